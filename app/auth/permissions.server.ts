@@ -1,0 +1,47 @@
+import { json } from "@remix-run/node";
+import type { Role } from "../../db/schema";
+import type { SessionUser } from "./session.server";
+
+/**
+ * One permission vocabulary: "action:entity:scope". The scope word says how far it reaches; services
+ * still take the actor's scope and re-check every id against it.
+ */
+export const PERMISSIONS = [
+  "view:home:admin",
+  "view:home:officer",
+  "view:home:employer",
+  "view:home:provider",
+  "view:home:person",
+  "manage:officer:province",
+  "verify:organization:province",
+  "edit:organization:own",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province"],
+  officer: ["view:home:officer", "verify:organization:province"],
+  employer: ["view:home:employer", "edit:organization:own"],
+  provider: ["view:home:provider", "edit:organization:own"],
+  person: ["view:home:person"],
+};
+
+/** Where each role lands after logging in. */
+export const ROLE_HOME: Record<Role, string> = {
+  admin: "/admin",
+  officer: "/officer",
+  employer: "/employer",
+  provider: "/provider",
+  person: "/me",
+};
+
+export function can(user: Pick<SessionUser, "role"> | null, permission: Permission): boolean {
+  return !!user && ROLE_PERMISSIONS[user.role].includes(permission);
+}
+
+/** Throws a 403 that the error boundary renders as a clear "not allowed" page. */
+export function requirePermission(user: SessionUser, permission: Permission): void {
+  if (!can(user, permission)) {
+    throw json({ messageKey: "error.forbidden", permission }, { status: 403 });
+  }
+}

@@ -1,0 +1,92 @@
+import type { ReactNode } from "react";
+import type { MessageKey } from "../i18n";
+import type { FieldErrors, FormValues } from "../utils/forms";
+import { useI18n } from "../utils/i18n-react";
+
+export type FormState = { values?: FormValues; errors?: FieldErrors } | undefined;
+
+function valueOf(state: FormState, name: string): string | undefined {
+  const v = state?.values?.[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+type FieldProps = {
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  state: FormState;
+  required?: boolean;
+  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; defaultValue?: string }) => ReactNode;
+};
+
+/** Label, hint and error wired to the control for screen readers; the typed value is kept. */
+export function Field({ name, label, hint, state, required, children }: FieldProps) {
+  const { t, error } = useI18n();
+  const id = `f-${name}`;
+  const message = error(state?.errors?.[name]);
+  const described = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${message ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>
+        {t(label)}
+        {required ? <span className="required"> {t("form.required")}</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {t(hint)}
+        </p>
+      ) : null}
+      {children({
+        id,
+        "aria-invalid": message ? true : undefined,
+        "aria-describedby": described || undefined,
+        defaultValue: valueOf(state, name),
+      })}
+      {message ? (
+        <p className="field-error" id={`${id}-error`}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(
+  props: Omit<FieldProps, "children"> & { type?: string; autoComplete?: string; inputMode?: "text" | "tel" | "email" | "numeric" },
+) {
+  const { type = "text", autoComplete, inputMode, ...field } = props;
+  return (
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          name={field.name}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          required={field.required}
+          defaultValue={type === "password" ? undefined : control.defaultValue}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The list of what to fix, at the top of a form that failed, so nobody misses an error below the fold. */
+export function ErrorSummary({ state }: { state: FormState }) {
+  const { t, error } = useI18n();
+  const entries = Object.entries(state?.errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div className="alert alert--error" role="alert" tabIndex={-1}>
+      <p>
+        <strong>{t("form.errorSummary")}</strong>
+      </p>
+      <ul>
+        {entries.map(([name, e]) => (
+          <li key={name}>{name === "_form" ? error(e) : <a href={`#f-${name}`}>{error(e)}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

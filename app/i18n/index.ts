@@ -1,0 +1,60 @@
+import type { Locale } from "../../db/schema/users";
+import { en } from "./en";
+import { vi, type MessageKey } from "./vi";
+
+export type { MessageKey };
+export const LOCALES: readonly Locale[] = ["vi", "en"];
+export const DEFAULT_LOCALE: Locale = "vi";
+export const LOCALE_COOKIE = "ct_lang";
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in vi;
+}
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale] ?? vi;
+  return (key, vars) => {
+    const template = messages[key] ?? vi[key] ?? key;
+    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+  };
+}
+
+export function parseLocale(value: string | null | undefined): Locale | undefined {
+  return value === "vi" || value === "en" ? value : undefined;
+}
+
+/** Locale from our cookie, else Vietnamese: the product is Vietnamese-first whatever the browser says. */
+export function localeFromCookie(cookieHeader: string | null): Locale {
+  const match = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(vi|en)`));
+  return parseLocale(match?.[1]) ?? DEFAULT_LOCALE;
+}
+
+const INTL: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
+
+/** dd/MM/yyyy in both languages, in Vietnam's time zone. */
+export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
+  if (!value) return "";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(INTL[locale], {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(date);
+}
+
+/** "5.500.000 ₫" for Vietnamese readers, "5,500,000 VND" in English. */
+export function formatVnd(amount: number, locale: Locale = "vi"): string {
+  if (locale === "vi") {
+    return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(amount)} ₫`;
+  }
+  return `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(amount)} VND`;
+}
+
+export function formatNumber(value: number, locale: Locale = "vi"): string {
+  return new Intl.NumberFormat(INTL[locale]).format(value);
+}

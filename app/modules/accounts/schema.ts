@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { ORGANIZATION_KINDS } from "../../../db/schema/organizations";
+import { normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
+
+const text = (max: number) =>
+  z
+    .string({ error: "validation.required" })
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().min(1, { error: "validation.required" }).max(max));
+
+export const emailField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .transform((s, ctx) => normalizeEmail(s) ?? (ctx.addIssue({ code: "custom", message: "validation.email" }), z.NEVER));
+
+export const phoneField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .transform((s, ctx) => normalizePhone(s) ?? (ctx.addIssue({ code: "custom", message: "validation.phone" }), z.NEVER));
+
+const optionalPhone = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s?.trim()) return null;
+    return normalizePhone(s) ?? (ctx.addIssue({ code: "custom", message: "validation.phone" }), z.NEVER);
+  });
+
+export const passwordField = z
+  .string({ error: "validation.required" })
+  .min(1, { error: "validation.required" })
+  .max(200)
+  .refine((p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p), { error: "validation.password" });
+
+export const loginSchema = z.object({
+  identifier: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(254)
+    .transform((s, ctx) => parseIdentifier(s) ?? (ctx.addIssue({ code: "custom", message: "validation.identifier" }), z.NEVER)),
+  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200),
+  redirectTo: z.string().optional(),
+});
+
+const code = (pattern: RegExp) => z.string({ error: "validation.choose" }).trim().regex(pattern, { error: "validation.choose" });
+export const provinceCodeField = code(/^\d{2}$/);
+export const communeCodeField = code(/^\d{5}$/);
+
+export const EMPLOYER_KINDS = ["company", "cooperative", "household_business", "workshop"] as const;
+export const PROVIDER_KINDS = ["training_centre", "school", "company", "cooperative"] as const;
+
+export const registrationSchema = z
+  .object({
+    role: z.enum(["employer", "training_provider"], { error: "validation.choose" }),
+    kind: z.enum(ORGANIZATION_KINDS, { error: "validation.choose" }),
+    orgName: text(200),
+    taxCode: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").replace(/[\s-]/g, ""))
+      .refine((s) => s === "" || /^\d{10}(\d{3})?$/.test(s), { error: "validation.taxCode" })
+      .transform((s) => (s === "" ? null : s)),
+    provinceCode: provinceCodeField,
+    communeCode: communeCodeField,
+    address: text(300),
+    contactName: text(120),
+    contactPhone: phoneField,
+    email: emailField,
+    password: passwordField,
+    passwordConfirm: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.passwordConfirm) {
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    }
+    const allowed: readonly string[] = v.role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
+    if (!allowed.includes(v.kind)) ctx.addIssue({ code: "custom", path: ["kind"], message: "validation.choose" });
+  });
+export type Registration = z.output<typeof registrationSchema>;
+
+export const officerSchema = z.object({
+  fullName: text(120),
+  email: emailField,
+  phone: optionalPhone,
+  communeCodes: z
+    .union([z.string(), z.array(z.string())], { error: "validation.choose" })
+    .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{5}$/)).min(1, { error: "validation.choose" }).max(50)),
+});
+export type OfficerInput = z.output<typeof officerSchema>;
+

@@ -1,0 +1,100 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { db } from "../../../db/client.server";
+import { appUser, commune, organization, province } from "../../../db/schema";
+import type { StaffScope } from "../../auth/scope.server";
+import { now } from "../../utils/clock.server";
+
+export type OrganizationView = {
+  id: string;
+  role: "employer" | "training_provider" | "police_unit";
+  kind: (typeof organization.$inferSelect)["kind"];
+  name: string;
+  taxCode: string | null;
+  address: string;
+  communeName: string;
+  provinceName: string;
+  contactName: string;
+  contactPhone: string;
+  verificationStatus: "pending" | "verified" | "rejected";
+  rejectionReason: string | null;
+  createdAt: Date;
+};
+
+const viewColumns = {
+  id: organization.id,
+  role: organization.role,
+  kind: organization.kind,
+  name: organization.name,
+  taxCode: organization.taxCode,
+  address: organization.address,
+  communeName: commune.name,
+  provinceName: province.name,
+  contactName: organization.contactName,
+  contactPhone: organization.contactPhone,
+  verificationStatus: organization.verificationStatus,
+  rejectionReason: organization.rejectionReason,
+  createdAt: organization.createdAt,
+};
+
+/** An organisation's own profile, for its members. */
+export async function getOwnOrganization(organizationId: string): Promise<OrganizationView | undefined> {
+  const [row] = await db()
+    .select(viewColumns)
+    .from(organization)
+    .innerJoin(commune, eq(commune.code, organization.communeCode))
+    .innerJoin(province, eq(province.code, organization.provinceCode))
+    .where(eq(organization.id, organizationId));
+  return row;
+}
+
+/** Employers and providers awaiting verification in the actor's provinces. */
+export async function listPendingOrganizations(scope: StaffScope): Promise<(OrganizationView & { registeredBy: string | null })[]> {
+  if (scope.provinceCodes.length === 0) return [];
+  return db()
+    .select({ ...viewColumns, registeredBy: appUser.email })
+    .from(organization)
+    .innerJoin(commune, eq(commune.code, organization.communeCode))
+    .innerJoin(province, eq(province.code, organization.provinceCode))
+    .leftJoin(appUser, eq(appUser.organizationId, organization.id))
+    .where(and(eq(organization.verificationStatus, "pending"), inArray(organization.provinceCode, scope.provinceCodes)))
+    .orderBy(asc(organization.createdAt));
+}
+
+export async function countPendingOrganizations(scope: StaffScope): Promise<number> {
+  if (scope.provinceCodes.length === 0) return 0;
+  const [row] = await db()
+    .select({ n: count() })
+    .from(organization)
+    .where(and(eq(organization.verificationStatus, "pending"), inArray(organization.provinceCode, scope.provinceCodes)));
+  return Number(row?.n ?? 0);
+}
+
+export type Decision = { decision: "verify" } | { decision: "reject"; reason: string };
+
+/**
+ * Verify or reject a pending organisation. The id comes from the browser, so it is re-checked against
+ * the actor's provinces: outside them it is "not found", exactly like an id that does not exist.
+ */
+export async function decideOrganization(
+  scope: StaffScope,
+  organizationId: string,
+  decision: Decision,
+): Promise<{ ok: true; name: string } | { ok: false; reason: "not_found" }> {
+  if (scope.provinceCodes.length === 0) return { ok: false, reason: "not_found" };
+  const [row] = await db()
+    .update(organization)
+    .set(
+      decision.decision === "verify"
+        ? { verificationStatus: "verified", rejectionReason: null, verifiedAt: now(), verifiedBy: scope.actorId }
+        : { verificationStatus: "rejected", rejectionReason: decision.reason, verifiedAt: now(), verifiedBy: scope.actorId },
+    )
+    .where(
+      and(
+        eq(organization.id, organizationId),
+        eq(organization.verificationStatus, "pending"),
+        inArray(organization.provinceCode, scope.provinceCodes),
+      ),
+    )
+    .returning({ name: organization.name });
+  return row ? { ok: true, name: row.name } : { ok: false, reason: "not_found" };
+}

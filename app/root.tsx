@@ -1,0 +1,164 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Locale, Role } from "../db/schema/users";
+import { authenticate } from "./auth/session.server";
+import { ROLE_HOME } from "./auth/permissions.server";
+import { localeFromCookie } from "./i18n";
+import stylesheet from "./styles/app.css";
+import { useI18n } from "./utils/i18n-react";
+import { useRequestInfo } from "./utils/request-context";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Chung Tay" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const auth = await authenticate(request);
+  const locale = localeFromCookie(request.headers.get("Cookie"));
+  const user = auth.user ? { fullName: auth.user.fullName, role: auth.user.role, home: ROLE_HOME[auth.user.role] } : null;
+  return json(
+    { locale, user, requestId: context.requestId },
+    { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : undefined },
+  );
+}
+
+type RootData = { locale: Locale; user: { fullName: string; role: Role; home: string } | null; requestId: string };
+
+function Header() {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand" aria-label={t("app.name")}>
+          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="16" r="9" />
+            <circle cx="20" cy="16" r="9" />
+          </svg>
+          <span className="brand__name">{t("app.name")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          {data?.user ? (
+            <>
+              <Link to={data.user.home} className="site-nav__link">
+                {t("nav.myHome")}
+              </Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button button--ghost">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" className="site-nav__link">
+              {t("nav.login")}
+            </Link>
+          )}
+          <Form method="post" action="/lang" className="inline-form" reloadDocument>
+            <input type="hidden" name="redirectTo" value={here} />
+            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
+            <button type="submit" className="button button--ghost" lang={locale === "vi" ? "en" : "vi"}>
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+        </nav>
+      </div>
+      {data?.user ? (
+        <div className="container user-bar">
+          {t("nav.loggedInAs", { name: data.user.fullName })} · {t(`role.${data.user.role}`)}
+        </div>
+      ) : null}
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { nonce } = useRequestInfo();
+  const { t, locale } = useI18n();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b6e4f" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <Header />
+        <main id="main" className="container main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t("footer.about")}</p>
+            <p>{t("footer.privacy")}</p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const requestId = useRequestInfo().requestId ?? data?.requestId;
+  let title = t("error.title");
+  let body = t("error.body");
+  let showId = true;
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    title = t("error.notFound.title");
+    body = t("error.notFound.body");
+    showId = false;
+  } else if (isRouteErrorResponse(error) && error.status === 403) {
+    title = t("error.forbidden.title");
+    body = t("error.forbidden");
+    showId = false;
+  }
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      {showId && requestId ? (
+        <p className="error-page__id">
+          {t("error.requestId")}: <code>{requestId}</code>
+        </p>
+      ) : null}
+      <p>
+        <Link to="/" className="button">
+          {t("error.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}
+

@@ -1,0 +1,63 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_HOME } from "../auth/permissions.server";
+import { getOptionalUser } from "../auth/session.server";
+import { adminUnitCounts } from "../modules/admin-units/admin-units.server";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [
+  { title: "Chung Tay · Việc làm và học nghề cho người hoàn lương" },
+  { name: "description", content: "Kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, units] = await Promise.all([getOptionalUser(request), adminUnitCounts()]);
+  return json({ home: user ? ROLE_HOME[user.role] : null, units });
+}
+
+const AUDIENCES = [
+  ["home.for.person.title", "home.for.person.body"],
+  ["home.for.employer.title", "home.for.employer.body"],
+  ["home.for.provider.title", "home.for.provider.body"],
+  ["home.for.officer.title", "home.for.officer.body"],
+] as const;
+
+export default function Index() {
+  const { home, units } = useLoaderData<typeof loader>();
+  const { t, number } = useI18n();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.hero.title")}</h1>
+        <p>{t("home.hero.lead")}</p>
+        <div className="actions">
+          {home ? (
+            <Link to={home} className="button">
+              {t("home.cta.dashboard")}
+            </Link>
+          ) : (
+            <>
+              <Link to="/login" className="button">
+                {t("home.cta.login")}
+              </Link>
+              <Link to="/register" className="button button--secondary">
+                {t("home.cta.register")}
+              </Link>
+            </>
+          )}
+        </div>
+      </section>
+      <div className="grid grid--4">
+        {AUDIENCES.map(([title, body]) => (
+          <section key={title} className="card">
+            <h2>{t(title)}</h2>
+            <p>{t(body)}</p>
+          </section>
+        ))}
+      </div>
+      <p className="lead">
+        {t("home.stats.units", { provinces: number(units.provinces), communes: number(units.communes) })}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The Node entry: validates the environment, starts or connects to Meilisearch and the database,
+ * migrates, seeds the demo data when asked, and serves the Remix build through express.
+ * Run with tsx (`npm start`, `npm run serve`, `npm run dev`); it is not part of the Remix bundle.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { closeDatabase, databaseOptionsFromEnv, initDatabase } from "../db/client.server";
+import { runMigrations } from "../db/migrate";
+import { seedDemoData } from "../db/seed/demo";
+import { initSearch } from "../search/client.server";
+import { launchMeilisearch, type LaunchedMeilisearch } from "../search/launcher";
+import { isAllowedOrigin } from "./auth/origin.server";
+import { parseEnv, refreshEnv } from "./env.server";
+import { localeFromCookie, translator } from "./i18n";
+
+const BUILD_PATH = path.resolve("build/index.js");
+const started = Date.now();
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const log = (msg: string) => console.log(`[chung-tay] ${msg}`);
+
+  if (!fs.existsSync(BUILD_PATH)) {
+    console.error(`No build at ${BUILD_PATH}: run \`npm run build\` first (npm start does it for you).`);
+    process.exit(1);
+  }
+
+  let meili: LaunchedMeilisearch | undefined;
+  if (!env.MEILI_URL) {
+    meili = await launchMeilisearch({ dataDir: path.join(env.dataDir, "meilisearch") });
+    process.env.MEILI_URL = meili.url;
+    process.env.MEILI_MASTER_KEY = meili.masterKey;
+    env = refreshEnv();
+    log(`Meilisearch started at ${meili.url} (data in ${path.join(env.dataDir, "meilisearch")})`);
+  }
+  const search = initSearch({ url: env.MEILI_URL!, apiKey: env.MEILI_MASTER_KEY, indexPrefix: env.MEILI_INDEX_PREFIX });
+
+  const dbOptions = databaseOptionsFromEnv(env);
+  const database = await initDatabase(dbOptions);
+  // PGlite is single-process: migrate through the open handle. A server gets its own locked connection.
+  await runMigrations("url" in dbOptions ? dbOptions : database);
+  log(`Database ready (${database.kind === "pglite" ? `PGlite in ${path.join(env.dataDir, "pglite")}` : "PostgreSQL server"})`);
+  try {
+    await search.ensureIndexes();
+  } catch (error) {
+    // Search is never the source of truth: the app still serves, /healthz reports it as down.
+    console.error("[chung-tay] Could not apply Meilisearch settings:", (error as Error).message);
+  }
+  if (env.demoData) {
+    const seeded = await seedDemoData(database.db);
+    log(seeded ? "Demo data seeded" : "Demo data already present");
+  }
+
+  let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+  app.use(compression());
+
+  // A request id for every request: logged with errors and shown on error pages.
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID().slice(0, 8);
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: env.cookieSecure && env.NODE_ENV === "production" && env.TRUST_PROXY === "true" ? [] : null,
+        },
+      },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: env.cookieSecure && env.TRUST_PROXY === "true",
+    }),
+  );
+
+  // Every state-changing request must come from our own pages (CSRF defence).
+  app.use((req, res, next) => {
+    const host = env.TRUST_PROXY === "true" ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
+    if (isAllowedOrigin({ method: req.method, origin: req.get("origin"), host, trustedOrigins: env.trustedOrigins })) {
+      return next();
+    }
+    const t = translator(localeFromCookie(req.get("cookie") ?? null));
+    res.status(403).type("text/plain; charset=utf-8").send(`${t("error.origin")} (${res.locals.requestId})`);
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
+    requestId: res.locals.requestId as string,
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  });
+  if (env.NODE_ENV === "development") {
+    // `remix dev --manual` rebuilds; we re-import the new build on each change.
+    const { watch } = await import("node:fs");
+    watch(path.dirname(BUILD_PATH), async (_event, file) => {
+      if (file !== "version.txt" && file !== "index.js") return;
+      build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+      broadcastDevReady(build);
+    });
+    app.all("*", (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next));
+  } else {
+    app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
+  }
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
+    if (env.NODE_ENV === "development") broadcastDevReady(build);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close();
+    server.closeAllConnections();
+    await meili?.stop();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error("[chung-tay] Failed to start:", error);
+  process.exit(1);
+});

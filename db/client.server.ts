@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { setSingleton, singleton } from "../app/utils/singleton.server";
+import * as schema from "./schema";
+
+/** One type for both drivers: services never know whether PGlite or a PostgreSQL server is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { url: string; max?: number }
+  | { dataDir: string }
+  | { pglite: PGlite };
+
+/** Open a database: postgres.js for a URL, PGlite on disk (or an existing PGlite instance) otherwise. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if ("url" in options) {
+    const client = postgres(options.url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "chung-tay" },
+    });
+    return {
+      db: drizzlePostgres({ client, schema }) as unknown as Database,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  let client: PGlite;
+  if ("pglite" in options) {
+    client = options.pglite;
+  } else {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+  }
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+/** The extensions PGlite must load for our migrations (the server has them in contrib). */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
+/** Options for this process: DATABASE_URL when set, else PGlite under DATA_DIR/pglite. */
+export function databaseOptionsFromEnv(env: { DATABASE_URL?: string; dataDir: string }): DatabaseOptions {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(env.dataDir, "pglite") };
+}
+
+const KEY = "database";
+
+/** The process-wide database; `initDatabase` must have run (the server does it at start). */
+export function getDatabase(): DatabaseHandle {
+  const handle = singleton<DatabaseHandle | undefined>(KEY, () => undefined);
+  if (!handle) throw new Error("Database not initialised: call initDatabase() at process start");
+  return handle;
+}
+
+export function db(): Database {
+  return getDatabase().db;
+}
+
+export async function initDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const existing = singleton<DatabaseHandle | undefined>(KEY, () => undefined);
+  if (existing) return existing;
+  const handle = await openDatabase(options);
+  setSingleton(KEY, handle);
+  return handle;
+}
+
+/** Make an already-open handle the process database (tests). */
+export function useDatabase(handle: DatabaseHandle | undefined): void {
+  setSingleton(KEY, handle);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = singleton<DatabaseHandle | undefined>(KEY, () => undefined);
+  setSingleton(KEY, undefined);
+  await handle?.close();
+}

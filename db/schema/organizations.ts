@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { commune, province } from "./admin-units";
+
+export const ORGANIZATION_ROLES = ["employer", "training_provider", "police_unit"] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+export const ORGANIZATION_KINDS = [
+  "company",
+  "cooperative",
+  "household_business",
+  "workshop",
+  "training_centre",
+  "school",
+  "police",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const VERIFICATION_STATUSES = ["pending", "verified", "rejected"] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** Employers, training providers and police units. Employers and providers wait for verification. */
+export const organization = pgTable(
+  "organization",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    role: text("role", { enum: ORGANIZATION_ROLES }).notNull(),
+    kind: text("kind", { enum: ORGANIZATION_KINDS }).notNull(),
+    name: text("name").notNull(),
+    taxCode: text("tax_code"),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => province.code),
+    communeCode: text("commune_code")
+      .notNull()
+      .references(() => commune.code),
+    address: text("address").notNull().default(""),
+    contactName: text("contact_name").notNull().default(""),
+    contactPhone: text("contact_phone").notNull().default(""),
+    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
+      .notNull()
+      .default("pending"),
+    rejectionReason: text("rejection_reason"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedBy: uuid("verified_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("organization_province_status_idx").on(t.provinceCode, t.verificationStatus),
+    check("organization_tax_code_format", sql`${t.taxCode} is null or ${t.taxCode} ~ '^[0-9]{10}([0-9]{3})?$'`),
+  ],
+);

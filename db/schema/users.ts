@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { commune, province } from "./admin-units";
+import { organization } from "./organizations";
+
+export const ROLES = ["admin", "officer", "employer", "provider", "person"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Everyone who logs in. Persons log in with their phone number, everybody else with email or phone. */
+export const appUser = pgTable(
+  "app_user",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email"),
+    phone: text("phone"),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    fullName: text("full_name").notNull(),
+    organizationId: uuid("organization_id").references(() => organization.id),
+    /** The province a provincial admin administers. */
+    provinceCode: text("province_code").references(() => province.code),
+    locale: text("locale", { enum: LOCALES }).notNull().default("vi"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("app_user_email_key").on(t.email),
+    uniqueIndex("app_user_phone_key").on(t.phone),
+    check("app_user_has_identifier", sql`${t.email} is not null or ${t.phone} is not null`),
+    check("app_user_admin_has_province", sql`${t.role} <> 'admin' or ${t.provinceCode} is not null`),
+  ],
+);
+
+/** The communes a commune-police officer serves (one or more). */
+export const officerCommune = pgTable(
+  "officer_commune",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    communeCode: text("commune_code")
+      .notNull()
+      .references(() => commune.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officer_commune_commune_idx").on(t.communeCode)],
+);
+
+/** Lucia sessions, stored in PostgreSQL so every app instance shares them. */
+export const userSession = pgTable(
+  "user_session",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("user_session_user_idx").on(t.userId)],
+);
+
+/** Failed and successful login attempts, for rate limiting that holds across app instances. */
+export const loginAttempt = pgTable(
+  "login_attempt",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    identifier: text("identifier").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: text("succeeded", { enum: ["yes", "no"] }).notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempt_identifier_idx").on(t.identifier, t.attemptedAt),
+    index("login_attempt_ip_idx").on(t.ip, t.attemptedAt),
+  ],
+);

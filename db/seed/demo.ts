@@ -1,0 +1,138 @@
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../../app/auth/password.server";
+import type { Database } from "../client.server";
+import { appUser, officerCommune, organization } from "../schema";
+
+/** The demo password of every demo account (README lists them). */
+export const DEMO_PASSWORD = "ChungTay@2026";
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@chungtay.test", fullName: "Hoàng Minh Quân" },
+  officerLuongSon: { email: "officer.luongson@chungtay.test", fullName: "Nguyễn Thị Lan" },
+  officerNamDa: { email: "officer.namda@chungtay.test", fullName: "Phạm Văn Đức" },
+  employer: { email: "employer.suaxe@chungtay.test", fullName: "Trần Văn Cường" },
+  provider: { email: "provider.nghe@chungtay.test", fullName: "Lê Thị Hoa" },
+  person: { phone: "0900000001", fullName: "Nguyễn Văn H." },
+} as const;
+
+const PHU_THO = "25";
+const LAM_DONG = "68";
+const LUONG_SON = "04924";
+const NAM_DA = "24697";
+const KRONG_NO = "24688";
+const THANH_SON = "08542";
+
+/**
+ * Seed the demo accounts and organisations once. Idempotent: returns false when they are already there.
+ * Everything is written in one transaction, so a crash never leaves half a demo.
+ */
+export async function seedDemoData(db: Database): Promise<boolean> {
+  const [existing] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    const orgs = await tx
+      .insert(organization)
+      .values([
+        {
+          role: "police_unit",
+          kind: "police",
+          name: "Công an xã Lương Sơn",
+          provinceCode: PHU_THO,
+          communeCode: LUONG_SON,
+          address: "Trụ sở Công an xã Lương Sơn",
+          verificationStatus: "verified",
+        },
+        {
+          role: "police_unit",
+          kind: "police",
+          name: "Công an xã Nam Đà",
+          provinceCode: LAM_DONG,
+          communeCode: NAM_DA,
+          address: "Trụ sở Công an xã Nam Đà",
+          verificationStatus: "verified",
+        },
+        {
+          role: "employer",
+          kind: "household_business",
+          name: "Tiệm sửa xe máy Cường Thịnh",
+          taxCode: "6400123456",
+          provinceCode: LAM_DONG,
+          communeCode: NAM_DA,
+          address: "Thôn Nam Thanh, Quốc lộ 28",
+          contactName: DEMO_ACCOUNTS.employer.fullName,
+          contactPhone: "0905123456",
+          verificationStatus: "verified",
+        },
+        {
+          role: "training_provider",
+          kind: "training_centre",
+          name: "Trung tâm Giáo dục nghề nghiệp Krông Nô",
+          provinceCode: LAM_DONG,
+          communeCode: KRONG_NO,
+          address: "Tổ dân phố 3, đường Hùng Vương",
+          contactName: DEMO_ACCOUNTS.provider.fullName,
+          contactPhone: "0263388123",
+          verificationStatus: "verified",
+        },
+        {
+          role: "employer",
+          kind: "workshop",
+          name: "Xưởng may Thanh Sơn",
+          taxCode: "2600987654",
+          provinceCode: PHU_THO,
+          communeCode: THANH_SON,
+          address: "Khu 5, đường Tân Thịnh",
+          contactName: "Đinh Thị Mai",
+          contactPhone: "0912555666",
+          verificationStatus: "pending",
+        },
+        {
+          role: "employer",
+          kind: "cooperative",
+          name: "Hợp tác xã Nông nghiệp Nam Đà",
+          provinceCode: LAM_DONG,
+          communeCode: NAM_DA,
+          address: "Thôn Nam Hợp",
+          contactName: "Y Bhin Niê",
+          contactPhone: "0934777888",
+          verificationStatus: "pending",
+        },
+      ])
+      .returning({ id: organization.id, name: organization.name });
+    const orgId = (name: string) => orgs.find((o) => o.name === name)!.id;
+
+    const users = await tx
+      .insert(appUser)
+      .values([
+        { ...DEMO_ACCOUNTS.admin, role: "admin", provinceCode: PHU_THO, passwordHash },
+        { ...DEMO_ACCOUNTS.officerLuongSon, role: "officer", organizationId: orgId("Công an xã Lương Sơn"), passwordHash },
+        { ...DEMO_ACCOUNTS.officerNamDa, role: "officer", organizationId: orgId("Công an xã Nam Đà"), passwordHash },
+        {
+          ...DEMO_ACCOUNTS.employer,
+          phone: "0905123456",
+          role: "employer",
+          organizationId: orgId("Tiệm sửa xe máy Cường Thịnh"),
+          passwordHash,
+        },
+        {
+          ...DEMO_ACCOUNTS.provider,
+          role: "provider",
+          organizationId: orgId("Trung tâm Giáo dục nghề nghiệp Krông Nô"),
+          passwordHash,
+        },
+        { email: "tuyendung@maythanhson.test", fullName: "Đinh Thị Mai", role: "employer", organizationId: orgId("Xưởng may Thanh Sơn"), passwordHash },
+        { email: "htx.namda@chungtay.test", fullName: "Y Bhin Niê", role: "employer", organizationId: orgId("Hợp tác xã Nông nghiệp Nam Đà"), passwordHash },
+        { ...DEMO_ACCOUNTS.person, role: "person", passwordHash },
+      ])
+      .returning({ id: appUser.id, email: appUser.email });
+    const userId = (email: string) => users.find((u) => u.email === email)!.id;
+
+    await tx.insert(officerCommune).values([
+      { userId: userId(DEMO_ACCOUNTS.officerLuongSon.email), communeCode: LUONG_SON },
+      { userId: userId(DEMO_ACCOUNTS.officerNamDa.email), communeCode: NAM_DA },
+    ]);
+  });
+  return true;
+}

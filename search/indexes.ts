@@ -1,0 +1,71 @@
+import type { Settings } from "meilisearch";
+
+/**
+ * Index settings as code. Applied at every start (idempotent), so every environment's indexes match
+ * what this file says. Meilisearch folds Vietnamese diacritics itself: "sua xe may" finds "Thợ sửa xe máy".
+ */
+
+/** Everyday words for the same trade, both ways round. Extended by the jobs/trainings work. */
+export const TRADE_SYNONYMS: Record<string, string[]> = {
+  "sửa xe": ["sửa chữa xe", "cơ khí ô tô xe máy", "thợ máy"],
+  "thợ máy": ["sửa xe"],
+  "hàn": ["thợ hàn", "hàn điện", "hàn xì"],
+  "may mặc": ["thợ may", "may công nghiệp"],
+  "thợ may": ["may mặc"],
+  "phụ bếp": ["bếp", "nấu ăn"],
+  "nấu ăn": ["bếp", "đầu bếp"],
+  "thợ hồ": ["thợ xây", "phụ hồ"],
+  "thợ xây": ["thợ hồ", "phụ hồ"],
+  "lái xe": ["tài xế"],
+  "tài xế": ["lái xe"],
+  "điện": ["thợ điện", "điện dân dụng"],
+  "mộc": ["thợ mộc"],
+  "bốc xếp": ["kho", "kho vận"],
+};
+
+const COMMON: Settings = {
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  pagination: { maxTotalHits: 100_000 },
+  faceting: { maxValuesPerFacet: 200 },
+  synonyms: TRADE_SYNONYMS,
+};
+
+export type IndexName = "jobs" | "trainings" | "candidates";
+
+export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings }> = {
+  /** Public documents: only what a public job page shows, plus filter fields. */
+  jobs: {
+    primaryKey: "id",
+    settings: {
+      ...COMMON,
+      searchableAttributes: ["title", "occupationName", "organizationName", "skills", "description", "communeName", "provinceName"],
+      filterableAttributes: ["provinceCode", "communeCode", "occupationGroup", "occupationCode", "employmentType", "benefits", "wageMin", "wageMax", "organizationId", "closesAt"],
+      sortableAttributes: ["publishedAt", "wageMax", "wageMin", "startsAt"],
+    },
+  },
+  /** Public documents for training slots. */
+  trainings: {
+    primaryKey: "id",
+    settings: {
+      ...COMMON,
+      searchableAttributes: ["title", "trade", "organizationName", "description", "communeName", "provinceName"],
+      filterableAttributes: ["provinceCode", "communeCode", "level", "occupationGroup", "free", "support", "organizationId", "applicationDeadline"],
+      sortableAttributes: ["publishedAt", "startsAt", "cost"],
+    },
+  },
+  /**
+   * Server-only: one document per person with a live matching consent. Never a name, ID number,
+   * offence or sentence.
+   */
+  candidates: {
+    primaryKey: "id",
+    settings: {
+      ...COMMON,
+      searchableAttributes: ["skills", "occupationsWanted", "trades"],
+      filterableAttributes: ["communeCode", "provinceCode", "willingToMove", "availableFrom", "bannedOccupationCodes"],
+      sortableAttributes: ["updatedAt"],
+    },
+  },
+};
+
+export const INDEX_NAMES = Object.keys(INDEXES) as IndexName[];

