@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { loader } from "../../app/routes/healthz";
+import { initSearch, search } from "../../search/client.server";
+import { setupIntegration } from "../setup/integration";
+
+const ctx = setupIntegration({ indexes: true });
+
+describe("GET /healthz", () => {
+  it("answers 200 with db and search ok when both are up", async () => {
+    const res = await loader();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ db: "ok", search: "ok" });
+  });
+
+  it("answers 503 naming search when Meilisearch cannot be reached", async () => {
+    const working = search();
+    initSearch({ url: "http://127.0.0.1:9", apiKey: "x", indexPrefix: working.config.indexPrefix });
+    try {
+      const res = await loader();
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expect(body).toMatchObject({ db: "ok", search: "down" });
+    } finally {
+      initSearch(working.config);
+    }
+  });
+
+  it("answers 503 naming search when an index lacks our settings", async () => {
+    await ctx.search.raw.deleteIndex(ctx.search.indexUid("jobs")).waitTask();
+    const res = await loader();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ db: "ok", search: "down" });
+    await ctx.search.ensureIndexes();
+    expect((await loader()).status).toBe(200);
+  });
+});

@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, inject } from "vitest";
+import { PGLITE_EXTENSIONS, openDatabase, useDatabase, type DatabaseHandle } from "../../db/client.server";
+import { initSearch, type SearchClient } from "../../search/client.server";
+import { INDEX_NAMES } from "../../search/indexes";
+import { createDatabase, dropDatabase, uniqueName } from "./postgres";
+
+export type TestContext = { handle: DatabaseHandle; search: SearchClient; kind: "pglite" | "postgres" };
+
+/**
+ * Call at the top of an integration test file: gives the file its own migrated database (a copy of
+ * the run's template or snapshot) and its own Meilisearch index prefix, both removed afterwards.
+ */
+export function setupIntegration(options: { indexes?: boolean } = {}): TestContext {
+  const ctx = {} as TestContext;
+  let dropDb: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const serverUrl = inject("pgServerUrl");
+    const template = inject("pgTemplate");
+    if (serverUrl && template) {
+      const name = uniqueName("ct_t");
+      const url = await createDatabase(serverUrl, name, template);
+      ctx.handle = await openDatabase({ url, max: 5 });
+      dropDb = () => dropDatabase(serverUrl, name);
+    } else {
+      const snapshot = fs.readFileSync(inject("pgliteSnapshot")!);
+      const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]), extensions: PGLITE_EXTENSIONS });
+      ctx.handle = await openDatabase({ pglite });
+    }
+    ctx.kind = ctx.handle.kind;
+    useDatabase(ctx.handle);
+    ctx.search = initSearch({
+      url: inject("meiliUrl"),
+      apiKey: inject("meiliKey"),
+      indexPrefix: `${inject("indexPrefix")}${crypto.randomBytes(3).toString("hex")}_`,
+    });
+    if (options.indexes) await ctx.search.ensureIndexes();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const name of INDEX_NAMES) {
+      await ctx.search?.raw.deleteIndexIfExists(ctx.search.indexUid(name)).catch(() => {});
+    }
+    useDatabase(undefined);
+    await ctx.handle?.close();
+    await dropDb?.();
+  }, 60_000);
+
+  return ctx;
+}
