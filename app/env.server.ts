@@ -48,7 +48,7 @@ export type Env = z.infer<typeof envSchema> & {
 };
 
 /** Parse and validate the environment; throws one readable message naming every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -56,6 +56,12 @@ function Header() {
           <span className="brand__name">{t("app.name")}</span>
         </Link>
         <nav aria-label={t("nav.main")} className="site-nav">
+          <Link to="/jobs" className="site-nav__link">
+            {t("nav.jobs")}
+          </Link>
+          <Link to="/trainings" className="site-nav__link">
+            {t("nav.trainings")}
+          </Link>
           {data?.user ? (
             <>
               <Link to={data.user.home} className="site-nav__link">

@@ -16,6 +16,8 @@ import { closeDatabase, databaseOptionsFromEnv, initDatabase } from "../db/clien
 import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { initSearch } from "../search/client.server";
+import { startSyncWorker } from "../search/sync.server";
+import { onSyncNotify } from "./modules/search/sync-signal.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../search/launcher";
 import { isAllowedOrigin } from "./auth/origin.server";
 import { parseEnv, refreshEnv } from "./env.server";
@@ -64,6 +66,9 @@ async function main() {
     const seeded = await seedDemoData(database.db);
     log(seeded ? "Demo data seeded" : "Demo data already present");
   }
+  // Outbox → Meilisearch. Every instance runs one; the instance holding the lease delivers.
+  const sync = startSyncWorker(database.db, search);
+  onSyncNotify(sync.kick);
 
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = express();
@@ -147,6 +152,8 @@ async function main() {
     force.unref();
     server.close();
     server.closeAllConnections();
+    onSyncNotify(undefined);
+    await sync.stop();
     await meili?.stop();
     await closeDatabase();
     process.exit(0);

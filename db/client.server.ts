@@ -43,13 +43,63 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     client = options.pglite;
   } else {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+    const releaseLock = lockDataDir(options.dataDir);
+    try {
+      client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+    const pglite = client;
+    return {
+      db: drizzlePglite({ client: pglite, schema }) as unknown as Database,
+      kind: "pglite",
+      close: async () => {
+        await pglite.close();
+        releaseLock();
+      },
+    };
   }
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
     kind: "pglite",
     close: () => client.close(),
   };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt it. A lock
+ * file with our pid refuses that with a clear message (a stale lock from a dead process is taken over).
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "chungtay.lock");
+  try {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder} (the running app?). Stop it first, or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (Number(fs.readFileSync(lockFile, "utf8")) === process.pid) fs.rmSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The extensions PGlite must load for our migrations (the server has them in contrib). */
@@ -91,3 +141,7 @@ export async function closeDatabase(): Promise<void> {
   setSingleton(KEY, undefined);
   await handle?.close();
 }
+
+/** A transaction of either driver; services that must write atomically take one of these. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;

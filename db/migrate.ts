@@ -4,7 +4,8 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { sql } from "drizzle-orm";
-import { loadAdminUnits } from "./admin-units";
+import type postgres from "postgres";
+import { loadReferenceData } from "./reference-data";
 import { openDatabase, type DatabaseHandle, type DatabaseOptions } from "./client.server";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -33,15 +34,24 @@ async function migrateHandle(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === "pglite") {
     await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
   } else {
-    // With max: 1 every statement runs on the same connection, so the session lock holds throughout.
-    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    // A session lock must be released on the connection that took it. Our own handle (max: 1) runs
+    // everything on one connection; a caller's pool gets one connection reserved for the lock.
+    const client = (db as unknown as { $client: postgres.Sql }).$client;
+    const reserved = client.options.max > 1 ? await client.reserve() : undefined;
+    const advisory = (fn: "pg_advisory_lock" | "pg_advisory_unlock") =>
+      reserved ? reserved`select ${reserved(fn)}(${MIGRATION_LOCK_KEY})` : db.execute(sql`select ${sql.raw(fn)}(${MIGRATION_LOCK_KEY})`);
     try {
-      await migratePostgres(db as unknown as PostgresJsDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+      await advisory("pg_advisory_lock");
+      try {
+        await migratePostgres(db as unknown as PostgresJsDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await advisory("pg_advisory_unlock");
+      }
     } finally {
-      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      reserved?.release();
     }
   }
-  await loadAdminUnits(db);
+  await loadReferenceData(db);
 }
 
 // CLI: `npm run db:migrate`

@@ -38,9 +38,9 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
     primaryKey: "id",
     settings: {
       ...COMMON,
-      searchableAttributes: ["title", "occupationName", "organizationName", "skills", "description", "communeName", "provinceName"],
-      filterableAttributes: ["provinceCode", "communeCode", "occupationGroup", "occupationCode", "employmentType", "benefits", "wageMin", "wageMax", "organizationId", "closesAt"],
-      sortableAttributes: ["publishedAt", "wageMax", "wageMin", "startsAt"],
+      searchableAttributes: ["title", "occupationName", "skills", "organizationName", "communeName", "provinceName", "occupationNameEn", "description"],
+      filterableAttributes: ["provinceCode", "communeCode", "occupationGroup", "occupationCode", "employmentType", "benefits", "wageMin", "wageMax", "organizationId", "closesAt", "fairChance"],
+      sortableAttributes: ["publishedAt", "wageMax", "wageMin", "startsAt", "closesAt"],
     },
   },
   /** Public documents for training slots. */
@@ -48,9 +48,9 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
     primaryKey: "id",
     settings: {
       ...COMMON,
-      searchableAttributes: ["title", "trade", "organizationName", "description", "communeName", "provinceName"],
-      filterableAttributes: ["provinceCode", "communeCode", "level", "occupationGroup", "free", "support", "organizationId", "applicationDeadline"],
-      sortableAttributes: ["publishedAt", "startsAt", "cost"],
+      searchableAttributes: ["title", "trade", "organizationName", "communeName", "provinceName", "tradeEn", "description"],
+      filterableAttributes: ["provinceCode", "communeCode", "levelCode", "occupationGroup", "occupationCode", "free", "support", "organizationId", "applicationDeadline", "startsAt"],
+      sortableAttributes: ["publishedAt", "startsAt", "costVnd", "applicationDeadline"],
     },
   },
   /**

@@ -32,7 +32,17 @@ function createLucia(handle: DatabaseHandle) {
       expires: true,
       attributes: { secure: getEnv().cookieSecure, sameSite: "lax", path: "/" },
     },
-    getUserAttributes: (a) => a,
+    // Only the declared attributes: the adapter hands over the whole row, password hash included.
+    getUserAttributes: (a) => ({
+      email: a.email,
+      phone: a.phone,
+      role: a.role,
+      fullName: a.fullName,
+      organizationId: a.organizationId,
+      provinceCode: a.provinceCode,
+      locale: a.locale,
+      disabledAt: a.disabledAt,
+    }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Commune, Province } from "../modules/admin-units/admin-units.server";
 import { useI18n } from "../utils/i18n-react";
 import { Field, type FormState } from "./forms";
@@ -22,14 +22,21 @@ export function CommunePicker({
   const [communes, setCommunes] = useState(initialCommunes);
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
-  useEffect(() => setCommunes(initialCommunes), [initialCommunes]);
+  // Take the server's list after a submission; the parent passes a new empty array on every other
+  // render (e.g. when the role changes), which must not wipe the list loaded in the browser.
+  useEffect(() => {
+    if (initialCommunes.length > 0) setCommunes(initialCommunes);
+  }, [initialCommunes]);
+  const latestProvince = useRef(initialProvince);
 
   async function onProvinceChange(code: string) {
+    latestProvince.current = code;
     setProvince(code);
     setCommunes([]);
     if (!code) return;
     const res = await fetch(`/api/communes?province=${code}`);
-    if (res.ok) setCommunes(((await res.json()) as { communes: Commune[] }).communes);
+    // A slow answer for a province the user has already changed away from is dropped.
+    if (res.ok && latestProvince.current === code) setCommunes(((await res.json()) as { communes: Commune[] }).communes);
   }
 
   return (

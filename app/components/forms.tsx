@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { MessageKey } from "../i18n";
 import type { FieldErrors, FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
@@ -55,11 +55,17 @@ export function TextField(
   props: Omit<FieldProps, "children"> & { type?: string; autoComplete?: string; inputMode?: "text" | "tel" | "email" | "numeric" },
 ) {
   const { type = "text", autoComplete, inputMode, ...field } = props;
+  const input = useRef<HTMLInputElement>(null);
+  // The server never sends a password back; with JavaScript the page stays, so empty the box the same way.
+  useEffect(() => {
+    if (type === "password" && field.state && input.current) input.current.value = "";
+  }, [type, field.state]);
   return (
     <Field {...field}>
       {(control) => (
         <input
           {...control}
+          ref={input}
           name={field.name}
           type={type}
           autoComplete={autoComplete}
@@ -72,11 +78,22 @@ export function TextField(
   );
 }
 
-/** The list of what to fix, at the top of a form that failed, so nobody misses an error below the fold. */
-export function ErrorSummary({ state }: { state: FormState }) {
+/**
+ * The list of what to fix, at the top of a form that failed, so nobody misses an error below the fold.
+ * `labels` names each field in the list ("Loại hình: Vui lòng chọn một mục.").
+ */
+export function ErrorSummary({ state, labels = {} }: { state: FormState; labels?: Partial<Record<string, MessageKey>> }) {
   const { t, error } = useI18n();
   const entries = Object.entries(state?.errors ?? {});
   if (entries.length === 0) return null;
+  // A form-wide error (wrong password) marks no field below: say just that.
+  if (entries.length === 1 && entries[0][0] === "_form") {
+    return (
+      <div className="alert alert--error" role="alert" tabIndex={-1}>
+        <p>{error(entries[0][1])}</p>
+      </div>
+    );
+  }
   return (
     <div className="alert alert--error" role="alert" tabIndex={-1}>
       <p>
@@ -84,7 +101,16 @@ export function ErrorSummary({ state }: { state: FormState }) {
       </p>
       <ul>
         {entries.map(([name, e]) => (
-          <li key={name}>{name === "_form" ? error(e) : <a href={`#f-${name}`}>{error(e)}</a>}</li>
+          <li key={name}>
+            {name === "_form" ? (
+              error(e)
+            ) : (
+              <a href={`#f-${name}`}>
+                {labels[name] ? `${t(labels[name])}: ` : null}
+                {error(e)}
+              </a>
+            )}
+          </li>
         ))}
       </ul>
     </div>

@@ -1,3 +1,6 @@
+import { marketplaceEn } from "./catalogues/marketplace";
+import { postingEn } from "./catalogues/posting";
+import { publicSearchEn } from "./catalogues/public-search";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -170,4 +173,7 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden.title": "Not allowed",
   "error.backHome": "Back to the home page",
   "error.origin": "Request refused: it did not come from a Chung Tay page.",
+  ...marketplaceEn,
+  ...publicSearchEn,
+  ...postingEn,
 };

@@ -12,7 +12,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in vi;
+  // Own keys only: "toString" or "constructor" are on every object's prototype.
+  return Object.hasOwn(vi, key);
 }
 
 export function translator(locale: Locale): Translate {

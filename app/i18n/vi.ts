@@ -1,3 +1,7 @@
+import { marketplaceVi } from "./catalogues/marketplace";
+import { postingVi } from "./catalogues/posting";
+import { publicSearchVi } from "./catalogues/public-search";
+
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
   "app.name": "Chung Tay",
@@ -169,6 +173,9 @@ export const vi = {
   "error.forbidden.title": "Không có quyền truy cập",
   "error.backHome": "Về trang chủ",
   "error.origin": "Yêu cầu bị từ chối vì không xuất phát từ trang của Chung Tay.",
+  ...marketplaceVi,
+  ...publicSearchVi,
+  ...postingVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

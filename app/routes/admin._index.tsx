@@ -38,7 +38,7 @@ export default function AdminHome() {
       <p className="lead">
         {t("admin.home.province")}: <strong>{province?.name}</strong>
       </p>
-      <div className="grid grid--4">
+      <div className="grid grid--3">
         {stats.map(([label, value]) => (
           <section key={label} className="card">
             <p className="stat">{number(value)}</p>

@@ -68,7 +68,10 @@ export default function AdminOfficers() {
         </section>
         <section>
           <h2>{t("officers.create")}</h2>
-          <ErrorSummary state={state} />
+          <ErrorSummary
+            state={state}
+            labels={{ fullName: "officers.fullName", email: "officers.email", phone: "officers.phone", communeCodes: "officers.communes" }}
+          />
           <Form method="post" className="stack" noValidate key={data?.created ? data.created.password : "form"}>
             <TextField name="fullName" label="officers.fullName" state={state} required autoComplete="off" />
             <TextField name="email" label="officers.email" state={state} required type="email" autoComplete="off" />

@@ -51,7 +51,7 @@ export default function Login() {
       <section>
         <h1>{t("login.title")}</h1>
         <p className="lead">{t("login.lead")}</p>
-        <ErrorSummary state={state} />
+        <ErrorSummary state={state} labels={{ identifier: "login.identifier", password: "login.password" }} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField

@@ -42,6 +42,22 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(home, { headers: { "Set-Cookie": await startSession(outcome.userId) } });
 }
 
+// Names for the error summary, in form order.
+const LABELS = {
+  role: "register.role",
+  kind: "register.kind",
+  orgName: "register.orgName",
+  taxCode: "org.home.taxCode",
+  provinceCode: "register.province",
+  communeCode: "register.commune",
+  address: "register.address",
+  contactName: "register.contactName",
+  contactPhone: "register.contactPhone",
+  email: "register.email",
+  password: "register.password",
+  passwordConfirm: "register.passwordConfirm",
+} as const;
+
 export default function Register() {
   const { provinces } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -52,7 +68,7 @@ export default function Register() {
     <section>
       <h1>{t("register.title")}</h1>
       <p className="lead">{t("register.lead")}</p>
-      <ErrorSummary state={state} />
+      <ErrorSummary state={state} labels={LABELS} />
       <Form method="post" className="stack" noValidate>
         <fieldset>
           <legend>{t("register.section.org")}</legend>

@@ -14,3 +14,8 @@ export function setClock(options: { at?: Date; offsetMs?: number } | undefined):
   fixed = options?.at;
   offsetMs = options?.offsetMs ?? 0;
 }
+
+/** Today's date in Vietnam (YYYY-MM-DD): closing dates and deadlines are Vietnamese calendar days. */
+export function todayIso(at: Date = now()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

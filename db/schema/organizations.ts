@@ -16,6 +16,10 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** Whether an organisation takes candidates whose criminal record is not yet expunged. */
+export const RECORD_STANCES = ["yes", "case_by_case", "no"] as const;
+export type RecordStance = (typeof RECORD_STANCES)[number];
+
 export const VERIFICATION_STATUSES = ["pending", "verified", "rejected"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
@@ -37,6 +41,11 @@ export const organization = pgTable(
     address: text("address").notNull().default(""),
     contactName: text("contact_name").notNull().default(""),
     contactPhone: text("contact_phone").notNull().default(""),
+    description: text("description").notNull().default(""),
+    /** When the organisation signed the fair-chance pledge (null: not signed). */
+    fairChancePledgedAt: timestamp("fair_chance_pledged_at", { withTimezone: true }),
+    acceptsUnexpunged: text("accepts_unexpunged", { enum: RECORD_STANCES }).notNull().default("case_by_case"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
       .notNull()
       .default("pending"),

@@ -40,7 +40,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   // Its own process group, so teardown can kill the app and the Meilisearch it launched together.
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["app/server.ts"], {
     cwd: root,
-    env,
+    env: env as NodeJS.ProcessEnv,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -49,19 +49,30 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
 
   const url = `http://localhost:${port}`;
-  const stop = async () => {
-    if (child.pid && child.exitCode === null) {
-      // remix/express linger after SIGTERM; tests do not wait for a graceful stop.
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-      await new Promise((r) => child.once("exit", r));
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
     }
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  // If the test runner itself dies, do not leave the app and its Meilisearch behind.
+  process.once("exit", killGroup);
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      process.off("exit", killGroup);
+      if (child.exitCode === null && child.signalCode === null) {
+        // remix/express linger after SIGTERM; tests do not wait for a graceful stop.
+        const exited = new Promise((r) => child.once("exit", r));
+        killGroup();
+        await exited;
+      } else {
+        killGroup(); // the app is gone; its Meilisearch may not be
+      }
+      await dropDb?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    })());
 
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

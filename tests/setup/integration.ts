@@ -12,26 +12,31 @@ export type TestContext = { handle: DatabaseHandle; search: SearchClient; kind: 
 /**
  * Call at the top of an integration test file: gives the file its own migrated database (a copy of
  * the run's template or snapshot) and its own Meilisearch index prefix, both removed afterwards.
+ * `database: false` gives only the search part (ctx.handle stays unset).
  */
-export function setupIntegration(options: { indexes?: boolean } = {}): TestContext {
+export function setupIntegration(options: { indexes?: boolean; database?: boolean } = {}): TestContext {
   const ctx = {} as TestContext;
   let dropDb: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     const serverUrl = inject("pgServerUrl");
     const template = inject("pgTemplate");
-    if (serverUrl && template) {
+    if (options.database === false) {
+      // Search-only files skip the database copy (a PGlite costs seconds and ~800 MB).
+    } else if (serverUrl && template) {
       const name = uniqueName("ct_t");
       const url = await createDatabase(serverUrl, name, template);
-      ctx.handle = await openDatabase({ url, max: 5 });
       dropDb = () => dropDatabase(serverUrl, name);
+      ctx.handle = await openDatabase({ url, max: 5 });
     } else {
       const snapshot = fs.readFileSync(inject("pgliteSnapshot")!);
       const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]), extensions: PGLITE_EXTENSIONS });
       ctx.handle = await openDatabase({ pglite });
     }
-    ctx.kind = ctx.handle.kind;
-    useDatabase(ctx.handle);
+    if (ctx.handle) {
+      ctx.kind = ctx.handle.kind;
+      useDatabase(ctx.handle);
+    }
     ctx.search = initSearch({
       url: inject("meiliUrl"),
       apiKey: inject("meiliKey"),

@@ -1,6 +1,9 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { appUser, commune, organization, province } from "../../../db/schema";
+import type { Executor } from "../../../db/client.server";
+import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
+import { enqueueSync } from "../../../search/outbox.server";
+import { notifySync } from "../search/sync-signal.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 
@@ -81,20 +84,42 @@ export async function decideOrganization(
   decision: Decision,
 ): Promise<{ ok: true; name: string } | { ok: false; reason: "not_found" }> {
   if (scope.provinceCodes.length === 0) return { ok: false, reason: "not_found" };
-  const [row] = await db()
-    .update(organization)
-    .set(
-      decision.decision === "verify"
-        ? { verificationStatus: "verified", rejectionReason: null, verifiedAt: now(), verifiedBy: scope.actorId }
-        : { verificationStatus: "rejected", rejectionReason: decision.reason, verifiedAt: now(), verifiedBy: scope.actorId },
-    )
-    .where(
-      and(
-        eq(organization.id, organizationId),
-        eq(organization.verificationStatus, "pending"),
-        inArray(organization.provinceCode, scope.provinceCodes),
-      ),
-    )
-    .returning({ name: organization.name });
+  const row = await db().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organization)
+      .set(
+        decision.decision === "verify"
+          ? { verificationStatus: "verified", rejectionReason: null, verifiedAt: now(), verifiedBy: scope.actorId }
+          : { verificationStatus: "rejected", rejectionReason: decision.reason, verifiedAt: now(), verifiedBy: scope.actorId },
+      )
+      .where(
+        and(
+          eq(organization.id, organizationId),
+          eq(organization.verificationStatus, "pending"),
+          inArray(organization.provinceCode, scope.provinceCodes),
+        ),
+      )
+      .returning({ name: organization.name });
+    // Its listings become public (or not) with the organisation: re-sync them in the same transaction.
+    if (updated) await enqueueOrganizationListings(tx, organizationId);
+    return updated;
+  });
+  notifySync();
   return row ? { ok: true, name: row.name } : { ok: false, reason: "not_found" };
+}
+
+export async function isOrganizationVerified(organizationId: string): Promise<boolean> {
+  const [org] = await db()
+    .select({ status: organization.verificationStatus })
+    .from(organization)
+    .where(eq(organization.id, organizationId));
+  return org?.status === "verified";
+}
+
+/** Queue every job and training slot of an organisation for re-indexing (its name or status changed). */
+export async function enqueueOrganizationListings(tx: Executor, organizationId: string): Promise<void> {
+  const jobs = await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId));
+  const trainings = await tx.select({ id: trainingSlot.id }).from(trainingSlot).where(eq(trainingSlot.organizationId, organizationId));
+  await enqueueSync(tx, "job", jobs.map((j) => j.id));
+  await enqueueSync(tx, "training", trainings.map((t) => t.id));
 }

@@ -1,0 +1,139 @@
+/**
+ * Pure mappers from database rows to public search documents. A document carries only what a public
+ * page shows plus filter fields: never officer-only fields such as excluded offence categories.
+ */
+
+export type JobRow = {
+  id: string;
+  title: string;
+  occupationCode: string;
+  occupationNameVi: string;
+  occupationNameEn: string;
+  majorGroup: string;
+  description: string;
+  organizationId: string;
+  organizationName: string;
+  organizationVerified: boolean;
+  fairChance: boolean;
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+  provinceName: string;
+  workplaceAddress: string;
+  wageMin: number;
+  wageMax: number;
+  employmentType: string;
+  openings: number;
+  skills: string[];
+  benefits: string[];
+  startsAt: string | null;
+  closesAt: string;
+  status: string;
+  publishedAt: Date | null;
+};
+
+export type TrainingRow = {
+  id: string;
+  title: string;
+  occupationCode: string;
+  occupationNameVi: string;
+  occupationNameEn: string;
+  majorGroup: string;
+  levelCode: string;
+  description: string;
+  organizationId: string;
+  organizationName: string;
+  organizationVerified: boolean;
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+  provinceName: string;
+  durationWeeks: number;
+  schedule: string;
+  startsAt: string;
+  applicationDeadline: string;
+  seats: number;
+  costVnd: number;
+  support: string[];
+  status: string;
+  publishedAt: Date | null;
+  leadsToJobs: number;
+};
+
+/** "2026-12-31" → 20261231: day comparisons in Meilisearch filters without time zones. */
+export function dayNumber(isoDate: string): number {
+  return Number(isoDate.replaceAll("-", ""));
+}
+
+/** The one rule of what the public may see: open, published, not past its date, by a verified organisation. */
+export function isJobPublic(row: Pick<JobRow, "status" | "publishedAt" | "closesAt" | "organizationVerified">, today: string): boolean {
+  return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.closesAt >= today;
+}
+
+export function isTrainingPublic(
+  row: Pick<TrainingRow, "status" | "publishedAt" | "applicationDeadline" | "organizationVerified">,
+  today: string,
+): boolean {
+  return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.applicationDeadline >= today;
+}
+
+const excerpt = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
+
+export function jobToDocument(row: JobRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    occupationCode: row.occupationCode,
+    occupationName: row.occupationNameVi,
+    occupationNameEn: row.occupationNameEn,
+    occupationGroup: row.majorGroup,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    fairChance: row.fairChance,
+    description: excerpt(row.description),
+    skills: row.skills,
+    communeCode: row.communeCode,
+    communeName: row.communeName,
+    provinceCode: row.provinceCode,
+    provinceName: row.provinceName,
+    wageMin: row.wageMin,
+    wageMax: row.wageMax,
+    employmentType: row.employmentType,
+    openings: row.openings,
+    benefits: row.benefits,
+    startsAt: row.startsAt ? dayNumber(row.startsAt) : null,
+    closesAt: dayNumber(row.closesAt),
+    publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : 0,
+  };
+}
+export type JobDocument = ReturnType<typeof jobToDocument>;
+
+export function trainingToDocument(row: TrainingRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    occupationCode: row.occupationCode,
+    trade: row.occupationNameVi,
+    tradeEn: row.occupationNameEn,
+    occupationGroup: row.majorGroup,
+    levelCode: row.levelCode,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    description: excerpt(row.description),
+    durationWeeks: row.durationWeeks,
+    schedule: row.schedule,
+    communeCode: row.communeCode,
+    communeName: row.communeName,
+    provinceCode: row.provinceCode,
+    provinceName: row.provinceName,
+    startsAt: dayNumber(row.startsAt),
+    applicationDeadline: dayNumber(row.applicationDeadline),
+    seats: row.seats,
+    costVnd: row.costVnd,
+    free: row.costVnd === 0 || row.support.includes("free"),
+    support: row.support,
+    leadsToJobs: row.leadsToJobs,
+    publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : 0,
+  };
+}
+export type TrainingDocument = ReturnType<typeof trainingToDocument>;

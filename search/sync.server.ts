@@ -1,0 +1,222 @@
+import crypto from "node:crypto";
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Database } from "../db/client.server";
+import { job, outbox, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
+import { todayIso } from "../app/utils/clock.server";
+import type { SearchClient } from "./client.server";
+import { isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "./documents";
+import { INDEXES, type IndexName } from "./indexes";
+import { claimDue, enqueueSync, markDelivered, markFailed, pruneDelivered } from "./outbox.server";
+import { loadJobRows, loadTrainingRows } from "./rows.server";
+
+const LEASE_SECONDS = 30;
+const BATCH = 500;
+const TASK_TIMEOUT_MS = 30_000;
+
+/** Take or renew the delivery lease; true when this holder may deliver now. */
+export async function acquireLease(db: Database, holder: string): Promise<boolean> {
+  const rows = await db
+    .insert(syncLease)
+    .values({ name: "outbox", holder, expiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+    .onConflictDoUpdate({
+      target: syncLease.name,
+      set: { holder, expiresAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` },
+      setWhere: sql`${syncLease.holder} = ${holder} or ${syncLease.expiresAt} < now()`,
+    })
+    .returning({ holder: syncLease.holder });
+  return rows.length > 0;
+}
+
+export async function releaseLease(db: Database, holder: string): Promise<void> {
+  await db.delete(syncLease).where(and(eq(syncLease.name, "outbox"), eq(syncLease.holder, holder)));
+}
+
+async function applyTask(promise: { waitTask: (o: { timeout: number }) => Promise<{ status: string; error?: unknown }> }) {
+  const task = await promise.waitTask({ timeout: TASK_TIMEOUT_MS });
+  if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.status}: ${JSON.stringify(task.error)}`);
+}
+
+/** Bring the index in line with the database for these entities: upsert what is public, delete the rest. */
+export async function applyToIndex(db: Database, search: SearchClient, entity: OutboxEntity, ids: string[]): Promise<void> {
+  const today = todayIso();
+  let indexName: IndexName;
+  let docs: { id: string }[];
+  if (entity === "job") {
+    indexName = "jobs";
+    docs = (await loadJobRows(db, { ids })).filter((r) => isJobPublic(r, today)).map(jobToDocument);
+  } else if (entity === "training") {
+    indexName = "trainings";
+    docs = (await loadTrainingRows(db, { ids })).filter((r) => isTrainingPublic(r, today)).map(trainingToDocument);
+  } else {
+    throw new Error(`No index handler for ${entity} yet`);
+  }
+  const index = search.index(indexName);
+  const keep = new Set(docs.map((d) => d.id));
+  const remove = ids.filter((id) => !keep.has(id));
+  if (docs.length) await applyTask(index.addDocuments(docs, { primaryKey: INDEXES[indexName].primaryKey }));
+  if (remove.length) await applyTask(index.deleteDocuments(remove));
+}
+
+/** Deliver one batch of due outbox items. Returns how many were delivered and how many failed. */
+export async function deliverBatch(db: Database, search: SearchClient): Promise<{ delivered: number; failed: number }> {
+  const items = await claimDue(db, BATCH);
+  let delivered = 0;
+  let failed = 0;
+  const byEntity = new Map<OutboxEntity, typeof items>();
+  for (const item of items) byEntity.set(item.entity, [...(byEntity.get(item.entity) ?? []), item]);
+  for (const [entity, group] of byEntity) {
+    const itemIds = group.map((i) => i.id);
+    try {
+      await applyToIndex(db, search, entity, [...new Set(group.map((i) => i.entityId))]);
+      await markDelivered(db, itemIds);
+      delivered += itemIds.length;
+    } catch (error) {
+      await markFailed(db, itemIds, error instanceof Error ? error.message : String(error));
+      failed += itemIds.length;
+    }
+  }
+  return { delivered, failed };
+}
+
+/**
+ * Close listings whose closing date or application deadline has passed, and queue their removal from the
+ * index. Public queries also filter on the date, so an expired listing is hidden even before this runs.
+ */
+export async function expireListings(db: Database): Promise<number> {
+  const today = todayIso();
+  return db.transaction(async (tx) => {
+    const jobs = await tx
+      .update(job)
+      .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
+      .where(and(eq(job.status, "open"), lt(job.closesAt, today)))
+      .returning({ id: job.id });
+    const trainings = await tx
+      .update(trainingSlot)
+      .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
+      .where(and(eq(trainingSlot.status, "open"), lt(trainingSlot.applicationDeadline, today)))
+      .returning({ id: trainingSlot.id });
+    await enqueueSync(tx, "job", jobs.map((j) => j.id));
+    await enqueueSync(tx, "training", trainings.map((t) => t.id));
+    return jobs.length + trainings.length;
+  });
+}
+
+export type SyncWorker = { kick: () => void; stop: () => Promise<void>; idle: () => Promise<void> };
+
+/**
+ * The background worker of every app instance: polls the outbox (the instance holding the lease delivers),
+ * expires listings each minute, prunes old delivered rows each hour. `kick()` delivers at once after a write.
+ */
+export function startSyncWorker(db: Database, search: SearchClient, options: { intervalMs?: number } = {}): SyncWorker {
+  const holder = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  const interval = options.intervalMs ?? 250;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let again = false;
+  let lastExpiry = 0;
+  let lastPrune = 0;
+
+  const tick = async () => {
+    try {
+      if (!(await acquireLease(db, holder))) return;
+      if (Date.now() - lastExpiry > 60_000) {
+        lastExpiry = Date.now();
+        await expireListings(db);
+      }
+      if (Date.now() - lastPrune > 3_600_000) {
+        lastPrune = Date.now();
+        await pruneDelivered(db);
+      }
+      // Drain: keep going while full batches come back.
+      for (;;) {
+        const { delivered, failed } = await deliverBatch(db, search);
+        if (delivered + failed < BATCH || failed > 0 || stopped) break;
+      }
+    } catch (error) {
+      // The database itself is unavailable: try again on the next tick.
+      if (!stopped) console.error("[sync] tick failed:", (error as Error).message);
+    }
+  };
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, delay);
+  };
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = tick().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule(0);
+      } else schedule(interval);
+    });
+  };
+  schedule(0);
+
+  return {
+    kick: () => schedule(0),
+    idle: async () => {
+      while (running) await running;
+    },
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await releaseLease(db, holder).catch(() => {});
+    },
+  };
+}
+
+/**
+ * Rebuild an index from the database with no downtime: fill a fresh index, swap it with the live one,
+ * drop the old one, then re-apply whatever changed meanwhile.
+ */
+export async function reindexAll(db: Database, search: SearchClient, names: IndexName[] = ["jobs", "trainings"]) {
+  const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(${outbox.id}), 0)` }).from(outbox);
+  const today = todayIso();
+  const counts: Partial<Record<IndexName, number>> = {};
+  await search.ensureIndexes();
+  for (const name of names) {
+    const live = search.indexUid(name);
+    const fresh = `${live}_rebuild`;
+    await search.raw.deleteIndexIfExists(fresh);
+    await applyTask(search.raw.createIndex(fresh, { primaryKey: INDEXES[name].primaryKey }));
+    await applyTask(search.raw.index(fresh).updateSettings(INDEXES[name].settings));
+    let afterId: string | null = null;
+    let total = 0;
+    for (;;) {
+      const page: { id: string }[] =
+        name === "jobs"
+          ? await loadJobRows(db, { afterId, limit: 5_000 }).then((rows) => {
+              afterId = rows.at(-1)?.id ?? null;
+              return rows.filter((r) => isJobPublic(r, today)).map(jobToDocument);
+            })
+          : await loadTrainingRows(db, { afterId, limit: 5_000 }).then((rows) => {
+              afterId = rows.at(-1)?.id ?? null;
+              return rows.filter((r) => isTrainingPublic(r, today)).map(trainingToDocument);
+            });
+      if (page.length) await applyTask(search.raw.index(fresh).addDocuments(page));
+      total += page.length;
+      if (afterId === null) break;
+    }
+    await applyTask(search.raw.swapIndexes([{ indexes: [live, fresh], rename: false }]));
+    await applyTask(search.raw.deleteIndex(fresh));
+    counts[name] = total;
+  }
+  // Changes committed while we rebuilt went to the old index: queue them again for the new one.
+  const changed = await db
+    .selectDistinct({ entity: outbox.entity, entityId: outbox.entityId })
+    .from(outbox)
+    .where(sql`${outbox.id} > ${maxId}`);
+  for (const entity of ["job", "training"] as const) {
+    await enqueueSync(db, entity, changed.filter((c) => c.entity === entity).map((c) => c.entityId));
+  }
+  return counts;
+}
+

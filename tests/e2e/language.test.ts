@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { DEMO, login, mainText, setupBrowser, waitForPage } from "../setup/browser";
+
+const e2e = setupBrowser();
+
+describe("the language switch", () => {
+  it("shows English, keeps it across pages, and switches back to Vietnamese", async () => {
+    const page = await e2e.page();
+    await page.goto("/login");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await page.locator("h1").innerText()).toBe("Đăng nhập");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+    // It stays on the page it was pressed on.
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("h1").innerText()).toBe("Log in");
+    expect(await mainText(page)).toContain("Email or phone number");
+
+    // Persists across a client-side navigation and a full page load.
+    await page.getByRole("link", { name: "Chung Tay" }).click();
+    await waitForPage(page, "/", "Joining hands to reopen the door to work");
+    await page.goto("/register");
+    expect(await page.locator("h1").innerText()).toBe("Register an organisation");
+    expect(await mainText(page)).not.toContain("Đăng ký tài khoản tổ chức");
+
+    // Messages from the server are in English too.
+    await login(page, DEMO.employer);
+    expect(new URL(page.url()).pathname).toBe("/employer");
+    expect(await mainText(page)).toContain("Verified");
+
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await page.getByRole("button", { name: "English" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/employer");
+    expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await mainText(page)).toContain("Đã xác minh");
+    await page.goto("/");
+    expect(await page.locator("h1").innerText()).toBe("Chung tay mở lại cánh cửa việc làm");
+  });
+
+  it("works without JavaScript", async () => {
+    const page = await e2e.page({ javaScriptEnabled: false });
+    await page.goto("/");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt" }).waitFor();
+    expect(await page.getByRole("navigation").getByRole("link", { name: "Log in" }).count()).toBe(1);
+    await page.goto("/login");
+    expect(await page.locator("h1").innerText()).toBe("Log in");
+  });
+});

@@ -1,0 +1,70 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO, DESKTOP, PHONE, fillLogin, screenshot, setupBrowser } from "../setup/browser";
+
+const e2e = setupBrowser();
+
+/*
+ * Every page at phone (360×740) and desktop (1280×800) widths, saved to tests/.artifacts/ for a person
+ * to look at (git-ignored). Nothing here compares pixels; each shot only checks it caught the right page.
+ */
+async function shoot(page: Page, name: string) {
+  for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${label}-${name}`);
+  }
+}
+
+const ROLE_PAGES: [string, string, [string, string][]][] = [
+  ["person", DEMO.person, [["me", "/me"], ["403", "/admin"]]],
+  ["officer", DEMO.officerNamDa, [["officer", "/officer"], ["officer-review", "/organizations/review"]]],
+  ["employer", DEMO.employer, [["employer", "/employer"]]],
+  ["provider", DEMO.provider, [["provider", "/provider"]]],
+  ["admin", DEMO.admin, [["admin", "/admin"], ["admin-officers", "/admin/officers"], ["admin-review", "/organizations/review"]]],
+];
+
+describe("screenshots", () => {
+  it("public pages, form errors and the 404 page", async () => {
+    const page = await e2e.page({ viewport: PHONE });
+    await page.goto("/");
+    await shoot(page, "home");
+
+    await page.goto("/login");
+    await fillLogin(page, "khongco@chungtay.test", "sai-mat-khau-1");
+    await page.getByRole("alert").waitFor();
+    await shoot(page, "login-error");
+
+    await page.goto("/register");
+    await page.locator('input[name="taxCode"]').fill("123");
+    await page.getByRole("button", { name: "Đăng ký", exact: true }).click();
+    await page.getByRole("alert").waitFor();
+    await shoot(page, "register-errors");
+
+    const res = await page.goto("/khong-co-trang-nay");
+    expect(res?.status()).toBe(404);
+    await shoot(page, "404");
+
+    await page.context().addCookies([{ name: "ct_lang", value: "en", url: e2e.url }]);
+    await page.goto("/");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await shoot(page, "home-en");
+  });
+
+  it("the registration form without JavaScript, communes loaded", async () => {
+    const page = await e2e.page({ viewport: PHONE, javaScriptEnabled: false });
+    await page.goto("/register");
+    await page.locator('select[name="provinceCode"]').selectOption("25");
+    await page.getByRole("button", { name: "Tải danh sách xã, phường" }).click();
+    await page.locator('select[name="communeCode"]:not([disabled])').waitFor();
+    await shoot(page, "register-nojs");
+  });
+
+  it.each(ROLE_PAGES)("%s pages", async (_role, identifier, pages) => {
+    const page = await e2e.pageAs(identifier, { viewport: PHONE });
+    for (const [name, path] of pages) {
+      await page.goto(path);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await shoot(page, name);
+    }
+  });
+});
