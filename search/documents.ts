@@ -137,3 +137,52 @@ export function trainingToDocument(row: TrainingRow) {
   };
 }
 export type TrainingDocument = ReturnType<typeof trainingToDocument>;
+
+export type CandidateRow = {
+  id: string;
+  status: string;
+  anonymized: boolean;
+  hasMatchingConsent: boolean;
+  skills: string[];
+  trades: string[];
+  tradeNames: string[];
+  desiredOccupations: string[];
+  desiredOccupationNames: string[];
+  communeCode: string;
+  provinceCode: string;
+  preferredProvinceCode: string | null;
+  willingToMove: boolean;
+  availableFrom: string | null;
+  expectedWage: number | null;
+  bannedOccupationCodes: string[];
+  updatedAt: Date;
+};
+
+/** In the candidates index only with a live matching consent, an active file and no anonymisation. */
+export function isCandidateIndexable(row: Pick<CandidateRow, "status" | "anonymized" | "hasMatchingConsent">): boolean {
+  return row.status === "active" && !row.anonymized && row.hasMatchingConsent;
+}
+
+/**
+ * Server-only candidate document: what matching needs and nothing else. Never a name, an ID number, a
+ * phone, an offence, a sentence or a record status (a unit test lists the allowed keys).
+ */
+export function candidateToDocument(row: CandidateRow) {
+  return {
+    id: row.id,
+    skills: row.skills,
+    trades: row.trades,
+    tradeNames: row.tradeNames,
+    occupationsWanted: row.desiredOccupations,
+    occupationsWantedNames: row.desiredOccupationNames,
+    communeCode: row.communeCode,
+    provinceCode: row.provinceCode,
+    preferredProvinceCode: row.preferredProvinceCode,
+    willingToMove: row.willingToMove,
+    availableFrom: row.availableFrom ? dayNumber(row.availableFrom) : null,
+    expectedWage: row.expectedWage,
+    bannedOccupationCodes: row.bannedOccupationCodes,
+    updatedAt: Math.floor(row.updatedAt.getTime() / 1000),
+  };
+}
+export type CandidateDocument = ReturnType<typeof candidateToDocument>;

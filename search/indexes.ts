@@ -61,8 +61,8 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
     primaryKey: "id",
     settings: {
       ...COMMON,
-      searchableAttributes: ["skills", "occupationsWanted", "trades"],
-      filterableAttributes: ["communeCode", "provinceCode", "willingToMove", "availableFrom", "bannedOccupationCodes"],
+      searchableAttributes: ["tradeNames", "occupationsWantedNames", "skills"],
+      filterableAttributes: ["communeCode", "provinceCode", "preferredProvinceCode", "willingToMove", "availableFrom", "bannedOccupationCodes", "trades", "occupationsWanted"],
       sortableAttributes: ["updatedAt"],
     },
   },

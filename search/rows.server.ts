@@ -1,7 +1,8 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { now } from "../app/utils/clock.server";
 import type { Executor } from "../db/client.server";
-import { commune, job, occupation, organization, province, trainingLeadsToJob, trainingSlot } from "../db/schema";
-import type { JobRow, TrainingRow } from "./documents";
+import { commune, consentGrant, courtBan, job, occupation, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../db/schema";
+import type { CandidateRow, JobRow, TrainingRow } from "./documents";
 
 /** Which rows to load: given ids, or a page of all rows in id order (for a full reindex). */
 export type RowSelection = { ids: string[] } | { afterId: string | null; limit: number };
@@ -119,4 +120,42 @@ export async function refreshSearchText(db: Executor, entity: "job" | "training"
       })
       .where(inArray(trainingSlot.id, ids));
   }
+}
+
+// Qualified by hand: in a single-table select drizzle renders columns unqualified, and inside a correlated
+// subquery an unqualified "id" would bind to the inner table.
+const personId = sql.raw(`"released_person"."id"`);
+
+/** Candidate rows: a person's matching profile, whether a live matching consent exists, and active bans. */
+export function selectCandidateRows(db: Executor, today: string) {
+  return db
+    .select({
+      id: releasedPerson.id,
+      status: releasedPerson.status,
+      anonymized: sql<boolean>`${releasedPerson.anonymizedAt} is not null`,
+      hasMatchingConsent: sql<boolean>`exists (select 1 from ${consentGrant} g where g.person_id = ${personId}
+        and 'matching' = any(g.purposes) and g.withdrawn_at is null and g.expires_at > ${now().toISOString()}::timestamptz)`,
+      skills: releasedPerson.skills,
+      trades: releasedPerson.trades,
+      tradeNames: sql<string[]>`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.trades})), '{}')`,
+      desiredOccupations: releasedPerson.desiredOccupations,
+      desiredOccupationNames: sql<string[]>`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.desiredOccupations})), '{}')`,
+      communeCode: releasedPerson.communeCode,
+      provinceCode: releasedPerson.provinceCode,
+      preferredProvinceCode: releasedPerson.preferredProvinceCode,
+      willingToMove: releasedPerson.willingToMove,
+      availableFrom: releasedPerson.availableFrom,
+      expectedWage: releasedPerson.expectedWage,
+      bannedOccupationCodes: sql<string[]>`coalesce((select array_agg(distinct c) from ${courtBan} b, unnest(b.occupation_codes) c
+        where b.person_id = ${personId} and b.kind = 'occupation' and (b.ends_on is null or b.ends_on >= ${today})), '{}')`,
+      updatedAt: releasedPerson.updatedAt,
+    })
+    .from(releasedPerson)
+    .$dynamic();
+}
+
+export async function loadCandidateRows(db: Executor, today: string, which: RowSelection): Promise<CandidateRow[]> {
+  const q = selectCandidateRows(db, today);
+  if ("ids" in which) return which.ids.length ? q.where(inArray(releasedPerson.id, which.ids)) : [];
+  return q.where(which.afterId ? gt(releasedPerson.id, which.afterId) : undefined).orderBy(asc(releasedPerson.id)).limit(which.limit);
 }

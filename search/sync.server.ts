@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
-import { job, outbox, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
-import { todayIso } from "../app/utils/clock.server";
+import { consentGrant, job, outbox, referralRequest, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
+import { now, todayIso } from "../app/utils/clock.server";
 import type { SearchClient } from "./client.server";
-import { isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "./documents";
+import { candidateToDocument, isCandidateIndexable, isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "./documents";
 import { INDEXES, type IndexName } from "./indexes";
 import { claimDue, enqueueSync, markDelivered, markFailed, pruneDelivered } from "./outbox.server";
-import { loadJobRows, loadTrainingRows } from "./rows.server";
+import { loadCandidateRows, loadJobRows, loadTrainingRows } from "./rows.server";
 
 const LEASE_SECONDS = 30;
 const BATCH = 500;
@@ -48,7 +48,8 @@ export async function applyToIndex(db: Database, search: SearchClient, entity: O
     indexName = "trainings";
     docs = (await loadTrainingRows(db, { ids })).filter((r) => isTrainingPublic(r, today)).map(trainingToDocument);
   } else {
-    throw new Error(`No index handler for ${entity} yet`);
+    indexName = "candidates";
+    docs = (await loadCandidateRows(db, today, { ids })).filter(isCandidateIndexable).map(candidateToDocument);
   }
   const index = search.index(indexName);
   const keep = new Set(docs.map((d) => d.id));
@@ -79,10 +80,11 @@ export async function deliverBatch(db: Database, search: SearchClient): Promise<
 }
 
 /**
- * Close listings whose closing date or application deadline has passed, and queue their removal from the
- * index. Public queries also filter on the date, so an expired listing is hidden even before this runs.
+ * Close listings whose closing date or application deadline has passed, propagate expired consents, and
+ * queue the index changes. Public queries also filter on the date, and candidate queries re-check consent
+ * in the database, so nothing expired is served even before this runs.
  */
-export async function expireListings(db: Database): Promise<number> {
+export async function sweepExpired(db: Database): Promise<number> {
   const today = todayIso();
   return db.transaction(async (tx) => {
     const jobs = await tx
@@ -95,9 +97,24 @@ export async function expireListings(db: Database): Promise<number> {
       .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
       .where(and(eq(trainingSlot.status, "open"), lt(trainingSlot.applicationDeadline, today)))
       .returning({ id: trainingSlot.id });
+    // Expired consents: the person leaves the candidates index and their pending referral requests lapse.
+    const expired = await tx
+      .update(consentGrant)
+      .set({ expiryProcessedAt: sql`now()` })
+      .where(and(lt(consentGrant.expiresAt, now()), isNull(consentGrant.expiryProcessedAt), isNull(consentGrant.withdrawnAt)))
+      .returning({ personId: consentGrant.personId });
+    const persons = [...new Set(expired.map((e) => e.personId))];
+    if (persons.length) {
+      await tx
+        .update(referralRequest)
+        .set({ status: "withdrawn", decidedAt: now() })
+        .where(and(inArray(referralRequest.personId, persons), eq(referralRequest.status, "pending"), sql`not exists (
+          select 1 from consent_grant g where g.person_id = "referral_request"."person_id" and g.withdrawn_at is null and g.expires_at > ${now().toISOString()}::timestamptz)`));
+    }
     await enqueueSync(tx, "job", jobs.map((j) => j.id));
     await enqueueSync(tx, "training", trainings.map((t) => t.id));
-    return jobs.length + trainings.length;
+    await enqueueSync(tx, "candidate", persons);
+    return jobs.length + trainings.length + persons.length;
   });
 }
 
@@ -122,7 +139,7 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
       if (!(await acquireLease(db, holder))) return;
       if (Date.now() - lastExpiry > 60_000) {
         lastExpiry = Date.now();
-        await expireListings(db);
+        await sweepExpired(db);
       }
       if (Date.now() - lastPrune > 3_600_000) {
         lastPrune = Date.now();
@@ -177,7 +194,25 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
  * Rebuild an index from the database with no downtime: fill a fresh index, swap it with the live one,
  * drop the old one, then re-apply whatever changed meanwhile.
  */
-export async function reindexAll(db: Database, search: SearchClient, names: IndexName[] = ["jobs", "trainings"]) {
+type Page = { docs: { id: string }[]; lastId: string | null };
+const PAGE = 5_000;
+const lastIdOf = (rows: { id: string }[]) => (rows.length === PAGE ? rows[rows.length - 1].id : null);
+const PAGE_LOADERS: Record<IndexName, (db: Database, today: string, afterId: string | null) => Promise<Page>> = {
+  jobs: async (db, today, afterId) => {
+    const rows = await loadJobRows(db, { afterId, limit: PAGE });
+    return { docs: rows.filter((r) => isJobPublic(r, today)).map(jobToDocument), lastId: lastIdOf(rows) };
+  },
+  trainings: async (db, today, afterId) => {
+    const rows = await loadTrainingRows(db, { afterId, limit: PAGE });
+    return { docs: rows.filter((r) => isTrainingPublic(r, today)).map(trainingToDocument), lastId: lastIdOf(rows) };
+  },
+  candidates: async (db, today, afterId) => {
+    const rows = await loadCandidateRows(db, today, { afterId, limit: PAGE });
+    return { docs: rows.filter(isCandidateIndexable).map(candidateToDocument), lastId: lastIdOf(rows) };
+  },
+};
+
+export async function reindexAll(db: Database, search: SearchClient, names: IndexName[] = ["jobs", "trainings", "candidates"]) {
   const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(${outbox.id}), 0)` }).from(outbox);
   const today = todayIso();
   const counts: Partial<Record<IndexName, number>> = {};
@@ -191,18 +226,10 @@ export async function reindexAll(db: Database, search: SearchClient, names: Inde
     let afterId: string | null = null;
     let total = 0;
     for (;;) {
-      const page: { id: string }[] =
-        name === "jobs"
-          ? await loadJobRows(db, { afterId, limit: 5_000 }).then((rows) => {
-              afterId = rows.at(-1)?.id ?? null;
-              return rows.filter((r) => isJobPublic(r, today)).map(jobToDocument);
-            })
-          : await loadTrainingRows(db, { afterId, limit: 5_000 }).then((rows) => {
-              afterId = rows.at(-1)?.id ?? null;
-              return rows.filter((r) => isTrainingPublic(r, today)).map(trainingToDocument);
-            });
-      if (page.length) await applyTask(search.raw.index(fresh).addDocuments(page));
-      total += page.length;
+      const page = await PAGE_LOADERS[name](db, today, afterId);
+      afterId = page.lastId;
+      if (page.docs.length) await applyTask(search.raw.index(fresh).addDocuments(page.docs));
+      total += page.docs.length;
       if (afterId === null) break;
     }
     await applyTask(search.raw.swapIndexes([{ indexes: [live, fresh], rename: false }]));
@@ -214,7 +241,7 @@ export async function reindexAll(db: Database, search: SearchClient, names: Inde
     .selectDistinct({ entity: outbox.entity, entityId: outbox.entityId })
     .from(outbox)
     .where(sql`${outbox.id} > ${maxId}`);
-  for (const entity of ["job", "training"] as const) {
+  for (const entity of ["job", "training", "candidate"] as const) {
     await enqueueSync(db, entity, changed.filter((c) => c.entity === entity).map((c) => c.entityId));
   }
   return counts;

@@ -15,14 +15,16 @@ export const PERMISSIONS = [
   "manage:officer:province",
   "verify:organization:province",
   "edit:organization:own",
+  "post:job:own",
+  "post:training:own",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ["view:home:admin", "manage:officer:province", "verify:organization:province"],
   officer: ["view:home:officer", "verify:organization:province"],
-  employer: ["view:home:employer", "edit:organization:own"],
-  provider: ["view:home:provider", "edit:organization:own"],
+  employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
+  provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
   person: ["view:home:person"],
 };
 

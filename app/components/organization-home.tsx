@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { OrganizationView } from "../modules/organizations/organizations.server";
 import { useI18n } from "../utils/i18n-react";
 
@@ -7,6 +8,7 @@ type Jsonified = Omit<OrganizationView, "createdAt"> & { createdAt: string };
 export function OrganizationHome({ org, title, next }: { org: Jsonified; title: "employer.home.title" | "provider.home.title"; next: "employer.home.next" | "provider.home.next" }) {
   const { t, date } = useI18n();
   const status = org.verificationStatus;
+  const provider = org.role === "training_provider";
   return (
     <>
       <h1>{t(title)}</h1>
@@ -21,6 +23,17 @@ export function OrganizationHome({ org, title, next }: { org: Jsonified; title: 
             ? t("org.home.rejected", { reason: org.rejectionReason ?? "" })
             : t(status === "verified" ? "org.home.verified" : "org.home.pending")}
         </p>
+      </div>
+      <div className="actions home-actions">
+        <Link to={provider ? "/provider/trainings" : "/employer/jobs"} className="button">
+          {t(provider ? "trainings.own.title" : "jobs.own.title")}
+        </Link>
+        <Link to={provider ? "/provider/trainings/new" : "/employer/jobs/new"} className="button button--secondary">
+          {t(provider ? "trainings.own.new" : "jobs.own.new")}
+        </Link>
+        <Link to={provider ? "/provider/profile" : "/employer/profile"} className="button button--secondary">
+          {t("profile.edit")}
+        </Link>
       </div>
       <section className="card">
         <h2>{t("org.home.profile")}</h2>

@@ -1,4 +1,5 @@
 import { marketplaceEn } from "./catalogues/marketplace";
+import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
 import { publicSearchEn } from "./catalogues/public-search";
 import type { MessageKey } from "./vi";
@@ -176,4 +177,5 @@ export const en: Record<MessageKey, string> = {
   ...marketplaceEn,
   ...publicSearchEn,
   ...postingEn,
+  ...personsEn,
 };

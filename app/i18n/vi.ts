@@ -1,4 +1,5 @@
 import { marketplaceVi } from "./catalogues/marketplace";
+import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
 import { publicSearchVi } from "./catalogues/public-search";
 
@@ -176,6 +177,7 @@ export const vi = {
   ...marketplaceVi,
   ...publicSearchVi,
   ...postingVi,
+  ...personsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

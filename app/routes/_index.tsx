@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ROLE_HOME } from "../auth/permissions.server";
 import { getOptionalUser } from "../auth/session.server";
 import { adminUnitCounts } from "../modules/admin-units/admin-units.server";
@@ -30,6 +30,19 @@ export default function Index() {
       <section className="hero">
         <h1>{t("home.hero.title")}</h1>
         <p>{t("home.hero.lead")}</p>
+        {/* Public search first: a person finds work without an account (GET, so it works without JavaScript). */}
+        <Form method="get" action="/jobs" role="search" className="home-search">
+          <label htmlFor="home-q">{t("home.search.title")}</label>
+          <div className="search-bar">
+            <input id="home-q" type="search" name="q" placeholder={t("search.q.jobs.placeholder")} enterKeyHint="search" maxLength={200} />
+            <button type="submit" className="button">
+              {t("search.submit")}
+            </button>
+          </div>
+          <p className="home-search__more">
+            <Link to="/trainings">{t("home.search.trainings")}</Link>
+          </p>
+        </Form>
         <div className="actions">
           {home ? (
             <Link to={home} className="button">

@@ -70,6 +70,10 @@ export default function Register() {
       <p className="lead">{t("register.lead")}</p>
       <ErrorSummary state={state} labels={LABELS} />
       <Form method="post" className="stack" noValidate>
+        {/* Enter submits the form's first submit button: make it "register", not "load communes". */}
+        <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+          {t("register.submit")}
+        </button>
         <fieldset>
           <legend>{t("register.section.org")}</legend>
           <Field name="role" label="register.role" state={state} required>

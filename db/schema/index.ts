@@ -5,3 +5,4 @@ export * from "./reference";
 export * from "./jobs";
 export * from "./trainings";
 export * from "./outbox";
+export * from "./persons";

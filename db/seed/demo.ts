@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import type { Database } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
+import { seedMarketplace } from "./marketplace";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "ChungTay@2026";
@@ -28,7 +29,8 @@ const THANH_SON = "08542";
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
   const [existing] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
-  if (existing) return false;
+  // A database seeded before the marketplace demo existed gets it once (seedMarketplace checks itself).
+  if (existing) return db.transaction((tx) => seedMarketplace(tx));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
@@ -133,6 +135,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       { userId: userId(DEMO_ACCOUNTS.officerLuongSon.email), communeCode: LUONG_SON },
       { userId: userId(DEMO_ACCOUNTS.officerNamDa.email), communeCode: NAM_DA },
     ]);
+    // Employers, providers, jobs and course intakes for the public marketplace (db/seed/marketplace.ts).
+    await seedMarketplace(tx);
   });
   return true;
 }

@@ -25,6 +25,14 @@ async function tableCounts() {
   return { users: Number(users.n), organizations: Number(orgs.n), officerCommunes: Number(links.n) };
 }
 
+/** Advisory locks held in this database (pg_locks is a system view: read raw, shaped per driver). */
+async function advisoryLocksHeld(): Promise<number> {
+  const result = (await db().execute(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+    where l.locktype = 'advisory' and d.datname = current_database()`)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+  return Number(rows[0].n);
+}
+
 describe("migrations", () => {
   it("start from a database with the 34 provinces and 3,321 communes", async () => {
     expect(await adminUnitCounts()).toEqual({ provinces: 34, communes: 3321 });
@@ -37,15 +45,8 @@ describe("migrations", () => {
     await runMigrations(ctx.handle);
     expect(await adminUnitCounts()).toEqual({ provinces: 34, communes: 3321 });
     expect(await db().select({ hash: drizzleMigrations.hash }).from(drizzleMigrations)).toEqual(applied);
-  });
-
-  it("release their advisory lock, whichever pooled connection took it", async () => {
-    await runMigrations(ctx.handle);
-    // pg_locks is a system view: read it raw (the two drivers shape raw results differently).
-    const result = (await db().execute(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
-      where l.locktype = 'advisory' and d.datname = current_database()`)) as unknown;
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
-    expect(Number(rows[0].n)).toBe(0);
+    // The handle is a pool: the advisory lock must be released on the connection that took it.
+    expect(await advisoryLocksHeld()).toBe(0);
   });
 
   it("restore administrative units that went missing", async () => {
@@ -70,9 +71,10 @@ describe("demo seed", () => {
     const before = await tableCounts();
     expect(await seedDemoData(ctx.handle.db)).toBe(true);
     const afterFirst = await tableCounts();
-    expect(afterFirst.users - before.users).toBe(8);
-    expect(afterFirst.organizations - before.organizations).toBe(6);
-    expect(afterFirst.officerCommunes - before.officerCommunes).toBe(2);
+    // At least the foundation's demo (8 users, 6 organisations, 2 officer communes); later features add more.
+    expect(afterFirst.users - before.users).toBeGreaterThanOrEqual(8);
+    expect(afterFirst.organizations - before.organizations).toBeGreaterThanOrEqual(6);
+    expect(afterFirst.officerCommunes - before.officerCommunes).toBeGreaterThanOrEqual(2);
 
     expect(await seedDemoData(ctx.handle.db)).toBe(false);
     expect(await tableCounts()).toEqual(afterFirst);
@@ -115,14 +117,15 @@ describe("demo seed", () => {
       .select({ email: appUser.email, communeCode: officerCommune.communeCode, provinceCode: commune.provinceCode })
       .from(officerCommune)
       .innerJoin(appUser, eq(appUser.id, officerCommune.userId))
-      .innerJoin(commune, eq(commune.code, officerCommune.communeCode));
+      .innerJoin(commune, eq(commune.code, officerCommune.communeCode))
+      .where(inArray(appUser.email, [DEMO_ACCOUNTS.officerLuongSon.email, DEMO_ACCOUNTS.officerNamDa.email]));
     expect(links.sort((a, b) => a.communeCode.localeCompare(b.communeCode))).toEqual([
       { email: DEMO_ACCOUNTS.officerLuongSon.email, communeCode: "04924", provinceCode: "25" },
       { email: DEMO_ACCOUNTS.officerNamDa.email, communeCode: "24697", provinceCode: "68" },
     ]);
   });
 
-  it("attaches employers and providers to verified organisations and leaves two pending", async () => {
+  it("attaches employers and providers to verified organisations and leaves some pending in both provinces", async () => {
     const members = await db()
       .select({ email: appUser.email, orgRole: organization.role, status: organization.verificationStatus })
       .from(appUser)
@@ -136,7 +139,7 @@ describe("demo seed", () => {
       .select({ name: organization.name, provinceCode: organization.provinceCode })
       .from(organization)
       .where(eq(organization.verificationStatus, "pending"));
-    expect(pending.map((p) => p.provinceCode).sort()).toEqual(["25", "68"]);
+    expect(pending.map((p) => p.provinceCode)).toEqual(expect.arrayContaining(["25", "68"]));
   });
 
   it("survives running the migrations after seeding", async () => {

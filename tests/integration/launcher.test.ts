@@ -7,7 +7,7 @@ import { launchMeilisearch, meilisearchBinaryPath, type LaunchedMeilisearch } fr
 
 // The real bundled binary in throwaway directories; no database needed.
 const dirs: string[] = [];
-const launched: LaunchedMeilisearch[] = [];
+const launched: { instance: LaunchedMeilisearch; dataDir: string }[] = [];
 const strays: ChildProcess[] = [];
 
 function tempDir(): string {
@@ -18,7 +18,7 @@ function tempDir(): string {
 
 async function launch(dataDir: string): Promise<LaunchedMeilisearch> {
   const instance = await launchMeilisearch({ dataDir });
-  launched.push(instance);
+  launched.push({ instance, dataDir });
   return instance;
 }
 
@@ -44,8 +44,11 @@ const waitUntilGone = (pid: number) =>
 
 afterEach(async () => {
   // Whatever a test left running: the instances it launched and any helper process.
-  for (const instance of launched.splice(0)) {
-    if (isRunning(instance.pid)) process.kill(instance.pid, "SIGKILL");
+  for (const { instance, dataDir } of launched.splice(0)) {
+    // Only our own instance: a pid may have been reused once it exited.
+    if (isRunning(instance.pid) && fs.readFileSync(`/proc/${instance.pid}/cmdline`, "utf8").includes(dataDir)) {
+      process.kill(instance.pid, "SIGKILL");
+    }
   }
   for (const child of strays.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });

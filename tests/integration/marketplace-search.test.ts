@@ -8,7 +8,7 @@ import { setClock } from "../../app/utils/clock.server";
 import { singleton } from "../../app/utils/singleton.server";
 import { job, outbox } from "../../db/schema";
 import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch, expireListings, reindexAll } from "../../search/sync.server";
+import { deliverBatch, sweepExpired, reindexAll } from "../../search/sync.server";
 import { initSearch, search } from "../../search/client.server";
 import { createOrganization, createUser, UNITS } from "../factories";
 import { createOrgMember, jobInput, publishJob, publishTraining } from "../factories/marketplace";
@@ -136,7 +136,7 @@ describe("jobs reach public search through the outbox", () => {
 
     setClock({ offsetMs: 3 * 86_400_000 });
     expect((await searchJobs(q("q=lai+xe+tai+duong+dai"))).hits.map((h) => h.id)).not.toContain(id);
-    expect(await expireListings(ctx.handle.db)).toBeGreaterThanOrEqual(1);
+    expect(await sweepExpired(ctx.handle.db)).toBeGreaterThanOrEqual(1);
     const [row] = await ctx.handle.db.select().from(job).where(eq(job.id, id));
     expect(row).toMatchObject({ status: "closed", closedReason: "expired" });
     await drain();

@@ -50,8 +50,8 @@ describe("isAllowedOrigin", () => {
 const EXPECTED: Record<Role, Permission[]> = {
   admin: ["view:home:admin", "manage:officer:province", "verify:organization:province"],
   officer: ["view:home:officer", "verify:organization:province"],
-  employer: ["view:home:employer", "edit:organization:own"],
-  provider: ["view:home:provider", "edit:organization:own"],
+  employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
+  provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
   person: ["view:home:person"],
 };
 

@@ -14,13 +14,24 @@ export type LoginOutcome =
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
 
-async function failuresSince(column: typeof loginAttempt.identifier | typeof loginAttempt.ip, value: string, since: Date) {
-  // Failures after the last success in the window: a correct login resets the count.
-  const [last] = await db()
-    .select({ at: max(loginAttempt.attemptedAt) })
-    .from(loginAttempt)
-    .where(and(eq(column, value), eq(loginAttempt.succeeded, "yes"), gt(loginAttempt.attemptedAt, since)));
-  const from = last?.at && last.at > since ? last.at : since;
+/**
+ * Failures in the window. For an account, a correct login resets its count; for a client address it does
+ * not, or one valid account could be used to reset the limit while guessing the passwords of others.
+ */
+async function failuresSince(
+  column: typeof loginAttempt.identifier | typeof loginAttempt.ip,
+  value: string,
+  since: Date,
+  options: { resetOnSuccess: boolean },
+) {
+  let from = since;
+  if (options.resetOnSuccess) {
+    const [last] = await db()
+      .select({ at: max(loginAttempt.attemptedAt) })
+      .from(loginAttempt)
+      .where(and(eq(column, value), eq(loginAttempt.succeeded, "yes"), gt(loginAttempt.attemptedAt, since)));
+    if (last?.at && last.at > since) from = last.at;
+  }
   const [row] = await db()
     .select({ n: count() })
     .from(loginAttempt)
@@ -32,8 +43,8 @@ export async function attemptLogin(input: { identifier: Identifier; password: st
   const key = `${input.identifier.kind}:${input.identifier.value}`;
   const since = new Date(now().getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
   const [byIdentifier, byIp] = await Promise.all([
-    failuresSince(loginAttempt.identifier, key, since),
-    failuresSince(loginAttempt.ip, input.ip, since),
+    failuresSince(loginAttempt.identifier, key, since, { resetOnSuccess: true }),
+    failuresSince(loginAttempt.ip, input.ip, since, { resetOnSuccess: false }),
   ]);
   if (byIdentifier >= LOGIN_LIMITS.perIdentifier || byIp >= LOGIN_LIMITS.perIp) {
     return { ok: false, reason: "locked", retryAfterMinutes: LOGIN_LIMITS.windowMinutes };

@@ -1,0 +1,153 @@
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "../../../db/client.server";
+import { consentGrant, referralRequest, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+import { search } from "../../../search/client.server";
+import { enqueueSync } from "../../../search/outbox.server";
+import { applyToIndex } from "../../../search/sync.server";
+import type { StaffScope } from "../../auth/scope.server";
+import { addMonths } from "../persons/expungement";
+import { now, todayIso } from "../../utils/clock.server";
+import type { FieldErrors } from "../../utils/forms";
+import { audit, type Actor } from "../audit/audit.server";
+import { personInScope } from "../persons/scope.server";
+import { notifySync } from "../search/sync-signal.server";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type ConsentInput } from "./schema";
+
+export type EvidenceFile = { name: string; type: string; bytes: Buffer };
+
+/** Check an uploaded file by its bytes, not its name: JPEG, PNG or PDF signatures only, 5 MB at most. */
+export function checkEvidenceFile(file: EvidenceFile): boolean {
+  if (file.bytes.length === 0 || file.bytes.length > EVIDENCE_MAX_BYTES) return false;
+  const b = file.bytes;
+  const sniffed =
+    b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
+      ? "image/jpeg"
+      : b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+        ? "image/png"
+        : b.subarray(0, 5).toString("latin1") === "%PDF-"
+          ? "application/pdf"
+          : null;
+  return sniffed !== null && (EVIDENCE_TYPES as readonly string[]).includes(sniffed) && sniffed === file.type;
+}
+
+export type GrantOutcome = { ok: true; grantId: string } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+
+/** Record a consent grant given by a person of the officer's communes; matching consent indexes them. */
+export async function grantConsent(scope: StaffScope, personId: string, input: ConsentInput, file?: EvidenceFile): Promise<GrantOutcome> {
+  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+  if (!person) return { ok: false, notFound: true };
+  if (input.givenOn! > todayIso()) return { ok: false, errors: { givenOn: { key: "consent.error.givenInFuture" } } };
+  if (input.evidenceKind === "upload" && (!file || !checkEvidenceFile(file))) {
+    return { ok: false, errors: { evidenceFile: { key: file ? "consent.error.file" : "consent.error.evidence" } } };
+  }
+  const givenAt = new Date(`${input.givenOn}T12:00:00+07:00`);
+  const grantId = await db().transaction(async (tx) => {
+    const [grant] = await tx
+      .insert(consentGrant)
+      .values({
+        personId,
+        purposes: input.purposes,
+        shareableFields: input.shareableFields,
+        givenAt,
+        evidenceKind: input.evidenceKind,
+        evidenceRef: input.evidenceKind === "paper_form" ? input.paperFormNumber : file!.name.slice(0, 200),
+        evidenceMime: input.evidenceKind === "upload" ? file!.type : null,
+        evidenceFile: input.evidenceKind === "upload" ? file!.bytes : null,
+        expiresAt: new Date(`${addMonths(input.givenOn!, input.validMonths)}T12:00:00+07:00`),
+        createdBy: scope.actorId,
+      })
+      .returning({ id: consentGrant.id });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "consent_grant", "consent", { grantId: grant.id, purposes: input.purposes });
+    await enqueueSync(tx, "candidate", [personId]);
+    return grant.id;
+  });
+  notifySync();
+  return { ok: true, grantId };
+}
+
+/**
+ * Withdraw a grant (by the person, or an officer on their behalf). In one transaction: the grant ends,
+ * pending referral requests lapse; then, in this same request, the person leaves the candidates index
+ * (if Meilisearch is unreachable the outbox retries, and candidate search re-checks consent anyway).
+ */
+export async function withdrawConsent(
+  actor: Actor,
+  where: { personId: string; grantId: string; scope?: StaffScope; ownPersonId?: string },
+  note = "",
+): Promise<{ ok: boolean }> {
+  const personFilter = where.scope ? personInScope(where.scope, where.personId) : eq(releasedPerson.id, where.ownPersonId ?? "-");
+  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(personFilter, eq(releasedPerson.id, where.personId)));
+  if (!person) return { ok: false };
+  const changed = await db().transaction(async (tx) => {
+    const [grant] = await tx
+      .update(consentGrant)
+      .set({ withdrawnAt: now(), withdrawnBy: actor.id, withdrawalNote: note.slice(0, 500) })
+      .where(and(eq(consentGrant.id, where.grantId), eq(consentGrant.personId, where.personId), isNull(consentGrant.withdrawnAt)))
+      .returning({ id: consentGrant.id, purposes: consentGrant.purposes });
+    if (!grant) return false;
+    const stillLive = await liveGrants(where.personId, tx);
+    if (!stillLive.some((g) => g.purposes.includes("matching") || g.purposes.includes("training_referral"))) {
+      await tx
+        .update(referralRequest)
+        .set({ status: "withdrawn", decidedAt: now() })
+        .where(and(eq(referralRequest.personId, where.personId), eq(referralRequest.status, "pending")));
+    }
+    await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: grant.purposes });
+    await enqueueSync(tx, "candidate", [where.personId]);
+    return true;
+  });
+  if (!changed) return { ok: false };
+  try {
+    await applyToIndex(db(), search(), "candidate", [where.personId]);
+  } catch (error) {
+    console.warn("[consent] candidate index update deferred to the outbox:", (error as Error).message);
+  }
+  notifySync();
+  return { ok: true };
+}
+
+type Reader = Pick<ReturnType<typeof db>, "select">;
+
+/** Grants in force now (not withdrawn, not expired), newest first. */
+export async function liveGrants(personId: string, reader: Reader = db()) {
+  return reader
+    .select({ id: consentGrant.id, purposes: consentGrant.purposes, shareableFields: consentGrant.shareableFields, expiresAt: consentGrant.expiresAt })
+    .from(consentGrant)
+    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())))
+    .orderBy(desc(consentGrant.givenAt));
+}
+
+/** Which of these persons have a live grant for the purpose (the last word before anything is shown). */
+export async function personsWithLiveConsent(personIds: string[], purpose: ConsentPurpose): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db()
+    .selectDistinct({ personId: consentGrant.personId })
+    .from(consentGrant)
+    .where(
+      and(
+        inArray(consentGrant.personId, personIds),
+        isNull(consentGrant.withdrawnAt),
+        gt(consentGrant.expiresAt, now()),
+        sql`${purpose} = any(${consentGrant.purposes})`,
+      ),
+    );
+  return new Set(rows.map((r) => r.personId));
+}
+
+export async function listGrants(personId: string) {
+  return db()
+    .select({
+      id: consentGrant.id,
+      purposes: consentGrant.purposes,
+      shareableFields: consentGrant.shareableFields,
+      givenAt: consentGrant.givenAt,
+      evidenceKind: consentGrant.evidenceKind,
+      evidenceRef: consentGrant.evidenceRef,
+      expiresAt: consentGrant.expiresAt,
+      withdrawnAt: consentGrant.withdrawnAt,
+      withdrawalNote: consentGrant.withdrawalNote,
+    })
+    .from(consentGrant)
+    .where(eq(consentGrant.personId, personId))
+    .orderBy(desc(consentGrant.givenAt));
+}

@@ -1,0 +1,176 @@
+import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+import { db } from "../../../db/client.server";
+import { job, organization, trainingLeadsToJob, trainingSlot, type RecordStance } from "../../../db/schema";
+import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/documents";
+import { loadJobRows, selectTrainingRows } from "../../../search/rows.server";
+import { todayIso } from "../../utils/clock.server";
+import { getCommunes, listCommunes, listProvinces, type Commune, type Province } from "../admin-units/admin-units.server";
+
+/**
+ * What the public pages show of a job. Built field by field, never spread from a row: officer-only
+ * columns (excluded offence categories, the exclusion reason) must not reach loader data by accident.
+ */
+
+/** 20261231 → "2026-12-31": search documents keep days as numbers for filtering. */
+export function isoFromDayNumber(day: number | null): string | null {
+  if (!day) return null;
+  const s = String(day);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+export type PublicJobCard = {
+  id: string;
+  title: string;
+  organizationName: string;
+  fairChance: boolean;
+  communeName: string;
+  provinceName: string;
+  wageMin: number;
+  wageMax: number;
+  employmentType: string;
+  benefits: string[];
+  closesAt: string | null;
+};
+
+/** A search hit trimmed to what a result card shows (the page stays small on a slow phone). */
+export function jobCard(doc: JobDocument): PublicJobCard {
+  return {
+    id: doc.id,
+    title: doc.title,
+    organizationName: doc.organizationName,
+    fairChance: doc.fairChance,
+    communeName: doc.communeName,
+    provinceName: doc.provinceName,
+    wageMin: doc.wageMin,
+    wageMax: doc.wageMax,
+    employmentType: doc.employmentType,
+    benefits: doc.benefits,
+    closesAt: isoFromDayNumber(doc.closesAt),
+  };
+}
+
+export type SearchPlaces = { provinces: Province[]; communes: Commune[]; province?: string; commune?: string };
+
+/**
+ * The place filters made consistent, for jobs and trainings alike: a commune alone implies its province,
+ * and a commune outside the chosen province (left over after the province changed) is dropped.
+ */
+export async function searchPlaces(province: string | undefined, commune: string | undefined): Promise<SearchPlaces> {
+  let provinceCode = province;
+  if (!provinceCode && commune) provinceCode = (await getCommunes([commune]))[0]?.provinceCode;
+  const [provinces, communes] = await Promise.all([listProvinces(), provinceCode ? listCommunes(provinceCode) : Promise.resolve([])]);
+  if (provinceCode && !provinces.some((p) => p.code === provinceCode)) {
+    return { provinces, communes: [], province: undefined, commune: undefined };
+  }
+  return { provinces, communes, province: provinceCode, commune: communes.some((c) => c.code === commune) ? commune : undefined };
+}
+
+export type PublicJob = {
+  id: string;
+  title: string;
+  occupationNameVi: string;
+  occupationNameEn: string;
+  description: string;
+  experience: string;
+  skills: string[];
+  workplaceAddress: string;
+  communeName: string;
+  provinceName: string;
+  wageMin: number;
+  wageMax: number;
+  employmentType: string;
+  openings: number;
+  benefits: string[];
+  startsAt: string | null;
+  closesAt: string;
+  publishedAt: string | null;
+  organization: {
+    name: string;
+    description: string;
+    fairChancePledgedAt: string | null;
+    acceptsUnexpunged: RecordStance;
+  };
+  relatedTrainings: {
+    id: string;
+    title: string;
+    organizationName: string;
+    communeName: string;
+    provinceName: string;
+    startsAt: string;
+    costVnd: number;
+    free: boolean;
+  }[];
+};
+
+/** A job as its public page shows it, or null unless the public may see it today. */
+export async function getPublicJob(id: string): Promise<PublicJob | null> {
+  const today = todayIso();
+  const [row] = await loadJobRows(db(), { ids: [id] });
+  if (!row || !isJobPublic(row, today)) return null;
+
+  const [[extra], trainings] = await Promise.all([
+    db()
+      .select({
+        experience: job.experience,
+        orgDescription: organization.description,
+        fairChancePledgedAt: organization.fairChancePledgedAt,
+        acceptsUnexpunged: organization.acceptsUnexpunged,
+      })
+      .from(job)
+      .innerJoin(organization, eq(organization.id, job.organizationId))
+      .where(eq(job.id, id)),
+    // Open courses that lead to this job: the same public rule as the courses' own pages.
+    selectTrainingRows(db())
+      .innerJoin(trainingLeadsToJob, eq(trainingLeadsToJob.trainingSlotId, trainingSlot.id))
+      .where(
+        and(
+          eq(trainingLeadsToJob.jobId, id),
+          eq(trainingSlot.status, "open"),
+          isNotNull(trainingSlot.publishedAt),
+          gte(trainingSlot.applicationDeadline, today),
+        ),
+      )
+      .orderBy(asc(trainingSlot.startsAt))
+      .limit(10),
+  ]);
+  if (!extra) return null;
+
+  return {
+    id: row.id,
+    title: row.title,
+    occupationNameVi: row.occupationNameVi,
+    occupationNameEn: row.occupationNameEn,
+    description: row.description,
+    experience: extra.experience,
+    skills: row.skills,
+    workplaceAddress: row.workplaceAddress,
+    communeName: row.communeName,
+    provinceName: row.provinceName,
+    wageMin: row.wageMin,
+    wageMax: row.wageMax,
+    employmentType: row.employmentType,
+    openings: row.openings,
+    benefits: row.benefits,
+    startsAt: row.startsAt,
+    closesAt: row.closesAt,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    organization: {
+      name: row.organizationName,
+      description: extra.orgDescription,
+      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
+      acceptsUnexpunged: extra.acceptsUnexpunged,
+    },
+    relatedTrainings: trainings
+      .filter((t) => isTrainingPublic(t, today))
+      .map((t) => ({
+        id: t.id,
+        title: t.title,
+        organizationName: t.organizationName,
+        communeName: t.communeName,
+        provinceName: t.provinceName,
+        startsAt: t.startsAt,
+        costVnd: t.costVnd,
+        free: t.costVnd === 0 || t.support.includes("free"),
+      })),
+  };
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+import { db } from "../../../db/client.server";
+import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot, type RecordStance } from "../../../db/schema";
+import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/documents";
+import { loadTrainingRows, selectJobRows } from "../../../search/rows.server";
+import { todayIso } from "../../utils/clock.server";
+import { isoFromDayNumber } from "../jobs/public.server";
+
+/** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts. */
+
+export type PublicTrainingCard = {
+  id: string;
+  title: string;
+  trade: string;
+  tradeEn: string;
+  levelCode: string;
+  organizationName: string;
+  communeName: string;
+  provinceName: string;
+  durationWeeks: number;
+  startsAt: string | null;
+  applicationDeadline: string | null;
+  costVnd: number;
+  free: boolean;
+  support: string[];
+  leadsToJobs: number;
+};
+
+export function trainingCard(doc: TrainingDocument): PublicTrainingCard {
+  return {
+    id: doc.id,
+    title: doc.title,
+    trade: doc.trade,
+    tradeEn: doc.tradeEn,
+    levelCode: doc.levelCode,
+    organizationName: doc.organizationName,
+    communeName: doc.communeName,
+    provinceName: doc.provinceName,
+    durationWeeks: doc.durationWeeks,
+    startsAt: isoFromDayNumber(doc.startsAt),
+    applicationDeadline: isoFromDayNumber(doc.applicationDeadline),
+    costVnd: doc.costVnd,
+    free: doc.free,
+    support: doc.support,
+    leadsToJobs: doc.leadsToJobs,
+  };
+}
+
+export type PublicTraining = {
+  id: string;
+  title: string;
+  trade: string;
+  tradeEn: string;
+  levelCode: string;
+  levelNameVi: string;
+  levelNameEn: string;
+  description: string;
+  durationWeeks: number;
+  schedule: string;
+  startsAt: string;
+  applicationDeadline: string;
+  seats: number;
+  costVnd: number;
+  free: boolean;
+  support: string[];
+  address: string;
+  communeName: string;
+  provinceName: string;
+  publishedAt: string | null;
+  organization: {
+    name: string;
+    description: string;
+    fairChancePledgedAt: string | null;
+    acceptsUnexpunged: RecordStance;
+  };
+  /** Open, public jobs the course leads to (a closed or expired partner job is not shown). */
+  leadsTo: {
+    id: string;
+    title: string;
+    organizationName: string;
+    communeName: string;
+    provinceName: string;
+    wageMin: number;
+    wageMax: number;
+  }[];
+};
+
+/** A training slot as its public page shows it, or null unless the public may see it today. */
+export async function getPublicTraining(id: string): Promise<PublicTraining | null> {
+  const today = todayIso();
+  const [row] = await loadTrainingRows(db(), { ids: [id] });
+  if (!row || !isTrainingPublic(row, today)) return null;
+
+  const [[extra], jobs] = await Promise.all([
+    db()
+      .select({
+        address: trainingSlot.address,
+        levelNameVi: trainingLevel.nameVi,
+        levelNameEn: trainingLevel.nameEn,
+        orgDescription: organization.description,
+        fairChancePledgedAt: organization.fairChancePledgedAt,
+        acceptsUnexpunged: organization.acceptsUnexpunged,
+      })
+      .from(trainingSlot)
+      .innerJoin(organization, eq(organization.id, trainingSlot.organizationId))
+      .innerJoin(trainingLevel, eq(trainingLevel.code, trainingSlot.levelCode))
+      .where(eq(trainingSlot.id, id)),
+    selectJobRows(db())
+      .innerJoin(trainingLeadsToJob, eq(trainingLeadsToJob.jobId, job.id))
+      .where(and(eq(trainingLeadsToJob.trainingSlotId, id), eq(job.status, "open"), isNotNull(job.publishedAt), gte(job.closesAt, today)))
+      .orderBy(asc(job.closesAt))
+      .limit(20),
+  ]);
+  if (!extra) return null;
+
+  return {
+    id: row.id,
+    title: row.title,
+    trade: row.occupationNameVi,
+    tradeEn: row.occupationNameEn,
+    levelCode: row.levelCode,
+    levelNameVi: extra.levelNameVi,
+    levelNameEn: extra.levelNameEn,
+    description: row.description,
+    durationWeeks: row.durationWeeks,
+    schedule: row.schedule,
+    startsAt: row.startsAt,
+    applicationDeadline: row.applicationDeadline,
+    seats: row.seats,
+    costVnd: row.costVnd,
+    free: row.costVnd === 0 || row.support.includes("free"),
+    support: row.support,
+    address: extra.address,
+    communeName: row.communeName,
+    provinceName: row.provinceName,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    organization: {
+      name: row.organizationName,
+      description: extra.orgDescription,
+      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
+      acceptsUnexpunged: extra.acceptsUnexpunged,
+    },
+    leadsTo: jobs
+      .filter((j) => isJobPublic(j, today))
+      .map((j) => ({
+        id: j.id,
+        title: j.title,
+        organizationName: j.organizationName,
+        communeName: j.communeName,
+        provinceName: j.provinceName,
+        wageMin: j.wageMin,
+        wageMax: j.wageMax,
+      })),
+  };
+}

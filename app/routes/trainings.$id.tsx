@@ -1,0 +1,104 @@
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
+import { Badges, useWage } from "../components/search/cards";
+import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "../components/search/detail";
+import { metaTranslator, pageTitle } from "../components/search/meta";
+import { getPublicTraining } from "../modules/trainings/public.server";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  if (!data) return [{ title: pageTitle(t("error.notFound.title")) }];
+  const { training } = data;
+  return [
+    { title: pageTitle(`${training.title} · ${training.organization.name}`) },
+    { name: "description", content: `${training.title} – ${training.communeName}, ${training.provinceName}. ${training.description.slice(0, 140)}` },
+  ];
+};
+
+export const headers: HeadersFunction = listingHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  const training = await getPublicTraining(id.data);
+  if (!training) throw new Response("Not found", { status: 404 });
+  return json({ training }, { headers: listingCacheHeaders(request) });
+}
+
+export default function TrainingPage() {
+  const { training } = useLoaderData<typeof loader>();
+  const { t, date, vnd, number, locale } = useI18n();
+  const wage = useWage();
+  const support = training.support.filter((s) => !(s === "free" && training.free));
+  return (
+    <article className="listing">
+      <p className="listing__back">
+        <Link to="/trainings">← {t("trainings.public.title")}</Link>
+      </p>
+      <header className="listing__head">
+        <h1>{training.title}</h1>
+        <p className="listing__org">{training.organization.name}</p>
+        <p className="listing__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
+      </header>
+      <div className="listing__layout">
+        <section className="card listing__facts">
+          <dl className="facts">
+            <Fact label="trainings.trade">{locale === "en" ? training.tradeEn : training.trade}</Fact>
+            <Fact label="trainings.level">{locale === "en" ? training.levelNameEn : training.levelNameVi}</Fact>
+            <Fact label="trainings.duration">{t("trainings.durationWeeks", { weeks: number(training.durationWeeks) })}</Fact>
+            {training.schedule ? <Fact label="trainings.schedule">{training.schedule}</Fact> : null}
+            <Fact label="trainings.startsAt">{date(training.startsAt)}</Fact>
+            <Fact label="trainings.deadline">{date(training.applicationDeadline)}</Fact>
+            <Fact label="trainings.seats">{number(training.seats)}</Fact>
+            <Fact label="trainings.cost">{training.free ? t("trainings.costFree") : vnd(training.costVnd)}</Fact>
+            {support.length ? (
+              <Fact label="trainings.support">
+                <Badges keys={support} prefix="support" />
+              </Fact>
+            ) : null}
+            <Fact label="trainings.place">
+              {training.address ? <>{training.address}, </> : null}
+              {training.communeName}, {training.provinceName}
+            </Fact>
+          </dl>
+        </section>
+        <CallToAction title="trainings.cta.title" officer="trainings.cta.officer" login="trainings.cta.login" />
+        <div className="listing__body">
+          {training.description ? (
+            <section>
+              <h2>{t("trainings.about")}</h2>
+              <p className="prose">{training.description}</p>
+            </section>
+          ) : null}
+          {training.leadsTo.length ? (
+            <section>
+              <h2>{t("trainings.leadsTo")}</h2>
+              <ul className="list">
+                {training.leadsTo.map((j) => (
+                  <li key={j.id} className="result-card">
+                    <h3 className="result-card__title">
+                      <Link to={`/jobs/${j.id}`}>{j.title}</Link>
+                    </h3>
+                    <p className="result-card__org">{j.organizationName}</p>
+                    <p className="result-card__place">
+                      {j.communeName}, {j.provinceName}
+                    </p>
+                    <p className="result-card__wage">{wage(j.wageMin, j.wageMax)}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <OrganizationSection heading="trainings.provider" organization={training.organization} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ListingErrorBoundary notFound="trainings.notFound" back="trainings.backToList" backTo="/trainings" />;
+}

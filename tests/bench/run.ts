@@ -1,0 +1,316 @@
+/**
+ * `npm run bench`: public search latency through the app's search module against raw Meilisearch with the
+ * same parameters, and the sync lag from a committed job to a searchable one. Everything it starts (a
+ * throwaway database, its own Meilisearch, temp dirs) is removed at the end, also on Ctrl-C.
+ * See docs/PERFORMANCE.md for how to read and rerun it.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { Meilisearch } from "meilisearch";
+import { createJob } from "../../app/modules/jobs/jobs.server";
+import { jobInputSchema } from "../../app/modules/jobs/schema";
+import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, trainingFilters, trainingSort } from "../../app/modules/search/filters";
+import { PAGE_SIZE, parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
+import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
+import { onSyncNotify } from "../../app/modules/search/sync-signal.server";
+import { todayIso } from "../../app/utils/clock.server";
+import { useDatabase } from "../../db/client.server";
+import { appUser, organization } from "../../db/schema";
+import { addDays } from "../../db/seed/marketplace";
+import { initSearch, type SearchClient } from "../../search/client.server";
+import { dayNumber } from "../../search/documents";
+import type { IndexName } from "../../search/indexes";
+import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
+import { reindexAll, startSyncWorker, type SyncWorker } from "../../search/sync.server";
+import { loadMarketplace, openBenchDatabase, type BenchDatabase } from "./database";
+import { benchQueries, type BenchQuery } from "./queries";
+import { writeSection } from "./report";
+import { mb, ms, processMemory, rssSampler, summarize, table, type Summary } from "./stats";
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
+const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 100);
+const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : JOBS === 100_000 && TRAININGS === 10_000;
+const TARGET = { appP95: 15, ratio: 2, lagP95: 1_000 };
+
+const t0 = performance.now();
+const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}`);
+const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
+
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error("[bench] cleanup step failed:", (error as Error).message);
+    }
+  }
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`[bench] ${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+type CallResult = { total: number; processingTimeMs?: number; source?: string };
+type Call = () => Promise<CallResult>;
+
+/** The app's path (parse + search module) and raw Meilisearch with the parameters the module sends. */
+function calls(search: SearchClient, q: BenchQuery, today: number, rawClient = search.raw) {
+  const params = new URLSearchParams(q.params);
+  const index: IndexName = q.kind;
+  const rawParams = (withFacets: boolean) => {
+    if (q.kind === "jobs") {
+      const p = parseJobSearch(params);
+      return { q: p.q ?? "", filter: jobFilters(p, today), sort: jobSort(p), facets: withFacets ? [...JOB_FACETS] : undefined, page: p.page, hitsPerPage: PAGE_SIZE };
+    }
+    const p = parseTrainingSearch(params);
+    return { q: p.q ?? "", filter: trainingFilters(p, today), sort: trainingSort(p), facets: withFacets ? [...TRAINING_FACETS] : undefined, page: p.page, hitsPerPage: PAGE_SIZE };
+  };
+  const raw = (withFacets: boolean): Call => {
+    const { q: text, ...rest } = rawParams(withFacets);
+    const uid = search.indexUid(index);
+    return async () => {
+      const res = await rawClient.index(uid).search(text, rest);
+      return { total: res.totalHits ?? 0, processingTimeMs: res.processingTimeMs };
+    };
+  };
+  const app: Call = async () => {
+    const res = q.kind === "jobs" ? await searchJobs(parseJobSearch(params)) : await searchTrainings(parseTrainingSearch(params));
+    return { total: res.total, source: res.source };
+  };
+  return { app, raw: raw(true), rawNoFacets: raw(false) };
+}
+
+async function time(call: Call): Promise<[number, CallResult]> {
+  const start = performance.now();
+  const res = await call();
+  return [performance.now() - start, res];
+}
+
+async function main() {
+  const rss = rssSampler();
+  const loadAverage = os.loadavg();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "chungtay-bench-"));
+  cleanups.push(async () => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  log("starting Meilisearch");
+  const meili: LaunchedMeilisearch = await launchMeilisearch({ dataDir: path.join(tmp, "meili") });
+  cleanups.push(() => meili.stop());
+  const prefix = `bench${process.pid}_`;
+  const search = initSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: prefix });
+  const meiliVersion = (await search.raw.getVersion()).pkgVersion;
+
+  log("creating and migrating the throwaway database");
+  let migrateMs = performance.now();
+  const bench: BenchDatabase = await openBenchDatabase();
+  migrateMs = performance.now() - migrateMs;
+  cleanups.push(() => bench.cleanup());
+  cleanups.push(async () => useDatabase(undefined));
+  useDatabase(bench.handle);
+  const db = bench.handle.db;
+  log(`${bench.description} ready in ${(migrateMs / 1000).toFixed(1)} s; loading ${JOBS} jobs and ${TRAININGS} intakes`);
+
+  const loaded = await loadMarketplace(db, { jobs: JOBS, trainings: TRAININGS, seed: 42, log });
+  log(`loaded in ${(loaded.ms / 1000).toFixed(1)} s; indexing with reindexAll`);
+  let indexMs = performance.now();
+  const indexed = await reindexAll(db, search);
+  indexMs = performance.now() - indexMs;
+  log(`indexed ${indexed.jobs} jobs and ${indexed.trainings} intakes in ${(indexMs / 1000).toFixed(1)} s`);
+  const indexStats = await Promise.all((["jobs", "trainings"] as const).map((n) => search.index(n).getStats()));
+
+  // ---- Query latency -------------------------------------------------------------------------------
+  const today = dayNumber(todayIso());
+  const queries = benchQueries();
+  const gzipClient = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 5_000 });
+  const set = queries.map((q) => ({ q, ...calls(search, q, today), gzip: calls(search, q, today, gzipClient).raw }));
+  log(`warm-up: ${queries.length} queries, app and raw`);
+  for (const s of set) {
+    await s.app();
+    await s.raw();
+  }
+  const app: number[] = [];
+  const raw: number[] = [];
+  const processing: number[] = [];
+  const byKind = { jobs: { app: [] as number[], raw: [] as number[] }, trainings: { app: [] as number[], raw: [] as number[] } };
+  const byShape = { text: { app: [] as number[], raw: [] as number[] }, browse: { app: [] as number[], raw: [] as number[] } };
+  let mismatches = 0;
+  log(`measuring ${queries.length} queries × ${ROUNDS} rounds (app and raw interleaved)`);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, s] of set.entries()) {
+      // Alternate who goes first so neither side always gets the warmer cache.
+      const appFirst = (i + round) % 2 === 0;
+      let a2 = 0;
+      let ra2: CallResult | undefined;
+      if (appFirst) [a2, ra2] = await time(s.app);
+      const [r, rr] = await time(s.raw);
+      if (!appFirst) [a2, ra2] = await time(s.app);
+      if (!ra2) throw new Error("unreachable");
+      if (ra2.source !== "meilisearch") throw new Error(`The app answered ${s.q.params} from ${ra2.source}: Meilisearch path not measured`);
+      if (ra2.total !== rr.total) mismatches++;
+      app.push(a2);
+      raw.push(r);
+      processing.push(rr.processingTimeMs ?? 0);
+      byKind[s.q.kind].app.push(a2);
+      byKind[s.q.kind].raw.push(r);
+      const shape = new URLSearchParams(s.q.params).get("q") ? "text" : "browse";
+      byShape[shape].app.push(a2);
+      byShape[shape].raw.push(r);
+    }
+  }
+  if (mismatches) throw new Error(`${mismatches} queries returned different totals through the app and raw: not the same parameters`);
+  log("profiling: raw without facets, raw with a default (gzip) client");
+  const noFacets: number[] = [];
+  const gzip: number[] = [];
+  for (const s of set) {
+    noFacets.push((await time(s.rawNoFacets))[0]);
+    gzip.push((await time(s.gzip))[0]);
+  }
+  const appSum = summarize(app);
+  const rawSum = summarize(raw);
+
+  // ---- Sync lag ------------------------------------------------------------------------------------
+  log(`sync lag: ${LAG_SAMPLES} jobs through createJob with a running sync worker`);
+  const [employer] = await db.select({ id: organization.id, provinceCode: organization.provinceCode, communeCode: organization.communeCode }).from(organization).where(eq(organization.role, "employer")).limit(1);
+  const [user] = await db
+    .insert(appUser)
+    .values({ email: `bench.${process.pid}@chungtay.test`, passwordHash: "not-a-login", role: "employer", fullName: "Bench", organizationId: employer.id })
+    .returning({ id: appUser.id });
+  const scope = { actorId: user.id, organizationId: employer.id, role: "employer" as const };
+  const worker: SyncWorker = startSyncWorker(db, search);
+  onSyncNotify(worker.kick);
+  cleanups.push(async () => {
+    onSyncNotify(undefined);
+    await worker.stop();
+  });
+  await sleep(500);
+  await worker.idle();
+  const lags: number[] = [];
+  const creates: number[] = [];
+  let missing = 0;
+  const jobsIndex = search.index("jobs");
+  for (let i = 0; i < LAG_SAMPLES; i++) {
+    const token = `zq${crypto.randomBytes(6).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+    const input = jobInputSchema.parse({
+      title: `Thợ hàn khung thép ${token}`,
+      occupationCode: "72120",
+      description: "Hàn khung nhà xưởng theo bản vẽ.",
+      provinceCode: employer.provinceCode,
+      communeCode: employer.communeCode,
+      workplaceAddress: "Thôn 1",
+      wageMin: "6.000.000",
+      wageMax: "8.000.000",
+      employmentType: "full_time",
+      openings: "1",
+      skills: "hàn que, hàn CO2",
+      benefits: ["meals"],
+      closesAt: addDays(todayIso(), 30),
+    });
+    const startCreate = performance.now();
+    const outcome = await createJob(scope, input, { publish: true });
+    const committed = performance.now();
+    if (!outcome.ok || outcome.status !== "open") throw new Error(`createJob failed: ${JSON.stringify(outcome)}`);
+    creates.push(committed - startCreate);
+    let found = false;
+    while (performance.now() - committed < 10_000) {
+      const res = await jobsIndex.search(token, { attributesToRetrieve: ["id"], limit: 5 });
+      if (res.hits.some((h) => h.id === outcome.id)) {
+        found = true;
+        break;
+      }
+      await sleep(5);
+    }
+    if (!found) missing++;
+    lags.push(performance.now() - committed);
+    await sleep(20 + (i % 5) * 20);
+  }
+  const lagSum = summarize(lags);
+  const tasks = await search.raw.tasks.getTasks({ indexUids: [search.indexUid("jobs")], types: ["documentAdditionOrUpdate"], limit: LAG_SAMPLES });
+  const taskMs = (a: string | null, b: string | null) => (a && b ? new Date(b).getTime() - new Date(a).getTime() : 0);
+  const taskQueue = summarize(tasks.results.map((t) => taskMs(t.enqueuedAt, t.startedAt)));
+  const taskRun = summarize(tasks.results.map((t) => taskMs(t.startedAt, t.finishedAt)));
+  const meiliMem = processMemory(meili.pid);
+  const peakRss = rss.peak();
+  rss.stop();
+
+  // ---- Report --------------------------------------------------------------------------------------
+  const row = (name: string, s: Summary) => [name, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.mean), ms(s.max)];
+  const head = ["path", "n", "p50", "p95", "p99", "mean", "max"];
+  const ratio = appSum.p95 / rawSum.p95;
+  const latency = table(head, [
+    row("app: searchJobs/searchTrainings (parse + module)", appSum),
+    row("raw: client.raw.index(uid).search(q, same params)", rawSum),
+    ["ratio app/raw", "", (appSum.p50 / rawSum.p50).toFixed(2), ratio.toFixed(2), (appSum.p99 / rawSum.p99).toFixed(2), (appSum.mean / rawSum.mean).toFixed(2), ""],
+    row("Meilisearch processingTimeMs (server side)", summarize(processing)),
+  ]);
+  const profile = table(head, [
+    row("app, jobs", summarize(byKind.jobs.app)),
+    row("raw, jobs", summarize(byKind.jobs.raw)),
+    row("app, trainings", summarize(byKind.trainings.app)),
+    row("raw, trainings", summarize(byKind.trainings.raw)),
+    row("app, with words", summarize(byShape.text.app)),
+    row("app, filters only", summarize(byShape.browse.app)),
+    row("raw, same queries without facets (1 round)", summarize(noFacets)),
+    row("raw, default client with gzip (1 round)", summarize(gzip)),
+  ]);
+  const lagTable = table(head, [
+    row("commit → found by raw search", lagSum),
+    row("createJob (checks + transaction)", summarize(creates)),
+    row("Meilisearch task: enqueued → started", taskQueue),
+    row("Meilisearch task: started → finished", taskRun),
+  ]);
+  const met = (ok: boolean) => (ok ? "**met**" : "**missed**");
+  const targets = [
+    `- App-level p95 ≤ ${TARGET.appP95} ms: ${met(appSum.p95 <= TARGET.appP95)} (${ms(appSum.p95)} ms).`,
+    `- App-level p95 ≤ ${TARGET.ratio}× raw p95: ${met(ratio <= TARGET.ratio)} (${ratio.toFixed(2)}×).`,
+    `- Sync lag p95 ≤ ${TARGET.lagP95} ms: ${met(lagSum.p95 <= TARGET.lagP95 && missing === 0)} (${ms(lagSum.p95)} ms${missing ? `; ${missing} never found within 10 s` : ""}).`,
+  ].join("\n");
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const body = `Measured ${new Date().toISOString()} by \`${process.env.BENCH_JOBS || process.env.BENCH_TRAININGS ? `BENCH_JOBS=${JOBS} BENCH_TRAININGS=${TRAININGS} ` : ""}npm run bench\`${process.env.BENCH_DATABASE_URL ? " with BENCH_DATABASE_URL set" : ""}.
+
+- Machine: ${os.cpus().length} CPUs (nproc; ${cpu}), ${mb(os.totalmem())} memory, Linux ${os.release()}; load average at start ${loadAverage.map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min).
+- Software: Node ${process.version}, Meilisearch ${meiliVersion} (bundled binary, \`--max-indexing-memory 256Mb\`), ${bench.description}.
+- Data: ${loaded.jobs.toLocaleString("en")} jobs (${loaded.openJobs.toLocaleString("en")} open and public) and ${loaded.trainings.toLocaleString("en")} training intakes (${loaded.openTrainings.toLocaleString("en")} public) from ${loaded.organizations.toLocaleString("en")} organisations in all 34 provinces, ${loaded.links.toLocaleString("en")} course → job links. Indexed: ${indexed.jobs?.toLocaleString("en")} job and ${indexed.trainings?.toLocaleString("en")} intake documents (${mb(indexStats[0].rawDocumentDbSize ?? 0)} + ${mb(indexStats[1].rawDocumentDbSize ?? 0)} of documents).
+- Setup: migrations ${(migrateMs / 1000).toFixed(1)} s, generating and inserting ${(loaded.ms / 1000).toFixed(1)} s, \`reindexAll\` ${(indexMs / 1000).toFixed(1)} s; whole run ${((performance.now() - t0) / 1000).toFixed(0)} s.
+- Memory: benchmark process (app modules, PGlite when embedded) peak RSS ${mb(peakRss)}; Meilisearch ${meiliMem ? `peak RSS ${mb(meiliMem.peak)}, ${mb(meiliMem.rss)} at the end` : "not measured"}.
+
+### Query latency (ms, measured in the client, after a warm-up pass)
+
+${queries.length} queries (${queries.filter((q) => q.kind === "jobs").length} job searches, ${queries.filter((q) => q.kind === "trainings").length} training searches: unaccented, accented and misspelled trade words, filters only by province / group / wage / benefit / type, every sort, pages 1–10) × ${ROUNDS} rounds, app and raw interleaved, same process, same keep-alive client and headers. Both sides ask for the same filter, sort, facets, page and page size; totals were compared for every query.
+
+${latency}
+
+Breakdown (profile):
+
+${profile}
+
+### Sync lag (ms): ${LAG_SAMPLES} jobs created through \`createJob\` while \`startSyncWorker\` runs, woken by \`notifySync\`
+
+${lagTable}
+
+### Targets
+
+${targets}
+`;
+  console.log(`\n${body}`);
+  if (WRITE_DOC) log(`wrote ${writeSection(body)}`);
+  else log("docs/PERFORMANCE.md not written (non-default sizes; BENCH_DOC=1 forces)");
+}
+
+let failed = false;
+try {
+  await main();
+} catch (error) {
+  failed = true;
+  console.error("[bench] failed:", error);
+} finally {
+  await cleanup();
+}
+log(failed ? "failed" : "done");
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,65 @@
+import type { StaffScope } from "../../app/auth/scope.server";
+import { grantConsent } from "../../app/modules/consent/consent.server";
+import { consentSchema } from "../../app/modules/consent/schema";
+import { registerPerson } from "../../app/modules/persons/intake.server";
+import { intakeSchema } from "../../app/modules/persons/schema";
+import { todayIso } from "../../app/utils/clock.server";
+import type { FormValues } from "../../app/utils/forms";
+import { createUser, UNITS } from "./index";
+
+/** The intake form as an officer fills it: Mr Nguyễn Văn H. of Nam Đà by default (3 years, motorbikes). */
+export function intakeForm(overrides: FormValues = {}): FormValues {
+  return {
+    fullName: "Nguyễn Văn H.",
+    gender: "male",
+    dateOfBirth: "1990-08-02",
+    citizenId: "",
+    phone: "",
+    address: "Thôn Nam Tiến",
+    communeCode: UNITS.namDa,
+    releaseDate: "2025-05-20",
+    releaseType: "completed",
+    offenceDate: "2022-03-10",
+    offenceCategory: "property",
+    penalty: "prison",
+    sentenceMonths: "36",
+    mainCompletedOn: "2025-05-20",
+    supplementaryCompletedOn: "",
+    skills: "sửa xe máy, thay nhớt, vá săm",
+    trades: ["72311"],
+    desiredOccupations: ["72311"],
+    willingToMove: "",
+    expectedWage: "5.000.000",
+    needs: ["id_card"],
+    ...overrides,
+  };
+}
+
+export async function createOfficerScope(communeCodes: string[] = [UNITS.namDa], provinceCode = UNITS.lamDong): Promise<StaffScope> {
+  const officer = await createUser({ role: "officer", communeCodes });
+  return { actorId: officer.id, role: "officer", provinceCodes: [provinceCode], communeCodes };
+}
+
+export async function createPerson(scope: StaffScope, overrides: FormValues = {}) {
+  const outcome = await registerPerson(scope, intakeSchema.parse(intakeForm(overrides)));
+  if (!outcome.ok) throw new Error(`registerPerson failed: ${JSON.stringify(outcome)}`);
+  return outcome.personId;
+}
+
+export function consentForm(overrides: FormValues = {}): FormValues {
+  return {
+    purposes: ["matching", "share_contact"],
+    shareableFields: ["full_name", "age", "commune", "skills", "trades", "phone"],
+    givenOn: todayIso(),
+    evidenceKind: "paper_form",
+    paperFormNumber: "HCD-02/2026/017",
+    validMonths: "12",
+    ...overrides,
+  };
+}
+
+export async function giveConsent(scope: StaffScope, personId: string, overrides: FormValues = {}) {
+  const outcome = await grantConsent(scope, personId, consentSchema.parse(consentForm(overrides)));
+  if (!outcome.ok) throw new Error(`grantConsent failed: ${JSON.stringify(outcome)}`);
+  return outcome.grantId;
+}
