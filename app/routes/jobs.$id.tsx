@@ -54,23 +54,23 @@ export default function JobPage() {
       </header>
       <div className="listing__layout">
         <section className="card listing__facts">
-            <dl className="facts">
-              <Fact label="jobs.occupation">{locale === "en" ? job.occupationNameEn : job.occupationNameVi}</Fact>
-              <Fact label="jobs.place">
-                {job.workplaceAddress ? <>{job.workplaceAddress}, </> : null}
-                {job.communeName}, {job.provinceName}
+          <dl className="facts">
+            <Fact label="jobs.occupation">{locale === "en" ? job.occupationNameEn : job.occupationNameVi}</Fact>
+            <Fact label="jobs.place">
+              {job.workplaceAddress ? <>{job.workplaceAddress}, </> : null}
+              {job.communeName}, {job.provinceName}
+            </Fact>
+            <Fact label="jobs.type">{t(`employmentType.${job.employmentType}` as MessageKey)}</Fact>
+            <Fact label="jobs.openings">{number(job.openings)}</Fact>
+            {job.startsAt ? <Fact label="jobs.startsAt">{date(job.startsAt)}</Fact> : null}
+            <Fact label="jobs.closesAt">{date(job.closesAt)}</Fact>
+            {job.publishedAt ? <Fact label="jobs.postedAt">{date(job.publishedAt)}</Fact> : null}
+            {job.benefits.length ? (
+              <Fact label="jobs.benefits">
+                <Badges keys={job.benefits} prefix="benefit" />
               </Fact>
-              <Fact label="jobs.type">{t(`employmentType.${job.employmentType}` as MessageKey)}</Fact>
-              <Fact label="jobs.openings">{number(job.openings)}</Fact>
-              {job.startsAt ? <Fact label="jobs.startsAt">{date(job.startsAt)}</Fact> : null}
-              <Fact label="jobs.closesAt">{date(job.closesAt)}</Fact>
-              {job.publishedAt ? <Fact label="jobs.postedAt">{date(job.publishedAt)}</Fact> : null}
-              {job.benefits.length ? (
-                <Fact label="jobs.benefits">
-                  <Badges keys={job.benefits} prefix="benefit" />
-                </Fact>
-              ) : null}
-            </dl>
+            ) : null}
+          </dl>
         </section>
         <CallToAction title="jobs.cta.title" officer="jobs.cta.officer" login="jobs.cta.login" />
         <div className="listing__body">

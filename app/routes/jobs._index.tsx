@@ -3,7 +3,15 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../db/schema/jobs";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { JobCard } from "../components/search/cards";
-import { CheckboxFilter, FilterPanel, SearchForm, SelectFilter, submitOnChange, useHydrated, withCounts } from "../components/search/filters";
+import {
+  CheckboxFilter,
+  FilterPanel,
+  SearchForm,
+  SelectFilter,
+  submitOnChange,
+  useHydrated,
+  withCounts,
+} from "../components/search/filters";
 import { metaTranslator, pageTitle } from "../components/search/meta";
 import { Results } from "../components/search/results";
 import { clearFiltersHref } from "../components/search/url";
@@ -33,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       communes: places.communes,
       result: { ...result, hits: result.hits.map(jobCard) },
     },
-    { headers: listingCacheHeaders(request) },
+    { headers: listingCacheHeaders(request) }
   );
 }
 
@@ -71,7 +79,7 @@ export default function Jobs() {
                 options={withCounts(
                   provinces.map((p) => ({ value: p.code, label: p.name })),
                   facets.provinceCode,
-                  !search.province,
+                  !search.province
                 )}
                 onChange={(e) => submitOnChange(e, ["commune"])}
               />
@@ -98,7 +106,7 @@ export default function Jobs() {
               options={withCounts(
                 groups.map((g) => ({ value: g.code, label: g[locale] })),
                 facets.occupationGroup,
-                !search.group,
+                !search.group
               )}
             />
             <SelectFilter
@@ -116,7 +124,7 @@ export default function Jobs() {
               options={withCounts(
                 EMPLOYMENT_TYPES.map((v) => ({ value: v, label: t(`employmentType.${v}` as MessageKey) })),
                 facets.employmentType,
-                search.type.length === 0,
+                search.type.length === 0
               )}
             />
             {/* Benefits combine with AND, so their counts stay true while some are ticked. */}
@@ -128,7 +136,7 @@ export default function Jobs() {
               options={withCounts(
                 JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })),
                 facets.benefits,
-                true,
+                true
               )}
             />
             <div className="actions">

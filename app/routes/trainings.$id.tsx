@@ -14,7 +14,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { training } = data;
   return [
     { title: pageTitle(`${training.title} · ${training.organization.name}`) },
-    { name: "description", content: `${training.title} – ${training.communeName}, ${training.provinceName}. ${training.description.slice(0, 140)}` },
+    {
+      name: "description",
+      content: `${training.title} – ${training.communeName}, ${training.provinceName}. ${training.description.slice(0, 140)}`,
+    },
   ];
 };
 

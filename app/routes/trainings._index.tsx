@@ -3,7 +3,15 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { TRAINING_SUPPORT } from "../../db/schema/trainings";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { TrainingCard } from "../components/search/cards";
-import { CheckboxFilter, FilterPanel, SearchForm, SelectFilter, submitOnChange, useHydrated, withCounts } from "../components/search/filters";
+import {
+  CheckboxFilter,
+  FilterPanel,
+  SearchForm,
+  SelectFilter,
+  submitOnChange,
+  useHydrated,
+  withCounts,
+} from "../components/search/filters";
 import { metaTranslator, pageTitle } from "../components/search/meta";
 import { Results } from "../components/search/results";
 import { clearFiltersHref } from "../components/search/url";
@@ -36,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       levels,
       result: { ...result, hits: result.hits.map(trainingCard) },
     },
-    { headers: listingCacheHeaders(request) },
+    { headers: listingCacheHeaders(request) }
   );
 }
 
@@ -49,8 +57,7 @@ export default function Trainings() {
   const location = useLocation();
   const hydrated = useHydrated();
   const facets = result.facets;
-  const active =
-    [search.province, search.commune, search.group, search.level, search.free].filter(Boolean).length + search.support.length;
+  const active = [search.province, search.commune, search.group, search.level, search.free].filter(Boolean).length + search.support.length;
   const groups = OCCUPATION_GROUPS.filter((g) => g.code !== "0" || search.group === "0" || facets.occupationGroup?.["0"]);
   const levelName = (code: string) => {
     const level = levels.find((l) => l.code === code);
@@ -74,7 +81,7 @@ export default function Trainings() {
                 options={withCounts(
                   provinces.map((p) => ({ value: p.code, label: p.name })),
                   facets.provinceCode,
-                  !search.province,
+                  !search.province
                 )}
                 onChange={(e) => submitOnChange(e, ["commune"])}
               />
@@ -101,7 +108,7 @@ export default function Trainings() {
               options={withCounts(
                 groups.map((g) => ({ value: g.code, label: g[locale] })),
                 facets.occupationGroup,
-                !search.group,
+                !search.group
               )}
             />
             <SelectFilter
@@ -112,7 +119,7 @@ export default function Trainings() {
               options={withCounts(
                 levels.map((l) => ({ value: l.code, label: locale === "en" ? l.nameEn : l.nameVi })),
                 facets.levelCode,
-                !search.level,
+                !search.level
               )}
             />
             <fieldset className="filter-group">
@@ -131,7 +138,7 @@ export default function Trainings() {
               options={withCounts(
                 TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })),
                 facets.support,
-                true,
+                true
               )}
             />
             <div className="actions">

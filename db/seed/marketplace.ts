@@ -476,7 +476,8 @@ export function linkTrainingsToJobs(
   for (const j of jobs) {
     if (j.status !== "open") continue;
     const key = `${j.provinceCode}|${j.occupationCode}`;
-    openJobs.set(key, [...(openJobs.get(key) ?? []), j.id!]);
+    if (!openJobs.has(key)) openJobs.set(key, []);
+    openJobs.get(key)!.push(j.id!);
   }
   const links: { trainingSlotId: string; jobId: string }[] = [];
   for (const t of trainings) {

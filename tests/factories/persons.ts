@@ -35,7 +35,7 @@ export function intakeForm(overrides: FormValues = {}): FormValues {
   };
 }
 
-export async function createOfficerScope(communeCodes: string[] = [UNITS.namDa], provinceCode = UNITS.lamDong): Promise<StaffScope> {
+export async function createOfficerScope(communeCodes: string[] = [UNITS.namDa], provinceCode: string = UNITS.lamDong): Promise<StaffScope> {
   const officer = await createUser({ role: "officer", communeCodes });
   return { actorId: officer.id, role: "officer", provinceCodes: [provinceCode], communeCodes };
 }

@@ -193,7 +193,12 @@ describe("/jobs and /jobs/:id", () => {
   it("pages through results and keeps every other parameter in the links", async () => {
     const coop = await createOrgMember("employer", { provinceCode: UNITS.phuTho, communeCode: UNITS.thanhSon });
     for (let i = 1; i <= 23; i++) {
-      await publishJob(coop, { title: `Công nhân đóng gói số ${i}`, occupationCode: "93290", provinceCode: UNITS.phuTho, communeCode: UNITS.thanhSon });
+      await publishJob(coop, {
+        title: `Công nhân đóng gói số ${i}`,
+        occupationCode: "93290",
+        provinceCode: UNITS.phuTho,
+        communeCode: UNITS.thanhSon,
+      });
     }
     await drain();
     const first = await listJobs(`commune=${UNITS.thanhSon}&sort=newest`);
@@ -207,12 +212,19 @@ describe("/jobs and /jobs/:id", () => {
     expect((await listJobs(`commune=${UNITS.thanhSon}&page=9`)).result.hits).toEqual([]);
     expect((await listJobs(`commune=${UNITS.thanhSon}&page=0`)).result.page).toBe(1);
 
-    expect(searchHref("/jobs", "q=han&type=full_time&type=seasonal&page=2", { page: 3 })).toBe("/jobs?q=han&type=full_time&type=seasonal&page=3");
+    expect(searchHref("/jobs", "q=han&type=full_time&type=seasonal&page=2", { page: 3 })).toBe(
+      "/jobs?q=han&type=full_time&type=seasonal&page=3"
+    );
     expect(searchHref("/jobs", "?q=han&page=2&province=", { page: 1 })).toBe("/jobs?q=han");
     expect(clearFiltersHref("/jobs", "?q=han&province=68&benefit=meals&sort=wage&page=3")).toBe("/jobs?q=han&sort=wage");
-    expect(cleanSearchParams([["q", ""], ["province", "68"], ["type", "seasonal"], ["type", "full_time"]]).toString()).toBe(
-      "province=68&type=seasonal&type=full_time",
-    );
+    expect(
+      cleanSearchParams([
+        ["q", ""],
+        ["province", "68"],
+        ["type", "seasonal"],
+        ["type", "full_time"],
+      ]).toString()
+    ).toBe("province=68&type=seasonal&type=full_time");
   });
 
   it("answers from PostgreSQL with the fallback flag while Meilisearch is down", async () => {
@@ -244,7 +256,13 @@ describe("/trainings and /trainings/:id", () => {
     expect(list.headers.get("Cache-Control")).toBe("public, max-age=30");
     const data = await list.json();
     const hit = data.result.hits.find((h: { id: string }) => h.id === course.id);
-    expect(hit).toMatchObject({ title: "Sửa chữa xe máy – sơ cấp", free: true, levelCode: "so_cap", durationWeeks: 12, startsAt: daysFromToday(40) });
+    expect(hit).toMatchObject({
+      title: "Sửa chữa xe máy – sơ cấp",
+      free: true,
+      levelCode: "so_cap",
+      durationWeeks: 12,
+      startsAt: daysFromToday(40),
+    });
     expect(data.levels.map((l: { code: string }) => l.code)).toContain("so_cap");
 
     const { training } = await (await showTraining(course.id)).json();

@@ -55,7 +55,10 @@ export function JobCard({ job, headingLevel = 3 }: { job: PublicJobCard; heading
       <p className="result-card__wage">{wage(job.wageMin, job.wageMax)}</p>
       <p className="result-card__meta">
         <span>
-          {joined([t(`employmentType.${job.employmentType}` as MessageKey), job.closesAt ? `${t("jobs.closesAt")}: ${date(job.closesAt)}` : null])}
+          {joined([
+            t(`employmentType.${job.employmentType}` as MessageKey),
+            job.closesAt ? `${t("jobs.closesAt")}: ${date(job.closesAt)}` : null,
+          ])}
         </span>
       </p>
       <Badges keys={job.benefits} prefix="benefit" />
@@ -63,13 +66,7 @@ export function JobCard({ job, headingLevel = 3 }: { job: PublicJobCard; heading
   );
 }
 
-export function TrainingCard({
-  training,
-  levelName,
-}: {
-  training: PublicTrainingCard;
-  levelName: string;
-}) {
+export function TrainingCard({ training, levelName }: { training: PublicTrainingCard; levelName: string }) {
   const { t, date, vnd, locale } = useI18n();
   return (
     <article className="result-card">
@@ -99,7 +96,9 @@ export function TrainingCard({
       </p>
       <p className="result-card__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
       <Badges keys={training.support.filter((s) => !(s === "free" && training.free))} prefix="support" />
-      {training.leadsToJobs > 0 ? <p className="result-card__leads">{t("trainings.leadsToCount", { count: training.leadsToJobs })}</p> : null}
+      {training.leadsToJobs > 0 ? (
+        <p className="result-card__leads">{t("trainings.leadsToCount", { count: training.leadsToJobs })}</p>
+      ) : null}
     </article>
   );
 }

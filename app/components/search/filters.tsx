@@ -76,8 +76,12 @@ export function submitOnChange(event: ChangeEvent<HTMLSelectElement | HTMLInputE
 export type FilterOption = { value: string; label: string; count?: number };
 
 /** Facet counts beside options. Left out when the facet's own filter is on (they would all read 0). */
-export function withCounts(options: { value: string; label: string }[], counts: Record<string, number> | undefined, show: boolean): FilterOption[] {
-  return options.map((o) => ({ ...o, count: show && counts ? (counts[o.value] ?? 0) : undefined }));
+export function withCounts(
+  options: { value: string; label: string }[],
+  counts: Record<string, number> | undefined,
+  show: boolean
+): FilterOption[] {
+  return options.map((o) => ({ ...o, count: show && counts ? counts[o.value] ?? 0 : undefined }));
 }
 
 export function SelectFilter({
@@ -145,15 +149,7 @@ export function CheckboxFilter({
 }
 
 /** "Bộ lọc · 2 đang áp dụng": collapsed on a phone so the results come first; a sidebar on a wide screen. */
-export function FilterPanel({
-  active,
-  open,
-  children,
-}: {
-  active: number;
-  open: boolean;
-  children: ReactNode;
-}) {
+export function FilterPanel({ active, open, children }: { active: number; open: boolean; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <details className="search-filters" open={open || undefined}>

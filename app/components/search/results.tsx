@@ -82,22 +82,25 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
   if (totalPages <= 1 && page <= 1) return null;
   const href = (p: number) => searchHref(location.pathname, location.search, { page: p });
   return (
-    <nav className="pagination" aria-label={t("search.pagination")}>
-      {page > 1 ? (
-        <Link to={href(Math.min(page - 1, Math.max(totalPages, 1)))} rel="prev" className="button button--secondary">
-          ← {t("search.prev")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="pagination__status">{t("search.page", { page: number(page), pages: number(Math.max(totalPages, 1)) })}</span>
-      {page < totalPages ? (
-        <Link to={href(page + 1)} rel="next" className="button button--secondary">
-          {t("search.next")} →
-        </Link>
-      ) : (
-        <span />
-      )}
+    <nav aria-label={t("search.pagination")}>
+      <p className="pagination__status">{t("search.page", { page: number(page), pages: number(Math.max(totalPages, 1)) })}</p>
+      {/* Two links in one row: they fit side by side even on a 360 px phone. */}
+      <div className="pagination">
+        {page > 1 ? (
+          <Link to={href(Math.min(page - 1, Math.max(totalPages, 1)))} rel="prev" className="button button--secondary">
+            ← {t("search.prev")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page < totalPages ? (
+          <Link to={href(page + 1)} rel="next" className="button button--secondary">
+            {t("search.next")} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </div>
     </nav>
   );
 }
