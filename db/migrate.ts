@@ -60,5 +60,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { databaseOptionsFromEnv } = await import("./client.server");
   const env = parseEnv();
   await runMigrations(databaseOptionsFromEnv(env));
-  console.log(`Migrations applied (${env.DATABASE_URL ? "PostgreSQL server" : `PGlite in ${env.dataDir}`}).`);
+  console.log(`Migrations applied (${env.DATABASE_URL ? "PostgreSQL server" : `PGlite in ${env.dataDir}/pglite`}).`);
 }

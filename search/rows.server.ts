@@ -1,5 +1,5 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { now } from "../app/utils/clock.server";
+import { now, todayIso } from "../app/utils/clock.server";
 import type { Executor } from "../db/client.server";
 import { commune, consentGrant, courtBan, job, occupation, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../db/schema";
 import type { CandidateRow, JobRow, TrainingRow } from "./documents";
@@ -80,7 +80,8 @@ export function selectTrainingRows(db: Executor) {
       support: trainingSlot.support,
       status: trainingSlot.status,
       publishedAt: trainingSlot.publishedAt,
-      leadsToJobs: sql<number>`(select count(*)::int from ${trainingLeadsToJob} where ${trainingLeadsToJob.trainingSlotId} = ${trainingSlot.id})`,
+      leadsToJobs: sql<number>`(select count(*)::int from ${trainingLeadsToJob} l join job j on j.id = l.job_id
+        where l.training_slot_id = ${trainingSlot.id} and j.status = 'open' and j.closes_at >= ${todayIso()})`,
     })
     .from(trainingSlot)
     .innerJoin(occupation, eq(occupation.code, trainingSlot.occupationCode))

@@ -17,15 +17,31 @@ export const PERMISSIONS = [
   "edit:organization:own",
   "post:job:own",
   "post:training:own",
+  // Person accounts, self-service and data rights.
+  "view:record:own",
+  "request:referral:own",
+  "invite:person:commune",
+  "export:person:commune",
+  "anonymise:person:commune",
+  "handle:data_request:commune",
+  "transfer:person:commune",
+  "close:person:commune",
+  "view:audit:province",
+  // Persons: the commune officer's register (a provincial admin reads the province's).
+  "view:person:commune",
+  "register:person:commune",
+  "edit:person:commune",
+  "grant:consent:commune",
+  "search:candidate:commune",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province"],
-  officer: ["view:home:officer", "verify:organization:province"],
+  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune"],
+  officer: ["view:home:officer", "verify:organization:province", "invite:person:commune", "export:person:commune", "anonymise:person:commune", "handle:data_request:commune", "transfer:person:commune", "close:person:commune", "view:person:commune", "register:person:commune", "edit:person:commune", "grant:consent:commune", "search:candidate:commune"],
   employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
-  person: ["view:home:person"],
+  person: ["view:home:person", "view:record:own", "request:referral:own"],
 };
 
 /** Where each role lands after logging in. */

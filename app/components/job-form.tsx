@@ -50,7 +50,8 @@ export function ChoiceGroup({
     <fieldset
       className={`choice-group${message ? " field--invalid" : ""}`}
       aria-describedby={described || undefined}
-      aria-invalid={message ? true : undefined}
+      // aria-invalid is defined for a radiogroup, not for a plain group of checkboxes.
+      aria-invalid={message && type === "radio" ? true : undefined}
       role={type === "radio" ? "radiogroup" : undefined}
     >
       <legend>
@@ -185,7 +186,7 @@ export type JobFormProps = {
 export function JobForm({ state, occupations, provinces, communes, mode, canPublish }: JobFormProps) {
   const { t } = useI18n();
   return (
-    <>
+    <div className="posting-page">
       <ErrorSummary state={state} labels={JOB_FORM_LABELS} />
       <Form method="post" className="stack posting-form" noValidate>
         <fieldset>
@@ -212,7 +213,8 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         </fieldset>
         <fieldset>
           <legend>{t("jobs.form.section.pay")}</legend>
-          <div className="row row--top">
+          {/* Bottom-aligned: the hint above the lowest wage must not push its box below the other. */}
+          <div className="row">
             <TextField name="wageMin" label="jobs.form.wageMin" hint="jobs.form.wage.hint" state={state} required inputMode="numeric" />
             <TextField name="wageMax" label="jobs.form.wageMax" state={state} required inputMode="numeric" />
           </div>
@@ -245,7 +247,7 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         </fieldset>
         <PostingButtons mode={mode} canPublish={canPublish} publishLabel="jobs.form.publish" draftOnlyNotice="jobs.form.draftOnly" />
       </Form>
-    </>
+    </div>
   );
 }
 

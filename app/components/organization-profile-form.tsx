@@ -43,7 +43,7 @@ export function OrganizationProfileForm({
   const { t, date } = useI18n();
   const pledged = valuesOf(state, "fairChancePledge").includes("yes");
   return (
-    <>
+    <div className="posting-page">
       <ErrorSummary state={state} labels={LABELS} />
       <Form method="post" className="stack posting-form" noValidate>
         <fieldset>
@@ -111,7 +111,7 @@ export function OrganizationProfileForm({
           </button>
         </div>
       </Form>
-    </>
+    </div>
   );
 }
 

@@ -43,7 +43,7 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
   const { t, locale } = useI18n();
   const chosenJobs = valuesOf(state, "leadsToJobIds");
   return (
-    <>
+    <div className="posting-page">
       <ErrorSummary state={state} labels={TRAINING_FORM_LABELS} />
       <Form method="post" className="stack posting-form" noValidate>
         <fieldset>
@@ -92,10 +92,12 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
           <CommunePicker provinces={provinces} communes={communes} state={state} />
           <TextField name="address" label="trainings.form.address" state={state} required autoComplete="street-address" />
         </fieldset>
-        <fieldset>
-          <legend>{t("trainings.leadsTo")}</legend>
+        <div className="panel">
           {partnerJobs.length === 0 ? (
-            <p className="hint">{t("trainings.form.leadsTo.none")}</p>
+            <p className="hint">
+              <strong>{t("trainings.leadsTo")}: </strong>
+              {t("trainings.form.leadsTo.none")}
+            </p>
           ) : (
             <Field name="leadsToJobIds" label="trainings.form.leadsTo" hint="posting.leadsToHint" state={state}>
               {({ defaultValue: _single, ...control }) => (
@@ -109,7 +111,7 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
               )}
             </Field>
           )}
-        </fieldset>
+        </div>
         <PostingButtons
           mode={mode}
           canPublish={canPublish}
@@ -117,6 +119,6 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
           draftOnlyNotice="trainings.form.draftOnly"
         />
       </Form>
-    </>
+    </div>
   );
 }

@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       communes: places.communes,
       result: { ...result, hits: result.hits.map(jobCard) },
     },
-    { headers: listingCacheHeaders(request) }
+    { headers: listingCacheHeaders(request) },
   );
 }
 
@@ -79,7 +79,7 @@ export default function Jobs() {
                 options={withCounts(
                   provinces.map((p) => ({ value: p.code, label: p.name })),
                   facets.provinceCode,
-                  !search.province
+                  !search.province,
                 )}
                 onChange={(e) => submitOnChange(e, ["commune"])}
               />
@@ -106,7 +106,7 @@ export default function Jobs() {
               options={withCounts(
                 groups.map((g) => ({ value: g.code, label: g[locale] })),
                 facets.occupationGroup,
-                !search.group
+                !search.group,
               )}
             />
             <SelectFilter
@@ -124,7 +124,7 @@ export default function Jobs() {
               options={withCounts(
                 EMPLOYMENT_TYPES.map((v) => ({ value: v, label: t(`employmentType.${v}` as MessageKey) })),
                 facets.employmentType,
-                search.type.length === 0
+                search.type.length === 0,
               )}
             />
             {/* Benefits combine with AND, so their counts stay true while some are ticked. */}
@@ -136,7 +136,7 @@ export default function Jobs() {
               options={withCounts(
                 JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })),
                 facets.benefits,
-                true
+                true,
               )}
             />
             <div className="actions">

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       levels,
       result: { ...result, hits: result.hits.map(trainingCard) },
     },
-    { headers: listingCacheHeaders(request) }
+    { headers: listingCacheHeaders(request) },
   );
 }
 
@@ -81,7 +81,7 @@ export default function Trainings() {
                 options={withCounts(
                   provinces.map((p) => ({ value: p.code, label: p.name })),
                   facets.provinceCode,
-                  !search.province
+                  !search.province,
                 )}
                 onChange={(e) => submitOnChange(e, ["commune"])}
               />
@@ -108,7 +108,7 @@ export default function Trainings() {
               options={withCounts(
                 groups.map((g) => ({ value: g.code, label: g[locale] })),
                 facets.occupationGroup,
-                !search.group
+                !search.group,
               )}
             />
             <SelectFilter
@@ -119,7 +119,7 @@ export default function Trainings() {
               options={withCounts(
                 levels.map((l) => ({ value: l.code, label: locale === "en" ? l.nameEn : l.nameVi })),
                 facets.levelCode,
-                !search.level
+                !search.level,
               )}
             />
             <fieldset className="filter-group">
@@ -138,7 +138,7 @@ export default function Trainings() {
               options={withCounts(
                 TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })),
                 facets.support,
-                true
+                true,
               )}
             />
             <div className="actions">

@@ -9,11 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { Meilisearch } from "meilisearch";
+import { Index, Meilisearch, type SearchParams } from "meilisearch";
 import { createJob } from "../../app/modules/jobs/jobs.server";
 import { jobInputSchema } from "../../app/modules/jobs/schema";
-import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, trainingFilters, trainingSort } from "../../app/modules/search/filters";
-import { PAGE_SIZE, parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
+import { parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
 import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
 import { onSyncNotify } from "../../app/modules/search/sync-signal.server";
 import { todayIso } from "../../app/utils/clock.server";
@@ -21,8 +20,6 @@ import { useDatabase } from "../../db/client.server";
 import { appUser, organization } from "../../db/schema";
 import { addDays } from "../../db/seed/marketplace";
 import { initSearch, type SearchClient } from "../../search/client.server";
-import { dayNumber } from "../../search/documents";
-import type { IndexName } from "../../search/indexes";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { reindexAll, startSyncWorker, type SyncWorker } from "../../search/sync.server";
 import { loadMarketplace, openBenchDatabase, type BenchDatabase } from "./database";
@@ -61,31 +58,58 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 type CallResult = { total: number; processingTimeMs?: number; source?: string };
 type Call = () => Promise<CallResult>;
 
-/** The app's path (parse + search module) and raw Meilisearch with the parameters the module sends. */
-function calls(search: SearchClient, q: BenchQuery, today: number, rawClient = search.raw) {
+type RawVariant = { facets?: boolean; paging?: "page" | "offset"; onlyIds?: boolean; client?: Meilisearch };
+type SentSearch = { uid: string; q: string; params: SearchParams };
+
+/**
+ * What the app's search module sends to Meilisearch, recorded by a thin spy on Index.prototype.search:
+ * the raw side replays exactly these requests (every call, e.g. a relaxed second try), so the comparison
+ * stays "same parameters" however the module builds them.
+ */
+let recording: SentSearch[] | undefined;
+const originalSearch = Index.prototype.search;
+Index.prototype.search = function (this: Index, query?: string | null, options?: SearchParams, extra?: Parameters<typeof originalSearch>[2]) {
+  recording?.push({ uid: this.uid, q: query ?? "", params: structuredClone(options ?? {}) });
+  return originalSearch.call(this, query, options, extra);
+} as typeof originalSearch;
+
+async function appCall(q: BenchQuery): Promise<CallResult> {
   const params = new URLSearchParams(q.params);
-  const index: IndexName = q.kind;
-  const rawParams = (withFacets: boolean) => {
-    if (q.kind === "jobs") {
-      const p = parseJobSearch(params);
-      return { q: p.q ?? "", filter: jobFilters(p, today), sort: jobSort(p), facets: withFacets ? [...JOB_FACETS] : undefined, page: p.page, hitsPerPage: PAGE_SIZE };
-    }
-    const p = parseTrainingSearch(params);
-    return { q: p.q ?? "", filter: trainingFilters(p, today), sort: trainingSort(p), facets: withFacets ? [...TRAINING_FACETS] : undefined, page: p.page, hitsPerPage: PAGE_SIZE };
-  };
-  const raw = (withFacets: boolean): Call => {
-    const { q: text, ...rest } = rawParams(withFacets);
-    const uid = search.indexUid(index);
+  const res = q.kind === "jobs" ? await searchJobs(parseJobSearch(params)) : await searchTrainings(parseTrainingSearch(params));
+  return { total: res.total, source: res.source };
+}
+
+/** The app's path for one query, and raw replays of the requests it sent (each variant changes one thing). */
+async function calls(search: SearchClient, q: BenchQuery) {
+  recording = [];
+  await appCall(q);
+  const sent = recording;
+  recording = undefined;
+  if (sent.length === 0) throw new Error(`The app sent no Meilisearch request for ${q.params}`);
+  const raw = (variant: RawVariant = {}): Call => {
+    const requests = sent.map(({ uid, q: text, params }) => {
+      const { page, hitsPerPage, facets, ...rest } = params;
+      const request: SearchParams = {
+        ...rest,
+        facets: variant.facets === false ? undefined : facets,
+        ...(variant.paging === "offset" && page && hitsPerPage ? { offset: (page - 1) * hitsPerPage, limit: hitsPerPage } : { page, hitsPerPage }),
+        ...(variant.onlyIds ? { attributesToRetrieve: ["id"] } : {}),
+      };
+      return { uid, text, request };
+    });
+    const client = variant.client ?? search.raw;
     return async () => {
-      const res = await rawClient.index(uid).search(text, rest);
-      return { total: res.totalHits ?? 0, processingTimeMs: res.processingTimeMs };
+      let res: { totalHits?: number; estimatedTotalHits?: number; processingTimeMs: number } | undefined;
+      let processingTimeMs = 0;
+      for (const { uid, text, request } of requests) {
+        res = await client.index(uid).search(text, request);
+        processingTimeMs += res.processingTimeMs;
+      }
+      // Page mode answers totalHits, offset mode estimatedTotalHits.
+      return { total: res?.totalHits ?? res?.estimatedTotalHits ?? 0, processingTimeMs };
     };
   };
-  const app: Call = async () => {
-    const res = q.kind === "jobs" ? await searchJobs(parseJobSearch(params)) : await searchTrainings(parseTrainingSearch(params));
-    return { total: res.total, source: res.source };
-  };
-  return { app, raw: raw(true), rawNoFacets: raw(false) };
+  return { app: () => appCall(q), raw, requests: sent.length, keys: sent.flatMap((r) => Object.keys(r.params)) };
 }
 
 async function time(call: Call): Promise<[number, CallResult]> {
@@ -126,15 +150,22 @@ async function main() {
   const indexStats = await Promise.all((["jobs", "trainings"] as const).map((n) => search.index(n).getStats()));
 
   // ---- Query latency -------------------------------------------------------------------------------
-  const today = dayNumber(todayIso());
   const queries = benchQueries();
+  // meilisearch-js's default: fetch asks for gzip (SearchClient asks for identity).
   const gzipClient = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, timeout: 5_000 });
-  const set = queries.map((q) => ({ q, ...calls(search, q, today), gzip: calls(search, q, today, gzipClient).raw }));
-  log(`warm-up: ${queries.length} queries, app and raw`);
+  log(`warm-up: ${queries.length} queries through the app (recording what it sends), then raw`);
+  const set = [];
+  for (const q of queries) {
+    const c = await calls(search, q);
+    set.push({ q, app: c.app, raw: c.raw(), requests: c.requests, keys: c.keys, variants: { noFacets: c.raw({ facets: false }), offset: c.raw({ paging: "offset" }), onlyIds: c.raw({ onlyIds: true }), gzip: c.raw({ client: gzipClient }) } });
+  }
+  const sentKeys = [...new Set(set.flatMap((x) => x.keys))].sort();
+  const retried = set.filter((x) => x.requests > 1).length;
   for (const s of set) {
     await s.app();
     await s.raw();
   }
+  const perQuery = set.map(() => ({ app: [] as number[], processing: [] as number[] }));
   const app: number[] = [];
   const raw: number[] = [];
   const processing: number[] = [];
@@ -156,6 +187,8 @@ async function main() {
       if (ra2.total !== rr.total) mismatches++;
       app.push(a2);
       raw.push(r);
+      perQuery[i].app.push(a2);
+      perQuery[i].processing.push(rr.processingTimeMs ?? 0);
       processing.push(rr.processingTimeMs ?? 0);
       byKind[s.q.kind].app.push(a2);
       byKind[s.q.kind].raw.push(r);
@@ -165,13 +198,16 @@ async function main() {
     }
   }
   if (mismatches) throw new Error(`${mismatches} queries returned different totals through the app and raw: not the same parameters`);
-  log("profiling: raw without facets, raw with a default (gzip) client");
-  const noFacets: number[] = [];
-  const gzip: number[] = [];
+  log("profiling: raw variants (no facets, offset/limit, ids only, gzip), one round each");
+  const variants = { noFacets: [] as number[], offset: [] as number[], onlyIds: [] as number[], gzip: [] as number[] };
   for (const s of set) {
-    noFacets.push((await time(s.rawNoFacets))[0]);
-    gzip.push((await time(s.gzip))[0]);
+    for (const name of Object.keys(variants) as (keyof typeof variants)[]) variants[name].push((await time(s.variants[name]))[0]);
   }
+  const median = (xs: number[]) => summarize(xs).p50;
+  const slowest = set
+    .map((s, i) => ({ q: s.q, app: median(perQuery[i].app), processing: median(perQuery[i].processing) }))
+    .sort((a, b) => b.app - a.app)
+    .slice(0, 8);
   const appSum = summarize(app);
   const rawSum = summarize(raw);
 
@@ -256,9 +292,15 @@ async function main() {
     row("raw, trainings", summarize(byKind.trainings.raw)),
     row("app, with words", summarize(byShape.text.app)),
     row("app, filters only", summarize(byShape.browse.app)),
-    row("raw, same queries without facets (1 round)", summarize(noFacets)),
-    row("raw, default client with gzip (1 round)", summarize(gzip)),
+    row("raw, without facets", summarize(variants.noFacets)),
+    row("raw, offset/limit instead of page/hitsPerPage", summarize(variants.offset)),
+    row("raw, attributesToRetrieve: [id]", summarize(variants.onlyIds)),
+    row("raw, default client (gzip)", summarize(variants.gzip)),
   ]);
+  const slowTable = table(
+    ["query", "median app ms", "median processingTimeMs"],
+    slowest.map((x) => [`/${x.q.kind}?${decodeURIComponent(x.q.params.replaceAll("+", " "))}`, ms(x.app), ms(x.processing)]),
+  );
   const lagTable = table(head, [
     row("commit → found by raw search", lagSum),
     row("createJob (checks + transaction)", summarize(creates)),
@@ -282,13 +324,17 @@ async function main() {
 
 ### Query latency (ms, measured in the client, after a warm-up pass)
 
-${queries.length} queries (${queries.filter((q) => q.kind === "jobs").length} job searches, ${queries.filter((q) => q.kind === "trainings").length} training searches: unaccented, accented and misspelled trade words, filters only by province / group / wage / benefit / type, every sort, pages 1–10) × ${ROUNDS} rounds, app and raw interleaved, same process, same keep-alive client and headers. Both sides ask for the same filter, sort, facets, page and page size; totals were compared for every query.
+${queries.length} queries (${queries.filter((q) => q.kind === "jobs").length} job searches, ${queries.filter((q) => q.kind === "trainings").length} training searches: unaccented, accented and misspelled trade words, filters only by province / group / wage / benefit / type, every sort, pages 1–10) × ${ROUNDS} rounds, app and raw interleaved, same process, same keep-alive client and headers. The raw side replays exactly the requests the module sent for each query (recorded in the warm-up; parameters: ${sentKeys.join(", ")}${retried ? `; ${retried} queries needed a second, relaxed request, replayed too` : ""}); totals were compared for every query.
 
 ${latency}
 
-Breakdown (profile):
+Breakdown (profile). The raw variants ran once over the same ${queries.length} queries, each changing one thing:
 
 ${profile}
+
+Slowest queries (median over the rounds):
+
+${slowTable}
 
 ### Sync lag (ms): ${LAG_SAMPLES} jobs created through \`createJob\` while \`startSyncWorker\` runs, woken by \`notifySync\`
 
@@ -300,7 +346,7 @@ ${targets}
 `;
   console.log(`\n${body}`);
   if (WRITE_DOC) log(`wrote ${writeSection(body)}`);
-  else log("docs/PERFORMANCE.md not written (non-default sizes; BENCH_DOC=1 forces)");
+  else log(`docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`);
 }
 
 let failed = false;

@@ -213,7 +213,7 @@ describe("/jobs and /jobs/:id", () => {
     expect((await listJobs(`commune=${UNITS.thanhSon}&page=0`)).result.page).toBe(1);
 
     expect(searchHref("/jobs", "q=han&type=full_time&type=seasonal&page=2", { page: 3 })).toBe(
-      "/jobs?q=han&type=full_time&type=seasonal&page=3"
+      "/jobs?q=han&type=full_time&type=seasonal&page=3",
     );
     expect(searchHref("/jobs", "?q=han&page=2&province=", { page: 1 })).toBe("/jobs?q=han");
     expect(clearFiltersHref("/jobs", "?q=han&province=68&benefit=meals&sort=wage&page=3")).toBe("/jobs?q=han&sort=wage");
@@ -223,7 +223,7 @@ describe("/jobs and /jobs/:id", () => {
         ["province", "68"],
         ["type", "seasonal"],
         ["type", "full_time"],
-      ]).toString()
+      ]).toString(),
     ).toBe("province=68&type=seasonal&type=full_time");
   });
 

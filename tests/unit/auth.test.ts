@@ -48,11 +48,27 @@ describe("isAllowedOrigin", () => {
 
 /** The permission matrix as the product specifies it, written out by hand (not derived from the code). */
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province"],
-  officer: ["view:home:officer", "verify:organization:province"],
+  // A provincial admin reads the province's persons; registering, consent and matching are the commune's work.
+  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune"],
+  officer: [
+    "view:home:officer",
+    "verify:organization:province",
+    "invite:person:commune",
+    "export:person:commune",
+    "anonymise:person:commune",
+    "handle:data_request:commune",
+    "transfer:person:commune",
+    "close:person:commune",
+    "view:person:commune",
+    "register:person:commune",
+    "edit:person:commune",
+    "grant:consent:commune",
+    "search:candidate:commune",
+  ],
   employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
-  person: ["view:home:person"],
+  // A person reaches only their own record and asks for referrals; every record permission of staff is theirs alone.
+  person: ["view:home:person", "view:record:own", "request:referral:own"],
 };
 
 const userWithRole = (role: Role) => ({ role }) as SessionUser;

@@ -79,7 +79,7 @@ export type FilterOption = { value: string; label: string; count?: number };
 export function withCounts(
   options: { value: string; label: string }[],
   counts: Record<string, number> | undefined,
-  show: boolean
+  show: boolean,
 ): FilterOption[] {
   return options.map((o) => ({ ...o, count: show && counts ? counts[o.value] ?? 0 : undefined }));
 }

@@ -16,7 +16,7 @@ export function cleanSearchParams(entries: Iterable<[string, FormDataEntryValue]
 export function searchHref(
   pathname: string,
   current: URLSearchParams | string,
-  changes: Record<string, string | number | string[] | null> = {}
+  changes: Record<string, string | number | string[] | null> = {},
 ): string {
   const params = new URLSearchParams(current);
   for (const [key, value] of Object.entries(changes)) {

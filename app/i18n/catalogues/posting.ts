@@ -40,7 +40,7 @@ export const postingVi = {
   "profile.section.contact": "Người liên hệ",
   "profile.section.fairChance": "Cơ hội công bằng",
   "profile.pledge.hint": "Tin của tổ chức đã ký cam kết được đánh dấu trong kết quả tìm kiếm.",
-  "profile.stance.hint": "Chỉ cán bộ công an xã thấy, để giới thiệu đúng người.",
+  "profile.stance.hint": "Hiện trên trang tin tuyển dụng và khóa học của bạn, để cán bộ công an xã giới thiệu đúng người.",
   "profile.province.warning":
     "Tổ chức đã được xác minh. Nếu chuyển sang tỉnh, thành phố khác, tổ chức sẽ phải chờ công an nơi mới xác minh lại; trong lúc chờ, các tin đã đăng tạm ẩn khỏi kết quả tìm kiếm.",
   "profile.saved.reverify":
@@ -87,7 +87,7 @@ export const postingEn: Record<keyof typeof postingVi, string> = {
   "profile.section.contact": "Contact person",
   "profile.section.fairChance": "Fair chance",
   "profile.pledge.hint": "Postings of organisations that signed the pledge are marked in search results.",
-  "profile.stance.hint": "Seen by commune officers only, so they refer the right people.",
+  "profile.stance.hint": "Shown on your job and course pages, so commune officers refer the right people.",
   "profile.province.warning":
     "Your organisation is verified. If it moves to another province, the police there must verify it again; until then its postings are hidden from search.",
   "profile.saved.reverify":

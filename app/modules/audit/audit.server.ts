@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
-import { appUser, auditEvent } from "../../../db/schema";
+import { appUser, auditEvent, releasedPerson } from "../../../db/schema";
 
 export const AUDIT_ACTIONS = [
   "view",
@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   "close",
   "anonymise",
   "view_evidence",
+  // The person's own account and requests (self-service).
+  "activate",
+  "referral_request",
+  "data_request",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -36,7 +40,26 @@ export async function audit(
   await executor.insert(auditEvent).values({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details });
 }
 
-export type AuditQuery = { personId?: string; actorId?: string; action?: AuditAction; from?: Date; to?: Date; limit?: number };
+export type AuditQuery = {
+  personId?: string;
+  actorId?: string;
+  action?: AuditAction;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  /** A provincial admin's reach: events about persons of the province, or by users of it. */
+  provinceCode?: string;
+};
+
+/** Events about a person of the province, or by a user of it (officer of one of its communes, its admin, an organisation there). */
+function inProvince(provinceCode: string): SQL {
+  return or(
+    sql`exists (select 1 from released_person p where p.id = ${auditEvent.personId} and p.province_code = ${provinceCode})`,
+    sql`exists (select 1 from officer_commune oc join commune c on c.code = oc.commune_code where oc.user_id = ${auditEvent.actorId} and c.province_code = ${provinceCode})`,
+    sql`exists (select 1 from app_user u left join organization o on o.id = u.organization_id
+      where u.id = ${auditEvent.actorId} and (u.province_code = ${provinceCode} or o.province_code = ${provinceCode}))`,
+  )!;
+}
 
 export async function searchAudit(query: AuditQuery) {
   const conds: SQL[] = [];
@@ -45,6 +68,7 @@ export async function searchAudit(query: AuditQuery) {
   if (query.action) conds.push(eq(auditEvent.action, query.action));
   if (query.from) conds.push(gte(auditEvent.at, query.from));
   if (query.to) conds.push(lte(auditEvent.at, query.to));
+  if (query.provinceCode !== undefined) conds.push(inProvince(query.provinceCode));
   return db()
     .select({
       id: auditEvent.id,
@@ -54,10 +78,13 @@ export async function searchAudit(query: AuditQuery) {
       actorRole: auditEvent.actorRole,
       actorName: appUser.fullName,
       personId: auditEvent.personId,
+      personName: releasedPerson.fullName,
+      personProvinceCode: releasedPerson.provinceCode,
       details: auditEvent.details,
     })
     .from(auditEvent)
     .leftJoin(appUser, eq(appUser.id, auditEvent.actorId))
+    .leftJoin(releasedPerson, eq(releasedPerson.id, auditEvent.personId))
     .where(and(...conds))
     .orderBy(desc(auditEvent.at), desc(auditEvent.id))
     .limit(Math.min(query.limit ?? 100, 500));

@@ -5,7 +5,11 @@ import { search } from "../../../search/client.server";
 export type Health = { db: "ok" | "down"; search: "ok" | "down"; reasons?: Record<string, string> };
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Both parts checked in parallel, each with a short timeout so a hung part cannot hang the check. */

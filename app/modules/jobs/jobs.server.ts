@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { job, occupation, type JobStatus } from "../../../db/schema";
+import { db, type Transaction } from "../../../db/client.server";
+import { job, occupation, trainingLeadsToJob, type JobStatus } from "../../../db/schema";
 import { enqueueSync } from "../../../search/outbox.server";
 import { refreshSearchText } from "../../../search/rows.server";
 import type { OrgScope } from "../../auth/org-scope.server";
@@ -133,9 +133,16 @@ export async function transitionJob(scope: OrgScope, id: string, action: JobTran
       })
       .where(and(eq(job.id, id), eq(job.organizationId, scope.organizationId)));
     await enqueueSync(tx, "job", [id]);
+    await enqueueLinkedTrainings(tx, id);
   });
   notifySync();
   return { ok: true, status: rule.to };
+}
+
+/** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
+async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
+  const links = await tx.select({ id: trainingLeadsToJob.trainingSlotId }).from(trainingLeadsToJob).where(eq(trainingLeadsToJob.jobId, jobId));
+  await enqueueSync(tx, "training", links.map((l) => l.id));
 }
 
 export type OwnJob = typeof job.$inferSelect;

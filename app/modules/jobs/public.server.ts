@@ -127,8 +127,8 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
           eq(trainingLeadsToJob.jobId, id),
           eq(trainingSlot.status, "open"),
           isNotNull(trainingSlot.publishedAt),
-          gte(trainingSlot.applicationDeadline, today)
-        )
+          gte(trainingSlot.applicationDeadline, today),
+        ),
       )
       .orderBy(asc(trainingSlot.startsAt))
       .limit(10),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import type { Executor } from "../../../db/client.server";
 import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
@@ -54,11 +54,14 @@ export async function getOwnOrganization(organizationId: string): Promise<Organi
 export async function listPendingOrganizations(scope: StaffScope): Promise<(OrganizationView & { registeredBy: string | null })[]> {
   if (scope.provinceCodes.length === 0) return [];
   return db()
-    .select({ ...viewColumns, registeredBy: appUser.email })
+    .select({
+      ...viewColumns,
+      // The first account of the organisation registered it (one row per organisation, however many users).
+      registeredBy: sql<string | null>`(select u.email from ${appUser} u where u.organization_id = ${organization.id} order by u.created_at limit 1)`,
+    })
     .from(organization)
     .innerJoin(commune, eq(commune.code, organization.communeCode))
     .innerJoin(province, eq(province.code, organization.provinceCode))
-    .leftJoin(appUser, eq(appUser.organizationId, organization.id))
     .where(and(eq(organization.verificationStatus, "pending"), inArray(organization.provinceCode, scope.provinceCodes)))
     .orderBy(asc(organization.createdAt));
 }

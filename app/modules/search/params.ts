@@ -27,7 +27,13 @@ export const jobSearchSchema = z.object({
   commune: lenient(z.string().regex(/^\d{5}$/)),
   group: lenient(z.string().regex(/^\d$/)),
   occupation: lenient(z.string().regex(/^\d{5}$/)),
-  wage: lenient(z.coerce.number().int().min(0).max(1_000_000_000)),
+  // "5.000.000", "5 000 000" or "5000000": separators as Vietnamese readers write them.
+  wage: lenient(
+    z
+      .string()
+      .transform((v) => Number(v.replace(/[\s.,₫đ]/g, "")))
+      .pipe(z.number().int().min(0).max(1_000_000_000)),
+  ),
   type: list(EMPLOYMENT_TYPES),
   benefit: list(JOB_BENEFITS),
   sort: lenient(z.enum(["relevance", "newest", "wage", "start"])),

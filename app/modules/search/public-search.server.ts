@@ -40,14 +40,18 @@ async function withFallback<T>(primary: () => Promise<SearchResult<T>>, fallback
   return fallback();
 }
 
+/**
+ * Every word must match (typos allowed), so "sua xe may" does not also list "Thợ may đo"; only when that
+ * finds nothing do we relax to the most frequent words, so a stray word never empties the page.
+ */
 async function meili<T>(indexName: IndexName, q: string | undefined, filter: string[], sort: string[] | undefined, facets: readonly string[], page: number) {
-  const res = await search()
-    .index(indexName)
-    .search(
-      q ?? "",
-      { filter, sort, facets: [...facets], page, hitsPerPage: PAGE_SIZE },
-      { signal: AbortSignal.timeout(SEARCH_TIMEOUT_MS) },
-    );
+  const index = search().index(indexName);
+  const params = { filter, sort, facets: [...facets], page, hitsPerPage: PAGE_SIZE };
+  const signal = AbortSignal.timeout(SEARCH_TIMEOUT_MS);
+  let res = await index.search(q ?? "", { ...params, matchingStrategy: "all" }, { signal });
+  if ((res.totalHits ?? 0) === 0 && (q ?? "").trim().includes(" ")) {
+    res = await index.search(q ?? "", { ...params, matchingStrategy: "frequency" }, { signal });
+  }
   return {
     hits: res.hits as unknown as T[],
     total: res.totalHits ?? 0,

@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "../../../db/client.server";
+import { commune, conviction, releasedPerson } from "../../../db/schema";
+import type { StaffScope } from "../../auth/scope.server";
+import { now, todayIso } from "../../utils/clock.server";
+import type { FieldErrors } from "../../utils/forms";
+import { isoDate, requiredText } from "../../utils/zod-fields";
+import { audit } from "../audit/audit.server";
+import type { ExpungementResult } from "./expungement";
+import { expungementOf } from "./record.server";
+import { personInScope, personsInScope } from "./scope.server";
+
+/** "Mark the record expunged": the day it took effect and what shows it (court decision, extract no. 1…). */
+export const markExpungedSchema = z.object({
+  expungedOn: isoDate({ required: true }),
+  evidence: requiredText(500),
+});
+export type MarkExpungedInput = z.output<typeof markExpungedSchema>;
+
+export type MarkExpungedOutcome = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+
+/**
+ * Record that a person's criminal record has been expunged (automatically, or by a court decision). The
+ * date cannot be in the future, nor before the latest main penalty was completed. Audited as an edit.
+ */
+export async function markRecordExpunged(scope: StaffScope, personId: string, input: MarkExpungedInput): Promise<MarkExpungedOutcome> {
+  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+  if (!person) return { ok: false, notFound: true };
+  const on = input.expungedOn!;
+  if (on > todayIso()) return { ok: false, errors: { expungedOn: { key: "persons.error.expungedInFuture" } } };
+  const convictions = await db().select({ mainCompletedOn: conviction.mainCompletedOn }).from(conviction).where(eq(conviction.personId, personId));
+  if (convictions.some((c) => on < c.mainCompletedOn)) {
+    return { ok: false, errors: { expungedOn: { key: "persons.error.expungedBeforeCompletion" } } };
+  }
+  await db().transaction(async (tx) => {
+    await tx
+      .update(releasedPerson)
+      .set({ recordExpungedOn: on, expungementEvidence: input.evidence, updatedAt: now() })
+      .where(eq(releasedPerson.id, personId));
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", { field: "recordExpungedOn", on });
+  });
+  return { ok: true };
+}
+
+export type ExpungementDue = {
+  id: string;
+  fullName: string;
+  communeName: string;
+  computed: Extract<ExpungementResult, { kind: "automatic" | "court" }>;
+};
+
+/**
+ * Active persons of the actor's reach whose record is not yet marked expunged and whose computed date has
+ * come: automatic ones (the officer records it) and court ones (the person may now apply). One audit event
+ * records that the list was seen.
+ */
+export async function listExpungementsDue(scope: StaffScope, options: { audit?: boolean } = {}): Promise<{ automatic: ExpungementDue[]; court: ExpungementDue[] }> {
+  const persons = await db()
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      recordExpungedOn: releasedPerson.recordExpungedOn,
+      communeName: commune.name,
+    })
+    .from(releasedPerson)
+    .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
+    .where(and(personsInScope(scope), eq(releasedPerson.status, "active"), isNull(releasedPerson.recordExpungedOn)))
+    .orderBy(asc(releasedPerson.fullName));
+  const ids = persons.map((p) => p.id);
+  const convictions = ids.length ? await db().select().from(conviction).where(inArray(conviction.personId, ids)) : [];
+  const automatic: ExpungementDue[] = [];
+  const court: ExpungementDue[] = [];
+  for (const p of persons) {
+    const { computed, eligibleNow } = expungementOf(p, convictions.filter((c) => c.personId === p.id));
+    if (!eligibleNow || !computed || computed.kind === "no_record") continue;
+    const due = { id: p.id, fullName: p.fullName, communeName: p.communeName, computed };
+    (computed.kind === "automatic" ? automatic : court).push(due);
+  }
+  const byDate = (a: ExpungementDue, b: ExpungementDue) => (a.computed.date < b.computed.date ? -1 : a.computed.date > b.computed.date ? 1 : 0);
+  automatic.sort(byDate);
+  court.sort(byDate);
+  if (options.audit !== false) {
+    await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "expungement", { count: automatic.length + court.length, list: "expungements_due" });
+  }
+  return { automatic, court };
+}
+
+/** The home page's count: no names leave the module, so nothing is audited. */
+export async function countExpungementsDue(scope: StaffScope): Promise<number> {
+  const { automatic, court } = await listExpungementsDue(scope, { audit: false });
+  return automatic.length + court.length;
+}

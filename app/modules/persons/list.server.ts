@@ -1,0 +1,168 @@
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "../../../db/client.server";
+import { CLASSIFICATION_GROUPS, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, conviction, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+import type { StaffScope } from "../../auth/scope.server";
+import { now, todayIso } from "../../utils/clock.server";
+import { audit } from "../audit/audit.server";
+import { ageOn } from "./expungement";
+import { expungementOf } from "./record.server";
+import { personInScope, personsInScope } from "./scope.server";
+
+/** The list's filters as the query string carries them; anything unexpected is ignored, never an error. */
+export const personListFiltersSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(["active", "closed", "all"]).optional().catch(undefined),
+  group: z.enum(CLASSIFICATION_GROUPS).optional().catch(undefined),
+  need: z.enum(PERSON_NEEDS).optional().catch(undefined),
+  due: z.literal("1").optional().catch(undefined),
+  expiring: z.literal("1").optional().catch(undefined),
+});
+export type PersonListFilters = z.output<typeof personListFiltersSchema>;
+
+/** How long before its expiry a consent is due for renewal (the officer's reminder). */
+export const CONSENT_RENEWAL_DAYS = 30;
+
+const LIST_LIMIT = 500;
+
+export type PersonListRow = {
+  id: string;
+  fullName: string;
+  age: number;
+  communeName: string;
+  status: (typeof PERSON_STATUSES)[number];
+  latestGroup: (typeof CLASSIFICATION_GROUPS)[number] | null;
+  latestQuarter: string | null;
+  livePurposes: ConsentPurpose[];
+  expungementDue: boolean;
+};
+
+/** "Nguyễn", "nguyen" and "NGUYEN" find the same person; % and _ typed by the user are plain characters. */
+function nameMatches(q: string): SQL {
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${escaped}) || '%'`;
+}
+
+const latestGroup = sql<string | null>`(select c."group" from ${classification} c where c.person_id = ${releasedPerson.id} order by c.quarter desc limit 1)`;
+
+/**
+ * The persons of the officer's communes (a provincial admin's province), filtered, with their latest
+ * classification, the purposes of their live consents and whether expungement is due. One audit event
+ * records that the list was seen and how many it showed.
+ */
+export async function listPersons(scope: StaffScope, filters: PersonListFilters): Promise<{ persons: PersonListRow[]; truncated: boolean }> {
+  const at = now();
+  const status = filters.status ?? "active";
+  const conds: (SQL | undefined)[] = [personsInScope(scope)];
+  if (status !== "all") conds.push(eq(releasedPerson.status, status));
+  if (filters.q) conds.push(nameMatches(filters.q));
+  if (filters.need) conds.push(sql`${filters.need} = any(${releasedPerson.needs})`);
+  if (filters.group) conds.push(sql`${latestGroup} = ${filters.group}`);
+  if (filters.expiring) {
+    const soon = new Date(at.getTime() + CONSENT_RENEWAL_DAYS * 86_400_000);
+    conds.push(
+      sql`exists (select 1 from ${consentGrant} g where g.person_id = ${releasedPerson.id} and g.withdrawn_at is null
+        and g.expires_at > ${at.toISOString()}::timestamptz and g.expires_at <= ${soon.toISOString()}::timestamptz)`,
+    );
+  }
+  const rows = await db()
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      recordExpungedOn: releasedPerson.recordExpungedOn,
+      status: releasedPerson.status,
+      communeName: commune.name,
+    })
+    .from(releasedPerson)
+    .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
+    .where(and(...conds))
+    .orderBy(asc(releasedPerson.fullName), asc(releasedPerson.id))
+    .limit(LIST_LIMIT + 1);
+  const truncated = rows.length > LIST_LIMIT;
+  const page = rows.slice(0, LIST_LIMIT);
+  const ids = page.map((r) => r.id);
+  const [classes, grants, convictions] = ids.length
+    ? await Promise.all([
+        db()
+          .select({ personId: classification.personId, group: classification.group, quarter: classification.quarter })
+          .from(classification)
+          .where(inArray(classification.personId, ids))
+          .orderBy(desc(classification.quarter)),
+        db()
+          .select({ personId: consentGrant.personId, purposes: consentGrant.purposes })
+          .from(consentGrant)
+          .where(and(inArray(consentGrant.personId, ids), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, at))),
+        db().select().from(conviction).where(inArray(conviction.personId, ids)),
+      ])
+    : [[], [], []];
+
+  const today = todayIso(at);
+  let persons: PersonListRow[] = page.map((r) => {
+    const latest = classes.find((c) => c.personId === r.id);
+    const purposes = new Set(grants.filter((g) => g.personId === r.id).flatMap((g) => g.purposes));
+    const own = convictions.filter((c) => c.personId === r.id);
+    return {
+      id: r.id,
+      fullName: r.fullName,
+      age: ageOn(r.dateOfBirth, today),
+      communeName: r.communeName,
+      status: r.status,
+      latestGroup: latest?.group ?? null,
+      latestQuarter: latest?.quarter ?? null,
+      livePurposes: [...purposes].sort(),
+      expungementDue: expungementOf(r, own).eligibleNow,
+    };
+  });
+  if (filters.due) persons = persons.filter((p) => p.expungementDue);
+
+  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", { count: persons.length, list: "persons" });
+  return { persons, truncated };
+}
+
+/** How many active persons the officer's communes hold (the home page's count; names are not read). */
+export async function countPersons(scope: StaffScope): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(releasedPerson)
+    .where(and(personsInScope(scope), eq(releasedPerson.status, "active")));
+  return Number(row?.n ?? 0);
+}
+
+/** Whether a person id is within the actor's reach; nothing is read, so nothing is audited. */
+export async function personIsInScope(scope: StaffScope, personId: string): Promise<boolean> {
+  const [row] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+  return !!row;
+}
+
+/**
+ * What the printable consent form needs: the person's identity, their commune (the controller is its
+ * police) and one grant of theirs. Out of scope, or a grant of someone else: undefined. Audited as a print.
+ */
+export async function consentFormFor(scope: StaffScope, personId: string, grantId: string) {
+  const [row] = await db()
+    .select({
+      fullName: releasedPerson.fullName,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      citizenId: releasedPerson.citizenId,
+      address: releasedPerson.address,
+      communeName: commune.name,
+      grant: {
+        id: consentGrant.id,
+        purposes: consentGrant.purposes,
+        shareableFields: consentGrant.shareableFields,
+        givenAt: consentGrant.givenAt,
+        expiresAt: consentGrant.expiresAt,
+        evidenceKind: consentGrant.evidenceKind,
+        evidenceRef: consentGrant.evidenceRef,
+        withdrawnAt: consentGrant.withdrawnAt,
+      },
+    })
+    .from(consentGrant)
+    .innerJoin(releasedPerson, eq(releasedPerson.id, consentGrant.personId))
+    .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
+    .where(and(eq(consentGrant.id, grantId), personInScope(scope, personId)));
+  if (!row) return undefined;
+  await audit(db(), { id: scope.actorId, role: scope.role }, personId, "print", "consent", { grantId, document: "consent_form" });
+  return row;
+}
