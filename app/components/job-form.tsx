@@ -213,11 +213,9 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         </fieldset>
         <fieldset>
           <legend>{t("jobs.form.section.pay")}</legend>
-          {/* Bottom-aligned: the hint above the lowest wage must not push its box below the other. */}
-          <div className="row">
-            <TextField name="wageMin" label="jobs.form.wageMin" hint="jobs.form.wage.hint" state={state} required inputMode="numeric" />
-            <TextField name="wageMax" label="jobs.form.wageMax" state={state} required inputMode="numeric" />
-          </div>
+          {/* One under the other: side by side, the hint or an error under one box would misalign the pair. */}
+          <TextField name="wageMin" label="jobs.form.wageMin" hint="jobs.form.wage.hint" state={state} required inputMode="numeric" />
+          <TextField name="wageMax" label="jobs.form.wageMax" state={state} required inputMode="numeric" />
           <ChoiceGroup
             type="checkbox"
             name="benefits"

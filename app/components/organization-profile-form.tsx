@@ -127,7 +127,7 @@ export function OrganizationProfilePage({
   const status = data.verificationStatus;
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to={data.role === "employer" ? "/employer" : "/provider"}>{t("nav.myHome")}</Link>
       </p>
       <h1>{t("profile.title")}</h1>

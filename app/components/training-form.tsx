@@ -92,7 +92,7 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
           <CommunePicker provinces={provinces} communes={communes} state={state} />
           <TextField name="address" label="trainings.form.address" state={state} required autoComplete="street-address" />
         </fieldset>
-        <div className="panel">
+        <div className="posting-panel">
           {partnerJobs.length === 0 ? (
             <p className="hint">
               <strong>{t("trainings.leadsTo")}: </strong>

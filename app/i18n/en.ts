@@ -2,6 +2,7 @@ import { marketplaceEn } from "./catalogues/marketplace";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
 import { publicSearchEn } from "./catalogues/public-search";
+import { selfServiceEn } from "./catalogues/self-service";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -107,9 +108,9 @@ export const en: Record<MessageKey, string> = {
   "org.home.registeredAt": "Registered on",
 
   "employer.home.title": "Employer page",
-  "employer.home.next": "Coming next: post jobs, receive referrals from commune police and follow the people you hire.",
+  "employer.home.next": "Post jobs so job seekers and commune officers can find them; they are public once your organisation is verified.",
   "provider.home.title": "Training provider page",
-  "provider.home.next": "Coming next: post courses, training places and support.",
+  "provider.home.next": "Post courses so job seekers and commune officers can find them; they are public once your centre is verified.",
 
   "officer.home.title": "Commune officer page",
   "officer.home.communes": "Communes you serve",
@@ -178,4 +179,5 @@ export const en: Record<MessageKey, string> = {
   ...publicSearchEn,
   ...postingEn,
   ...personsEn,
+  ...selfServiceEn,
 };

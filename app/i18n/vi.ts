@@ -2,6 +2,7 @@ import { marketplaceVi } from "./catalogues/marketplace";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
 import { publicSearchVi } from "./catalogues/public-search";
+import { selfServiceVi } from "./catalogues/self-service";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
@@ -107,9 +108,9 @@ export const vi = {
   "org.home.registeredAt": "Ngày đăng ký",
 
   "employer.home.title": "Trang nhà tuyển dụng",
-  "employer.home.next": "Sắp tới: đăng tin tuyển dụng, nhận hồ sơ giới thiệu từ công an xã và theo dõi người lao động.",
+  "employer.home.next": "Đăng tin tuyển dụng để người lao động và cán bộ công an xã tìm thấy; tin chỉ hiển thị công khai khi tổ chức đã được xác minh.",
   "provider.home.title": "Trang cơ sở đào tạo",
-  "provider.home.next": "Sắp tới: đăng khóa học, chỉ tiêu học nghề và chính sách hỗ trợ.",
+  "provider.home.next": "Đăng khóa học để người lao động và cán bộ công an xã tìm thấy; khóa học chỉ hiển thị công khai khi cơ sở đã được xác minh.",
 
   "officer.home.title": "Trang cán bộ công an xã",
   "officer.home.communes": "Địa bàn phụ trách",
@@ -178,6 +179,7 @@ export const vi = {
   ...publicSearchVi,
   ...postingVi,
   ...personsVi,
+  ...selfServiceVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,11 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
 import { organizationHomeLoader } from "../modules/organizations/own.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhà tuyển dụng · Chung Tay" }];
 
-export const loader = organizationHomeLoader("view:home:employer");
+// A wrapper, not a call at module load: the browser bundle sees server modules as empty.
+export const loader = (args: LoaderFunctionArgs) => organizationHomeLoader("view:home:employer")(args);
 
 export default function EmployerHome() {
   const { org } = useLoaderData<typeof loader>();

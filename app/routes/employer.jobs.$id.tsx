@@ -74,10 +74,10 @@ export default function EditJob() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/employer/jobs">{t("jobs.own.title")}</Link>
       </p>
-      <div className="page-head">
+      <div className="posting-head">
         <h1>{t("jobs.form.editTitle")}</h1>
         <span className={`badge badge--${data.status}`}>{t(`jobStatus.${data.status}`)}</span>
       </div>

@@ -54,10 +54,10 @@ export default function EmployerJobs() {
   const verified = verification.status === "verified";
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/employer">{t("nav.myHome")}</Link>
       </p>
-      <div className="page-head">
+      <div className="posting-head">
         <h1>{t("jobs.own.title")}</h1>
         <Link to="new" className="button">
           {t("jobs.own.new")}
@@ -85,7 +85,8 @@ export default function EmployerJobs() {
         <ul className="list posting-list">
           {jobs.map((job) => {
             const expired = job.expired || job.closedReason === "expired";
-            const shown = job.status === "open" && expired ? "expired" : job.status;
+            // "Hết hạn" for an open posting past its date, or one the expiry job closed; a draft stays a draft.
+            const shown = (job.status === "open" && expired) || job.closedReason === "expired" ? "expired" : job.status;
             const next = NEXT[job.status];
             // Opening again needs a verified organisation and a closing date that has not passed.
             const blocked = next.some((a) => a === "publish" || a === "reopen") && expired;

@@ -50,7 +50,7 @@ export default function NewJob() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/employer/jobs">{t("jobs.own.title")}</Link>
       </p>
       <h1>{t("jobs.form.newTitle")}</h1>

@@ -1,10 +1,12 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { Badges, joined, useWage } from "../components/search/cards";
 import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "../components/search/detail";
 import { metaTranslator, pageTitle } from "../components/search/meta";
+import { PersonListingBox } from "../components/self-service/listing-box";
+import { personListingAction, personListingState } from "../components/self-service/listing.server";
 import { getPublicJob } from "../modules/jobs/public.server";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
@@ -25,13 +27,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A malformed id is simply a page that does not exist (never a database error).
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
-  const job = await getPublicJob(id.data);
+  // A logged-in person also gets whether they saved it or asked for a referral (null for everyone else).
+  const [job, person] = await Promise.all([getPublicJob(id.data), personListingState(request, "job", id.data)]);
   if (!job) throw new Response("Not found", { status: 404 });
-  return json({ job }, { headers: listingCacheHeaders(request) });
+  return json({ job, person }, { headers: listingCacheHeaders(request) });
+}
+
+/** A logged-in person saves the listing or asks their officer for a referral. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  return personListingAction(request, "job", id.data);
 }
 
 export default function JobPage() {
-  const { job } = useLoaderData<typeof loader>();
+  const { job, person } = useLoaderData<typeof loader>();
   const { t, date, vnd, number, locale } = useI18n();
   const wage = useWage();
   return (
@@ -72,7 +82,11 @@ export default function JobPage() {
             ) : null}
           </dl>
         </section>
-        <CallToAction title="jobs.cta.title" officer="jobs.cta.officer" login="jobs.cta.login" />
+        {person ? (
+          <PersonListingBox kind="job" state={person} />
+        ) : (
+          <CallToAction title="jobs.cta.title" officer="jobs.cta.officer" login="jobs.cta.login" />
+        )}
         <div className="listing__body">
           {job.description ? (
             <section>

@@ -1,11 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
 import { organizationHomeLoader } from "../modules/organizations/own.server";
 
 export const meta: MetaFunction = () => [{ title: "Cơ sở đào tạo · Chung Tay" }];
 
-export const loader = organizationHomeLoader("view:home:provider");
+// A wrapper, not a call at module load: the browser bundle sees server modules as empty.
+export const loader = (args: LoaderFunctionArgs) => organizationHomeLoader("view:home:provider")(args);
 
 export default function ProviderHome() {
   const { org } = useLoaderData<typeof loader>();

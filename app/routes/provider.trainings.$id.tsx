@@ -85,10 +85,10 @@ export default function EditTraining() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/provider/trainings">{t("trainings.own.title")}</Link>
       </p>
-      <div className="page-head">
+      <div className="posting-head">
         <h1>{t("trainings.form.editTitle")}</h1>
         <span className={`badge badge--${data.status}`}>{t(`trainingStatus.${data.status}`)}</span>
       </div>

@@ -61,10 +61,10 @@ export default function ProviderTrainings() {
   const verified = verification.status === "verified";
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/provider">{t("nav.myHome")}</Link>
       </p>
-      <div className="page-head">
+      <div className="posting-head">
         <h1>{t("trainings.own.title")}</h1>
         <Link to="new" className="button">
           {t("trainings.own.new")}
@@ -92,7 +92,8 @@ export default function ProviderTrainings() {
         <ul className="list posting-list">
           {trainings.map((training) => {
             const expired = training.expired || training.closedReason === "expired";
-            const shown = training.status === "open" && expired ? "expired" : training.status;
+            // "Hết hạn" for an open posting past its date, or one the expiry job closed; a draft stays a draft.
+            const shown = (training.status === "open" && expired) || training.closedReason === "expired" ? "expired" : training.status;
             const next = NEXT[training.status];
             // Opening again needs a verified organisation and a deadline that has not passed.
             const blocked = next.some((a) => a === "publish" || a === "reopen") && expired;

@@ -56,7 +56,7 @@ export default function NewTraining() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="posting-back">
         <Link to="/provider/trainings">{t("trainings.own.title")}</Link>
       </p>
       <h1>{t("trainings.form.newTitle")}</h1>

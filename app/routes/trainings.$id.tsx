@@ -1,10 +1,12 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { Badges, useWage } from "../components/search/cards";
 import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "../components/search/detail";
 import { metaTranslator, pageTitle } from "../components/search/meta";
+import { PersonListingBox } from "../components/self-service/listing-box";
+import { personListingAction, personListingState } from "../components/self-service/listing.server";
 import { getPublicTraining } from "../modules/trainings/public.server";
 import { useI18n } from "../utils/i18n-react";
 
@@ -26,13 +28,21 @@ export const headers: HeadersFunction = listingHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = z.uuid().safeParse(params.id);
   if (!id.success) throw new Response("Not found", { status: 404 });
-  const training = await getPublicTraining(id.data);
+  // A logged-in person also gets whether they saved it or asked for a referral (null for everyone else).
+  const [training, person] = await Promise.all([getPublicTraining(id.data), personListingState(request, "training", id.data)]);
   if (!training) throw new Response("Not found", { status: 404 });
-  return json({ training }, { headers: listingCacheHeaders(request) });
+  return json({ training, person }, { headers: listingCacheHeaders(request) });
+}
+
+/** A logged-in person saves the listing or asks their officer for a referral. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  return personListingAction(request, "training", id.data);
 }
 
 export default function TrainingPage() {
-  const { training } = useLoaderData<typeof loader>();
+  const { training, person } = useLoaderData<typeof loader>();
   const { t, date, vnd, number, locale } = useI18n();
   const wage = useWage();
   const support = training.support.filter((s) => !(s === "free" && training.free));
@@ -68,7 +78,11 @@ export default function TrainingPage() {
             </Fact>
           </dl>
         </section>
-        <CallToAction title="trainings.cta.title" officer="trainings.cta.officer" login="trainings.cta.login" />
+        {person ? (
+          <PersonListingBox kind="training" state={person} />
+        ) : (
+          <CallToAction title="trainings.cta.title" officer="trainings.cta.officer" login="trainings.cta.login" />
+        )}
         <div className="listing__body">
           {training.description ? (
             <section>

@@ -25,8 +25,13 @@ export const vndAmount = (opts: { required?: boolean } = {}) =>
         if (opts.required) ctx.addIssue({ code: "custom", message: "validation.required" });
         return opts.required ? z.NEVER : 0;
       }
-      if (!/^\d{1,10}$/.test(digits)) {
+      if (!/^\d{1,12}$/.test(digits)) {
         ctx.addIssue({ code: "custom", message: "validation.amount" });
+        return z.NEVER;
+      }
+      // Amounts are stored as 32-bit integers; a billion đồng a month is beyond any real wage or fee.
+      if (Number(digits) > 1_000_000_000) {
+        ctx.addIssue({ code: "custom", message: "validation.tooBig" });
         return z.NEVER;
       }
       return Number(digits);

@@ -17,7 +17,8 @@ the command. Numbers are never typed in by hand: rerun the benchmark to refresh 
   temp dir, loads 100,000 jobs and 10,000 training intakes with the demo seed's generators
   (\`db/seed/marketplace.ts\`), indexes them with \`reindexAll\`, then measures. Takes 3–5 minutes on 2 cores.
 - Smaller runs for development: \`BENCH_JOBS=10000 BENCH_TRAININGS=1000 npm run bench\` (these do not touch
-  this file unless \`BENCH_DOC=1\`); \`BENCH_ROUNDS\` (default 3) and \`BENCH_LAG_SAMPLES\` (default 100).
+  this file unless \`BENCH_DOC=1\`); \`BENCH_ROUNDS\` (default 3), \`BENCH_LAG_SAMPLES\` (default 100),
+  \`BENCH_SEARCH_TEXT=1\` to also fill the PostgreSQL fallback's search text (adds a minute or two).
 - The benchmark exits non-zero only on errors, never on a missed target; each section says which targets
   were met. Run it on an otherwise idle machine: the load average at start is recorded because a busy
   machine (parallel test runs) inflates every figure.

@@ -131,6 +131,17 @@ describe("attemptLogin", () => {
     expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({ ok: false, reason: "locked" });
     expect((await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).ok).toBe(true);
   });
+
+  it("does not let a valid login reset an address's count while it guesses other accounts", async () => {
+    const ip = freshIp();
+    const own = await createUser();
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) {
+      await attemptLogin({ identifier: id(uniqueEmail("doan")), password: "SaiMatKhau1", ip });
+      // The attacker logs into their own account between guesses.
+      if (i % 4 === 3) await attemptLogin({ identifier: id(own.email!), password: own.password, ip });
+    }
+    expect(await attemptLogin({ identifier: id(uniqueEmail("doan")), password: "SaiMatKhau1", ip })).toMatchObject({ ok: false, reason: "locked" });
+  });
 });
 
 describe("sessions", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
 /** Debian's Chromium; playwright's own browser downloads are never used. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -61,9 +61,19 @@ export type E2E = {
  */
 export function setupBrowser(): E2E {
   const contexts: BrowserContext[] = [];
+  // Uncaught exceptions and React errors (e.g. hydration) in any page fail the test that caused them.
+  const pageErrors: string[] = [];
   const e2e = {
     context: async (options: BrowserContextOptions = {}) => {
       const context = await e2e.browser.newContext({ baseURL: e2e.url, locale: "vi-VN", ...options });
+      context.on("page", (page) => {
+        page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+        page.on("console", (msg) => {
+          if (msg.type() === "error" && /hydrat|Uncaught|is not a function|Minified React error/i.test(msg.text())) {
+            pageErrors.push(`${page.url()}: ${msg.text()}`);
+          }
+        });
+      });
       context.setDefaultTimeout(15_000);
       context.setDefaultNavigationTimeout(20_000);
       contexts.push(context);
@@ -81,6 +91,11 @@ export function setupBrowser(): E2E {
     e2e.url = inject("appUrl");
     e2e.browser = await launchBrowser();
   }, 30_000);
+
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    if (errors.length) throw new Error(`Errors in the browser:\n${errors.join("\n")}`);
+  });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});

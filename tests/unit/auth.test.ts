@@ -67,7 +67,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   ],
   employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
-  // A person reaches only their own record and asks for referrals; every record permission of staff is theirs alone.
+  // A person reaches only their own record and asks for referrals: no staff permission at all.
   person: ["view:home:person", "view:record:own", "request:referral:own"],
 };
 

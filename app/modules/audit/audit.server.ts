@@ -89,3 +89,12 @@ export async function searchAudit(query: AuditQuery) {
     .orderBy(desc(auditEvent.at), desc(auditEvent.id))
     .limit(Math.min(query.limit ?? 100, 500));
 }
+
+/** The user an admin names in the audit filter (email or phone), if any. */
+export async function findActorId(identifier: { kind: "email" | "phone"; value: string }): Promise<string | undefined> {
+  const [user] = await db()
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(eq(identifier.kind === "email" ? appUser.email : appUser.phone, identifier.value));
+  return user?.id;
+}

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
-import { job, organization, trainingSlot } from "../../../db/schema";
+import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+import { enqueueSync } from "../../../search/outbox.server";
 import { refreshSearchText } from "../../../search/rows.server";
 import { orgScope, type OrgScope } from "../../auth/org-scope.server";
 import { requirePermission, type Permission } from "../../auth/permissions.server";
@@ -77,6 +78,14 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
     await refreshSearchText(tx, "job", jobIds);
     await refreshSearchText(tx, "training", trainingIds);
     await enqueueOrganizationListings(tx, organizationId);
+    if (reverification && jobIds.length) {
+      // Other providers' courses count this organisation's open jobs, which just stopped being public.
+      const linked = await tx
+        .selectDistinct({ id: trainingLeadsToJob.trainingSlotId })
+        .from(trainingLeadsToJob)
+        .where(inArray(trainingLeadsToJob.jobId, jobIds));
+      await enqueueSync(tx, "training", linked.map((l) => l.id));
+    }
     return { reverification };
   });
   if (!result) return { ok: false, notFound: true };

@@ -25,6 +25,7 @@ import { endAllSessions } from "../../auth/session.server";
 import { now } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
 import { notifySync } from "../search/sync-signal.server";
+import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
 
@@ -91,6 +92,7 @@ export async function collectPersonData(personId: string) {
     exportedAt: now().toISOString(),
     person: { ...row.person, communeName: row.communeName, provinceName: row.provinceName },
     account: account[0] ?? null,
+    expungement: expungementOf(row.person, convictions),
     convictions,
     courtBans: bans,
     classifications,

@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { commune, conviction, courtBan, releasedPerson } from "../../../db/schema";
+import { commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
@@ -77,6 +77,18 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
   if (input.releaseDate && input.releaseDate > today) errors.releaseDate = { key: "persons.error.notReleased" };
   if (input.mainCompletedOn && input.mainCompletedOn > today && input.releaseType === "completed") {
     errors.mainCompletedOn = { key: "persons.error.notReleased" };
+  }
+  // A code the form never offered (a forged or stale post) would fail a foreign key with a 500: refuse it here.
+  if (place && input.bannedPlaceCommunes.length) {
+    const known = await db()
+      .select({ code: commune.code })
+      .from(commune)
+      .where(and(inArray(commune.code, input.bannedPlaceCommunes), eq(commune.provinceCode, place.provinceCode)));
+    if (known.length !== input.bannedPlaceCommunes.length) errors.bannedPlaceCommunes = { key: "validation.choose" };
+  }
+  if (input.preferredProvinceCode) {
+    const [known] = await db().select({ code: province.code }).from(province).where(eq(province.code, input.preferredProvinceCode));
+    if (!known) errors.preferredProvinceCode = { key: "validation.choose" };
   }
   if (Object.keys(errors).length || !place) return { ok: false, errors };
 

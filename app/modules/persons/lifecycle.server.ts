@@ -9,7 +9,7 @@ import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { optionalText } from "../../utils/zod-fields";
-import { communeCodeField } from "../accounts/schema";
+import { communeCodeField, provinceCodeField } from "../accounts/schema";
 import { audit } from "../audit/audit.server";
 import { notifySync } from "../search/sync-signal.server";
 import { personInScope } from "./scope.server";
@@ -19,7 +19,8 @@ import { personInScope } from "./scope.server";
  * supervision ends. History stays: a closed record is still readable by its officers, just out of matching.
  */
 
-export const moveSchema = z.object({ toCommuneCode: communeCodeField, note: optionalText(500) });
+/** The same field names as the commune picker (province, then commune). */
+export const moveSchema = z.object({ provinceCode: provinceCodeField, communeCode: communeCodeField, note: optionalText(500) });
 export const closeSchema = z.object({
   reason: z.enum(CLOSURE_REASONS, { error: "validation.choose" }),
   note: optionalText(1000),
@@ -48,9 +49,12 @@ export async function requestTransfer(scope: StaffScope, personId: string, input
     .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   if (person.status !== "active") return { ok: false, errors: { _form: { key: "self.move.error.closed" } } };
-  const [target] = await db().select({ code: commune.code, name: commune.name }).from(commune).where(eq(commune.code, input.toCommuneCode));
-  if (!target) return { ok: false, errors: { toCommuneCode: { key: "validation.choose" } } };
-  if (target.code === person.communeCode) return { ok: false, errors: { toCommuneCode: { key: "self.move.error.sameCommune" } } };
+  const [target] = await db()
+    .select({ code: commune.code, name: commune.name })
+    .from(commune)
+    .where(and(eq(commune.code, input.communeCode), eq(commune.provinceCode, input.provinceCode)));
+  if (!target) return { ok: false, errors: { communeCode: { key: "validation.commune" } } };
+  if (target.code === person.communeCode) return { ok: false, errors: { communeCode: { key: "self.move.error.sameCommune" } } };
   const transferId = await db().transaction(async (tx) => {
     await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(eq(releasedPerson.id, personId)).for("update");
     const [pending] = await tx
@@ -146,6 +150,12 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
     return transfer.personId;
   });
   if (!done) return { ok: false, error: "not_found" };
+  try {
+    // The new commune's officer finds the person among their candidates straight away.
+    await applyToIndex(db(), search(), "candidate", [done]);
+  } catch (error) {
+    console.warn("[lifecycle] candidate index update deferred to the outbox:", (error as Error).message);
+  }
   notifySync();
   return { ok: true };
 }

@@ -4,6 +4,7 @@ import { db } from "../../../db/client.server";
 import {
   appUser,
   auditEvent,
+  commune,
   dataRequest,
   job,
   occupation,
@@ -18,7 +19,8 @@ import {
 import { todayIso } from "../../utils/clock.server";
 import { optionalText, requiredText } from "../../utils/zod-fields";
 import { audit } from "../audit/audit.server";
-import { personsWithLiveConsent } from "../consent/consent.server";
+import { personsWithLiveConsent, withdrawConsent } from "../consent/consent.server";
+import type { PersonExport } from "./data-rights.server";
 import { getOwnRecord } from "./record.server";
 
 /**
@@ -132,11 +134,35 @@ export async function getPersonHome(userId: string) {
   };
 }
 
-/** Occupation names for the codes on a record (trades, wishes, bans), in both languages. */
-export async function occupationNames(codes: string[]) {
-  if (codes.length === 0) return {};
-  const rows = await db().select({ code: occupation.code, nameVi: occupation.nameVi, nameEn: occupation.nameEn }).from(occupation).where(inArray(occupation.code, codes));
-  return Object.fromEntries(rows.map((r) => [r.code, { vi: r.nameVi, en: r.nameEn }]));
+/** Names for the codes on an exported record (occupations, provinces, communes), to show it in words. */
+export async function namesFor(data: PersonExport) {
+  const p = data.person;
+  const occupationCodes = [...new Set([...p.trades, ...p.desiredOccupations, ...data.courtBans.flatMap((b) => b.occupationCodes)])];
+  const provinceCodes = [...new Set([p.preferredProvinceCode, ...data.courtBans.map((b) => b.provinceCode)].filter((c): c is string => !!c))];
+  const communeCodes = [
+    ...new Set([...data.courtBans.map((b) => b.communeCode), ...data.transfers.flatMap((t) => [t.fromCommuneCode, t.toCommuneCode])].filter((c): c is string => !!c)),
+  ];
+  const [occupations, provinces, communes] = await Promise.all([
+    occupationCodes.length
+      ? db().select({ code: occupation.code, vi: occupation.nameVi, en: occupation.nameEn }).from(occupation).where(inArray(occupation.code, occupationCodes))
+      : [],
+    provinceCodes.length ? db().select({ code: province.code, name: province.name }).from(province).where(inArray(province.code, provinceCodes)) : [],
+    communeCodes.length ? db().select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, communeCodes)) : [],
+  ]);
+  return {
+    occupations: Object.fromEntries(occupations.map((o) => [o.code, { vi: o.vi, en: o.en }])),
+    provinces: Object.fromEntries(provinces.map((o) => [o.code, o.name])),
+    communes: Object.fromEntries(communes.map((o) => [o.code, o.name])),
+  };
+}
+
+export const withdrawSchema = z.object({ intent: z.literal("withdraw"), grantId: z.uuid(), note: optionalText(500) });
+
+/** The person withdraws one of their own grants; a guessed grant id of someone else changes nothing. */
+export async function withdrawOwnConsent(userId: string, grantId: string, note: string): Promise<{ ok: boolean }> {
+  const person = await ownPerson(userId);
+  if (!person) return { ok: false };
+  return withdrawConsent({ id: userId, role: "person" }, { personId: person.id, grantId, ownPersonId: person.id }, note);
 }
 
 /** Where the person stands on one listing: saved, asked for, allowed to ask. For the public detail pages. */

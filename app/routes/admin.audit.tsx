@@ -1,0 +1,149 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "../auth/permissions.server";
+import { staffScope } from "../auth/scope.server";
+import { requireUser } from "../auth/session.server";
+import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
+import { useLabels } from "../components/self-service/labels";
+import { parseIdentifier } from "../modules/accounts/identifier";
+import { AUDIT_ACTIONS, findActorId, searchAudit } from "../modules/audit/audit.server";
+import type { FieldErrors, FormValues } from "../utils/forms";
+import { isoDate } from "../utils/zod-fields";
+
+export const meta: MetaFunction = () => [{ title: "Nhật ký truy cập hồ sơ · Chung Tay" }];
+
+const filterSchema = z.object({
+  personId: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .refine((s) => s === "" || z.uuid().safeParse(s).success, { error: "self.audit.error.personId" }),
+  actor: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim()),
+  action: z.union([z.enum(AUDIT_ACTIONS), z.literal("")]).optional().catch(""),
+  from: isoDate(),
+  to: isoDate(),
+});
+
+/** A provincial admin's view of the audit trail: events about persons of the province, or by its users. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:audit:province");
+  const scope = await staffScope(user);
+  const params = new URL(request.url).searchParams;
+  const values: FormValues = Object.fromEntries(["personId", "actor", "action", "from", "to"].map((k) => [k, (params.get(k) ?? "").slice(0, 254)]));
+  const parsed = filterSchema.safeParse(values);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= { key: issue.message === "self.audit.error.personId" ? "self.audit.error.personId" : "validation.date" };
+    return json({ values, errors, events: [], province: scope.provinceCodes[0] ?? "" }, { headers: { "Cache-Control": "private, no-store" } });
+  }
+  const f = parsed.data;
+  let actorId: string | undefined;
+  if (f.actor) {
+    const identifier = z.uuid().safeParse(f.actor).success ? null : parseIdentifier(f.actor);
+    actorId = identifier ? await findActorId(identifier) : z.uuid().safeParse(f.actor).success ? f.actor : undefined;
+    if (!actorId) errors.actor = { key: "self.audit.error.actor" };
+  }
+  const events = errors.actor
+    ? []
+    : await searchAudit({
+        provinceCode: scope.provinceCodes[0] ?? "-",
+        personId: f.personId || undefined,
+        actorId,
+        action: f.action || undefined,
+        from: f.from ? new Date(`${f.from}T00:00:00+07:00`) : undefined,
+        to: f.to ? new Date(`${f.to}T23:59:59.999+07:00`) : undefined,
+        limit: 200,
+      });
+  return json({ values, errors, events, province: scope.provinceCodes[0] ?? "" }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export default function AdminAudit() {
+  const { values, errors, events, province } = useLoaderData<typeof loader>();
+  const { t, action, purpose, role, number } = useLabels();
+  const state: FormState = { values, errors };
+  const when = (at: string) => new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(at));
+  return (
+    <>
+      <h1>{t("self.audit.title")}</h1>
+      <p className="lead">{t("self.audit.lead")}</p>
+      <ErrorSummary state={state} labels={{ personId: "self.audit.personId", actor: "self.audit.actor", from: "self.audit.from", to: "self.audit.to" }} />
+      <Form method="get" className="audit-filters" role="search">
+        <TextField name="personId" label="self.audit.personId" state={state} />
+        <TextField name="actor" label="self.audit.actor" hint="self.audit.actor.hint" state={state} />
+        <Field name="action" label="self.audit.action" state={state}>
+          {(control) => (
+            <select {...control} name="action">
+              <option value="">{t("self.audit.anyAction")}</option>
+              {AUDIT_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {action(a)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="from" label="self.audit.from" state={state}>
+          {(control) => <input {...control} name="from" type="date" />}
+        </Field>
+        <Field name="to" label="self.audit.to" state={state}>
+          {(control) => <input {...control} name="to" type="date" />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("self.audit.submit")}
+          </button>
+          <Link to="/admin/audit" className="button button--ghost">
+            {t("self.audit.reset")}
+          </Link>
+        </div>
+      </Form>
+      {events.length === 0 ? (
+        <p className="empty-state">{t("self.audit.none")}</p>
+      ) : (
+        <>
+          <p className="hint">{t("self.audit.count", { count: number(events.length) })}</p>
+          <table className="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("self.audit.when")}</th>
+                <th scope="col">{t("self.audit.who")}</th>
+                <th scope="col">{t("self.audit.action")}</th>
+                <th scope="col">{t("self.audit.person")}</th>
+                <th scope="col">{t("self.audit.purpose")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t("self.audit.when")}>{when(e.at)}</td>
+                  <td data-label={t("self.audit.who")}>
+                    {e.actorName ?? t("self.actor.unknown")} <span className="hint">· {role(e.actorRole)}</span>
+                  </td>
+                  <td data-label={t("self.audit.action")}>{action(e.action)}</td>
+                  <td data-label={t("self.audit.person")}>
+                    {e.personId ? (
+                      <>
+                        {e.personName && e.personProvinceCode === province ? e.personName : t("self.audit.otherProvince")}{" "}
+                        <Link to={`/admin/audit?personId=${e.personId}`} className="hint">
+                          {e.personId.slice(0, 8)}
+                        </Link>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td data-label={t("self.audit.purpose")}>{purpose(e.purpose)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { requireUser } from "../auth/session.server";
+import { ConsentCard } from "../components/self-service/consent";
+import { PersonNav } from "../components/self-service/person-nav";
+import type { MessageKey } from "../i18n";
+import { getOwnRecord } from "../modules/persons/record.server";
+import { withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
+import { readForm } from "../utils/forms";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Sự đồng ý của tôi · Chung Tay" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:record:own");
+  const record = await getOwnRecord(user);
+  const withdrawn = new URL(request.url).searchParams.get("done") === "withdrawn";
+  return json({ grants: record?.grants ?? null, withdrawn }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:record:own");
+  const parsed = withdrawSchema.safeParse(await readForm(request));
+  if (!parsed.success) return json({ error: "self.withdraw.error" as MessageKey }, { status: 400 });
+  const outcome = await withdrawOwnConsent(user.id, parsed.data.grantId, parsed.data.note);
+  if (!outcome.ok) return json({ error: "self.withdraw.error" as MessageKey }, { status: 404 });
+  return redirect("/me/consents?done=withdrawn");
+}
+
+export default function MyConsents() {
+  const { grants, withdrawn } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <>
+      <PersonNav />
+      <h1>{t("self.consents.title")}</h1>
+      <p className="lead">{t("self.consents.lead")}</p>
+      {withdrawn ? (
+        <p className="alert alert--success" role="status">
+          {t("self.withdraw.done")}
+        </p>
+      ) : null}
+      {failed?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(failed.error)}
+        </p>
+      ) : null}
+      {grants === null ? (
+        <p className="alert alert--info">{t("self.home.notLinked")}</p>
+      ) : grants.length === 0 ? (
+        <p className="empty-state">{t("self.consents.none")}</p>
+      ) : (
+        <ul className="list">
+          {grants.map((g) => (
+            <ConsentCard key={g.id} grant={g} withdrawable />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "../auth/permissions.server";
+import { requireUser } from "../auth/session.server";
+import { ListingLine } from "../components/self-service/listing-list";
+import { PersonNav } from "../components/self-service/person-nav";
+import { getOwnRecord } from "../modules/persons/record.server";
+import { LISTING_KINDS, listSaved, setSaved } from "../modules/persons/self-service.server";
+import { readForm } from "../utils/forms";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Tin đã lưu · Chung Tay" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:record:own");
+  const record = await getOwnRecord(user);
+  return json({ saved: record ? await listSaved(record.id) : null }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+const unsaveSchema = z.object({ intent: z.literal("unsave"), kind: z.enum(LISTING_KINDS), listingId: z.uuid() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "request:referral:own");
+  const parsed = unsaveSchema.safeParse(await readForm(request));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  await setSaved(user.id, parsed.data.kind, parsed.data.listingId, false);
+  return redirect("/me/saved");
+}
+
+export default function MySaved() {
+  const { saved } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  return (
+    <>
+      <PersonNav />
+      <h1>{t("self.saved.title")}</h1>
+      <p className="lead">{t("self.saved.lead")}</p>
+      {saved === null ? (
+        <p className="alert alert--info">{t("self.home.notLinked")}</p>
+      ) : saved.length === 0 ? (
+        <p className="empty-state">{t("self.home.saved.none")}</p>
+      ) : (
+        <ul className="list">
+          {saved.map((s) => (
+            <ListingLine key={`${s.kind}-${s.listingId}`} item={s}>
+              <div className="listing-line__foot">
+                <span className="hint">{t("self.saved.savedOn", { date: date(s.savedAt) })}</span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="unsave" />
+                  <input type="hidden" name="kind" value={s.kind} />
+                  <input type="hidden" name="listingId" value={s.listingId} />
+                  <button type="submit" className="button button--ghost">
+                    {t("self.listing.unsave")}
+                  </button>
+                </Form>
+              </div>
+            </ListingLine>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/permissions.server";
+import { staffScope } from "../auth/scope.server";
+import { requireUser } from "../auth/session.server";
+import type { MessageKey } from "../i18n";
+import { listExpungementsDue, type ExpungementDue } from "../modules/persons/expungement.server";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Đến hạn xóa án tích · Chung Tay" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:person:commune");
+  const scope = await staffScope(user);
+  return json(await listExpungementsDue(scope));
+}
+
+function DueList({ title, persons }: { title: MessageKey; persons: (Omit<ExpungementDue, "computed"> & { computed: { date: string } })[] }) {
+  const { t, date } = useI18n();
+  return (
+    <section>
+      <h2>
+        {t(title)} <span className="hint">({persons.length})</span>
+      </h2>
+      {persons.length === 0 ? (
+        <p className="empty-state">{t("persons.expList.none")}</p>
+      ) : (
+        <ul className="list">
+          {persons.map((p) => (
+            <li key={p.id} className="card due-item">
+              <h3>
+                <Link to={`/officer/persons/${p.id}#expungement`}>{p.fullName}</Link>
+              </h3>
+              <p className="hint">
+                {p.communeName} · {t("persons.expList.since", { date: date(p.computed.date) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function Expungements() {
+  const { automatic, court } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/officer">{t("officer.home.title")}</Link>
+      </p>
+      <h1>{t("persons.expList.title")}</h1>
+      <p className="lead">{t("persons.expList.lead")}</p>
+      <div className="grid grid--2">
+        <DueList title="persons.expList.automatic" persons={automatic} />
+        <DueList title="persons.expList.court" persons={court} />
+      </div>
+    </>
+  );
+}

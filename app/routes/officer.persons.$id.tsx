@@ -1,0 +1,248 @@
+import {
+  MaxPartSizeExceededError,
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type UploadHandler,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { can, requirePermission } from "../auth/permissions.server";
+import { staffScope } from "../auth/scope.server";
+import { requireUser } from "../auth/session.server";
+import type { FormState } from "../components/forms";
+import { ConsentForm, ConsentList } from "../components/persons/consent-panel";
+import { PersonFacts } from "../components/persons/person-facts";
+import { ClassificationPanel, ExpungementPanel } from "../components/persons/record-panels";
+import { getCommunes, getProvince } from "../modules/admin-units/admin-units.server";
+import { grantConsent, withdrawConsent, type EvidenceFile } from "../modules/consent/consent.server";
+import { consentSchema } from "../modules/consent/schema";
+import { notFound } from "../modules/organizations/profile.server";
+import { classificationSchema, classifyPerson, currentQuarter } from "../modules/persons/classification.server";
+import { ageOn } from "../modules/persons/expungement";
+import { markExpungedSchema, markRecordExpunged } from "../modules/persons/expungement.server";
+import { personIsInScope } from "../modules/persons/list.server";
+import { getPersonForStaff } from "../modules/persons/record.server";
+import { listOccupations } from "../modules/reference/reference.server";
+import { now, todayIso } from "../utils/clock.server";
+import { formValues, readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
+import { useI18n } from "../utils/i18n-react";
+import { optionalText } from "../utils/zod-fields";
+
+export const meta: MetaFunction = () => [{ title: "Hồ sơ người chấp hành xong án phạt tù · Chung Tay" }];
+
+const DONE = ["created", "classified", "consent", "withdrawn", "expunged"] as const;
+
+/** A person id from the URL: anything but a uuid is simply not found. */
+function personIdOf(raw: string | undefined): string {
+  const parsed = z.uuid().safeParse(raw);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:person:commune");
+  const scope = await staffScope(user);
+  const person = await getPersonForStaff(scope, personIdOf(params.id), "case_management");
+  // Outside the actor's communes, or no such person: the same answer.
+  if (!person) throw notFound();
+  const placeCodes = person.bans.map((b) => b.communeCode).filter((c): c is string => !!c);
+  const [occupations, communes, preferred] = await Promise.all([
+    listOccupations(),
+    getCommunes(placeCodes),
+    person.preferredProvinceCode ? getProvince(person.preferredProvinceCode) : undefined,
+  ]);
+  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const today = todayIso();
+  return json({
+    person,
+    names: {
+      occupations: occupations.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })),
+      communes: Object.fromEntries(communes.map((c) => [c.code, c.name])),
+      preferredProvince: preferred?.name ?? null,
+    },
+    age: ageOn(person.dateOfBirth, today),
+    today,
+    now: now().toISOString(),
+    quarter: currentQuarter(),
+    can: { edit: can(user, "edit:person:commune"), consent: can(user, "grant:consent:commune") },
+    done,
+  });
+}
+
+type Body = { values: FormValues; file?: EvidenceFile; fileTooLarge: boolean };
+
+/**
+ * The consent form posts multipart (its evidence file); the others post urlencoded. A file over 5 MB is
+ * drained, not kept, and reported as a field error; a malformed body counts as an empty form.
+ */
+async function readBody(request: Request): Promise<Body> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return { values: await readForm(request), fileTooLarge: false };
+  }
+  const memory = unstable_createMemoryUploadHandler({ maxPartSize: 5_000_000 });
+  let fileTooLarge = false;
+  const handler: UploadHandler = async (part) => {
+    try {
+      return await memory(part);
+    } catch (error) {
+      if (!(error instanceof MaxPartSizeExceededError)) throw error;
+      if (part.filename !== undefined) fileTooLarge = true;
+      // Read the rest of the part without keeping it, so the fields after it are still parsed.
+      for await (const _chunk of part.data) void _chunk;
+      return undefined;
+    }
+  };
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, handler);
+  } catch {
+    return { values: {}, fileTooLarge };
+  }
+  const upload = form.get("evidenceFile");
+  const file =
+    upload && typeof upload !== "string" && upload.size > 0 && upload.name
+      ? { name: upload.name, type: upload.type, bytes: Buffer.from(await upload.arrayBuffer()) }
+      : undefined;
+  return { values: formValues(form), file, fileTooLarge };
+}
+
+const withdrawSchema = z.object({ grantId: z.uuid(), note: optionalText(500) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:person:commune");
+  const scope = await staffScope(user);
+  const personId = personIdOf(params.id);
+  // Checked before the body is even read: another commune's person is not found, whatever is posted.
+  if (!(await personIsInScope(scope, personId))) throw notFound();
+  const { values, file, fileTooLarge } = await readBody(request);
+  const intent = typeof values.intent === "string" ? values.intent : "";
+  const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
+  const done = (what: (typeof DONE)[number]) => redirect(`/officer/persons/${personId}?done=${what}`);
+
+  switch (intent) {
+    case "classify": {
+      requirePermission(user, "edit:person:commune");
+      const parsed = validateForm(classificationSchema, values);
+      if (!parsed.ok) return invalid(parsed.errors);
+      const outcome = await classifyPerson(scope, personId, parsed.data);
+      if (!outcome.ok) throw notFound();
+      return done("classified");
+    }
+    case "mark-expunged": {
+      requirePermission(user, "edit:person:commune");
+      const parsed = validateForm(markExpungedSchema, values);
+      if (!parsed.ok) return invalid(parsed.errors);
+      const outcome = await markRecordExpunged(scope, personId, parsed.data);
+      if (!outcome.ok) {
+        if ("notFound" in outcome) throw notFound();
+        return invalid(outcome.errors);
+      }
+      return done("expunged");
+    }
+    case "grant-consent": {
+      requirePermission(user, "grant:consent:commune");
+      const parsed = validateForm(consentSchema, values);
+      const tooLarge: FieldErrors = fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.file" } } : {};
+      if (!parsed.ok) return invalid({ ...parsed.errors, ...tooLarge });
+      if (tooLarge.evidenceFile) return invalid(tooLarge);
+      const outcome = await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined);
+      if (!outcome.ok) {
+        if ("notFound" in outcome) throw notFound();
+        return invalid(outcome.errors);
+      }
+      return done("consent");
+    }
+    case "withdraw-consent": {
+      requirePermission(user, "grant:consent:commune");
+      const parsed = withdrawSchema.safeParse(values);
+      if (!parsed.success) throw notFound();
+      const outcome = await withdrawConsent({ id: scope.actorId, role: scope.role }, { personId, grantId: parsed.data.grantId, scope }, parsed.data.note);
+      // A grant of another person, or one already withdrawn: not found, like any unknown id.
+      if (!outcome.ok) throw notFound();
+      return done("withdrawn");
+    }
+    default:
+      return invalid({ _form: { key: "validation.invalid" } });
+  }
+}
+
+export default function PersonPage() {
+  const { person, names, age, today, now: at, quarter, can: allowed, done } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, date } = useI18n();
+  const stateFor = (intent: string): FormState => (data?.intent === intent ? (data as FormState) : undefined);
+  const notice =
+    done === "created" ? null
+    : done === "classified" ? t("persons.class.saved", { quarter })
+    : done === "consent" ? t("consent.saved")
+    : done === "withdrawn" ? t("consent.withdrawn")
+    : done === "expunged" ? t("persons.exp.saved")
+    : null;
+  return (
+    <div className="person-page">
+      <p className="breadcrumb">
+        <Link to="/officer/persons">{t("persons.page.back")}</Link>
+      </p>
+      <h1>
+        {person.fullName}{" "}
+        <span className={`badge ${person.status === "active" ? "badge--verified" : "badge--pending"}`}>{t(`persons.status.${person.status}`)}</span>
+      </h1>
+      <p className="lead">
+        {t("persons.page.age", { age })} · {person.communeName}, {person.provinceName}
+      </p>
+      {person.status === "closed" && person.closedReason ? (
+        <p className="alert alert--info">{t("persons.page.closed", { date: date(person.closedAt), reason: t(`persons.closedReason.${person.closedReason}`) })}</p>
+      ) : null}
+      {done === "created" ? (
+        <div className="alert alert--success" role="status">
+          <p>{t("persons.created")}</p>
+          {allowed.consent ? (
+            <p>
+              <a href="#consent-form">{t("persons.created.link")}</a>
+            </p>
+          ) : null}
+        </div>
+      ) : notice ? (
+        <p className="alert alert--success" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <nav className="page-nav" aria-label={t("persons.page.sections")}>
+        <a href="#expungement">{t("persons.exp.title")}</a>
+        <a href="#classification">{t("persons.class.title")}</a>
+        <a href="#consents">{t("consent.title")}</a>
+      </nav>
+
+      <PersonFacts person={person} names={names} age={age} />
+
+      <section id="expungement" className="card panel" aria-labelledby="expungement-title">
+        <h2 id="expungement-title">{t("persons.exp.title")}</h2>
+        <ExpungementPanel person={person} today={today} state={stateFor("mark-expunged")} canEdit={allowed.edit} />
+      </section>
+
+      <section id="classification" className="card panel" aria-labelledby="classification-title">
+        <h2 id="classification-title">{t("persons.class.title")}</h2>
+        <ClassificationPanel classifications={person.classifications} quarter={quarter} state={stateFor("classify")} canEdit={allowed.edit} />
+      </section>
+
+      <section id="consents" className="panel" aria-labelledby="consents-title">
+        <h2 id="consents-title">{t("consent.title")}</h2>
+        <p className="lead">{t("consent.lead")}</p>
+        <ConsentList personId={person.id} grants={person.grants} now={at} canManage={allowed.consent} />
+        {allowed.consent ? (
+          <div className="card consent-record" id="consent-form">
+            <h3>{t("consent.record")}</h3>
+            <ConsentForm state={stateFor("grant-consent")} today={today} />
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}

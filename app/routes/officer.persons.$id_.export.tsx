@@ -1,0 +1,78 @@
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { requirePermission } from "../auth/permissions.server";
+import { staffScope } from "../auth/scope.server";
+import { requireUser } from "../auth/session.server";
+import { AccessLog } from "../components/self-service/access-log";
+import { PersonData } from "../components/self-service/person-data";
+import { exportPersonForStaff } from "../modules/persons/data-rights.server";
+import { namesFor } from "../modules/persons/self-service.server";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Xuất toàn bộ dữ liệu · Chung Tay" }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+/** The printable export: everything held about the person, in words (audit: export, format print). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "export:person:commune");
+  const id = z.uuid().safeParse(params.id);
+  if (!id.success) throw new Response("Not found", { status: 404 });
+  const data = await exportPersonForStaff(await staffScope(user), id.data, "print");
+  if (!data) throw new Response("Not found", { status: 404 });
+  return json({ data, names: await namesFor(data) });
+}
+
+function PrintButton() {
+  const { t } = useI18n();
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  return enhanced ? (
+    <button type="button" className="button" onClick={() => window.print()}>
+      {t("self.export.print")}
+    </button>
+  ) : null;
+}
+
+export default function ExportPerson() {
+  const { data, names } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const p = data.person;
+  const when = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(data.exportedAt));
+  return (
+    <>
+      <p className="listing__back no-print">
+        <Link to={`/officer/persons/${p.id}`}>← {t("self.invite.back")}</Link>
+      </p>
+      <h1>{t("self.export.title", { name: p.fullName })}</h1>
+      <p className="lead">{t("self.export.lead")}</p>
+      <p className="hint">{t("self.export.exportedAt", { date: when })}</p>
+      <div className="actions no-print">
+        <PrintButton />
+        <a href={`/officer/persons/${p.id}/export.json`} className="button button--secondary" download>
+          {t("self.export.json")}
+        </a>
+      </div>
+      <PersonData data={data} names={names} />
+      {data.auditEvents.length ? (
+        <section>
+          <h2>{t("self.data.access.title")}</h2>
+          <AccessLog
+            events={data.auditEvents.map((e, i) => ({
+              id: i,
+              at: e.at,
+              action: e.action,
+              purpose: e.purpose,
+              actorRole: e.actorRole,
+              organizationName: null,
+              provinceName: null,
+              communes: null,
+            }))}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/schema/persons";
+import { can, requirePermission } from "../auth/permissions.server";
+import { staffScope } from "../auth/scope.server";
+import { requireUser } from "../auth/session.server";
+import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
+import { useI18n } from "../utils/i18n-react";
+
+export const meta: MetaFunction = () => [{ title: "Người chấp hành xong án phạt tù tại địa bàn · Chung Tay" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:person:commune");
+  const scope = await staffScope(user);
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  // Empty boxes of the filter form ("q=&group=") mean "no filter".
+  const filters = personListFiltersSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));
+  const { persons, truncated } = await listPersons(scope, filters);
+  return json({ persons, truncated, filters, canRegister: can(user, "register:person:commune") });
+}
+
+export default function PersonsList() {
+  const { persons, truncated, filters, canRegister } = useLoaderData<typeof loader>();
+  const { t, number } = useI18n();
+  const filtered = Object.keys(filters).some((k) => filters[k as keyof typeof filters] !== undefined);
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("persons.list.title")}</h1>
+        {canRegister ? (
+          <Link to="/officer/persons/new" className="button">
+            {t("persons.list.new")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{t("persons.list.lead")}</p>
+
+      <details className="filter-box" open={filtered || undefined}>
+        <summary>{t("persons.list.filters")}</summary>
+        <Form method="get" className="filter-box__body" key={JSON.stringify(filters)}>
+          <div className="field">
+            <label htmlFor="f-q">{t("persons.list.q")}</label>
+            <p className="hint" id="f-q-hint">
+              {t("persons.list.q.hint")}
+            </p>
+            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" autoComplete="off" />
+          </div>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="f-status">{t("persons.list.status")}</label>
+              <select id="f-status" name="status" defaultValue={filters.status ?? "active"}>
+                <option value="active">{t("persons.status.active")}</option>
+                <option value="closed">{t("persons.status.closed")}</option>
+                <option value="all">{t("persons.list.any")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-group">{t("persons.list.group")}</label>
+              <select id="f-group" name="group" defaultValue={filters.group ?? ""}>
+                <option value="">{t("persons.list.any")}</option>
+                {CLASSIFICATION_GROUPS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`persons.group.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-need">{t("persons.list.need")}</label>
+              <select id="f-need" name="need" defaultValue={filters.need ?? ""}>
+                <option value="">{t("persons.list.any")}</option>
+                {PERSON_NEEDS.map((n) => (
+                  <option key={n} value={n}>
+                    {t(`persons.need.${n}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label className="check">
+            <input type="checkbox" name="due" value="1" defaultChecked={filters.due === "1"} />
+            <span>{t("persons.list.due")}</span>
+          </label>
+          <label className="check">
+            <input type="checkbox" name="expiring" value="1" defaultChecked={filters.expiring === "1"} />
+            <span>{t("persons.list.expiring")}</span>
+          </label>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("persons.list.apply")}
+            </button>
+            {filtered ? <Link to="/officer/persons">{t("persons.list.clear")}</Link> : null}
+          </div>
+        </Form>
+      </details>
+
+      <p className="results-head__count" role="status">
+        {t("persons.list.count", { count: number(persons.length) })}
+      </p>
+      {truncated ? <p className="alert alert--info">{t("persons.list.truncated")}</p> : null}
+      {persons.length === 0 ? (
+        <p className="empty-state">{t("persons.list.none")}</p>
+      ) : (
+        <table className="persons-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("persons.col.name")}</th>
+              <th scope="col">{t("persons.col.age")}</th>
+              <th scope="col">{t("persons.col.commune")}</th>
+              <th scope="col">{t("persons.col.classification")}</th>
+              <th scope="col">{t("persons.col.consents")}</th>
+              <th scope="col">{t("persons.col.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {persons.map((p) => (
+              <tr key={p.id}>
+                <th scope="row" data-label={t("persons.col.name")}>
+                  <Link to={`/officer/persons/${p.id}`}>{p.fullName}</Link>
+                  {p.expungementDue ? (
+                    <>
+                      {" "}
+                      <span className="badge badge--pending">{t("persons.dueBadge")}</span>
+                    </>
+                  ) : null}
+                </th>
+                <td data-label={t("persons.col.age")}>{p.age}</td>
+                <td data-label={t("persons.col.commune")}>{p.communeName}</td>
+                <td data-label={t("persons.col.classification")}>
+                  {p.latestGroup ? (
+                    <>
+                      <span className={`group-badge group-badge--${p.latestGroup}`} title={t(`persons.group.${p.latestGroup}`)}>
+                        {p.latestGroup}
+                      </span>{" "}
+                      <span className="hint">{p.latestQuarter}</span>
+                    </>
+                  ) : (
+                    <span className="hint">{t("persons.notClassified")}</span>
+                  )}
+                </td>
+                <td data-label={t("persons.col.consents")}>
+                  {p.livePurposes.length ? (
+                    <ul className="badges badges--tight">
+                      {p.livePurposes.map((purpose) => (
+                        <li key={purpose} className="badge badge--soft">
+                          {t(`consent.purpose.${purpose}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="hint">{t("persons.noConsent")}</span>
+                  )}
+                </td>
+                <td data-label={t("persons.col.status")}>{t(`persons.status.${p.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
