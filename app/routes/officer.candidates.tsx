@@ -49,7 +49,7 @@ export default function Candidates() {
   const { t, number } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="breadcrumb persons-back">
         <Link to="/officer">{t("officer.home.title")}</Link>
       </p>
       <h1>{t("persons.cand.title")}</h1>

@@ -48,7 +48,7 @@ export default function Expungements() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="breadcrumb persons-back">
         <Link to="/officer">{t("officer.home.title")}</Link>
       </p>
       <h1>{t("persons.expList.title")}</h1>

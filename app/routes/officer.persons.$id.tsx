@@ -187,7 +187,7 @@ export default function PersonPage() {
     : null;
   return (
     <div className="person-page">
-      <p className="breadcrumb">
+      <p className="breadcrumb persons-back">
         <Link to="/officer/persons">{t("persons.page.back")}</Link>
       </p>
       <h1>

@@ -54,7 +54,7 @@ export default function NewPerson() {
   const { t } = useI18n();
   return (
     <>
-      <p className="breadcrumb">
+      <p className="breadcrumb persons-back">
         <Link to="/officer/persons">{t("persons.page.back")}</Link>
       </p>
       <h1>{t("persons.new.title")}</h1>

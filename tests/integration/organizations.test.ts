@@ -122,7 +122,10 @@ describe("registerOrganization", () => {
     ]);
     const succeeded = results.filter((r) => r.status === "fulfilled" && r.value.ok);
     expect(succeeded).toHaveLength(1);
-    // The loser either saw the email taken or hit the unique index inside its transaction.
+    // The loser, whether it saw the email taken or hit the unique index, gets the field error, never a throw.
+    expect(results.map((r) => (r.status === "fulfilled" && !r.value.ok ? r.value.errors : r.status))).toContainEqual({
+      email: { key: "register.error.emailTaken" },
+    });
     const after = await counts();
     expect(after.users - before.users).toBe(1);
     expect(after.organizations - before.organizations).toBe(1);

@@ -6,6 +6,7 @@ import { hashPassword } from "../../auth/password.server";
 import type { StaffScope } from "../../auth/scope.server";
 import type { FieldErrors } from "../../utils/forms";
 import type { OfficerInput } from "./schema";
+import { isUniqueViolation } from "../../../db/errors";
 
 export type OfficerSummary = { id: string; fullName: string; email: string | null; phone: string | null; communes: { code: string; name: string }[] };
 
@@ -64,13 +65,20 @@ export async function createOfficer(scope: StaffScope, input: OfficerInput): Pro
   }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  const userId = await db().transaction(async (tx) => {
+  let userId: string;
+  try {
+    userId = await db().transaction(async (tx) => {
     const [user] = await tx
       .insert(appUser)
       .values({ email: input.email, phone: input.phone, passwordHash, role: "officer", fullName: input.fullName })
       .returning({ id: appUser.id });
     await tx.insert(officerCommune).values(communes.map((c) => ({ userId: user.id, communeCode: c.code })));
     return user.id;
-  });
+    });
+  } catch (error) {
+    // Two admins creating the same officer at once: the loser sees the field error, not a 500.
+    if (isUniqueViolation(error)) return { ok: false, errors: { email: { key: "register.error.emailTaken" } } };
+    throw error;
+  }
   return { ok: true, userId, temporaryPassword: password };
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "../../auth/password.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
 import type { Registration } from "./schema";
+import { isUniqueViolation } from "../../../db/errors";
 
 export type RegistrationOutcome = { ok: true; userId: string; organizationId: string } | { ok: false; errors: FieldErrors };
 
@@ -23,6 +24,14 @@ export async function registerOrganization(input: Registration): Promise<Registr
   if (taken.some((u) => u.email === input.email)) return { ok: false, errors: { email: { key: "register.error.emailTaken" } } };
 
   const passwordHash = await hashPassword(input.password);
+  // Two registrations racing for the same email: the loser gets the same field error, not a 500.
+  return insertRegistration(input, passwordHash, taken).catch((error: unknown) => {
+    if (isUniqueViolation(error)) return { ok: false as const, errors: { email: { key: "register.error.emailTaken" as const } } };
+    throw error;
+  });
+}
+
+async function insertRegistration(input: Registration, passwordHash: string, taken: { email: string | null; phone: string | null }[]): Promise<RegistrationOutcome> {
   return db().transaction(async (tx) => {
     const [org] = await tx
       .insert(organization)
