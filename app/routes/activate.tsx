@@ -9,7 +9,8 @@ import { useI18n } from "../utils/i18n-react";
 
 export const meta: MetaFunction = () => [{ title: "Kích hoạt tài khoản · Chung Tay" }, { name: "robots", content: "noindex" }];
 
-// The code is in the URL: never cached, never sent on as a referrer.
+// The code is in the URL: never cached. (Not "no-referrer": browsers would then post with Origin: null and
+// the origin check refuses the form; the app-wide strict-origin-when-cross-origin already keeps the query.)
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(ROLE_HOME[user.role]);
   // The link on the slip carries the code: fill it in, the person types only their phone and password.
   const code = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
-  return json({ code }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return json({ code }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
   type UploadHandler,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { can, requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
@@ -177,6 +177,9 @@ export default function PersonPage() {
   const { person, names, age, today, now: at, quarter, can: allowed, done } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, date } = useI18n();
+  // A new location (the redirect after a save) remounts the forms, so a saved form starts empty again;
+  // a refused one (400, same location) keeps what was typed.
+  const formKey = useLocation().key;
   const stateFor = (intent: string): FormState => (data?.intent === intent ? (data as FormState) : undefined);
   const notice =
     done === "created" ? null
@@ -224,12 +227,12 @@ export default function PersonPage() {
 
       <section id="expungement" className="card panel" aria-labelledby="expungement-title">
         <h2 id="expungement-title">{t("persons.exp.title")}</h2>
-        <ExpungementPanel person={person} today={today} state={stateFor("mark-expunged")} canEdit={allowed.edit} />
+        <ExpungementPanel key={formKey} person={person} today={today} state={stateFor("mark-expunged")} canEdit={allowed.edit} />
       </section>
 
       <section id="classification" className="card panel" aria-labelledby="classification-title">
         <h2 id="classification-title">{t("persons.class.title")}</h2>
-        <ClassificationPanel classifications={person.classifications} quarter={quarter} state={stateFor("classify")} canEdit={allowed.edit} />
+        <ClassificationPanel key={formKey} classifications={person.classifications} quarter={quarter} state={stateFor("classify")} canEdit={allowed.edit} />
       </section>
 
       <section id="consents" className="panel" aria-labelledby="consents-title">
@@ -239,7 +242,7 @@ export default function PersonPage() {
         {allowed.consent ? (
           <div className="card consent-record" id="consent-form">
             <h3>{t("consent.record")}</h3>
-            <ConsentForm state={stateFor("grant-consent")} today={today} />
+            <ConsentForm key={formKey} state={stateFor("grant-consent")} today={today} />
           </div>
         ) : null}
       </section>

@@ -34,11 +34,11 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
             {date(person.dateOfBirth)} ({t("persons.page.age", { age })})
           </Fact>
           <Fact term={t("persons.field.citizenId")}>
-            {person.citizenId ?? ""}
+            {person.citizenId ?? "—"}
             {person.needsNewIdCard ? <span className="badge badge--pending">{t("persons.field.needsNewIdCard")}</span> : null}
           </Fact>
-          <Fact term={t("persons.field.phone")}>{person.phone ?? ""}</Fact>
-          <Fact term={t("persons.field.address")}>
+          <Fact term={t("consent.field.phone")}>{person.phone ?? ""}</Fact>
+          <Fact term={t("consent.print.address")}>
             {[person.address, person.communeName, person.provinceName].filter(Boolean).join(", ")}
           </Fact>
         </dl>
@@ -90,13 +90,9 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
         <dl className="facts">
           <Fact term={t("persons.field.skills")}>{person.skills.join(", ")}</Fact>
           <Fact term={t("persons.field.trades")}>{list(person.trades)}</Fact>
-          <Fact term={t("persons.field.experience")}>
-            <span className="prose">{person.experience}</span>
-          </Fact>
+          <Fact term={t("persons.field.experience")}>{person.experience ? <span className="prose">{person.experience}</span> : ""}</Fact>
           <Fact term={t("persons.field.education")}>{person.education}</Fact>
-          <Fact term={t("persons.field.certificates")}>
-            <span className="prose">{person.certificates}</span>
-          </Fact>
+          <Fact term={t("persons.field.certificates")}>{person.certificates ? <span className="prose">{person.certificates}</span> : ""}</Fact>
           <Fact term={t("persons.field.desiredOccupations")}>{list(person.desiredOccupations)}</Fact>
           <Fact term={t("persons.field.preferredProvinceCode")}>{names.preferredProvince ?? t("persons.field.anyProvince")}</Fact>
           <Fact term={t("persons.field.willingToMove")}>{yesNo(person.willingToMove)}</Fact>
