@@ -120,24 +120,34 @@ export default function AdminAudit() {
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td data-label={t("self.audit.when")}>{when(e.at)}</td>
+                  <td data-label={t("self.audit.when")}>
+                    <span>{when(e.at)}</span>
+                  </td>
                   <td data-label={t("self.audit.who")}>
-                    {e.actorName ?? t("self.actor.unknown")} <span className="hint">· {role(e.actorRole)}</span>
+                    <span>
+                      {e.actorName ?? t("self.actor.unknown")} <span className="hint">· {role(e.actorRole)}</span>
+                    </span>
                   </td>
-                  <td data-label={t("self.audit.action")}>{action(e.action)}</td>
+                  <td data-label={t("self.audit.action")}>
+                    <span>{action(e.action)}</span>
+                  </td>
                   <td data-label={t("self.audit.person")}>
-                    {e.personId ? (
-                      <>
-                        {e.personName && e.personProvinceCode === province ? e.personName : t("self.audit.otherProvince")}{" "}
-                        <Link to={`/admin/audit?personId=${e.personId}`} className="hint">
-                          {e.personId.slice(0, 8)}
-                        </Link>
-                      </>
-                    ) : (
-                      "—"
-                    )}
+                    <span>
+                      {e.personId ? (
+                        <>
+                          {e.personName && e.personProvinceCode === province ? e.personName : t("self.audit.otherProvince")}{" "}
+                          <Link to={`/admin/audit?personId=${e.personId}`} className="hint">
+                            {e.personId.slice(0, 8)}
+                          </Link>
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </span>
                   </td>
-                  <td data-label={t("self.audit.purpose")}>{purpose(e.purpose)}</td>
+                  <td data-label={t("self.audit.purpose")}>
+                    <span>{purpose(e.purpose, "staff")}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -70,7 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today,
     now: now().toISOString(),
     quarter: currentQuarter(),
-    can: { edit: can(user, "edit:person:commune"), consent: can(user, "grant:consent:commune") },
+    can: {
+      edit: can(user, "edit:person:commune"),
+      consent: can(user, "grant:consent:commune"),
+      invite: can(user, "invite:person:commune"),
+      move: can(user, "transfer:person:commune"),
+      close: can(user, "close:person:commune"),
+      export: can(user, "export:person:commune"),
+    },
     done,
   });
 }
@@ -246,6 +253,34 @@ export default function PersonPage() {
           </div>
         ) : null}
       </section>
+
+      {allowed.invite || allowed.move || allowed.close || allowed.export ? (
+        <section className="card panel" aria-labelledby="actions-title">
+          <h2 id="actions-title">{t("persons.actions.title")}</h2>
+          <ul className="person-actions">
+            {allowed.invite && !person.userId && person.status === "active" ? (
+              <li>
+                <Link to={`/officer/persons/${person.id}/invite`}>{t("persons.actions.invite")}</Link>
+              </li>
+            ) : null}
+            {allowed.move && person.status === "active" ? (
+              <li>
+                <Link to={`/officer/persons/${person.id}/move`}>{t("persons.actions.move")}</Link>
+              </li>
+            ) : null}
+            {allowed.export ? (
+              <li>
+                <Link to={`/officer/persons/${person.id}/export`}>{t("persons.actions.export")}</Link>
+              </li>
+            ) : null}
+            {allowed.close && person.status === "active" ? (
+              <li>
+                <Link to={`/officer/persons/${person.id}/close`}>{t("persons.actions.close")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

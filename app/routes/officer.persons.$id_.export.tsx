@@ -58,8 +58,9 @@ export default function ExportPerson() {
       <PersonData data={data} names={names} />
       {data.auditEvents.length ? (
         <section>
-          <h2>{t("self.data.access.title")}</h2>
+          <h2>{t("self.export.log")}</h2>
           <AccessLog
+            audience="staff"
             events={data.auditEvents.map((e, i) => ({
               id: i,
               at: e.at,

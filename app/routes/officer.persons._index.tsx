@@ -129,12 +129,12 @@ export default function PersonsList() {
                 <td data-label={t("persons.col.commune")}>{p.communeName}</td>
                 <td data-label={t("persons.col.classification")}>
                   {p.latestGroup ? (
-                    <>
+                    <span>
                       <span className={`group-badge group-badge--${p.latestGroup}`} title={t(`persons.group.${p.latestGroup}`)}>
                         {p.latestGroup}
                       </span>{" "}
                       <span className="hint">{p.latestQuarter}</span>
-                    </>
+                    </span>
                   ) : (
                     <span className="hint">{t("persons.notClassified")}</span>
                   )}

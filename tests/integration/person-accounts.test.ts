@@ -349,6 +349,23 @@ describe("the person's own pages", () => {
     expect((await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }), { id: jobId })).status).toBe(302);
   });
 
+  it("withdrawing the matching consent lapses pending job requests only; a course request lives on with its own consent", async () => {
+    const officer = await createOfficerScope();
+    const p = await personWithAccount(officer, { fullName: "Hồ Văn Khang", citizenId: "068090015151" });
+    const matching = await giveConsent(officer, p.personId, { purposes: ["matching"], shareableFields: ["full_name"] });
+    await giveConsent(officer, p.personId, { purposes: ["training_referral"], shareableFields: ["full_name"] });
+    const jobId = await openJob();
+    const trainingId = (await publishTraining(await createOrgMember("provider"))).id;
+    await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), { id: jobId });
+    await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "request" }, p.cookie), { id: trainingId });
+    expect((await call(meAction as Handler, post("/me", { intent: "withdraw", grantId: matching }, p.cookie))).status).toBe(302);
+    const requests = await ctx.handle.db.select({ kind: referralRequest.kind, status: referralRequest.status }).from(referralRequest).where(eq(referralRequest.personId, p.personId));
+    expect(requests.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: "job", status: "withdrawn" },
+      { kind: "training", status: "pending" },
+    ]);
+  });
+
   it("the 'who accessed my record' list shows the officer's views, never the person's own or other persons' events", async () => {
     const officer = await createOfficerScope();
     const p = await personWithAccount(officer, { fullName: "Mai Văn Hùng", citizenId: "068090007777" });

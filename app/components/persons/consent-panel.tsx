@@ -2,8 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/schema/persons";
 import type { MessageKey } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary, Field, TextField, type FormState } from "../forms";
+import { Field, TextField, type FormState } from "../forms";
 import { ChoiceGroup, valuesOf } from "../job-form";
+import { FormErrors } from "./form-errors";
 import type { GrantView as Grant } from "./types";
 
 export const CONSENT_LABELS = {
@@ -63,7 +64,7 @@ export function ConsentForm({ state, today }: { state: FormState; today: string 
   };
   return (
     <>
-      <ErrorSummary state={state} labels={CONSENT_LABELS} />
+      <FormErrors state={state} labels={CONSENT_LABELS} />
       <Form method="post" encType="multipart/form-data" className="stack" noValidate>
         <input type="hidden" name="intent" value="grant-consent" />
         <PurposeChoices state={withDefaults} />

@@ -6,9 +6,10 @@ import type { Commune, Province } from "../../modules/admin-units/admin-units.se
 import type { DuplicateCandidate } from "../../modules/persons/intake.server";
 import type { Occupation } from "../../modules/reference/reference.server";
 import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary, TextField, type FormState } from "../forms";
+import { TextField, type FormState } from "../forms";
 import { ChoiceGroup, TextAreaField } from "../job-form";
 import { CheckboxField, CommuneMultiSelect, OccupationChecklist, SelectField } from "./fields";
+import { FormErrors } from "./form-errors";
 
 /** Names for the error summary, in form order. */
 export const INTAKE_LABELS = {
@@ -94,7 +95,7 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
   const opts = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
   return (
     <>
-      <ErrorSummary state={state} labels={INTAKE_LABELS} />
+      <FormErrors state={state} labels={INTAKE_LABELS} />
       <Form method="post" className="stack intake-form" noValidate>
         {duplicates?.length ? <Duplicates duplicates={duplicates} state={state} /> : null}
         <fieldset>

@@ -1,8 +1,9 @@
 import { Form } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS } from "../../../db/schema/persons";
 import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary, TextField, type FormState } from "../forms";
+import { TextField, type FormState } from "../forms";
 import { ChoiceGroup, TextAreaField } from "../job-form";
+import { FormErrors } from "./form-errors";
 import type { PersonView } from "./types";
 
 /** The record's expungement: recorded, or computed (automatic date or court application, art. 72 date). */
@@ -51,7 +52,7 @@ export function ExpungementPanel({
       {canEdit ? (
         <details className="panel-form" open={state?.errors && Object.keys(state.errors).length ? true : undefined}>
           <summary>{t("persons.exp.mark")}</summary>
-          <ErrorSummary state={state} labels={{ expungedOn: "persons.exp.expungedOn", evidence: "persons.exp.evidenceField" }} />
+          <FormErrors state={state} labels={{ expungedOn: "persons.exp.expungedOn", evidence: "persons.exp.evidenceField" }} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="mark-expunged" />
             <TextField name="expungedOn" label="persons.exp.expungedOn" state={state} required type="date" />
@@ -101,15 +102,17 @@ export function ClassificationPanel({
             <tbody>
               {classifications.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.quarter}</td>
-                  <td>
+                  <td data-label={t("persons.class.quarter")}>{c.quarter}</td>
+                  <td data-label={t("persons.class.group")}>
                     <span className={`group-badge group-badge--${c.group}`} title={t(`persons.group.${c.group}`)}>
                       {c.group}
                     </span>
                   </td>
-                  <td>{c.note}</td>
-                  <td>
-                    {c.by ?? ""} <span className="hint">{date(c.classifiedAt)}</span>
+                  <td data-label={t("persons.class.note")}>{c.note || "—"}</td>
+                  <td data-label={t("persons.class.by")}>
+                    <span>
+                      {c.by ?? ""} <span className="hint">{date(c.classifiedAt)}</span>
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -120,7 +123,7 @@ export function ClassificationPanel({
       {canEdit ? (
         <details className="panel-form" open={!current || (state?.errors && Object.keys(state.errors).length) ? true : undefined}>
           <summary>{t(current ? "persons.class.update" : "persons.class.add", { quarter })}</summary>
-          <ErrorSummary state={state} labels={{ group: "persons.class.group", note: "persons.class.note" }} />
+          <FormErrors state={state} labels={{ group: "persons.class.group", note: "persons.class.note" }} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="classify" />
             <ChoiceGroup

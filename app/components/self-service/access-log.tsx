@@ -12,7 +12,7 @@ export type AccessEventView = {
 };
 
 /** Who touched the person's record: role and organisation or commune, what, why, when. A table that stacks on a phone. */
-export function AccessLog({ events }: { events: AccessEventView[] }) {
+export function AccessLog({ events, audience = "person" }: { events: AccessEventView[]; audience?: "person" | "staff" }) {
   const { t, action, purpose, role } = useLabels();
   const when = (at: string) =>
     new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(at));
@@ -31,13 +31,21 @@ export function AccessLog({ events }: { events: AccessEventView[] }) {
           const where = e.organizationName ?? e.communes ?? e.provinceName;
           return (
             <tr key={e.id}>
-              <td data-label={t("self.access.when")}>{when(e.at)}</td>
-              <td data-label={t("self.access.who")}>
-                {role(e.actorRole)}
-                {where ? <span className="hint"> · {where}</span> : null}
+              <td data-label={t("self.access.when")}>
+                <span>{when(e.at)}</span>
               </td>
-              <td data-label={t("self.access.what")}>{action(e.action)}</td>
-              <td data-label={t("self.access.why")}>{purpose(e.purpose)}</td>
+              <td data-label={t("self.access.who")}>
+                <span>
+                  {role(e.actorRole)}
+                  {where ? <span className="hint"> · {where}</span> : null}
+                </span>
+              </td>
+              <td data-label={t("self.access.what")}>
+                <span>{action(e.action)}</span>
+              </td>
+              <td data-label={t("self.access.why")}>
+                <span>{purpose(e.purpose, audience)}</span>
+              </td>
             </tr>
           );
         })}

@@ -17,7 +17,11 @@ export function useLabels() {
     ...i18n,
     word,
     action: (a: string) => word("self.action", a),
-    purpose: (p: string) => word("self.auditPurpose", p, t("self.auditPurpose.other", { purpose: p })),
+    /** Staff read "the person's own visit" where the person reads "your own visit". */
+    purpose: (p: string, audience: "person" | "staff" = "person") =>
+      audience === "staff" && p === "self_access"
+        ? t("self.auditPurpose.self_access.staff")
+        : word("self.auditPurpose", p, t("self.auditPurpose.other", { purpose: p })),
     role: (r: string) => word("role", r),
     yesNo: (v: boolean) => t(v ? "self.data.yes" : "self.data.no"),
   };

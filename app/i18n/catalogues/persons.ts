@@ -298,6 +298,11 @@ export const personsVi = {
   "persons.home.expungementsLink": "Xem danh sách",
   "persons.home.candidates": "Tìm ứng viên cho việc làm",
   "persons.home.candidatesLink": "Tìm ứng viên",
+  "persons.actions.title": "Việc khác với hồ sơ này",
+  "persons.actions.invite": "Cấp mã kích hoạt tài khoản cho người này",
+  "persons.actions.move": "Chuyển nơi cư trú",
+  "persons.actions.close": "Đóng hồ sơ",
+  "persons.actions.export": "Xuất toàn bộ dữ liệu",
 } as const;
 
 export const personsEn: Record<keyof typeof personsVi, string> = {
@@ -599,4 +604,9 @@ export const personsEn: Record<keyof typeof personsVi, string> = {
   "persons.home.expungementsLink": "See the list",
   "persons.home.candidates": "Find candidates for a job",
   "persons.home.candidatesLink": "Find candidates",
+  "persons.actions.title": "Other actions on this file",
+  "persons.actions.invite": "Give the person an account activation code",
+  "persons.actions.move": "Move to another commune",
+  "persons.actions.close": "Close the file",
+  "persons.actions.export": "Export all data",
 };

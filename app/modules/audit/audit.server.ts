@@ -47,8 +47,8 @@ export type AuditQuery = {
   from?: Date;
   to?: Date;
   limit?: number;
-  /** A provincial admin's reach: events about persons of the province, or by users of it. */
-  provinceCode?: string;
+  /** Required reach (a provincial admin's): events about persons of the province, or by users of it. */
+  provinceCode: string;
 };
 
 /** Events about a person of the province, or by a user of it (officer of one of its communes, its admin, an organisation there). */
@@ -68,7 +68,7 @@ export async function searchAudit(query: AuditQuery) {
   if (query.action) conds.push(eq(auditEvent.action, query.action));
   if (query.from) conds.push(gte(auditEvent.at, query.from));
   if (query.to) conds.push(lte(auditEvent.at, query.to));
-  if (query.provinceCode !== undefined) conds.push(inProvince(query.provinceCode));
+  conds.push(inProvince(query.provinceCode));
   return db()
     .select({
       id: auditEvent.id,

@@ -86,11 +86,15 @@ export async function withdrawConsent(
       .returning({ id: consentGrant.id, purposes: consentGrant.purposes });
     if (!grant) return false;
     const stillLive = await liveGrants(where.personId, tx);
-    if (!stillLive.some((g) => g.purposes.includes("matching") || g.purposes.includes("training_referral"))) {
+    // Each kind of request lapses with its own purpose: jobs with matching, courses with training referral.
+    const lapsed = (["job", "training"] as const).filter(
+      (kind) => !stillLive.some((g) => g.purposes.includes(kind === "job" ? "matching" : "training_referral")),
+    );
+    if (lapsed.length) {
       await tx
         .update(referralRequest)
         .set({ status: "withdrawn", decidedAt: now() })
-        .where(and(eq(referralRequest.personId, where.personId), eq(referralRequest.status, "pending")));
+        .where(and(eq(referralRequest.personId, where.personId), eq(referralRequest.status, "pending"), inArray(referralRequest.kind, lapsed)));
     }
     await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: grant.purposes });
     await enqueueSync(tx, "candidate", [where.personId]);

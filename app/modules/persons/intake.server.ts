@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
+import { commune, conviction, courtBan, occupation, province, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
@@ -90,6 +90,13 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
     const [known] = await db().select({ code: province.code }).from(province).where(eq(province.code, input.preferredProvinceCode));
     if (!known) errors.preferredProvinceCode = { key: "validation.choose" };
   }
+  // Occupation codes (trades, wishes, bans) must be on the shipped list, or matching would silently ignore them.
+  for (const field of ["trades", "desiredOccupations", "bannedOccupations"] as const) {
+    const codes = input[field];
+    if (!codes.length) continue;
+    const known = await db().select({ code: occupation.code }).from(occupation).where(inArray(occupation.code, codes));
+    if (known.length !== codes.length) errors[field] = { key: "validation.choose" };
+  }
   if (Object.keys(errors).length || !place) return { ok: false, errors };
 
   const duplicates = await findDuplicates(scope, input, place.provinceCode);
@@ -144,7 +151,7 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
       await tx.insert(courtBan).values({ personId: person.id, kind: "occupation", occupationCodes: input.bannedOccupations, endsOn: input.occupationBanEndsOn });
     }
     for (const code of input.bannedPlaceCommunes) {
-      await tx.insert(courtBan).values({ personId: person.id, kind: "place", communeCode: code, endsOn: input.placeBanEndsOn });
+      await tx.insert(courtBan).values({ personId: person.id, kind: "place", provinceCode: place.provinceCode, communeCode: code, endsOn: input.placeBanEndsOn });
     }
     await audit(tx, { id: scope.actorId, role: scope.role }, person.id, "create", "intake");
     return person.id;
