@@ -108,8 +108,11 @@ export async function sweepExpired(db: Database): Promise<number> {
       await tx
         .update(referralRequest)
         .set({ status: "withdrawn", decidedAt: now() })
+        // Per purpose, as on withdrawal: job requests need matching, course requests training_referral.
         .where(and(inArray(referralRequest.personId, persons), eq(referralRequest.status, "pending"), sql`not exists (
-          select 1 from consent_grant g where g.person_id = "referral_request"."person_id" and g.withdrawn_at is null and g.expires_at > ${now().toISOString()}::timestamptz)`));
+          select 1 from consent_grant g where g.person_id = "referral_request"."person_id" and g.withdrawn_at is null
+            and g.expires_at > ${now().toISOString()}::timestamptz
+            and (case when "referral_request"."kind" = 'job' then 'matching' else 'training_referral' end) = any(g.purposes))`));
     }
     await enqueueSync(tx, "job", jobs.map((j) => j.id));
     await enqueueSync(tx, "training", trainings.map((t) => t.id));

@@ -147,9 +147,6 @@ export const en: Record<MessageKey, string> = {
   "review.rejected": "{name} was rejected.",
   "review.registeredBy": "Registered by",
 
-  "person.home.title": "Hello, {name}",
-  "person.home.lead": "This is your page. Find vocational courses and jobs, and ask your commune officer for a referral.",
-  "person.home.privacy": "Information about your record is never shared without your consent.",
 
   "form.errorSummary": "Please correct the fields marked below.",
   "form.required": "(required)",

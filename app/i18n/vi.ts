@@ -147,9 +147,6 @@ export const vi = {
   "review.rejected": "Đã từ chối {name}.",
   "review.registeredBy": "Người đăng ký",
 
-  "person.home.title": "Xin chào, {name}",
-  "person.home.lead": "Đây là trang của bạn. Bạn có thể tìm khóa học nghề và việc làm, và nhờ cán bộ công an xã giới thiệu.",
-  "person.home.privacy": "Thông tin về án tích của bạn không bao giờ được chia sẻ nếu bạn không đồng ý.",
 
   "form.errorSummary": "Vui lòng sửa các mục được đánh dấu bên dưới.",
   "form.required": "(bắt buộc)",

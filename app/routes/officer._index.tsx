@@ -73,6 +73,14 @@ export default function OfficerHome() {
           <p className="stat">{number(pending)}</p>
           <Link to="/organizations/review">{t("officer.home.review")}</Link>
         </section>
+        <section className="card">
+          <h2>{t("self.transfers.title")}</h2>
+          <Link to="/officer/transfers">{t("self.transfers.incoming")}</Link>
+        </section>
+        <section className="card">
+          <h2>{t("self.requests.title")}</h2>
+          <Link to="/officer/requests">{t("self.requests.title")}</Link>
+        </section>
       </div>
     </>
   );

@@ -75,7 +75,8 @@ export async function withdrawConsent(
   where: { personId: string; grantId: string; scope?: StaffScope; ownPersonId?: string },
   note = "",
 ): Promise<{ ok: boolean }> {
-  const personFilter = where.scope ? personInScope(where.scope, where.personId) : eq(releasedPerson.id, where.ownPersonId ?? "-");
+  if (!where.scope && !where.ownPersonId) return { ok: false };
+  const personFilter = where.scope ? personInScope(where.scope, where.personId) : eq(releasedPerson.id, where.ownPersonId!);
   const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(personFilter, eq(releasedPerson.id, where.personId)));
   if (!person) return { ok: false };
   const changed = await db().transaction(async (tx) => {

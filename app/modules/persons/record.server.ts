@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, classification, commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
@@ -60,7 +60,7 @@ export async function getPersonForStaff(scope: StaffScope, personId: string, pur
 
 /** The person's own record (their account), audit-logged as a self view. */
 export async function getOwnRecord(actor: { id: string }): Promise<PersonRecord | undefined> {
-  const [own] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(eq(releasedPerson.userId, actor.id)));
+  const [own] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(eq(releasedPerson.userId, actor.id), isNull(releasedPerson.anonymizedAt)));
   if (!own) return undefined;
   await audit(db(), { id: actor.id, role: "person" }, own.id, "view", "self_access");
   return loadRecord(own.id);
