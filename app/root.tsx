@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Locale, Role } from "../db/schema/users";
+import type { Locale, Role } from "../db/enums";
 import { authenticate } from "./auth/session.server";
 import { ROLE_HOME } from "./auth/permissions.server";
 import { localeFromCookie } from "./i18n";

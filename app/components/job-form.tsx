@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/schema/jobs";
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/enums";
 import type { MessageKey } from "../i18n";
 import type { Commune, Province } from "../modules/admin-units/admin-units.server";
 import { OCCUPATION_GROUPS } from "../modules/reference/occupation-groups";

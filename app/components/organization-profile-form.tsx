@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { RECORD_STANCES, type OrganizationKind } from "../../db/schema/organizations";
+import { RECORD_STANCES, type OrganizationKind } from "../../db/enums";
 import type { MessageKey } from "../i18n";
 import type { Commune, Province } from "../modules/admin-units/admin-units.server";
 import type { organizationProfileLoader } from "../modules/organizations/profile.server";

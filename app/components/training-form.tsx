@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { TRAINING_SUPPORT } from "../../db/schema/trainings";
+import { TRAINING_SUPPORT } from "../../db/enums";
 import type { MessageKey } from "../i18n";
 import type { Commune, Province } from "../modules/admin-units/admin-units.server";
 import type { Occupation, TrainingLevel } from "../modules/reference/reference.server";

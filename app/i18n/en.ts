@@ -8,6 +8,8 @@ import type { MessageKey } from "./vi";
 export const en: Record<MessageKey, string> = {
   "app.name": "Chung Tay",
   "app.tagline": "Jobs and vocational training for people who have completed a prison sentence",
+  "home.metaTitle": "Chung Tay · Jobs and vocational training for people returning from prison",
+  "home.metaDescription": "Connecting people who have completed a prison sentence with jobs and vocational training, together with commune police and employers.",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
   "nav.home": "Home",

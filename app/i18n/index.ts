@@ -1,4 +1,4 @@
-import type { Locale } from "../../db/schema/users";
+import type { Locale } from "../../db/enums";
 import { en } from "./en";
 import { vi, type MessageKey } from "./vi";
 

@@ -8,6 +8,8 @@ import { selfServiceVi } from "./catalogues/self-service";
 export const vi = {
   "app.name": "Chung Tay",
   "app.tagline": "Việc làm và học nghề cho người đã chấp hành xong án phạt tù",
+  "home.metaTitle": "Chung Tay · Việc làm và học nghề cho người hoàn lương",
+  "home.metaDescription": "Kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp.",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
   "nav.home": "Trang chủ",

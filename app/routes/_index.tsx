@@ -4,11 +4,13 @@ import { ROLE_HOME } from "../auth/permissions.server";
 import { getOptionalUser } from "../auth/session.server";
 import { adminUnitCounts } from "../modules/admin-units/admin-units.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator } from "../utils/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Chung Tay · Việc làm và học nghề cho người hoàn lương" },
-  { name: "description", content: "Kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp." },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  // The home page leads with the name, so its title is a whole message rather than pageTitle(…).
+  return [{ title: t("home.metaTitle") }, { name: "description", content: t("home.metaDescription") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, units] = await Promise.all([getOptionalUser(request), adminUnitCounts()]);

@@ -6,8 +6,9 @@ import { ErrorSummary, TextField, type FormState } from "../components/forms";
 import { activateAccount, activationSchema } from "../modules/persons/invitations.server";
 import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kích hoạt tài khoản · Chung Tay" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.activate.title")) }, { name: "robots", content: "noindex" }];
 
 // The code is in the URL: never cached. (Not "no-referrer": browsers would then post with Origin: null and
 // the origin check refuses the form; the app-wide strict-origin-when-cross-origin already keeps the query.)

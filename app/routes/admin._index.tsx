@@ -7,8 +7,9 @@ import { listOfficers } from "../modules/accounts/officers.server";
 import { getProvince, listCommunes } from "../modules/admin-units/admin-units.server";
 import { countPendingOrganizations } from "../modules/organizations/organizations.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Quản trị cấp tỉnh · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("admin.home.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

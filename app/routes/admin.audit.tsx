@@ -9,27 +9,27 @@ import { useLabels } from "../components/self-service/labels";
 import { parseIdentifier } from "../modules/accounts/identifier";
 import { AUDIT_ACTIONS, findActorId, searchAudit } from "../modules/audit/audit.server";
 import type { FieldErrors, FormValues } from "../utils/forms";
-import { isoDate } from "../utils/zod-fields";
+import { isoDate } from "../utils/zod-fields.server";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký truy cập hồ sơ · Chung Tay" }];
-
-const filterSchema = z.object({
-  personId: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .refine((s) => s === "" || z.uuid().safeParse(s).success, { error: "self.audit.error.personId" }),
-  actor: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim()),
-  action: z.union([z.enum(AUDIT_ACTIONS), z.literal("")]).optional().catch(""),
-  from: isoDate(),
-  to: isoDate(),
-});
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.audit.title")) }];
 
 /** A provincial admin's view of the audit trail: events about persons of the province, or by its users. */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const filterSchema = z.object({
+    personId: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .refine((s) => s === "" || z.uuid().safeParse(s).success, { error: "self.audit.error.personId" }),
+    actor: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim()),
+    action: z.union([z.enum(AUDIT_ACTIONS), z.literal("")]).optional().catch(""),
+    from: isoDate(),
+    to: isoDate(),
+  });
   const user = await requireUser(request);
   requirePermission(user, "view:audit:province");
   const scope = await staffScope(user);

@@ -5,12 +5,13 @@ import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
 import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
 import { createOfficer, listOfficers } from "../modules/accounts/officers.server";
-import { officerSchema } from "../modules/accounts/schema";
+import { officerSchema } from "../modules/accounts/schema.server";
 import { listCommunes } from "../modules/admin-units/admin-units.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản cán bộ · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officers.title")) }];
 
 async function requireAdminScope(request: Request) {
   const user = await requireUser(request);

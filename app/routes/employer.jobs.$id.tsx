@@ -5,14 +5,14 @@ import type { OrgScope } from "../auth/org-scope.server";
 import type { FormState } from "../components/forms";
 import { JobForm } from "../components/job-form";
 import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { getOwnJob, updateJob, type OwnJob } from "../modules/jobs/jobs.server";
-import { jobInputSchema } from "../modules/jobs/schema";
+import { getOwnJob, jobInputSchema, updateJob, type OwnJob } from "../modules/jobs/jobs.server";
 import { notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa tin tuyển dụng · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("jobs.form.editTitle")) }];
 
 /** The job of the URL, if it is the actor's organisation's; any other id is simply not found. */
 async function ownJobOf(scope: OrgScope, id: string | undefined): Promise<OwnJob> {

@@ -1,21 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { JobStatus } from "../../db/schema/jobs";
+import type { JobStatus } from "../../db/enums";
 import { PostingListItem, UnverifiedNotice } from "../components/job-form";
 import type { MessageKey } from "../i18n";
 import { listOwnJobs, transitionJob, type JobTransition } from "../modules/jobs/jobs.server";
-import { JOB_ACTIONS } from "../modules/jobs/schema";
+import { JOB_ACTIONS } from "../modules/jobs/constants";
 import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { readForm, validateForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tin tuyển dụng của tôi · Chung Tay" }];
-
-const savedParam = z.enum(["open", "draft", "draftUnverified", "updated"]).optional().catch(undefined);
-const transitionSchema = z.object({ id: z.uuid(), intent: z.enum(JOB_ACTIONS) });
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("jobs.own.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const savedParam = z.enum(["open", "draft", "draftUnverified", "updated"]).optional().catch(undefined);
   const scope = await requireOrganizationScope(request, "post:job:own");
   const [jobs, org] = await Promise.all([listOwnJobs(scope), getOrganizationProfile(scope)]);
   if (!org) throw notFound();
@@ -33,6 +32,7 @@ const FAILURES = {
 } as const satisfies Record<string, MessageKey>;
 
 export async function action({ request }: ActionFunctionArgs) {
+  const transitionSchema = z.object({ id: z.uuid(), intent: z.enum(JOB_ACTIONS) });
   const scope = await requireOrganizationScope(request, "post:job:own");
   const parsed = validateForm(transitionSchema, await readForm(request));
   if (!parsed.ok) return json({ id: null, status: null, error: FAILURES.invalid_transition }, { status: 400 });

@@ -3,14 +3,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "../components/forms";
 import { JobForm } from "../components/job-form";
 import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { createJob } from "../modules/jobs/jobs.server";
-import { jobInputSchema } from "../modules/jobs/schema";
+import { createJob, jobInputSchema } from "../modules/jobs/jobs.server";
 import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng tin tuyển dụng · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("jobs.form.newTitle")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireOrganizationScope(request, "post:job:own");

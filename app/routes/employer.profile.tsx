@@ -3,8 +3,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "../components/forms";
 import { OrganizationProfilePage } from "../components/organization-profile-form";
 import { organizationProfileAction, organizationProfileLoader } from "../modules/organizations/profile.server";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ tổ chức · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("profile.title")) }];
 
 // Arrow functions, not a factory call at the top level: the browser bundle must drop them entirely.
 export const loader = (args: LoaderFunctionArgs) => organizationProfileLoader("employer", args);

@@ -1,6 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../db/schema/jobs";
+import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../db/enums";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { JobCard } from "../components/search/cards";
 import {
@@ -12,13 +12,12 @@ import {
   useHydrated,
   withCounts,
 } from "../components/search/filters";
-import { metaTranslator, pageTitle } from "../components/search/meta";
+import { metaTranslator, pageTitle } from "../utils/meta";
 import { Results } from "../components/search/results";
 import { clearFiltersHref } from "../components/search/url";
 import { jobCard, searchPlaces } from "../modules/jobs/public.server";
 import { OCCUPATION_GROUPS } from "../modules/reference/occupation-groups";
-import { parseJobSearch } from "../modules/search/params";
-import { searchJobs } from "../modules/search/public-search.server";
+import { parseJobSearch, searchJobs } from "../modules/search/public-search.server";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 

@@ -4,12 +4,13 @@ import { ROLE_HOME } from "../auth/permissions.server";
 import { getOptionalUser, startSession } from "../auth/session.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { attemptLogin } from "../modules/accounts/login.server";
-import { loginSchema } from "../modules/accounts/schema";
+import { loginSchema } from "../modules/accounts/schema.server";
 import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
 import { safeRedirect } from "../utils/http.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("login.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -9,8 +9,9 @@ import type { MessageKey } from "../i18n";
 import { getPersonHome, withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Trang của tôi · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("nav.myHome")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

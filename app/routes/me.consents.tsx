@@ -9,8 +9,9 @@ import { getOwnRecord } from "../modules/persons/record.server";
 import { withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sự đồng ý của tôi · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.consents.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -11,8 +11,9 @@ import { collectPersonData } from "../modules/persons/data-rights.server";
 import { getOwnRecord } from "../modules/persons/record.server";
 import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "../modules/persons/self-service.server";
 import { readForm, validateForm } from "../utils/forms";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dữ liệu của tôi · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.data.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

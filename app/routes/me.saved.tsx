@@ -9,8 +9,9 @@ import { getOwnRecord } from "../modules/persons/record.server";
 import { LISTING_KINDS, listSaved, setSaved } from "../modules/persons/self-service.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tin đã lưu · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.saved.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,9 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ saved: record ? await listSaved(record.id) : null }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-const unsaveSchema = z.object({ intent: z.literal("unsave"), kind: z.enum(LISTING_KINDS), listingId: z.uuid() });
-
 export async function action({ request }: ActionFunctionArgs) {
+  const unsaveSchema = z.object({ intent: z.literal("unsave"), kind: z.enum(LISTING_KINDS), listingId: z.uuid() });
   const user = await requireUser(request);
   requirePermission(user, "request:referral:own");
   const parsed = unsaveSchema.safeParse(await readForm(request));

@@ -9,8 +9,9 @@ import { countPendingOrganizations } from "../modules/organizations/organization
 import { countExpungementsDue } from "../modules/persons/expungement.server";
 import { countPersons } from "../modules/persons/list.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Cán bộ công an xã · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officer.home.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,15 +8,15 @@ import { OccupationSelect } from "../components/job-form";
 import { searchCandidates, type CandidateHit } from "../modules/matching/candidates.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tìm ứng viên · Chung Tay" }];
-
-const querySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  occupation: z.string().regex(/^\d{5}$/).optional().catch(undefined),
-});
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.cand.title")) }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const querySchema = z.object({
+    q: z.string().trim().max(100).optional().catch(undefined),
+    occupation: z.string().regex(/^\d{5}$/).optional().catch(undefined),
+  });
   const user = await requireUser(request);
   requirePermission(user, "search:candidate:commune");
   const scope = await staffScope(user);

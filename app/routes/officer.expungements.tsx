@@ -6,8 +6,9 @@ import { requireUser } from "../auth/session.server";
 import type { MessageKey } from "../i18n";
 import { listExpungementsDue, type ExpungementDue } from "../modules/persons/expungement.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đến hạn xóa án tích · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.expList.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -20,7 +20,7 @@ import { PersonFacts } from "../components/persons/person-facts";
 import { ClassificationPanel, ExpungementPanel } from "../components/persons/record-panels";
 import { getCommunes, getProvince } from "../modules/admin-units/admin-units.server";
 import { grantConsent, withdrawConsent, type EvidenceFile } from "../modules/consent/consent.server";
-import { consentSchema } from "../modules/consent/schema";
+import { consentSchema } from "../modules/consent/schema.server";
 import { notFound } from "../modules/organizations/profile.server";
 import { classificationSchema, classifyPerson, currentQuarter } from "../modules/persons/classification.server";
 import { ageOn } from "../modules/persons/expungement";
@@ -31,9 +31,10 @@ import { listOccupations } from "../modules/reference/reference.server";
 import { now, todayIso } from "../utils/clock.server";
 import { formValues, readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
-import { optionalText } from "../utils/zod-fields";
+import { optionalText } from "../utils/zod-fields.server";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ người chấp hành xong án phạt tù · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
 
 const DONE = ["created", "classified", "consent", "withdrawn", "expunged"] as const;
 
@@ -119,9 +120,8 @@ async function readBody(request: Request): Promise<Body> {
   return { values: formValues(form), file, fileTooLarge };
 }
 
-const withdrawSchema = z.object({ grantId: z.uuid(), note: optionalText(500) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  const withdrawSchema = z.object({ grantId: z.uuid(), note: optionalText(500) });
   const user = await requireUser(request);
   requirePermission(user, "view:person:commune");
   const scope = await staffScope(user);

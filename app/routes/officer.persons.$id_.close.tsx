@@ -6,13 +6,14 @@ import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
 import { useLabels } from "../components/self-service/labels";
-import { CLOSURE_REASONS } from "../../db/schema/persons";
+import { CLOSURE_REASONS } from "../../db/enums";
 import { anonymisePerson } from "../modules/persons/data-rights.server";
 import { closePerson, closeSchema, personHeader } from "../modules/persons/lifecycle.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { optionalText } from "../utils/zod-fields";
+import { optionalText } from "../utils/zod-fields.server";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đóng hồ sơ · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.close")) }];
 
 function personIdOf(raw: string | undefined): string {
   const parsed = z.uuid().safeParse(raw);
@@ -29,13 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ person, closed, canAnonymise: can(user, "anonymise:person:commune") });
 }
 
-const anonymiseSchema = z.object({
-  intent: z.literal("anonymise"),
-  confirm: z.literal("on", { error: "self.anonymise.error.confirm" }),
-  reason: optionalText(200),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
+  const anonymiseSchema = z.object({
+    intent: z.literal("anonymise"),
+    confirm: z.literal("on", { error: "self.anonymise.error.confirm" }),
+    reason: optionalText(200),
+  });
   const user = await requireUser(request);
   const personId = personIdOf(params.id);
   const values = await readForm(request);

@@ -8,13 +8,14 @@ import { notFound } from "../modules/organizations/profile.server";
 import { consentFormFor } from "../modules/persons/list.server";
 import { formatDate, translator } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
 /*
  * The printable consent form (A4), generated from one grant. The file is named `$id_` so that it is not
  * nested in the person page's layout: it is a page of its own, at /officer/persons/:id/consents/:grantId/print.
  */
 
-export const meta: MetaFunction = () => [{ title: "Phiếu đồng ý xử lý dữ liệu cá nhân · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("consent.print.pageTitle")) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,8 +10,9 @@ import { PersonData } from "../components/self-service/person-data";
 import { exportPersonForStaff } from "../modules/persons/data-rights.server";
 import { namesFor } from "../modules/persons/self-service.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xuất toàn bộ dữ liệu · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.export")) }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 /** The printable export: everything held about the person, in words (audit: export, format print). */

@@ -8,8 +8,9 @@ import { requireUser } from "../auth/session.server";
 import { invitationStatus, issueInvitation } from "../modules/persons/invitations.server";
 import { now } from "../utils/clock.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mã kích hoạt tài khoản · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.invite.title")) }];
 
 // The slip carries a live code: never stored by a browser cache or a proxy.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });

@@ -10,8 +10,9 @@ import { getCommunes, listCommunes, listProvinces, type Commune } from "../modul
 import { moveSchema, personHeader, requestTransfer } from "../modules/persons/lifecycle.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Chuyển nơi cư trú · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.move")) }];
 
 async function officerScope(request: Request) {
   const user = await requireUser(request);

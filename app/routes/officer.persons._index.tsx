@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/schema/persons";
+import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
 import { can, requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
 import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Người chấp hành xong án phạt tù tại địa bàn · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.list.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,8 +8,9 @@ import type { MessageKey } from "../i18n";
 import { useLabels } from "../components/self-service/labels";
 import { listOpenDataRequests, recentlyResolvedDataRequests, resolveDataRequest } from "../modules/persons/data-rights.server";
 import { readForm } from "../utils/forms";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Yêu cầu về dữ liệu cá nhân · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.requests.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,13 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const resolveSchema = z.object({
-  requestId: z.uuid(),
-  outcome: z.enum(["done", "declined"]),
-  confirm: z.string().optional(),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
+  const resolveSchema = z.object({
+    requestId: z.uuid(),
+    outcome: z.enum(["done", "declined"]),
+    confirm: z.string().optional(),
+  });
   const user = await requireUser(request);
   requirePermission(user, "handle:data_request:commune");
   const parsed = resolveSchema.safeParse(await readForm(request));

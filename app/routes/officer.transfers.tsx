@@ -8,8 +8,9 @@ import type { MessageKey } from "../i18n";
 import { acceptTransfer, cancelTransfer, listTransfers } from "../modules/persons/lifecycle.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Chuyển hồ sơ · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.transfers.title")) }];
 
 async function officerScope(request: Request) {
   const user = await requireUser(request);
@@ -23,9 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...(await listTransfers(scope)), done: done === "accepted" || done === "cancelled" ? done : null });
 }
 
-const decisionSchema = z.object({ intent: z.enum(["accept", "cancel"]), transferId: z.uuid() });
-
 export async function action({ request }: ActionFunctionArgs) {
+  const decisionSchema = z.object({ intent: z.enum(["accept", "cancel"]), transferId: z.uuid() });
   const scope = await officerScope(request);
   const parsed = decisionSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.transfers.error" as MessageKey }, { status: 400 });

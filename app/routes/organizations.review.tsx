@@ -7,8 +7,9 @@ import { requireUser } from "../auth/session.server";
 import { decideOrganization, listPendingOrganizations } from "../modules/organizations/organizations.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác minh tổ chức · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("review.title")) }];
 
 async function requireReviewerScope(request: Request) {
   const user = await requireUser(request);
@@ -16,24 +17,23 @@ async function requireReviewerScope(request: Request) {
   return staffScope(user);
 }
 
-const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("verify"), organizationId: z.uuid() }),
-  z.object({
-    decision: z.literal("reject"),
-    organizationId: z.uuid(),
-    reason: z
-      .string({ error: "validation.required" })
-      .transform((s) => s.normalize("NFC").trim())
-      .pipe(z.string().min(1, { error: "validation.required" }).max(500)),
-  }),
-]);
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireReviewerScope(request);
   return json({ pending: await listPendingOrganizations(scope) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const decisionSchema = z.discriminatedUnion("decision", [
+    z.object({ decision: z.literal("verify"), organizationId: z.uuid() }),
+    z.object({
+      decision: z.literal("reject"),
+      organizationId: z.uuid(),
+      reason: z
+        .string({ error: "validation.required" })
+        .transform((s) => s.normalize("NFC").trim())
+        .pipe(z.string().min(1, { error: "validation.required" }).max(500)),
+    }),
+  ]);
   const scope = await requireReviewerScope(request);
   const values = await readForm(request);
   const parsed = validateForm(decisionSchema, values);

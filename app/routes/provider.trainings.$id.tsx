@@ -8,12 +8,13 @@ import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.
 import { notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
 import { checkPartnerJobs, listPartnerJobs } from "../modules/trainings/partner-jobs.server";
-import { trainingInputSchema } from "../modules/trainings/schema";
+import { trainingInputSchema } from "../modules/trainings/schema.server";
 import { getOwnTraining, updateTraining } from "../modules/trainings/trainings.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sửa khóa học · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.form.editTitle")) }];
 
 type OwnTraining = NonNullable<Awaited<ReturnType<typeof getOwnTraining>>>;
 

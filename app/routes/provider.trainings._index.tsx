@@ -1,21 +1,21 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import type { TrainingStatus } from "../../db/schema/trainings";
+import type { TrainingStatus } from "../../db/enums";
 import { PostingListItem, UnverifiedNotice } from "../components/job-form";
 import type { MessageKey } from "../i18n";
 import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOwnTrainings, transitionTraining, type TrainingTransition } from "../modules/trainings/trainings.server";
 import { readForm, validateForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Khóa học của tôi · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.own.title")) }];
 
-const savedParam = z.enum(["open", "draft", "draftUnverified", "updated"]).optional().catch(undefined);
 const TRAINING_ACTIONS = ["publish", "close", "reopen"] as const satisfies readonly TrainingTransition[];
-const transitionSchema = z.object({ id: z.uuid(), intent: z.enum(TRAINING_ACTIONS) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const savedParam = z.enum(["open", "draft", "draftUnverified", "updated"]).optional().catch(undefined);
   const scope = await requireOrganizationScope(request, "post:training:own");
   const [trainings, org] = await Promise.all([listOwnTrainings(scope), getOrganizationProfile(scope)]);
   if (!org) throw notFound();
@@ -33,6 +33,7 @@ const FAILURES = {
 } as const satisfies Record<string, MessageKey>;
 
 export async function action({ request }: ActionFunctionArgs) {
+  const transitionSchema = z.object({ id: z.uuid(), intent: z.enum(TRAINING_ACTIONS) });
   const scope = await requireOrganizationScope(request, "post:training:own");
   const parsed = validateForm(transitionSchema, await readForm(request));
   if (!parsed.ok) return json({ id: null, status: null, error: FAILURES.invalid_transition }, { status: 400 });

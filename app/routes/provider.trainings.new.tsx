@@ -6,12 +6,13 @@ import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.
 import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
 import { checkPartnerJobs, listPartnerJobs } from "../modules/trainings/partner-jobs.server";
-import { trainingInputSchema } from "../modules/trainings/schema";
+import { trainingInputSchema } from "../modules/trainings/schema.server";
 import { createTraining } from "../modules/trainings/trainings.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng khóa học · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.form.newTitle")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireOrganizationScope(request, "post:training:own");

@@ -7,11 +7,13 @@ import { CommunePicker } from "../components/commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
 import { listCommunes, listProvinces, type Commune } from "../modules/admin-units/admin-units.server";
 import { registerOrganization } from "../modules/accounts/registration.server";
-import { EMPLOYER_KINDS, PROVIDER_KINDS, registrationSchema } from "../modules/accounts/schema";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../modules/accounts/constants";
+import { registrationSchema } from "../modules/accounts/schema.server";
 import { readForm, validateForm, withoutSecrets } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký tổ chức · Chung Tay" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("register.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { Badges, useWage } from "../components/search/cards";
 import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "../components/search/detail";
-import { metaTranslator, pageTitle } from "../components/search/meta";
+import { metaTranslator, pageTitle } from "../utils/meta";
 import { PersonListingBox } from "../components/self-service/listing-box";
 import { personListingAction, personListingState } from "../components/self-service/listing.server";
 import { getPublicTraining } from "../modules/trainings/public.server";

@@ -1,6 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { TRAINING_SUPPORT } from "../../db/schema/trainings";
+import { TRAINING_SUPPORT } from "../../db/enums";
 import { listingCacheHeaders, listingHeaders } from "../components/search/cache";
 import { TrainingCard } from "../components/search/cards";
 import {
@@ -12,14 +12,13 @@ import {
   useHydrated,
   withCounts,
 } from "../components/search/filters";
-import { metaTranslator, pageTitle } from "../components/search/meta";
+import { metaTranslator, pageTitle } from "../utils/meta";
 import { Results } from "../components/search/results";
 import { clearFiltersHref } from "../components/search/url";
 import { searchPlaces } from "../modules/jobs/public.server";
 import { listTrainingLevels } from "../modules/reference/reference.server";
 import { OCCUPATION_GROUPS } from "../modules/reference/occupation-groups";
-import { parseTrainingSearch } from "../modules/search/params";
-import { searchTrainings } from "../modules/search/public-search.server";
+import { parseTrainingSearch, searchTrainings } from "../modules/search/public-search.server";
 import { trainingCard } from "../modules/trainings/public.server";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../utils/i18n-react";

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Locale } from "../../db/schema/users";
+import type { Locale } from "../../db/enums";
 import { DEFAULT_LOCALE, formatDate, formatNumber, formatVnd, translator, type Translate } from "../i18n";
 import type { FieldError } from "./forms";
 

@@ -4,30 +4,10 @@ import { commune, province } from "./admin-units";
 import { organization } from "./organizations";
 import { occupation } from "./reference";
 import { appUser } from "./users";
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
 
-export const EMPLOYMENT_TYPES = ["full_time", "part_time", "seasonal", "apprenticeship"] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-
-export const JOB_BENEFITS = ["accommodation", "meals", "social_insurance"] as const;
-export type JobBenefit = (typeof JOB_BENEFITS)[number];
-
-export const JOB_STATUSES = ["draft", "open", "filled", "closed"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-/** Coarse offence categories: employers may exclude some for a stated reason (seen by officers only). */
-export const OFFENCE_CATEGORIES = [
-  "property",
-  "fraud",
-  "drugs",
-  "violence",
-  "sexual",
-  "traffic",
-  "public_order",
-  "economic",
-  "national_security",
-  "other",
-] as const;
-export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
+export { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
+export type { EmploymentType, JobBenefit, JobStatus, OffenceCategory } from "../enums";
 
 export const job = pgTable(
   "job",

@@ -1,27 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { commune, province } from "./admin-units";
+import { ORGANIZATION_ROLES, ORGANIZATION_KINDS, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
 
-export const ORGANIZATION_ROLES = ["employer", "training_provider", "police_unit"] as const;
-export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
-
-export const ORGANIZATION_KINDS = [
-  "company",
-  "cooperative",
-  "household_business",
-  "workshop",
-  "training_centre",
-  "school",
-  "police",
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-/** Whether an organisation takes candidates whose criminal record is not yet expunged. */
-export const RECORD_STANCES = ["yes", "case_by_case", "no"] as const;
-export type RecordStance = (typeof RECORD_STANCES)[number];
-
-export const VERIFICATION_STATUSES = ["pending", "verified", "rejected"] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export { ORGANIZATION_ROLES, ORGANIZATION_KINDS, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
+export type { OrganizationRole, OrganizationKind, RecordStance, VerificationStatus } from "../enums";
 
 /** Employers, training providers and police units. Employers and providers wait for verification. */
 export const organization = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { OUTBOX_ENTITIES } from "../enums";
 
-export const OUTBOX_ENTITIES = ["job", "training", "candidate"] as const;
-export type OutboxEntity = (typeof OUTBOX_ENTITIES)[number];
+export { OUTBOX_ENTITIES } from "../enums";
+export type { OutboxEntity } from "../enums";
 
 /**
  * Transactional outbox: every change to an indexed entity writes a row here in the same transaction.

@@ -1,22 +1,16 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { commune, province } from "./admin-units";
-import { OFFENCE_CATEGORIES } from "./jobs";
 import { appUser } from "./users";
+import { OFFENCE_CATEGORIES, GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../enums";
+
+export { GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../enums";
+export type { ConsentPurpose } from "../enums";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
-
-export const GENDERS = ["male", "female", "other"] as const;
-export const RELEASE_TYPES = ["completed", "amnesty", "conditional_release"] as const;
-export const PENALTY_KINDS = ["non_custodial", "suspended", "prison", "life", "death_commuted"] as const;
-export const PERSON_NEEDS = ["id_card", "health_insurance", "counselling", "loan", "training", "housing"] as const;
-export const PERSON_STATUSES = ["active", "closed"] as const;
-export const CLOSURE_REASONS = ["expunged", "moved_away", "emigrated", "died", "missing", "re_imprisoned"] as const;
-export const CLASSIFICATION_GROUPS = ["A", "B", "C", "D"] as const;
-export const SUPERVISOR_KINDS = ["organization", "individual"] as const;
 
 /**
  * A person who completed a prison sentence (or was amnestied / conditionally released), registered by a
@@ -137,10 +131,6 @@ export const classification = pgTable(
   },
   (t) => [uniqueIndex("classification_person_quarter_key").on(t.personId, t.quarter), check("classification_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`)],
 );
-
-export const CONSENT_PURPOSES = ["matching", "training_referral", "share_contact", "share_record_status"] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export const SHAREABLE_FIELDS = ["full_name", "age", "gender", "commune", "skills", "trades", "experience", "education", "certificates", "phone", "record_status"] as const;
 
 /**
  * Consent per purpose (PDP Law 91/2025): what it allows, which fields a referred organisation may see, when

@@ -5,12 +5,10 @@ import { job } from "./jobs";
 import { organization } from "./organizations";
 import { occupation, trainingLevel } from "./reference";
 import { appUser } from "./users";
+import { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
 
-export const TRAINING_SUPPORT = ["free", "fee_waiver", "stipend", "boarding", "meals"] as const;
-export type TrainingSupport = (typeof TRAINING_SUPPORT)[number];
-
-export const TRAINING_STATUSES = ["draft", "open", "closed"] as const;
-export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+export { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
+export type { TrainingSupport, TrainingStatus } from "../enums";
 
 /** A vocational course intake with seats, published by a training provider. */
 export const trainingSlot = pgTable(

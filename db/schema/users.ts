@@ -11,12 +11,10 @@ import {
 } from "drizzle-orm/pg-core";
 import { commune, province } from "./admin-units";
 import { organization } from "./organizations";
+import { ROLES, LOCALES } from "../enums";
 
-export const ROLES = ["admin", "officer", "employer", "provider", "person"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ["vi", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { ROLES, LOCALES } from "../enums";
+export type { Role, Locale } from "../enums";
 
 /** Everyone who logs in. Persons log in with their phone number, everybody else with email or phone. */
 export const appUser = pgTable(

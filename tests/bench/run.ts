@@ -173,40 +173,37 @@ async function main() {
   const byKind = { jobs: { app: [] as number[], raw: [] as number[] }, trainings: { app: [] as number[], raw: [] as number[] } };
   const byShape = { text: { app: [] as number[], raw: [] as number[] }, browse: { app: [] as number[], raw: [] as number[] } };
   let mismatches = 0;
-  log(`measuring ${queries.length} queries × ${ROUNDS} rounds (app and raw interleaved)`);
+  log(`measuring ${queries.length} queries × ${ROUNDS} rounds (app, raw and the raw variants interleaved)`);
+  // Every call of a query runs back to back, in an order rotated per query and round, so a busy moment
+  // on the machine or a warmer cache never favours one side; the variants each change one thing.
+  const variants = { noFacets: [] as number[], offset: [] as number[], onlyIds: [] as number[], gzip: [] as number[] };
+  const health: number[] = [];
+  const healthCall: Call = async () => ((await search.raw.health()), { total: 0 });
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, s] of set.entries()) {
-      // Alternate who goes first so neither side always gets the warmer cache.
-      const appFirst = (i + round) % 2 === 0;
-      let a2 = 0;
-      let ra2: CallResult | undefined;
-      if (appFirst) [a2, ra2] = await time(s.app);
-      const [r, rr] = await time(s.raw);
-      if (!appFirst) [a2, ra2] = await time(s.app);
-      if (!ra2) throw new Error("unreachable");
-      if (ra2.source !== "meilisearch") throw new Error(`The app answered ${s.q.params} from ${ra2.source}: Meilisearch path not measured`);
-      if (ra2.total !== rr.total) mismatches++;
-      app.push(a2);
+      const steps: [string, Call][] = [["app", s.app], ["raw", s.raw], ...Object.entries(s.variants), ["health", healthCall]];
+      const shift = (i + round) % steps.length;
+      const results = new Map<string, [number, CallResult]>();
+      for (const [name, call] of [...steps.slice(shift), ...steps.slice(0, shift)]) results.set(name, await time(call));
+      const [a, ra] = results.get("app")!;
+      const [r, rr] = results.get("raw")!;
+      if (ra.source !== "meilisearch") throw new Error(`The app answered ${s.q.params} from ${ra.source}: Meilisearch path not measured`);
+      if (ra.total !== rr.total) mismatches++;
+      for (const name of Object.keys(variants) as (keyof typeof variants)[]) variants[name].push(results.get(name)![0]);
+      health.push(results.get("health")![0]);
+      app.push(a);
       raw.push(r);
-      perQuery[i].app.push(a2);
+      perQuery[i].app.push(a);
       perQuery[i].processing.push(rr.processingTimeMs ?? 0);
       processing.push(rr.processingTimeMs ?? 0);
-      byKind[s.q.kind].app.push(a2);
+      byKind[s.q.kind].app.push(a);
       byKind[s.q.kind].raw.push(r);
       const shape = new URLSearchParams(s.q.params).get("q") ? "text" : "browse";
-      byShape[shape].app.push(a2);
+      byShape[shape].app.push(a);
       byShape[shape].raw.push(r);
     }
   }
   if (mismatches) throw new Error(`${mismatches} queries returned different totals through the app and raw: not the same parameters`);
-  log("profiling: raw variants (no facets, offset/limit, ids only, gzip), one round each");
-  const variants = { noFacets: [] as number[], offset: [] as number[], onlyIds: [] as number[], gzip: [] as number[] };
-  for (const s of set) {
-    for (const name of Object.keys(variants) as (keyof typeof variants)[]) variants[name].push((await time(s.variants[name]))[0]);
-  }
-  // The floor: one HTTP round trip to Meilisearch that does no search work, on this machine right now.
-  const health: number[] = [];
-  for (let i = 0; i < queries.length; i++) health.push((await time(async () => ((await search.raw.health()), { total: 0 })))[0]);
   const byRequests = { one: [] as number[], two: [] as number[] };
   set.forEach((s, i) => byRequests[s.requests > 1 ? "two" : "one"].push(...perQuery[i].app));
   const median = (xs: number[]) => summarize(xs).p50;
@@ -317,7 +314,7 @@ async function main() {
     row("Meilisearch task: enqueued → started", taskQueue),
     row("Meilisearch task: started → finished", taskRun),
   ]);
-  // What the time is spent on: computed from this run's figures (the variants ran one round: ±noise).
+  // What the time is spent on: computed from this run's figures.
   const [procSum, noFacetSum, gzipSum, healthSum, offsetSum, idsSum] = [processing, variants.noFacets, variants.gzip, health, variants.offset, variants.onlyIds].map(summarize);
   const facetShare = 1 - noFacetSum.p95 / rawSum.p95;
   const delta = (a: number, b: number) => `${a - b >= 0 ? "+" : "−"}${ms(Math.abs(a - b))}`;
@@ -354,11 +351,11 @@ async function main() {
 
 ### Query latency (ms, measured in the client, after a warm-up pass)
 
-${queries.length} queries (${queries.filter((q) => q.kind === "jobs").length} job searches, ${queries.filter((q) => q.kind === "trainings").length} training searches: unaccented, accented and misspelled trade words, filters only by province / group / wage / benefit / type, every sort, pages 1–10) × ${ROUNDS} rounds, app and raw interleaved, same process, same keep-alive client and headers. The raw side replays exactly the requests the module sent for each query (recorded in the warm-up; parameters: ${sentKeys.join(", ")}${retried ? `; ${retried} queries needed a second, relaxed request, replayed too` : ""}); totals were compared for every query.
+${queries.length} queries (${queries.filter((q) => q.kind === "jobs").length} job searches, ${queries.filter((q) => q.kind === "trainings").length} training searches: unaccented, accented and misspelled trade words, filters only by province / group / wage / benefit / type, every sort, pages 1–10) × ${ROUNDS} rounds, app and raw back to back in a rotating order, same process, same keep-alive client and headers. The raw side replays exactly the requests the module sent for each query (recorded in the warm-up; parameters: ${sentKeys.join(", ")}${retried ? `; ${retried} queries needed a second, relaxed request, replayed too` : ""}); totals were compared for every query.
 
 ${latency}
 
-Breakdown (profile). The raw variants ran once over the same ${queries.length} queries, each changing one thing:
+Breakdown (profile). Each raw variant changes one thing in the same requests; all ran interleaved with the calls above:
 
 ${profile}
 

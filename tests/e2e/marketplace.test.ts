@@ -27,6 +27,8 @@ describe("an employer posts a job and an anonymous visitor on a phone finds it",
     await form.locator('input[name="closesAt"]').fill(inDays(20));
     await form.locator('button[name="intent"][value="publish"]').click();
     await employer.waitForURL((url) => url.pathname === "/employer/jobs");
+    // With JavaScript the URL changes a moment before React renders the next page: wait for the content.
+    await employer.locator("main").getByText("Thợ sửa phanh xe tay ga").first().waitFor();
     expect(await mainText(employer)).toContain("Thợ sửa phanh xe tay ga");
 
     const visitor = await e2e.page({ viewport: PHONE, javaScriptEnabled: false });

@@ -28,6 +28,8 @@ describe("an officer registers a person with consent, finds them as a candidate,
     await form.locator('button[type="submit"]').last().click();
     await page.waitForURL((url) => /^\/officer\/persons\/[0-9a-f-]{36}$/.test(url.pathname));
     const personUrl = new URL(page.url()).pathname;
+    // With JavaScript the URL changes a moment before React renders the next page: wait for the content.
+    await page.locator("main h1").getByText("Trịnh Văn Khải").waitFor();
     expect(await mainText(page)).toContain("Trịnh Văn Khải");
 
     // Not a candidate without a consent for matching.

@@ -2,7 +2,7 @@ import type { OrgScope } from "../../app/auth/org-scope.server";
 import { createJob } from "../../app/modules/jobs/jobs.server";
 import { jobInputSchema, type JobInput } from "../../app/modules/jobs/schema";
 import { createTraining } from "../../app/modules/trainings/trainings.server";
-import { trainingInputSchema, type TrainingInput } from "../../app/modules/trainings/schema";
+import { trainingInputSchema, type TrainingInput } from "../../app/modules/trainings/schema.server";
 import { todayIso } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { createOrganization, createUser, UNITS } from "./index";

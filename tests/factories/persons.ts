@@ -1,8 +1,8 @@
 import type { StaffScope } from "../../app/auth/scope.server";
 import { grantConsent } from "../../app/modules/consent/consent.server";
-import { consentSchema } from "../../app/modules/consent/schema";
+import { consentSchema } from "../../app/modules/consent/schema.server";
 import { registerPerson } from "../../app/modules/persons/intake.server";
-import { intakeSchema } from "../../app/modules/persons/schema";
+import { intakeSchema } from "../../app/modules/persons/schema.server";
 import { todayIso } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { createUser, UNITS } from "./index";

@@ -4,7 +4,7 @@ import { jobInputSchema } from "../../app/modules/jobs/schema";
 import { minimumWageFor } from "../../app/modules/reference/reference.server";
 import { parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
 import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
-import { trainingInputSchema } from "../../app/modules/trainings/schema";
+import { trainingInputSchema } from "../../app/modules/trainings/schema.server";
 import { todayIso } from "../../app/utils/clock.server";
 import { job, organization, outbox, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";

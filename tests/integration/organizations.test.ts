@@ -6,7 +6,7 @@ import { parseIdentifier } from "../../app/modules/accounts/identifier";
 import { attemptLogin } from "../../app/modules/accounts/login.server";
 import { createOfficer, listOfficers } from "../../app/modules/accounts/officers.server";
 import { registerOrganization } from "../../app/modules/accounts/registration.server";
-import { officerSchema, registrationSchema, type OfficerInput, type Registration } from "../../app/modules/accounts/schema";
+import { officerSchema, registrationSchema, type OfficerInput, type Registration } from "../../app/modules/accounts/schema.server";
 import {
   countPendingOrganizations,
   decideOrganization,

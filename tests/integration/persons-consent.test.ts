@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { grantConsent, withdrawConsent } from "../../app/modules/consent/consent.server";
-import { consentSchema } from "../../app/modules/consent/schema";
+import { consentSchema } from "../../app/modules/consent/schema.server";
 import { searchCandidates } from "../../app/modules/matching/candidates.server";
 import { registerPerson } from "../../app/modules/persons/intake.server";
-import { intakeSchema } from "../../app/modules/persons/schema";
+import { intakeSchema } from "../../app/modules/persons/schema.server";
 import { setClock } from "../../app/utils/clock.server";
 import { auditEvent, referralRequest } from "../../db/schema";
 import { pendingCount } from "../../search/outbox.server";

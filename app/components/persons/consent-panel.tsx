@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/schema/persons";
+import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
 import { Field, TextField, type FormState } from "../forms";

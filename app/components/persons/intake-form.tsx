@@ -1,6 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { OFFENCE_CATEGORIES } from "../../../db/schema/jobs";
-import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS } from "../../../db/schema/persons";
+import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS, OFFENCE_CATEGORIES } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
 import type { Commune, Province } from "../../modules/admin-units/admin-units.server";
 import type { DuplicateCandidate } from "../../modules/persons/intake.server";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { CLASSIFICATION_GROUPS } from "../../../db/schema/persons";
+import { CLASSIFICATION_GROUPS } from "../../../db/enums";
 import { useI18n } from "../../utils/i18n-react";
 import { TextField, type FormState } from "../forms";
 import { ChoiceGroup, TextAreaField } from "../job-form";

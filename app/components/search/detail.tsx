@@ -1,6 +1,6 @@
 import { Link, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { RecordStance } from "../../../db/schema/organizations";
+import type { RecordStance } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
 import { useRequestInfo } from "../../utils/request-context";

@@ -5,7 +5,7 @@ import { appUser, commune, officerCommune } from "../../../db/schema";
 import { hashPassword } from "../../auth/password.server";
 import type { StaffScope } from "../../auth/scope.server";
 import type { FieldErrors } from "../../utils/forms";
-import type { OfficerInput } from "./schema";
+import type { OfficerInput } from "./schema.server";
 import { isUniqueViolation } from "../../../db/errors";
 
 export type OfficerSummary = { id: string; fullName: string; email: string | null; phone: string | null; communes: { code: string; name: string }[] };

@@ -4,7 +4,7 @@ import { appUser, organization } from "../../../db/schema";
 import { hashPassword } from "../../auth/password.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import type { Registration } from "./schema";
+import type { Registration } from "./schema.server";
 import { isUniqueViolation } from "../../../db/errors";
 
 export type RegistrationOutcome = { ok: true; userId: string; organizationId: string } | { ok: false; errors: FieldErrors };

@@ -11,7 +11,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import { notifySync } from "../search/sync-signal.server";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type ConsentInput } from "./schema";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 

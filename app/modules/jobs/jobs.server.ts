@@ -12,6 +12,9 @@ import { minimumWageFor } from "../reference/reference.server";
 import { notifySync } from "../search/sync-signal.server";
 import type { JobInput } from "./schema";
 
+// Routes take the form schema from this .server module so the browser build drops it (docs/decisions/011).
+export { jobInputSchema } from "./schema";
+
 export type JobOutcome = { ok: true; id: string; status: JobStatus; notice?: "saved_as_draft" } | { ok: false; errors: FieldErrors };
 
 /** Rules that need the database: the place exists, the wage meets the regional minimum, the dates make sense. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../../db/schema/jobs";
-import { communeCodeField, provinceCodeField } from "../accounts/schema";
-import { isoDate, optionalText, positiveInt, requiredText, stringList, textList, vndAmount } from "../../utils/zod-fields";
+import { JOB_ACTIONS } from "./constants";
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../../db/enums";
+import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
+import { isoDate, optionalText, positiveInt, requiredText, stringList, textList, vndAmount } from "../../utils/zod-fields.server";
 
 /** The job form, shared by create and edit. Cross-field rules here; place-dependent ones in the service. */
 export const jobInputSchema = z
@@ -32,5 +33,5 @@ export const jobInputSchema = z
   });
 export type JobInput = z.output<typeof jobInputSchema>;
 
-export const JOB_ACTIONS = ["publish", "close", "fill", "reopen"] as const;
+export { JOB_ACTIONS } from "./constants";
 export const jobActionSchema = z.object({ intent: z.enum(JOB_ACTIONS, { error: "validation.choose" }) });

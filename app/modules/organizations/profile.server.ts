@@ -10,11 +10,11 @@ import { requirePermission, type Permission } from "../../auth/permissions.serve
 import { requireUser } from "../../auth/session.server";
 import { now } from "../../utils/clock.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../../utils/forms";
-import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../accounts/schema";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../accounts/schema.server";
 import { isCommuneInProvince, listCommunes, listProvinces } from "../admin-units/admin-units.server";
 import { notifySync } from "../search/sync-signal.server";
 import { enqueueOrganizationListings } from "./organizations.server";
-import { organizationProfileSchema, type OrganizationProfileInput } from "./schema";
+import { organizationProfileSchema, type OrganizationProfileInput } from "./schema.server";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;

@@ -4,7 +4,7 @@ import { db } from "../../../db/client.server";
 import { CLASSIFICATION_GROUPS, classification, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
-import { optionalText } from "../../utils/zod-fields";
+import { optionalText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import { personInScope } from "./scope.server";
 

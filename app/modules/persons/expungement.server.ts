@@ -5,7 +5,7 @@ import { commune, conviction, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
-import { isoDate, requiredText } from "../../utils/zod-fields";
+import { isoDate, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import type { ExpungementResult } from "./expungement";
 import { expungementOf } from "./record.server";

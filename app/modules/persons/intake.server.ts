@@ -6,7 +6,7 @@ import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
 import { ageOn } from "./expungement";
-import type { IntakeInput } from "./schema";
+import type { IntakeInput } from "./schema.server";
 import { communeInScope } from "./scope.server";
 
 export type DuplicateCandidate = { id: string | null; fullName: string; dateOfBirth: string; communeName: string; reason: "citizen_id" | "name_birth" };

@@ -10,7 +10,7 @@ import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { normalizePhone } from "../accounts/identifier";
 import { LOGIN_LIMITS } from "../accounts/login.server";
-import { passwordField } from "../accounts/schema";
+import { passwordField } from "../accounts/schema.server";
 import { audit } from "../audit/audit.server";
 import { personInScope } from "./scope.server";
 

@@ -17,7 +17,7 @@ import {
   type ConsentPurpose,
 } from "../../../db/schema";
 import { todayIso } from "../../utils/clock.server";
-import { optionalText, requiredText } from "../../utils/zod-fields";
+import { optionalText, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import { personsWithLiveConsent, withdrawConsent } from "../consent/consent.server";
 import type { PersonExport } from "./data-rights.server";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../../db/schema/jobs";
-import { TRAINING_SUPPORT } from "../../../db/schema/trainings";
+import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../../db/enums";
+import { TRAINING_SUPPORT } from "../../../db/enums";
 
 /**
  * Public search URLs are shared and hand-edited: a bad parameter is dropped, never an error page.

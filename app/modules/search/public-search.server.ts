@@ -11,6 +11,9 @@ import { singleton } from "../../utils/singleton.server";
 import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
 
+// Routes take the zod query parsers from this .server module so the browser build drops them (docs/decisions/011).
+export { parseJobSearch, parseTrainingSearch } from "./params";
+
 export type Facets = Record<string, Record<string, number>>;
 export type SearchResult<T> = {
   hits: T[];

@@ -9,7 +9,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
 import { isOrganizationVerified } from "../organizations/organizations.server";
 import { notifySync } from "../search/sync-signal.server";
-import type { TrainingInput } from "./schema";
+import type { TrainingInput } from "./schema.server";
 
 export type TrainingOutcome =
   | { ok: true; id: string; status: TrainingStatus; notice?: "saved_as_draft" }

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { OFFENCE_CATEGORIES } from "../../../db/schema/jobs";
-import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS } from "../../../db/schema/persons";
-import { communeCodeField } from "../accounts/schema";
+import { OFFENCE_CATEGORIES } from "../../../db/enums";
+import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS } from "../../../db/enums";
+import { communeCodeField } from "../accounts/schema.server";
 import { normalizePhone } from "../accounts/identifier";
-import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "../../utils/zod-fields";
+import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "../../utils/zod-fields.server";
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/schema/persons";
-import { isoDate, optionalText, stringList } from "../../utils/zod-fields";
+import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
+import { isoDate, optionalText, stringList } from "../../utils/zod-fields.server";
 
 /** One grant, several purposes each chosen on its own (no bundling), with the fields it lets be shared. */
 export const consentSchema = z
@@ -26,5 +26,4 @@ export const consentSchema = z
   });
 export type ConsentInput = z.output<typeof consentSchema>;
 
-export const EVIDENCE_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
-export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+export { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "./constants";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { TRAINING_SUPPORT } from "../../../db/schema/trainings";
-import { communeCodeField, provinceCodeField } from "../accounts/schema";
-import { isoDate, optionalText, positiveInt, requiredText, stringList, vndAmount } from "../../utils/zod-fields";
+import { TRAINING_SUPPORT } from "../../../db/enums";
+import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
+import { isoDate, optionalText, positiveInt, requiredText, stringList, vndAmount } from "../../utils/zod-fields.server";
 
 export const trainingInputSchema = z
   .object({

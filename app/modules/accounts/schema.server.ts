@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ORGANIZATION_KINDS } from "../../../db/schema/organizations";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "./constants";
+import { ORGANIZATION_KINDS } from "../../../db/enums";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
 
 const text = (max: number) =>
@@ -49,8 +50,7 @@ const code = (pattern: RegExp) => z.string({ error: "validation.choose" }).trim(
 export const provinceCodeField = code(/^\d{2}$/);
 export const communeCodeField = code(/^\d{5}$/);
 
-export const EMPLOYER_KINDS = ["company", "cooperative", "household_business", "workshop"] as const;
-export const PROVIDER_KINDS = ["training_centre", "school", "company", "cooperative"] as const;
+export { EMPLOYER_KINDS, PROVIDER_KINDS } from "./constants";
 
 export const registrationSchema = z
   .object({
