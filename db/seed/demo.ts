@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import type { Database } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedMarketplace } from "./marketplace";
+import { seedDemoPersons } from "./persons";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "ChungTay@2026";
@@ -29,8 +30,14 @@ const THANH_SON = "08542";
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
   const [existing] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
-  // A database seeded before the marketplace demo existed gets it once (seedMarketplace checks itself).
-  if (existing) return db.transaction((tx) => seedMarketplace(tx));
+  // A database seeded before the marketplace or persons demo existed gets them once (each checks itself).
+  if (existing) {
+    return db.transaction(async (tx) => {
+      const marketplace = await seedMarketplace(tx);
+      const persons = await seedDemoPersons(tx);
+      return Boolean(marketplace) || persons;
+    });
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
@@ -137,6 +144,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     ]);
     // Employers, providers, jobs and course intakes for the public marketplace (db/seed/marketplace.ts).
     await seedMarketplace(tx);
+    // Released persons of xã Nam Đà and xã Lương Sơn, with consents and classifications (db/seed/persons.ts).
+    await seedDemoPersons(tx);
   });
   return true;
 }

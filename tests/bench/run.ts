@@ -329,9 +329,9 @@ async function main() {
   if (loadAverage[0] > 1) {
     notes.push(`- The machine was not idle (load average ${loadAverage[0].toFixed(2)} on ${os.cpus().length} CPUs at start): other processes competed with Meilisearch and this process for the CPUs, which inflates the tail (p95, p99).`);
   }
-  if (appSum.p95 > TARGET.appP95 && facetShare > 0.2) {
+  if (appSum.p95 > TARGET.appP95 * 0.8 && facetShare > 0.2) {
     notes.push(
-      `- Proposed fix (in app/modules/search, not changed by the benchmark): facet counts do not depend on the page or the sort, so ask for them only when they can differ (page 1 of a query and filter set) and reuse them for later pages and other sorts, or keep the facet distribution of each index + q + filter for a minute in process memory. Searches would then cost about the no-facet figures above.`,
+      `- ${appSum.p95 > TARGET.appP95 ? "Proposed fix" : "The margin is thin; proposed headroom"} (in app/modules/search, not changed by the benchmark): facet counts do not depend on the page or the sort, so ask for them only when they can differ (page 1 of a query and filter set) and reuse them for later pages and other sorts, or keep the facet distribution of each index + q + filter for a minute in process memory. Searches would then cost about the no-facet figures above.`,
     );
   }
   const met = (ok: boolean) => (ok ? "**met**" : "**missed**");
