@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
 import { consentGrant, job, outbox, referralRequest, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
+import { FACET_CACHE } from "../app/modules/search/facet-cache";
 import { now, todayIso } from "../app/utils/clock.server";
+import { setSingleton } from "../app/utils/singleton.server";
 import type { SearchClient } from "./client.server";
 import { candidateToDocument, isCandidateIndexable, isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "./documents";
 import { INDEXES, type IndexName } from "./indexes";
@@ -70,6 +72,8 @@ export async function deliverBatch(db: Database, search: SearchClient): Promise<
     try {
       await applyToIndex(db, search, entity, [...new Set(group.map((i) => i.entityId))]);
       await markDelivered(db, itemIds);
+      // The index changed: cached facet counts of public search are stale (app/modules/search/facet-cache.ts).
+      setSingleton(FACET_CACHE, undefined);
       delivered += itemIds.length;
     } catch (error) {
       await markFailed(db, itemIds, error instanceof Error ? error.message : String(error));
@@ -237,6 +241,7 @@ export async function reindexAll(db: Database, search: SearchClient, names: Inde
     }
     await applyTask(search.raw.swapIndexes([{ indexes: [live, fresh], rename: false }]));
     await applyTask(search.raw.deleteIndex(fresh));
+    setSingleton(FACET_CACHE, undefined);
     counts[name] = total;
   }
   // Changes committed while we rebuilt went to the old index: queue them again for the new one.

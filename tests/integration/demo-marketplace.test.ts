@@ -16,9 +16,11 @@ import { setupIntegration } from "../setup/integration";
 const ctx = setupIntegration({ indexes: true });
 
 async function counts() {
-  const n = async (table: typeof job | typeof trainingSlot | typeof organization | typeof outbox | typeof trainingLeadsToJob) =>
+  const n = async (table: typeof job | typeof trainingSlot | typeof organization | typeof trainingLeadsToJob) =>
     Number((await ctx.handle.db.select({ n: count() }).from(table))[0].n);
-  return { jobs: await n(job), trainings: await n(trainingSlot), organizations: await n(organization), outbox: await n(outbox), links: await n(trainingLeadsToJob) };
+  // Other demo seeds queue other entities (candidates): only listings are this seed's.
+  const [queued] = await ctx.handle.db.select({ n: count() }).from(outbox).where(inArray(outbox.entity, ["job", "training"]));
+  return { jobs: await n(job), trainings: await n(trainingSlot), organizations: await n(organization), outbox: Number(queued.n), links: await n(trainingLeadsToJob) };
 }
 
 describe("demo marketplace seed", () => {
@@ -37,7 +39,7 @@ describe("demo marketplace seed", () => {
     const providers = orgs.filter((o) => o.role === "training_provider" && o.verificationStatus === "verified");
     expect(employers.length).toBeGreaterThanOrEqual(40);
     expect(providers.length).toBeGreaterThanOrEqual(10);
-    expect(orgs.length).toBe(6 + MARKETPLACE_ORGANIZATIONS);
+    expect(orgs.length).toBeGreaterThanOrEqual(6 + MARKETPLACE_ORGANIZATIONS);
     expect(orgs.some((o) => o.fairChancePledgedAt)).toBe(true);
     expect(new Set(orgs.map((o) => o.acceptsUnexpunged))).toEqual(new Set(["yes", "case_by_case", "no"]));
     const open = await ctx.handle.db.select({ provinceCode: job.provinceCode }).from(job).where(eq(job.status, "open"));

@@ -86,8 +86,14 @@ describe("jobs reach public search through the outbox", () => {
     expect(seasonal.hits.map((h) => h.title)).toEqual(["Phụ hồ công trình"]);
     const byWage = await searchJobs(q(`province=${UNITS.phuTho}&sort=wage`));
     expect(byWage.hits.map((h) => h.wageMax)).toEqual([6_500_000, 4_800_000]);
+    // Facet counts are computed once per query and filters, and refreshed as soon as the index changes.
+    const typesBefore = (await searchJobs(q(`province=${UNITS.phuTho}&sort=newest&page=2`))).facets.employmentType;
+    expect(typesBefore).toEqual({ full_time: 1, seasonal: 1 });
+    await publishJob(coop, { title: "Thợ xây bán thời gian", occupationCode: "71120", provinceCode: UNITS.phuTho, communeCode: UNITS.luongSon, employmentType: "part_time", wageMin: "2.500.000", wageMax: "3.000.000" });
+    await drain();
+    expect((await searchJobs(q(`province=${UNITS.phuTho}&sort=newest&page=2`))).facets.employmentType).toEqual({ full_time: 1, seasonal: 1, part_time: 1 });
     // A bad parameter is ignored, never an error.
-    expect((await searchJobs(q(`province=${UNITS.phuTho}&wage=lots&page=-3&type=bogus`))).total).toBe(2);
+    expect((await searchJobs(q(`province=${UNITS.phuTho}&wage=lots&page=-3&type=bogus`))).total).toBe(3);
   });
 
   it("an unverified organisation cannot publish: the job stays a draft and is never indexed", async () => {

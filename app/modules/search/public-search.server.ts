@@ -8,6 +8,7 @@ import type { IndexName } from "../../../search/indexes";
 import { selectJobRows, selectTrainingRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
 import { singleton } from "../../utils/singleton.server";
+import { cachedFacets, rememberFacets } from "./facet-cache";
 import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
 
@@ -49,18 +50,27 @@ async function withFallback<T>(primary: () => Promise<SearchResult<T>>, fallback
  */
 async function meili<T>(indexName: IndexName, q: string | undefined, filter: string[], sort: string[] | undefined, facets: readonly string[], page: number) {
   const index = search().index(indexName);
-  const params = { filter, sort, facets: [...facets], page, hitsPerPage: PAGE_SIZE };
   const signal = AbortSignal.timeout(SEARCH_TIMEOUT_MS);
-  let res = await index.search(q ?? "", { ...params, matchingStrategy: "all" }, { signal });
-  if ((res.totalHits ?? 0) === 0 && (q ?? "").trim().includes(" ")) {
-    res = await index.search(q ?? "", { ...params, matchingStrategy: "frequency" }, { signal });
-  }
+  const run = async (matchingStrategy: "all" | "frequency") => {
+    const key = `${search().indexUid(indexName)}|${matchingStrategy}|${q ?? ""}|${filter.join("&")}`;
+    const known = cachedFacets(key);
+    const res = await index.search(
+      q ?? "",
+      { filter, sort, page, hitsPerPage: PAGE_SIZE, matchingStrategy, ...(known ? {} : { facets: [...facets] }) },
+      { signal },
+    );
+    const distribution = known ?? ((res.facetDistribution ?? {}) as Facets);
+    if (!known) rememberFacets(key, distribution);
+    return { res, distribution };
+  };
+  let { res, distribution } = await run("all");
+  if ((res.totalHits ?? 0) === 0 && (q ?? "").trim().includes(" ")) ({ res, distribution } = await run("frequency"));
   return {
     hits: res.hits as unknown as T[],
     total: res.totalHits ?? 0,
     page,
     totalPages: res.totalPages ?? 0,
-    facets: (res.facetDistribution ?? {}) as Facets,
+    facets: distribution,
     source: "meilisearch" as const,
   };
 }
