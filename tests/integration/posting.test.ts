@@ -353,6 +353,14 @@ describe("organisation profile", () => {
     expect(org).toMatchObject({ provinceCode: UNITS.phuTho, verificationStatus: "pending", verifiedAt: null });
   });
 
+  it("puts a rejected organisation that corrects its profile back to pending, without the old reason", async () => {
+    const employer = await member("employer");
+    await db().update(organization).set({ verificationStatus: "rejected", rejectionReason: "Thiếu giấy phép kinh doanh" }).where(eq(organization.id, employer.organizationId));
+    await answer(() => employerProfile.action({ request: post("/employer/profile", employer, profileForm()), params: {}, context }));
+    const [org] = await db().select().from(organization).where(eq(organization.id, employer.organizationId));
+    expect(org).toMatchObject({ verificationStatus: "pending", rejectionReason: null });
+  });
+
   it("refuses a kind of the other role, a commune outside the province and a bad tax code, keeping the values", async () => {
     const employer = await member("employer");
     const typed = profileForm({ kind: "training_centre", communeCode: UNITS.luongSon, taxCode: "12345" });

@@ -44,7 +44,7 @@ export const postingVi = {
   "profile.province.warning":
     "Tổ chức đã được xác minh. Nếu chuyển sang tỉnh, thành phố khác, tổ chức sẽ phải chờ công an nơi mới xác minh lại; trong lúc chờ, các tin đã đăng tạm ẩn khỏi kết quả tìm kiếm.",
   "profile.saved.reverify":
-    "Đã lưu hồ sơ. Vì tổ chức đã chuyển sang tỉnh, thành phố khác nên cần được xác minh lại; trong lúc chờ, các tin đã đăng tạm ẩn khỏi kết quả tìm kiếm.",
+    "Đã lưu hồ sơ. Tổ chức được chuyển về trạng thái chờ xác minh (do đã chuyển sang tỉnh, thành phố khác, hoặc đã sửa hồ sơ sau khi bị từ chối); trong lúc chờ, các tin đã đăng tạm ẩn khỏi kết quả tìm kiếm.",
   "profile.save": "Lưu hồ sơ",
 } as const;
 
@@ -91,6 +91,6 @@ export const postingEn: Record<keyof typeof postingVi, string> = {
   "profile.province.warning":
     "Your organisation is verified. If it moves to another province, the police there must verify it again; until then its postings are hidden from search.",
   "profile.saved.reverify":
-    "Profile saved. As your organisation moved to another province it must be verified again; until then its postings are hidden from search.",
+    "Profile saved. Your organisation is awaiting verification again (it moved to another province, or corrected its profile after a rejection); until then its postings are hidden from search.",
   "profile.save": "Save the profile",
 };

@@ -29,8 +29,9 @@ export type ProfileOutcome = { ok: true; reverification: boolean } | { ok: false
 
 /**
  * Update the actor's organisation. Its jobs and courses show its name and pledge, so their search text is
- * refreshed and they are queued for re-indexing in the same transaction. A verified organisation that
- * moves to another province goes back to pending: that province's police have not vouched for it.
+ * refreshed and they are queued for re-indexing in the same transaction. Back to pending verification:
+ * a verified organisation that moves to another province (its police have not vouched for it), and a
+ * rejected one that has corrected its profile (so the police see it again).
  */
 export async function updateOrganizationProfile(scope: OrgScope, input: OrganizationProfileInput): Promise<ProfileOutcome> {
   const errors: FieldErrors = {};
@@ -51,7 +52,8 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
       .where(eq(organization.id, organizationId))
       .for("update");
     if (!current) return undefined;
-    const reverification = current.verificationStatus === "verified" && current.provinceCode !== input.provinceCode;
+    const reverification =
+      (current.verificationStatus === "verified" && current.provinceCode !== input.provinceCode) || current.verificationStatus === "rejected";
     await tx
       .update(organization)
       .set({
@@ -68,7 +70,7 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
         // Keep the date it was first signed; unticking withdraws it.
         fairChancePledgedAt: input.fairChancePledge ? (current.fairChancePledgedAt ?? now()) : null,
         updatedAt: now(),
-        ...(reverification ? { verificationStatus: "pending" as const, verifiedAt: null, verifiedBy: null } : {}),
+        ...(reverification ? { verificationStatus: "pending" as const, verifiedAt: null, verifiedBy: null, rejectionReason: null } : {}),
       })
       .where(eq(organization.id, organizationId));
     const jobIds = (await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId))).map((r) => r.id);
