@@ -10,8 +10,7 @@ import { job, organization, outbox, trainingLeadsToJob, trainingSlot } from "../
 import { seedDemoData } from "../../db/seed/demo";
 import { DEMO_PLACES, MARKETPLACE_ORGANIZATIONS, addDays, generateJobs, generateTrainings, type GenEmployer } from "../../db/seed/marketplace";
 import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch } from "../../search/sync.server";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -125,7 +124,7 @@ describe("demo marketplace seed", () => {
   });
 
   it("reaches public search once the outbox is delivered", async () => {
-    for (let i = 0; i < 50 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
+    await drainOutbox(ctx.handle.db, ctx.search, 50);
     expect(await pendingCount(ctx.handle.db)).toBe(0);
 
     const result = await searchJobs(parseJobSearch(new URLSearchParams("q=sua+xe+may")));

@@ -12,15 +12,12 @@ import { deliverBatch, sweepExpired, reindexAll } from "../../search/sync.server
 import { initSearch, search } from "../../search/client.server";
 import { createOrganization, createUser, UNITS } from "../factories";
 import { createOrgMember, jobInput, publishJob, publishTraining } from "../factories/marketplace";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 const q = (s: string) => parseJobSearch(new URLSearchParams(s));
 
-/** Deliver everything pending, as the worker would. */
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 afterEach(() => {
   setClock(undefined);

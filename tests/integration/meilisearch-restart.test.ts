@@ -12,7 +12,7 @@ import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launch
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch } from "../../search/sync.server";
 import { createOrgMember, publishJob } from "../factories/marketplace";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-restart-"));
@@ -50,7 +50,7 @@ describe("a real Meilisearch stopped and started again", () => {
     const restarted = initSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: client.config.indexPrefix });
     const { outbox } = await import("../../db/schema");
     await ctx.handle.db.update(outbox).set({ nextAttemptAt: new Date(0) }); // skip the back-off wait
-    for (let i = 0; i < 10 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, restarted);
+    await drainOutbox(ctx.handle.db, restarted, 10);
     expect(await pendingCount(ctx.handle.db)).toBe(0);
 
     closeBreaker();

@@ -16,11 +16,9 @@ import * as newPerson from "../../app/routes/officer.persons.new";
 import { setClock, todayIso } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { auditEvent, classification, consentGrant, courtBan, releasedPerson } from "../../db/schema";
-import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch } from "../../search/sync.server";
 import { UNITS, createUser, formBody } from "../factories";
 import { consentForm, intakeForm } from "../factories/persons";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -98,9 +96,7 @@ const personAction = (who: Who, personId: string, body: FormValues | FormData) =
 const personLoader = (who: Who, personId: string) =>
   answer(() => personPage.loader({ request: get(`/officer/persons/${personId}`, who), params: { id: personId }, context }));
 
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 async function auditOf(personId: string) {
   return ctx.handle.db.select().from(auditEvent).where(eq(auditEvent.personId, personId));

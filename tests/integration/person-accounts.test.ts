@@ -28,12 +28,10 @@ import { action as transfersAction, loader as transfersLoader } from "../../app/
 import { action as trainingAction } from "../../app/routes/trainings.$id";
 import { setClock } from "../../app/utils/clock.server";
 import { appUser, auditEvent, consentGrant, dataRequest, personInvitation, referralRequest, releasedPerson, savedListing } from "../../db/schema";
-import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch } from "../../search/sync.server";
 import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -74,9 +72,7 @@ function post(path: string, form: Record<string, string | string[]>, cookie?: st
   });
 }
 
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 const candidateIds = async (scope: StaffScope) => (await searchCandidates(scope, { q: "sua xe may" })).map((h) => h.id);
 

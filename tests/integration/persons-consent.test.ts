@@ -7,17 +7,14 @@ import { registerPerson } from "../../app/modules/persons/intake.server";
 import { intakeSchema } from "../../app/modules/persons/schema.server";
 import { setClock } from "../../app/utils/clock.server";
 import { auditEvent, referralRequest } from "../../db/schema";
-import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch, sweepExpired } from "../../search/sync.server";
+import { sweepExpired } from "../../search/sync.server";
 import { UNITS } from "../factories";
 import { consentForm, createOfficerScope, createPerson, giveConsent, intakeForm } from "../factories/persons";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 afterEach(() => setClock(undefined));
 

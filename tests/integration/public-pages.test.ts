@@ -11,18 +11,13 @@ import { setClock } from "../../app/utils/clock.server";
 import { singleton } from "../../app/utils/singleton.server";
 import { job, organization } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
-import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch } from "../../search/sync.server";
 import { UNITS } from "../factories";
 import { createOrgMember, daysFromToday, jobInput, publishJob, publishTraining } from "../factories/marketplace";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
-/** Deliver everything pending to Meilisearch, as the sync worker would. */
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 /** Loader arguments as Remix would pass them for a GET of `path`. */
 function get(path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}): LoaderFunctionArgs {

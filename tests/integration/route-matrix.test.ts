@@ -10,12 +10,10 @@ import { activateAccount, activationSchema, issueInvitation } from "../../app/mo
 import { createDataRequest } from "../../app/modules/persons/self-service.server";
 import type { FormValues } from "../../app/utils/forms";
 import { consentGrant, dataRequest, personTransfer, releasedPerson } from "../../db/schema";
-import { pendingCount } from "../../search/outbox.server";
-import { deliverBatch } from "../../search/sync.server";
 import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
-import { setupIntegration } from "../setup/integration";
+import { drainOutbox, setupIntegration } from "../setup/integration";
 
 /*
  * The role × route matrix (CONVENTIONS habit 3): every person-related route, every role, the answer each
@@ -253,9 +251,7 @@ function request(method: "GET" | "POST", url: string, cookie: string | undefined
   });
 }
 
-async function drain() {
-  for (let i = 0; i < 20 && (await pendingCount(ctx.handle.db)) > 0; i++) await deliverBatch(ctx.handle.db, ctx.search);
-}
+const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 let ids: Ids;
 const cookies = {} as Record<Exclude<RoleKey, "anonymous">, string>;

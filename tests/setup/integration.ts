@@ -2,8 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
-import { PGLITE_EXTENSIONS, openDatabase, useDatabase, type DatabaseHandle } from "../../db/client.server";
+import { PGLITE_EXTENSIONS, openDatabase, useDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { initSearch, type SearchClient } from "../../search/client.server";
+import { pendingCount } from "../../search/outbox.server";
+import { deliverBatch } from "../../search/sync.server";
 import { INDEX_NAMES } from "../../search/indexes";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";
 
@@ -55,4 +57,9 @@ export function setupIntegration(options: { indexes?: boolean; database?: boolea
   }, 60_000);
 
   return ctx;
+}
+
+/** Deliver every pending outbox item to Meilisearch, as the sync worker would (bounded, so a bug cannot hang a test). */
+export async function drainOutbox(db: Database, search: SearchClient, maxBatches = 20): Promise<void> {
+  for (let i = 0; i < maxBatches && (await pendingCount(db)) > 0; i++) await deliverBatch(db, search);
 }

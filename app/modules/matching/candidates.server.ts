@@ -7,10 +7,10 @@ import type { StaffScope } from "../../auth/scope.server";
 import { audit } from "../audit/audit.server";
 import { personsWithLiveConsent } from "../consent/consent.server";
 import { personsInScope } from "../persons/scope.server";
+import { quote } from "../search/filters";
 
 export type CandidateHit = CandidateDocument & { fullName: string; communeName: string };
 
-const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
 
 /**
  * Candidates an officer may see: retrieved from the server-only candidates index within the officer's

@@ -4,7 +4,7 @@ import type { JobSearch, TrainingSearch } from "./params";
  * Meilisearch filter expressions from validated search parameters (pure, unit-tested). Values were
  * checked by the zod schemas (codes, enums, numbers), and are quoted all the same.
  */
-const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
+export const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
 
 export function jobFilters(p: JobSearch, today: number): string[] {
   const f = [`closesAt >= ${today}`];

@@ -1,5 +1,5 @@
 import { and, count, desc, asc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client.server";
 import { job, occupation, organization, trainingSlot } from "../../../db/schema";
 import { search } from "../../../search/client.server";
@@ -88,6 +88,30 @@ function relevance(column: AnyPgColumn, q: string | undefined): SQL | undefined 
 
 const pages = (total: number) => Math.ceil(total / PAGE_SIZE);
 
+type Listing = { table: PgTable; organizationId: AnyPgColumn; occupationCode: AnyPgColumn };
+
+/** The PostgreSQL fallback's total and facet counts, over a listing table joined as its public rows are. */
+async function fallbackCounts(listing: Listing, where: SQL | undefined, facetColumns: Record<string, SQL>) {
+  const [{ n }] = await db()
+    .select({ n: count() })
+    .from(listing.table)
+    .innerJoin(organization, eq(organization.id, listing.organizationId))
+    .innerJoin(occupation, eq(occupation.code, listing.occupationCode))
+    .where(where);
+  const facets: Facets = {};
+  for (const [name, expr] of Object.entries(facetColumns)) {
+    const counts = await db()
+      .select({ value: sql<string>`${expr}`.as("value"), n: count() })
+      .from(listing.table)
+      .innerJoin(organization, eq(organization.id, listing.organizationId))
+      .innerJoin(occupation, eq(occupation.code, listing.occupationCode))
+      .where(where)
+      .groupBy(sql`1`);
+    facets[name] = Object.fromEntries(counts.map((c) => [c.value, Number(c.n)]));
+  }
+  return { total: Number(n), facets };
+}
+
 export async function searchJobs(p: JobSearch): Promise<SearchResult<JobDocument>> {
   const today = todayIso();
   return withFallback(
@@ -112,26 +136,12 @@ export async function searchJobs(p: JobSearch): Promise<SearchResult<JobDocument
       const order =
         sort === "wageMax:desc" ? [desc(job.wageMax)] : sort === "startsAt:asc" ? [sql`${job.startsAt} asc nulls last`] : sort === "publishedAt:desc" ? [desc(job.publishedAt)] : [relevance(job.searchText, p.q) ?? desc(job.publishedAt), desc(job.publishedAt)];
       const rows = await selectJobRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((p.page - 1) * PAGE_SIZE);
-      const base = () => db().select({ n: count() }).from(job).innerJoin(organization, eq(organization.id, job.organizationId)).innerJoin(occupation, eq(occupation.code, job.occupationCode));
-      const [{ n }] = await base().where(where);
-      const facets: Facets = {};
-      const facetColumns: Record<(typeof JOB_FACETS)[number], SQL> = {
+      const { total, facets } = await fallbackCounts({ table: job, organizationId: job.organizationId, occupationCode: job.occupationCode }, where, {
         provinceCode: sql`${job.provinceCode}`,
         occupationGroup: sql`${occupation.majorGroup}`,
         employmentType: sql`${job.employmentType}`,
         benefits: sql`unnest(${job.benefits})`,
-      };
-      for (const [name, expr] of Object.entries(facetColumns)) {
-        const counts = await db()
-          .select({ value: sql<string>`${expr}`.as("value"), n: count() })
-          .from(job)
-          .innerJoin(organization, eq(organization.id, job.organizationId))
-          .innerJoin(occupation, eq(occupation.code, job.occupationCode))
-          .where(where)
-          .groupBy(sql`1`);
-        facets[name] = Object.fromEntries(counts.map((c) => [c.value, Number(c.n)]));
-      }
-      const total = Number(n);
+      } satisfies Record<(typeof JOB_FACETS)[number], SQL>);
       return { hits: rows.map(jobToDocument), total, page: p.page, totalPages: pages(total), facets, source: "database" as const };
     },
   );
@@ -160,30 +170,16 @@ export async function searchTrainings(p: TrainingSearch): Promise<SearchResult<T
       const order =
         sort === "costVnd:asc" ? [asc(trainingSlot.costVnd)] : sort === "startsAt:asc" ? [asc(trainingSlot.startsAt)] : sort === "publishedAt:desc" ? [desc(trainingSlot.publishedAt)] : [relevance(trainingSlot.searchText, p.q) ?? desc(trainingSlot.publishedAt), desc(trainingSlot.publishedAt)];
       const rows = await selectTrainingRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((p.page - 1) * PAGE_SIZE);
-      const [{ n }] = await db()
-        .select({ n: count() })
-        .from(trainingSlot)
-        .innerJoin(organization, eq(organization.id, trainingSlot.organizationId))
-        .innerJoin(occupation, eq(occupation.code, trainingSlot.occupationCode))
-        .where(where);
-      const facets: Facets = {};
-      const facetColumns: Record<(typeof TRAINING_FACETS)[number], SQL> = {
-        provinceCode: sql`${trainingSlot.provinceCode}`,
-        occupationGroup: sql`${occupation.majorGroup}`,
-        levelCode: sql`${trainingSlot.levelCode}`,
-        support: sql`unnest(${trainingSlot.support})`,
-      };
-      for (const [name, expr] of Object.entries(facetColumns)) {
-        const counts = await db()
-          .select({ value: sql<string>`${expr}`.as("value"), n: count() })
-          .from(trainingSlot)
-          .innerJoin(organization, eq(organization.id, trainingSlot.organizationId))
-          .innerJoin(occupation, eq(occupation.code, trainingSlot.occupationCode))
-          .where(where)
-          .groupBy(sql`1`);
-        facets[name] = Object.fromEntries(counts.map((c) => [c.value, Number(c.n)]));
-      }
-      const total = Number(n);
+      const { total, facets } = await fallbackCounts(
+        { table: trainingSlot, organizationId: trainingSlot.organizationId, occupationCode: trainingSlot.occupationCode },
+        where,
+        {
+          provinceCode: sql`${trainingSlot.provinceCode}`,
+          occupationGroup: sql`${occupation.majorGroup}`,
+          levelCode: sql`${trainingSlot.levelCode}`,
+          support: sql`unnest(${trainingSlot.support})`,
+        } satisfies Record<(typeof TRAINING_FACETS)[number], SQL>,
+      );
       return { hits: rows.map(trainingToDocument), total, page: p.page, totalPages: pages(total), facets, source: "database" as const };
     },
   );
