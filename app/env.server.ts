@@ -38,6 +38,11 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** Trust X-Forwarded-* headers from a load balancer. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * Browser tests only: a file holding a clock offset in days (e.g. "365"), re-read when it changes, so a
+   * test can move the running app's "today" forward a year. Never set it in production.
+   */
+  TEST_CLOCK_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

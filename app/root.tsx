@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from "react";
 import type { Locale, Role } from "../db/enums";
 import { authenticate } from "./auth/session.server";
+import { unreadCount } from "./modules/notifications/notifications.server";
 import { ROLE_HOME } from "./auth/permissions.server";
 import { localeFromCookie } from "./i18n";
 import stylesheet from "./styles/app.css";
@@ -31,14 +32,16 @@ export const meta: MetaFunction = () => [{ title: "Chung Tay" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await authenticate(request);
   const locale = localeFromCookie(request.headers.get("Cookie"));
-  const user = auth.user ? { fullName: auth.user.fullName, role: auth.user.role, home: ROLE_HOME[auth.user.role] } : null;
+  const user = auth.user
+    ? { fullName: auth.user.fullName, role: auth.user.role, home: ROLE_HOME[auth.user.role], unread: await unreadCount(auth.user.id) }
+    : null;
   return json(
     { locale, user, requestId: context.requestId },
     { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : undefined },
   );
 }
 
-type RootData = { locale: Locale; user: { fullName: string; role: Role; home: string } | null; requestId: string };
+type RootData = { locale: Locale; user: { fullName: string; role: Role; home: string; unread: number } | null; requestId: string };
 
 function Header() {
   const data = useRouteLoaderData("root") as RootData | undefined;
@@ -66,6 +69,15 @@ function Header() {
             <>
               <Link to={data.user.home} className="site-nav__link">
                 {t("nav.myHome")}
+              </Link>
+              <Link to="/notifications" className="site-nav__link">
+                {t("nav.notifications")}
+                {data.user.unread > 0 ? (
+                  <span className="nav-count" title={t("nav.notifications.unread", { count: data.user.unread })}>
+                    {data.user.unread}
+                    <span className="sr-only"> {t("notifications.unread")}</span>
+                  </span>
+                ) : null}
               </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--ghost">

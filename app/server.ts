@@ -74,6 +74,7 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+  if (env.TEST_CLOCK_FILE) console.warn(`[clock] TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`);
   app.use(compression());
 
   // A request id for every request: logged with errors and shown on error pages.

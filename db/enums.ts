@@ -83,3 +83,57 @@ export const SHAREABLE_FIELDS = ["full_name", "age", "gender", "commune", "skill
 // db/schema/outbox.ts
 export const OUTBOX_ENTITIES = ["job", "training", "candidate"] as const;
 export type OutboxEntity = (typeof OUTBOX_ENTITIES)[number];
+
+// db/schema/referrals.ts
+export const REFERRAL_KINDS = ["job", "training"] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/** referred → seen → interview → offered → accepted | declined | withdrawn (the last three are final). */
+export const REFERRAL_STATUSES = ["referred", "seen", "interview", "offered", "accepted", "declined", "withdrawn"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const REFERRAL_FINAL_STATUSES = ["accepted", "declined", "withdrawn"] as const satisfies readonly ReferralStatus[];
+
+/** Who declined: the organisation (did not take the person) or the person (turned the offer down). */
+export const DECLINED_BY = ["organization", "person"] as const;
+
+// db/schema/placements.ts
+export const CONTRACT_KINDS = ["labour_contract", "verbal_agreement", "apprenticeship"] as const;
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+
+export const PLACEMENT_END_REASONS = ["quit", "dismissed", "laid_off", "moved", "contract_ended", "reoffended"] as const;
+export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
+
+export const ENROLMENT_STATUSES = ["enrolled", "completed", "dropped_out"] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+/** Follow-ups fall due this many months after a placement starts. */
+export const FOLLOW_UP_MONTHS = [1, 3, 6, 12] as const;
+export type FollowUpMonth = (typeof FOLLOW_UP_MONTHS)[number];
+
+export const LIVING_SITUATIONS = ["with_family", "own_home", "rented", "employer_housing", "unstable"] as const;
+export type LivingSituation = (typeof LIVING_SITUATIONS)[number];
+
+/** The outcome recorded with the 12-month follow-up (or when a placement ends for reoffending). */
+export const OUTCOMES_12M = ["stable", "unstable", "left_work", "reoffended"] as const;
+export type Outcome12m = (typeof OUTCOMES_12M)[number];
+
+// db/schema/support.ts (issue 6: activities, loans, job fairs, reintegration models)
+/** Support given to one person, dated and attributed. Meetings with attendance have their own table. */
+export const ACTIVITY_KINDS = ["encouragement_visit", "education_review", "counselling", "procedure_help"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const COUNSELLING_TOPICS = ["psychological", "career"] as const;
+export type CounsellingTopic = (typeof COUNSELLING_TOPICS)[number];
+export const COUNSELLING_MODES = ["individual", "group", "phone", "online"] as const;
+export type CounsellingMode = (typeof COUNSELLING_MODES)[number];
+export const PROCEDURE_KINDS = ["id_card", "health_insurance", "residence", "civil_status", "criminal_record_extract", "expungement"] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+
+/** Decision 22/2023/QĐ-TTg: production and business (≤ 100 million VND) or vocational training (≤ 4 million VND a month). */
+export const LOAN_PURPOSES = ["business", "training"] as const;
+export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
+/** listed: on the commune's monthly list (form 01) for the bank; then the bank's decision and the loan's life. */
+export const LOAN_STATUSES = ["listed", "approved", "rejected", "disbursed", "repaid", "overdue", "bad_debt", "cancelled"] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export const JOB_FAIR_OUTCOMES = ["registered", "attended", "interviewed", "hired", "absent"] as const;
+export type JobFairOutcome = (typeof JOB_FAIR_OUTCOMES)[number];

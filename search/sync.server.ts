@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
 import { consentGrant, job, outbox, referralRequest, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
+import { withdrawReferralsLosingConsent } from "../app/modules/referrals/status.server";
+import { notifyDueFollowUps } from "../app/modules/placements/due-notifier.server";
 import { FACET_CACHE } from "../app/modules/search/facet-cache";
 import { now, todayIso } from "../app/utils/clock.server";
 import { setSingleton } from "../app/utils/singleton.server";
@@ -106,8 +108,12 @@ export async function sweepExpired(db: Database): Promise<number> {
       .update(consentGrant)
       .set({ expiryProcessedAt: sql`now()` })
       .where(and(lt(consentGrant.expiresAt, now()), isNull(consentGrant.expiryProcessedAt), isNull(consentGrant.withdrawnAt)))
-      .returning({ personId: consentGrant.personId });
+      .returning({ id: consentGrant.id, personId: consentGrant.personId });
     const persons = [...new Set(expired.map((e) => e.personId))];
+    // Open referrals that relied on an expired grant are withdrawn, and every party told.
+    for (const personId of persons) {
+      await withdrawReferralsLosingConsent(tx, personId, expired.filter((e) => e.personId === personId).map((e) => e.id), "consent_expired");
+    }
     if (persons.length) {
       await tx
         .update(referralRequest)
@@ -147,6 +153,8 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
       if (Date.now() - lastExpiry > 60_000) {
         lastExpiry = Date.now();
         await sweepExpired(db);
+        // Follow-ups whose window opened: tell the officers (and employers) once.
+        await notifyDueFollowUps(db);
       }
       if (Date.now() - lastPrune > 3_600_000) {
         lastPrune = Date.now();

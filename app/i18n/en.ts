@@ -1,3 +1,10 @@
+import { eventsEn } from "./catalogues/events";
+import { reportsEn } from "./catalogues/reports";
+import { supportEn } from "./catalogues/support";
+import { matchingEn } from "./catalogues/matching";
+import { notificationsEn } from "./catalogues/notifications";
+import { outcomesEn } from "./catalogues/outcomes";
+import { referralsEn } from "./catalogues/referrals";
 import { marketplaceEn } from "./catalogues/marketplace";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
@@ -179,4 +186,11 @@ export const en: Record<MessageKey, string> = {
   ...postingEn,
   ...personsEn,
   ...selfServiceEn,
+  ...notificationsEn,
+  ...matchingEn,
+  ...referralsEn,
+  ...outcomesEn,
+  ...supportEn,
+  ...eventsEn,
+  ...reportsEn,
 };

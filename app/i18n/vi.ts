@@ -1,3 +1,10 @@
+import { eventsVi } from "./catalogues/events";
+import { reportsVi } from "./catalogues/reports";
+import { supportVi } from "./catalogues/support";
+import { matchingVi } from "./catalogues/matching";
+import { notificationsVi } from "./catalogues/notifications";
+import { outcomesVi } from "./catalogues/outcomes";
+import { referralsVi } from "./catalogues/referrals";
 import { marketplaceVi } from "./catalogues/marketplace";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
@@ -179,6 +186,13 @@ export const vi = {
   ...postingVi,
   ...personsVi,
   ...selfServiceVi,
+  ...notificationsVi,
+  ...matchingVi,
+  ...referralsVi,
+  ...outcomesVi,
+  ...supportVi,
+  ...eventsVi,
+  ...reportsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

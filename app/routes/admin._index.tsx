@@ -54,6 +54,12 @@ export default function AdminHome() {
         <Link to="/organizations/review" className="button button--secondary">
           {t("officer.home.review")}
         </Link>
+        <Link to="/officer/figures" className="button button--secondary">
+          {t("outcomes.figures.link")}
+        </Link>
+        <Link to="/officer/reports" className="button button--secondary">
+          {t("reports.link")}
+        </Link>
       </div>
     </>
   );

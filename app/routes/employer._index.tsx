@@ -1,15 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
+import { PlacementsHomeLink } from "../components/placements/home-link";
+import { ReferralsHomeCard } from "../components/referrals/home-card";
 import { organizationHomeLoader } from "../modules/organizations/own.server";
+import { organizationReferralCounts } from "../modules/referrals/org-routes.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("employer.home.title")) }];
 
 // A wrapper, not a call at module load: the browser bundle sees server modules as empty.
-export const loader = (args: LoaderFunctionArgs) => organizationHomeLoader("view:home:employer")(args);
+export const loader = async (args: LoaderFunctionArgs) => {
+  const home = await (await organizationHomeLoader("view:home:employer")(args)).json();
+  return json({ ...home, referrals: await organizationReferralCounts(args.request, "employer") });
+};
 
 export default function EmployerHome() {
-  const { org } = useLoaderData<typeof loader>();
-  return <OrganizationHome org={org} title="employer.home.title" next="employer.home.next" />;
+  const { org, referrals } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <OrganizationHome org={org} title="employer.home.title" next="employer.home.next" />
+      <ReferralsHomeCard counts={referrals} />
+      <PlacementsHomeLink />
+    </>
+  );
 }

@@ -6,10 +6,11 @@ import { PostingListItem, UnverifiedNotice } from "../components/job-form";
 import type { MessageKey } from "../i18n";
 import { listOwnJobs, transitionJob, type JobTransition } from "../modules/jobs/jobs.server";
 import { JOB_ACTIONS } from "../modules/jobs/constants";
-import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { getOrganizationProfile, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { readForm, validateForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("jobs.own.title")) }];
 

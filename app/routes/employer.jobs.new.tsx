@@ -4,11 +4,12 @@ import type { FormState } from "../components/forms";
 import { JobForm } from "../components/job-form";
 import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
 import { createJob, jobInputSchema } from "../modules/jobs/jobs.server";
-import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { getOrganizationProfile, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("jobs.form.newTitle")) }];
 

@@ -9,6 +9,7 @@ import { PersonListingBox } from "../components/self-service/listing-box";
 import { personListingAction, personListingState } from "../components/self-service/listing.server";
 import { getPublicJob } from "../modules/jobs/public.server";
 import type { MessageKey } from "../i18n";
+import { OfficerCandidatesLink } from "../components/matching/officer-link";
 import { useI18n } from "../utils/i18n-react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -62,6 +63,7 @@ export default function JobPage() {
         </p>
         <p className="listing__wage">{wage(job.wageMin, job.wageMax)}</p>
       </header>
+      <OfficerCandidatesLink kind="job" id={job.id} />
       <div className="listing__layout">
         <section className="card listing__facts">
           <dl className="facts">

@@ -17,22 +17,28 @@ import { requireUser } from "../auth/session.server";
 import type { FormState } from "../components/forms";
 import { ConsentForm, ConsentList } from "../components/persons/consent-panel";
 import { PersonFacts } from "../components/persons/person-facts";
+import { PersonOutcomesSection } from "../components/placements/person-section";
+import { PersonSupportSection } from "../components/activities/support-section";
 import { ClassificationPanel, ExpungementPanel } from "../components/persons/record-panels";
+import { PersonReferrals } from "../components/referrals/person-referrals";
+import { supportSummary } from "../modules/activities/activities.server";
 import { getCommunes, getProvince } from "../modules/admin-units/admin-units.server";
 import { grantConsent, withdrawConsent, type EvidenceFile } from "../modules/consent/consent.server";
 import { consentSchema } from "../modules/consent/schema.server";
-import { notFound } from "../modules/organizations/profile.server";
 import { classificationSchema, classifyPerson, currentQuarter } from "../modules/persons/classification.server";
 import { ageOn } from "../modules/persons/expungement";
 import { markExpungedSchema, markRecordExpunged } from "../modules/persons/expungement.server";
 import { personIsInScope } from "../modules/persons/list.server";
 import { getPersonForStaff } from "../modules/persons/record.server";
+import { personOutcomes } from "../modules/placements/views.server";
+import { listReferralsForPerson } from "../modules/referrals/views.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { now, todayIso } from "../utils/clock.server";
 import { formValues, readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { optionalText } from "../utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
 
@@ -59,9 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person.preferredProvinceCode ? getProvince(person.preferredProvinceCode) : undefined,
   ]);
   const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const referrals = can(user, "refer:person:commune") ? await listReferralsForPerson(scope, person.id) : null;
   const today = todayIso();
+  // Jobs, courses and follow-ups (app/modules/placements): the read above is the audited one.
+  const outcomes = await personOutcomes(scope, person.id);
+  // Support counts (activities, meetings, loans): the read above is the audited one.
+  const support = await supportSummary(scope, person.id);
   return json({
     person,
+    outcomes,
+    support,
     names: {
       occupations: occupations.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })),
       communes: Object.fromEntries(communes.map((c) => [c.code, c.name])),
@@ -78,8 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       move: can(user, "transfer:person:commune"),
       close: can(user, "close:person:commune"),
       export: can(user, "export:person:commune"),
+      recordPlacement: can(user, "record:placement:commune"),
+      match: can(user, "match:person:commune"),
+      recordActivity: can(user, "record:activity:commune"),
+      manageLoans: can(user, "manage:loan:commune"),
     },
     done,
+    referrals,
   });
 }
 
@@ -181,12 +199,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, names, age, today, now: at, quarter, can: allowed, done } = useLoaderData<typeof loader>();
+  const { person, names, age, today, now: at, quarter, can: allowed, done, outcomes } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, date } = useI18n();
   // A new location (the redirect after a save) remounts the forms, so a saved form starts empty again;
   // a refused one (400, same location) keeps what was typed.
   const formKey = useLocation().key;
+  const { referrals, support } = useLoaderData<typeof loader>();
   const stateFor = (intent: string): FormState => (data?.intent === intent ? (data as FormState) : undefined);
   const notice =
     done === "created" ? null
@@ -207,6 +226,13 @@ export default function PersonPage() {
       <p className="lead">
         {t("persons.page.age", { age })} · {person.communeName}, {person.provinceName}
       </p>
+      {allowed.match && person.status === "active" ? (
+        <p className="person-matches-link">
+          <Link className="button button--secondary" to={`/officer/persons/${person.id}/matches`}>
+            {t("match.link.person")}
+          </Link>
+        </p>
+      ) : null}
       {person.status === "closed" && person.closedReason ? (
         <p className="alert alert--info">{t("persons.page.closed", { date: date(person.closedAt), reason: t(`persons.closedReason.${person.closedReason}`) })}</p>
       ) : null}
@@ -228,6 +254,9 @@ export default function PersonPage() {
         <a href="#expungement">{t("persons.exp.title")}</a>
         <a href="#classification">{t("persons.class.title")}</a>
         <a href="#consents">{t("consent.title")}</a>
+        <a href="#outcomes">{t("outcomes.section.title")}</a>
+        {support ? <a href="#support">{t("support.section.title")}</a> : null}
+        {referrals ? <a href="#referrals">{t("referrals.person.title")}</a> : null}
       </nav>
 
       <PersonFacts person={person} names={names} age={age} />
@@ -253,6 +282,12 @@ export default function PersonPage() {
           </div>
         ) : null}
       </section>
+
+      {referrals ? <PersonReferrals referrals={referrals} /> : null}
+
+      {outcomes ? <PersonOutcomesSection personId={person.id} outcomes={outcomes} canRecord={allowed.recordPlacement} active={person.status === "active"} /> : null}
+
+      {support ? <PersonSupportSection personId={person.id} summary={support} canRecord={allowed.recordActivity} canLoans={allowed.manageLoans} /> : null}
 
       {allowed.invite || allowed.move || allowed.close || allowed.export ? (
         <section className="card panel" aria-labelledby="actions-title">

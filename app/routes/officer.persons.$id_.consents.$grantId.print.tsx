@@ -4,11 +4,11 @@ import { z } from "zod";
 import { requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
-import { notFound } from "../modules/organizations/profile.server";
 import { consentFormFor } from "../modules/persons/list.server";
 import { formatDate, translator } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 /*
  * The printable consent form (A4), generated from one grant. The file is named `$id_` so that it is not

@@ -1,15 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
+import { ReferralsHomeCard } from "../components/referrals/home-card";
 import { organizationHomeLoader } from "../modules/organizations/own.server";
+import { organizationReferralCounts } from "../modules/referrals/org-routes.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("provider.home.title")) }];
 
 // A wrapper, not a call at module load: the browser bundle sees server modules as empty.
-export const loader = (args: LoaderFunctionArgs) => organizationHomeLoader("view:home:provider")(args);
+export const loader = async (args: LoaderFunctionArgs) => {
+  const home = await (await organizationHomeLoader("view:home:provider")(args)).json();
+  return json({ ...home, referrals: await organizationReferralCounts(args.request, "provider") });
+};
 
 export default function ProviderHome() {
-  const { org } = useLoaderData<typeof loader>();
-  return <OrganizationHome org={org} title="provider.home.title" next="provider.home.next" />;
+  const { org, referrals } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <OrganizationHome org={org} title="provider.home.title" next="provider.home.next" />
+      <ReferralsHomeCard counts={referrals} />
+    </>
+  );
 }

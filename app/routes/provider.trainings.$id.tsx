@@ -5,7 +5,7 @@ import type { OrgScope } from "../auth/org-scope.server";
 import type { FormState } from "../components/forms";
 import { TrainingForm } from "../components/training-form";
 import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
 import { checkPartnerJobs, listPartnerJobs } from "../modules/trainings/partner-jobs.server";
 import { trainingInputSchema } from "../modules/trainings/schema.server";
@@ -13,6 +13,7 @@ import { getOwnTraining, updateTraining } from "../modules/trainings/trainings.s
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.form.editTitle")) }];
 

@@ -4,11 +4,12 @@ import { z } from "zod";
 import type { TrainingStatus } from "../../db/enums";
 import { PostingListItem, UnverifiedNotice } from "../components/job-form";
 import type { MessageKey } from "../i18n";
-import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { getOrganizationProfile, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOwnTrainings, transitionTraining, type TrainingTransition } from "../modules/trainings/trainings.server";
 import { readForm, validateForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.own.title")) }];
 

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "../components/forms";
 import { TrainingForm } from "../components/training-form";
 import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { getOrganizationProfile, notFound, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { getOrganizationProfile, requireOrganizationScope } from "../modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
 import { checkPartnerJobs, listPartnerJobs } from "../modules/trainings/partner-jobs.server";
 import { trainingInputSchema } from "../modules/trainings/schema.server";
@@ -11,6 +11,7 @@ import { createTraining } from "../modules/trainings/trainings.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.form.newTitle")) }];
 

@@ -8,6 +8,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 import { PersonListingBox } from "../components/self-service/listing-box";
 import { personListingAction, personListingState } from "../components/self-service/listing.server";
 import { getPublicTraining } from "../modules/trainings/public.server";
+import { OfficerCandidatesLink } from "../components/matching/officer-link";
 import { useI18n } from "../utils/i18n-react";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -56,6 +57,7 @@ export default function TrainingPage() {
         <p className="listing__org">{training.organization.name}</p>
         <p className="listing__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
       </header>
+      <OfficerCandidatesLink kind="training" id={training.id} />
       <div className="listing__layout">
         <section className="card listing__facts">
           <dl className="facts">

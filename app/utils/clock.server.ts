@@ -1,3 +1,5 @@
+import fs from "node:fs";
+
 /**
  * The one clock. Anything that depends on "today" (expiry, follow-ups, expungement, rate limits) reads
  * `now()`, so tests can move time without touching the system clock.
@@ -5,8 +7,29 @@
 let offsetMs = 0;
 let fixed: Date | undefined;
 
+// Browser tests move a running app's clock through a file (TEST_CLOCK_FILE holds an offset in days); read
+// straight from process.env so this module stays free of the env schema's imports.
+const clockFile = process.env.TEST_CLOCK_FILE;
+let fileOffsetMs = 0;
+let fileMtimeMs = -1;
+
+function offsetFromFile(): number {
+  if (!clockFile) return 0;
+  try {
+    const stat = fs.statSync(clockFile);
+    if (stat.mtimeMs !== fileMtimeMs) {
+      fileMtimeMs = stat.mtimeMs;
+      const days = Number(fs.readFileSync(clockFile, "utf8").trim() || "0");
+      fileOffsetMs = Number.isFinite(days) ? days * 86_400_000 : 0;
+    }
+  } catch {
+    fileOffsetMs = 0; // no file yet: real time
+  }
+  return fileOffsetMs;
+}
+
 export function now(): Date {
-  return fixed ? new Date(fixed) : new Date(Date.now() + offsetMs);
+  return fixed ? new Date(fixed) : new Date(Date.now() + offsetMs + offsetFromFile());
 }
 
 /** Tests only: pin the clock to a date, or move it forward by a number of milliseconds. */

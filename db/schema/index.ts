@@ -6,3 +6,7 @@ export * from "./jobs";
 export * from "./trainings";
 export * from "./outbox";
 export * from "./persons";
+export * from "./referrals";
+export * from "./placements";
+export * from "./notifications";
+export * from "./support";

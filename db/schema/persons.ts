@@ -258,6 +258,8 @@ export const referralRequest = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     decidedBy: uuid("decided_by").references(() => appUser.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The officer's word to the person when declining (shown to the person). */
+    decisionNote: text("decision_note").notNull().default(""),
   },
   (t) => [index("referral_request_person_idx").on(t.personId)],
 );

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
-import type { Database } from "../client.server";
+import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
+import { seedFivePlusOne } from "./five-plus-one";
 import { seedMarketplace } from "./marketplace";
+import { seedDemoOutcomes } from "./outcomes";
 import { seedDemoPersons } from "./persons";
 
 /** The demo password of every demo account (README lists them). */
@@ -16,6 +18,9 @@ export const DEMO_ACCOUNTS = {
   provider: { email: "provider.nghe@chungtay.test", fullName: "Lê Thị Hoa" },
   person: { phone: "0900000001", fullName: "Nguyễn Văn H." },
 } as const;
+
+/** The provincial admin of Lâm Đồng (xã Nam Đà's province): issue 6's province report drills down from here. */
+export const DEMO_ADMIN_LAM_DONG = { email: "admin.lamdong@chungtay.test", fullName: "Trương Thị Minh Thư" } as const;
 
 const PHU_THO = "25";
 const LAM_DONG = "68";
@@ -35,7 +40,10 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     return db.transaction(async (tx) => {
       const marketplace = await seedMarketplace(tx);
       const persons = await seedDemoPersons(tx);
-      return Boolean(marketplace) || persons;
+      const outcomes = await seedDemoOutcomes(tx);
+      const admin = await seedAdminLamDong(tx);
+      const fivePlusOne = await seedFivePlusOne(tx);
+      return Boolean(marketplace) || persons || outcomes || admin || fivePlusOne;
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -146,6 +154,19 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedMarketplace(tx);
     // Released persons of xã Nam Đà and xã Lương Sơn, with consents and classifications (db/seed/persons.ts).
     await seedDemoPersons(tx);
+    // Jobs, a course and follow-ups for some of them (db/seed/outcomes.ts); Mr Nguyễn Văn H. stays unplaced.
+    await seedDemoOutcomes(tx);
+    // The Lâm Đồng admin, then the 5+1 model's records of xã Nam Đà (db/seed/five-plus-one.ts).
+    await seedAdminLamDong(tx, passwordHash);
+    await seedFivePlusOne(tx);
   });
+  return true;
+}
+
+/** Added once, also to a database seeded before it existed. */
+async function seedAdminLamDong(tx: Transaction, passwordHash?: string): Promise<boolean> {
+  const [found] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ADMIN_LAM_DONG.email));
+  if (found) return false;
+  await tx.insert(appUser).values({ ...DEMO_ADMIN_LAM_DONG, role: "admin", provinceCode: LAM_DONG, passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)) });
   return true;
 }

@@ -109,7 +109,9 @@ export const DEMO_PERSONS: DemoPerson[] = [
     dateOfBirth: "1979-01-22",
     communeCode: NAM_DA,
     address: "Thôn Nam Thanh",
-    releaseDate: "2023-02-10",
+    // Released after the 5+1 model's launch (2023-06-01) so he is one of the 35 persons it received
+    // (db/seed/five-plus-one-plan.ts): every active Nam Đà demo person is then a member of the model.
+    releaseDate: "2023-07-14",
     releaseType: "conditional_release",
     conviction: { offenceDate: "2016-05-14", offenceCategory: "violence", penalty: "prison", sentenceMonths: 96 },
     skills: ["xây tường", "đổ bê tông", "trát"],

@@ -60,7 +60,7 @@ const BATCH = 5_000;
  * millisecond a row on 25-column inserts, which would dominate a 100,000-row load. Every column gets the
  * row's value, else its plain default, else null; SQL defaults (ids, timestamps) must be given.
  */
-async function bulkInsert(db: DatabaseHandle["db"], table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(db: DatabaseHandle["db"], table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
   const columns = Object.entries(getTableColumns(table));
   const records = rows.map((row) =>
     Object.fromEntries(

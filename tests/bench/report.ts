@@ -24,16 +24,16 @@ the command. Numbers are never typed in by hand: rerun the benchmark to refresh 
   machine (parallel test runs) inflates every figure.
 `;
 
-/** Replace (or add) this benchmark's section, keeping every other section of the file. */
-export function writeSection(body: string): string {
+/** Replace (or add) a benchmark's section (public search by default), keeping every other section of the file. */
+export function writeSection(body: string, heading: string = SECTION): string {
   const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : INTRO;
-  const start = current.indexOf(SECTION);
-  const section = `${SECTION}\n\n${body.trim()}\n`;
+  const start = current.indexOf(heading);
+  const section = `${heading}\n\n${body.trim()}\n`;
   let next: string;
   if (start === -1) {
     next = `${current.trimEnd()}\n\n${section}`;
   } else {
-    const after = current.indexOf("\n## ", start + SECTION.length);
+    const after = current.indexOf("\n## ", start + heading.length);
     next = `${current.slice(0, start)}${section}${after === -1 ? "" : `\n${current.slice(after + 1)}`}`;
   }
   fs.mkdirSync(path.dirname(DOC), { recursive: true });

@@ -23,9 +23,12 @@ import { initSearch, type SearchClient } from "../../search/client.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { reindexAll, startSyncWorker, type SyncWorker } from "../../search/sync.server";
 import { loadMarketplace, openBenchDatabase, type BenchDatabase } from "./database";
+import { benchMatching, MATCHING_SECTION } from "./matching";
 import { benchQueries, type BenchQuery } from "./queries";
 import { writeSection } from "./report";
+import { benchReports, reportsSection } from "./reports";
 import { mb, ms, processMemory, rssSampler, summarize, table, type Summary } from "./stats";
+import { cleanup, cleanups, log, startedAt } from "./harness";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
@@ -35,26 +38,7 @@ const SEARCH_TEXT = process.env.BENCH_SEARCH_TEXT === "1";
 const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : JOBS === 100_000 && TRAININGS === 10_000;
 const TARGET = { appP95: 15, ratio: 2, lagP95: 1_000 };
 
-const t0 = performance.now();
-const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}`);
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanup() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error("[bench] cleanup step failed:", (error as Error).message);
-    }
-  }
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`[bench] ${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
 
 type CallResult = { total: number; processingTimeMs?: number; source?: string };
 type Call = () => Promise<CallResult>;
@@ -346,7 +330,7 @@ async function main() {
 - Machine: ${os.cpus().length} CPUs (nproc; ${cpu}), ${mb(os.totalmem())} memory, Linux ${os.release()}; load average at start ${loadAverage.map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min).
 - Software: Node ${process.version}, Meilisearch ${meiliVersion} (bundled binary, \`--max-indexing-memory 256Mb\`), ${bench.description}.
 - Data: ${loaded.jobs.toLocaleString("en")} jobs (${loaded.openJobs.toLocaleString("en")} open and public) and ${loaded.trainings.toLocaleString("en")} training intakes (${loaded.openTrainings.toLocaleString("en")} public) from ${loaded.organizations.toLocaleString("en")} organisations in all 34 provinces, ${loaded.links.toLocaleString("en")} course → job links${SEARCH_TEXT ? ", search text filled" : " (the PostgreSQL fallback's search text left empty: BENCH_SEARCH_TEXT=1 fills it)"}. Indexed: ${indexed.jobs?.toLocaleString("en")} job and ${indexed.trainings?.toLocaleString("en")} intake documents (${mb(indexStats[0].rawDocumentDbSize ?? 0)} + ${mb(indexStats[1].rawDocumentDbSize ?? 0)} of documents).
-- Setup: migrations ${(migrateMs / 1000).toFixed(1)} s, generating and inserting ${(loaded.ms / 1000).toFixed(1)} s, \`reindexAll\` ${(indexMs / 1000).toFixed(1)} s; whole run ${((performance.now() - t0) / 1000).toFixed(0)} s.
+- Setup: migrations ${(migrateMs / 1000).toFixed(1)} s, generating and inserting ${(loaded.ms / 1000).toFixed(1)} s, \`reindexAll\` ${(indexMs / 1000).toFixed(1)} s; whole run ${((performance.now() - startedAt) / 1000).toFixed(0)} s.
 - Memory: benchmark process (app modules, PGlite when embedded) peak RSS ${mb(peakRss)}; Meilisearch ${meiliMem ? `peak RSS ${mb(meiliMem.peak)}, ${mb(meiliMem.rss)} at the end` : "not measured"}.
 
 ### Query latency (ms, measured in the client, after a warm-up pass)
@@ -378,6 +362,47 @@ ${targets}
   console.log(`\n${body}`);
   if (WRITE_DOC) log(`wrote ${writeSection(body)}`);
   else log(`docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`);
+
+  // ---- Matching (issue 5): the same marketplace plus 50,000 persons (tests/bench/matching.ts) -------
+  if (process.env.BENCH_MATCHING !== "0") {
+    const persons = Number(process.env.BENCH_PERSONS ?? 50_000);
+    const matching = await benchMatching({
+      db,
+      search,
+      log,
+      today: todayIso(),
+      persons,
+      rounds: ROUNDS,
+      samples: Number(process.env.BENCH_SAMPLES ?? 100),
+      context: {
+        command: `${process.env.BENCH_JOBS || process.env.BENCH_TRAININGS || process.env.BENCH_PERSONS ? `BENCH_JOBS=${JOBS} BENCH_TRAININGS=${TRAININGS} BENCH_PERSONS=${persons} ` : ""}npm run bench`,
+        jobs: loaded.jobs,
+        openJobs: loaded.openJobs,
+        trainings: loaded.trainings,
+        meiliVersion,
+        database: bench.description,
+        loadAverage,
+      },
+    });
+    console.log(`\n${matching.body}`);
+    if (WRITE_DOC && persons === 50_000) log(`wrote ${writeSection(matching.body, MATCHING_SECTION)}`);
+  }
+
+  // ---- Reports (issue 6): 50,000 persons and 500,000 activities in another province (tests/bench/reports.ts)
+  if (process.env.BENCH_REPORTS !== "0") {
+    const reportPersons = Number(process.env.BENCH_REPORT_PERSONS ?? 50_000);
+    const reportActivities = Number(process.env.BENCH_ACTIVITIES ?? 500_000);
+    const reports = await benchReports({
+      db,
+      log,
+      persons: reportPersons,
+      activities: reportActivities,
+      runs: Number(process.env.BENCH_RUNS ?? 20),
+      context: { command: "npm run bench", database: bench.description, loadAverage },
+    });
+    console.log(`\n${reports.body}`);
+    if (WRITE_DOC && reportPersons === 50_000 && reportActivities === 500_000) log(`wrote ${writeSection(reports.body, reportsSection(bench.handle.kind))}`);
+  }
 }
 
 let failed = false;

@@ -1,7 +1,5 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSession } from "../../app/auth/session.server";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { parseIdentifier } from "../../app/modules/accounts/identifier";
 import { attemptLogin } from "../../app/modules/accounts/login.server";
@@ -28,10 +26,11 @@ import { action as transfersAction, loader as transfersLoader } from "../../app/
 import { action as trainingAction } from "../../app/routes/trainings.$id";
 import { setClock } from "../../app/utils/clock.server";
 import { appUser, auditEvent, consentGrant, dataRequest, personInvitation, referralRequest, releasedPerson, savedListing } from "../../db/schema";
-import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
+import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { callRoute, cookieFor, routeContext, routeRequest, type RouteHandler } from "../setup/routes";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -39,38 +38,12 @@ afterEach(() => setClock(undefined));
 
 // Each test activates from its own address, so the per-address limit of one test never locks another.
 let lastIp = 0;
-const contextFrom = (clientIp = "127.0.0.1"): AppLoadContext => ({ requestId: "t", cspNonce: "n", clientIp });
-const freshContext = () => contextFrom(`10.30.${Math.floor(++lastIp / 250)}.${lastIp % 250}`);
+const freshContext = () => routeContext(`10.30.${Math.floor(++lastIp / 250)}.${lastIp % 250}`);
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
-
-/** A loader or action's answer, returned or thrown (Remix throws redirects and 404s). */
-async function call(handler: Handler, request: Request, params: Record<string, string> = {}, context = contextFrom()): Promise<Response> {
-  try {
-    const result = await handler({ request, params, context });
-    if (result instanceof Response) return result;
-    return Response.json(result);
-  } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
-  }
-}
-
-async function cookieFor(userId: string) {
-  return (await startSession(userId)).split(";")[0];
-}
-
-function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-}
-
-function post(path: string, form: Record<string, string | string[]>, cookie?: string) {
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", ...(cookie ? { Cookie: cookie } : {}) },
-    body: formBody(form),
-  });
-}
+type Handler = RouteHandler;
+const call = callRoute;
+const get = (path: string, cookie?: string) => routeRequest(path, { cookie });
+const post = (path: string, form: Record<string, string | string[]>, cookie?: string) => routeRequest(path, { cookie, form });
 
 const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 

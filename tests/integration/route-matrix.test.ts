@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_HOME } from "../../app/auth/permissions.server";
 import { startSession } from "../../app/auth/session.server";
@@ -9,10 +10,28 @@ import type { StaffScope } from "../../app/auth/scope.server";
 import { activateAccount, activationSchema, issueInvitation } from "../../app/modules/persons/invitations.server";
 import { createDataRequest } from "../../app/modules/persons/self-service.server";
 import type { FormValues } from "../../app/utils/forms";
-import { consentGrant, dataRequest, personTransfer, releasedPerson } from "../../db/schema";
+import {
+  activity,
+  consentGrant,
+  dataRequest,
+  enrolment,
+  followUp,
+  jobFairParticipant,
+  loan,
+  meetingAttendance,
+  modelPerson,
+  notification,
+  personTransfer,
+  placement,
+  referral,
+  referralMessage,
+  releasedPerson,
+} from "../../db/schema";
 import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
-import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
+import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
+import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../factories/referrals";
+import { fairWith, holdMeeting, listLoan, logActivity, modelCovering } from "../factories/support";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 
 /*
@@ -54,7 +73,28 @@ function cells(line: string): Cells {
   return Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Cells;
 }
 
-type Ids = { person: string; grant: string; job: string; training: string };
+type Ids = {
+  person: string;
+  grant: string;
+  job: string;
+  training: string;
+  /** The subject's job referral to the employer's job, accepted, and the placement from it (started 35 days ago). */
+  referral: string;
+  placement: string;
+  /** The placement's 1-month follow-up, due now. */
+  followUp: string;
+  /** The subject's course referral to the provider's course, accepted, and the enrolment from it. */
+  trainingReferral: string;
+  enrolment: string;
+  /** One of the subject's own notifications (a number, as text). */
+  notification: string;
+  /** Support (issue 6), all in commune A: a meeting the subject attended, the subject's loan on this month's
+   * list for the bank, a job fair with the subject registered, a reintegration model covering the subject. */
+  meeting: string;
+  loan: string;
+  fair: string;
+  model: string;
+};
 type Row = {
   get: Cells;
   /** POSTed with a harmless body: empty unless given (never one that changes the subject's record). */
@@ -63,6 +103,12 @@ type Row = {
   query?: (ids: Ids) => string;
   /** Roles whose GET answer must contain a name: positive controls, so that the absence checks mean something. */
   shows?: Partial<Record<RoleKey, "subject" | "other">>;
+  /** Roles whose GET answer must contain one of the ids: the positive control where no name may appear. */
+  showsId?: Partial<Record<RoleKey, keyof Ids>>;
+  /** Roles whose GET answer must contain this text: the positive control of a page that names nobody. */
+  showsText?: Partial<Record<RoleKey, string>>;
+  /** Aggregates only: no role, however entitled, may find a person's name in any answer. */
+  namesNobody?: true;
 };
 
 // prettier-ignore
@@ -108,6 +154,140 @@ const MATRIX: Record<string, Row> = {
     get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
     post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
   },
+  // Placements and enrolments (record:placement:commune): officers only; another commune's person is not
+  // found, even for a POST (the scope is checked before the body). Without ?referral the pages still answer.
+  "officer.persons.$id_.placement.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    shows: { officerA: "subject" },
+  },
+  "officer.persons.$id_.enrolment.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    shows: { officerA: "subject" },
+  },
+  // Referring needs a listing named in the query; the empty POST is refused by validation before any lookup.
+  "officer.persons.$id_.refer.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    query: (ids) => `?kind=job&listing=${ids.job}`,
+    shows: { officerA: "subject" },
+  },
+  // Support (issue 6): the activity log is read like the record (the province's admin too) and written by the
+  // commune officer (record:activity:commune, checked before the scope, so admins get 403 on POST); loans are
+  // the officer's only (manage:loan:commune). Another commune's person is not found, even for a POST.
+  "officer.persons.$id_.activities.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    shows: { officerA: "subject", adminA: "subject" },
+  },
+  "officer.persons.$id_.loans.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    shows: { officerA: "subject" },
+  },
+  // Meetings (record:activity:commune): the commune officer's pages; the province's admin has none. The list
+  // counts attendance and its form offers the commune's persons; the detail names who attended. The empty POST
+  // is refused by validation (a meeting is created in one of the officer's own communes, checked after).
+  "officer.meetings._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    shows: { officerA: "subject" },
+    showsId: { officerA: "meeting" },
+  },
+  "officer.meetings.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    params: (ids) => ({ id: ids.meeting }),
+    shows: { officerA: "subject" },
+  },
+  // Loans (manage:loan:commune): the commune officer's only, form 01 for the bank included (this month's list,
+  // where the subject's loan is). A status change with an empty body is refused before the lookup (officer B:
+  // 400 for any id); the valid-body test below checks B's 404.
+  "officer.loans._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    shows: { officerA: "subject" },
+    showsId: { officerA: "loan" },
+  },
+  "officer.loans.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    params: (ids) => ({ id: ids.loan }),
+    shows: { officerA: "subject" },
+  },
+  "officer.loans.bank-list.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    shows: { officerA: "subject" },
+  },
+  "officer.loans.bank-list[.]csv.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    shows: { officerA: "subject" },
+  },
+  // Job fairs: managed by the commune officer (manage:job_fair:commune, so admins get 403 on POST); read by the
+  // province's admin too (view:report:commune), without the participants' names. Another commune's fair is not
+  // found, even for a POST (the fair is looked up before the body); the fairs list answers each with their reach.
+  "officer.job-fairs._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    showsId: { officerA: "fair", adminA: "fair" },
+  },
+  "officer.job-fairs.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    params: (ids) => ({ id: ids.fair }),
+    shows: { officerA: "subject" },
+    showsId: { adminA: "fair" },
+  },
+  "officer.job-fairs.$id_.report.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    params: (ids) => ({ id: ids.fair }),
+    namesNobody: true,
+    showsId: { officerA: "fair", adminA: "fair" },
+  },
+  // Reintegration models (manage:model:commune): the commune officer's pages, reading and writing alike (the
+  // province's admin reads their figures in the reports, ?model=). Another commune's model is not found.
+  "officer.models._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    showsId: { officerA: "model" },
+  },
+  "officer.models.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    params: (ids) => ({ id: ids.model }),
+    shows: { officerA: "subject" },
+  },
+  // Reports (view:report:commune), asked for commune A and its model: the commune's officer and the province's
+  // admin; another commune or province is not found. Aggregates only: nobody finds a name in them, ever.
+  "officer.reports._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
+    namesNobody: true,
+    showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
+  },
+  "officer.reports.export[.]csv.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
+    namesNobody: true,
+    showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
+  },
+  "officer.reports.export[.]xlsx.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
+    namesNobody: true,
+    showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
+  },
+  "officer.reports.hcd12.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
+    namesNobody: true,
+    showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
+  },
+  "officer.reports.hcd13.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
+    namesNobody: true,
+    showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
+  },
   "officer.expungements.tsx": {
     get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
   },
@@ -150,9 +330,107 @@ const MATRIX: Record<string, Row> = {
     get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
     shows: { person: "subject", otherPerson: "other" },
   },
+  "me.referrals.tsx": {
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+  },
   "me.saved.tsx": {
     get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
     post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+  },
+  // Matching: the officer's suggestions for a person of their communes; candidates for a listing within the
+  // officer's communes (officer B sees the page, without A's people); the person's own suggestions.
+  "officer.persons.$id_.matches.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    shows: { officerA: "subject" },
+  },
+  "officer.jobs.$id.candidates.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    params: (ids) => ({ id: ids.job }),
+    shows: { officerA: "subject" },
+  },
+  "officer.trainings.$id.candidates.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    params: (ids) => ({ id: ids.training }),
+  },
+  "me.matches.tsx": {
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+  },
+  // Referrals (refer:person:commune): the commune officer's only; admins have no referral pages at all. The
+  // empty POST is refused by validation before any lookup; the valid-body test below checks B's 404.
+  "officer.referrals._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    shows: { officerA: "subject" },
+  },
+  "officer.referrals.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    params: (ids) => ({ id: ids.referral }),
+    shows: { officerA: "subject" },
+  },
+  // Placements and enrolments: the province's admin reads (view:person:commune); ending or finishing one
+  // needs record:placement:commune, checked before the body, so admins get 403 on POST. The empty body is
+  // refused before the lookup (officer B: 400); the valid-body test below checks B's 404.
+  "officer.placements.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    params: (ids) => ({ id: ids.placement }),
+    shows: { officerA: "subject", adminA: "subject" },
+  },
+  "officer.enrolments.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    params: (ids) => ({ id: ids.enrolment }),
+    shows: { officerA: "subject", adminA: "subject" },
+  },
+  // Follow-ups (follow_up:person:commune): the commune officer's task list and form.
+  "officer.follow-ups._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    shows: { officerA: "subject" },
+  },
+  "officer.follow-ups.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    params: (ids) => ({ id: ids.followUp }),
+    shows: { officerA: "subject" },
+  },
+  // Counts only, each staff member over their own reach (no names anywhere).
+  "officer.figures.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
+  },
+  // The organisation's side: only what the referral shared, and the matrix shares no name, so the leak
+  // check means "the employer and the provider never see the subject's name"; the ids are the positive control.
+  "employer.referrals._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
+    showsId: { employer: "referral" },
+  },
+  "employer.referrals.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden") },
+    params: (ids) => ({ id: ids.referral }),
+  },
+  "employer.placements.tsx": {
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden") },
+    showsId: { employer: "followUp" },
+  },
+  "provider.referrals._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden"),
+    showsId: { provider: "trainingReferral" },
+  },
+  "provider.referrals.$id.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden invalid   forbidden forbidden forbidden forbidden") },
+    params: (ids) => ({ id: ids.trainingReferral }),
+  },
+  // Everyone's own notifications; opening one that is someone else's is not found (the subject's opens theirs).
+  "notifications.tsx": {
+    get:                                        cells("login     ok        ok          ok        ok        ok       ok        ok        ok"),
+    post: { expect:                             cells("login     invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+  },
+  "notifications.$id.tsx": {
+    get:                                        cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found"),
+    params: (ids) => ({ id: ids.notification }),
   },
   // Public: a logged-in user is sent to their own home; a post without a code is refused for everyone.
   "activate.tsx": {
@@ -173,7 +451,8 @@ const MATRIX: Record<string, Row> = {
 };
 
 /** Route files that touch persons' records, by name: each must have a row above. */
-const PERSON_RELATED = /^(officer\.persons|officer\.(expungements|candidates|transfers|requests)\.|me\.|admin\.audit\.|activate\.)/;
+const PERSON_RELATED =
+  /^(officer\.persons|officer\.(expungements|candidates|transfers|requests|referrals|placements|follow-ups|enrolments|figures|meetings|loans|job-fairs|models|reports)\.|officer\.(jobs|trainings)\.\$id\.candidates\.|employer\.(referrals|placements)\.|provider\.referrals\.|notifications\.|me\.|admin\.audit\.|activate\.)/;
 
 /** The URL of a flat route file: `officer.persons.$id_.consents.$grantId.print.tsx` → /officer/persons/:id/consents/:grantId/print. */
 function routeUrl(file: string, params: Record<string, string>): string {
@@ -241,6 +520,21 @@ function classify(role: RoleKey, url: string, res: Response | Error): string {
   return word[res.status] ?? `status ${res.status}`;
 }
 
+/** What a reader of the answer finds in it: the text, or every cell of a workbook (an XLSX file is a zip). */
+async function bodyText(res: Response | Error): Promise<string> {
+  if (!(res instanceof Response)) return "";
+  const copy = res.clone();
+  if (!(copy.headers.get("Content-Type") ?? "").includes("spreadsheetml")) return copy.text();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await copy.arrayBuffer());
+  const texts: string[] = [];
+  book.eachSheet((sheet) => {
+    texts.push(sheet.name);
+    sheet.eachRow((r) => r.eachCell((cell) => void texts.push(cell.text)));
+  });
+  return texts.join("\n");
+}
+
 function request(method: "GET" | "POST", url: string, cookie: string | undefined, body?: FormValues): Request {
   const headers: Record<string, string> = { Origin: BASE, ...(cookie ? { Cookie: cookie } : {}) };
   if (method === "GET") return new Request(`${BASE}${url}`, { headers });
@@ -278,7 +572,8 @@ beforeAll(async () => {
   officerB = await createOfficerScope([UNITS.luongSon], UNITS.phuTho);
   const subject = await activatedPerson(officerA, SUBJECT_NAME, "10.40.0.1");
   const other = await activatedPerson(officerA, OTHER_NAME, "10.40.0.2");
-  const grant = await giveConsent(officerA, subject.personId);
+  // Training referral too, so the subject can be referred to the provider's course below.
+  const grant = await giveConsent(officerA, subject.personId, { purposes: ["matching", "training_referral", "share_contact"] });
   await giveConsent(officerA, other.personId);
   // An open data request, so that the subject's name is on officer A's requests page (and must not be on B's).
   const requested = await createDataRequest(subject.userId, { kind: "correction", message: "Sai ngày sinh" });
@@ -293,7 +588,50 @@ beforeAll(async () => {
   const adminB = await createUser({ role: "admin", provinceCode: UNITS.phuTho });
   await drain();
 
-  ids = { person: subject.personId, grant, job: job.id, training: training.id };
+  // The subject's way to work through the real services: referred to the employer's job and taken, placed
+  // 35 days ago (so the 1-month follow-up is due now); referred to the provider's course, taken, enrolled.
+  const referralId = await refer(officerA, subject.personId, "job", job.id);
+  await acceptReferral(employer, referralId);
+  const placementId = await placeFromReferral(officerA, subject.personId, referralId, { startDate: daysFromToday(-35) });
+  const [firstFollowUp] = await ctx.handle.db
+    .select({ id: followUp.id })
+    .from(followUp)
+    .where(and(eq(followUp.placementId, placementId), eq(followUp.monthOffset, 1)));
+  const trainingReferralId = await refer(officerA, subject.personId, "training", training.id);
+  await acceptReferral(provider, trainingReferralId);
+  const enrolmentId = await enrolFromReferral(officerA, subject.personId, trainingReferralId);
+  // The subject's support (issue 6), through the real services, all in commune A: a counselling session, a
+  // meeting they attended, a loan on this month's list for the bank, a job fair they are registered for (which
+  // notifies them), a reintegration model covering them.
+  await logActivity(officerA, subject.personId, { kind: "counselling", topic: "career", mode: "individual" });
+  const meetingId = await holdMeeting(officerA, UNITS.namDa, [subject.personId]);
+  const loanId = await listLoan(officerA, subject.personId);
+  const fairId = await fairWith(officerA, UNITS.namDa, [subject.personId]);
+  const modelId = await modelCovering(officerA, UNITS.namDa, [subject.personId]);
+  const [latest] = await ctx.handle.db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(eq(notification.recipientId, subject.userId))
+    .orderBy(desc(notification.id))
+    .limit(1);
+  if (!firstFollowUp || !latest) throw new Error("the subject's follow-up or notification is missing");
+
+  ids = {
+    person: subject.personId,
+    grant,
+    job: job.id,
+    training: training.id,
+    referral: referralId,
+    placement: placementId,
+    followUp: firstFollowUp.id,
+    trainingReferral: trainingReferralId,
+    enrolment: enrolmentId,
+    notification: String(latest.id),
+    meeting: meetingId,
+    loan: loanId,
+    fair: fairId,
+    model: modelId,
+  };
   const users: Record<Exclude<RoleKey, "anonymous">, string> = {
     person: subject.userId,
     otherPerson: other.userId,
@@ -314,7 +652,7 @@ describe("role × route matrix", () => {
     expect(missing, `person-related routes without a row in the matrix: decide who may reach them`).toEqual([]);
     expect(Object.keys(MATRIX).filter((f) => !files.includes(f)), "rows for route files that no longer exist").toEqual([]);
     // The discovery itself still sees the routes it is meant to (a renamed folder would silently find nothing).
-    expect(files.filter((f) => PERSON_RELATED.test(f)).length).toBeGreaterThanOrEqual(19);
+    expect(files.filter((f) => PERSON_RELATED.test(f)).length).toBeGreaterThanOrEqual(60);
   });
 
   it.each(Object.keys(MATRIX))("%s", async (file) => {
@@ -338,10 +676,15 @@ describe("role × route matrix", () => {
         const res = await call(handler, request(method, url, cookie, row.post?.body), params);
         const answer = classify(role, url, res);
         (method === "GET" ? got.get : got.post!)[role] = answer as Answer;
-        const body = res instanceof Response ? await res.clone().text() : "";
+        const body = await bodyText(res);
         if (!ENTITLED.includes(role) && body.includes(SUBJECT_NAME)) leaks.push(`${method} ${role} (${answer})`);
+        if (row.namesNobody && (body.includes(SUBJECT_NAME) || body.includes(OTHER_NAME))) leaks.push(`${method} ${role} (${answer}) names a person`);
         const shown = method === "GET" ? row.shows?.[role] : undefined;
         if (shown && !body.includes(names[shown])) missingNames.push(`${method} ${role} lacks ${names[shown]}`);
+        const shownId = method === "GET" ? row.showsId?.[role] : undefined;
+        if (shownId && !body.includes(ids[shownId])) missingNames.push(`${method} ${role} lacks ids.${shownId}`);
+        const shownText = method === "GET" ? row.showsText?.[role] : undefined;
+        if (shownText && !body.includes(shownText)) missingNames.push(`${method} ${role} lacks "${shownText}"`);
       }
     }
     expect({ ...got, leaks, missingNames }, url).toEqual({
@@ -359,10 +702,11 @@ describe("role × route matrix", () => {
  * records: each must be not found, and the subject's record must be unchanged.
  */
 describe("valid bodies against someone else's record", () => {
-  async function post(file: string, role: Exclude<RoleKey, "anonymous">, body: FormValues, params: Record<string, string> = { id: ids.person }) {
+  /** `cookie` stands in for a user outside the nine roles (another organisation), classified as `role`. */
+  async function post(file: string, role: Exclude<RoleKey, "anonymous">, body: FormValues, params: Record<string, string> = { id: ids.person }, cookie = cookies[role]) {
     const mod = (await import(path.join(ROUTES_DIR, file))) as RouteModule;
     const url = routeUrl(file, params);
-    return classify(role, url, await call(mod.action!, request("POST", url, cookies[role], body), params));
+    return classify(role, url, await call(mod.action!, request("POST", url, cookie, body), params));
   }
 
   it("the other commune's officer and the other province's admin cannot write to the subject's record", async () => {
@@ -403,5 +747,118 @@ describe("valid bodies against someone else's record", () => {
     expect(answers).toEqual({ home: "not_found", consents: "not_found" });
     const [grant] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, ids.grant));
     expect(grant.withdrawnAt).toBeNull();
+  });
+
+  it("the other commune's officer, the admins and other organisations cannot act on the subject's referrals, placement, follow-up or enrolment", async () => {
+    const otherEmployer = await cookieFor((await createOrgMember("employer")).actorId);
+    const otherProvider = await cookieFor((await createOrgMember("provider")).actorId);
+    const today = daysFromToday(0);
+    const message = { intent: "message", body: "Anh ấy còn làm ở đây không?" };
+    const end = { endDate: today, endReason: "quit", endNote: "" };
+    const complete = { intent: "complete", completedOn: today, certificate: "Chứng chỉ sơ cấp nghề" };
+    const visit = { stillEmployed: "yes", currentWage: "5.500.000", stable: "yes", livingSituation: "with_family", violation: "no" };
+    const answers = {
+      messageB: await post("officer.referrals.$id.tsx", "officerB", message, { id: ids.referral }),
+      endB: await post("officer.placements.$id.tsx", "officerB", end, { id: ids.placement }),
+      endAdminA: await post("officer.placements.$id.tsx", "adminA", end, { id: ids.placement }),
+      recordB: await post("officer.follow-ups.$id.tsx", "officerB", visit, { id: ids.followUp }),
+      completeB: await post("officer.enrolments.$id.tsx", "officerB", complete, { id: ids.enrolment }),
+      completeAdminA: await post("officer.enrolments.$id.tsx", "adminA", complete, { id: ids.enrolment }),
+      messageOtherEmployer: await post("employer.referrals.$id.tsx", "employer", message, { id: ids.referral }, otherEmployer),
+      declineOtherEmployer: await post("employer.referrals.$id.tsx", "employer", { intent: "decline", note: "Hết chỗ" }, { id: ids.referral }, otherEmployer),
+      confirmOtherEmployer: await post("employer.placements.tsx", "employer", { followUpId: ids.followUp, note: "" }, {}, otherEmployer),
+      messageOtherProvider: await post("provider.referrals.$id.tsx", "provider", message, { id: ids.trainingReferral }, otherProvider),
+      // A provider cannot use the employer's pages at all, even for its own course referral.
+      messageProviderAsEmployerRoute: await post("employer.referrals.$id.tsx", "provider", message, { id: ids.trainingReferral }),
+    };
+    expect(answers).toEqual({
+      messageB: "not_found",
+      endB: "not_found",
+      endAdminA: "forbidden",
+      recordB: "not_found",
+      completeB: "not_found",
+      completeAdminA: "forbidden",
+      messageOtherEmployer: "not_found",
+      declineOtherEmployer: "not_found",
+      confirmOtherEmployer: "not_found",
+      messageOtherProvider: "not_found",
+      messageProviderAsEmployerRoute: "forbidden",
+    });
+    const db = ctx.handle.db;
+    const [placed] = await db.select().from(placement).where(eq(placement.id, ids.placement));
+    expect(placed.endDate).toBeNull();
+    const [due] = await db.select().from(followUp).where(eq(followUp.id, ids.followUp));
+    expect({ doneAt: due.doneAt, employerConfirmedAt: due.employerConfirmedAt }).toEqual({ doneAt: null, employerConfirmedAt: null });
+    const [enrolled] = await db.select().from(enrolment).where(eq(enrolment.id, ids.enrolment));
+    expect(enrolled.status).toBe("enrolled");
+    const referrals = await db.select({ status: referral.status }).from(referral).where(eq(referral.personId, ids.person));
+    expect(referrals.map((r) => r.status)).toEqual(["accepted", "accepted"]);
+    expect(await db.select().from(referralMessage).where(eq(referralMessage.referralId, ids.referral))).toEqual([]);
+    expect(await db.select().from(referralMessage).where(eq(referralMessage.referralId, ids.trainingReferral))).toEqual([]);
+  });
+  it("the other commune's officer and the admins cannot record the subject's support: activities, loans, meetings, fairs, models", async () => {
+    const db = ctx.handle.db;
+    const today = daysFromToday(0);
+    // Officer B's own fair and model: the subject's id posted into B's own records must be refused too.
+    const fairOfB = await fairWith(officerB, UNITS.luongSon, []);
+    const modelOfB = await modelCovering(officerB, UNITS.luongSon, []);
+    const visit = { kind: "encouragement_visit", occurredOn: today, note: "" };
+    const application = { purpose: "business", amountVnd: "20.000.000", termMonths: "24", bankBranch: "NHCSXH", listMonth: today.slice(0, 7), appliedOn: today, note: "" };
+    const approve = { status: "approved", on: today, note: "" };
+    const absent = { intent: "outcome", personId: ids.person, outcome: "absent", organizationId: "" };
+    const leave = { intent: "leavePerson", personId: ids.person, leftOn: today };
+    const answers = {
+      activityB: await post("officer.persons.$id_.activities.tsx", "officerB", visit),
+      activityAdminA: await post("officer.persons.$id_.activities.tsx", "adminA", visit),
+      activityAdminB: await post("officer.persons.$id_.activities.tsx", "adminB", visit),
+      loanB: await post("officer.persons.$id_.loans.tsx", "officerB", application),
+      loanAdminA: await post("officer.persons.$id_.loans.tsx", "adminA", application),
+      statusB: await post("officer.loans.$id.tsx", "officerB", approve, { id: ids.loan }),
+      statusAdminA: await post("officer.loans.$id.tsx", "adminA", approve, { id: ids.loan }),
+      // A meeting of B's commune (or of A's) with the subject ticked: refused by the service's checks.
+      meetingInOwnCommuneB: await post("officer.meetings._index.tsx", "officerB", { communeCode: UNITS.luongSon, title: "Họp", heldOn: today, attendees: ids.person }, {}),
+      meetingInCommuneAB: await post("officer.meetings._index.tsx", "officerB", { communeCode: UNITS.namDa, title: "Họp", heldOn: today, attendees: ids.person }, {}),
+      meetingAdminA: await post("officer.meetings._index.tsx", "adminA", { communeCode: UNITS.namDa, title: "Họp", heldOn: today, attendees: ids.person }, {}),
+      outcomeB: await post("officer.job-fairs.$id.tsx", "officerB", absent, { id: ids.fair }),
+      unregisterB: await post("officer.job-fairs.$id.tsx", "officerB", { intent: "unregister", personId: ids.person }, { id: ids.fair }),
+      unregisterAdminA: await post("officer.job-fairs.$id.tsx", "adminA", { intent: "unregister", personId: ids.person }, { id: ids.fair }),
+      registerAtOwnFairB: await post("officer.job-fairs.$id.tsx", "officerB", { intent: "register", personId: ids.person }, { id: fairOfB }),
+      leaveB: await post("officer.models.$id.tsx", "officerB", leave, { id: ids.model }),
+      leaveAdminA: await post("officer.models.$id.tsx", "adminA", leave, { id: ids.model }),
+      coverInOwnModelB: await post("officer.models.$id.tsx", "officerB", { intent: "addPerson", personId: ids.person, joinedOn: today }, { id: modelOfB }),
+    };
+    expect(answers).toEqual({
+      activityB: "not_found",
+      activityAdminA: "forbidden",
+      activityAdminB: "forbidden",
+      loanB: "not_found",
+      loanAdminA: "forbidden",
+      statusB: "not_found",
+      statusAdminA: "forbidden",
+      meetingInOwnCommuneB: "invalid",
+      meetingInCommuneAB: "invalid",
+      meetingAdminA: "forbidden",
+      outcomeB: "not_found",
+      unregisterB: "not_found",
+      unregisterAdminA: "forbidden",
+      registerAtOwnFairB: "not_found",
+      leaveB: "not_found",
+      leaveAdminA: "forbidden",
+      coverInOwnModelB: "not_found",
+    });
+    // Nothing written: only what officer A recorded in the setup.
+    const activities = await db.select({ kind: activity.kind }).from(activity).where(eq(activity.personId, ids.person));
+    expect(activities.map((a) => a.kind)).toEqual(["counselling"]);
+    const loans = await db.select({ id: loan.id, status: loan.status, decidedOn: loan.decidedOn }).from(loan).where(eq(loan.personId, ids.person));
+    expect(loans).toEqual([{ id: ids.loan, status: "listed", decidedOn: null }]);
+    const attended = await db.select({ meetingId: meetingAttendance.meetingId }).from(meetingAttendance).where(eq(meetingAttendance.personId, ids.person));
+    expect(attended).toEqual([{ meetingId: ids.meeting }]);
+    const fairs = await db
+      .select({ fairId: jobFairParticipant.fairId, outcome: jobFairParticipant.outcome })
+      .from(jobFairParticipant)
+      .where(eq(jobFairParticipant.personId, ids.person));
+    expect(fairs).toEqual([{ fairId: ids.fair, outcome: "registered" }]);
+    const models = await db.select({ modelId: modelPerson.modelId, leftOn: modelPerson.leftOn }).from(modelPerson).where(eq(modelPerson.personId, ids.person));
+    expect(models).toEqual([{ modelId: ids.model, leftOn: null }]);
   });
 });

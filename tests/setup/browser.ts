@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
+import { startApp, type RunningApp } from "./app-server";
 
 /** Debian's Chromium; playwright's own browser downloads are never used. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -59,7 +60,8 @@ export type E2E = {
  * Call at the top of an e2e test file: one Chromium per file, against the run's one app
  * (started in tests/setup/e2e-global.ts).
  */
-export function setupBrowser(): E2E {
+export function setupBrowser(options: { ownApp?: { env?: Record<string, string> } } = {}): E2E {
+  let ownApp: RunningApp | undefined;
   const contexts: BrowserContext[] = [];
   // Uncaught exceptions and React errors (e.g. hydration) in any page fail the test that caused them.
   const pageErrors: string[] = [];
@@ -88,9 +90,11 @@ export function setupBrowser(): E2E {
   } as E2E;
 
   beforeAll(async () => {
-    e2e.url = inject("appUrl");
+    // A file that moves the app's clock gets an app of its own, so other files keep today's date.
+    if (options.ownApp) ownApp = await startApp({ env: options.ownApp.env });
+    e2e.url = ownApp?.url ?? inject("appUrl");
     e2e.browser = await launchBrowser();
-  }, 30_000);
+  }, 120_000);
 
   afterEach(() => {
     const errors = pageErrors.splice(0);
@@ -100,6 +104,7 @@ export function setupBrowser(): E2E {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await e2e.browser?.close();
+    await ownApp?.stop();
   }, 30_000);
 
   return e2e;
@@ -148,6 +153,22 @@ export async function fillLogin(page: Page, identifier: string, password: string
   await page.locator('main input[name="identifier"]').fill(identifier);
   await page.locator('main input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').click();
+}
+
+/**
+ * Press the header's language button. It posts a plain form (reloadDocument), so the new
+ * document streams in: the header can be visible before <main> has arrived. Wait for the
+ * button of the other language and then for the document's load event.
+ */
+export async function switchLanguage(page: Page, to: "English" | "Tiếng Việt"): Promise<void> {
+  await page.getByRole("button", { name: to }).click();
+  await page.getByRole("button", { name: to === "English" ? "Tiếng Việt" : "English" }).waitFor();
+  await page.waitForLoadState("load");
+}
+
+/** Wait until the main region shows this text (for pages still arriving or rendering). */
+export async function waitForMainText(page: Page, text: string): Promise<void> {
+  await page.locator("main").getByText(text).first().waitFor();
 }
 
 /** The visible text of the main region (header and footer left out). */

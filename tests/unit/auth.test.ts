@@ -49,7 +49,8 @@ describe("isAllowedOrigin", () => {
 /** The permission matrix as the product specifies it, written out by hand (not derived from the code). */
 const EXPECTED: Record<Role, Permission[]> = {
   // A provincial admin reads the province's persons; registering, consent and matching are the commune's work.
-  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune"],
+  // The province's figures and reports are read by its admin too.
+  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune", "view:figures:commune", "view:notifications:own", "view:report:commune"],
   officer: [
     "view:home:officer",
     "verify:organization:province",
@@ -64,11 +65,25 @@ const EXPECTED: Record<Role, Permission[]> = {
     "edit:person:commune",
     "grant:consent:commune",
     "search:candidate:commune",
+    // Matching, referrals, placements, follow-ups: the commune officer's work (issue 5).
+    "match:person:commune",
+    "refer:person:commune",
+    "record:placement:commune",
+    "follow_up:person:commune",
+    "view:figures:commune",
+    "view:notifications:own",
+    // Support, loans, job fairs, models, reports (issue 6).
+    "record:activity:commune",
+    "manage:loan:commune",
+    "manage:job_fair:commune",
+    "manage:model:commune",
+    "view:report:commune",
   ],
-  employer: ["view:home:employer", "edit:organization:own", "post:job:own"],
-  provider: ["view:home:provider", "edit:organization:own", "post:training:own"],
-  // A person reaches only their own record and asks for referrals: no staff permission at all.
-  person: ["view:home:person", "view:record:own", "request:referral:own"],
+  // Organisations answer the referrals sent to them and confirm employment; they never search persons.
+  employer: ["view:home:employer", "edit:organization:own", "post:job:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
+  provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
+  // A person reaches only their own record, their suggestions, and asks for referrals: no staff permission at all.
+  person: ["view:home:person", "view:record:own", "request:referral:own", "view:matches:own", "view:notifications:own"],
 };
 
 const userWithRole = (role: Role) => ({ role }) as SessionUser;

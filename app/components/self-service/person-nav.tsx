@@ -6,6 +6,8 @@ const LINKS = [
   ["/me/consents", "self.nav.consents"],
   ["/me/data", "self.nav.data"],
   ["/me/saved", "self.nav.saved"],
+  ["/me/matches", "match.nav"],
+  ["/me/referrals", "self.nav.referrals"],
 ] as const;
 
 /** The person's own pages, one tap apart. */

@@ -20,6 +20,22 @@ export const AUDIT_ACTIONS = [
   "activate",
   "referral_request",
   "data_request",
+  // Referrals: an officer refers (using the record), anyone reads one, a status move, a request decided.
+  "refer",
+  "view_referral",
+  "referral_update",
+  "referral_request_decide",
+  // Placements, follow-ups and enrolments (app/modules/placements).
+  "placement",
+  "follow_up",
+  "enrolment",
+  // Job fairs (registration, outcomes) and reintegration models (persons covered) (issue 6).
+  "job_fair",
+  "model",
+  // Support: an activity recorded, attendance at a commune meeting, a loan listed or moved (issue 6).
+  "activity",
+  "meeting",
+  "loan",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -38,6 +54,19 @@ export async function audit(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   await executor.insert(auditEvent).values({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details });
+}
+
+/** The same for a list of persons shown at once (candidate lists): one insert, one event per person. */
+export async function auditMany(
+  executor: Executor,
+  actor: Actor,
+  personIds: string[],
+  action: AuditAction,
+  purpose: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  if (personIds.length === 0) return;
+  await executor.insert(auditEvent).values(personIds.map((personId) => ({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details })));
 }
 
 export type AuditQuery = {

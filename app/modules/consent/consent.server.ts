@@ -10,6 +10,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
+import { withdrawReferralsLosingConsent } from "../referrals/status.server";
 import { notifySync } from "../search/sync-signal.server";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
 
@@ -97,6 +98,8 @@ export async function withdrawConsent(
         .set({ status: "withdrawn", decidedAt: now() })
         .where(and(eq(referralRequest.personId, where.personId), eq(referralRequest.status, "pending"), inArray(referralRequest.kind, lapsed)));
     }
+    // Open referrals relying on this grant are withdrawn with it, and their organisations told.
+    await withdrawReferralsLosingConsent(tx, where.personId, [grant.id], "consent_withdrawn", actor);
     await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: grant.purposes });
     await enqueueSync(tx, "candidate", [where.personId]);
     return true;

@@ -4,18 +4,18 @@ import { commune, releasedPerson } from "../../../db/schema";
 import { search } from "../../../search/client.server";
 import type { CandidateDocument } from "../../../search/documents";
 import type { StaffScope } from "../../auth/scope.server";
-import { audit } from "../audit/audit.server";
+import { auditMany } from "../audit/audit.server";
 import { personsWithLiveConsent } from "../consent/consent.server";
 import { personsInScope } from "../persons/scope.server";
 import { quote } from "../search/filters";
 
 export type CandidateHit = CandidateDocument & { fullName: string; communeName: string };
 
-
 /**
  * Candidates an officer may see: retrieved from the server-only candidates index within the officer's
  * communes (or the admin's province), then re-checked in the database — still in scope, still a live
- * matching consent — before a single name is shown. Each person shown is audit-logged.
+ * matching consent — before a single name is shown. Each person shown is audit-logged. The ranked
+ * suggestions for a listing (rules, scores, reasons) are in engine.server.ts; this is the free-text search.
  */
 export async function searchCandidates(scope: StaffScope, query: { q?: string; occupation?: string; limit?: number }): Promise<CandidateHit[]> {
   const placeFilter =
@@ -43,8 +43,6 @@ export async function searchCandidates(scope: StaffScope, query: { q?: string; o
   const hits = res.hits
     .filter((h) => consented.has(h.id) && byId.has(h.id))
     .map((h) => ({ ...h, fullName: byId.get(h.id)!.fullName, communeName: byId.get(h.id)!.communeName }));
-  for (const hit of hits) {
-    await audit(db(), { id: scope.actorId, role: scope.role }, hit.id, "view", "matching", { via: "candidate_search" });
-  }
+  await auditMany(db(), { id: scope.actorId, role: scope.role }, hits.map((h) => h.id), "view", "matching", { via: "candidate_search" });
   return hits;
 }

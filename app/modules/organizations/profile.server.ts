@@ -15,6 +15,7 @@ import { isCommuneInProvince, listCommunes, listProvinces } from "../admin-units
 import { notifySync } from "../search/sync-signal.server";
 import { enqueueOrganizationListings } from "./organizations.server";
 import { organizationProfileSchema, type OrganizationProfileInput } from "./schema.server";
+import { notFound } from "../../utils/http.server";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
@@ -114,8 +115,6 @@ function requireProfileScope(request: Request, role: ProfileRole): Promise<OrgSc
   return requireOrganizationScope(request, HOME[role].permission, "edit:organization:own");
 }
 
-/** The same answer for an id that does not exist and one of another organisation (anti-IDOR). */
-export const notFound = () => json({ messageKey: "error.notFound.body" }, { status: 404 });
 const savedParam = z.enum(["updated", "reverify"]).optional().catch(undefined);
 
 function communesOf(provinceCode: unknown) {

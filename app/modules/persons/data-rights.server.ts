@@ -28,6 +28,7 @@ import { notifySync } from "../search/sync-signal.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
+import { eraseReferralsOfPerson } from "../referrals/status.server";
 
 /** What an anonymised record says instead of a name (stored, so the same in every language). */
 export const ANONYMISED_NAME = "(đã xóa dữ liệu)";
@@ -164,6 +165,8 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
     if (!changed) return false;
     await tx.update(courtBan).set({ description: "" }).where(eq(courtBan.personId, personId));
     await tx.update(classification).set({ note: "" }).where(eq(classification.personId, personId));
+    // Organisations keep no snapshot of a deleted person: open referrals end, shared values and notes go.
+    await eraseReferralsOfPerson(tx, personId, { id: scope.actorId, role: scope.role });
     // Consent evidence goes (files and references); a grant still in force ends now.
     await tx
       .update(consentGrant)

@@ -11,6 +11,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { optionalText } from "../../utils/zod-fields.server";
 import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
 import { audit } from "../audit/audit.server";
+import { withdrawReferralsOfPerson } from "../referrals/status.server";
 import { notifySync } from "../search/sync-signal.server";
 import { personInScope } from "./scope.server";
 
@@ -136,6 +137,8 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
     if (!transfer) return null;
     const at = now();
     await tx.update(personTransfer).set({ status: "accepted", decidedBy: scope.actorId, decidedAt: at }).where(eq(personTransfer.id, transferId));
+    // Before the commune changes, so the referring commune's officers are the ones told.
+    await withdrawReferralsOfPerson(tx, transfer.personId, "file_moved", { id: scope.actorId, role: scope.role });
     await tx
       .update(releasedPerson)
       .set({ communeCode: transfer.to, provinceCode: transfer.provinceCode, updatedAt: at })
@@ -208,6 +211,7 @@ export async function closePerson(scope: StaffScope, personId: string, input: z.
       .update(personTransfer)
       .set({ status: "cancelled", decidedBy: scope.actorId, decidedAt: at })
       .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
+    await withdrawReferralsOfPerson(tx, personId, "file_closed", { id: scope.actorId, role: scope.role });
     await audit(tx, { id: scope.actorId, role: scope.role }, personId, "close", "supervision", { reason: input.reason });
     await enqueueSync(tx, "candidate", [personId]);
   });

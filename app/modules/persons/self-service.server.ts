@@ -20,6 +20,7 @@ import { todayIso } from "../../utils/clock.server";
 import { optionalText, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import { personsWithLiveConsent, withdrawConsent } from "../consent/consent.server";
+import { notifyRequestCreated } from "../referrals/requests.server";
 import type { PersonExport } from "./data-rights.server";
 import { getOwnRecord } from "./record.server";
 
@@ -101,6 +102,7 @@ export async function listReferralRequests(personId: string) {
       status: referralRequest.status,
       createdAt: referralRequest.createdAt,
       decidedAt: referralRequest.decidedAt,
+      decisionNote: referralRequest.decisionNote,
       ...listingColumns(),
     })
     .from(referralRequest)
@@ -243,6 +245,7 @@ export async function requestReferral(userId: string, kind: ListingKind, listing
       .values({ personId: person.id, kind, listingId, message })
       .returning({ id: referralRequest.id });
     await audit(tx, { id: userId, role: "person" }, person.id, "referral_request", PURPOSE_FOR[kind], { requestId: created.id, kind, listingId });
+    await notifyRequestCreated(tx, person.id, kind, listingId);
     return { ok: true, requestId: created.id };
   });
 }

@@ -1,0 +1,40 @@
+import { useI18n } from "../../utils/i18n-react";
+
+export type ChartView = { id: string; title: string; desc: string; svg: string; table: { head: string[]; rows: (string | number)[][] } };
+
+/**
+ * A chart drawn on the server: the SVG markup (made by app/modules/reports/charts.server.ts from our own
+ * figures and catalogue labels, its texts escaped) embedded as is, and its numbers as a table beneath.
+ */
+export function ChartFigure({ chart }: { chart: ChartView }) {
+  const { t, number } = useI18n();
+  return (
+    <figure className="card report-chart" id={`chart-${chart.id}`}>
+      <figcaption>{chart.title}</figcaption>
+      <div className="report-chart__svg" dangerouslySetInnerHTML={{ __html: chart.svg }} />
+      <details>
+        <summary>{t("reports.charts.data")}</summary>
+        <div className="table-scroll">
+          <table className="report-table">
+            <thead>
+              <tr>
+                {chart.table.head.map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {chart.table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, i) => (i === 0 ? <th scope="row" key={i}>{cell}</th> : <td key={i} className="num">{typeof cell === "number" ? number(cell) : cell}</td>))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,95 @@
+import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { db, type Executor } from "../../../db/client.server";
+import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
+import type { MessageKey } from "../../i18n";
+import { now } from "../../utils/clock.server";
+
+export type NotificationInput = {
+  /** An i18n key ("notify.referral.created"): rendered in each reader's own language. */
+  messageKey: MessageKey;
+  /** Only what every recipient may see: a listing title, a date. Never a name an organisation was not shared. */
+  params?: Record<string, string | number>;
+  /** A path inside the app, e.g. /employer/referrals/<id>. */
+  link: string;
+};
+
+/**
+ * Notify users in the same transaction as the change they hear about, so a rolled-back change sends
+ * nothing. Duplicate and empty recipient lists are fine.
+ */
+export async function notify(executor: Executor, recipientIds: Iterable<string | null | undefined>, input: NotificationInput): Promise<number> {
+  const ids = [...new Set([...recipientIds].filter((id): id is string => !!id))];
+  if (ids.length === 0) return 0;
+  if (!input.link.startsWith("/") || input.link.startsWith("//")) throw new Error(`notification link must be a path: ${input.link}`);
+  await executor.insert(notification).values(ids.map((recipientId) => ({ recipientId, messageKey: input.messageKey, params: input.params ?? {}, link: input.link, createdAt: now() })));
+  return ids.length;
+}
+
+/** The active officers who serve a commune. */
+export async function officersOfCommune(executor: Executor, communeCode: string): Promise<string[]> {
+  const rows = await executor
+    .select({ id: appUser.id })
+    .from(officerCommune)
+    .innerJoin(appUser, eq(appUser.id, officerCommune.userId))
+    .where(and(eq(officerCommune.communeCode, communeCode), eq(appUser.role, "officer"), isNull(appUser.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
+/** The officers of the commune where a person is registered now. */
+export async function officersOfPerson(executor: Executor, personId: string): Promise<string[]> {
+  const [person] = await executor.select({ communeCode: releasedPerson.communeCode }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+  return person ? officersOfCommune(executor, person.communeCode) : [];
+}
+
+/** The accounts of an organisation (employer or provider staff). */
+export async function usersOfOrganization(executor: Executor, organizationId: string): Promise<string[]> {
+  const rows = await executor
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(and(eq(appUser.organizationId, organizationId), isNull(appUser.disabledAt)));
+  return rows.map((r) => r.id);
+}
+
+/** The person's own login, if they activated one. */
+export async function userOfPerson(executor: Executor, personId: string): Promise<string | null> {
+  const [person] = await executor.select({ userId: releasedPerson.userId }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+  return person?.userId ?? null;
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(notification)
+    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+export type NotificationItem = { id: number; messageKey: string; params: Record<string, string | number>; link: string; read: boolean; createdAt: Date };
+
+/** Newest first; `before` pages back by id. */
+export async function listNotifications(userId: string, options: { limit?: number; before?: number } = {}): Promise<NotificationItem[]> {
+  const rows = await db()
+    .select()
+    .from(notification)
+    .where(and(eq(notification.recipientId, userId), options.before ? lt(notification.id, options.before) : undefined))
+    .orderBy(desc(notification.id))
+    .limit(Math.min(options.limit ?? 30, 100));
+  return rows.map((r) => ({ id: r.id, messageKey: r.messageKey, params: r.params, link: r.link, read: r.readAt !== null, createdAt: r.createdAt }));
+}
+
+/** Marks one of the user's notifications read and returns where it points (null: not theirs). */
+export async function openNotification(userId: string, id: number): Promise<string | null> {
+  const [row] = await db()
+    .update(notification)
+    .set({ readAt: now() })
+    .where(and(eq(notification.id, id), eq(notification.recipientId, userId)))
+    .returning({ link: notification.link });
+  return row?.link ?? null;
+}
+
+export async function markAllRead(userId: string, ids?: number[]): Promise<void> {
+  await db()
+    .update(notification)
+    .set({ readAt: now() })
+    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt), ids ? inArray(notification.id, ids) : undefined));
+}

@@ -1,0 +1,80 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { and, count, inArray } from "drizzle-orm";
+import { db } from "../../../db/client.server";
+import { referral } from "../../../db/schema";
+import type { OrgScope } from "../../auth/org-scope.server";
+import { readForm, validateForm, type FieldErrors } from "../../utils/forms";
+import { requireOrganizationScope } from "../organizations/profile.server";
+import { postMessageAsOrganization } from "./messages.server";
+import { doneParam, idParam, messageSchema, moveSchema, statusFilterSchema } from "./schema.server";
+import { markSeen, moveReferralAsOrganization } from "./status.server";
+import { OPEN_REFERRAL_STATUSES, allowedMoves } from "./transitions";
+import { getReferralForOrganization, listReferralsForOrganization, ownedBy } from "./views.server";
+import { notFound } from "../../utils/http.server";
+
+/*
+ * /employer/referrals and /provider/referrals share these loaders and this action: an employer answers
+ * referrals to its jobs, a provider to its courses. Route files wrap them in arrow functions (the browser
+ * bundle drops server modules).
+ */
+
+type OrgRole = OrgScope["role"];
+const AREA = {
+  employer: { permission: "view:home:employer", path: "/employer/referrals" },
+  provider: { permission: "view:home:provider", path: "/provider/referrals" },
+} as const;
+
+const requireScope = (request: Request, role: OrgRole) => requireOrganizationScope(request, AREA[role].permission, "respond:referral:own");
+
+const DONE = ["message", "interview", "offer", "accept", "decline"] as const;
+
+export async function organizationReferralsLoader(role: OrgRole, { request }: LoaderFunctionArgs) {
+  const scope = await requireScope(request, role);
+  const status = statusFilterSchema.parse(new URL(request.url).searchParams.get("status") ?? undefined);
+  const { rows, counts } = await listReferralsForOrganization(scope, { status });
+  return json({ role, rows, counts, status: status ?? null }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function organizationReferralLoader(role: OrgRole, { request, params }: LoaderFunctionArgs) {
+  const scope = await requireScope(request, role);
+  const id = idParam(params.id);
+  // Opening it is what "seen" means: before reading, so the page shows the new status.
+  await markSeen(scope, id);
+  const detail = await getReferralForOrganization(scope, id);
+  if (!detail) throw notFound();
+  return json({ role, referral: detail, moves: allowedMoves("organization", detail.status), done: doneParam(request, DONE) }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function organizationReferralAction(role: OrgRole, { request, params }: ActionFunctionArgs) {
+  const scope = await requireScope(request, role);
+  const id = idParam(params.id);
+  const values = await readForm(request);
+  const intent = typeof values.intent === "string" ? values.intent : "";
+  const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
+  if (intent === "message") {
+    const parsed = validateForm(messageSchema, values);
+    if (!parsed.ok) return invalid(parsed.errors);
+    if (!(await postMessageAsOrganization(scope, id, parsed.data.body))) throw notFound();
+    return redirect(`${AREA[role].path}/${id}?done=message#messages`);
+  }
+  const parsed = validateForm(moveSchema, values);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const outcome = await moveReferralAsOrganization(scope, id, parsed.data);
+  if (!outcome.ok) {
+    if ("notFound" in outcome) throw notFound();
+    return invalid(outcome.errors);
+  }
+  return redirect(`${AREA[role].path}/${id}?done=${parsed.data.intent}`);
+}
+
+/** For the organisation's home: referrals not yet opened, and all still open. */
+export async function organizationReferralCounts(request: Request, role: OrgRole) {
+  const scope = await requireScope(request, role);
+  const rows = await db()
+    .select({ status: referral.status, n: count() })
+    .from(referral)
+    .where(and(ownedBy(scope), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])))
+    .groupBy(referral.status);
+  const unseen = Number(rows.find((r) => r.status === "referred")?.n ?? 0);
+  return { unseen, open: rows.reduce((sum, r) => sum + Number(r.n), 0), path: AREA[role].path };
+}

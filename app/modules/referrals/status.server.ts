@@ -1,0 +1,206 @@
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { db, type Executor } from "../../../db/client.server";
+import type { ReferralStatus } from "../../../db/enums";
+import { consentGrant, referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
+import type { OrgScope } from "../../auth/org-scope.server";
+import type { StaffScope } from "../../auth/scope.server";
+import type { MessageKey } from "../../i18n";
+import { now } from "../../utils/clock.server";
+import type { FieldErrors } from "../../utils/forms";
+import { audit, type Actor } from "../audit/audit.server";
+import { personsInScope } from "../persons/scope.server";
+import { notifyParties, referralHead, type PartyKeys } from "./parties.server";
+import { REFERRAL_PURPOSE } from "./snapshot.server";
+import type { MoveInput } from "./schema.server";
+import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
+
+/** Why a referral was withdrawn without anyone choosing to: stored in closeReason, never shown to the organisation. */
+export const AUTOMATIC_CLOSE_REASONS = ["consent_withdrawn", "consent_expired", "file_closed", "file_moved"] as const;
+export type AutomaticCloseReason = (typeof AUTOMATIC_CLOSE_REASONS)[number];
+
+/** Who hears what when a referral reaches a status: each audience its own sentence. */
+function keysFor(status: ReferralStatus, declinedBy: "organization" | "person" | null, automatic?: AutomaticCloseReason): PartyKeys {
+  switch (status) {
+    case "seen":
+      return { officer: "notify.referral.officer.seen", person: "notify.referral.person.seen" };
+    case "interview":
+      return { officer: "notify.referral.officer.interview", organization: "notify.referral.organization.interview", person: "notify.referral.person.interview" };
+    case "offered":
+      return { officer: "notify.referral.officer.offered", organization: "notify.referral.organization.offered", person: "notify.referral.person.offered" };
+    case "accepted":
+      return { officer: "notify.referral.officer.accepted", organization: "notify.referral.organization.accepted", person: "notify.referral.person.accepted" };
+    case "declined":
+      return declinedBy === "person"
+        ? { officer: "notify.referral.officer.declinedByPerson", organization: "notify.referral.organization.declinedByPerson", person: "notify.referral.person.declinedByPerson" }
+        : { officer: "notify.referral.officer.declined", organization: "notify.referral.organization.declined", person: "notify.referral.person.declined" };
+    case "withdrawn": {
+      const officer: MessageKey = !automatic
+        ? "notify.referral.officer.withdrawn"
+        : automatic === "consent_withdrawn" || automatic === "consent_expired"
+          ? "notify.referral.officer.withdrawnConsent"
+          : "notify.referral.officer.withdrawnFile";
+      const person: MessageKey = automatic === "consent_withdrawn" || automatic === "consent_expired" ? "notify.referral.person.withdrawnConsent" : "notify.referral.person.withdrawn";
+      // The organisation learns that it ended, never why (the reason may say something about the person).
+      return { officer, organization: "notify.referral.organization.withdrawn", person };
+    }
+    default:
+      return {};
+  }
+}
+
+export type MoveOutcome = { ok: true; status: ReferralStatus } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+
+type Locked = { id: string; status: ReferralStatus; personId: string };
+
+/**
+ * Apply one move to a locked referral: the status (and interview or decline facts), a history row, an
+ * audit event on the person's record, and a notification to every other party, all in one transaction.
+ */
+async function applyMove(tx: Executor, current: Locked, actorKind: ReferralActorKind, actor: Actor, input: MoveInput): Promise<MoveOutcome> {
+  if (!canMove(actorKind, current.status, input.intent)) {
+    return { ok: false, errors: { _form: { key: "referrals.error.transition" } } };
+  }
+  if (input.intent === "interview" && input.interviewAt && input.interviewAt < now()) {
+    return { ok: false, errors: { interviewAt: { key: "referrals.error.interviewPast" } } };
+  }
+  const rule = MOVE_RULES[input.intent];
+  const at = now();
+  await tx
+    .update(referral)
+    .set({
+      status: rule.to,
+      updatedAt: at,
+      ...(input.intent === "interview" ? { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace } : {}),
+      ...(rule.declinedBy ? { declinedBy: rule.declinedBy } : {}),
+      ...(rule.needsReason ? { closeReason: input.note } : {}),
+    })
+    .where(eq(referral.id, current.id));
+  await tx.insert(referralEvent).values({ referralId: current.id, status: rule.to, actorId: actor.id, actorRole: actor.role, note: input.note, at });
+  await audit(tx, actor, current.personId, "referral_update", "referral", { referralId: current.id, move: input.intent, status: rule.to });
+  const head = await referralHead(tx, current.id);
+  if (head) await notifyParties(tx, head, keysFor(rule.to, rule.declinedBy ?? null), actor.id);
+  return { ok: true, status: rule.to };
+}
+
+/** A move by an employer or provider on a referral to one of its own listings (of its own kind). */
+export async function moveReferralAsOrganization(scope: OrgScope, referralId: string, input: MoveInput): Promise<MoveOutcome> {
+  return db().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: referral.id, status: referral.status, personId: referral.personId })
+      .from(referral)
+      .where(and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), eq(referral.kind, scope.role === "employer" ? "job" : "training")))
+      .for("update");
+    if (!current) return { ok: false, notFound: true };
+    return applyMove(tx, current, "organization", { id: scope.actorId, role: scope.role }, input);
+  });
+}
+
+/** A move by an officer serving the person's commune now. */
+export async function moveReferralAsOfficer(scope: StaffScope, referralId: string, input: MoveInput): Promise<MoveOutcome> {
+  return db().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: referral.id, status: referral.status, personId: referral.personId })
+      .from(referral)
+      .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
+      .where(and(eq(referral.id, referralId), personsInScope(scope)))
+      .for("update", { of: referral });
+    if (!current) return { ok: false, notFound: true };
+    return applyMove(tx, current, "officer", { id: scope.actorId, role: scope.role }, input);
+  });
+}
+
+/** The first time the organisation opens a referral it becomes seen (told to the officer and the person). */
+export async function markSeen(scope: OrgScope, referralId: string): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const [moved] = await tx
+      .update(referral)
+      .set({ status: "seen", updatedAt: now() })
+      .where(
+        and(
+          eq(referral.id, referralId),
+          eq(referral.organizationId, scope.organizationId),
+          eq(referral.kind, scope.role === "employer" ? "job" : "training"),
+          eq(referral.status, "referred"),
+        ),
+      )
+      .returning({ id: referral.id, status: referral.status });
+    if (!moved) return false;
+    await tx.insert(referralEvent).values({ referralId, status: "seen", actorId: scope.actorId, actorRole: scope.role, at: now() });
+    const head = await referralHead(tx, referralId);
+    if (head) await notifyParties(tx, head, keysFor("seen", null), scope.actorId);
+    return true;
+  });
+}
+
+/** Withdraw these open referrals for a reason no one chose, telling every party (the organisation without the reason). */
+async function withdrawAutomatically(tx: Executor, referralIds: string[], reason: AutomaticCloseReason, actor: Actor | null): Promise<number> {
+  if (referralIds.length === 0) return 0;
+  const at = now();
+  const withdrawn = await tx
+    .update(referral)
+    .set({ status: "withdrawn", closeReason: reason, updatedAt: at })
+    .where(and(inArray(referral.id, referralIds), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])))
+    .returning({ id: referral.id });
+  for (const { id } of withdrawn) {
+    await tx.insert(referralEvent).values({ referralId: id, status: "withdrawn", actorId: actor?.id ?? null, actorRole: actor?.role ?? "system", note: reason, at });
+    const head = await referralHead(tx, id);
+    // Every party is told, the actor too: the person who withdrew consent learns what it ended.
+    if (head) await notifyParties(tx, head, keysFor("withdrawn", null, reason));
+  }
+  return withdrawn.length;
+}
+
+/**
+ * After a grant ended (withdrawn or expired), in the same transaction: open referrals of the person that
+ * relied on it, or that now lack a live grant for their purpose, their phone or their record status, are
+ * withdrawn.
+ */
+export async function withdrawReferralsLosingConsent(
+  tx: Executor,
+  personId: string,
+  endedGrantIds: string[],
+  reason: "consent_withdrawn" | "consent_expired",
+  actor: Actor | null = null,
+): Promise<number> {
+  const open = await tx
+    .select({ id: referral.id, kind: referral.kind, consentGrantId: referral.consentGrantId, sharedFields: referral.sharedFields })
+    .from(referral)
+    .where(and(eq(referral.personId, personId), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])));
+  if (open.length === 0) return 0;
+  const live = await tx
+    .select({ purposes: consentGrant.purposes })
+    .from(consentGrant)
+    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())));
+  const covered = (purpose: (typeof live)[number]["purposes"][number]) => live.some((g) => g.purposes.includes(purpose));
+  const lapsed = open.filter(
+    (r) =>
+      (r.consentGrantId !== null && endedGrantIds.includes(r.consentGrantId)) ||
+      !covered(REFERRAL_PURPOSE[r.kind]) ||
+      (r.sharedFields.includes("phone") && !covered("share_contact")) ||
+      (r.sharedFields.includes("record_status") && !covered("share_record_status")),
+  );
+  return withdrawAutomatically(tx, lapsed.map((r) => r.id), reason, actor);
+}
+
+/** The person's file was closed or moved to another commune: every open referral is withdrawn. */
+export async function withdrawReferralsOfPerson(tx: Executor, personId: string, reason: "file_closed" | "file_moved", actor: Actor | null): Promise<number> {
+  const open = await tx
+    .select({ id: referral.id })
+    .from(referral)
+    .where(and(eq(referral.personId, personId), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])));
+  return withdrawAutomatically(tx, open.map((r) => r.id), reason, actor);
+}
+
+/**
+ * For the deletion of a person's data (anonymisation): open referrals are withdrawn (told to the parties
+ * as a closed file), and what was shared, the notes and the messages are erased from every referral of the
+ * person. Call in the anonymisation's transaction.
+ */
+export async function eraseReferralsOfPerson(tx: Executor, personId: string, actor: Actor | null): Promise<void> {
+  await withdrawReferralsOfPerson(tx, personId, "file_closed", actor);
+  const ids = (await tx.select({ id: referral.id }).from(referral).where(eq(referral.personId, personId))).map((r) => r.id);
+  if (ids.length === 0) return;
+  await tx.update(referral).set({ sharedSnapshot: {}, note: "", interviewPlace: "", updatedAt: now() }).where(inArray(referral.id, ids));
+  await tx.update(referralEvent).set({ note: "" }).where(inArray(referralEvent.referralId, ids));
+  await tx.update(referralMessage).set({ body: "…" }).where(inArray(referralMessage.referralId, ids));
+}

@@ -1,0 +1,84 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "../auth/permissions.server";
+import { requireUser } from "../auth/session.server";
+import { isMessageKey } from "../i18n";
+import { listNotifications, markAllRead } from "../modules/notifications/notifications.server";
+import { readForm } from "../utils/forms";
+import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("notifications.title")) }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const querySchema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+  const user = await requireUser(request);
+  requirePermission(user, "view:notifications:own");
+  const url = new URL(request.url);
+  const { before } = querySchema.parse({ before: url.searchParams.get("before") ?? undefined });
+  const items = await listNotifications(user.id, { limit: 30, before });
+  return json(
+    {
+      items: items.map((n) => ({ ...n, messageKey: isMessageKey(n.messageKey) ? n.messageKey : ("notifications.title" as const) })),
+      marked: url.searchParams.get("marked") === "1",
+      older: items.length === 30 ? items[items.length - 1]!.id : null,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(user, "view:notifications:own");
+  const parsed = z.object({ intent: z.literal("mark-all") }).safeParse(await readForm(request));
+  if (!parsed.success) return json({ error: true }, { status: 400 });
+  await markAllRead(user.id);
+  return redirect("/notifications?marked=1");
+}
+
+export default function Notifications() {
+  const { items, marked, older } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const unread = items.some((n) => !n.read);
+  return (
+    <>
+      <h1>{t("notifications.title")}</h1>
+      <p className="lead">{t("notifications.lead")}</p>
+      {marked ? (
+        <p className="alert alert--success" role="status">
+          {t("notifications.marked")}
+        </p>
+      ) : null}
+      {unread ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="mark-all" />
+          <button type="submit" className="button button--secondary">
+            {t("notifications.markAll")}
+          </button>
+        </Form>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="empty-state">{t("notifications.none")}</p>
+      ) : (
+        <ul className="list notification-list">
+          {items.map((n) => (
+            <li key={n.id} className={`card notification${n.read ? "" : " notification--unread"}`}>
+              <p>
+                {n.read ? null : <span className="badge badge--pending">{t("notifications.unread")}</span>} {t(n.messageKey, n.params)}
+              </p>
+              <p className="hint">
+                {date(n.createdAt)} · <Link to={`/notifications/${n.id}`}>{t("notifications.open")}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {older ? (
+        <p>
+          <Link to={`/notifications?before=${older}`}>{t("notifications.older")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

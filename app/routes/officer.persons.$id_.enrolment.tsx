@@ -1,0 +1,89 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField, type FormState } from "../components/forms";
+import { FormErrors } from "../components/persons/form-errors";
+import { useLabels } from "../components/self-service/labels";
+import { createEnrolment, enrolmentForm } from "../modules/placements/enrolments.server";
+import { requireStaff } from "../auth/scope.server";
+import { personHeading } from "../modules/placements/placements.server";
+import { enrolmentSchema } from "../modules/placements/schema.server";
+import { readForm, validateForm } from "../utils/forms";
+import { metaTranslator, pageTitle } from "../utils/meta";
+import { idOf, notFound, optionalIdOf } from "../utils/http.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.new.title")) }];
+
+/** ?referral=<id>: an accepted course referral; without it, the list of those waiting to be recorded. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireStaff(request, "record:placement:commune");
+  const form = await enrolmentForm(scope, idOf(params.id), optionalIdOf(new URL(request.url).searchParams.get("referral")));
+  if (!form) throw notFound();
+  return json(form);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { scope } = await requireStaff(request, "record:placement:commune");
+  const personId = idOf(params.id);
+  if (!(await personHeading(scope, personId))) throw notFound();
+  const values = await readForm(request);
+  const parsed = validateForm(enrolmentSchema, values);
+  if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
+  const outcome = await createEnrolment(scope, personId, parsed.data);
+  if (!outcome.ok) {
+    if ("notFound" in outcome) throw notFound();
+    return json({ values, errors: outcome.errors }, { status: 400 });
+  }
+  return redirect(`/officer/enrolments/${outcome.enrolmentId}?done=created`);
+}
+
+export default function NewEnrolment() {
+  const form = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, date } = useLabels();
+  const { person, course } = form;
+  const state: FormState = data ?? { values: { enrolledOn: form.today } };
+  return (
+    <>
+      <p className="breadcrumb persons-back">
+        <Link to={`/officer/persons/${person.id}#outcomes`}>{t("outcomes.back.person", { name: person.fullName })}</Link>
+      </p>
+      <h1>{t("outcomes.enrolment.new.title")}</h1>
+      {form.problem ? (
+        <>
+          <p className="alert alert--info">{t(`outcomes.enrolment.source.${form.problem}`)}</p>
+          {"enrolmentId" in form && form.enrolmentId ? <Link to={`/officer/enrolments/${form.enrolmentId}`}>{t("outcomes.section.openEnrolment")}</Link> : null}
+        </>
+      ) : course ? (
+        <>
+          <p className="lead">{t("outcomes.enrolment.new.lead", { course: course.courseTitle, provider: course.providerName, date: date(course.startsAt) })}</p>
+          {person.status !== "active" ? <p className="alert alert--error">{t("outcomes.placement.error.closed")}</p> : null}
+          <FormErrors state={state} labels={{ enrolledOn: "outcomes.field.enrolledOn" }} />
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="referralId" value={course.referralId} />
+            <TextField name="enrolledOn" label="outcomes.field.enrolledOn" state={state} required type="date" />
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("outcomes.enrolment.submit")}
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : form.waiting.length === 0 ? (
+        <div className="empty-state">
+          <p>{t("outcomes.enrolment.none")}</p>
+        </div>
+      ) : (
+        <>
+          <p>{t("outcomes.enrolment.choose")}</p>
+          <ul className="list">
+            {form.waiting.map((r) => (
+              <li key={r.id}>
+                <Link to={`?referral=${r.id}`}>{r.courseTitle}</Link> · {r.providerName}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

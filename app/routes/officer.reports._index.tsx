@@ -1,0 +1,135 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ChartFigure } from "../components/reports/charts";
+import { CommuneTable, IndicatorTable } from "../components/reports/indicator-table";
+import { PeriodPicker } from "../components/reports/period-picker";
+import { translator } from "../i18n";
+import { renderReportCharts } from "../modules/reports/charts.server";
+import { requireReport } from "../modules/reports/http.server";
+import { formOfPeriod, periodQuery } from "../modules/reports/periods";
+import { loadReportFigures } from "../modules/reports/report.server";
+import { useI18n } from "../utils/i18n-react";
+import { metaTranslator, pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("reports.pageTitle")) }];
+
+/**
+ * The commune report (an officer's communes) or the province report (a provincial admin) for a period:
+ * the numbered indicators, charts drawn on the server, a row per commune to drill down, exports and the
+ * printable HCD-12/13 forms.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { report, locale, scope } = await requireReport(request);
+  const { indicators, byCommune, monthly } = await loadReportFigures(report);
+  const charts = await renderReportCharts({ indicators, monthly, from: report.period.from, to: report.period.to }, translator(locale), locale);
+  const params = new URL(request.url).searchParams;
+  return json({
+    report,
+    indicators,
+    byCommune,
+    charts,
+    form: formOfPeriod(report.period),
+    commune: params.get("commune"),
+    canDrillUp: scope.communeCodes === null || scope.communeCodes.length > 1,
+    // The drill-down links keep the period and the model, and add the commune.
+    linkQuery: [periodQuery(report.period), report.model ? `model=${report.model.id}` : ""].filter(Boolean).join("&"),
+  });
+}
+
+/** "Xã Nam Đà" → "xã Nam Đà", as it reads inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+
+export default function ReportPage() {
+  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery } = useLoaderData<typeof loader>();
+  const { t, date } = useI18n();
+  const { unit, period, model } = report;
+  const range = t("reports.periodRange", { from: date(period.from), to: date(period.to) });
+  return (
+    <>
+      {commune && canDrillUp ? (
+        <p className="persons-back no-print">
+          <Link to={`/officer/reports?${linkQuery}`}>{t("reports.backToProvince")}</Link>
+        </p>
+      ) : null}
+      <h1>{t(`reports.title.${unit.level}`, { unit: lowerFirst(unit.name) })}</h1>
+      <p className="lead">{t("reports.lead")}</p>
+      <dl className="report-facts">
+        <div>
+          <dt>{t("reports.unit")}</dt>
+          <dd>{unit.level === "province" ? unit.name : `${unit.name} (${unit.provinceName})`}</dd>
+        </div>
+        <div>
+          <dt>{t("reports.periodLabel")}</dt>
+          <dd>
+            {t(`reports.period.${period.preset}`)}: {range}
+          </dd>
+        </div>
+        {model ? (
+          <div>
+            <dt>{t("reports.model")}</dt>
+            <dd>{model.name}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {report.notice ? (
+        <p className="alert alert--info" role="status">
+          {t(report.notice)}
+        </p>
+      ) : null}
+      {model ? <p className="hint">{t("reports.modelNote", { name: model.name })}</p> : null}
+      <PeriodPicker period={period} commune={commune} model={model?.id} />
+
+      <div className="report-layout">
+        <section className="report-main">
+          <IndicatorTable indicators={indicators} caption={`${t("reports.table.caption")} (${range})`} />
+        </section>
+        <aside className="report-side no-print">
+          <section className="card">
+            <h2>{t("reports.export.title")}</h2>
+            <ul className="list report-actions">
+              <li>
+                <a href={`/officer/reports/export.xlsx?${report.query}`} download>
+                  {t("reports.export.xlsx")}
+                </a>
+              </li>
+              <li>
+                <a href={`/officer/reports/export.csv?${report.query}`} download>
+                  {t("reports.export.csv")}
+                </a>
+              </li>
+            </ul>
+            <p className="hint">{t("reports.export.hint")}</p>
+          </section>
+          <section className="card">
+            <h2>{t("reports.print.title")}</h2>
+            <ul className="list report-actions">
+              <li className={form === "hcd12" ? "report-actions__suggested" : undefined}>
+                <Link to={`/officer/reports/hcd12?${report.query}`}>{t("reports.print.hcd12")}</Link>
+              </li>
+              <li className={form === "hcd13" ? "report-actions__suggested" : undefined}>
+                <Link to={`/officer/reports/hcd13?${report.query}`}>{t("reports.print.hcd13")}</Link>
+              </li>
+            </ul>
+          </section>
+        </aside>
+      </div>
+
+      {byCommune.length ? (
+        <section className="report-communes">
+          <h2>{t("reports.byCommune.title")}</h2>
+          <p className="hint no-print">{t("reports.byCommune.hint")}</p>
+          <CommuneTable rows={byCommune} total={indicators} linkQuery={linkQuery} />
+        </section>
+      ) : null}
+
+      <section className="report-charts">
+        <h2>{t("reports.charts.title")}</h2>
+        <div className="report-charts__grid">
+          {charts.map((chart) => (
+            <ChartFigure key={chart.id} chart={chart} />
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

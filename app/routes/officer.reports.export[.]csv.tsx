@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { fileResponse, reportExport } from "../modules/reports/export.server";
+import { requireReport } from "../modules/reports/http.server";
+
+/** The report's indicators as CSV (UTF-8 with BOM, Vietnamese headers); the export is audit-logged. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, report } = await requireReport(request);
+  return fileResponse(await reportExport(user, report, "csv"));
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "referral_request" ADD COLUMN "decision_note" text DEFAULT '' NOT NULL;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { listNotifications, markAllRead, notify, officersOfCommune, unreadCount, usersOfOrganization } from "../../app/modules/notifications/notifications.server";
+import { loader as rootLoader } from "../../app/root";
+import { action as listAction, loader as listLoader } from "../../app/routes/notifications";
+import { loader as openLoader } from "../../app/routes/notifications.$id";
+import { db } from "../../db/client.server";
+import { UNITS, createUser } from "../factories";
+import { createOrgMember } from "../factories/marketplace";
+import { callRoute, cookieFor, routeRequest } from "../setup/routes";
+import { setupIntegration } from "../setup/integration";
+
+setupIntegration();
+
+describe("in-app notifications", () => {
+  it("counts unread ones in the header, opens one at what changed, and marks all read", async () => {
+    const officer = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
+    const other = await createUser({ role: "officer", communeCodes: [UNITS.luongSon] });
+    await notify(db(), [officer.id, officer.id, null], { messageKey: "notifications.title", link: "/officer/referrals" });
+    await notify(db(), [officer.id], { messageKey: "notifications.title", link: "/officer/follow-ups" });
+    expect(await unreadCount(officer.id)).toBe(2); // a duplicate recipient is notified once
+    expect(await unreadCount(other.id)).toBe(0);
+
+    const cookie = await cookieFor(officer.id);
+    const root = await callRoute(rootLoader, routeRequest("/", { cookie }));
+    expect((await root.json()).user.unread).toBe(2);
+
+    const [newest] = await listNotifications(officer.id);
+    // Someone else's notification is not found, and stays unread.
+    const stranger = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie: await cookieFor(other.id) }), { id: String(newest!.id) });
+    expect(stranger.status).toBe(404);
+    const bad = await callRoute(openLoader, routeRequest("/notifications/abc", { cookie }), { id: "abc" });
+    expect(bad.status).toBe(404);
+
+    const opened = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie }), { id: String(newest!.id) });
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("Location")).toBe("/officer/follow-ups");
+    expect(await unreadCount(officer.id)).toBe(1);
+
+    const page = await (await callRoute(listLoader, routeRequest("/notifications", { cookie }))).json();
+    expect(page.items.map((n: { read: boolean }) => n.read)).toEqual([true, false]);
+
+    const refused = await callRoute(listAction, routeRequest("/notifications", { cookie, form: { intent: "nonsense" } }));
+    expect(refused.status).toBe(400);
+    const marked = await callRoute(listAction, routeRequest("/notifications", { cookie, form: { intent: "mark-all" } }));
+    expect(marked.headers.get("Location")).toBe("/notifications?marked=1");
+    expect(await unreadCount(officer.id)).toBe(0);
+  });
+
+  it("needs a login, and refuses links that leave the app", async () => {
+    const anonymous = await callRoute(listLoader, routeRequest("/notifications"));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
+    const user = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
+    await expect(notify(db(), [user.id], { messageKey: "notifications.title", link: "//evil.example" })).rejects.toThrow(/path/);
+    await expect(notify(db(), [user.id], { messageKey: "notifications.title", link: "https://evil.example" })).rejects.toThrow(/path/);
+    await markAllRead(user.id);
+  });
+
+  it("finds the officers of a commune and the staff of an organisation, leaving disabled accounts out", async () => {
+    const active = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
+    const disabled = await createUser({ role: "officer", communeCodes: [UNITS.namDa], disabledAt: new Date() });
+    const officers = await officersOfCommune(db(), UNITS.namDa);
+    expect(officers).toContain(active.id);
+    expect(officers).not.toContain(disabled.id);
+    const member = await createOrgMember("employer");
+    expect(await usersOfOrganization(db(), member.organizationId)).toEqual([member.actorId]);
+  });
+});

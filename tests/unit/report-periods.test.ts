@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { formOfPeriod, isIsoDate, monthsOf, parsePeriod, periodQuery, periodTitle, presetPeriod, quarterOf } from "../../app/modules/reports/periods";
+
+const parse = (q: string, today = "2025-05-20") => parsePeriod(new URLSearchParams(q), today);
+
+describe("report period presets", () => {
+  it.each([
+    ["this_month", "2025-05-20", "2025-05-01", "2025-05-31"],
+    ["last_month", "2025-05-20", "2025-04-01", "2025-04-30"],
+    ["last_month", "2025-01-03", "2024-12-01", "2024-12-31"],
+    ["this_quarter", "2025-05-20", "2025-04-01", "2025-06-30"],
+    ["last_quarter", "2025-05-20", "2025-01-01", "2025-03-31"],
+    ["last_quarter", "2025-02-10", "2024-10-01", "2024-12-31"],
+    ["first_half", "2025-09-01", "2025-01-01", "2025-06-30"],
+    ["second_half", "2025-03-01", "2025-07-01", "2025-12-31"],
+    ["this_year", "2024-02-29", "2024-01-01", "2024-12-31"],
+    ["last_year", "2025-01-01", "2024-01-01", "2024-12-31"],
+    ["this_month", "2024-02-10", "2024-02-01", "2024-02-29"],
+  ] as const)("%s on %s is %s – %s", (preset, today, from, to) => {
+    expect(presetPeriod(preset, today)).toEqual({ preset, from, to });
+  });
+});
+
+describe("parsing ?period, ?from and ?to", () => {
+  it("defaults to this month, silently, when nothing is asked", () => {
+    expect(parse("")).toEqual({ period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" } });
+  });
+
+  it("takes a preset, and a preset wins over dates sent along by the form", () => {
+    expect(parse("period=last_year&from=2020-01-01&to=2020-02-01").period).toEqual({ preset: "last_year", from: "2024-01-01", to: "2024-12-31" });
+  });
+
+  it("takes a custom period, with or without period=custom", () => {
+    expect(parse("period=custom&from=2023-06-01&to=2025-05-20")).toEqual({ period: { preset: "custom", from: "2023-06-01", to: "2025-05-20" } });
+    expect(parse("from=2025-02-01&to=2025-02-01").period).toEqual({ preset: "custom", from: "2025-02-01", to: "2025-02-01" });
+  });
+
+  it.each([
+    ["period=fortnight", "reports.period.invalid"],
+    ["from=2025-02-30&to=2025-03-01", "reports.period.invalid"],
+    ["from=2025-1-1&to=2025-03-01", "reports.period.invalid"],
+    ["from=&to=2025-03-01", "reports.period.invalid"],
+    ["from=0001-01-01&to=0001-02-01", "reports.period.invalid"],
+    ["from=2025-03-02&to=2025-03-01", "reports.period.reversed"],
+    ["from=2015-05-20&to=2025-05-20", "reports.period.tooLong"],
+  ])("%s falls back to this month with %s", (q, notice) => {
+    expect(parse(q)).toEqual({ period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" }, notice });
+  });
+
+  it("allows exactly ten years", () => {
+    expect(parse("from=2015-05-20&to=2025-05-19").notice).toBeUndefined();
+  });
+});
+
+describe("period helpers", () => {
+  it("validates ISO dates strictly", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2025-02-29")).toBe(false);
+    expect(isIsoDate("2025-13-01")).toBe(false);
+    expect(isIsoDate("20250101")).toBe(false);
+  });
+
+  it("names the quarter of a date", () => {
+    expect([quarterOf("2025-01-01"), quarterOf("2025-03-31"), quarterOf("2025-04-01"), quarterOf("2025-12-31")]).toEqual(["2025-Q1", "2025-Q1", "2025-Q2", "2025-Q4"]);
+  });
+
+  it("lists the months a period touches", () => {
+    expect(monthsOf("2024-11-15", "2025-02-03")).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(monthsOf("2025-03-10", "2025-03-12")).toEqual(["2025-03"]);
+  });
+
+  it("writes a period back as a query string", () => {
+    expect(periodQuery({ preset: "last_month", from: "2025-04-01", to: "2025-04-30" })).toBe("period=last_month");
+    expect(periodQuery({ preset: "custom", from: "2023-06-01", to: "2025-05-20" })).toBe("from=2023-06-01&to=2025-05-20");
+  });
+
+  it("picks the form: a month is HCD-12, anything longer HCD-13", () => {
+    expect(formOfPeriod({ from: "2025-04-01", to: "2025-04-30" })).toBe("hcd12");
+    expect(formOfPeriod({ from: "2025-04-01", to: "2025-06-30" })).toBe("hcd13");
+  });
+
+  it.each([
+    ["2025-04-01", "2025-04-30", { key: "reports.form.month", vars: { month: 4, year: 2025 } }],
+    ["2024-02-01", "2024-02-29", { key: "reports.form.month", vars: { month: 2, year: 2024 } }],
+    ["2025-04-01", "2025-06-30", { key: "reports.form.quarter", vars: { quarter: 2, year: 2025 } }],
+    ["2025-01-01", "2025-06-30", { key: "reports.form.firstHalf", vars: { year: 2025 } }],
+    ["2025-07-01", "2025-12-31", { key: "reports.form.secondHalf", vars: { year: 2025 } }],
+    ["2025-01-01", "2025-12-31", { key: "reports.form.year", vars: { year: 2025 } }],
+    ["2025-02-01", "2025-04-30", { key: "reports.form.range", vars: { from: "2025-02-01", to: "2025-04-30" } }],
+    ["2025-04-02", "2025-04-30", { key: "reports.form.range", vars: { from: "2025-04-02", to: "2025-04-30" } }],
+    ["2024-11-01", "2025-01-31", { key: "reports.form.range", vars: { from: "2024-11-01", to: "2025-01-31" } }],
+  ])("titles %s – %s", (from, to, title) => {
+    expect(periodTitle({ from, to })).toEqual(title);
+  });
+});
