@@ -24,14 +24,16 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     DEMO_DATA: "true",
-    ...options.env,
   };
+  // The runner's own settings never leak in; a test that wants an external database or Meilisearch
+  // (two instances sharing them, a fault test) passes DATABASE_URL / MEILI_URL in options.env.
   delete env.MEILI_URL;
   delete env.MEILI_MASTER_KEY;
   delete env.DATABASE_URL;
+  Object.assign(env, options.env);
   let dropDb: (() => Promise<void>) | undefined;
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
+  if (serverUrl && !options.env?.DATABASE_URL) {
     const name = uniqueName("ct_e2e");
     env.DATABASE_URL = await createDatabase(serverUrl, name);
     dropDb = () => dropDatabase(serverUrl, name);
