@@ -51,7 +51,7 @@ export default function Notifications() {
         </p>
       ) : null}
       {unread ? (
-        <Form method="post">
+        <Form method="post" className="mark-all-form">
           <input type="hidden" name="intent" value="mark-all" />
           <button type="submit" className="button button--secondary">
             {t("notifications.markAll")}

@@ -48,15 +48,20 @@ export default function FollowUpTasks() {
                   <th scope="row">
                     <Link to={`/officer/follow-ups/${item.id}`}>{item.personName}</Link>
                   </th>
-                  <td>
-                    {item.employerName}
-                    <span className="hint"> · {item.position}</span>
+                  {/* One child per cell: on a phone each cell is a two-column grid (label, value). */}
+                  <td data-label={t("outcomes.tasks.employer")}>
+                    <span>
+                      {item.employerName}
+                      <span className="hint"> · {item.position}</span>
+                    </span>
                   </td>
-                  <td>{t("outcomes.tasks.monthShort", { month: item.monthOffset })}</td>
-                  <td>{date(item.dueOn)}</td>
-                  <td>
-                    <FollowUpStateBadge state={item.state} />
-                    {item.employerConfirmedAt ? <span className="hint"> · {t("outcomes.tasks.employerConfirmed")}</span> : null}
+                  <td data-label={t("outcomes.tasks.month")}>{t("outcomes.tasks.monthShort", { month: item.monthOffset })}</td>
+                  <td data-label={t("outcomes.tasks.due")}>{date(item.dueOn)}</td>
+                  <td data-label={t("outcomes.tasks.state")}>
+                    <span>
+                      <FollowUpStateBadge state={item.state} />
+                      {item.employerConfirmedAt ? <span className="hint"> · {t("outcomes.tasks.employerConfirmed")}</span> : null}
+                    </span>
                   </td>
                 </tr>
               ))}
