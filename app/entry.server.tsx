@@ -1,10 +1,12 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { log } from "./utils/log.server";
 import { RequestInfoProvider } from "./utils/request-context";
+import { stripNulBytes } from "./utils/strip-nul.server";
+import { RETRY_AFTER_SECONDS } from "./utils/unavailable.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -28,8 +30,10 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
+          if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );
@@ -40,7 +44,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(`[${loadContext.requestId}]`, error);
+          if (shellRendered) log.error("render", `${loadContext.requestId} ${request.method} ${new URL(request.url).pathname}`, error);
         },
       },
     );
@@ -48,9 +52,12 @@ export default function handleRequest(
   });
 }
 
-/** Errors the user cannot fix are logged with the request id they see on the error page. */
+/**
+ * Errors the user cannot fix are logged with the request id they see on the error page: the path without
+ * its query, and the error described by the redacting logger (never SQL parameters or row values).
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   const requestId = (context as AppLoadContext | undefined)?.requestId ?? "-";
-  console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}:`, error);
+  log.error("request", `${requestId} ${request.method} ${new URL(request.url).pathname}`, error);
 };

@@ -39,6 +39,15 @@ const envSchema = z.object({
   /** Trust X-Forwarded-* headers from a load balancer. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /**
+   * Page requests (GET) served at once; more wait their turn in order (app/utils/admission.server.ts).
+   * 0 turns the queue off. The default suits 2 cores with PGlite or a pool of 10 connections.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce
+    .number({ error: "must be a whole number, for example 16 (0 for no limit)" })
+    .int()
+    .min(0)
+    .default(16),
+  /**
    * Browser tests only: a file holding a clock offset in days (e.g. "365"), re-read when it changes, so a
    * test can move the running app's "today" forward a year. Never set it in production.
    */

@@ -79,6 +79,9 @@ function Header() {
                   </span>
                 ) : null}
               </Link>
+              <Link to="/account" className="site-nav__link">
+                {t("account.nav")}
+              </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--ghost">
                   {t("nav.logout")}
@@ -161,6 +164,10 @@ export function ErrorBoundary() {
     title = t("error.forbidden.title");
     body = t("error.forbidden");
     showId = false;
+  } else if (isRouteErrorResponse(error) && error.status === 503) {
+    // The database is down or restarting (app/utils/unavailable.server.ts): nothing the visitor did wrong.
+    title = t("error.unavailable.title");
+    body = t("error.unavailable.body");
   }
   return (
     <section className="error-page">

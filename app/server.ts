@@ -20,6 +20,11 @@ import { startSyncWorker } from "../search/sync.server";
 import { onSyncNotify } from "./modules/search/sync-signal.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../search/launcher";
 import { isAllowedOrigin } from "./auth/origin.server";
+import { bodySizeLimit } from "./utils/body-limit.server";
+import { SESSION_COOKIE } from "./auth/session.server";
+import { log as logger } from "./utils/log.server";
+import { guardDatabaseOutages } from "./utils/unavailable.server";
+import { admissionLimit } from "./utils/admission.server";
 import { parseEnv, refreshEnv } from "./env.server";
 import { localeFromCookie, translator } from "./i18n";
 
@@ -31,13 +36,13 @@ async function main() {
   try {
     env = parseEnv();
   } catch (error) {
-    console.error((error as Error).message);
+    logger.error("chung-tay", (error as Error).message);
     process.exit(1);
   }
-  const log = (msg: string) => console.log(`[chung-tay] ${msg}`);
+  const log = (msg: string) => logger.info("chung-tay", msg);
 
   if (!fs.existsSync(BUILD_PATH)) {
-    console.error(`No build at ${BUILD_PATH}: run \`npm run build\` first (npm start does it for you).`);
+    logger.error("chung-tay", `No build at ${BUILD_PATH}: run \`npm run build\` first (npm start does it for you).`);
     process.exit(1);
   }
 
@@ -60,7 +65,7 @@ async function main() {
     await search.ensureIndexes();
   } catch (error) {
     // Search is never the source of truth: the app still serves, /healthz reports it as down.
-    console.error("[chung-tay] Could not apply Meilisearch settings:", (error as Error).message);
+    logger.error("chung-tay", "Could not apply Meilisearch settings", error);
   }
   if (env.demoData) {
     const seeded = await seedDemoData(database.db);
@@ -74,7 +79,7 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
-  if (env.TEST_CLOCK_FILE) console.warn(`[clock] TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`);
+  if (env.TEST_CLOCK_FILE) logger.warn("clock", `TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`);
   app.use(compression());
 
   // A request id for every request: logged with errors and shown on error pages.
@@ -85,25 +90,39 @@ async function main() {
     res.setHeader("X-Request-Id", res.locals.requestId);
     next();
   });
+  // Security headers on every answer (tests/reliability/headers.test.ts checks them on the running app).
+  // Scripts: our own files and Remix's inline ones carrying this request's nonce; never inline handlers
+  // or eval. No plugins, no <base> elsewhere, no framing by anyone, forms post only here.
   app.use(
     helmet({
       contentSecurityPolicy: {
+        useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          scriptSrcAttr: ["'none'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
           connectSrc: env.NODE_ENV === "development" ? ["'self'", "ws:"] : ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           upgradeInsecureRequests: env.cookieSecure && env.NODE_ENV === "production" && env.TRUST_PROXY === "true" ? [] : null,
         },
       },
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      frameguard: { action: "deny" },
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: env.cookieSecure && env.TRUST_PROXY === "true",
     }),
   );
+  // Powerful features the app never uses stay off, also for anything injected into a page.
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    next();
+  });
 
   // Every state-changing request must come from our own pages (CSRF defence).
   app.use((req, res, next) => {
@@ -115,8 +134,19 @@ async function main() {
     res.status(403).type("text/plain; charset=utf-8").send(`${t("error.origin")} (${res.locals.requestId})`);
   });
 
+  // A body larger than any of our forms sends is refused unread (413), not buffered by request.formData().
+  app.use(
+    bodySizeLimit((req, res) => {
+      const t = translator(localeFromCookie(req.get("cookie") ?? null));
+      res.status(413).type("text/plain; charset=utf-8").send(`${t("error.bodyTooLarge")} (${res.locals.requestId})`);
+    }),
+  );
+
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(noStoreForSessions);
+  // A bounded number of pages in the works at once, the rest queued in order (app/utils/admission.server.ts).
+  app.use(admissionLimit(env.MAX_CONCURRENT_REQUESTS, { bypass: (req) => req.path === "/healthz" }));
 
   const getLoadContext = (req: express.Request, res: express.Response) => ({
     requestId: res.locals.requestId as string,
@@ -131,9 +161,10 @@ async function main() {
       build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
       broadcastDevReady(build);
     });
-    app.all("*", (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next));
+    app.all("*", (req, res, next) => createRequestHandler({ build: guardDatabaseOutages(build), mode: "development", getLoadContext })(req, res, next));
   } else {
-    app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
+    // A database outage answers 503 with Retry-After and the friendly page, never a 500 (app/utils/unavailable.server.ts).
+    app.all("*", createRequestHandler({ build: guardDatabaseOutages(build), mode: env.NODE_ENV, getLoadContext }));
   }
 
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -163,7 +194,34 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
+/**
+ * Pages for a logged-in user carry personal data: they must not stay in a shared phone's cache or a proxy.
+ * Any answer to a request with a session cookie, or setting one, is no-store, whatever the route said.
+ * Decided when the headers go out (writeHead), after the route has set its own.
+ */
+function noStoreForSessions(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const hasSession = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.get("cookie") ?? "");
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    const setCookies = [res.getHeader("set-cookie") ?? []].flat().map(String);
+    if (hasSession || setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`))) res.setHeader("Cache-Control", "private, no-store");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+}
+
 main().catch((error) => {
-  console.error("[chung-tay] Failed to start:", error);
+  logger.error("chung-tay", "Failed to start", error);
+  process.exit(1);
+});
+
+// Node would print these with every property of the error (PostgreSQL's row values included): print them
+// through the redacting logger instead, then stop as Node would.
+process.on("uncaughtException", (error) => {
+  logger.error("chung-tay", "Uncaught exception", error);
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  logger.error("chung-tay", "Unhandled rejection", reason);
   process.exit(1);
 });

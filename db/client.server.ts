@@ -6,8 +6,8 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import { setSingleton, singleton } from "../app/utils/singleton.server";
+import { createPostgresClient } from "./postgres-client.server";
 import * as schema from "./schema";
 
 /** One type for both drivers: services never know whether PGlite or a PostgreSQL server is behind it. */
@@ -21,17 +21,15 @@ export type DatabaseHandle = {
 
 export type DatabaseOptions =
   | { url: string; max?: number }
-  | { dataDir: string }
+  // loadDataDir: start a new (empty) data directory from a dumpDataDir tarball (db:restore).
+  | { dataDir: string; loadDataDir?: Blob }
   | { pglite: PGlite };
 
 /** Open a database: postgres.js for a URL, PGlite on disk (or an existing PGlite instance) otherwise. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("url" in options) {
-    const client = postgres(options.url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "chung-tay" },
-    });
+    // Fails fast while the server is down and survives its restart (db/postgres-client.server.ts).
+    const client = createPostgresClient(options.url, options.max ?? 10);
     return {
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       kind: "postgres",
@@ -45,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     fs.mkdirSync(options.dataDir, { recursive: true });
     const releaseLock = lockDataDir(options.dataDir);
     try {
-      client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+      client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm, unaccent } });
     } catch (error) {
       releaseLock();
       throw error;

@@ -98,14 +98,15 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * Start the bundled Meilisearch bound to 127.0.0.1 on a free port, with its data and a generated master
  * key under `dataDir`. The returned `stop` ends it; it also dies with this process on normal exit.
  */
-export async function launchMeilisearch(options: { dataDir: string; timeoutMs?: number }): Promise<LaunchedMeilisearch> {
+export async function launchMeilisearch(options: { dataDir: string; timeoutMs?: number; port?: number }): Promise<LaunchedMeilisearch> {
   const binary = meilisearchBinaryPath();
   const dir = path.resolve(options.dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const pidFile = path.join(dir, "meilisearch.pid");
   stopStaleInstance(pidFile);
   const masterKey = readOrCreateMasterKey(dir);
-  const port = await freePort();
+  // A fixed port lets a fault test restart it in place, behind an app that keeps the same MEILI_URL.
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
 
   const child = spawn(

@@ -12,6 +12,7 @@ import { candidateToDocument, isCandidateIndexable, isJobPublic, isTrainingPubli
 import { INDEXES, type IndexName } from "./indexes";
 import { claimDue, enqueueSync, markDelivered, markFailed, pruneDelivered } from "./outbox.server";
 import { loadCandidateRows, loadJobRows, loadTrainingRows } from "./rows.server";
+import { log } from "../app/utils/log.server";
 
 const LEASE_SECONDS = 30;
 const BATCH = 500;
@@ -167,7 +168,7 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
       }
     } catch (error) {
       // The database itself is unavailable: try again on the next tick.
-      if (!stopped) console.error("[sync] tick failed:", (error as Error).message);
+      if (!stopped) log.error("sync", "tick failed", error);
     }
   };
 

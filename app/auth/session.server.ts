@@ -1,15 +1,31 @@
-import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
+import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { Lucia, TimeSpan, type Session } from "lucia";
-import { getDatabase, type DatabaseHandle } from "../../db/client.server";
+import { desc, eq, lt } from "drizzle-orm";
+import { Cookie, generateIdFromEntropySize } from "lucia";
+import { db } from "../../db/client.server";
 import { appUser, officerCommune, userSession, type Locale, type Role } from "../../db/schema";
 import { getEnv } from "../env.server";
+import { clientLabel } from "../modules/accounts/client-label";
+import { sessionNow } from "../utils/clock.server";
 
 /*
  * The only module that imports lucia (v3 is no longer maintained upstream; see
- * docs/decisions/002-lucia-wrapped.md). Everything else uses the functions below.
+ * docs/decisions/002-lucia-wrapped.md). Lucia gives the token and the cookie; expiry is ours, because it
+ * depends on the role and has an idle part (docs/decisions/017-sessions-lockout-and-logs.md).
  */
+
+export const SESSION_COOKIE = "ct_session";
+
+/** Staff reach many persons' records: short sessions. Persons and organisations: longer, their own data. */
+export const SESSION_POLICY: Record<Role, { idleMinutes: number; lifetimeHours: number }> = {
+  admin: { idleMinutes: 30, lifetimeHours: 12 },
+  officer: { idleMinutes: 30, lifetimeHours: 12 },
+  employer: { idleMinutes: 24 * 60, lifetimeHours: 14 * 24 },
+  provider: { idleMinutes: 24 * 60, lifetimeHours: 14 * 24 },
+  person: { idleMinutes: 7 * 24 * 60, lifetimeHours: 30 * 24 },
+};
+/** last_seen_at is written at most this often: one write per minute per session, not per request. */
+const TOUCH_EVERY_MS = 60_000;
 
 type UserAttributes = {
   email: string | null;
@@ -22,85 +38,80 @@ type UserAttributes = {
   disabledAt: Date | null;
 };
 
-export const SESSION_COOKIE = "ct_session";
-
-function createLucia(handle: DatabaseHandle) {
-  return new Lucia(new DrizzlePostgreSQLAdapter(handle.db, userSession, appUser), {
-    sessionExpiresIn: new TimeSpan(30, "d"),
-    sessionCookie: {
-      name: SESSION_COOKIE,
-      expires: true,
-      attributes: { secure: getEnv().cookieSecure, sameSite: "lax", path: "/" },
-    },
-    // Only the declared attributes: the adapter hands over the whole row, password hash included.
-    getUserAttributes: (a) => ({
-      email: a.email,
-      phone: a.phone,
-      role: a.role,
-      fullName: a.fullName,
-      organizationId: a.organizationId,
-      provinceCode: a.provinceCode,
-      locale: a.locale,
-      disabledAt: a.disabledAt,
-    }),
-  });
-}
-
-declare module "lucia" {
-  interface Register {
-    Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: UserAttributes;
-  }
-}
-
-// One Lucia per database handle (tests swap databases between files).
-const instances = new WeakMap<DatabaseHandle, ReturnType<typeof createLucia>>();
-function lucia() {
-  const handle = getDatabase();
-  let instance = instances.get(handle);
-  if (!instance) {
-    instance = createLucia(handle);
-    instances.set(handle, instance);
-  }
-  return instance;
-}
-
 export type SessionUser = UserAttributes & {
   id: string;
   /** Commune codes an officer serves (empty for other roles). */
   communeCodes: string[];
 };
 
-export type AuthResult = { user: SessionUser; session: Session; setCookie?: string } | { user: null; setCookie?: string };
+/** A session as the app sees it; `id` is the stored hash, never the cookie's token. */
+export type SessionInfo = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; client: string | null };
+
+/** `expired`: the cookie named a session that ran out (idle or lifetime), so the login page can say so. */
+export type AuthResult = { user: SessionUser; session: SessionInfo; setCookie?: string } | { user: null; setCookie?: string; expired?: boolean };
+
+// The token travels in the cookie; the database keeps only its hash, so a copy of the table opens nothing.
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+function cookieAttributes(maxAge: number) {
+  // No Domain: the cookie stays on the exact host. HttpOnly: no script reads it. Lax: no cross-site POSTs.
+  return { httpOnly: true, secure: getEnv().cookieSecure, sameSite: "lax" as const, path: "/", maxAge };
+}
+const blankCookie = () => new Cookie(SESSION_COOKIE, "", cookieAttributes(0)).serialize();
+
+function readToken(request: Request): string | null {
+  const match = (request.headers.get("Cookie") ?? "").match(/(?:^|;\s*)ct_session=([a-z0-9]{20,64})(?:;|$)/);
+  return match?.[1] ?? null;
+}
+
+const USER_COLUMNS = {
+  id: appUser.id,
+  email: appUser.email,
+  phone: appUser.phone,
+  role: appUser.role,
+  fullName: appUser.fullName,
+  organizationId: appUser.organizationId,
+  provinceCode: appUser.provinceCode,
+  locale: appUser.locale,
+  disabledAt: appUser.disabledAt,
+};
+
+/** Why a stored session no longer counts, or null while it does. */
+export function sessionEnded(session: Pick<SessionInfo, "lastSeenAt" | "expiresAt">, role: Role, at: Date): "lifetime" | "idle" | null {
+  if (at.getTime() >= session.expiresAt.getTime()) return "lifetime";
+  if (at.getTime() - session.lastSeenAt.getTime() >= SESSION_POLICY[role].idleMinutes * 60_000) return "idle";
+  return null;
+}
 
 // A document request runs several loaders with the same Request: validate the session once.
 const perRequest = new WeakMap<Request, Promise<AuthResult>>();
 
-function readSessionId(request: Request): string | null {
-  return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
-}
-
 async function loadAuth(request: Request): Promise<AuthResult> {
-  const sessionId = readSessionId(request);
-  if (!sessionId) return { user: null };
-  const { session, user } = await lucia().validateSession(sessionId);
-  if (!session || !user || user.disabledAt) {
-    return { user: null, setCookie: lucia().createBlankSessionCookie().serialize() };
+  const token = readToken(request);
+  if (!token) return request.headers.get("Cookie")?.includes(`${SESSION_COOKIE}=`) ? { user: null, setCookie: blankCookie() } : { user: null };
+  const id = hashToken(token);
+  const [row] = await db()
+    .select({ session: userSession, user: USER_COLUMNS })
+    .from(userSession)
+    .innerJoin(appUser, eq(appUser.id, userSession.userId))
+    .where(eq(userSession.id, id));
+  const at = sessionNow();
+  const ended = row ? sessionEnded(row.session, row.user.role, at) : null;
+  if (!row || row.user.disabledAt || ended) {
+    if (row) await db().delete(userSession).where(eq(userSession.id, id));
+    return { user: null, setCookie: blankCookie(), expired: ended !== null && !row?.user.disabledAt };
+  }
+  const { session, user } = row;
+  if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db().update(userSession).set({ lastSeenAt: at }).where(eq(userSession.id, id));
   }
   const communeCodes =
     user.role === "officer"
-      ? (
-          await getDatabase()
-            .db.select({ code: officerCommune.communeCode })
-            .from(officerCommune)
-            .where(eq(officerCommune.userId, user.id))
-        ).map((r) => r.code)
+      ? (await db().select({ code: officerCommune.communeCode }).from(officerCommune).where(eq(officerCommune.userId, user.id))).map((r) => r.code)
       : [];
   return {
     user: { ...user, communeCodes },
-    session,
-    // lucia extends a session past half its life: send the refreshed cookie.
-    setCookie: session.fresh ? lucia().createSessionCookie(session.id).serialize() : undefined,
+    session: { id, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, client: session.client },
   };
 }
 
@@ -119,26 +130,65 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 
 /** The logged-in user, or a redirect to the login page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const { user } = await authenticate(request);
-  if (user) return user;
+  const auth = await authenticate(request);
+  if (auth.user) return auth.user;
   const url = new URL(request.url);
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  const expired = auth.expired ? "&expired=1" : "";
+  // The blank cookie goes with the redirect: the browser forgets the ended session at once.
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${expired}`, auth.setCookie ? { headers: { "Set-Cookie": auth.setCookie } } : undefined);
 }
 
-/** Start a new session (a fresh id at every login, never a reused one) and return its cookie. */
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia().createSession(userId, {});
-  return lucia().createSessionCookie(session.id).serialize();
+/**
+ * Start a new session (a fresh token at every login, never a reused one) and return its cookie. With the
+ * login's request, the session it presented ends first: a token planted before login opens nothing after.
+ */
+export async function startSession(userId: string, request?: Request): Promise<string> {
+  if (request) await endPresentedSession(request);
+  const [user] = await db().select({ role: appUser.role }).from(appUser).where(eq(appUser.id, userId));
+  if (!user) throw new Error("startSession: no such user");
+  const policy = SESSION_POLICY[user.role];
+  const at = sessionNow();
+  const token = generateIdFromEntropySize(25);
+  // Housekeeping on the way: sessions past their lifetime, anyone's (the table holds live sessions only).
+  await db().delete(userSession).where(lt(userSession.expiresAt, at));
+  await db()
+    .insert(userSession)
+    .values({
+      id: hashToken(token),
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + policy.lifetimeHours * 3_600_000),
+      client: request ? clientLabel(request.headers.get("User-Agent")) : null,
+    });
+  return new Cookie(SESSION_COOKIE, token, cookieAttributes(policy.lifetimeHours * 3600)).serialize();
+}
+
+async function endPresentedSession(request: Request): Promise<void> {
+  const token = readToken(request);
+  if (token) await db().delete(userSession).where(eq(userSession.id, hashToken(token)));
 }
 
 /** End this request's session and return the blank cookie. */
 export async function endSession(request: Request): Promise<string> {
-  const sessionId = readSessionId(request);
-  if (sessionId) await lucia().invalidateSession(sessionId);
-  return lucia().createBlankSessionCookie().serialize();
+  await endPresentedSession(request);
+  return blankCookie();
 }
 
-/** End every session of a user (log out everywhere, password or role change). */
+/** End every session of a user (log out everywhere; the database does it too on privilege changes). */
 export async function endAllSessions(userId: string): Promise<void> {
-  await lucia().invalidateUserSessions(userId);
+  await db().delete(userSession).where(eq(userSession.userId, userId));
+}
+
+/** The user's live sessions, newest first, for the account page; `current` marks the one asking. */
+export async function listSessions(user: Pick<SessionUser, "id" | "role">, currentId: string): Promise<(SessionInfo & { current: boolean })[]> {
+  const rows = await db()
+    .select()
+    .from(userSession)
+    .where(eq(userSession.userId, user.id))
+    .orderBy(desc(userSession.lastSeenAt));
+  const at = sessionNow();
+  return rows
+    .filter((s) => !sessionEnded(s, user.role, at))
+    .map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, client: s.client, current: s.id === currentId }));
 }

@@ -10,6 +10,7 @@ import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
 import { publicSearchEn } from "./catalogues/public-search";
 import { selfServiceEn } from "./catalogues/self-service";
+import { accountEn } from "./catalogues/account";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -180,12 +181,16 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden": "You are not allowed to see this page.",
   "error.forbidden.title": "Not allowed",
   "error.backHome": "Back to the home page",
+  "error.bodyTooLarge": "Request refused: what was sent is too large. Go back, shorten it or attach a smaller file, and send it again.",
   "error.origin": "Request refused: it did not come from a Chung Tay page.",
+  "error.unavailable.title": "Temporarily unavailable",
+  "error.unavailable.body": "Chung Tay cannot reach its data for the moment. Please try again in a few minutes. If it goes on, give the support team the error code below.",
   ...marketplaceEn,
   ...publicSearchEn,
   ...postingEn,
   ...personsEn,
   ...selfServiceEn,
+  ...accountEn,
   ...notificationsEn,
   ...matchingEn,
   ...referralsEn,

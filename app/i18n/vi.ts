@@ -10,6 +10,7 @@ import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
 import { publicSearchVi } from "./catalogues/public-search";
 import { selfServiceVi } from "./catalogues/self-service";
+import { accountVi } from "./catalogues/account";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
@@ -180,12 +181,16 @@ export const vi = {
   "error.forbidden": "Bạn không có quyền xem trang này.",
   "error.forbidden.title": "Không có quyền truy cập",
   "error.backHome": "Về trang chủ",
+  "error.bodyTooLarge": "Yêu cầu bị từ chối vì nội dung gửi lên quá lớn. Hãy quay lại, rút gọn hoặc đính kèm tệp nhỏ hơn rồi gửi lại.",
   "error.origin": "Yêu cầu bị từ chối vì không xuất phát từ trang của Chung Tay.",
+  "error.unavailable.title": "Hệ thống tạm thời gián đoạn",
+  "error.unavailable.body": "Chung Tay tạm thời chưa truy cập được dữ liệu. Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo mã lỗi bên dưới cho bộ phận hỗ trợ.",
   ...marketplaceVi,
   ...publicSearchVi,
   ...postingVi,
   ...personsVi,
   ...selfServiceVi,
+  ...accountVi,
   ...notificationsVi,
   ...matchingVi,
   ...referralsVi,

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return fail(parsed.errors);
   const outcome = await activateAccount({ ...parsed.data, ip: context.clientIp });
   if (!outcome.ok) return fail(outcome.errors, outcome.status);
-  return redirect(ROLE_HOME.person, { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+  return redirect(ROLE_HOME.person, { headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
 }
 
 const LABELS = {

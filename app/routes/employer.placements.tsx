@@ -43,6 +43,11 @@ export default function EmployerPlacements() {
           {t("outcomes.employer.done")}
         </p>
       ) : null}
+      {data?.error === "invalid" ? (
+        <p className="alert alert--error" role="alert">
+          {t("outcomes.employer.error.invalid")}
+        </p>
+      ) : null}
       {placements.length === 0 ? (
         <div className="empty-state">
           <p>{t("outcomes.employer.empty")}</p>

@@ -20,6 +20,7 @@ import { OCCUPATION_GROUPS } from "../modules/reference/occupation-groups";
 import { parseJobSearch, searchJobs } from "../modules/search/public-search.server";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -29,7 +30,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export const headers: HeadersFunction = listingHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseJobSearch(new URL(request.url).searchParams);
+  const parsed = parseJobSearch(queryOf(request));
   const places = await searchPlaces(parsed.province, parsed.commune);
   const search = { ...parsed, province: places.province, commune: places.commune };
   const result = await searchJobs(search);

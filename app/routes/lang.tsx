@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getEnv } from "../env.server";
 import { LOCALE_COOKIE, parseLocale } from "../i18n";
 import { readForm } from "../utils/forms";
 import { safeRedirect } from "../utils/http.server";
@@ -8,7 +9,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const locale = parseLocale(String(form.locale ?? "")) ?? "vi";
   return redirect(safeRedirect(form.redirectTo), {
-    headers: { "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax` },
+    // Only the server reads it (HttpOnly); Secure like the session cookie; a year, whole site, this host only.
+    headers: { "Set-Cookie": `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${getEnv().cookieSecure ? "; Secure" : ""}` },
   });
 }
 

@@ -37,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return fail({ _form: { key: outcome.reason === "disabled" ? "login.error.disabled" : "login.error.invalid" } }, 400);
   }
   return redirect(safeRedirect(parsed.data.redirectTo, ROLE_HOME[outcome.role]), {
-    headers: { "Set-Cookie": await startSession(outcome.userId) },
+    // A new session; the one this browser presented (if any) ends, so a planted cookie opens nothing.
+    headers: { "Set-Cookie": await startSession(outcome.userId, request) },
   });
 }
 
@@ -47,11 +48,17 @@ export default function Login() {
   const navigation = useNavigation();
   const { t } = useI18n();
   const redirectTo = (state?.values?.redirectTo as string | undefined) ?? params.get("redirectTo") ?? "";
+  const notice = params.get("ended") === "all" ? "account.notice.loggedOutEverywhere" : params.get("expired") === "1" ? "account.notice.expired" : null;
   return (
     <div className="grid grid--2">
       <section>
         <h1>{t("login.title")}</h1>
         <p className="lead">{t("login.lead")}</p>
+        {notice && !state ? (
+          <p className="alert alert--info" role="status">
+            {t(notice)}
+          </p>
+        ) : null}
         <ErrorSummary state={state} labels={{ identifier: "login.identifier", password: "login.password" }} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
+import type { MessageKey } from "../i18n";
 import { ListingLine } from "../components/self-service/listing-list";
 import { PersonNav } from "../components/self-service/person-nav";
 import { getOwnRecord } from "../modules/persons/record.server";
@@ -25,19 +26,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "request:referral:own");
   const parsed = unsaveSchema.safeParse(await readForm(request));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  // Only a stale or tampered page posts anything else: say so in the user's language.
+  if (!parsed.success) return json({ error: "self.saved.error.unsave" as MessageKey }, { status: 400 });
   await setSaved(user.id, parsed.data.kind, parsed.data.listingId, false);
   return redirect("/me/saved");
 }
 
 export default function MySaved() {
   const { saved } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t, date } = useI18n();
   return (
     <>
       <PersonNav />
       <h1>{t("self.saved.title")}</h1>
       <p className="lead">{t("self.saved.lead")}</p>
+      {refused?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(refused.error)}
+        </p>
+      ) : null}
       {saved === null ? (
         <p className="alert alert--info">{t("self.home.notLinked")}</p>
       ) : saved.length === 0 ? (

@@ -1,9 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
-import { isMessageKey } from "../i18n";
+import { isMessageKey, type MessageKey } from "../i18n";
 import { listNotifications, markAllRead } from "../modules/notifications/notifications.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
@@ -32,13 +32,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:notifications:own");
   const parsed = z.object({ intent: z.literal("mark-all") }).safeParse(await readForm(request));
-  if (!parsed.success) return json({ error: true }, { status: 400 });
+  // Only a stale or tampered page posts anything else: say so in the user's language.
+  if (!parsed.success) return json({ error: "notifications.error.markAll" as MessageKey }, { status: 400 });
   await markAllRead(user.id);
   return redirect("/notifications?marked=1");
 }
 
 export default function Notifications() {
   const { items, marked, older } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t, date } = useI18n();
   const unread = items.some((n) => !n.read);
   return (
@@ -48,6 +50,11 @@ export default function Notifications() {
       {marked ? (
         <p className="alert alert--success" role="status">
           {t("notifications.marked")}
+        </p>
+      ) : null}
+      {refused?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(refused.error)}
         </p>
       ) : null}
       {unread ? (

@@ -9,6 +9,8 @@ import { searchCandidates, type CandidateHit } from "../modules/matching/candida
 import { listOccupations } from "../modules/reference/reference.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { log } from "../utils/log.server";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.cand.title")) }];
 
@@ -20,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "search:candidate:commune");
   const scope = await staffScope(user);
-  const params = new URL(request.url).searchParams;
+  const params = queryOf(request);
   const query = querySchema.parse({ q: params.get("q") || undefined, occupation: params.get("occupation") || undefined });
   const occupations = await listOccupations();
   let hits: CandidateHit[] = [];
@@ -29,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     hits = await searchCandidates(scope, query);
   } catch (error) {
     // Meilisearch down: say so on the page (with the request id), the rest of the page still works.
-    console.error(`[candidates] ${String(context.requestId)} search failed:`, (error as Error).message);
+    log.error("candidates", `${String(context.requestId)} search failed`, error);
     unavailable = true;
   }
   // Only what matching needs: never an offence, a sentence or a record status.

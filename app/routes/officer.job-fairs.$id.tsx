@@ -35,6 +35,7 @@ import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-for
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 import { idOf, notFound } from "../utils/http.server";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fair.pageTitle")) }];
 
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, canManage } = await requireFairReader(request);
   const fair = await getFair(scope, idOf(params.id));
   if (!fair) throw notFound();
-  const query = new URL(request.url).searchParams;
+  const query = queryOf(request);
   const employers = await fairEmployers(fair.id);
   const done = z.enum(DONE).optional().catch(undefined).parse(query.get("done") ?? undefined) ?? null;
   if (!canManage) {

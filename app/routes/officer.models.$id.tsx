@@ -17,6 +17,7 @@ import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-for
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 import { idOf, notFound } from "../utils/http.server";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.model.pageTitle")) }];
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "manage:model:commune");
   const model = await getModel(scope, idOf(params.id));
   if (!model) throw notFound();
-  const url = new URL(request.url).searchParams;
+  const url = queryOf(request);
   const query = modelQuerySchema.parse({ from: url.get("from") ?? undefined, to: url.get("to") ?? undefined, find: url.get("find") ?? undefined, q: url.get("q") ?? undefined });
   const period = modelPeriod(model, query);
   const [members, persons, indicators, found] = await Promise.all([

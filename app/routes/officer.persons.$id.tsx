@@ -1,14 +1,4 @@
-import {
-  MaxPartSizeExceededError,
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  type UploadHandler,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { can, requirePermission } from "../auth/permissions.server";
@@ -23,7 +13,8 @@ import { ClassificationPanel, ExpungementPanel } from "../components/persons/rec
 import { PersonReferrals } from "../components/referrals/person-referrals";
 import { supportSummary } from "../modules/activities/activities.server";
 import { getCommunes, getProvince } from "../modules/admin-units/admin-units.server";
-import { grantConsent, withdrawConsent, type EvidenceFile } from "../modules/consent/consent.server";
+import { grantConsent, withdrawConsent } from "../modules/consent/consent.server";
+import { readPersonPageBody } from "../modules/consent/upload.server";
 import { consentSchema } from "../modules/consent/schema.server";
 import { classificationSchema, classifyPerson, currentQuarter } from "../modules/persons/classification.server";
 import { ageOn } from "../modules/persons/expungement";
@@ -34,7 +25,7 @@ import { personOutcomes } from "../modules/placements/views.server";
 import { listReferralsForPerson } from "../modules/referrals/views.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { now, todayIso } from "../utils/clock.server";
-import { formValues, readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
+import { validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { optionalText } from "../utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -101,43 +92,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Body = { values: FormValues; file?: EvidenceFile; fileTooLarge: boolean };
-
-/**
- * The consent form posts multipart (its evidence file); the others post urlencoded. A file over 5 MB is
- * drained, not kept, and reported as a field error; a malformed body counts as an empty form.
- */
-async function readBody(request: Request): Promise<Body> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return { values: await readForm(request), fileTooLarge: false };
-  }
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: 5_000_000 });
-  let fileTooLarge = false;
-  const handler: UploadHandler = async (part) => {
-    try {
-      return await memory(part);
-    } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
-      if (part.filename !== undefined) fileTooLarge = true;
-      // Read the rest of the part without keeping it, so the fields after it are still parsed.
-      for await (const _chunk of part.data) void _chunk;
-      return undefined;
-    }
-  };
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, handler);
-  } catch {
-    return { values: {}, fileTooLarge };
-  }
-  const upload = form.get("evidenceFile");
-  const file =
-    upload && typeof upload !== "string" && upload.size > 0 && upload.name
-      ? { name: upload.name, type: upload.type, bytes: Buffer.from(await upload.arrayBuffer()) }
-      : undefined;
-  return { values: formValues(form), file, fileTooLarge };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const withdrawSchema = z.object({ grantId: z.uuid(), note: optionalText(500) });
   const user = await requireUser(request);
@@ -146,7 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const personId = personIdOf(params.id);
   // Checked before the body is even read: another commune's person is not found, whatever is posted.
   if (!(await personIsInScope(scope, personId))) throw notFound();
-  const { values, file, fileTooLarge } = await readBody(request);
+  const { values, file, fileTooLarge, bodyTooLarge } = await readPersonPageBody(request);
+  // Declared far bigger than a scan: refused unread. Only the consent form posts files, so its error shows.
+  if (bodyTooLarge) return json({ intent: "grant-consent", values, errors: { evidenceFile: { key: "consent.error.fileTooLarge" } } as FieldErrors }, { status: 413 });
   const intent = typeof values.intent === "string" ? values.intent : "";
   const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
   const done = (what: (typeof DONE)[number]) => redirect(`/officer/persons/${personId}?done=${what}`);
@@ -174,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "grant-consent": {
       requirePermission(user, "grant:consent:commune");
       const parsed = validateForm(consentSchema, values);
-      const tooLarge: FieldErrors = fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.file" } } : {};
+      const tooLarge: FieldErrors = fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.fileTooLarge" } } : {};
       if (!parsed.ok) return invalid({ ...parsed.errors, ...tooLarge });
       if (tooLarge.evidenceFile) return invalid(tooLarge);
       const outcome = await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined);

@@ -7,6 +7,7 @@ import { requireUser } from "../auth/session.server";
 import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.list.title")) }];
 
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:person:commune");
   const scope = await staffScope(user);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const params = Object.fromEntries(queryOf(request));
   // Empty boxes of the filter form ("q=&group=") mean "no filter".
   const filters = personListFiltersSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));
   const { persons, truncated } = await listPersons(scope, filters);

@@ -41,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({ values: echo, errors: outcome.errors, communes: await communesFor(values.provinceCode) }, { status: 400 });
   }
   const home = parsed.data.role === "employer" ? ROLE_HOME.employer : ROLE_HOME.provider;
-  return redirect(home, { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+  return redirect(home, { headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
 }
 
 // Names for the error summary, in form order.

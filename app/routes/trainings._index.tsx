@@ -22,6 +22,7 @@ import { parseTrainingSearch, searchTrainings } from "../modules/search/public-s
 import { trainingCard } from "../modules/trainings/public.server";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
+import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -31,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export const headers: HeadersFunction = listingHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseTrainingSearch(new URL(request.url).searchParams);
+  const parsed = parseTrainingSearch(queryOf(request));
   const [places, levels] = await Promise.all([searchPlaces(parsed.province, parsed.commune), listTrainingLevels()]);
   const search = { ...parsed, province: places.province, commune: places.commune };
   const result = await searchTrainings(search);

@@ -32,6 +32,20 @@ export function now(): Date {
   return fixed ? new Date(fixed) : new Date(Date.now() + offsetMs + offsetFromFile());
 }
 
+/**
+ * Session time (idle timeouts, lifetimes): real time, moved only by `setSessionClock`. Not by `setClock` or
+ * TEST_CLOCK_FILE, because tests move the calendar by months while staying logged in (decisions 014, 017).
+ */
+let sessionOffsetMs = 0;
+export function sessionNow(): Date {
+  return new Date(Date.now() + sessionOffsetMs);
+}
+
+/** Tests only: move session time forward by a number of milliseconds (0 to go back to real time). */
+export function setSessionClock(offset = 0): void {
+  sessionOffsetMs = offset;
+}
+
 /** Tests only: pin the clock to a date, or move it forward by a number of milliseconds. */
 export function setClock(options: { at?: Date; offsetMs?: number } | undefined): void {
   fixed = options?.at;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { isMessageKey, type MessageKey } from "../i18n";
+import { cleanText } from "./text";
 
 /** A field error as an i18n key with its values; the page translates it in the user's language. */
 export type FieldError = { key: MessageKey; vars?: Record<string, string | number> };
@@ -10,14 +11,21 @@ export type FormResult<T> =
   | { ok: true; data: T; values: FormValues }
   | { ok: false; errors: FieldErrors; values: FormValues };
 
-/** Form fields as strings (arrays for repeated names), never files: what we echo back to the form. */
+/**
+ * Form fields as strings (arrays for repeated names), never files: what we echo back to the form. Every
+ * name and value is cleaned at this boundary (NFC, no NUL: app/utils/text.ts). Built with fromEntries so a
+ * field named "__proto__" is an ordinary own field, never the object's prototype.
+ */
 export function formValues(formData: FormData): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  const fields = new Map<string, string[]>();
+  for (const [rawKey, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const key = cleanText(rawKey);
+    fields.set(key, [...(fields.get(key) ?? []), cleanText(value)]);
   }
-  return values;
+  // A name sent only with files still appears, empty, as before.
+  for (const rawKey of formData.keys()) if (!fields.has(cleanText(rawKey))) fields.set(cleanText(rawKey), []);
+  return Object.fromEntries([...fields].map(([key, all]) => [key, all.length > 1 ? all : (all[0] ?? "")]));
 }
 
 function issueToError(issue: z.core.$ZodIssue): FieldError {

@@ -55,7 +55,12 @@ export const officerCommune = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.communeCode] }), index("officer_commune_commune_idx").on(t.communeCode)],
 );
 
-/** Lucia sessions, stored in PostgreSQL so every app instance shares them. */
+/**
+ * Sessions, stored in PostgreSQL so every app instance shares them. `id` is the SHA-256 of the cookie's
+ * token, never the token itself: a copy of this table (a backup, a log) opens no session. Sessions end
+ * after an idle period or an absolute lifetime that depend on the role (docs/decisions/017), and a
+ * trigger (migration 0008) deletes a user's sessions when their password, role or communes change.
+ */
 export const userSession = pgTable(
   "user_session",
   {
@@ -63,12 +68,22 @@ export const userSession = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => appUser.id, { onDelete: "cascade" }),
+    /** The absolute end: created + the role's lifetime. */
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Updated at most once a minute; the idle timeout counts from it. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** "Chrome · Android": a coarse label so the user can recognise their devices (never the address). */
+    client: text("client"),
   },
   (t) => [index("user_session_user_idx").on(t.userId)],
 );
 
-/** Failed and successful login attempts, for rate limiting that holds across app instances. */
+/**
+ * Failed and successful login attempts, for rate limiting and lockout that hold across app instances.
+ * `identifier` is "acct:<user id>" for an existing account (email and phone share one count), a hash of
+ * what was typed for an unknown one, or "invite:<code hash>" for activations.
+ */
 export const loginAttempt = pgTable(
   "login_attempt",
   {

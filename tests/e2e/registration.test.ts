@@ -18,7 +18,7 @@ function newEmployer() {
     contactName: "Bùi Văn Toàn",
     contactPhone: `09${digits}`,
     email: `xuongmoc.${id}@chungtay.test`,
-    password: "MatKhauMoi2026",
+    password: "SongXanh2026",
   };
 }
 type Employer = ReturnType<typeof newEmployer>;

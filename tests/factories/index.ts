@@ -21,7 +21,7 @@ export const UNITS = {
 } as const;
 
 /** Satisfies the password rules (10+ characters, letters and digits). */
-export const DEFAULT_PASSWORD = "MatKhau2026";
+export const DEFAULT_PASSWORD = "NuiXanh2026";
 
 let sequence = 0;
 // Per process: two test files never share a database, but a random part keeps reruns readable.

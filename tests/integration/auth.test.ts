@@ -8,6 +8,7 @@ import { translator, type MessageKey } from "../../app/i18n";
 import { vi as viMessages } from "../../app/i18n/vi";
 import { parseIdentifier } from "../../app/modules/accounts/identifier";
 import { LOGIN_LIMITS, attemptLogin } from "../../app/modules/accounts/login.server";
+import { lockMinutes } from "../../app/modules/accounts/lockout";
 import { action as loginAction, loader as loginLoader } from "../../app/routes/login";
 import { setClock } from "../../app/utils/clock.server";
 import { db, useDatabase } from "../../db/client.server";
@@ -88,7 +89,7 @@ describe("attemptLogin", () => {
     }
     const spaced = `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`;
     const locked = await attemptLogin({ identifier: id(spaced), password: user.password, ip: freshIp() });
-    expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: LOGIN_LIMITS.windowMinutes });
+    expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: lockMinutes(0) });
     // Another account is not affected.
     const other = await createUser();
     expect((await attemptLogin({ identifier: id(other.email!), password: other.password, ip: freshIp() })).ok).toBe(true);
@@ -105,16 +106,16 @@ describe("attemptLogin", () => {
     expect((await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).ok).toBe(true);
   });
 
-  it("lifts the lock once the window has passed", async () => {
+  it("lifts the first lock once its minute has passed (longer locks: hardening-lockout.test.ts)", async () => {
     const user = await createUser();
     const ip = freshIp();
     for (let i = 0; i < LOGIN_LIMITS.perIdentifier; i++) {
       await attemptLogin({ identifier: id(user.email!), password: "SaiMatKhau1", ip });
     }
     const minute = 60_000;
-    setClock({ offsetMs: (LOGIN_LIMITS.windowMinutes - 1) * minute });
+    setClock({ offsetMs: lockMinutes(0) * minute - 5_000 });
     expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({ reason: "locked" });
-    setClock({ offsetMs: (LOGIN_LIMITS.windowMinutes + 1) * minute });
+    setClock({ offsetMs: lockMinutes(0) * minute + 5_000 });
     expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toEqual({
       ok: true,
       userId: user.id,
@@ -324,7 +325,7 @@ describe("the login route", () => {
     const user = await createUser();
     for (let i = 0; i < LOGIN_LIMITS.perIdentifier; i++) await submit(form({ identifier: user.email!, password: "SaiMatKhau1" }));
     const body = await expectFormError(form({ identifier: user.email!, password: user.password }), 429);
-    expect(body.errors).toEqual({ _form: { key: "login.error.locked", vars: { minutes: LOGIN_LIMITS.windowMinutes } } });
+    expect(body.errors).toEqual({ _form: { key: "login.error.locked", vars: { minutes: lockMinutes(0) } } });
   });
 
   it("logs in: a redirect to the role's home with a session cookie that works", async () => {

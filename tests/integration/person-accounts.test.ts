@@ -104,7 +104,7 @@ describe("invitation and activation", () => {
 
     // Typed in lower case with a space, the phone in another format.
     const typed = `${slip.code.slice(0, 4).toLowerCase()} ${slip.code.slice(5)}`;
-    const done = await activate(typed, `+84 ${phone.slice(1, 4)} ${phone.slice(4)}`, "MatKhauMoi2026");
+    const done = await activate(typed, `+84 ${phone.slice(1, 4)} ${phone.slice(4)}`, "SongXanh2026");
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/me");
     expect(done.headers.get("Set-Cookie")).toMatch(/^ct_session=/);
@@ -115,7 +115,7 @@ describe("invitation and activation", () => {
     const [used] = await ctx.handle.db.select().from(personInvitation).where(eq(personInvitation.personId, personId));
     expect(used.usedAt).not.toBeNull();
 
-    const login = await attemptLogin({ identifier: parseIdentifier(phone)!, password: "MatKhauMoi2026", ip: "10.31.0.1" });
+    const login = await attemptLogin({ identifier: parseIdentifier(phone)!, password: "SongXanh2026", ip: "10.31.0.1" });
     expect(login).toEqual({ ok: true, userId: user.id, role: "person" });
 
     // The session from activation opens /me, and the visit is audited as a self access.
@@ -141,7 +141,7 @@ describe("invitation and activation", () => {
 
     const ok = await activate(newCode, other);
     expect(ok.status).toBe(302);
-    const reused = await activate(newCode, other, "MatKhauKhac2026");
+    const reused = await activate(newCode, other, "SongKhac2026");
     expect(reused.status).toBe(400);
     expect(await reused.json()).toMatchObject({ errors: { code: { key: "self.activate.error.code" } } });
 

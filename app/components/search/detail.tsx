@@ -91,10 +91,12 @@ export function ListingErrorBoundary({ notFound, back, backTo }: { notFound: Mes
     );
   }
   const id = requestId ?? root?.requestId;
+  // 503: the database is down or restarting (app/utils/unavailable.server.ts), the same words as the root page.
+  const unavailable = isRouteErrorResponse(error) && error.status === 503;
   return (
     <section className="error-page">
-      <h1>{t("error.title")}</h1>
-      <p>{t("error.body")}</p>
+      <h1>{t(unavailable ? "error.unavailable.title" : "error.title")}</h1>
+      <p>{t(unavailable ? "error.unavailable.body" : "error.body")}</p>
       {id ? (
         <p className="error-page__id">
           {t("error.requestId")}: <code>{id}</code>

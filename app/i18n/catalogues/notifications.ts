@@ -12,6 +12,7 @@ export const notificationsVi = {
   "notifications.unread": "Chưa đọc",
   "notifications.open": "Xem",
   "notifications.markAll": "Đánh dấu tất cả là đã đọc",
+  "notifications.error.markAll": "Không đánh dấu được: trang đã cũ. Hãy tải lại trang và thử lại.",
   "notifications.older": "Thông báo cũ hơn",
   "notifications.marked": "Đã đánh dấu tất cả là đã đọc.",
 };
@@ -25,6 +26,7 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   "notifications.unread": "Unread",
   "notifications.open": "Open",
   "notifications.markAll": "Mark all as read",
+  "notifications.error.markAll": "Could not mark them as read: the page is out of date. Reload the page and try again.",
   "notifications.older": "Older notifications",
   "notifications.marked": "All notifications marked as read.",
 };

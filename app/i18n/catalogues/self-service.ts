@@ -166,6 +166,7 @@ export const selfServiceVi = {
   // /me/saved
   "self.saved.title": "Tin đã lưu",
   "self.saved.lead": "Việc làm và khóa học bạn đã lưu. Tin hết hạn vẫn ở đây cho đến khi bạn bỏ lưu.",
+  "self.saved.error.unsave": "Không bỏ lưu được: trang đã cũ. Hãy tải lại trang và thử lại.",
   "self.saved.savedOn": "Lưu ngày {date}",
 
   // /me/data
@@ -406,7 +407,7 @@ export const selfServiceVi = {
   "self.audit.purpose": "Mục đích",
   "self.audit.otherProvince": "(ngoài tỉnh)",
   "self.audit.count": "{count} sự kiện gần nhất",
-  "self.audit.error.actor": "Không tìm thấy người dùng có email hoặc số điện thoại này.",
+  "self.audit.error.actor": "Nhập email, số điện thoại hoặc mã người dùng hợp lệ.",
   "self.audit.error.personId": "Mã hồ sơ không đúng định dạng.",
 } as const;
 
@@ -560,6 +561,7 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
 
   "self.saved.title": "Saved listings",
   "self.saved.lead": "Jobs and courses you saved. Closed ones stay here until you remove them.",
+  "self.saved.error.unsave": "Could not remove it: the page is out of date. Reload the page and try again.",
   "self.saved.savedOn": "Saved on {date}",
 
   "self.data.title": "My data",
@@ -790,6 +792,6 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.audit.purpose": "Purpose",
   "self.audit.otherProvince": "(other province)",
   "self.audit.count": "Latest {count} events",
-  "self.audit.error.actor": "No user has this email or phone number.",
+  "self.audit.error.actor": "Enter a valid email, phone number or user id.",
   "self.audit.error.personId": "This file id is not valid.",
 };

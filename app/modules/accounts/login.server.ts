@@ -1,68 +1,126 @@
-import { and, count, eq, gt, max } from "drizzle-orm";
-import { db } from "../../../db/client.server";
+import crypto from "node:crypto";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { db, type Database } from "../../../db/client.server";
 import { appUser, loginAttempt, type Role } from "../../../db/schema";
 import { dummyPasswordHash, verifyPassword } from "../../auth/password.server";
 import { now } from "../../utils/clock.server";
+import { log } from "../../utils/log.server";
 import type { Identifier } from "./identifier";
+import { LOCKOUT, lockedUntil, minutesUntil, type Attempt } from "./lockout";
 
-/** Rate limits: per account and per client address, over a sliding window. Stored in PostgreSQL so
- * every app instance enforces the same count. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perIdentifier: 5, perIp: 30 } as const;
+/**
+ * Limits, stored in PostgreSQL so every app instance enforces the same ones (decision 017). Per account:
+ * a lock after every 5 failures, growing 1, 2, 4 ... 60 minutes. Per client address: 30 failures in a
+ * sliding 15 minutes, whichever accounts they were on (one office or phone network shares an address).
+ */
+export const LOGIN_LIMITS = { perIdentifier: LOCKOUT.failuresPerRound, perIp: 30, windowMinutes: 15 } as const;
 
 export type LoginOutcome =
   | { ok: true; userId: string; role: Role }
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
 
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 /**
- * Failures in the window. For an account, a correct login resets its count; for a client address it does
- * not, or one valid account could be used to reset the limit while guessing the passwords of others.
+ * What the attempts are counted under: the account for an existing one (its email and phone share one
+ * count), else a hash of what was typed (no personal data stored for strangers' typing).
  */
-async function failuresSince(
-  column: typeof loginAttempt.identifier | typeof loginAttempt.ip,
-  value: string,
-  since: Date,
-  options: { resetOnSuccess: boolean },
-) {
-  let from = since;
-  if (options.resetOnSuccess) {
-    const [last] = await db()
-      .select({ at: max(loginAttempt.attemptedAt) })
-      .from(loginAttempt)
-      .where(and(eq(column, value), eq(loginAttempt.succeeded, "yes"), gt(loginAttempt.attemptedAt, since)));
-    if (last?.at && last.at > since) from = last.at;
-  }
-  const [row] = await db()
-    .select({ n: count() })
-    .from(loginAttempt)
-    .where(and(eq(column, value), eq(loginAttempt.succeeded, "no"), gt(loginAttempt.attemptedAt, from)));
-  return Number(row?.n ?? 0);
+export function attemptKey(identifier: Identifier, userId: string | undefined): string {
+  if (userId) return `acct:${userId}`;
+  return `id:${crypto.createHash("sha256").update(`${identifier.kind}:${identifier.value}`).digest("hex").slice(0, 32)}`;
 }
 
-export async function attemptLogin(input: { identifier: Identifier; password: string; ip: string }): Promise<LoginOutcome> {
-  const key = `${input.identifier.kind}:${input.identifier.value}`;
-  const since = new Date(now().getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const [byIdentifier, byIp] = await Promise.all([
-    failuresSince(loginAttempt.identifier, key, since, { resetOnSuccess: true }),
-    failuresSince(loginAttempt.ip, input.ip, since, { resetOnSuccess: false }),
-  ]);
-  if (byIdentifier >= LOGIN_LIMITS.perIdentifier || byIp >= LOGIN_LIMITS.perIp) {
-    return { ok: false, reason: "locked", retryAfterMinutes: LOGIN_LIMITS.windowMinutes };
-  }
+async function accountAttempts(tx: Tx, key: string, at: Date): Promise<Attempt[]> {
+  const horizon = new Date(at.getTime() - LOCKOUT.memoryHours * 3_600_000);
+  const rows = await tx
+    .select({ at: loginAttempt.attemptedAt, succeeded: loginAttempt.succeeded })
+    .from(loginAttempt)
+    .where(and(eq(loginAttempt.identifier, key), gt(loginAttempt.attemptedAt, horizon)))
+    .orderBy(asc(loginAttempt.attemptedAt));
+  return rows.map((r) => ({ at: r.at, succeeded: r.succeeded === "yes" }));
+}
 
+/**
+ * When the address's lock ends, if it is on. A success does not reset it: else one valid account could be
+ * used to reset the count while guessing the passwords of others.
+ */
+async function addressLockedUntil(tx: Tx, ip: string, at: Date): Promise<Date | null> {
+  const windowMs = LOGIN_LIMITS.windowMinutes * 60_000;
+  const recent = await tx
+    .select({ at: loginAttempt.attemptedAt })
+    .from(loginAttempt)
+    .where(and(eq(loginAttempt.ip, ip), eq(loginAttempt.succeeded, "no"), gt(loginAttempt.attemptedAt, new Date(at.getTime() - windowMs))))
+    .orderBy(desc(loginAttempt.attemptedAt))
+    .limit(LOGIN_LIMITS.perIp);
+  if (recent.length < LOGIN_LIMITS.perIp) return null;
+  // Free again once the oldest of the last `perIp` failures leaves the window.
+  return new Date(recent[recent.length - 1]!.at.getTime() + windowMs);
+}
+
+type Reservation = { lockedUntil: Date } | { attemptId: string; locksForIfWrong: number | null };
+
+/**
+ * Check the locks and record this attempt as a failure in one transaction, under advisory locks on the
+ * address and the account: parallel guesses each see the others, so 100 at once still get 5 tries. The
+ * row becomes a success once the password checks out.
+ */
+async function reserveAttempt(key: string, ip: string, at: Date): Promise<Reservation> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-ip:${ip}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${key}`}))`);
+    const attempts = await accountAttempts(tx, key, at);
+    const until = [lockedUntil(attempts, at), await addressLockedUntil(tx, ip, at)]
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    if (until) return { lockedUntil: until };
+    const [row] = await tx.insert(loginAttempt).values({ identifier: key, ip, succeeded: "no", attemptedAt: at }).returning({ id: loginAttempt.id });
+    const lockIfWrong = lockedUntil([...attempts, { at, succeeded: false }], at);
+    return { attemptId: row!.id, locksForIfWrong: lockIfWrong ? minutesUntil(lockIfWrong, at) : null };
+  });
+}
+
+/**
+ * Check a login. A locked account or address is refused before the password is looked at, so a correct
+ * password during a lock gets the same answer as a wrong one. Unknown accounts cost the same hash check.
+ */
+export async function attemptLogin(input: { identifier: Identifier; password: string; ip: string }): Promise<LoginOutcome> {
   const column = input.identifier.kind === "email" ? appUser.email : appUser.phone;
   const [user] = await db()
     .select({ id: appUser.id, role: appUser.role, passwordHash: appUser.passwordHash, disabledAt: appUser.disabledAt })
     .from(appUser)
     .where(eq(column, input.identifier.value))
     .limit(1);
+  const key = attemptKey(input.identifier, user?.id);
+  const at = now();
+  const reservation = await reserveAttempt(key, input.ip, at);
+  if ("lockedUntil" in reservation) {
+    return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(reservation.lockedUntil, at) };
+  }
+
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-
-  await db()
-    .insert(loginAttempt)
-    .values({ identifier: key, ip: input.ip, succeeded: valid && user ? "yes" : "no", attemptedAt: now() });
-
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    // Operators see lockouts (an attack, or someone who forgot): the account's key, never what was typed.
+    if (reservation.locksForIfWrong) log.warn("auth", "login locked after repeated failures", undefined, { account: key, minutes: reservation.locksForIfWrong });
+    return { ok: false, reason: "invalid" };
+  }
+  await db().update(loginAttempt).set({ succeeded: "yes" }).where(eq(loginAttempt.id, reservation.attemptId));
   if (user.disabledAt) return { ok: false, reason: "disabled" };
   return { ok: true, userId: user.id, role: user.role };
+}
+
+/**
+ * Check a logged-in user's current password (the password change form), counted like a login: someone
+ * holding an unlocked phone cannot use the form to guess the password.
+ */
+export async function verifyCurrentPassword(userId: string, password: string, ip: string): Promise<"ok" | "invalid" | { locked: number }> {
+  const [user] = await db().select({ passwordHash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, userId));
+  if (!user) return "invalid";
+  const key = `acct:${userId}`;
+  const at = now();
+  const reservation = await reserveAttempt(key, ip, at);
+  if ("lockedUntil" in reservation) return { locked: minutesUntil(reservation.lockedUntil, at) };
+  if (!(await verifyPassword(user.passwordHash, password))) return "invalid";
+  await db().update(loginAttempt).set({ succeeded: "yes" }).where(eq(loginAttempt.id, reservation.attemptId));
+  return "ok";
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EMPLOYER_KINDS, PROVIDER_KINDS } from "./constants";
 import { ORGANIZATION_KINDS } from "../../../db/enums";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
+import { isPersonalPassword, passwordProblem, type PasswordIdentity } from "./password-rules";
 
 const text = (max: number) =>
   z
@@ -29,11 +30,19 @@ const optionalPhone = z
     return normalizePhone(s) ?? (ctx.addIssue({ code: "custom", message: "validation.phone" }), z.NEVER);
   });
 
+/** A new password: the rules that need no account (length, letter and digit, not a common one). */
 export const passwordField = z
   .string({ error: "validation.required" })
   .min(1, { error: "validation.required" })
-  .max(200)
-  .refine((p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p), { error: "validation.password" });
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/** The rule that needs the account: call from the form's superRefine with its email and phone. */
+export function refinePasswordAgainst(ctx: z.RefinementCtx, password: string, identity: PasswordIdentity, path = "password"): void {
+  if (isPersonalPassword(password, identity)) ctx.addIssue({ code: "custom", path: [path], message: "account.password.personal" });
+}
 
 export const loginSchema = z.object({
   identifier: z
@@ -76,6 +85,7 @@ export const registrationSchema = z
     if (v.password !== v.passwordConfirm) {
       ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
     }
+    refinePasswordAgainst(ctx, v.password, { email: v.email, phone: v.contactPhone });
     const allowed: readonly string[] = v.role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
     if (!allowed.includes(v.kind)) ctx.addIssue({ code: "custom", path: ["kind"], message: "validation.choose" });
   });
@@ -92,3 +102,15 @@ export const officerSchema = z.object({
 });
 export type OfficerInput = z.output<typeof officerSchema>;
 
+/** The account page's password change: the current password, then a new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200),
+    password: passwordField,
+    passwordConfirm: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    if (v.password === v.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: "account.password.same" });
+  });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

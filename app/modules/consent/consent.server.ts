@@ -12,23 +12,27 @@ import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import { withdrawReferralsLosingConsent } from "../referrals/status.server";
 import { notifySync } from "../search/sync-signal.server";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
+import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
+import { log } from "../../utils/log.server";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 
-/** Check an uploaded file by its bytes, not its name: JPEG, PNG or PDF signatures only, 5 MB at most. */
-export function checkEvidenceFile(file: EvidenceFile): boolean {
-  if (file.bytes.length === 0 || file.bytes.length > EVIDENCE_MAX_BYTES) return false;
+/**
+ * An uploaded scan's real type, read from its first bytes (JPEG, PNG or PDF signatures); null for anything
+ * else, whatever its name or the type the browser declared ("scan.pdf" that is HTML, an .exe sent as
+ * image/png). The declared type is not trusted either way: a PNG sent as image/jpeg is a PNG.
+ */
+export function evidenceTypeOf(file: EvidenceFile): (typeof EVIDENCE_TYPES)[number] | null {
   const b = file.bytes;
-  const sniffed =
-    b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff
-      ? "image/jpeg"
-      : b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-        ? "image/png"
-        : b.subarray(0, 5).toString("latin1") === "%PDF-"
-          ? "application/pdf"
-          : null;
-  return sniffed !== null && (EVIDENCE_TYPES as readonly string[]).includes(sniffed) && sniffed === file.type;
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
+  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
+  if (b.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
+  return null;
+}
+
+/** A scan we keep: one of the accepted types by its bytes, not empty, 5 MB at most. */
+export function checkEvidenceFile(file: EvidenceFile): boolean {
+  return file.bytes.length > 0 && file.bytes.length <= EVIDENCE_MAX_BYTES && evidenceTypeOf(file) !== null;
 }
 
 export type GrantOutcome = { ok: true; grantId: string } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
@@ -39,7 +43,8 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
   if (!person) return { ok: false, notFound: true };
   if (input.givenOn! > todayIso()) return { ok: false, errors: { givenOn: { key: "consent.error.givenInFuture" } } };
   if (input.evidenceKind === "upload" && (!file || !checkEvidenceFile(file))) {
-    return { ok: false, errors: { evidenceFile: { key: file ? "consent.error.file" : "consent.error.evidence" } } };
+    const key = !file ? "consent.error.evidence" : file.bytes.length > EVIDENCE_MAX_BYTES ? "consent.error.fileTooLarge" : "consent.error.file";
+    return { ok: false, errors: { evidenceFile: { key } } };
   }
   const givenAt = new Date(`${input.givenOn}T12:00:00+07:00`);
   const grantId = await db().transaction(async (tx) => {
@@ -52,7 +57,7 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
         givenAt,
         evidenceKind: input.evidenceKind,
         evidenceRef: input.evidenceKind === "paper_form" ? input.paperFormNumber : file!.name.slice(0, 200),
-        evidenceMime: input.evidenceKind === "upload" ? file!.type : null,
+        evidenceMime: input.evidenceKind === "upload" ? evidenceTypeOf(file!) : null,
         evidenceFile: input.evidenceKind === "upload" ? file!.bytes : null,
         expiresAt: new Date(`${addMonths(input.givenOn!, input.validMonths)}T12:00:00+07:00`),
         createdBy: scope.actorId,
@@ -108,7 +113,7 @@ export async function withdrawConsent(
   try {
     await applyToIndex(db(), search(), "candidate", [where.personId]);
   } catch (error) {
-    console.warn("[consent] candidate index update deferred to the outbox:", (error as Error).message);
+    log.warn("consent", "candidate index update deferred to the outbox", error);
   }
   notifySync();
   return { ok: true };

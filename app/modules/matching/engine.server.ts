@@ -20,6 +20,7 @@ import {
 } from "./rules";
 import { candidatesFromDatabase, listingsFromDatabase, trainingReferralOnlyCandidates } from "./retrieval-fallback.server";
 import { MATCHING_WEIGHTS } from "./weights";
+import { log } from "../../utils/log.server";
 
 /**
  * The matching pipeline (docs/decisions/013): retrieve (Meilisearch, or PostgreSQL when it is down) →
@@ -135,7 +136,7 @@ export async function matchPerson(
     if (!options.search) throw new Error("no search client");
     ids = await retrieveListingsForPerson(options.search(), profile, today);
   } catch (error) {
-    if (options.search) console.warn("[matching] retrieval falls back to PostgreSQL:", (error as Error).message);
+    if (options.search) log.warn("matching", "retrieval falls back to PostgreSQL", error);
     source = "database";
     ids = await listingsFromDatabase(executor, profile, today);
   }
@@ -199,7 +200,7 @@ export async function matchListing(
     const hits = await retrieveCandidates(options.search(), profile, reach, target.kind === "training");
     ids = topByScore(hits, (h) => prescoreCandidate(h, listing), FACTS_FOR.candidates).map((h) => h.id);
   } catch (error) {
-    if (options.search) console.warn("[matching] candidate retrieval falls back to PostgreSQL:", (error as Error).message);
+    if (options.search) log.warn("matching", "candidate retrieval falls back to PostgreSQL", error);
     source = "database";
     ids = await candidatesFromDatabase(executor, options.within, PURPOSE_OF[target.kind]);
   }

@@ -29,6 +29,7 @@ import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
 import { eraseReferralsOfPerson } from "../referrals/status.server";
+import { log } from "../../utils/log.server";
 
 /** What an anonymised record says instead of a name (stored, so the same in every language). */
 export const ANONYMISED_NAME = "(đã xóa dữ liệu)";
@@ -218,7 +219,7 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
   try {
     await applyToIndex(db(), search(), "candidate", [personId]);
   } catch (error) {
-    console.warn("[data-rights] candidate index update deferred to the outbox:", (error as Error).message);
+    log.warn("data-rights", "candidate index update deferred to the outbox", error);
   }
   notifySync();
   return { ok: true };

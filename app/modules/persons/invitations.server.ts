@@ -10,7 +10,7 @@ import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { normalizePhone } from "../accounts/identifier";
 import { LOGIN_LIMITS } from "../accounts/login.server";
-import { passwordField } from "../accounts/schema.server";
+import { passwordField, refinePasswordAgainst } from "../accounts/schema.server";
 import { audit } from "../audit/audit.server";
 import { personInScope } from "./scope.server";
 
@@ -106,6 +106,7 @@ export const activationSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    refinePasswordAgainst(ctx, v.password, { phone: v.phone });
   });
 export type ActivationInput = z.output<typeof activationSchema>;
 

@@ -14,6 +14,7 @@ import { audit } from "../audit/audit.server";
 import { withdrawReferralsOfPerson } from "../referrals/status.server";
 import { notifySync } from "../search/sync-signal.server";
 import { personInScope } from "./scope.server";
+import { log } from "../../utils/log.server";
 
 /**
  * A person's file moves with them (the new commune takes over, Decree 49 art. on moving) and closes when
@@ -157,7 +158,7 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
     // The new commune's officer finds the person among their candidates straight away.
     await applyToIndex(db(), search(), "candidate", [done]);
   } catch (error) {
-    console.warn("[lifecycle] candidate index update deferred to the outbox:", (error as Error).message);
+    log.warn("lifecycle", "candidate index update deferred to the outbox", error);
   }
   notifySync();
   return { ok: true };
@@ -218,7 +219,7 @@ export async function closePerson(scope: StaffScope, personId: string, input: z.
   try {
     await applyToIndex(db(), search(), "candidate", [personId]);
   } catch (error) {
-    console.warn("[lifecycle] candidate index update deferred to the outbox:", (error as Error).message);
+    log.warn("lifecycle", "candidate index update deferred to the outbox", error);
   }
   notifySync();
   return { ok: true };

@@ -11,6 +11,7 @@ import { singleton } from "../../utils/singleton.server";
 import { cachedFacets, rememberFacets } from "./facet-cache";
 import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
+import { log } from "../../utils/log.server";
 
 // Routes take the zod query parsers from this .server module so the browser build drops them (docs/decisions/011).
 export { parseJobSearch, parseTrainingSearch } from "./params";
@@ -38,7 +39,7 @@ async function withFallback<T>(primary: () => Promise<SearchResult<T>>, fallback
       return await primary();
     } catch (error) {
       state.openUntil = Date.now() + BREAKER_MS;
-      console.warn("[search] Meilisearch unavailable, using PostgreSQL:", (error as Error).message);
+      log.warn("search", "Meilisearch unavailable, using PostgreSQL", error);
     }
   }
   return fallback();

@@ -1,0 +1,168 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrgScope } from "../../app/auth/org-scope.server";
+import type { StaffScope } from "../../app/auth/scope.server";
+import { addFairEmployer } from "../../app/modules/job-fairs/job-fairs.server";
+import { addSteeringMember } from "../../app/modules/models/models.server";
+import { action as loanAction } from "../../app/routes/officer.loans.$id";
+import { action as meetingsAction } from "../../app/routes/officer.meetings._index";
+import { action as fairsAction } from "../../app/routes/officer.job-fairs._index";
+import { action as fairAction } from "../../app/routes/officer.job-fairs.$id";
+import { action as modelsAction } from "../../app/routes/officer.models._index";
+import { action as modelAction } from "../../app/routes/officer.models.$id";
+import { todayIso } from "../../app/utils/clock.server";
+import { modelSteeringMember } from "../../db/schema";
+import { UNITS } from "../factories";
+import { createOrgMember } from "../factories/marketplace";
+import { createOfficerScope, createPerson } from "../factories/persons";
+import { fairWith, listLoan, modelCovering } from "../factories/support";
+import { FC_SEED, fuzzAction, type ActionCase } from "../setup/fuzz";
+import { nonNfcColumns } from "../setup/fuzz-db";
+import { setupIntegration } from "../setup/integration";
+import { cookieFor } from "../setup/routes";
+
+/*
+ * Bad input on the support forms of issue 6 (issue 7): loans, meetings, job fairs and reintegration models,
+ * every intent of the pages with several small forms, fuzzed in-process by the commune officer. The rules
+ * every answer must keep are in tests/setup/fuzz.ts. Each case gets its own fair, model, loan or person.
+ */
+
+const ctx = setupIntegration({ indexes: true });
+const RUNS = Number(process.env.FC_RUNS ?? 25);
+
+let officer: StaffScope;
+let employer: OrgScope;
+let cookie: string;
+let serial = 0;
+const person = () => createPerson(officer, { fullName: `Trịnh Văn Hỗ Trợ ${++serial}` });
+
+beforeAll(async () => {
+  officer = await createOfficerScope([UNITS.namDa], UNITS.lamDong);
+  employer = await createOrgMember("employer");
+  cookie = await cookieFor(officer.actorId);
+});
+
+const forms = { echoes: true } as const;
+
+/** A fair of the commune with one registered person (and a spare one to register), the employer taking part. */
+async function fair() {
+  const personId = await person();
+  const id = await fairWith(officer, UNITS.namDa, [personId]);
+  const added = await addFairEmployer(officer, id, { organizationId: employer.organizationId, openings: 3 });
+  if (!added.ok) throw new Error("addFairEmployer failed");
+  return { id, personId, spare: await person(), path: `/officer/job-fairs/${id}` };
+}
+
+/** A model of the commune covering one person (and a spare one to cover), with one steering member. */
+async function model() {
+  const personId = await person();
+  const id = await modelCovering(officer, UNITS.namDa, [personId]);
+  await addSteeringMember(officer, id, { organizationName: "Hội Liên hiệp Phụ nữ xã", personName: "Bà Hoa", role: "Thành viên" });
+  const [member] = await ctx.handle.db.select({ id: modelSteeringMember.id }).from(modelSteeringMember).where(eq(modelSteeringMember.modelId, id));
+  return { id, personId, spare: await person(), memberId: member!.id, path: `/officer/models/${id}` };
+}
+
+const fairIntent = (intent: string, valid: (f: Awaited<ReturnType<typeof fair>>) => Record<string, string>) => async () => {
+  const f = await fair();
+  return { action: fairAction, path: f.path, params: { id: f.id }, valid: valid(f), fixed: { intent }, rules: forms };
+};
+const modelIntent = (intent: string, valid: (m: Awaited<ReturnType<typeof model>>) => Record<string, string>) => async () => {
+  const m = await model();
+  return { action: modelAction, path: m.path, params: { id: m.id }, valid: valid(m), fixed: { intent }, rules: forms };
+};
+
+const CASES: Record<string, () => Promise<Omit<ActionCase, "label" | "cookie">>> = {
+  "officer.loans.$id.tsx": async () => {
+    const id = await listLoan(officer, await person());
+    return {
+      action: loanAction,
+      path: `/officer/loans/${id}`,
+      params: { id },
+      valid: { status: "approved", on: todayIso(), note: "Ngân hàng đã duyệt" },
+      rules: forms,
+    };
+  },
+  "officer.meetings._index.tsx": async () => {
+    const valid = {
+      communeCode: UNITS.namDa,
+      title: "Sinh hoạt tháng",
+      heldOn: todayIso(),
+      place: "Nhà văn hoá",
+      guestCount: "2",
+      attendees: [await person(), await person()],
+      note: "",
+    };
+    return { action: meetingsAction, path: "/officer/meetings", valid, rules: forms };
+  },
+  "officer.job-fairs._index.tsx": async () => ({
+    action: fairsAction,
+    path: "/officer/job-fairs",
+    valid: { title: "Phiên giao dịch việc làm", heldOn: todayIso(), communeCode: UNITS.namDa, place: "UBND xã", note: "" },
+    rules: forms,
+  }),
+  "officer.job-fairs.$id.tsx intent=addEmployer": fairIntent("addEmployer", () => ({ organizationId: employer.organizationId, openings: "5" })),
+  "officer.job-fairs.$id.tsx intent=removeEmployer": fairIntent("removeEmployer", () => ({ organizationId: employer.organizationId })),
+  "officer.job-fairs.$id.tsx intent=register": fairIntent("register", (f) => ({ personId: f.spare })),
+  "officer.job-fairs.$id.tsx intent=unregister": fairIntent("unregister", (f) => ({ personId: f.personId })),
+  "officer.job-fairs.$id.tsx intent=outcome": fairIntent("outcome", (f) => ({
+    personId: f.personId,
+    outcome: "hired",
+    organizationId: employer.organizationId,
+  })),
+  "officer.job-fairs.$id.tsx intent=hirePlacement": fairIntent("hirePlacement", (f) => ({
+    personId: f.personId,
+    position: "Thợ phụ",
+    wage: "5.000.000",
+    contractKind: "labour_contract",
+    startDate: todayIso(),
+    confirmLowWage: "",
+  })),
+  "officer.job-fairs.$id.tsx intent=linkPlacement": fairIntent("linkPlacement", (f) => ({ personId: f.personId, placementId: f.id })),
+  // The intent is junk too: an unknown one is refused with a message, never a 500.
+  "officer.job-fairs.$id.tsx any intent": async () => {
+    const f = await fair();
+    return { action: fairAction, path: f.path, params: { id: f.id }, valid: { intent: "register", personId: f.personId }, rules: forms };
+  },
+  "officer.models._index.tsx": async () => ({
+    action: modelsAction,
+    path: "/officer/models",
+    valid: { name: "Mô hình 5+1 thôn 2", launchedOn: todayIso(), communeCode: UNITS.namDa, description: "" },
+    rules: forms,
+  }),
+  "officer.models.$id.tsx intent=edit": modelIntent("edit", () => ({
+    name: "Mô hình 5+1 (sửa)",
+    launchedOn: todayIso(),
+    description: "Ban chỉ đạo 6 thành viên",
+  })),
+  "officer.models.$id.tsx intent=addMember": modelIntent("addMember", () => ({
+    organizationName: "Đoàn Thanh niên xã",
+    personName: "Anh Nam",
+    role: "Phó ban",
+  })),
+  "officer.models.$id.tsx intent=removeMember": modelIntent("removeMember", (m) => ({ memberId: m.memberId })),
+  "officer.models.$id.tsx intent=addPerson": modelIntent("addPerson", (m) => ({ personId: m.spare, joinedOn: todayIso() })),
+  "officer.models.$id.tsx intent=leavePerson": modelIntent("leavePerson", (m) => ({ personId: m.personId, leftOn: todayIso() })),
+  "officer.models.$id.tsx any intent": async () => {
+    const m = await model();
+    return { action: modelAction, path: m.path, params: { id: m.id }, valid: { intent: "addMember", organizationName: "Hội Cựu chiến binh" }, rules: forms };
+  },
+};
+
+describe(`bad input on loans, meetings, job fairs and models (FC_SEED=${FC_SEED})`, () => {
+  it.each(Object.keys(CASES))(
+    "%s: never a 500, a refusal writes nothing and says why",
+    async (label) => {
+      const c = await CASES[label]!();
+      const statuses = await fuzzAction(ctx.handle.db, { label, cookie, ...c }, RUNS);
+      expect(
+        Object.keys(statuses).some((s) => Number(s) >= 400),
+        `${label}: ${JSON.stringify(statuses)}`
+      ).toBe(true);
+    },
+    120_000
+  );
+
+  afterAll(async () => {
+    expect(await nonNfcColumns(ctx.handle.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { openDatabase, useDatabase, type DatabaseHandle } from "../../../db/client.server";
+import { runMigrations } from "../../../db/migrate";
+import { seedDemoData } from "../../../db/seed/demo";
+import { startApp, type RunningApp } from "../../setup/app-server";
+import { sessionCookie, SESSION_COOKIE } from "../../setup/browser";
+import { createDatabase, dropDatabase, uniqueName } from "../../setup/postgres";
+import { buildSubject, SUBJECT, type Accounts, type SubjectIds } from "./fixtures";
+
+export type Actor = keyof Accounts;
+
+export type SubjectApp = {
+  url: string;
+  ids: SubjectIds;
+  accounts: Accounts;
+  /** The Cookie header of one logged-in session per actor. */
+  cookies: Record<Actor, string>;
+  /** A fresh session (for requests that end theirs, such as POST /logout). */
+  login: (actor: Actor) => Promise<string>;
+  app: RunningApp;
+  stop: () => Promise<void>;
+};
+
+/**
+ * The real app (tests/setup/app-server.ts) on a database that holds the demo data and the subject
+ * (./fixtures.ts). The database is prepared in this process first and closed, then the app opens it: PGlite in
+ * a DATA_DIR of our own by default, or a throwaway database on TEST_DATABASE_URL's server.
+ */
+export async function startSubjectApp(): Promise<SubjectApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chungtay-policy-"));
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const dbName = serverUrl ? uniqueName("ct_rel") : undefined;
+  const cleanup = async () => {
+    if (serverUrl && dbName) await dropDatabase(serverUrl, dbName);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  let env: Record<string, string>;
+  let handle: DatabaseHandle | undefined;
+  let prepared: Awaited<ReturnType<typeof buildSubject>>;
+  try {
+    if (serverUrl && dbName) {
+      const url = await createDatabase(serverUrl, dbName);
+      handle = await openDatabase({ url, max: 2 });
+      env = { DATABASE_URL: url, DEMO_DATA: "true" };
+    } else {
+      handle = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+      env = { DATA_DIR: dataDir };
+    }
+    await runMigrations(handle);
+    useDatabase(handle);
+    await seedDemoData(handle.db);
+    prepared = await buildSubject(handle.db);
+  } catch (error) {
+    await handle?.close();
+    await cleanup();
+    throw error;
+  } finally {
+    useDatabase(undefined);
+  }
+  await handle.close();
+
+  let app: RunningApp;
+  try {
+    app = await startApp({ env });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  const login = async (actor: Actor) => {
+    const { identifier, password } = prepared.accounts[actor];
+    return `${SESSION_COOKIE}=${await sessionCookie(app.url, identifier, password)}`;
+  };
+  const cookies = {} as Record<Actor, string>;
+  try {
+    for (const actor of Object.keys(prepared.accounts) as Actor[]) cookies[actor] = await login(actor);
+  } catch (error) {
+    const log = app.output().slice(-4000);
+    await app.stop();
+    await cleanup();
+    throw new Error(`${(error as Error).message}\nThe app's output:\n${log}`);
+  }
+  return {
+    url: app.url,
+    ids: prepared.ids,
+    accounts: prepared.accounts,
+    cookies,
+    login,
+    app,
+    stop: async () => {
+      await app.stop();
+      await cleanup();
+    },
+  };
+}
+
+export type Answer = { status: number; location: string | null; contentType: string; text: string };
+
+/** One request as a browser would send it: same-origin POSTs carry Origin (the CSRF check), nothing follows redirects. */
+export async function send(
+  appUrl: string,
+  method: "GET" | "POST",
+  pathAndQuery: string,
+  options: { cookie?: string; body?: Record<string, string | string[]> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.Cookie = options.cookie;
+  let body: URLSearchParams | undefined;
+  if (method === "POST") {
+    headers.Origin = appUrl;
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    body = new URLSearchParams();
+    for (const [name, value] of Object.entries(options.body ?? {})) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  const res = await fetch(`${appUrl}${pathAndQuery}`, { method, headers, body, redirect: "manual" });
+  const contentType = res.headers.get("Content-Type") ?? "";
+  return { status: res.status, location: res.headers.get("Location"), contentType, text: await readable(res, contentType) };
+}
+
+/**
+ * What a reader of the answer finds in it: the text, or every cell of a workbook (an XLSX file is a zip).
+ * A NUL byte fails the request: React 18.3's streaming renderer pads a 2 KB chunk with zeros when a
+ * multi-byte character does not fit at its end (github.com/facebook/react/issues/31134); the app strips
+ * them (app/utils/strip-nul.server.ts). Left in, they break letters on screen and could split a name in
+ * two, hiding a leak from the checks below.
+ */
+async function readable(res: Response, contentType: string): Promise<string> {
+  if (!contentType.includes("spreadsheetml")) {
+    const text = await res.text();
+    if (text.includes("\u0000")) throw new Error(`A NUL byte in the answer (${contentType}) at ${text.indexOf("\u0000")}`);
+    return text;
+  }
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  const texts: string[] = [];
+  book.eachSheet((sheet) => {
+    texts.push(sheet.name);
+    sheet.eachRow((r) => r.eachCell((cell) => void texts.push(cell.text)));
+  });
+  return texts.join("\n");
+}
+
+/** The subject's identifying details found in a text (an empty list when none is there). */
+export function subjectDetailsIn(text: string): string[] {
+  const found: string[] = [];
+  if (text.normalize("NFC").includes(SUBJECT.fullName)) found.push("name");
+  if (text.includes(SUBJECT.phone) || text.includes(SUBJECT.phoneGrouped)) found.push("phone");
+  if (text.includes(SUBJECT.citizenId)) found.push("citizen id");
+  return found;
+}

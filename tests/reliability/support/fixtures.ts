@@ -1,0 +1,166 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { OrgScope } from "../../../app/auth/org-scope.server";
+import type { StaffScope } from "../../../app/auth/scope.server";
+import { activateAccount, activationSchema, issueInvitation } from "../../../app/modules/persons/invitations.server";
+import { createDataRequest } from "../../../app/modules/persons/self-service.server";
+import type { Database } from "../../../db/client.server";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
+import { appUser, followUp, notification, officerCommune } from "../../../db/schema";
+import { DEFAULT_PASSWORD, UNITS } from "../../factories";
+import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../../factories/marketplace";
+import { createPerson, giveConsent } from "../../factories/persons";
+import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../../factories/referrals";
+import { fairWith, holdMeeting, listLoan, logActivity, modelCovering } from "../../factories/support";
+
+/*
+ * The subject of the policy table and of the id-guessing tests: one released person of commune A (xã Nam Đà,
+ * province X = Lâm Đồng) with a record that every person-related page can show, built through the real
+ * services by the demo's own officer of Nam Đà, with the demo's repair shop and training centre as the
+ * organisations. The demo's officer of xã Lương Sơn and admin of Phú Thọ are commune B and province Y: neither
+ * covers Nam Đà, so each must be refused all of it.
+ */
+
+/** Unique enough that finding any of them in an answer means the subject leaked. */
+export const SUBJECT = {
+  fullName: "Đặng Thị Chính Sách",
+  phone: "0987650123",
+  /** How the phone may be printed (grouped) as well. */
+  phoneGrouped: "0987 650 123",
+  citizenId: "068195012345",
+  /** Not on any list of common passwords (activation checks the password rules). */
+  password: "BangChinhSach-Ngay12",
+} as const;
+
+export type SubjectIds = {
+  person: string;
+  grant: string;
+  /** The demo employer's job and the demo provider's course the subject was referred to. */
+  job: string;
+  training: string;
+  /** The job referral (accepted) and its placement, started 35 days ago so the 1-month follow-up is due. */
+  referral: string;
+  placement: string;
+  followUp: string;
+  /** The course referral (accepted) and its enrolment. */
+  trainingReferral: string;
+  enrolment: string;
+  /** One of the subject's notifications (a serial number, as text). */
+  notification: string;
+  meeting: string;
+  loan: string;
+  fair: string;
+  model: string;
+  dataRequest: string;
+};
+
+/** Who logs in as what: the demo accounts, the subject, and an employer with no business with the subject. */
+export type Accounts = Record<"person" | "employer" | "provider" | "officerA" | "officerB" | "adminX" | "adminY" | "otherEmployer" | "otherPerson", { identifier: string; password: string }>;
+
+const demo = (identifier: string) => ({ identifier, password: "ChungTay@2026" });
+
+async function userIdOf(db: Database, email: string) {
+  const [row] = await db.select({ id: appUser.id, organizationId: appUser.organizationId }).from(appUser).where(eq(appUser.email, email));
+  if (!row) throw new Error(`demo account ${email} is missing: was the demo seeded?`);
+  return row;
+}
+
+/**
+ * Build the subject in a database that already holds the demo data. Runs in the test process before the app
+ * starts on the same database (PGlite allows one process at a time), through the process database (`db()`).
+ */
+export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; accounts: Accounts }> {
+  const officerNamDa = await userIdOf(db, DEMO_ACCOUNTS.officerNamDa.email);
+  const employerUser = await userIdOf(db, DEMO_ACCOUNTS.employer.email);
+  const providerUser = await userIdOf(db, DEMO_ACCOUNTS.provider.email);
+  const officerA: StaffScope = { actorId: officerNamDa.id, role: "officer", provinceCodes: [UNITS.lamDong], communeCodes: [UNITS.namDa] };
+  const employer: OrgScope = { actorId: employerUser.id, organizationId: employerUser.organizationId!, role: "employer" };
+  const provider: OrgScope = { actorId: providerUser.id, organizationId: providerUser.organizationId!, role: "provider" };
+
+  const personId = await createPerson(officerA, {
+    fullName: SUBJECT.fullName,
+    gender: "female",
+    dateOfBirth: "1995-01-12",
+    citizenId: SUBJECT.citizenId,
+    phone: SUBJECT.phone,
+  });
+  const grant = await giveConsent(officerA, personId, { purposes: ["matching", "training_referral", "share_contact"] });
+  const issued = await issueInvitation(officerA, personId);
+  if (!issued) throw new Error("issueInvitation failed");
+  const activated = await activateAccount({
+    ...activationSchema.parse({ code: issued.code, phone: SUBJECT.phone, password: SUBJECT.password, passwordConfirm: SUBJECT.password }),
+    ip: "10.77.0.1",
+  });
+  if (!activated.ok) throw new Error(`activateAccount failed: ${JSON.stringify(activated.errors)}`);
+  const request = await createDataRequest(activated.userId, { kind: "correction", message: "Sai ngày sinh" });
+  if (!request.ok) throw new Error("createDataRequest failed");
+
+  // Fresh listings of the demo organisations, so the referrals do not depend on the demo's openings.
+  const job = await publishJob(employer, { title: "Thợ sửa xe máy (bảng quyền)" });
+  const training = await publishTraining(provider);
+  const referral = await refer(officerA, personId, "job", job.id);
+  await acceptReferral(employer, referral);
+  const placement = await placeFromReferral(officerA, personId, referral, { startDate: daysFromToday(-35) });
+  const [due] = await db
+    .select({ id: followUp.id })
+    .from(followUp)
+    .where(and(eq(followUp.placementId, placement), eq(followUp.monthOffset, 1)));
+  const trainingReferral = await refer(officerA, personId, "training", training.id);
+  await acceptReferral(provider, trainingReferral);
+  const enrolment = await enrolFromReferral(officerA, personId, trainingReferral);
+
+  await logActivity(officerA, personId, { kind: "counselling", topic: "career", mode: "individual" });
+  const meeting = await holdMeeting(officerA, UNITS.namDa, [personId]);
+  const loan = await listLoan(officerA, personId);
+  const fair = await fairWith(officerA, UNITS.namDa, [personId]);
+  const model = await modelCovering(officerA, UNITS.namDa, [personId]);
+  const [latest] = await db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(eq(notification.recipientId, activated.userId))
+    .orderBy(desc(notification.id))
+    .limit(1);
+  if (!due || !latest) throw new Error("the subject's follow-up or notification is missing");
+
+  // An employer of the same commune with no business with the subject: its guesses must find nothing.
+  const other = await createOrgMember("employer", { name: "Cơ sở hàn xì Nam Đà (thử)" });
+  const [otherUser] = await db.select({ email: appUser.email }).from(appUser).where(eq(appUser.id, other.actorId));
+  // Officer B and admin Y must really be outside commune A and province X: the table would mean nothing if a
+  // later seed change gave them Nam Đà.
+  const officerB = await userIdOf(db, DEMO_ACCOUNTS.officerLuongSon.email);
+  const communesOfB = await db.select({ code: officerCommune.communeCode }).from(officerCommune).where(eq(officerCommune.userId, officerB.id));
+  const [adminY] = await db.select({ provinceCode: appUser.provinceCode }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
+  if (communesOfB.some((c) => c.code === UNITS.namDa) || adminY?.provinceCode === UNITS.lamDong) {
+    throw new Error("officer B or admin Y covers commune A: the demo changed, pick or create other accounts");
+  }
+
+  return {
+    ids: {
+      person: personId,
+      grant,
+      job: job.id,
+      training: training.id,
+      referral,
+      placement,
+      followUp: due.id,
+      trainingReferral,
+      enrolment,
+      notification: String(latest.id),
+      meeting,
+      loan,
+      fair,
+      model,
+      dataRequest: request.id,
+    },
+    accounts: {
+      person: { identifier: SUBJECT.phone, password: SUBJECT.password },
+      employer: demo(DEMO_ACCOUNTS.employer.email),
+      provider: demo(DEMO_ACCOUNTS.provider.email),
+      officerA: demo(DEMO_ACCOUNTS.officerNamDa.email),
+      officerB: demo(DEMO_ACCOUNTS.officerLuongSon.email),
+      adminX: demo(DEMO_ADMIN_LAM_DONG.email),
+      adminY: demo(DEMO_ACCOUNTS.admin.email),
+      otherEmployer: { identifier: otherUser!.email!, password: DEFAULT_PASSWORD },
+      otherPerson: demo(DEMO_ACCOUNTS.person.phone),
+    },
+  };
+}

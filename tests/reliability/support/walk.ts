@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ROLE_HOME } from "../../../app/auth/permissions.server";
+import { ANSWERS, ROLES, type Answer, type Cells, type Role, type Row } from "../policy-table";
+import type { SubjectIds } from "./fixtures";
+import type { Actor, Answer as HttpAnswer } from "./app";
+
+export const ROUTES_DIR = path.resolve(import.meta.dirname, "../../../app/routes");
+
+/** Every route module file, as Remix's flat routes see them. */
+export function routeFiles(): string[] {
+  return fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f)).sort();
+}
+
+/** Whether a route module exports an action (read from its source: the table's POST column must agree). */
+export function exportsAction(file: string): boolean {
+  return /export\s+(async\s+function|function|const)\s+action\b/.test(fs.readFileSync(path.join(ROUTES_DIR, file), "utf8"));
+}
+
+/** A table line: eight answers in ROLES order. */
+export function cells(line: string): Cells {
+  const words = line.trim().split(/\s+/);
+  if (words.length !== ROLES.length || words.some((w) => !(ANSWERS as readonly string[]).includes(w))) {
+    throw new Error(`a table line needs ${ROLES.length} answers from ${ANSWERS.join(" ")}: "${line}"`);
+  }
+  return Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Cells;
+}
+
+/** The account each column logs in as. */
+export const ACTOR_OF: Record<Exclude<Role, "anon">, Actor> = {
+  person: "person",
+  employer: "employer",
+  provider: "provider",
+  offA: "officerA",
+  offB: "officerB",
+  admX: "adminX",
+  admY: "adminY",
+};
+const ACCOUNT_ROLE: Record<Exclude<Role, "anon">, keyof typeof ROLE_HOME> = {
+  person: "person",
+  employer: "employer",
+  provider: "provider",
+  offA: "officer",
+  offB: "officer",
+  admX: "admin",
+  admY: "admin",
+};
+
+/** The URL of a flat route file: `officer.persons.$id_.consents.$grantId.print.tsx` → /officer/persons/:id/consents/:grantId/print. */
+export function routeUrl(file: string, row: Row, ids: SubjectIds): string {
+  if (row.path) return row.path + (row.query?.(ids) ?? "");
+  const params = row.params?.(ids) ?? { id: ids.person, grantId: ids.grant };
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .replace(/\[\.\]/g, "\u0000")
+    .split(".")
+    .map((s) => s.replace(/\u0000/g, "."))
+    .filter((s) => s !== "_index")
+    .map((s) => s.replace(/_$/, ""))
+    .map((s) => {
+      if (!s.startsWith("$")) return s;
+      const value = params[s.slice(1)];
+      if (!value) throw new Error(`${file}: no value for param ${s}`);
+      return encodeURIComponent(value);
+    });
+  return `/${segments.join("/")}`.replace(/^\/$/, "/") + (row.query?.(ids) ?? "");
+}
+
+/** The answer in the table's words, or a description of what came instead (which then fails the row). */
+export function classify(role: Role, url: string, res: HttpAnswer): string {
+  if (res.status === 200) return "ok";
+  if (res.status >= 300 && res.status < 400) {
+    const location = res.location ?? "";
+    if (location.startsWith("/login?")) return location === `/login?redirectTo=${encodeURIComponent(url)}` ? "login" : `login elsewhere: ${location}`;
+    if (location === "/") return "to/";
+    const home = role === "anon" ? null : ROLE_HOME[ACCOUNT_ROLE[role]];
+    if (home && (location === home || location.startsWith(`${home}/`) || location.startsWith(`${home}?`))) return "home";
+    return `${res.status} → ${location}`;
+  }
+  const word: Record<number, Answer> = { 400: "bad", 403: "403", 404: "404", 405: "405" };
+  return word[res.status] ?? `status ${res.status}`;
+}
+
+/** POSTs to an index route say `?index`, as Remix's <Form> does, or the parent route would answer. */
+export function postUrl(file: string, url: string): string {
+  if (!/(^|\.)_index\.tsx?$/.test(file)) return url;
+  return url.includes("?") ? `${url}&index` : `${url}?index`;
+}
