@@ -119,8 +119,15 @@ async function linkedIds(appUrl: string, pages: string[], prefix: string, cookie
 export async function prepareMix(appUrl: string): Promise<Kind[]> {
   const queries = benchQueries();
   const pages = (base: string, n: number) => Array.from({ length: n }, (_, i) => `${base}?page=${i + 1}`);
-  const jobIds = await linkedIds(appUrl, [...pages("/jobs", 5), "/jobs?sort=newest", "/jobs?sort=wage"], "/jobs");
-  const trainingIds = await linkedIds(appUrl, [...pages("/trainings", 3), "/trainings?sort=newest"], "/trainings");
+  // The app is healthy before its outbox has filled a fresh Meilisearch: wait until the lists show listings.
+  const listed = async (base: string, extra: string[], n: number) => {
+    for (let deadline = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 1_000))) {
+      const ids = await linkedIds(appUrl, [...pages(base, n), ...extra], base);
+      if (ids.length >= 20 || Date.now() > deadline) return ids;
+    }
+  };
+  const jobIds = await listed("/jobs", ["/jobs?sort=newest", "/jobs?sort=wage"], 5);
+  const trainingIds = await listed("/trainings", ["/trainings?sort=newest"], 3);
   const officer: Target[] = [];
   for (const identifier of [DEMO.officerLuongSon, DEMO.officerNamDa]) {
     const cookie = await sessionCookie(appUrl, identifier);

@@ -1,7 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgScope } from "../../app/auth/org-scope.server";
-import type { StaffScope } from "../../app/auth/scope.server";
 import { requestReferral } from "../../app/modules/persons/self-service.server";
 import { action as placementAction } from "../../app/routes/officer.placements.$id";
 import { action as enrolmentAction } from "../../app/routes/officer.enrolments.$id";
@@ -13,14 +10,12 @@ import { action as providerReferralAction } from "../../app/routes/provider.refe
 import { action as employerPlacementsAction } from "../../app/routes/employer.placements";
 import { todayIso } from "../../app/utils/clock.server";
 import { followUp } from "../../db/schema";
-import { UNITS } from "../factories";
-import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
-import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
+import { daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
+import { createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../factories/referrals";
-import { FC_SEED, fuzzAction, type ActionCase } from "../setup/fuzz";
-import { activatedPerson, nonNfcColumns } from "../setup/fuzz-db";
+import { describeFormCases, fuzzActors, onRecord, type Cases } from "../setup/fuzz-cases";
+import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
-import { cookieFor } from "../setup/routes";
 
 /*
  * Bad input on referrals and their outcomes (issue 7): the officer's, the employer's and the provider's forms
@@ -29,36 +24,22 @@ import { cookieFor } from "../setup/routes";
  */
 
 const ctx = setupIntegration({ indexes: true });
-const RUNS = Number(process.env.FC_RUNS ?? 25);
-
-let officer: StaffScope;
-let employer: OrgScope;
-let provider: OrgScope;
-const cookies = { officer: "", employer: "", provider: "" };
+const a = fuzzActors({ employer: true, provider: true });
 let serial = 0;
-
-beforeAll(async () => {
-  officer = await createOfficerScope([UNITS.namDa], UNITS.lamDong);
-  employer = await createOrgMember("employer");
-  provider = await createOrgMember("provider");
-  cookies.officer = await cookieFor(officer.actorId);
-  cookies.employer = await cookieFor(employer.actorId);
-  cookies.provider = await cookieFor(provider.actorId);
-});
 
 /** A consented person of the officer's commune, referred to a fresh job (or course) of our organisations. */
 async function referral(kind: "job" | "training" = "job") {
-  const personId = await createPerson(officer, { fullName: `Vũ Văn Giới Thiệu ${++serial}` });
-  await giveConsent(officer, personId, { purposes: ["matching", "training_referral", "share_contact"] });
-  const listing = kind === "job" ? await publishJob(employer) : await publishTraining(provider);
-  return { personId, referralId: await refer(officer, personId, kind, listing.id) };
+  const personId = await createPerson(a.officer, { fullName: `Vũ Văn Giới Thiệu ${++serial}` });
+  await giveConsent(a.officer, personId, { purposes: ["matching", "training_referral", "share_contact"] });
+  const listing = kind === "job" ? await publishJob(a.employer) : await publishTraining(a.provider);
+  return { personId, referralId: await refer(a.officer, personId, kind, listing.id) };
 }
 
 /** A placement from an accepted referral, started `daysAgo` days ago, and its 1-month follow-up. */
 async function placement(daysAgo = 0) {
   const { personId, referralId } = await referral();
-  await acceptReferral(employer, referralId);
-  const placementId = await placeFromReferral(officer, personId, referralId, { startDate: daysFromToday(-daysAgo) });
+  await acceptReferral(a.employer, referralId);
+  const placementId = await placeFromReferral(a.officer, personId, referralId, { startDate: daysFromToday(-daysAgo) });
   const [first] = await ctx.handle.db
     .select({ id: followUp.id })
     .from(followUp)
@@ -66,47 +47,36 @@ async function placement(daysAgo = 0) {
   return { placementId, followUpId: first!.id };
 }
 
-const forms = { echoes: true } as const;
-const interview = { interviewAt: `${daysFromToday(3)}T09:30`, interviewPlace: "Tại tiệm", note: "" };
+/** An enrolment from an accepted course referral. */
+async function enrolment() {
+  const { personId, referralId } = await referral("training");
+  await acceptReferral(a.provider, referralId);
+  return enrolFromReferral(a.officer, personId, referralId);
+}
 
-const CASES: Record<string, () => Promise<Omit<ActionCase, "label">>> = {
+const interview = { interviewAt: `${daysFromToday(3)}T09:30`, interviewPlace: "Tại tiệm", note: "" };
+const message = (body: string) => ({ valid: { body }, fixed: { intent: "message" } });
+
+const CASES: Cases = {
   "officer.placements.$id.tsx": async () => {
     const { placementId: id } = await placement();
-    return {
-      action: placementAction,
-      cookie: cookies.officer,
-      path: `/officer/placements/${id}`,
-      params: { id },
-      valid: { endDate: todayIso(), endReason: "quit", endNote: "Tự nghỉ" },
-      rules: forms,
-    };
+    return onRecord(
+      placementAction,
+      `/officer/placements/${id}`,
+      id,
+      { endDate: todayIso(), endReason: "quit", endNote: "Tự nghỉ" },
+      { cookie: a.cookies.officer }
+    );
   },
   "officer.enrolments.$id.tsx intent=complete": async () => {
-    const { personId, referralId } = await referral("training");
-    await acceptReferral(provider, referralId);
-    const id = await enrolFromReferral(officer, personId, referralId);
-    return {
-      action: enrolmentAction,
-      cookie: cookies.officer,
-      path: `/officer/enrolments/${id}`,
-      params: { id },
-      valid: { completedOn: todayIso(), certificate: "Chứng chỉ sơ cấp số 15" },
-      fixed: { intent: "complete" },
-      rules: forms,
-    };
+    const id = await enrolment();
+    const valid = { completedOn: todayIso(), certificate: "Chứng chỉ sơ cấp số 15" };
+    return onRecord(enrolmentAction, `/officer/enrolments/${id}`, id, valid, { cookie: a.cookies.officer, fixed: { intent: "complete" } });
   },
   "officer.enrolments.$id.tsx intent=drop": async () => {
-    const { personId, referralId } = await referral("training");
-    await acceptReferral(provider, referralId);
-    const id = await enrolFromReferral(officer, personId, referralId);
-    return {
-      action: enrolmentAction,
-      cookie: cookies.officer,
-      path: `/officer/enrolments/${id}`,
-      params: { id },
-      valid: { intent: "drop", droppedOn: todayIso(), dropReason: "Đi làm xa" },
-      rules: forms,
-    };
+    const id = await enrolment();
+    const valid = { intent: "drop", droppedOn: todayIso(), dropReason: "Đi làm xa" };
+    return onRecord(enrolmentAction, `/officer/enrolments/${id}`, id, valid, { cookie: a.cookies.officer });
   },
   "officer.follow-ups.$id.tsx": async () => {
     const { followUpId: id } = await placement(35);
@@ -122,40 +92,27 @@ const CASES: Record<string, () => Promise<Omit<ActionCase, "label">>> = {
       endReason: "",
       outcome: "",
     };
-    return { action: followUpAction, cookie: cookies.officer, path: `/officer/follow-ups/${id}`, params: { id }, valid, rules: forms };
+    return onRecord(followUpAction, `/officer/follow-ups/${id}`, id, valid, { cookie: a.cookies.officer });
   },
   "officer.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral();
-    return {
-      action: officerReferralAction,
-      cookie: cookies.officer,
-      path: `/officer/referrals/${id}`,
-      params: { id },
-      valid: { intent: "withdraw", note: "Người lao động đã có việc" },
-      rules: forms,
-    };
+    const valid = { intent: "withdraw", note: "Người lao động đã có việc" };
+    return onRecord(officerReferralAction, `/officer/referrals/${id}`, id, valid, { cookie: a.cookies.officer });
   },
   "officer.referrals.$id.tsx intent=message": async () => {
     const { referralId: id } = await referral();
-    return {
-      action: officerReferralAction,
-      cookie: cookies.officer,
-      path: `/officer/referrals/${id}`,
-      params: { id },
-      valid: { body: "Anh ấy có thể đi làm từ thứ Hai." },
-      fixed: { intent: "message" },
-      rules: forms,
-    };
+    const { valid, fixed } = message("Anh ấy có thể đi làm từ thứ Hai.");
+    return onRecord(officerReferralAction, `/officer/referrals/${id}`, id, valid, { cookie: a.cookies.officer, fixed });
   },
   "officer.referrals._index.tsx": async () => {
-    const { userId, personId } = await activatedPerson(officer, { fullName: `Hà Văn Nhờ ${++serial}` });
-    await giveConsent(officer, personId);
-    const job = await publishJob(employer);
+    const { userId, personId } = await activatedPerson(a.officer, { fullName: `Hà Văn Nhờ ${++serial}` });
+    await giveConsent(a.officer, personId);
+    const job = await publishJob(a.employer);
     const asked = await requestReferral(userId, "job", job.id, "Em muốn làm ở đây");
     if (!asked.ok) throw new Error(`requestReferral failed: ${JSON.stringify(asked)}`);
     return {
       action: officerReferralsAction,
-      cookie: cookies.officer,
+      cookie: a.cookies.officer,
       path: "/officer/referrals",
       valid: { requestId: asked.requestId, note: "Chưa phù hợp" },
       fixed: { intent: "decline-request" },
@@ -163,55 +120,27 @@ const CASES: Record<string, () => Promise<Omit<ActionCase, "label">>> = {
   },
   "employer.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral();
-    return {
-      action: employerReferralAction,
-      cookie: cookies.employer,
-      path: `/employer/referrals/${id}`,
-      params: { id },
-      valid: { intent: "interview", ...interview },
-      rules: forms,
-    };
+    return onRecord(employerReferralAction, `/employer/referrals/${id}`, id, { intent: "interview", ...interview }, { cookie: a.cookies.employer });
   },
   "employer.referrals.$id.tsx intent=message": async () => {
     const { referralId: id } = await referral();
-    return {
-      action: employerReferralAction,
-      cookie: cookies.employer,
-      path: `/employer/referrals/${id}`,
-      params: { id },
-      valid: { body: "Mời anh đến phỏng vấn." },
-      fixed: { intent: "message" },
-      rules: forms,
-    };
+    const { valid, fixed } = message("Mời anh đến phỏng vấn.");
+    return onRecord(employerReferralAction, `/employer/referrals/${id}`, id, valid, { cookie: a.cookies.employer, fixed });
   },
   "provider.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral("training");
-    return {
-      action: providerReferralAction,
-      cookie: cookies.provider,
-      path: `/provider/referrals/${id}`,
-      params: { id },
-      valid: { intent: "decline", note: "Hết chỗ" },
-      rules: forms,
-    };
+    return onRecord(providerReferralAction, `/provider/referrals/${id}`, id, { intent: "decline", note: "Hết chỗ" }, { cookie: a.cookies.provider });
   },
   "provider.referrals.$id.tsx intent=message": async () => {
     const { referralId: id } = await referral("training");
-    return {
-      action: providerReferralAction,
-      cookie: cookies.provider,
-      path: `/provider/referrals/${id}`,
-      params: { id },
-      valid: { body: "Khoá học bắt đầu tuần sau." },
-      fixed: { intent: "message" },
-      rules: forms,
-    };
+    const { valid, fixed } = message("Khoá học bắt đầu tuần sau.");
+    return onRecord(providerReferralAction, `/provider/referrals/${id}`, id, valid, { cookie: a.cookies.provider, fixed });
   },
   "employer.placements.tsx": async () => {
     const { followUpId } = await placement(35);
     return {
       action: employerPlacementsAction,
-      cookie: cookies.employer,
+      cookie: a.cookies.employer,
       path: "/employer/placements",
       valid: { followUpId, note: "Vẫn làm tốt" },
       rules: { keyOf: (token) => `outcomes.employer.error.${token}` },
@@ -219,21 +148,4 @@ const CASES: Record<string, () => Promise<Omit<ActionCase, "label">>> = {
   },
 };
 
-describe(`bad input on referrals, placements, enrolments and follow-ups (FC_SEED=${FC_SEED})`, () => {
-  it.each(Object.keys(CASES))(
-    "%s: never a 500, a refusal writes nothing and says why",
-    async (label) => {
-      const c = await CASES[label]!();
-      const statuses = await fuzzAction(ctx.handle.db, { label, ...c }, RUNS);
-      expect(
-        Object.keys(statuses).some((s) => Number(s) >= 400),
-        `${label}: ${JSON.stringify(statuses)}`
-      ).toBe(true);
-    },
-    120_000
-  );
-
-  afterAll(async () => {
-    expect(await nonNfcColumns(ctx.handle.db)).toEqual([]);
-  });
-});
+describeFormCases("bad input on referrals, placements, enrolments and follow-ups", () => ctx.handle.db, CASES);

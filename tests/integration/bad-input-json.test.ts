@@ -1,19 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDataRequest } from "../../app/modules/persons/self-service.server";
-import { followUp, notification } from "../../db/schema";
+import { notification } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
-import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
+import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, giveConsent } from "../factories/persons";
-import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../factories/referrals";
-import { fairWith, holdMeeting, listLoan, modelCovering } from "../factories/support";
-import { FC_SEED, callHandler, exportsAction, exportsLoader, fuzz, isResourceRoute, junkText, routeFiles } from "../setup/fuzz";
+import { FC_SEED, fuzz, junkText } from "../setup/fuzz";
 import { activatedPerson } from "../setup/fuzz-db";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { callHandler, exportsAction, exportsLoader, isResourceRoute, routeFiles, routePath } from "../setup/route-files";
 import { cookieFor } from "../setup/routes";
+import { supportRecords, wayToWork, type RecordIds as Ids } from "../setup/subject-record";
 
 /*
  * Bad input in query strings (issue 7): every loader, the JSON, CSV and XLSX endpoints first, called
@@ -28,23 +28,6 @@ const RUNS = Number(process.env.FC_GET_RUNS ?? 6);
 const RESOURCE_RUNS = Number(process.env.FC_RUNS ?? 25);
 
 type Role = "anonymous" | "person" | "employer" | "provider" | "officer" | "admin";
-type Ids = Record<
-  | "person"
-  | "grant"
-  | "job"
-  | "training"
-  | "referral"
-  | "trainingReferral"
-  | "placement"
-  | "followUp"
-  | "enrolment"
-  | "notification"
-  | "meeting"
-  | "loan"
-  | "fair"
-  | "model",
-  string
->;
 let ids: Ids;
 const cookies = {} as Record<Exclude<Role, "anonymous">, string>;
 
@@ -155,32 +138,16 @@ beforeAll(async () => {
   const job = await publishJob(employer);
   const training = await publishTraining(provider);
   await drainOutbox(ctx.handle.db, ctx.search);
-  const referral = await refer(officer, subject.personId, "job", job.id);
-  await acceptReferral(employer, referral);
-  const placement = await placeFromReferral(officer, subject.personId, referral, { startDate: daysFromToday(-35) });
-  const [first] = await ctx.handle.db
-    .select({ id: followUp.id })
-    .from(followUp)
-    .where(and(eq(followUp.placementId, placement), eq(followUp.monthOffset, 1)));
-  const trainingReferral = await refer(officer, subject.personId, "training", training.id);
-  await acceptReferral(provider, trainingReferral);
-  const enrolment = await enrolFromReferral(officer, subject.personId, trainingReferral);
+  const way = await wayToWork(ctx.handle.db, subject.personId, { officer, employer, provider, job: job.id, training: training.id });
   const [note] = await ctx.handle.db.select({ id: notification.id }).from(notification).where(eq(notification.recipientId, subject.userId)).limit(1);
   ids = {
     person: subject.personId,
     grant,
     job: job.id,
     training: training.id,
-    referral,
-    trainingReferral,
-    placement,
-    followUp: first!.id,
-    enrolment,
+    ...way,
     notification: String(note!.id),
-    meeting: await holdMeeting(officer, UNITS.namDa, [subject.personId]),
-    loan: await listLoan(officer, subject.personId),
-    fair: await fairWith(officer, UNITS.namDa, [subject.personId]),
-    model: await modelCovering(officer, UNITS.namDa, [subject.personId]),
+    ...(await supportRecords(officer, subject.personId)),
   };
   cookies.person = await cookieFor(subject.userId);
   cookies.employer = await cookieFor(employer.actorId);
@@ -189,24 +156,11 @@ beforeAll(async () => {
   cookies.admin = await cookieFor(admin.id);
 }, 120_000);
 
-/** The URL of a flat route file with its params filled in (`officer.persons.$id_.export[.]json.tsx` → /officer/persons/<id>/export.json). */
-function urlOf(file: string, params: Record<string, string>): string {
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
-    .filter((s) => s !== "_index")
-    .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s === "$" ? params["*"]! : s.startsWith("$") ? params[s.slice(1)]! : s));
-  return `/${segments.join("/")}`;
-}
-
 async function fuzzLoader(file: string, source: string, numRuns: number) {
   const module = (await import(`../../app/routes/${file.replace(/\.tsx?$/, "")}`)) as { loader: Parameters<typeof callHandler>[0] };
   const role = roleOf(file);
   const params = paramsOf(file);
-  const pathname = urlOf(file, params);
+  const pathname = routePath(file, params);
   const statuses: Record<number, number> = {};
   // First every name the app reads at once, each time with one of the nastiest values (a NUL is what
   // PostgreSQL refuses; the random runs below would rarely put it in the one name a page reads).

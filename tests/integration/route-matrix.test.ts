@@ -1,8 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
-import type { AppLoadContext } from "@remix-run/node";
-import { and, desc, eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_HOME } from "../../app/auth/permissions.server";
 import { startSession } from "../../app/auth/session.server";
@@ -20,7 +17,6 @@ import {
   loan,
   meetingAttendance,
   modelPerson,
-  notification,
   personTransfer,
   placement,
   referral,
@@ -30,9 +26,10 @@ import {
 import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
-import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../factories/referrals";
-import { fairWith, holdMeeting, listLoan, logActivity, modelCovering } from "../factories/support";
+import { fairWith, logActivity, modelCovering } from "../factories/support";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { callHandler as call, routeFileNames, routePath as routeUrl, ROUTES_DIR, workbookText, type RouteModule } from "../setup/route-files";
+import { latestNotification, supportRecords, wayToWork, type RecordIds as Ids } from "../setup/subject-record";
 
 /*
  * The role × route matrix (CONVENTIONS habit 3): every person-related route, every role, the answer each
@@ -42,8 +39,6 @@ import { drainOutbox, setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration({ indexes: true });
 
-const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
-const context: AppLoadContext = { requestId: "t", cspNonce: "n", clientIp: "127.0.0.1" };
 const BASE = "http://localhost";
 
 /** The person whose record the matrix is about, and another person of the same commune. */
@@ -73,28 +68,6 @@ function cells(line: string): Cells {
   return Object.fromEntries(ROLES.map((r, i) => [r, words[i]])) as Cells;
 }
 
-type Ids = {
-  person: string;
-  grant: string;
-  job: string;
-  training: string;
-  /** The subject's job referral to the employer's job, accepted, and the placement from it (started 35 days ago). */
-  referral: string;
-  placement: string;
-  /** The placement's 1-month follow-up, due now. */
-  followUp: string;
-  /** The subject's course referral to the provider's course, accepted, and the enrolment from it. */
-  trainingReferral: string;
-  enrolment: string;
-  /** One of the subject's own notifications (a number, as text). */
-  notification: string;
-  /** Support (issue 6), all in commune A: a meeting the subject attended, the subject's loan on this month's
-   * list for the bank, a job fair with the subject registered, a reintegration model covering the subject. */
-  meeting: string;
-  loan: string;
-  fair: string;
-  model: string;
-};
 type Row = {
   get: Cells;
   /** POSTed with a harmless body: empty unless given (never one that changes the subject's record). */
@@ -454,41 +427,9 @@ const MATRIX: Record<string, Row> = {
 const PERSON_RELATED =
   /^(officer\.persons|officer\.(expungements|candidates|transfers|requests|referrals|placements|follow-ups|enrolments|figures|meetings|loans|job-fairs|models|reports)\.|officer\.(jobs|trainings)\.\$id\.candidates\.|employer\.(referrals|placements)\.|provider\.referrals\.|notifications\.|me\.|admin\.audit\.|activate\.)/;
 
-/** The URL of a flat route file: `officer.persons.$id_.consents.$grantId.print.tsx` → /officer/persons/:id/consents/:grantId/print. */
-function routeUrl(file: string, params: Record<string, string>): string {
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
-    .filter((s) => s !== "_index")
-    .map((s) => s.replace(/_$/, ""))
-    .map((s) => {
-      if (!s.startsWith("$")) return s;
-      const value = params[s.slice(1)];
-      if (!value) throw new Error(`${file}: no value for param ${s}`);
-      return value;
-    });
-  return `/${segments.join("/")}`;
-}
-
 function paramsOf(file: string, defaults: Record<string, string>): Record<string, string> {
   const names = [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
   return Object.fromEntries(names.map((n) => [n, defaults[n]]));
-}
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
-type RouteModule = { loader?: Handler; action?: Handler };
-
-/** A loader's or action's answer, returned or thrown; a plain object counts as a 200 (Remix serialises it). */
-async function call(handler: Handler, request: Request, params: Record<string, string>): Promise<Response | Error> {
-  try {
-    const result = await handler({ request, params, context });
-    return result instanceof Response ? result : Response.json(result);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    return thrown instanceof Error ? thrown : new Error(String(thrown));
-  }
 }
 
 /** Each test role's account role, whose home (ROLE_HOME) is the area its redirects must stay in. */
@@ -525,14 +466,7 @@ async function bodyText(res: Response | Error): Promise<string> {
   if (!(res instanceof Response)) return "";
   const copy = res.clone();
   if (!(copy.headers.get("Content-Type") ?? "").includes("spreadsheetml")) return copy.text();
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await copy.arrayBuffer());
-  const texts: string[] = [];
-  book.eachSheet((sheet) => {
-    texts.push(sheet.name);
-    sheet.eachRow((r) => r.eachCell((cell) => void texts.push(cell.text)));
-  });
-  return texts.join("\n");
+  return workbookText(await copy.arrayBuffer());
 }
 
 function request(method: "GET" | "POST", url: string, cookie: string | undefined, body?: FormValues): Request {
@@ -588,50 +522,14 @@ beforeAll(async () => {
   const adminB = await createUser({ role: "admin", provinceCode: UNITS.phuTho });
   await drain();
 
-  // The subject's way to work through the real services: referred to the employer's job and taken, placed
-  // 35 days ago (so the 1-month follow-up is due now); referred to the provider's course, taken, enrolled.
-  const referralId = await refer(officerA, subject.personId, "job", job.id);
-  await acceptReferral(employer, referralId);
-  const placementId = await placeFromReferral(officerA, subject.personId, referralId, { startDate: daysFromToday(-35) });
-  const [firstFollowUp] = await ctx.handle.db
-    .select({ id: followUp.id })
-    .from(followUp)
-    .where(and(eq(followUp.placementId, placementId), eq(followUp.monthOffset, 1)));
-  const trainingReferralId = await refer(officerA, subject.personId, "training", training.id);
-  await acceptReferral(provider, trainingReferralId);
-  const enrolmentId = await enrolFromReferral(officerA, subject.personId, trainingReferralId);
-  // The subject's support (issue 6), through the real services, all in commune A: a counselling session, a
-  // meeting they attended, a loan on this month's list for the bank, a job fair they are registered for (which
-  // notifies them), a reintegration model covering them.
+  // The subject's way to work through the real services (tests/setup/subject-record.ts), then their support
+  // (issue 6), all in commune A: a counselling session, a meeting they attended, a loan on this month's list
+  // for the bank, a job fair they are registered for (which notifies them), a reintegration model covering them.
+  const way = await wayToWork(ctx.handle.db, subject.personId, { officer: officerA, employer, provider, job: job.id, training: training.id });
   await logActivity(officerA, subject.personId, { kind: "counselling", topic: "career", mode: "individual" });
-  const meetingId = await holdMeeting(officerA, UNITS.namDa, [subject.personId]);
-  const loanId = await listLoan(officerA, subject.personId);
-  const fairId = await fairWith(officerA, UNITS.namDa, [subject.personId]);
-  const modelId = await modelCovering(officerA, UNITS.namDa, [subject.personId]);
-  const [latest] = await ctx.handle.db
-    .select({ id: notification.id })
-    .from(notification)
-    .where(eq(notification.recipientId, subject.userId))
-    .orderBy(desc(notification.id))
-    .limit(1);
-  if (!firstFollowUp || !latest) throw new Error("the subject's follow-up or notification is missing");
-
-  ids = {
-    person: subject.personId,
-    grant,
-    job: job.id,
-    training: training.id,
-    referral: referralId,
-    placement: placementId,
-    followUp: firstFollowUp.id,
-    trainingReferral: trainingReferralId,
-    enrolment: enrolmentId,
-    notification: String(latest.id),
-    meeting: meetingId,
-    loan: loanId,
-    fair: fairId,
-    model: modelId,
-  };
+  const support = await supportRecords(officerA, subject.personId);
+  const notificationId = await latestNotification(ctx.handle.db, subject.userId);
+  ids = { person: subject.personId, grant, job: job.id, training: training.id, ...way, notification: notificationId, ...support };
   const users: Record<Exclude<RoleKey, "anonymous">, string> = {
     person: subject.userId,
     otherPerson: other.userId,
@@ -647,7 +545,7 @@ beforeAll(async () => {
 
 describe("role × route matrix", () => {
   it("has a row for every person-related route file, and no row for a file that is gone", () => {
-    const files = fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+    const files = routeFileNames();
     const missing = files.filter((f) => PERSON_RELATED.test(f) && !(f in MATRIX));
     expect(missing, `person-related routes without a row in the matrix: decide who may reach them`).toEqual([]);
     expect(Object.keys(MATRIX).filter((f) => !files.includes(f)), "rows for route files that no longer exist").toEqual([]);

@@ -1,20 +1,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayIso } from "../../app/utils/clock.server";
-import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { SearchClient } from "../../search/client.server";
+import type { DatabaseHandle } from "../../db/client.server";
+import type { SearchClient } from "../../search/client.server";
 import { freePort, launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { pendingCount } from "../../search/outbox.server";
 import { startApp, type RunningApp } from "../setup/app-server";
 import { DEMO, sessionCookie } from "../setup/browser";
 import {
+  closeWatch,
   consentWorker,
   demoFacts,
   indexDifferences,
   jobToggleWorker,
+  openWatch,
   postgresServerUrl,
   rotate,
   sizes,
@@ -48,17 +50,14 @@ beforeAll(async () => {
   meiliPort = await freePort();
   meili = await launchMeilisearch({ dataDir: meiliDir, port: meiliPort });
   app = await startApp({ env: { DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DEMO_DATA: "true" } });
-  handle = await openDatabase({ url: dbUrl, max: 3 });
-  raw = postgres(dbUrl, { max: 2, onnotice: () => {} });
-  search = new SearchClient({ url: meili.url, apiKey: meili.masterKey, indexPrefix: "ct_" });
-  facts = await demoFacts(raw);
+  ({ handle, raw, search } = await openWatch(dbUrl, meili, 3));
+  facts = await demoFacts(raw!);
 });
 
 afterAll(async () => {
   await app?.stop();
   await meili?.stop();
-  await raw?.end({ timeout: 5 });
-  await handle?.close();
+  await closeWatch({ raw, handle });
   await dropDatabase(serverUrl, dbName);
   fs.rmSync(meiliDir, { recursive: true, force: true });
 });

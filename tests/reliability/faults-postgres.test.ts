@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { SearchClient } from "../../search/client.server";
+import type { DatabaseHandle } from "../../db/client.server";
+import type { SearchClient } from "../../search/client.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { startApp, type RunningApp } from "../setup/app-server";
 import { DEMO, sessionCookie } from "../setup/browser";
-import { demoFacts, indexDifferences, jobToggleWorker, rotate, waitForDrain, waitUntil, type DemoFacts } from "../setup/fault-checks";
+import { closeWatch, demoFacts, indexDifferences, jobToggleWorker, openWatch, rotate, waitForDrain, waitUntil, type DemoFacts } from "../setup/fault-checks";
 import { between, send, startMixedLoad, summarize, type Sample, type Worker } from "../setup/mixed-load";
 import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from "../setup/private-postgres";
 
@@ -40,17 +40,14 @@ beforeAll(async () => {
   })();
   meili = await launchMeilisearch({ dataDir: meiliDir });
   app = await startApp({ env: { DATABASE_URL: pg.url("chungtay"), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DEMO_DATA: "true" } });
-  handle = await openDatabase({ url: pg.url("chungtay"), max: 2 });
-  raw = postgres(pg.url("chungtay"), { max: 2, onnotice: () => {} });
-  search = new SearchClient({ url: meili.url, apiKey: meili.masterKey, indexPrefix: "ct_" });
-  facts = await demoFacts(raw);
+  ({ handle, raw, search } = await openWatch(pg.url("chungtay"), meili));
+  facts = await demoFacts(raw!);
 });
 
 afterAll(async () => {
   await app?.stop();
   await meili?.stop();
-  await raw?.end({ timeout: 1 }).catch(() => {});
-  await handle?.close().catch(() => {});
+  await closeWatch({ raw, handle }, { timeout: 1, tolerant: true });
   await pg?.destroy();
   fs.rmSync(meiliDir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { send, startSubjectApp, subjectDetailsIn, type Actor, type Answer, type SubjectApp } from "./support/app";
+import { describe, expect, it } from "vitest";
+import { send, subjectAppForFile, subjectDetailsIn, type Actor, type Answer } from "./support/app";
 import { SUBJECT } from "./support/fixtures";
 import { JUNK, neighbours, randomUuids, respellings, sequentialUuids } from "./support/ids";
 import { GUESSERS, HOSTILE_POSTS, TARGETS, type Guesser } from "./support/targets";
@@ -13,22 +13,11 @@ import { routeUrl } from "./support/walk";
  * or an admin sees; (5) posts that would work on their own records change nothing of the subject's.
  */
 
-let app: SubjectApp;
-let requests = 0;
-const started = Date.now();
-
-beforeAll(async () => {
-  app = await startSubjectApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.stop();
-  console.log(`[id-guessing] ${Object.keys(TARGETS).length} targets, ${Object.keys(HOSTILE_POSTS).length} hostile posts, ${requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
-});
+const run = subjectAppForFile("id-guessing", () => `${Object.keys(TARGETS).length} targets, ${Object.keys(HOSTILE_POSTS).length} hostile posts`);
 
 async function get(actor: Guesser | Actor, path: string): Promise<Answer> {
-  requests++;
-  return send(app.url, "GET", path, { cookie: actor === "anon" ? undefined : app.cookies[actor] });
+  run.requests++;
+  return send(run.app.url, "GET", path, { cookie: actor === "anon" ? undefined : run.app.cookies[actor] });
 }
 
 /** The answer in the targets' words; anything else (a 200, a 500, a redirect elsewhere) is reported as it is. */
@@ -51,7 +40,7 @@ const expected = (line: string) => Object.fromEntries(GUESSERS.map((g, i) => [g,
 describe("(1) the real ids of the subject's records", () => {
   it.each(Object.keys(TARGETS))("%s", async (name) => {
     const target = TARGETS[name];
-    const path = target.path(target.real(app.ids), app.ids);
+    const path = target.path(target.real(run.app.ids), run.app.ids);
     const got = {} as Record<Guesser, string>;
     const leaks: string[] = [];
     for (const guesser of GUESSERS) {
@@ -67,7 +56,7 @@ describe("(1) the real ids of the subject's records", () => {
 describe("(2) iterated and mutated ids", () => {
   it.each(Object.keys(TARGETS))("%s", async (name) => {
     const target = TARGETS[name];
-    const real = target.real(app.ids);
+    const real = target.real(run.app.ids);
     const numeric = /^\d+$/.test(real);
     // Serial numbers are iterated as numbers; uuids by their neighbours, runs and other spellings.
     const guesses = numeric
@@ -77,7 +66,7 @@ describe("(2) iterated and mutated ids", () => {
     const wrong: string[] = [];
     const refusal = expected(target.expect);
     const check = async (actor: Guesser | Actor, guess: string, allowed: string[]) => {
-      const res = await get(actor, target.path(guess, app.ids));
+      const res = await get(actor, target.path(guess, run.app.ids));
       const answer = word(res);
       if (!allowed.includes(answer)) wrong.push(`${actor} ${guess.slice(0, 40)}: ${answer}`);
       const details = subjectDetailsIn(res.text);
@@ -93,22 +82,22 @@ describe("(2) iterated and mutated ids", () => {
     }
     // The entitled roles' own guesses: ids that do not exist are not found, and junk is never a 500.
     for (const owner of target.owners) for (const guess of guesses) await check(owner, guess, JUNK.includes(guess) ? ["404", "400"] : ["404"]);
-    expect(wrong, target.path("{id}", app.ids)).toEqual([]);
+    expect(wrong, target.path("{id}", run.app.ids)).toEqual([]);
   });
 });
 
 describe("(3) not found and not allowed answer alike", () => {
   it.each(Object.keys(TARGETS))("%s", async (name) => {
     const target = TARGETS[name];
-    const real = target.real(app.ids);
+    const real = target.real(run.app.ids);
     const made = /^\d+$/.test(real) ? String(Number(real) + 1_000_000) : randomUuids(1)[0];
     const differences: string[] = [];
     for (const guesser of GUESSERS) {
-      const [a, b] = [await get(guesser, target.path(real, app.ids)), await get(guesser, target.path(made, app.ids))];
+      const [a, b] = [await get(guesser, target.path(real, run.app.ids)), await get(guesser, target.path(made, run.app.ids))];
       if (a.status !== b.status) differences.push(`${guesser}: ${a.status} for the real id, ${b.status} for a made-up one`);
       else if (a.contentType !== b.contentType || normalised(a, real) !== normalised(b, made)) differences.push(`${guesser}: the bodies differ`);
     }
-    expect(differences, target.path("{id}", app.ids)).toEqual([]);
+    expect(differences, target.path("{id}", run.app.ids)).toEqual([]);
   });
 });
 
@@ -147,10 +136,10 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
       if (got !== answer) problems.push(`${actor} ${path}: ${got}, expected ${answer}`);
     };
     for (const file of REPORTS) {
-      const report = routeUrl(file, { get: "" }, app.ids);
+      const report = routeUrl(file, { get: "" }, run.app.ids);
       for (const actor of ["officerB", "adminY"] as const) {
         await expectWord(actor, `${report}?commune=24697`, "404");
-        await expectWord(actor, `${report}?model=${app.ids.model}`, "404");
+        await expectWord(actor, `${report}?model=${run.app.ids.model}`, "404");
         // Of repeated parameters the first is read: B's own commune, never A's added to it.
         await same(actor, file, [`${report}?commune=04924`], [`${report}?commune=04924&commune=24697`], problems);
         await same(actor, file, [report], [`${report}?province=68&provinceCode=68&communeCode=24697&communes=24697&scope=province`], problems);
@@ -170,12 +159,12 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
     const adminY = ["admin._index.tsx", "admin.officers.tsx", "officer.persons._index.tsx", "officer.figures.tsx", "officer.expungements.tsx", "officer.job-fairs._index.tsx"];
     for (const [actor, files] of [["officerB", officerB], ["adminY", adminY]] as const) {
       for (const file of files) {
-        const page = routeUrl(file, { get: "" }, app.ids);
+        const page = routeUrl(file, { get: "" }, run.app.ids);
         await same(actor, file, [page], [withQuery(page, WIDEN)], problems);
       }
     }
     for (const file of ["officer.loans.bank-list.tsx", "officer.loans.bank-list[.]csv.tsx"]) {
-      const list = `${routeUrl(file, { get: "" }, app.ids)}?month=${month}`;
+      const list = `${routeUrl(file, { get: "" }, run.app.ids)}?month=${month}`;
       await same("officerB", file, [list], [withQuery(list, WIDEN)], problems);
     }
     expect(problems).toEqual([]);
@@ -194,14 +183,14 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
       await same("adminY", "admin.audit.tsx", [`/admin/audit?actor=${encodeURIComponent(fake)}`, [fake]], [`/admin/audit?actor=${encodeURIComponent(real)}`, [real]], problems);
     }
     const made = randomUuids(1)[0];
-    await same("adminY", "admin.audit.tsx", [`/admin/audit?personId=${made}`, [made]], [`/admin/audit?personId=${app.ids.person}`, [app.ids.person]], problems);
+    await same("adminY", "admin.audit.tsx", [`/admin/audit?personId=${made}`, [made]], [`/admin/audit?personId=${run.app.ids.person}`, [run.app.ids.person]], problems);
     expect(problems).toEqual([]);
   });
 
   it("a person's own pages ignore parameters naming the subject", async () => {
     const problems: string[] = [];
     for (const page of ["/me", "/me/data", "/me/consents", "/me/referrals", "/me/matches", "/me/saved", "/me/data.json"]) {
-      const res = await get("otherPerson", `${page}?personId=${app.ids.person}&id=${app.ids.person}&userId=${app.ids.person}`);
+      const res = await get("otherPerson", `${page}?personId=${run.app.ids.person}&id=${run.app.ids.person}&userId=${run.app.ids.person}`);
       const details = subjectDetailsIn(res.text);
       if (res.status !== 200 || details.length) problems.push(`${page}: ${res.status}${details.length ? `, shows ${details.join(", ")}` : ""}`);
     }
@@ -213,15 +202,15 @@ describe("(5) posts that would work on one's own records, aimed at the subject's
   /** What officer A and the employer see of the subject's records, as the pages' own loaders return it (JSON). */
   async function snapshot(): Promise<Record<string, unknown>> {
     const views: [Actor, string, string][] = [
-      ["officerA", `/officer/persons/${app.ids.person}`, "routes/officer.persons.$id"],
-      ["officerA", `/officer/persons/${app.ids.person}/activities`, "routes/officer.persons.$id_.activities"],
-      ["officerA", `/officer/referrals/${app.ids.referral}`, "routes/officer.referrals.$id"],
-      ["officerA", `/officer/placements/${app.ids.placement}`, "routes/officer.placements.$id"],
-      ["officerA", `/officer/follow-ups/${app.ids.followUp}`, "routes/officer.follow-ups.$id"],
-      ["officerA", `/officer/enrolments/${app.ids.enrolment}`, "routes/officer.enrolments.$id"],
-      ["officerA", `/officer/loans/${app.ids.loan}`, "routes/officer.loans.$id"],
-      ["officerA", `/officer/job-fairs/${app.ids.fair}`, "routes/officer.job-fairs.$id"],
-      ["officerA", `/officer/models/${app.ids.model}`, "routes/officer.models.$id"],
+      ["officerA", `/officer/persons/${run.app.ids.person}`, "routes/officer.persons.$id"],
+      ["officerA", `/officer/persons/${run.app.ids.person}/activities`, "routes/officer.persons.$id_.activities"],
+      ["officerA", `/officer/referrals/${run.app.ids.referral}`, "routes/officer.referrals.$id"],
+      ["officerA", `/officer/placements/${run.app.ids.placement}`, "routes/officer.placements.$id"],
+      ["officerA", `/officer/follow-ups/${run.app.ids.followUp}`, "routes/officer.follow-ups.$id"],
+      ["officerA", `/officer/enrolments/${run.app.ids.enrolment}`, "routes/officer.enrolments.$id"],
+      ["officerA", `/officer/loans/${run.app.ids.loan}`, "routes/officer.loans.$id"],
+      ["officerA", `/officer/job-fairs/${run.app.ids.fair}`, "routes/officer.job-fairs.$id"],
+      ["officerA", `/officer/models/${run.app.ids.model}`, "routes/officer.models.$id"],
       ["officerA", "/officer/requests", "routes/officer.requests"],
       ["employer", "/employer/jobs", "routes/employer.jobs._index"],
     ];
@@ -239,8 +228,8 @@ describe("(5) posts that would work on one's own records, aimed at the subject's
     const before = await snapshot();
     const got: Record<string, string> = {};
     for (const [name, post] of Object.entries(HOSTILE_POSTS)) {
-      requests++;
-      const res = await send(app.url, "POST", post.path(app.ids), { cookie: app.cookies[post.actor], body: post.body(app.ids, today) });
+      run.requests++;
+      const res = await send(run.app.url, "POST", post.path(run.app.ids), { cookie: run.app.cookies[post.actor], body: post.body(run.app.ids, today) });
       got[name] = word(res);
       expect(subjectDetailsIn(res.text), `${name} shows the subject`).toEqual([]);
     }

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ENTITLED, POLICY, ROLES, type Role } from "./policy-table";
-import { send, startSubjectApp, subjectDetailsIn, type SubjectApp } from "./support/app";
-import { ACTOR_OF, cells, classify, exportsAction, postUrl, routeFiles, routeUrl } from "./support/walk";
+import { send, subjectAppForFile, subjectDetailsIn } from "./support/app";
+import { exportsAction, routeFileNames, routeSource } from "../setup/route-files";
+import { ACTOR_OF, cells, classify, postUrl, routeUrl } from "./support/walk";
 
 /*
  * Walks the whole policy table (./policy-table.ts) against the running app: every route file × the eight
@@ -10,18 +11,9 @@ import { ACTOR_OF, cells, classify, exportsAction, postUrl, routeFiles, routeUrl
  * id in what it got; the `shows` cells are the positive controls that make that absence mean something.
  */
 
-let app: SubjectApp;
-let requests = 0;
-const started = Date.now();
-
-beforeAll(async () => {
-  app = await startSubjectApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.stop();
+const run = subjectAppForFile("policy", () => {
   const cellCount = Object.keys(POLICY).length * ROLES.length * 2; // GET and POST (405 where there is no action)
-  console.log(`[policy] ${Object.keys(POLICY).length} routes, ${cellCount} cells, ${requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  return `${Object.keys(POLICY).length} routes, ${cellCount} cells`;
 });
 
 const REFUSED = new Set(["login", "403", "404", "405"]);
@@ -39,7 +31,7 @@ function mustNotShow(role: Role, answer: string, aggregate: boolean): boolean {
 
 describe("the policy table", () => {
   it("has a row for every route file, and none for a file that is gone", () => {
-    const files = routeFiles();
+    const files = routeFileNames();
     expect(files.length, "the route discovery finds the app's routes").toBeGreaterThanOrEqual(80);
     expect(files.filter((f) => !(f in POLICY)), "route files without a row in tests/reliability/policy-table.ts: decide who may reach them").toEqual([]);
     expect(Object.keys(POLICY).filter((f) => !files.includes(f)), "rows for route files that no longer exist").toEqual([]);
@@ -47,9 +39,9 @@ describe("the policy table", () => {
 
   it.each(Object.keys(POLICY))("%s", async (file) => {
     const row = POLICY[file];
-    expect(!!row.post, `${file}: a row has a POST column exactly when the route exports an action`).toBe(exportsAction(file));
+    expect(!!row.post, `${file}: a row has a POST column exactly when the route exports an action`).toBe(exportsAction(routeSource(file)));
     const expected = { get: cells(row.get), post: cells(row.post ?? ROLES.map(() => "405").join(" ")) };
-    const url = routeUrl(file, row, app.ids);
+    const url = routeUrl(file, row, run.app.ids);
     const got = { get: {} as Record<Role, string>, post: {} as Record<Role, string> };
     const leaks: string[] = [];
     const missing: string[] = [];
@@ -57,9 +49,9 @@ describe("the policy table", () => {
       const target = method === "GET" ? url : postUrl(file, url);
       for (const role of ROLES) {
         const cookie =
-          role === "anon" ? undefined : method === "POST" && row.ownSession ? await app.login(ACTOR_OF[role]) : app.cookies[ACTOR_OF[role]];
-        const res = await send(app.url, method, target, { cookie, body: method === "POST" ? row.body : undefined });
-        requests++;
+          role === "anon" ? undefined : method === "POST" && row.ownSession ? await run.app.login(ACTOR_OF[role]) : run.app.cookies[ACTOR_OF[role]];
+        const res = await send(run.app.url, method, target, { cookie, body: method === "POST" ? row.body : undefined });
+        run.requests++;
         // Remix hands the action the URL without ?index: that is where a login brings the user back.
         const answer = classify(role, url, res);
         got[method === "GET" ? "get" : "post"][role] = answer;

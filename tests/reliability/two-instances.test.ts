@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { SearchClient } from "../../search/client.server";
+import type { DatabaseHandle } from "../../db/client.server";
+import type { SearchClient } from "../../search/client.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { startApp, type RunningApp } from "../setup/app-server";
 import { DEMO, SESSION_COOKIE, sessionCookie } from "../setup/browser";
-import { consentWorker, demoFacts, indexDifferences, jobToggleWorker, postgresServerUrl, rotate, waitForDrain, waitUntil } from "../setup/fault-checks";
+import { closeWatch, consentWorker, demoFacts, indexDifferences, jobToggleWorker, openWatch, postgresServerUrl, rotate, waitForDrain, waitUntil } from "../setup/fault-checks";
 import { startMixedLoad, summarize, type Worker } from "../setup/mixed-load";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { jobForm } from "../factories/marketplace";
@@ -36,17 +36,14 @@ beforeAll(async () => {
   // The first seeds the demo data; the second starts once the first is healthy, as a rolling deploy would.
   one = await startApp({ env: { ...env, DEMO_DATA: "true" } });
   two = await startApp({ env: { ...env, DEMO_DATA: "false" } });
-  handle = await openDatabase({ url, max: 2 });
-  raw = postgres(url, { max: 2, onnotice: () => {} });
-  search = new SearchClient({ url: meili.url, apiKey: meili.masterKey, indexPrefix: "ct_" });
+  ({ handle, raw, search } = await openWatch(url, meili));
 });
 
 afterAll(async () => {
   await one?.stop();
   await two?.stop();
   await meili?.stop();
-  await raw?.end({ timeout: 5 });
-  await handle?.close();
+  await closeWatch({ raw, handle });
   await dropDatabase(serverUrl, dbName);
   fs.rmSync(meiliDir, { recursive: true, force: true });
 });

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type postgres from "postgres";
-import type { Database } from "../../db/client.server";
+import postgres from "postgres";
+import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { outbox } from "../../db/schema";
-import type { SearchClient } from "../../search/client.server";
+import { SearchClient } from "../../search/client.server";
 import { candidateToDocument, isCandidateIndexable, isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "../../search/documents";
 import type { IndexName } from "../../search/indexes";
 import { pendingCount } from "../../search/outbox.server";
@@ -18,6 +18,22 @@ const NAM_DA = "24697";
 /** The PostgreSQL server the reliability tests make throwaway databases on. */
 export function postgresServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/** What a fault test reads beside the app it runs: the database through drizzle and raw SQL, and the index. */
+export type Watch = { handle: DatabaseHandle; raw: postgres.Sql; search: SearchClient };
+
+export async function openWatch(dbUrl: string, meili: { url: string; masterKey: string }, max = 2): Promise<Watch> {
+  const handle = await openDatabase({ url: dbUrl, max });
+  const raw = postgres(dbUrl, { max: 2, onnotice: () => {} });
+  return { handle, raw, search: new SearchClient({ url: meili.url, apiKey: meili.masterKey, indexPrefix: "ct_" }) };
+}
+
+/** Close what openWatch opened (whatever was opened before a failure); `tolerant` when the server may be gone. */
+export async function closeWatch(watch: Partial<Watch>, { timeout = 5, tolerant = false } = {}): Promise<void> {
+  const settle = (p: Promise<unknown> | undefined) => (tolerant ? p?.catch(() => {}) : p);
+  await settle(watch.raw?.end({ timeout }));
+  await settle(watch.handle?.close());
 }
 
 /** Poll until `check` is true; a bound, never a timed assertion: the message says what never happened. */

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-import type { AppLoadContext } from "@remix-run/node";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { isMessageKey } from "../../app/i18n";
@@ -8,6 +5,10 @@ import type { FormValues } from "../../app/utils/forms";
 import { cleanText } from "../../app/utils/text";
 import type { Database } from "../../db/client.server";
 import { changedTables, fingerprint } from "./fuzz-db";
+import { callHandler, type Handler } from "./route-files";
+
+// The in-process call is shared with the role × route matrix (./route-files.ts); the upload tests take it from here.
+export { callHandler } from "./route-files";
 
 /*
  * Bad input, property-based (fast-check): junk generators, requests in every encoding a client may send, the
@@ -171,20 +172,6 @@ export function cleanedValues(values: FormValues): FormValues {
   return Object.fromEntries([...out].map(([k, all]) => [k, all.length > 1 ? all : all[0] ?? ""]));
 }
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
-const context: AppLoadContext = { requestId: "fuzz", cspNonce: "n", clientIp: "127.0.0.1" };
-
-/** A loader's or action's answer, returned or thrown; anything thrown that is not a Response comes back as the Error. */
-export async function callHandler(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response | Error> {
-  try {
-    const result = await handler({ request, params, context });
-    return result instanceof Response ? result : Response.json(result);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    return thrown instanceof Error ? thrown : new Error(String(thrown));
-  }
-}
-
 /** A short, printable account of a generated body (100k-character values would drown the report). */
 export function describeValues(values: FormValues): string {
   const short = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…(${s.length} chars)` : s);
@@ -246,23 +233,6 @@ export async function expectClearRefusal(res: Response, sent: FormValues, encodi
     expect(echoed, `${label}: the 400 does not keep what was typed`).toEqual(expected);
   }
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Route discovery: a new route that is not in a bad-input test fails the suite.
-
-const ROUTES_DIR = path.resolve(import.meta.dirname, "../../app/routes");
-
-export function routeFiles(): { file: string; source: string }[] {
-  return fs
-    .readdirSync(ROUTES_DIR)
-    .filter((f) => /\.tsx?$/.test(f))
-    .map((file) => ({ file, source: fs.readFileSync(path.join(ROUTES_DIR, file), "utf8") }));
-}
-
-export const exportsAction = (source: string) => /export (async function|const|function) action\b/.test(source);
-export const exportsLoader = (source: string) => /export (async function|const|function) loader\b/.test(source);
-/** Resource routes: a loader and no page component (JSON, CSV, XLSX, health). */
-export const isResourceRoute = (source: string) => exportsLoader(source) && !/export default/.test(source);
 
 // ---------------------------------------------------------------------------------------------------------
 // One form action under fuzz.

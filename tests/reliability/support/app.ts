@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, useDatabase, type DatabaseHandle } from "../../../db/client.server";
 import { runMigrations } from "../../../db/migrate";
 import { seedDemoData } from "../../../db/seed/demo";
 import { startApp, type RunningApp } from "../../setup/app-server";
 import { sessionCookie, SESSION_COOKIE } from "../../setup/browser";
 import { createDatabase, dropDatabase, uniqueName } from "../../setup/postgres";
+import { workbookText } from "../../setup/route-files";
 import { buildSubject, SUBJECT, type Accounts, type SubjectIds } from "./fixtures";
 
 export type Actor = keyof Accounts;
@@ -96,6 +97,23 @@ export async function startSubjectApp(): Promise<SubjectApp> {
   };
 }
 
+/** A test file's run: its app, and the requests it counts. */
+export type FileRun = { app: SubjectApp; requests: number };
+
+/** The file's app, started before its tests (up to 5 minutes) and stopped after them with a line saying what the file did. */
+export function subjectAppForFile(tag: string, summary: () => string): FileRun {
+  const run = { requests: 0 } as FileRun;
+  const started = Date.now();
+  beforeAll(async () => {
+    run.app = await startSubjectApp();
+  }, 300_000);
+  afterAll(async () => {
+    await run.app?.stop();
+    console.log(`[${tag}] ${summary()}, ${run.requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  });
+  return run;
+}
+
 export type Answer = { status: number; location: string | null; contentType: string; text: string };
 
 /** One request as a browser would send it: same-origin POSTs carry Origin (the CSRF check), nothing follows redirects. */
@@ -132,14 +150,7 @@ async function readable(res: Response, contentType: string): Promise<string> {
     if (text.includes("\u0000")) throw new Error(`A NUL byte in the answer (${contentType}) at ${text.indexOf("\u0000")}`);
     return text;
   }
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await res.arrayBuffer());
-  const texts: string[] = [];
-  book.eachSheet((sheet) => {
-    texts.push(sheet.name);
-    sheet.eachRow((r) => r.eachCell((cell) => void texts.push(cell.text)));
-  });
-  return texts.join("\n");
+  return workbookText(await res.arrayBuffer());
 }
 
 /** The subject's identifying details found in a text (an empty list when none is there). */

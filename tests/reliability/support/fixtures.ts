@@ -1,16 +1,16 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { OrgScope } from "../../../app/auth/org-scope.server";
 import type { StaffScope } from "../../../app/auth/scope.server";
 import { activateAccount, activationSchema, issueInvitation } from "../../../app/modules/persons/invitations.server";
 import { createDataRequest } from "../../../app/modules/persons/self-service.server";
 import type { Database } from "../../../db/client.server";
 import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
-import { appUser, followUp, notification, officerCommune } from "../../../db/schema";
+import { appUser, officerCommune } from "../../../db/schema";
 import { DEFAULT_PASSWORD, UNITS } from "../../factories";
-import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../../factories/marketplace";
+import { createOrgMember, publishJob, publishTraining } from "../../factories/marketplace";
 import { createPerson, giveConsent } from "../../factories/persons";
-import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../../factories/referrals";
-import { fairWith, holdMeeting, listLoan, logActivity, modelCovering } from "../../factories/support";
+import { logActivity } from "../../factories/support";
+import { latestNotification, supportRecords, wayToWork, type RecordIds } from "../../setup/subject-record";
 
 /*
  * The subject of the policy table and of the id-guessing tests: one released person of commune A (xã Nam Đà,
@@ -31,27 +31,8 @@ export const SUBJECT = {
   password: "BangChinhSach-Ngay12",
 } as const;
 
-export type SubjectIds = {
-  person: string;
-  grant: string;
-  /** The demo employer's job and the demo provider's course the subject was referred to. */
-  job: string;
-  training: string;
-  /** The job referral (accepted) and its placement, started 35 days ago so the 1-month follow-up is due. */
-  referral: string;
-  placement: string;
-  followUp: string;
-  /** The course referral (accepted) and its enrolment. */
-  trainingReferral: string;
-  enrolment: string;
-  /** One of the subject's notifications (a serial number, as text). */
-  notification: string;
-  meeting: string;
-  loan: string;
-  fair: string;
-  model: string;
-  dataRequest: string;
-};
+/** The subject's records (tests/setup/subject-record.ts), with the demo employer's job and the demo provider's course, and their open data request. */
+export type SubjectIds = RecordIds & { dataRequest: string };
 
 /** Who logs in as what: the demo accounts, the subject, and an employer with no business with the subject. */
 export type Accounts = Record<"person" | "employer" | "provider" | "officerA" | "officerB" | "adminX" | "adminY" | "otherEmployer" | "otherPerson", { identifier: string; password: string }>;
@@ -97,29 +78,11 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   // Fresh listings of the demo organisations, so the referrals do not depend on the demo's openings.
   const job = await publishJob(employer, { title: "Thợ sửa xe máy (bảng quyền)" });
   const training = await publishTraining(provider);
-  const referral = await refer(officerA, personId, "job", job.id);
-  await acceptReferral(employer, referral);
-  const placement = await placeFromReferral(officerA, personId, referral, { startDate: daysFromToday(-35) });
-  const [due] = await db
-    .select({ id: followUp.id })
-    .from(followUp)
-    .where(and(eq(followUp.placementId, placement), eq(followUp.monthOffset, 1)));
-  const trainingReferral = await refer(officerA, personId, "training", training.id);
-  await acceptReferral(provider, trainingReferral);
-  const enrolment = await enrolFromReferral(officerA, personId, trainingReferral);
+  const way = await wayToWork(db, personId, { officer: officerA, employer, provider, job: job.id, training: training.id });
 
   await logActivity(officerA, personId, { kind: "counselling", topic: "career", mode: "individual" });
-  const meeting = await holdMeeting(officerA, UNITS.namDa, [personId]);
-  const loan = await listLoan(officerA, personId);
-  const fair = await fairWith(officerA, UNITS.namDa, [personId]);
-  const model = await modelCovering(officerA, UNITS.namDa, [personId]);
-  const [latest] = await db
-    .select({ id: notification.id })
-    .from(notification)
-    .where(eq(notification.recipientId, activated.userId))
-    .orderBy(desc(notification.id))
-    .limit(1);
-  if (!due || !latest) throw new Error("the subject's follow-up or notification is missing");
+  const support = await supportRecords(officerA, personId);
+  const notificationId = await latestNotification(db, activated.userId);
 
   // An employer of the same commune with no business with the subject: its guesses must find nothing.
   const other = await createOrgMember("employer", { name: "Cơ sở hàn xì Nam Đà (thử)" });
@@ -134,23 +97,7 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   }
 
   return {
-    ids: {
-      person: personId,
-      grant,
-      job: job.id,
-      training: training.id,
-      referral,
-      placement,
-      followUp: due.id,
-      trainingReferral,
-      enrolment,
-      notification: String(latest.id),
-      meeting,
-      loan,
-      fair,
-      model,
-      dataRequest: request.id,
-    },
+    ids: { person: personId, grant, job: job.id, training: training.id, ...way, notification: notificationId, ...support, dataRequest: request.id },
     accounts: {
       person: { identifier: SUBJECT.phone, password: SUBJECT.password },
       employer: demo(DEMO_ACCOUNTS.employer.email),

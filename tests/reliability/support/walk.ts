@@ -1,21 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { ROLE_HOME } from "../../../app/auth/permissions.server";
 import { ANSWERS, ROLES, type Answer, type Cells, type Role, type Row } from "../policy-table";
 import type { SubjectIds } from "./fixtures";
 import type { Actor, Answer as HttpAnswer } from "./app";
-
-export const ROUTES_DIR = path.resolve(import.meta.dirname, "../../../app/routes");
-
-/** Every route module file, as Remix's flat routes see them. */
-export function routeFiles(): string[] {
-  return fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f)).sort();
-}
-
-/** Whether a route module exports an action (read from its source: the table's POST column must agree). */
-export function exportsAction(file: string): boolean {
-  return /export\s+(async\s+function|function|const)\s+action\b/.test(fs.readFileSync(path.join(ROUTES_DIR, file), "utf8"));
-}
+import { routePath } from "../../setup/route-files";
 
 /** A table line: eight answers in ROLES order. */
 export function cells(line: string): Cells {
@@ -46,24 +33,10 @@ const ACCOUNT_ROLE: Record<Exclude<Role, "anon">, keyof typeof ROLE_HOME> = {
   admY: "admin",
 };
 
-/** The URL of a flat route file: `officer.persons.$id_.consents.$grantId.print.tsx` → /officer/persons/:id/consents/:grantId/print. */
+/** The URL of a row's route file (tests/setup/route-files.ts routePath), the subject's person and grant unless the row says otherwise. */
 export function routeUrl(file: string, row: Row, ids: SubjectIds): string {
   if (row.path) return row.path + (row.query?.(ids) ?? "");
-  const params = row.params?.(ids) ?? { id: ids.person, grantId: ids.grant };
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "\u0000")
-    .split(".")
-    .map((s) => s.replace(/\u0000/g, "."))
-    .filter((s) => s !== "_index")
-    .map((s) => s.replace(/_$/, ""))
-    .map((s) => {
-      if (!s.startsWith("$")) return s;
-      const value = params[s.slice(1)];
-      if (!value) throw new Error(`${file}: no value for param ${s}`);
-      return encodeURIComponent(value);
-    });
-  return `/${segments.join("/")}`.replace(/^\/$/, "/") + (row.query?.(ids) ?? "");
+  return routePath(file, row.params?.(ids) ?? { id: ids.person, grantId: ids.grant }) + (row.query?.(ids) ?? "");
 }
 
 /** The answer in the table's words, or a description of what came instead (which then fails the row). */
