@@ -68,13 +68,13 @@ export function machine(db: DbKind): Machine {
  * The app as `startApp` gives it (PGlite + its own Meilisearch + demo data), or on a throwaway database of
  * a PostgreSQL server (LOAD_DB=postgres: TEST_DATABASE_URL's server, else 127.0.0.1:5432), dropped at stop.
  */
-export async function startLoadApp(db: DbKind): Promise<RunningApp & { db: DbKind }> {
+export async function startLoadApp(db: DbKind, env: Record<string, string> = {}): Promise<RunningApp & { db: DbKind }> {
   if (db === "postgres") {
     const server = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
     const name = uniqueName("ct_load");
     const url = await createDatabase(server, name);
     try {
-      const app = await startApp({ env: { DATABASE_URL: url } });
+      const app = await startApp({ env: { ...env, DATABASE_URL: url } });
       return { ...app, db, stop: () => app.stop().finally(() => dropDatabase(server, name)) };
     } catch (error) {
       await dropDatabase(server, name);
@@ -85,7 +85,7 @@ export async function startLoadApp(db: DbKind): Promise<RunningApp & { db: DbKin
   const saved = process.env.TEST_DATABASE_URL;
   delete process.env.TEST_DATABASE_URL;
   try {
-    return { ...(await startApp()), db };
+    return { ...(await startApp({ env })), db };
   } finally {
     if (saved !== undefined) process.env.TEST_DATABASE_URL = saved;
   }
@@ -210,7 +210,15 @@ function runKind(appUrl: string, kind: Kind, connections: number, seconds: numbe
  * Run the mix for `seconds` with `connections` in total; returns throughput, latencies overall and per kind,
  * and every failure. `app` (optional) is read for the lines it logged meanwhile.
  */
-export async function runLoad(options: { url: string; kinds: Kind[]; connections: number; seconds: number; app?: RunningApp }): Promise<LoadResult> {
+export async function runLoad(options: {
+  url: string;
+  kinds: Kind[];
+  connections: number;
+  seconds: number;
+  app?: RunningApp;
+  /** Stops the clients early (the soak, when the app is gone). */
+  signal?: AbortSignal;
+}): Promise<LoadResult> {
   const { url, kinds, connections, seconds } = options;
   const split = splitConnections(connections, kinds.map((k) => k.share));
   const logFrom = options.app?.output().length ?? 0;
@@ -218,12 +226,14 @@ export async function runLoad(options: { url: string; kinds: Kind[]; connections
   const stopAll = () => stops.forEach((stop) => stop());
   // Ctrl-C stops the clients too, so the harness's clean-up is not left waiting for them.
   process.once("SIGINT", stopAll);
+  options.signal?.addEventListener("abort", stopAll);
   const started = performance.now();
   let runs: KindRun[];
   try {
     runs = await Promise.all(kinds.map((kind, i) => runKind(url, kind, split[i], seconds, 7 + i, (stop) => stops.push(stop))));
   } finally {
     process.off("SIGINT", stopAll);
+    options.signal?.removeEventListener("abort", stopAll);
   }
   const elapsed = (performance.now() - started) / 1000;
   const kindResults: KindResult[] = runs.map(({ result, latencies, failures }, i) => ({
