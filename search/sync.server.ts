@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
 import { consentGrant, job, outbox, referralRequest, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
 import { withdrawReferralsLosingConsent } from "../app/modules/referrals/status.server";
-import { notifyDueFollowUps } from "../app/modules/placements/due-notifier.server";
+import { followUpRemindersTask, type ScheduledTask } from "../app/modules/placements/reminders.server";
 import { FACET_CACHE } from "../app/modules/search/facet-cache";
 import { now, todayIso } from "../app/utils/clock.server";
 import { setSingleton } from "../app/utils/singleton.server";
@@ -132,11 +132,15 @@ export async function sweepExpired(db: Database): Promise<number> {
   });
 }
 
+/** Named background work of other modules, run by the instance holding the lease (see runScheduledTasks). */
+export const SCHEDULED_TASKS: readonly ScheduledTask[] = [followUpRemindersTask];
+
 export type SyncWorker = { kick: () => void; stop: () => Promise<void>; idle: () => Promise<void> };
 
 /**
  * The background worker of every app instance: polls the outbox (the instance holding the lease delivers),
- * expires listings each minute, prunes old delivered rows each hour. `kick()` delivers at once after a write.
+ * expires listings each minute, runs the SCHEDULED_TASKS of other modules (reminders), prunes old delivered
+ * rows each hour. `kick()` delivers at once after a write.
  */
 export function startSyncWorker(db: Database, search: SearchClient, options: { intervalMs?: number } = {}): SyncWorker {
   const holder = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
@@ -147,6 +151,22 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
   let again = false;
   let lastExpiry = 0;
   let lastPrune = 0;
+  const lastRuns = new Map<string, { at: number; day: string }>();
+
+  /** Each task every `everyMs`, and at once when the calendar day changed (a new day makes things due). */
+  const runScheduledTasks = async () => {
+    const day = todayIso();
+    for (const task of SCHEDULED_TASKS) {
+      const last = lastRuns.get(task.name);
+      if (last && Date.now() - last.at < task.everyMs && last.day === day) continue;
+      lastRuns.set(task.name, { at: Date.now(), day });
+      try {
+        await task.run(db);
+      } catch (error) {
+        if (!stopped) log.error("sync", `task ${task.name} failed`, error);
+      }
+    }
+  };
 
   const tick = async () => {
     try {
@@ -154,9 +174,9 @@ export function startSyncWorker(db: Database, search: SearchClient, options: { i
       if (Date.now() - lastExpiry > 60_000) {
         lastExpiry = Date.now();
         await sweepExpired(db);
-        // Follow-ups whose window opened: tell the officers (and employers) once.
-        await notifyDueFollowUps(db);
       }
+      // Reminders (follow-ups whose window opened) are written here, never by a page being read.
+      await runScheduledTasks();
       if (Date.now() - lastPrune > 3_600_000) {
         lastPrune = Date.now();
         await pruneDelivered(db);

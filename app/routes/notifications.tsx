@@ -70,9 +70,14 @@ export default function Notifications() {
       ) : (
         <ul className="list notification-list">
           {items.map((n) => (
-            <li key={n.id} className={`card notification${n.read ? "" : " notification--unread"}`}>
+            <li key={n.id} className={`card notification${n.read ? "" : " notification--unread"}${n.done ? " notification--done" : ""}`}>
               <p>
-                {n.read ? null : <span className="badge badge--pending">{t("notifications.unread")}</span>} {t(n.messageKey, n.params)}
+                {n.done ? (
+                  <span className="badge badge--verified">{t("notifications.done")}</span>
+                ) : n.read ? null : (
+                  <span className="badge badge--pending">{t("notifications.unread")}</span>
+                )}{" "}
+                {t(n.messageKey, n.params)}
               </p>
               <p className="hint">
                 {date(n.createdAt)} · <Link to={`/notifications/${n.id}`}>{t("notifications.open")}</Link>

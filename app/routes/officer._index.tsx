@@ -9,7 +9,6 @@ import { countPendingOrganizations } from "../modules/organizations/organization
 import { countExpungementsDue } from "../modules/persons/expungement.server";
 import { countPersons } from "../modules/persons/list.server";
 import { FiguresBlock } from "../components/placements/figures";
-import { notifyDueFollowUps } from "../modules/placements/due-notifier.server";
 import { countFollowUpTasks } from "../modules/placements/follow-ups.server";
 import { communeFigures } from "../modules/reports/figures.server";
 import { countPendingRequests } from "../modules/referrals/requests.server";
@@ -22,8 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:home:officer");
   const scope = await staffScope(user);
-  // Due follow-ups are announced here too, so a clock moved forward shows at once (cheap, idempotent).
-  await notifyDueFollowUps();
   const [followUps, figures] = await Promise.all([countFollowUpTasks(scope), communeFigures(scope)]);
   const [communes, pending, persons, expiringConsents, expungementsDue, referralRequests] = await Promise.all([
     getCommunes(user.communeCodes),

@@ -2,7 +2,6 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { FollowUpStateBadge } from "../components/placements/follow-ups";
 import { useLabels } from "../components/self-service/labels";
-import { notifyDueFollowUps } from "../modules/placements/due-notifier.server";
 import { followUpTasks } from "../modules/placements/follow-ups.server";
 import { requireStaff } from "../auth/scope.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -11,8 +10,6 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "follow_up:person:commune");
-  // Cheap and idempotent: a clock moved forward (or a missed worker minute) shows at once.
-  await notifyDueFollowUps();
   return json(await followUpTasks(scope));
 }
 

@@ -5,7 +5,7 @@ import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
 import { afterAll, beforeAll, describe, expect, it, vi as vitest } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
 import type { StaffScope } from "../../app/auth/scope.server";
-import { notifyDueFollowUps } from "../../app/modules/placements/due-notifier.server";
+import { sendFollowUpReminders as notifyDueFollowUps } from "../../app/modules/placements/reminders.server";
 import { followUpTasks } from "../../app/modules/placements/follow-ups.server";
 import { communeFigures } from "../../app/modules/reports/figures.server";
 import * as employerPage from "../../app/routes/employer.placements";
@@ -193,7 +193,7 @@ describe("a placement from an accepted referral", () => {
     const tasksHtml = render(tasksPage.default, page);
     expect(tasksHtml).toContain(NAME);
     expect(tasksHtml).toContain("Đến hạn");
-    // The loader ran the sweeper: the officer and the employer were told, once each, however often it runs.
+    // The background task told the officer and the employer, once each, however often it (or the page) runs.
     await notifyDueFollowUps(db());
     await call(tasksPage.loader, "/officer/follow-ups", officerA.cookie);
     const officerNotes = await db().select().from(notification).where(and(eq(notification.recipientId, officerA.actorId), eq(notification.link, `/officer/follow-ups/${first!.id}`)));

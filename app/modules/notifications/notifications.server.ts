@@ -11,18 +11,43 @@ export type NotificationInput = {
   params?: Record<string, string | number>;
   /** A path inside the app, e.g. /employer/referrals/<id>. */
   link: string;
+  /**
+   * A reminder names the task it asks for ("follow-up/<id>"): a recipient gets one copy per task whatever
+   * runs twice, and `resolveReminders` marks every party's copy done when the task is done.
+   */
+  subjectKey?: string;
 };
 
 /**
  * Notify users in the same transaction as the change they hear about, so a rolled-back change sends
- * nothing. Duplicate and empty recipient lists are fine.
+ * nothing. Duplicate and empty recipient lists are fine; a reminder a recipient already has for the same
+ * subject is not sent again. Returns how many notifications were written.
  */
 export async function notify(executor: Executor, recipientIds: Iterable<string | null | undefined>, input: NotificationInput): Promise<number> {
   const ids = [...new Set([...recipientIds].filter((id): id is string => !!id))];
   if (ids.length === 0) return 0;
   if (!input.link.startsWith("/") || input.link.startsWith("//")) throw new Error(`notification link must be a path: ${input.link}`);
-  await executor.insert(notification).values(ids.map((recipientId) => ({ recipientId, messageKey: input.messageKey, params: input.params ?? {}, link: input.link, createdAt: now() })));
-  return ids.length;
+  const rows = ids.map((recipientId) => ({ recipientId, messageKey: input.messageKey, params: input.params ?? {}, link: input.link, subjectKey: input.subjectKey ?? null, createdAt: now() }));
+  if (!input.subjectKey) {
+    await executor.insert(notification).values(rows);
+    return ids.length;
+  }
+  const written = await executor.insert(notification).values(rows).onConflictDoNothing().returning({ id: notification.id });
+  return written.length;
+}
+
+/**
+ * The task a reminder asked for is done: every party's copy is resolved (no longer unread, shown as done).
+ * Call it in the transaction that does the task.
+ */
+export async function resolveReminders(executor: Executor, subjectKeys: string[]): Promise<number> {
+  if (subjectKeys.length === 0) return 0;
+  const resolved = await executor
+    .update(notification)
+    .set({ resolvedAt: now() })
+    .where(and(inArray(notification.subjectKey, subjectKeys), isNull(notification.resolvedAt)))
+    .returning({ id: notification.id });
+  return resolved.length;
 }
 
 /** The active officers who serve a commune. */
@@ -60,11 +85,12 @@ export async function unreadCount(userId: string): Promise<number> {
   const [row] = await db()
     .select({ n: count() })
     .from(notification)
-    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt)));
+    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt), isNull(notification.resolvedAt)));
   return Number(row?.n ?? 0);
 }
 
-export type NotificationItem = { id: number; messageKey: string; params: Record<string, string | number>; link: string; read: boolean; createdAt: Date };
+/** `done`: a reminder whose task was done (by this user or another party); it never counts as unread. */
+export type NotificationItem = { id: number; messageKey: string; params: Record<string, string | number>; link: string; read: boolean; done: boolean; createdAt: Date };
 
 /** Newest first; `before` pages back by id. */
 export async function listNotifications(userId: string, options: { limit?: number; before?: number } = {}): Promise<NotificationItem[]> {
@@ -74,7 +100,7 @@ export async function listNotifications(userId: string, options: { limit?: numbe
     .where(and(eq(notification.recipientId, userId), options.before ? lt(notification.id, options.before) : undefined))
     .orderBy(desc(notification.id))
     .limit(Math.min(options.limit ?? 30, 100));
-  return rows.map((r) => ({ id: r.id, messageKey: r.messageKey, params: r.params, link: r.link, read: r.readAt !== null, createdAt: r.createdAt }));
+  return rows.map((r) => ({ id: r.id, messageKey: r.messageKey, params: r.params, link: r.link, read: r.readAt !== null || r.resolvedAt !== null, done: r.resolvedAt !== null, createdAt: r.createdAt }));
 }
 
 /** Marks one of the user's notifications read and returns where it points (null: not theirs). */

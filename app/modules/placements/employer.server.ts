@@ -4,6 +4,7 @@ import { followUp, placement, referral } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
+import { resolveEmployerReminders } from "./reminders.server";
 import { followUpState } from "./schedule";
 
 /**
@@ -89,6 +90,8 @@ export async function confirmEmployment(scope: OrgScope, followUpId: string, not
     const state = followUpState(row.followUp, todayIso());
     if (state !== "due" && state !== "overdue") return { ok: false, error: "not_due" };
     await tx.update(followUp).set({ employerConfirmedAt: now(), employerConfirmedBy: scope.actorId, employerNote: note }).where(eq(followUp.id, followUpId));
+    // The employer's task is done; the officer's visit is still to record, so that reminder stays.
+    await resolveEmployerReminders(tx, [followUpId]);
     await audit(tx, { id: scope.actorId, role: scope.role }, row.followUp.personId, "follow_up", "employer_confirmation", { followUpId, month: row.followUp.monthOffset });
     return { ok: true };
   });

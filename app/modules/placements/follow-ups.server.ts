@@ -7,6 +7,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
 import { personsInScope } from "../persons/scope.server";
 import { endPlacementTx, lockPlacement } from "./placements.server";
+import { resolveFollowUpReminders } from "./reminders.server";
 import { addDays, canRecord, DUE_DAYS_BEFORE, followUpState, OUTCOME_MONTH, OVERDUE_DAYS_AFTER, suggestedOutcome } from "./schedule";
 import type { FollowUpInput } from "./schema.server";
 import { followUpsOf } from "./views.server";
@@ -126,6 +127,8 @@ export async function recordFollowUp(scope: StaffScope, followUpId: string, inpu
         note: input.note,
       })
       .where(eq(followUp.id, followUpId));
+    // The visit is done: the officers' and the employer's reminders about it are resolved for everyone.
+    await resolveFollowUpReminders(tx, [followUpId]);
     // Ending for reoffending is the outcome whatever was ticked (endPlacementTx recorded it already).
     const outcome = ending && input.endReason === "reoffended" ? "reoffended" : input.outcome;
     if (found.monthOffset === OUTCOME_MONTH && outcome) {

@@ -7,6 +7,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
 import { notify, officersOfPerson, usersOfOrganization, userOfPerson } from "../notifications/notifications.server";
+import { resolveEmployerReminders, resolveFollowUpReminders } from "./reminders.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
 import { minimumWageFor } from "../reference/reference.server";
 import { addDays, dueFrom, followUpSchedule } from "./schedule";
@@ -225,6 +226,9 @@ export async function endPlacementTx(tx: Executor, scope: StaffScope, row: Place
     .where(and(eq(followUp.placementId, row.id), isNull(followUp.doneAt), isNull(followUp.cancelledAt)));
   const cancel = open.filter((f) => dueFrom(f.dueOn) > input.endDate || dueFrom(f.dueOn) > today).map((f) => f.id);
   if (cancel.length) await tx.update(followUp).set({ cancelledAt: at }).where(inArray(followUp.id, cancel));
+  // Cancelled visits are nobody's task any more; an ended placement leaves the employer nothing to confirm.
+  await resolveFollowUpReminders(tx, cancel);
+  await resolveEmployerReminders(tx, open.map((f) => f.id));
   const params = { position: row.position, date: formatDate(input.endDate) };
   if (row.referralId && row.organizationId) {
     await notify(tx, await usersOfOrganization(tx, row.organizationId), { messageKey: "notify.placement.ended.org", params, link: "/employer/placements" });
