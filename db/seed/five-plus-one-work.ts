@@ -17,10 +17,10 @@ export async function seedTraining(
   tx: Transaction,
   plan: Plan,
   centre: typeof organization.$inferSelect,
-  officerId: string,
+  recorder: (name: string) => string | null,
   id: (name: string) => string,
   birthOf: Map<string, string>,
-  communeName: string,
+  communeName: (name: string) => string,
   today: string,
   audit: Audit,
 ): Promise<{ courses: string[]; matching: string[]; enrolmentOf: Map<string, string> }> {
@@ -33,7 +33,7 @@ export async function seedTraining(
         title: c.title,
         occupationCode: c.occupationCode,
         levelCode: c.levelCode,
-        description: `Lớp lưu động mở tại xã Nam Đà cho người chấp hành xong án phạt tù và lao động nông thôn, ${c.weeks} tuần. Miễn học phí, hỗ trợ tiền ăn.`,
+        description: `Lớp lưu động cho người chấp hành xong án phạt tù và lao động nông thôn, ${c.weeks} tuần. Miễn học phí, hỗ trợ tiền ăn.`,
         durationWeeks: c.weeks,
         schedule: "Thứ Hai đến thứ Sáu",
         startsAt: c.startsAt,
@@ -71,7 +71,9 @@ export async function seedTraining(
         evidenceKind: "paper_form",
         evidenceRef: `HCD-02/${givenOn.slice(0, 4)}/5${String(i + 1).padStart(2, "0")}`,
         expiresAt: on(addMonths(givenOn, 12)),
-        createdBy: officerId,
+        // Long expired: the expiry was handled back then.
+        expiryProcessedAt: on(addMonths(givenOn, 12)),
+        createdBy: recorder(t.name),
       })
       .returning({ id: consentGrant.id });
     if (purposes.length > 1) matching.push(personId);
@@ -84,16 +86,16 @@ export async function seedTraining(
         organizationId: centre.id,
         consentGrantId: grant.id,
         sharedFields: ["full_name", "age", "commune"],
-        sharedSnapshot: { full_name: t.name, age: age(birthOf.get(t.name)!, t.referredOn), commune: communeName },
+        sharedSnapshot: { full_name: t.name, age: age(birthOf.get(t.name)!, t.referredOn), commune: communeName(t.name) },
         note: "Giới thiệu theo Mô hình 5+1.",
         status: "accepted",
-        createdBy: officerId,
+        createdBy: recorder(t.name),
         createdAt: on(t.referredOn),
         updatedAt: on(addDays(t.referredOn, 3)),
       })
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
-      { referralId: ref.id, status: "referred", actorId: officerId, actorRole: "officer", at: on(t.referredOn) },
+      { referralId: ref.id, status: "referred", actorId: recorder(t.name), actorRole: "officer", at: on(t.referredOn) },
       { referralId: ref.id, status: "accepted", actorId: null, actorRole: "provider", note: "Nhận vào lớp.", at: on(addDays(t.referredOn, 3)) },
     ]);
     const status = t.completedOn ? "completed" : t.droppedOn ? "dropped_out" : "enrolled";
@@ -111,7 +113,7 @@ export async function seedTraining(
         certificate: t.completedOn ? `Chứng chỉ ${t.course.startsWith("coffee") || t.course === "livestock" ? "đào tạo nghề ngắn hạn" : "sơ cấp nghề"} số ${String(100 + i)}/${t.completedOn.slice(0, 4)}` : "",
         droppedOn: t.droppedOn,
         dropReason: t.dropReason,
-        createdBy: officerId,
+        createdBy: recorder(t.name),
         createdAt: on(t.startsAt),
         updatedAt: on(changed < today ? changed : t.startsAt),
       })
@@ -126,7 +128,7 @@ export async function seedTraining(
 export async function seedJobs(
   tx: Transaction,
   plan: Plan,
-  officerId: string,
+  recorder: (name: string) => string | null,
   id: (name: string) => string,
   locals: { id: string; name: string }[],
   enrolmentOf: Map<string, string>,
@@ -149,7 +151,7 @@ export async function seedJobs(
         wage: j.wage,
         contractKind: j.contractKind,
         startDate: j.startDate,
-        createdBy: officerId,
+        createdBy: recorder(j.name),
         createdAt: on(j.startDate),
         updatedAt: on(j.startDate),
       })
@@ -168,7 +170,7 @@ export async function seedJobs(
           ...(done
             ? {
                 doneAt: on(f.dueOn),
-                doneBy: officerId,
+                doneBy: recorder(j.name),
                 stillEmployed: true,
                 currentWage: j.wage + (j.contractKind === "apprenticeship" && k >= 2 ? 1_500_000 : k * 200_000),
                 stable,
