@@ -95,7 +95,7 @@ const DTN = "Đoàn Thanh niên xã Nam Đà";
 const PN = "Hội Liên hiệp Phụ nữ xã Nam Đà";
 const ND = "Hội Nông dân xã Nam Đà";
 
-const n = (fullName: string, gender: "m" | "f", dateOfBirth: string, address: string, released: number | string, releaseType: Release, offence: OffenceCategory, sentenceMonths: number, skills: string[], trades: string[], desired: string[], education: string, needs: Newcomer["needs"], supervisor: string): Newcomer => ({
+const n = (fullName: string, gender: "m" | "f", dateOfBirth: string, address: string, released: number, releaseType: Release, offence: OffenceCategory, sentenceMonths: number, skills: string[], trades: string[], desired: string[], education: string, needs: Newcomer["needs"], supervisor: string): Newcomer => ({
   fullName, gender: gender === "m" ? "male" : "female", dateOfBirth, address: `Thôn ${address}`.replace("Thôn Buôn", "Buôn"), released, releaseType, offence, sentenceMonths, skills, trades, desired, education, needs, supervisor,
 });
 
