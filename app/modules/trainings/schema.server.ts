@@ -16,7 +16,7 @@ export const trainingInputSchema = z
     seats: positiveInt(10_000),
     costVnd: vndAmount(),
     /** A business's monthly allowance to trainees; empty or 0 = none stated. Only employers' slots keep it. */
-    stipendVnd: z.preprocess((v) => (v === null ? undefined : v), vndAmount()).transform((v) => (v > 0 ? v : null)),
+    stipendVnd: vndAmount().transform((v) => (v > 0 ? v : null)),
     support: stringList(TRAINING_SUPPORT),
     provinceCode: provinceCodeField,
     communeCode: communeCodeField,
