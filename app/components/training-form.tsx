@@ -46,6 +46,7 @@ const WORDS = {
     leadsToHint: "posting.leadsToHint",
     leadsToNone: "trainings.form.leadsTo.none",
     draftOnly: "trainings.form.draftOnly",
+    publish: "trainings.action.publish",
   },
   employer: {
     title: "businessTraining.form.title",
@@ -59,6 +60,7 @@ const WORDS = {
     leadsToHint: "businessTraining.form.leadsTo.hint",
     leadsToNone: "businessTraining.form.leadsTo.none",
     draftOnly: "businessTraining.form.draftOnly",
+    publish: "businessTraining.action.publish",
   },
 } as const satisfies Record<TrainingArea, Record<string, MessageKey>>;
 
@@ -192,7 +194,7 @@ export function TrainingForm({ area, state, occupations, levels, provinces, comm
         <PostingButtons
           mode={mode}
           canPublish={canPublish}
-          publishLabel="trainings.action.publish"
+          publishLabel={words.publish}
           draftOnlyNotice={words.draftOnly}
         />
       </Form>

@@ -110,13 +110,13 @@ export default function TrainingPage() {
         <div className="listing__body">
           {training.description ? (
             <section>
-              <h2>{t("trainings.about")}</h2>
+              <h2>{t(training.byBusiness ? "businessTraining.about" : "trainings.about")}</h2>
               <p className="prose">{training.description}</p>
             </section>
           ) : null}
           {training.leadsTo.length ? (
             <section>
-              <h2>{t("trainings.leadsTo")}</h2>
+              <h2>{t(training.byBusiness ? "businessTraining.form.leadsTo" : "trainings.leadsTo")}</h2>
               <ul className="list">
                 {training.leadsTo.map((j) => (
                   <li key={j.id} className="result-card">

@@ -59,7 +59,8 @@ describe("a business offers training at its workplace and a visitor finds it", (
       await new Promise((r) => setTimeout(r, 500));
       await visitor.reload();
     }
-    const card = visitor.locator("main article", { has: link });
+    // The result card around the link (a `has` locator is relative to the card).
+    const card = visitor.locator("main article", { has: visitor.locator("a", { hasText: "Học việc sơn sửa dàn áo xe máy tại tiệm" }) });
     const cardText = (await card.innerText()).replace(/\s+/g, " ");
     expect(cardText).toContain("Doanh nghiệp đào tạo");
     expect(cardText).toContain("1.500.000");

@@ -31,6 +31,8 @@ export const businessTrainingVi = {
   "businessTraining.saved.updated": "Đã lưu thay đổi chỗ học nghề.",
   "businessTraining.error.notVerified": "Doanh nghiệp chưa được xác minh: chưa thể đăng chỗ học nghề công khai.",
   "businessTraining.home.link": "Đào tạo tại doanh nghiệp",
+  "businessTraining.action.publish": "Đăng chỗ học nghề",
+  "businessTraining.about": "Học những gì",
 
   "trainings.error.ownJob": "Chỉ chọn được tin tuyển dụng đang mở của chính doanh nghiệp bạn.",
   "trainings.error.ownJobOne": "Chỉ chọn một việc làm sau khi học xong.",
@@ -70,6 +72,8 @@ export const businessTrainingEn: Record<keyof typeof businessTrainingVi, string>
   "businessTraining.saved.updated": "Training slot changes saved.",
   "businessTraining.error.notVerified": "Your business is not verified yet: it cannot publish training slots.",
   "businessTraining.home.link": "Training at your business",
+  "businessTraining.action.publish": "Publish the training slot",
+  "businessTraining.about": "What trainees learn",
 
   "trainings.error.ownJob": "Choose only an open job of your own business.",
   "trainings.error.ownJobOne": "Choose one job after the training.",
