@@ -19,6 +19,8 @@ describe("a business offers training at its workplace and a visitor finds it", (
   it("the repair shop posts a slot through the form on a phone; it is found at /trainings by an unaccented query", async () => {
     const shop = await e2e.page({ viewport: PHONE });
     await login(shop, DEMO.employer);
+    await fitsWidth(shop);
+    await screenshot(shop, "business-training-employer-home-phone");
     await shop.locator("main a", { hasText: "Đào tạo tại doanh nghiệp" }).first().click();
     await waitForPage(shop, "/employer/trainings", "Đào tạo tại doanh nghiệp");
     // The demo apprenticeship is already there (db/seed/business-training.ts).
@@ -45,6 +47,7 @@ describe("a business offers training at its workplace and a visitor finds it", (
     await form.locator("label", { hasText: "Thợ sửa xe máy" }).locator('input[name="leadsToJobIds"]').check();
     await fitsWidth(shop);
     await screenshot(shop, "business-training-form-phone");
+    expect(await form.locator('button[name="intent"][value="publish"]').innerText()).toBe("Đăng chỗ học nghề");
     await form.locator('button[name="intent"][value="publish"]').click();
     await shop.waitForURL((url) => url.pathname === "/employer/trainings");
     await shop.locator("main").getByText("Đã đăng chỗ học nghề.").waitFor();
