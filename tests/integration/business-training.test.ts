@@ -245,6 +245,10 @@ describe("an employer's training slot", () => {
     expect(list.rows).toContainEqual(expect.objectContaining({ id: referralId, title: "Học nghề sửa xe máy tại tiệm" }));
     const opened = await call(employerReferral.loader as Handler, get(`/employer/referrals/${referralId}`, shop), { id: referralId });
     expect(opened.status).toBe(200);
+    // The page names the slot and offers the organisation's answers; the person's name was not shared.
+    const page = text(render(employerReferral.default, await jsonOf(opened)));
+    expect(page).toContain("Học nghề sửa xe máy tại tiệm");
+    expect(page).not.toContain("Nguyễn Văn H.");
     const answered = await call(employerReferral.action as Handler, post(`/employer/referrals/${referralId}`, shop, { intent: "accept", note: "" }), { id: referralId });
     expect(answered.status).toBe(302);
     const [row] = await ctx.handle.db.select({ status: referral.status }).from(referral).where(eq(referral.id, referralId));
