@@ -58,6 +58,12 @@ export type TrainingRow = {
   status: string;
   publishedAt: Date | null;
   leadsToJobs: number;
+  /** Given by a business at its workplace (its organisation is an employer), not by a training provider. */
+  byBusiness: boolean;
+  /** The business's monthly allowance to trainees (VND); null when none is stated. */
+  stipendVnd: number | null;
+  /** For a business's slot: the title of the open job at the same business it leads to, if any. */
+  ownJobTitle: string | null;
 };
 
 /** "2026-12-31" → 20261231: day comparisons in Meilisearch filters without time zones. */
@@ -133,6 +139,9 @@ export function trainingToDocument(row: TrainingRow) {
     free: row.costVnd === 0 || row.support.includes("free"),
     support: row.support,
     leadsToJobs: row.leadsToJobs,
+    byBusiness: row.byBusiness,
+    stipendVnd: row.stipendVnd,
+    ownJobTitle: row.ownJobTitle,
     publishedAt: row.publishedAt ? Math.floor(row.publishedAt.getTime() / 1000) : 0,
   };
 }

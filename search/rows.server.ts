@@ -82,6 +82,11 @@ export function selectTrainingRows(db: Executor) {
       publishedAt: trainingSlot.publishedAt,
       leadsToJobs: sql<number>`(select count(*)::int from ${trainingLeadsToJob} l join job j on j.id = l.job_id
         where l.training_slot_id = ${trainingSlot.id} and j.status = 'open' and j.closes_at >= ${todayIso()})`,
+      byBusiness: sql<boolean>`${organization.role} = 'employer'`,
+      stipendVnd: trainingSlot.stipendVnd,
+      ownJobTitle: sql<string | null>`(select min(j.title) from ${trainingLeadsToJob} l join job j on j.id = l.job_id
+        where l.training_slot_id = ${trainingSlot.id} and j.organization_id = ${trainingSlot.organizationId}
+        and j.status = 'open' and j.closes_at >= ${todayIso()})`,
     })
     .from(trainingSlot)
     .innerJoin(occupation, eq(occupation.code, trainingSlot.occupationCode))

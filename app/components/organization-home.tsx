@@ -31,6 +31,11 @@ export function OrganizationHome({ org, title, next }: { org: Jsonified; title: 
         <Link to={provider ? "/provider/trainings/new" : "/employer/jobs/new"} className="button button--secondary">
           {t(provider ? "trainings.own.new" : "jobs.own.new")}
         </Link>
+        {provider ? null : (
+          <Link to="/employer/trainings" className="button button--secondary">
+            {t("businessTraining.home.link")}
+          </Link>
+        )}
         <Link to={provider ? "/provider/profile" : "/employer/profile"} className="button button--secondary">
           {t("profile.edit")}
         </Link>

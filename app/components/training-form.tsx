@@ -8,6 +8,7 @@ import { useI18n } from "../utils/i18n-react";
 import { CommunePicker } from "./commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "./forms";
 import { ChoiceGroup, OccupationSelect, PostingButtons, TextAreaField, valuesOf } from "./job-form";
+import { useWage } from "./search/cards";
 
 export const TRAINING_FORM_LABELS = {
   title: "trainings.form.title",
@@ -20,6 +21,7 @@ export const TRAINING_FORM_LABELS = {
   schedule: "trainings.form.schedule",
   seats: "trainings.form.seats",
   costVnd: "trainings.form.cost",
+  stipendVnd: "businessTraining.form.stipend",
   support: "trainings.form.support",
   provinceCode: "register.province",
   communeCode: "register.commune",
@@ -27,7 +29,43 @@ export const TRAINING_FORM_LABELS = {
   leadsToJobIds: "trainings.form.leadsTo",
 } as const satisfies Record<string, MessageKey>;
 
+/** Who posts: a training provider (a course intake) or an employer (training at its own workplace). */
+export type TrainingArea = "provider" | "employer";
+
+/** The words that change with who posts; everything else is the same form. */
+const WORDS = {
+  provider: {
+    title: "trainings.form.title",
+    titleHint: "trainings.form.title.hint",
+    description: "trainings.form.description",
+    sectionCourse: "trainings.form.section.course",
+    sectionCost: "trainings.form.section.cost",
+    sectionPlace: "trainings.form.section.place",
+    cost: "trainings.form.cost",
+    leadsTo: "trainings.form.leadsTo",
+    leadsToHint: "posting.leadsToHint",
+    leadsToNone: "trainings.form.leadsTo.none",
+    draftOnly: "trainings.form.draftOnly",
+    publish: "trainings.action.publish",
+  },
+  employer: {
+    title: "businessTraining.form.title",
+    titleHint: "businessTraining.form.title.hint",
+    description: "businessTraining.form.description",
+    sectionCourse: "businessTraining.form.section.course",
+    sectionCost: "businessTraining.form.section.cost",
+    sectionPlace: "businessTraining.form.section.place",
+    cost: "businessTraining.form.cost",
+    leadsTo: "businessTraining.form.leadsTo",
+    leadsToHint: "businessTraining.form.leadsTo.hint",
+    leadsToNone: "businessTraining.form.leadsTo.none",
+    draftOnly: "businessTraining.form.draftOnly",
+    publish: "businessTraining.action.publish",
+  },
+} as const satisfies Record<TrainingArea, Record<string, MessageKey>>;
+
 export type TrainingFormProps = {
+  area: TrainingArea;
   state: FormState;
   occupations: Occupation[];
   levels: TrainingLevel[];
@@ -38,17 +76,74 @@ export type TrainingFormProps = {
   canPublish: boolean;
 };
 
-/** The provider's course form, for a new intake and for editing one; it works without JavaScript. */
-export function TrainingForm({ state, occupations, levels, provinces, communes, partnerJobs, mode, canPublish }: TrainingFormProps) {
+/**
+ * The jobs a slot leads to, as a list of checkboxes (a provider: partner jobs) or radio buttons (a
+ * business: one of its own jobs, or none). Each line wraps on a phone and says what tells two postings
+ * with the same title apart: wage and closing date.
+ */
+function LeadsToJobs({ area, state, jobs }: { area: TrainingArea; state: FormState; jobs: PartnerJob[] }) {
+  const { t, error, date } = useI18n();
+  const wage = useWage();
+  const words = WORDS[area];
+  const id = "f-leadsToJobIds";
+  const message = error(state?.errors?.leadsToJobIds);
+  const chosen = new Set(valuesOf(state, "leadsToJobIds"));
+  const type = area === "employer" ? "radio" : "checkbox";
+  if (jobs.length === 0) {
+    return (
+      <p className="hint">
+        <strong>{t(words.leadsTo)}: </strong>
+        {t(words.leadsToNone)}
+      </p>
+    );
+  }
+  const described = [`${id}-hint`, message ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <fieldset className={`choice-group job-choices${message ? " field--invalid" : ""}`} aria-describedby={described} role={type === "radio" ? "radiogroup" : undefined}>
+      <legend>{t(words.leadsTo)}</legend>
+      <p className="hint" id={`${id}-hint`}>
+        {t(words.leadsToHint)}
+      </p>
+      <div className="radio-group">
+        {type === "radio" ? (
+          <label>
+            <input type="radio" name="leadsToJobIds" value="" defaultChecked={chosen.size === 0} />
+            <span>{t("businessTraining.form.leadsTo.noJob")}</span>
+          </label>
+        ) : null}
+        {jobs.map((j, i) => (
+          <label key={j.id}>
+            <input type={type} name="leadsToJobIds" value={j.id} id={i === 0 ? id : undefined} defaultChecked={chosen.has(j.id)} />
+            <span className="job-choice">
+              <strong>{j.title}</strong>
+              <span className="job-choice__facts">
+                {t("trainings.form.jobFacts", { organization: j.organizationName, commune: j.communeName, wage: wage(j.wageMin, j.wageMax), date: date(j.closesAt) })}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {message ? (
+        <p className="field-error" id={`${id}-error`}>
+          {message}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** One form for a provider's course intake and a business's training slot, new or edited; it works without JavaScript. */
+export function TrainingForm({ area, state, occupations, levels, provinces, communes, partnerJobs, mode, canPublish }: TrainingFormProps) {
   const { t, locale } = useI18n();
-  const chosenJobs = valuesOf(state, "leadsToJobIds");
+  const words = WORDS[area];
+  const labels = { ...TRAINING_FORM_LABELS, title: words.title, costVnd: words.cost, leadsToJobIds: words.leadsTo };
   return (
     <div className="posting-page">
-      <ErrorSummary state={state} labels={TRAINING_FORM_LABELS} />
+      <ErrorSummary state={state} labels={labels} />
       <Form method="post" className="stack posting-form" noValidate>
         <fieldset>
-          <legend>{t("trainings.form.section.course")}</legend>
-          <TextField name="title" label="trainings.form.title" hint="trainings.form.title.hint" state={state} required />
+          <legend>{t(words.sectionCourse)}</legend>
+          <TextField name="title" label={words.title} hint={words.titleHint} state={state} required />
           <OccupationSelect name="occupationCode" label="trainings.form.trade" state={state} occupations={occupations} required />
           <Field name="levelCode" label="trainings.form.level" state={state} required>
             {(control) => (
@@ -62,7 +157,7 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
               </select>
             )}
           </Field>
-          <TextAreaField name="description" label="trainings.form.description" state={state} rows={5} />
+          <TextAreaField name="description" label={words.description} state={state} rows={5} />
         </fieldset>
         <fieldset>
           <legend>{t("trainings.form.section.dates")}</legend>
@@ -77,8 +172,9 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
           <TextField name="schedule" label="trainings.form.schedule" hint="trainings.form.schedule.hint" state={state} />
         </fieldset>
         <fieldset>
-          <legend>{t("trainings.form.section.cost")}</legend>
-          <TextField name="costVnd" label="trainings.form.cost" state={state} inputMode="numeric" />
+          <legend>{t(words.sectionCost)}</legend>
+          {area === "employer" ? <TextField name="stipendVnd" label="businessTraining.form.stipend" state={state} inputMode="numeric" /> : null}
+          <TextField name="costVnd" label={words.cost} state={state} inputMode="numeric" />
           <ChoiceGroup
             type="checkbox"
             name="support"
@@ -88,35 +184,18 @@ export function TrainingForm({ state, occupations, levels, provinces, communes, 
           />
         </fieldset>
         <fieldset>
-          <legend>{t("trainings.form.section.place")}</legend>
+          <legend>{t(words.sectionPlace)}</legend>
           <CommunePicker provinces={provinces} communes={communes} state={state} />
           <TextField name="address" label="trainings.form.address" state={state} required autoComplete="street-address" />
         </fieldset>
         <div className="posting-panel">
-          {partnerJobs.length === 0 ? (
-            <p className="hint">
-              <strong>{t("trainings.leadsTo")}: </strong>
-              {t("trainings.form.leadsTo.none")}
-            </p>
-          ) : (
-            <Field name="leadsToJobIds" label="trainings.form.leadsTo" hint="posting.leadsToHint" state={state}>
-              {({ defaultValue: _single, ...control }) => (
-                <select {...control} name="leadsToJobIds" multiple defaultValue={chosenJobs} size={Math.min(8, Math.max(4, partnerJobs.length))}>
-                  {partnerJobs.map((j) => (
-                    <option key={j.id} value={j.id}>
-                      {j.title} · {j.organizationName} · {j.communeName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
+          <LeadsToJobs area={area} state={state} jobs={partnerJobs} />
         </div>
         <PostingButtons
           mode={mode}
           canPublish={canPublish}
-          publishLabel="trainings.action.publish"
-          draftOnlyNotice="trainings.form.draftOnly"
+          publishLabel={words.publish}
+          draftOnlyNotice={words.draftOnly}
         />
       </Form>
     </div>

@@ -8,6 +8,7 @@ import { referralsEn } from "./catalogues/referrals";
 import { marketplaceEn } from "./catalogues/marketplace";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
+import { businessTrainingEn } from "./catalogues/business-training";
 import { publicSearchEn } from "./catalogues/public-search";
 import { selfServiceEn } from "./catalogues/self-service";
 import { accountEn } from "./catalogues/account";
@@ -188,6 +189,7 @@ export const en: Record<MessageKey, string> = {
   ...marketplaceEn,
   ...publicSearchEn,
   ...postingEn,
+  ...businessTrainingEn,
   ...personsEn,
   ...selfServiceEn,
   ...accountEn,

@@ -8,6 +8,7 @@ import { referralsVi } from "./catalogues/referrals";
 import { marketplaceVi } from "./catalogues/marketplace";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
+import { businessTrainingVi } from "./catalogues/business-training";
 import { publicSearchVi } from "./catalogues/public-search";
 import { selfServiceVi } from "./catalogues/self-service";
 import { accountVi } from "./catalogues/account";
@@ -188,6 +189,7 @@ export const vi = {
   ...marketplaceVi,
   ...publicSearchVi,
   ...postingVi,
+  ...businessTrainingVi,
   ...personsVi,
   ...selfServiceVi,
   ...accountVi,

@@ -47,6 +47,8 @@ export default function TrainingPage() {
   const { t, date, vnd, number, locale } = useI18n();
   const wage = useWage();
   const support = training.support.filter((s) => !(s === "free" && training.free));
+  // A business's slot: who gives it, its allowance, and the job at the same business it leads to.
+  const ownJob = training.byBusiness ? training.leadsTo.find((j) => j.sameOrganization) : undefined;
   return (
     <article className="listing">
       <p className="listing__back">
@@ -54,8 +56,27 @@ export default function TrainingPage() {
       </p>
       <header className="listing__head">
         <h1>{training.title}</h1>
-        <p className="listing__org">{training.organization.name}</p>
+        <p className="listing__org">
+          {training.organization.name}
+          {training.byBusiness ? (
+            <>
+              {" "}
+              <span className="badge badge--soft">{t("trainings.byBusiness")}</span>
+            </>
+          ) : null}
+        </p>
+        {training.byBusiness ? <p>{t("trainings.byBusiness.lead", { name: training.organization.name })}</p> : null}
         <p className="listing__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
+        {training.stipendVnd ? (
+          <p className="listing__wage">
+            {t("trainings.stipend")}: {t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}
+          </p>
+        ) : null}
+        {ownJob ? (
+          <p className="listing__leads">
+            <Link to={`/jobs/${ownJob.id}`}>{t("trainings.leadsToOwnJob", { title: ownJob.title })}</Link>
+          </p>
+        ) : null}
       </header>
       <OfficerCandidatesLink kind="training" id={training.id} />
       <div className="listing__layout">
@@ -69,6 +90,7 @@ export default function TrainingPage() {
             <Fact label="trainings.deadline">{date(training.applicationDeadline)}</Fact>
             <Fact label="trainings.seats">{number(training.seats)}</Fact>
             <Fact label="trainings.cost">{training.free ? t("trainings.costFree") : vnd(training.costVnd)}</Fact>
+            {training.stipendVnd ? <Fact label="trainings.stipend">{t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}</Fact> : null}
             {support.length ? (
               <Fact label="trainings.support">
                 <Badges keys={support} prefix="support" />
@@ -88,13 +110,13 @@ export default function TrainingPage() {
         <div className="listing__body">
           {training.description ? (
             <section>
-              <h2>{t("trainings.about")}</h2>
+              <h2>{t(training.byBusiness ? "businessTraining.about" : "trainings.about")}</h2>
               <p className="prose">{training.description}</p>
             </section>
           ) : null}
           {training.leadsTo.length ? (
             <section>
-              <h2>{t("trainings.leadsTo")}</h2>
+              <h2>{t(training.byBusiness ? "businessTraining.form.leadsTo" : "trainings.leadsTo")}</h2>
               <ul className="list">
                 {training.leadsTo.map((j) => (
                   <li key={j.id} className="result-card">
@@ -111,7 +133,7 @@ export default function TrainingPage() {
               </ul>
             </section>
           ) : null}
-          <OrganizationSection heading="trainings.provider" organization={training.organization} />
+          <OrganizationSection heading={training.byBusiness ? "jobs.employer" : "trainings.provider"} organization={training.organization} />
         </div>
       </div>
     </article>

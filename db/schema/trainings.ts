@@ -10,7 +10,10 @@ import { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
 export { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
 export type { TrainingSupport, TrainingStatus } from "../enums";
 
-/** A vocational course intake with seats, published by a training provider. */
+/**
+ * A vocational course intake with seats, published by a training provider, or a training slot a verified
+ * employer offers at its own workplace (an apprenticeship): the owner's organisation role tells which.
+ */
 export const trainingSlot = pgTable(
   "training_slot",
   {
@@ -32,6 +35,8 @@ export const trainingSlot = pgTable(
     startsAt: date("starts_at").notNull(),
     applicationDeadline: date("application_deadline").notNull(),
     seats: integer("seats").notNull(),
+    /** A business's monthly allowance to its trainees (phụ cấp, VND a month); null: none stated. */
+    stipendVnd: integer("stipend_vnd"),
     /** Fee in VND for the whole course before support (0 = free). */
     costVnd: integer("cost_vnd").notNull().default(0),
     support: text("support", { enum: TRAINING_SUPPORT }).array().notNull().default([]),
@@ -57,11 +62,12 @@ export const trainingSlot = pgTable(
     check("training_seats_positive", sql`${t.seats} > 0`),
     check("training_duration_positive", sql`${t.durationWeeks} > 0`),
     check("training_cost_not_negative", sql`${t.costVnd} >= 0`),
+    check("training_stipend_not_negative", sql`${t.stipendVnd} is null or ${t.stipendVnd} >= 0`),
     check("training_deadline_before_start", sql`${t.applicationDeadline} <= ${t.startsAt}`),
   ],
 );
 
-/** A course that leads to a partner employer's job. */
+/** A course that leads to a partner employer's job (for an employer's slot: one of its own jobs). */
 export const trainingLeadsToJob = pgTable(
   "training_leads_to_job",
   {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
+import { seedBusinessTraining } from "./business-training";
 import { seedFivePlusOne } from "./five-plus-one";
 import { seedMarketplace } from "./marketplace";
 import { seedDemoOutcomes } from "./outcomes";
@@ -39,11 +40,12 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   if (existing) {
     return db.transaction(async (tx) => {
       const marketplace = await seedMarketplace(tx);
+      const businessTraining = await seedBusinessTraining(tx);
       const persons = await seedDemoPersons(tx);
       const outcomes = await seedDemoOutcomes(tx);
       const admin = await seedAdminLamDong(tx);
       const fivePlusOne = await seedFivePlusOne(tx);
-      return Boolean(marketplace) || persons || outcomes || admin || fivePlusOne;
+      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || fivePlusOne;
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -152,6 +154,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     ]);
     // Employers, providers, jobs and course intakes for the public marketplace (db/seed/marketplace.ts).
     await seedMarketplace(tx);
+    // The repair shop's apprenticeship at its workshop, leading to its mechanic job (db/seed/business-training.ts).
+    await seedBusinessTraining(tx);
     // Released persons of xã Nam Đà and xã Lương Sơn, with consents and classifications (db/seed/persons.ts).
     await seedDemoPersons(tx);
     // Jobs, a course and follow-ups for some of them (db/seed/outcomes.ts); Mr Nguyễn Văn H. stays unplaced.

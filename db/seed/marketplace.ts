@@ -576,7 +576,7 @@ export const MARKETPLACE_TRAININGS = 60;
 const SEED = 20_260_101;
 
 /** Already seeded and reused: the repair shop of the press story and the Krông Nô vocational centre. */
-const REPAIR_SHOP = "Tiệm sửa xe máy Cường Thịnh";
+export const REPAIR_SHOP = "Tiệm sửa xe máy Cường Thịnh";
 const KRONG_NO_CENTRE = "Trung tâm Giáo dục nghề nghiệp Krông Nô";
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,6 +8,9 @@ import { action as jobsAction } from "../../app/routes/employer.jobs._index";
 import { action as newTrainingAction } from "../../app/routes/provider.trainings.new";
 import { action as editTrainingAction } from "../../app/routes/provider.trainings.$id";
 import { action as trainingsAction } from "../../app/routes/provider.trainings._index";
+import { action as newSlotAction } from "../../app/routes/employer.trainings.new";
+import { action as editSlotAction } from "../../app/routes/employer.trainings.$id";
+import { action as slotsAction } from "../../app/routes/employer.trainings._index";
 import { UNITS } from "../factories";
 import { jobForm, jobInput, publishJob, publishTraining, trainingForm, trainingInput } from "../factories/marketplace";
 import { giveConsent } from "../factories/persons";
@@ -33,6 +36,13 @@ async function draftJob() {
 }
 async function draftTraining() {
   const created = await createTraining(a.provider, trainingInput(), { publish: false });
+  if (!created.ok) throw new Error("createTraining failed");
+  return created.id;
+}
+/** A business's training slot at its workplace (issue 11), with an allowance. */
+const slotForm = (overrides: Record<string, string> = {}) => trainingForm({ communeCode: UNITS.namDa, stipendVnd: "2.000.000", ...overrides });
+async function draftSlot() {
+  const created = await createTraining(a.employer, trainingInput({ communeCode: UNITS.namDa, stipendVnd: "2.000.000" }), { publish: false });
   if (!created.ok) throw new Error("createTraining failed");
   return created.id;
 }
@@ -77,6 +87,15 @@ const CASES: Cases = {
   "provider.trainings._index.tsx": async () => {
     const id = await draftTraining();
     return { action: trainingsAction, cookie: a.cookies.provider, path: "/provider/trainings", valid: { id, intent: "publish" } };
+  },
+  "employer.trainings.new.tsx": async () => onPage(newSlotAction, "/employer/trainings/new", slotForm({ intent: "publish" }), { cookie: a.cookies.employer }),
+  "employer.trainings.$id.tsx": async () => {
+    const id = await draftSlot();
+    return onRecord(editSlotAction, `/employer/trainings/${id}`, id, slotForm(), { cookie: a.cookies.employer });
+  },
+  "employer.trainings._index.tsx": async () => {
+    const id = await draftSlot();
+    return { action: slotsAction, cookie: a.cookies.employer, path: "/employer/trainings", valid: { id, intent: "publish" } };
   },
 };
 

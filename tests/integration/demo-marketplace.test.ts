@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobInputSchema } from "../../app/modules/jobs/schema";
 import { minimumWageFor } from "../../app/modules/reference/reference.server";
@@ -67,11 +67,16 @@ describe("demo marketplace seed", () => {
       status: "open",
     });
     const links = await ctx.handle.db
-      .select({ support: trainingSlot.support, occupationCode: trainingSlot.occupationCode })
+      .select({ support: trainingSlot.support, occupationCode: trainingSlot.occupationCode, title: trainingSlot.title, stipendVnd: trainingSlot.stipendVnd, byShop: sql<boolean>`${trainingSlot.organizationId} = ${rows[0].job.organizationId}` })
       .from(trainingLeadsToJob)
       .innerJoin(trainingSlot, eq(trainingSlot.id, trainingLeadsToJob.trainingSlotId))
-      .where(eq(trainingLeadsToJob.jobId, rows[0].job.id));
-    expect(links).toEqual([{ support: ["free", "meals"], occupationCode: "72311" }]);
+      .where(eq(trainingLeadsToJob.jobId, rows[0].job.id))
+      .orderBy(trainingSlot.title);
+    // The Krông Nô centre's free course, and the shop's own apprenticeship with an allowance (issue 11).
+    expect(links).toEqual([
+      { support: ["free", "meals"], occupationCode: "72311", title: "Học nghề sửa xe máy tại tiệm", stipendVnd: 2_000_000, byShop: true },
+      { support: ["free", "meals"], occupationCode: "72311", title: "Sửa chữa xe máy – sơ cấp", stipendVnd: null, byShop: false },
+    ]);
   });
 
   it("pays every open full-time job at least the regional minimum of its place", async () => {
@@ -111,6 +116,7 @@ describe("demo marketplace seed", () => {
         durationWeeks: String(t.durationWeeks),
         seats: String(t.seats),
         costVnd: String(t.costVnd),
+        stipendVnd: t.stipendVnd === null ? "" : String(t.stipendVnd),
         leadsToJobIds: [],
       });
       expect(parsed.error?.issues, t.title).toBeUndefined();
@@ -136,6 +142,11 @@ describe("demo marketplace seed", () => {
     expect(all.total).toBeGreaterThanOrEqual(200);
     const courses = await searchTrainings(parseTrainingSearch(new URLSearchParams("q=sua+xe+may")));
     expect(courses.hits.some((h) => h.trade === "Thợ sửa xe máy" && h.free)).toBe(true);
+    // The repair shop's apprenticeship, found by an unaccented query, says it is given by the business.
+    const apprenticeship = await searchTrainings(parseTrainingSearch(new URLSearchParams("q=hoc+nghe+sua+xe+may+tai+tiem")));
+    expect(apprenticeship.hits).toContainEqual(
+      expect.objectContaining({ title: "Học nghề sửa xe máy tại tiệm", organizationName: "Tiệm sửa xe máy Cường Thịnh", byBusiness: true, stipendVnd: 2_000_000, ownJobTitle: "Thợ sửa xe máy" }),
+    );
   });
 });
 

@@ -136,6 +136,13 @@ export const POLICY: Record<string, Row> = {
                                             post: "login 403    bad      403      403   403   403   403", params: id("referral") },
   "employer.placements.tsx":               { get: "login 403    ok       403      403   403   403   403",
                                             post: "login 403    bad      403      403   403   403   403" },
+  // Training at the business's own workplace (issue 11): the provider's course of the subject is not its own (404).
+  "employer.trainings._index.tsx":         { get: "login 403    ok       403      403   403   403   403",
+                                            post: "login 403    bad      403      403   403   403   403" },
+  "employer.trainings.new.tsx":            { get: "login 403    ok       403      403   403   403   403",
+                                            post: "login 403    bad      403      403   403   403   403" },
+  "employer.trainings.$id.tsx":            { get: "login 403    404      403      403   403   403   403",
+                                            post: "login 403    404      403      403   403   403   403", params: id("training") },
   // ── Training provider ──────────────────────────────────────────────────────────────────────────────────
   "provider._index.tsx":                   { get: "login 403    403      ok       403   403   403   403" },
   "provider.profile.tsx":                  { get: "login 403    403      ok       403   403   403   403",

@@ -80,7 +80,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     "view:report:commune",
   ],
   // Organisations answer the referrals sent to them and confirm employment; they never search persons.
-  employer: ["view:home:employer", "edit:organization:own", "post:job:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
+  // Employers also post training slots at their own workplace (decision 027).
+  employer: ["view:home:employer", "edit:organization:own", "post:job:own", "post:training:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
   // A person reaches only their own record, their suggestions, and asks for referrals: no staff permission at all.
   person: ["view:home:person", "view:record:own", "request:referral:own", "view:matches:own", "view:notifications:own"],

@@ -73,7 +73,15 @@ export function TrainingCard({ training, levelName }: { training: PublicTraining
       <h3 className="result-card__title">
         <Link to={`/trainings/${training.id}`}>{training.title}</Link>
       </h3>
-      <p className="result-card__org">{training.organizationName}</p>
+      <p className="result-card__org">
+        {training.organizationName}
+        {training.byBusiness ? (
+          <>
+            {" "}
+            <span className="badge badge--soft">{t("trainings.byBusiness")}</span>
+          </>
+        ) : null}
+      </p>
       <p className="result-card__place">
         {training.communeName}, {training.provinceName}
       </p>
@@ -95,8 +103,15 @@ export function TrainingCard({ training, levelName }: { training: PublicTraining
         </span>
       </p>
       <p className="result-card__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
+      {training.stipendVnd ? (
+        <p className="result-card__wage">
+          {t("trainings.stipend")}: {t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}
+        </p>
+      ) : null}
       <Badges keys={training.support.filter((s) => !(s === "free" && training.free))} prefix="support" />
-      {training.leadsToJobs > 0 ? (
+      {training.ownJobTitle ? (
+        <p className="result-card__leads">{t("trainings.leadsToOwnJob", { title: training.ownJobTitle })}</p>
+      ) : training.leadsToJobs > 0 ? (
         <p className="result-card__leads">{t("trainings.leadsToCount", { count: training.leadsToJobs })}</p>
       ) : null}
     </article>

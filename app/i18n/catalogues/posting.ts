@@ -3,7 +3,7 @@ export const postingVi = {
   "posting.backToList": "Quay lại danh sách",
   "posting.status": "Trạng thái",
   "posting.updatedAt": "Cập nhật",
-  "posting.leadsToHint": "Chọn nhiều tin: giữ phím Ctrl (trên điện thoại: chạm vào từng tin).",
+  "posting.leadsToHint": "Đánh dấu một hoặc nhiều tin tuyển dụng.",
 
   "jobs.own.lead": "Tin đã đăng hiện trong kết quả tìm kiếm cho người lao động và cán bộ công an xã. Bản nháp chỉ bạn thấy.",
   "jobs.own.expiredHint": "Đã quá hạn nộp hồ sơ. Sửa hạn nộp nếu muốn đăng lại.",
@@ -52,7 +52,7 @@ export const postingEn: Record<keyof typeof postingVi, string> = {
   "posting.backToList": "Back to the list",
   "posting.status": "Status",
   "posting.updatedAt": "Updated",
-  "posting.leadsToHint": "To choose several, hold Ctrl (on a phone: tap each one).",
+  "posting.leadsToHint": "Tick one or more job postings.",
 
   "jobs.own.lead": "Published jobs appear in search results for candidates and commune officers. Only you see drafts.",
   "jobs.own.expiredHint": "The closing date has passed. Change it to publish again.",

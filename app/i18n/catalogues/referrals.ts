@@ -143,7 +143,7 @@ export const referralsVi = {
 
   // The organisation's pages.
   "referrals.org.title": "Người lao động được giới thiệu",
-  "referrals.org.lead.employer": "Giới thiệu của công an xã cho các tin tuyển dụng của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
+  "referrals.org.lead.employer": "Giới thiệu của công an xã cho các tin tuyển dụng và chỗ học nghề của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
   "referrals.org.lead.provider": "Giới thiệu của công an xã cho các khóa học của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
   "referrals.org.none": "Chưa có giới thiệu nào.",
   "referrals.home.title": "Giới thiệu",
@@ -351,7 +351,7 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.messages.sent": "Message sent.",
 
   "referrals.org.title": "Referred candidates",
-  "referrals.org.lead.employer": "Referrals by commune police to your jobs. You see only what each person agreed to share.",
+  "referrals.org.lead.employer": "Referrals by commune police to your jobs and training slots. You see only what each person agreed to share.",
   "referrals.org.lead.provider": "Referrals by commune police to your courses. You see only what each person agreed to share.",
   "referrals.org.none": "No referrals yet.",
   "referrals.home.title": "Referrals",

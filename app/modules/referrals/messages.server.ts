@@ -1,11 +1,11 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, referral, referralMessage, releasedPerson } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 import { personsInScope } from "../persons/scope.server";
-import { notifyParties, referralHead } from "./parties.server";
+import { kindsAnsweredBy, notifyParties, referralHead } from "./parties.server";
 
 /**
  * The thread between the officer and the organisation on one referral. The person does not see it (it is
@@ -44,7 +44,7 @@ export async function postMessageAsOrganization(scope: OrgScope, referralId: str
       .select({ id: referral.id })
       .from(referral)
       .where(
-        and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), eq(referral.kind, scope.role === "employer" ? "job" : "training")),
+        and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role))),
       );
     if (!target) return false;
     await tx.insert(referralMessage).values({ referralId, authorId: scope.actorId, authorRole: scope.role, body, at: now() });

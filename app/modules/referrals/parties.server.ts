@@ -1,17 +1,31 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import type { ReferralKind } from "../../../db/enums";
-import { job, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+import { job, organization, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+import type { OrgScope } from "../../auth/org-scope.server";
 import type { MessageKey } from "../../i18n";
 import { notify, officersOfPerson, userOfPerson, usersOfOrganization } from "../notifications/notifications.server";
 
 /** Each party reads a referral on its own page: the officer's, the organisation's, the person's list. */
 export const officerReferralLink = (id: string) => `/officer/referrals/${id}`;
-export const organizationReferralLink = (kind: ReferralKind, id: string) => `/${kind === "job" ? "employer" : "provider"}/referrals/${id}`;
+/** The organisation's page follows who it is: a business also answers referrals to its own training slots. */
+export const organizationReferralLink = (organizationRole: string, id: string) =>
+  `/${organizationRole === "training_provider" ? "provider" : "employer"}/referrals/${id}`;
+
+/** The referral kinds an organisation answers: an employer its jobs and its training slots, a provider its courses. */
+export const kindsAnsweredBy = (role: OrgScope["role"]): ReferralKind[] => (role === "employer" ? ["job", "training"] : ["training"]);
 export const PERSON_REFERRALS_LINK = "/me/referrals";
 
 /** The referral facts every notification needs: who, which listing (its title), which organisation. */
-export type ReferralHead = { id: string; personId: string; kind: ReferralKind; organizationId: string; title: string; personName: string };
+export type ReferralHead = {
+  id: string;
+  personId: string;
+  kind: ReferralKind;
+  organizationId: string;
+  organizationRole: string;
+  title: string;
+  personName: string;
+};
 
 export async function referralHead(executor: Executor, referralId: string): Promise<ReferralHead | undefined> {
   const [row] = await executor
@@ -20,11 +34,13 @@ export async function referralHead(executor: Executor, referralId: string): Prom
       personId: referral.personId,
       kind: referral.kind,
       organizationId: referral.organizationId,
+      organizationRole: organization.role,
       title: sql<string>`coalesce(${job.title}, ${trainingSlot.title}, '')`,
       personName: releasedPerson.fullName,
     })
     .from(referral)
     .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
+    .innerJoin(organization, eq(organization.id, referral.organizationId))
     .leftJoin(job, eq(job.id, referral.jobId))
     .leftJoin(trainingSlot, eq(trainingSlot.id, referral.trainingSlotId))
     .where(eq(referral.id, referralId));
@@ -51,7 +67,7 @@ export async function notifyParties(executor: Executor, head: ReferralHead, keys
     await notify(executor, notMe(await usersOfOrganization(executor, head.organizationId)), {
       messageKey: keys.organization,
       params: { title: head.title },
-      link: organizationReferralLink(head.kind, head.id),
+      link: organizationReferralLink(head.organizationRole, head.id),
     });
   }
   if (keys.person) {

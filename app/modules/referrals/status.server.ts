@@ -9,7 +9,7 @@ import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personsInScope } from "../persons/scope.server";
-import { notifyParties, referralHead, type PartyKeys } from "./parties.server";
+import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
 import { REFERRAL_PURPOSE } from "./snapshot.server";
 import type { MoveInput } from "./schema.server";
 import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
@@ -88,7 +88,7 @@ export async function moveReferralAsOrganization(scope: OrgScope, referralId: st
     const [current] = await tx
       .select({ id: referral.id, status: referral.status, personId: referral.personId })
       .from(referral)
-      .where(and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), eq(referral.kind, scope.role === "employer" ? "job" : "training")))
+      .where(and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role))))
       .for("update");
     if (!current) return { ok: false, notFound: true };
     return applyMove(tx, current, "organization", { id: scope.actorId, role: scope.role }, input);
@@ -119,7 +119,7 @@ export async function markSeen(scope: OrgScope, referralId: string): Promise<boo
         and(
           eq(referral.id, referralId),
           eq(referral.organizationId, scope.organizationId),
-          eq(referral.kind, scope.role === "employer" ? "job" : "training"),
+          inArray(referral.kind, kindsAnsweredBy(scope.role)),
           eq(referral.status, "referred"),
         ),
       )

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import type { ReferralStatus } from "../../../db/enums";
 import { appUser, job, organization, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
@@ -6,6 +6,7 @@ import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { audit } from "../audit/audit.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
+import { kindsAnsweredBy } from "./parties.server";
 import { listMessages } from "./messages.server";
 
 /**
@@ -123,8 +124,8 @@ export async function getReferralForOfficer(scope: StaffScope, referralId: strin
   return { ...row, events, messages };
 }
 
-/** The organisation's side: its own referrals of its kind (employers jobs, providers courses). */
-export const ownedBy = (scope: OrgScope) => and(eq(referral.organizationId, scope.organizationId), eq(referral.kind, scope.role === "employer" ? "job" : "training"))!;
+/** The organisation's side: its own referrals (employers: jobs and their training slots; providers: courses). */
+export const ownedBy = (scope: OrgScope) => and(eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role)))!;
 
 /** The organisation's list: the listing, the status, and the name only where it was shared. */
 export async function listReferralsForOrganization(scope: OrgScope, filter: { status?: ReferralStatus } = {}) {

@@ -24,6 +24,10 @@ export type PublicTrainingCard = {
   free: boolean;
   support: string[];
   leadsToJobs: number;
+  /** Given by a business at its workplace; its stipend (VND a month) and the job at the same business. */
+  byBusiness: boolean;
+  stipendVnd: number | null;
+  ownJobTitle: string | null;
 };
 
 export function trainingCard(doc: TrainingDocument): PublicTrainingCard {
@@ -43,6 +47,10 @@ export function trainingCard(doc: TrainingDocument): PublicTrainingCard {
     free: doc.free,
     support: doc.support,
     leadsToJobs: doc.leadsToJobs,
+    // Documents indexed before these fields existed lack them until the next sync.
+    byBusiness: doc.byBusiness ?? false,
+    stipendVnd: doc.stipendVnd ?? null,
+    ownJobTitle: doc.ownJobTitle ?? null,
   };
 }
 
@@ -67,6 +75,8 @@ export type PublicTraining = {
   communeName: string;
   provinceName: string;
   publishedAt: string | null;
+  byBusiness: boolean;
+  stipendVnd: number | null;
   organization: {
     name: string;
     description: string;
@@ -77,6 +87,8 @@ export type PublicTraining = {
   leadsTo: {
     id: string;
     title: string;
+    /** A job of the business that gives the training ("at the same business"). */
+    sameOrganization: boolean;
     organizationName: string;
     communeName: string;
     provinceName: string;
@@ -134,6 +146,8 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
     communeName: row.communeName,
     provinceName: row.provinceName,
     publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    byBusiness: row.byBusiness,
+    stipendVnd: row.stipendVnd,
     organization: {
       name: row.organizationName,
       description: extra.orgDescription,
@@ -145,6 +159,7 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
       .map((j) => ({
         id: j.id,
         title: j.title,
+        sameOrganization: j.organizationId === row.organizationId,
         organizationName: j.organizationName,
         communeName: j.communeName,
         provinceName: j.provinceName,

@@ -15,6 +15,8 @@ export const trainingInputSchema = z
     applicationDeadline: isoDate({ required: true }),
     seats: positiveInt(10_000),
     costVnd: vndAmount(),
+    /** A business's monthly allowance to trainees; empty or 0 = none stated. Only employers' slots keep it. */
+    stipendVnd: vndAmount().transform((v) => (v > 0 ? v : null)),
     support: stringList(TRAINING_SUPPORT),
     provinceCode: provinceCodeField,
     communeCode: communeCodeField,

@@ -9,13 +9,14 @@ import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
 import { isOrganizationVerified } from "../organizations/organizations.server";
 import { notifySync } from "../search/sync-signal.server";
+import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
 
 export type TrainingOutcome =
   | { ok: true; id: string; status: TrainingStatus; notice?: "saved_as_draft" }
   | { ok: false; errors: FieldErrors };
 
-async function checkTraining(input: TrainingInput): Promise<FieldErrors> {
+async function checkTraining(scope: OrgScope, input: TrainingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const [occ] = await db().select({ code: occupation.code }).from(occupation).where(eq(occupation.code, input.occupationCode));
   if (!occ) errors.occupationCode = { key: "validation.choose" };
@@ -31,11 +32,13 @@ async function checkTraining(input: TrainingInput): Promise<FieldErrors> {
       .from(job)
       .where(and(inArray(job.id, input.leadsToJobIds), eq(job.status, "open")));
     if (open.length !== input.leadsToJobIds.length) errors.leadsToJobIds = { key: "trainings.error.jobNotOpen" };
+    // A provider's course: partner jobs of the province; a business's slot: one of its own jobs.
+    else Object.assign(errors, await checkLinkableJobs(scope, input.provinceCode, input.leadsToJobIds));
   }
   return errors;
 }
 
-function columns(input: TrainingInput) {
+function columns(scope: OrgScope, input: TrainingInput) {
   return {
     title: input.title,
     occupationCode: input.occupationCode,
@@ -47,6 +50,8 @@ function columns(input: TrainingInput) {
     applicationDeadline: input.applicationDeadline!,
     seats: input.seats,
     costVnd: input.costVnd,
+    // The stipend is a business's own pay to its trainees; a provider states support with `support`.
+    stipendVnd: scope.role === "employer" ? input.stipendVnd : null,
     support: input.support,
     provinceCode: input.provinceCode,
     communeCode: input.communeCode,
@@ -60,14 +65,14 @@ async function setJobLinks(tx: Transaction, trainingSlotId: string, jobIds: stri
 }
 
 export async function createTraining(scope: OrgScope, input: TrainingInput, options: { publish: boolean }): Promise<TrainingOutcome> {
-  const errors = await checkTraining(input);
+  const errors = await checkTraining(scope, input);
   if (Object.keys(errors).length) return { ok: false, errors };
   const publish = options.publish && (await isOrganizationVerified(scope.organizationId));
   const id = await db().transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingSlot)
       .values({
-        ...columns(input),
+        ...columns(scope, input),
         organizationId: scope.organizationId,
         createdBy: scope.actorId,
         status: publish ? "open" : "draft",
@@ -90,12 +95,12 @@ export async function updateTraining(
 ): Promise<TrainingOutcome | { ok: false; notFound: true }> {
   const existing = await getOwnTraining(scope, id);
   if (!existing) return { ok: false, notFound: true };
-  const errors = await checkTraining(input);
+  const errors = await checkTraining(scope, input);
   if (Object.keys(errors).length) return { ok: false, errors };
   await db().transaction(async (tx) => {
     await tx
       .update(trainingSlot)
-      .set({ ...columns(input), updatedAt: now() })
+      .set({ ...columns(scope, input), updatedAt: now() })
       .where(and(eq(trainingSlot.id, id), eq(trainingSlot.organizationId, scope.organizationId)));
     await setJobLinks(tx, id, input.leadsToJobIds);
     await refreshSearchText(tx, "training", [id]);

@@ -1,0 +1,2 @@
+ALTER TABLE "training_slot" ADD COLUMN "stipend_vnd" integer;--> statement-breakpoint
+ALTER TABLE "training_slot" ADD CONSTRAINT "training_stipend_not_negative" CHECK ("training_slot"."stipend_vnd" is null or "training_slot"."stipend_vnd" >= 0);
