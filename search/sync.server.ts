@@ -111,10 +111,10 @@ export async function sweepExpired(db: Database): Promise<number> {
       .update(consentGrant)
       .set({ expiryProcessedAt: sql`now()` })
       .where(and(lt(consentGrant.expiresAt, now()), isNull(consentGrant.expiryProcessedAt), isNull(consentGrant.withdrawnAt)))
-      .returning({ id: consentGrant.id, personId: consentGrant.personId, purposes: consentGrant.purposes });
+      .returning({ id: consentGrant.id, personId: consentGrant.personId, purposes: consentGrant.purposes, expiresAt: consentGrant.expiresAt });
     const persons = [...new Set(expired.map((e) => e.personId))];
     for (const personId of persons) {
-      const ended = expired.filter((e) => e.personId === personId).map((e) => ({ grantId: e.id, purposes: e.purposes }));
+      const ended = expired.filter((e) => e.personId === personId).map((e) => ({ grantId: e.id, purposes: e.purposes, expiresAt: e.expiresAt }));
       await propagateConsentEnd(tx, personId, ended, "expired", null);
     }
     await enqueueSync(tx, "job", jobs.map((j) => j.id));

@@ -11,8 +11,14 @@ import { REFERRAL_PURPOSE } from "../referrals/snapshot.server";
 import { withdrawReferralsLosingConsent } from "../referrals/status.server";
 
 /** Purposes that just ended on one grant (withdrawn by someone, or the whole grant expired). */
-export type EndedPurposes = { grantId: string; purposes: readonly ConsentPurpose[] };
+export type EndedPurposes = { grantId: string; purposes: readonly ConsentPurpose[]; expiresAt?: Date };
 export type ConsentEndReason = "withdrawn" | "expired";
+
+/** The date an expiry is told with: the latest expiry among the grants that ended (the sweeper may run later). */
+function latestExpiry(ended: readonly EndedPurposes[]): Date {
+  const dates = ended.map((e) => e.expiresAt).filter((d): d is Date => !!d);
+  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : now();
+}
 
 /** The purposes a person has live consent for now (any grant in force that lists them). */
 export async function livePurposesOf(executor: Executor, personId: string): Promise<Set<ConsentPurpose>> {
@@ -49,7 +55,8 @@ export async function propagateConsentEnd(tx: Executor, personId: string, ended:
   const officers = (await officersOfPerson(tx, personId)).filter((id) => id !== actor?.id);
   await notify(tx, officers, {
     messageKey: reason === "withdrawn" ? "notify.consent.officer.withdrawn" : "notify.consent.officer.expired",
-    params: { date: formatDate(now()) },
+    // An expiry is dated by the grant (the sweeper may run after it), a withdrawal by now.
+    params: { date: formatDate(reason === "expired" ? latestExpiry(ended) : now()) },
     link: `/officer/persons/${personId}#consents`,
   });
   await enqueueSync(tx, "candidate", [personId]);
