@@ -15,6 +15,7 @@ import * as employerReferral from "../../app/routes/employer.referrals.$id";
 import * as employerReferrals from "../../app/routes/employer.referrals._index";
 import * as meConsents from "../../app/routes/me.consents";
 import * as officerPerson from "../../app/routes/officer.persons.$id";
+import * as printForm from "../../app/routes/officer.persons.$id_.consents.$grantId.print";
 import { now, setClock } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
@@ -176,6 +177,11 @@ describe("withdrawing one purpose of a grant", () => {
     expect(html).toContain(
       vi("consent.withdrawal.row", { purpose: vi("consent.purpose.matching"), date: formatDate(now()), who: vi("consent.withdrawal.by.officer"), channel: vi("consent.withdrawal.channel.phone") }),
     );
+    // The printed form still shows what was given.
+    const printed = (await (
+      await call(printForm.loader as Handler, get(`/officer/persons/${p.personId}/consents/${p.grantId}/print`, officer), { id: p.personId, grantId: p.grantId })
+    ).json()) as { form: { grant: { purposes: string[] } } };
+    expect(printed.form.grant.purposes).toEqual(["matching", "training_referral", "share_contact"]);
     // "Withdraw all" still ends what is left.
     expect((await withdrawConsent({ id: p.userId, role: "person" }, { personId: p.personId, grantId: p.grantId, ownPersonId: p.personId })).ok).toBe(true);
     const [ended] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, p.grantId));
