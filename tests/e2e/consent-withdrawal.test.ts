@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, PHONE, mainText, screenshot, setupBrowser } from "../setup/browser";
+import { ARTIFACTS, DEMO, PHONE, mainText, screenshot, setupBrowser } from "../setup/browser";
 
 /*
  * Issue 11, defects 2 and 3 in the browser: Mr Nguyễn Văn H. (demo) agreed to job matching and to sharing
@@ -65,5 +65,16 @@ describe("a person withdraws one purpose of their consent", () => {
     await screenshot(employer, "consent-withdraw-one-employer-phone");
     const headerText = await employer.locator("header").innerText();
     expect(headerText).toMatch(/Thông báo\s*\(?\d/);
+
+    // The officer's consent panel: the phone struck through, its history, matching still withdrawable on its own.
+    await officer.goto(personUrl);
+    const panel = officer.locator("#consents");
+    expect(await panel.locator('li.grant-purpose--withdrawn[data-purpose="share_contact"]').count()).toBe(1);
+    expect(await panel.innerText()).toMatch(/Cho biết số điện thoại: rút ngày \d{2}\/\d{2}\/\d{4}, do chính người lao động, trên trang cá nhân\./);
+    expect(await panel.locator('li.grant-purpose[data-purpose="matching"] details.withdraw').count()).toBe(1);
+    await panel.locator('li.grant-purpose[data-purpose="matching"] summary').click();
+    await panel.screenshot({ path: `${ARTIFACTS}/consent-withdraw-one-officer-desktop.png` });
+    await officer.setViewportSize(PHONE);
+    await panel.screenshot({ path: `${ARTIFACTS}/consent-withdraw-one-officer-phone.png` });
   });
 });
