@@ -122,7 +122,7 @@ function OfficerWithdrawForm({ grantId, purpose }: { grantId: string; purpose?: 
   return (
     <details className="withdraw">
       <summary>{purpose ? t("consent.withdrawal.officer.open") : t("consent.withdraw")}</summary>
-      <Form method="post" className="stack withdraw__body withdraw-form">
+      <Form method="post" className="stack withdraw__body">
         <p className="alert alert--info">
           {purpose ? t("consent.withdrawal.officer.warning", { purpose: t(`consent.purpose.${purpose}` as MessageKey) }) : t("consent.withdrawal.officer.allWarning")}
         </p>
