@@ -78,6 +78,10 @@ export const SUPERVISOR_KINDS = ["organization", "individual"] as const;
 export const CONSENT_PURPOSES = ["matching", "training_referral", "share_contact", "share_record_status"] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
+/** How a withdrawal reached us: the person on their own page, or told to an officer (face to face, by phone, in writing). */
+export const CONSENT_WITHDRAWAL_CHANNELS = ["online", "in_person", "phone", "written"] as const;
+export type ConsentWithdrawalChannel = (typeof CONSENT_WITHDRAWAL_CHANNELS)[number];
+
 export const SHAREABLE_FIELDS = ["full_name", "age", "gender", "commune", "skills", "trades", "experience", "education", "certificates", "phone", "record_status"] as const;
 
 // db/schema/outbox.ts

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
-import { consentGrant, job, outbox, referralRequest, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
-import { withdrawReferralsLosingConsent } from "../app/modules/referrals/status.server";
 import { followUpRemindersTask, type ScheduledTask } from "../app/modules/placements/reminders.server";
+import { consentGrant, job, outbox, syncLease, trainingSlot, type OutboxEntity } from "../db/schema";
+import { propagateConsentEnd } from "../app/modules/consent/ending.server";
 import { FACET_CACHE } from "../app/modules/search/facet-cache";
 import { now, todayIso } from "../app/utils/clock.server";
 import { setSingleton } from "../app/utils/singleton.server";
@@ -104,30 +104,21 @@ export async function sweepExpired(db: Database): Promise<number> {
       .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
       .where(and(eq(trainingSlot.status, "open"), lt(trainingSlot.applicationDeadline, today)))
       .returning({ id: trainingSlot.id });
-    // Expired consents: the person leaves the candidates index and their pending referral requests lapse.
+    // Expired consents take the withdrawal's own path (app/modules/consent/ending.server.ts): requests lapse,
+    // referrals relying on them end, organisations stop seeing what they covered, the officers are told, and
+    // the person leaves the candidates index.
     const expired = await tx
       .update(consentGrant)
       .set({ expiryProcessedAt: sql`now()` })
       .where(and(lt(consentGrant.expiresAt, now()), isNull(consentGrant.expiryProcessedAt), isNull(consentGrant.withdrawnAt)))
-      .returning({ id: consentGrant.id, personId: consentGrant.personId });
+      .returning({ id: consentGrant.id, personId: consentGrant.personId, purposes: consentGrant.purposes, expiresAt: consentGrant.expiresAt });
     const persons = [...new Set(expired.map((e) => e.personId))];
-    // Open referrals that relied on an expired grant are withdrawn, and every party told.
     for (const personId of persons) {
-      await withdrawReferralsLosingConsent(tx, personId, expired.filter((e) => e.personId === personId).map((e) => e.id), "consent_expired");
-    }
-    if (persons.length) {
-      await tx
-        .update(referralRequest)
-        .set({ status: "withdrawn", decidedAt: now() })
-        // Per purpose, as on withdrawal: job requests need matching, course requests training_referral.
-        .where(and(inArray(referralRequest.personId, persons), eq(referralRequest.status, "pending"), sql`not exists (
-          select 1 from consent_grant g where g.person_id = "referral_request"."person_id" and g.withdrawn_at is null
-            and g.expires_at > ${now().toISOString()}::timestamptz
-            and (case when "referral_request"."kind" = 'job' then 'matching' else 'training_referral' end) = any(g.purposes))`));
+      const ended = expired.filter((e) => e.personId === personId).map((e) => ({ grantId: e.id, purposes: e.purposes, expiresAt: e.expiresAt }));
+      await propagateConsentEnd(tx, personId, ended, "expired", null);
     }
     await enqueueSync(tx, "job", jobs.map((j) => j.id));
     await enqueueSync(tx, "training", trainings.map((t) => t.id));
-    await enqueueSync(tx, "candidate", persons);
     return jobs.length + trainings.length + persons.length;
   });
 }

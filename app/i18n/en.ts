@@ -12,6 +12,7 @@ import { businessTrainingEn } from "./catalogues/business-training";
 import { publicSearchEn } from "./catalogues/public-search";
 import { selfServiceEn } from "./catalogues/self-service";
 import { accountEn } from "./catalogues/account";
+import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -200,4 +201,5 @@ export const en: Record<MessageKey, string> = {
   ...supportEn,
   ...eventsEn,
   ...reportsEn,
+  ...consentWithdrawalEn,
 };

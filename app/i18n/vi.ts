@@ -12,6 +12,7 @@ import { businessTrainingVi } from "./catalogues/business-training";
 import { publicSearchVi } from "./catalogues/public-search";
 import { selfServiceVi } from "./catalogues/self-service";
 import { accountVi } from "./catalogues/account";
+import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
@@ -200,6 +201,7 @@ export const vi = {
   ...supportVi,
   ...eventsVi,
   ...reportsVi,
+  ...consentWithdrawalVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

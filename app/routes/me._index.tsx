@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requirePermission(user, "view:home:person");
   const parsed = withdrawSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.withdraw.error" as MessageKey }, { status: 400 });
-  const outcome = await withdrawOwnConsent(user.id, parsed.data.grantId, parsed.data.note);
+  const outcome = await withdrawOwnConsent(user.id, parsed.data.grantId, parsed.data.note, parsed.data.purpose);
   if (!outcome.ok) return json({ error: "self.withdraw.error" as MessageKey }, { status: 404 });
   return redirect("/me?done=withdrawn");
 }

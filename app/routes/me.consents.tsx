@@ -2,7 +2,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
+import { z } from "zod";
+import { CONSENT_PURPOSES } from "../../db/enums";
 import { ConsentCard } from "../components/self-service/consent";
+import { useLabels } from "../components/self-service/labels";
 import { PersonNav } from "../components/self-service/person-nav";
 import type { MessageKey } from "../i18n";
 import { getOwnRecord } from "../modules/persons/record.server";
@@ -17,24 +20,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:record:own");
   const record = await getOwnRecord(user);
-  const withdrawn = new URL(request.url).searchParams.get("done") === "withdrawn";
-  return json({ grants: record?.grants ?? null, withdrawn }, { headers: { "Cache-Control": "private, no-store" } });
+  const params = new URL(request.url).searchParams;
+  const withdrawn = params.get("done") === "withdrawn";
+  const purpose = z.enum(CONSENT_PURPOSES).optional().catch(undefined).parse(params.get("purpose") ?? undefined) ?? null;
+  return json({ grants: record?.grants ?? null, withdrawn, purpose }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:record:own");
   const parsed = withdrawSchema.safeParse(await readForm(request));
-  if (!parsed.success) return json({ error: "self.withdraw.error" as MessageKey }, { status: 400 });
-  const outcome = await withdrawOwnConsent(user.id, parsed.data.grantId, parsed.data.note);
+  if (!parsed.success) return json({ error: "consent.withdrawal.error.invalid" as MessageKey }, { status: 400 });
+  const { grantId, note, purpose } = parsed.data;
+  const outcome = await withdrawOwnConsent(user.id, grantId, note, purpose);
   if (!outcome.ok) return json({ error: "self.withdraw.error" as MessageKey }, { status: 404 });
-  return redirect("/me/consents?done=withdrawn");
+  return redirect(`/me/consents?done=withdrawn${purpose ? `&purpose=${purpose}` : ""}`);
 }
 
 export default function MyConsents() {
-  const { grants, withdrawn } = useLoaderData<typeof loader>();
+  const { grants, withdrawn, purpose } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const { t } = useI18n();
+  const { word } = useLabels();
   return (
     <>
       <PersonNav />
@@ -42,7 +49,7 @@ export default function MyConsents() {
       <p className="lead">{t("self.consents.lead")}</p>
       {withdrawn ? (
         <p className="alert alert--success" role="status">
-          {t("self.withdraw.done")}
+          {purpose ? t("consent.withdrawal.self.done", { purpose: word("self.purpose", purpose) }) : t("self.withdraw.done")}
         </p>
       ) : null}
       {failed?.error ? (

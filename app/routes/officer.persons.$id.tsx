@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS } from "../../db/enums";
 import { can, requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person.preferredProvinceCode ? getProvince(person.preferredProvinceCode) : undefined,
   ]);
   const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const withdrawnPurpose = z.enum(CONSENT_PURPOSES).optional().catch(undefined).parse(new URL(request.url).searchParams.get("purpose") ?? undefined) ?? null;
   const referrals = can(user, "refer:person:commune") ? await listReferralsForPerson(scope, person.id) : null;
   const today = todayIso();
   // Jobs, courses and follow-ups (app/modules/placements): the read above is the audited one.
@@ -88,12 +90,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       manageLoans: can(user, "manage:loan:commune"),
     },
     done,
+    withdrawnPurpose,
     referrals,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const withdrawSchema = z.object({ grantId: z.uuid(), note: optionalText(500) });
+  const withdrawSchema = z.object({
+    grantId: z.uuid(),
+    purpose: z.enum(CONSENT_PURPOSES).optional(),
+    channel: z.enum(CONSENT_WITHDRAWAL_CHANNELS).default("in_person"),
+    note: optionalText(500),
+  });
   const user = await requireUser(request);
   requirePermission(user, "view:person:commune");
   const scope = await staffScope(user);
@@ -144,10 +152,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requirePermission(user, "grant:consent:commune");
       const parsed = withdrawSchema.safeParse(values);
       if (!parsed.success) throw notFound();
-      const outcome = await withdrawConsent({ id: scope.actorId, role: scope.role }, { personId, grantId: parsed.data.grantId, scope }, parsed.data.note);
-      // A grant of another person, or one already withdrawn: not found, like any unknown id.
+      const { grantId, purpose, channel, note } = parsed.data;
+      const outcome = await withdrawConsent(
+        { id: scope.actorId, role: scope.role },
+        { personId, grantId, scope, purposes: purpose ? [purpose] : undefined },
+        note,
+        channel,
+      );
+      // A grant of another person, one already withdrawn, a purpose not in force: not found, like any unknown id.
       if (!outcome.ok) throw notFound();
-      return done("withdrawn");
+      return purpose ? redirect(`/officer/persons/${personId}?done=withdrawn&purpose=${purpose}#consents`) : done("withdrawn");
     }
     default:
       return invalid({ _form: { key: "validation.invalid" } });
@@ -155,7 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, names, age, today, now: at, quarter, can: allowed, done, outcomes } = useLoaderData<typeof loader>();
+  const { person, names, age, today, now: at, quarter, can: allowed, done, outcomes, withdrawnPurpose } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, date } = useI18n();
   // A new location (the redirect after a save) remounts the forms, so a saved form starts empty again;
@@ -167,7 +181,7 @@ export default function PersonPage() {
     done === "created" ? null
     : done === "classified" ? t("persons.class.saved", { quarter })
     : done === "consent" ? t("consent.saved")
-    : done === "withdrawn" ? t("consent.withdrawn")
+    : done === "withdrawn" ? (withdrawnPurpose ? t("consent.withdrawal.officer.done", { purpose: t(`consent.purpose.${withdrawnPurpose}`) }) : t("consent.withdrawn"))
     : done === "expunged" ? t("persons.exp.saved")
     : null;
   return (

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { commune, province } from "./admin-units";
 import { appUser } from "./users";
-import { OFFENCE_CATEGORIES, GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../enums";
+import { OFFENCE_CATEGORIES, GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS, CONSENT_WITHDRAWAL_CHANNELS } from "../enums";
 
-export { GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../enums";
-export type { ConsentPurpose } from "../enums";
+export { GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS, CONSENT_WITHDRAWAL_CHANNELS } from "../enums";
+export type { ConsentPurpose, ConsentWithdrawalChannel } from "../enums";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -135,6 +135,11 @@ export const classification = pgTable(
 /**
  * Consent per purpose (PDP Law 91/2025): what it allows, which fields a referred organisation may see, when
  * it was given and on what evidence, when it expires, and whether and by whom it was withdrawn.
+ *
+ * `purposes` are the purposes IN FORCE: withdrawing one purpose removes it from the list (its history is a
+ * `consent_withdrawal` row); withdrawing the last one ends the whole grant (`withdrawn_at`) and leaves the
+ * list as it was. So "live consent for P" stays one test everywhere: P = any(purposes), withdrawn_at is null,
+ * expires_at in the future (decision 021). What was given = purposes plus the withdrawn ones.
  */
 export const consentGrant = pgTable(
   "consent_grant",
@@ -161,6 +166,30 @@ export const consentGrant = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("consent_person_idx").on(t.personId), check("consent_has_purpose", sql`cardinality(${t.purposes}) > 0`)],
+);
+
+/**
+ * Who withdrew which purpose of which grant, when, and through which channel (null: recorded before this
+ * table existed). One row per grant and purpose; ending a whole grant writes a row for each purpose left.
+ */
+export const consentWithdrawal = pgTable(
+  "consent_withdrawal",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => consentGrant.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => releasedPerson.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }).notNull(),
+    withdrawnBy: uuid("withdrawn_by").references(() => appUser.id),
+    actorRole: text("actor_role").notNull(),
+    channel: text("channel", { enum: CONSENT_WITHDRAWAL_CHANNELS }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [uniqueIndex("consent_withdrawal_grant_purpose_key").on(t.grantId, t.purpose), index("consent_withdrawal_person_idx").on(t.personId, t.withdrawnAt)],
 );
 
 /** One-time invitations a person uses to set their password (the code is stored hashed). */

@@ -58,6 +58,8 @@ describe("an officer registers a person with consent, finds them as a candidate,
     await screenshot(page, "persons-candidate-found");
 
     await page.goto(personUrl);
+    // Withdrawal asks for confirmation first (issue 11): open it, then confirm.
+    await page.locator('main li.grant-purpose[data-purpose="matching"] details.withdraw summary').click();
     await page.locator('main form:has(input[name="intent"][value="withdraw-consent"]) button[type="submit"]').click();
     await page.waitForLoadState("networkidle");
     // At once: no waiting, no retries.

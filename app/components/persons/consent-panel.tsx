@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
+import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS, SHAREABLE_FIELDS } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
 import { Field, TextField, type FormState } from "../forms";
@@ -112,7 +112,75 @@ export function ConsentForm({ state, today }: { state: FormState; today: string 
   );
 }
 
-/** The grants, newest first: what each allows, on what evidence, until when; withdraw or print each. */
+/**
+ * The officer records a withdrawal the person asked for: one purpose (or the whole grant), how the person
+ * told them, and an optional reason, behind a disclosure that says what it does (works without JavaScript).
+ */
+function OfficerWithdrawForm({ grantId, purpose }: { grantId: string; purpose?: string }) {
+  const { t } = useI18n();
+  const suffix = `${grantId}${purpose ? `-${purpose}` : ""}`;
+  return (
+    <details className="withdraw">
+      <summary>{purpose ? t("consent.withdrawal.officer.open") : t("consent.withdraw")}</summary>
+      <Form method="post" className="stack withdraw__body">
+        <p className="alert alert--info">
+          {purpose ? t("consent.withdrawal.officer.warning", { purpose: t(`consent.purpose.${purpose}` as MessageKey) }) : t("consent.withdrawal.officer.allWarning")}
+        </p>
+        <input type="hidden" name="intent" value="withdraw-consent" />
+        <input type="hidden" name="grantId" value={grantId} />
+        {purpose ? <input type="hidden" name="purpose" value={purpose} /> : null}
+        <div className="field">
+          <label htmlFor={`withdraw-channel-${suffix}`}>{t("consent.withdrawal.officer.channel")}</label>
+          <select id={`withdraw-channel-${suffix}`} name="channel" defaultValue="in_person">
+            {CONSENT_WITHDRAWAL_CHANNELS.filter((c) => c !== "online").map((c) => (
+              <option key={c} value={c}>
+                {t(`consent.withdrawal.channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`withdraw-note-${suffix}`}>{t("consent.withdrawNote")}</label>
+          <input id={`withdraw-note-${suffix}`} name="note" maxLength={500} autoComplete="off" />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--danger">
+            {purpose ? t("consent.withdrawal.officer.confirm") : t("consent.withdrawal.officer.confirmAll")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+/** Who withdrew which purpose, when and how (the grant's history). */
+function WithdrawalHistory({ withdrawals }: { withdrawals: Grant["withdrawals"] }) {
+  const { t, date } = useI18n();
+  if (withdrawals.length === 0) return null;
+  const who = (role: string) => t(`consent.withdrawal.by.${["person", "officer", "admin"].includes(role) ? role : "system"}` as MessageKey);
+  return (
+    <>
+      <dt>{t("consent.withdrawal.history")}</dt>
+      <dd>
+        <ul className="plain-list consent-history">
+          {withdrawals.map((w) => (
+            <li key={`${w.purpose}-${w.withdrawnAt}`}>
+              {t("consent.withdrawal.row", {
+                purpose: t(`consent.purpose.${w.purpose}`),
+                date: date(w.withdrawnAt),
+                who: who(w.actorRole),
+                channel: t(`consent.withdrawal.channel.${w.channel ?? "unknown"}`),
+              })}
+              {w.note ? <span className="hint"> · {w.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+/** The grants, newest first: what each allows, on what evidence, until when; withdraw a purpose, or print. */
 export function ConsentList({ personId, grants, now, canManage }: { personId: string; grants: Grant[]; now: string; canManage: boolean }) {
   const { t, date } = useI18n();
   if (grants.length === 0) return <p className="empty-state">{t("consent.none")}</p>;
@@ -120,12 +188,18 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
     <ul className="list">
       {grants.map((g) => {
         const status = grantStatus(g, now);
+        const withdrawn = new Set(g.withdrawals.map((w) => w.purpose));
+        const given = CONSENT_PURPOSES.filter((p) => g.purposes.includes(p) || withdrawn.has(p));
+        const inForce = status === "live" ? g.purposes : [];
         return (
           <li key={g.id} className={`card grant grant--${status}`}>
-            <ul className="badges" aria-label={t("consent.col.purposes")}>
-              {g.purposes.map((p) => (
-                <li key={p} className="badge badge--soft">
-                  {t(`consent.purpose.${p}`)}
+            <ul className="badges grant-purposes" aria-label={t("consent.col.purposes")}>
+              {given.map((p) => (
+                <li key={p} className={`grant-purpose${withdrawn.has(p) ? " grant-purpose--withdrawn" : ""}`} data-purpose={p}>
+                  <span className={`badge ${withdrawn.has(p) ? "badge--rejected" : "badge--soft"}`}>
+                    {withdrawn.has(p) ? <s>{t(`consent.purpose.${p}`)}</s> : t(`consent.purpose.${p}`)}
+                  </span>
+                  {canManage && inForce.includes(p) ? <OfficerWithdrawForm grantId={g.id} purpose={p} /> : null}
                 </li>
               ))}
             </ul>
@@ -137,6 +211,7 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
                 </span>
                 {g.withdrawalNote ? <span className="hint"> · {g.withdrawalNote}</span> : null}
               </dd>
+              <WithdrawalHistory withdrawals={g.withdrawals} />
               <dt>{t("consent.col.fields")}</dt>
               <dd>{g.shareableFields.length ? g.shareableFields.map((f) => t(`consent.field.${f}`)).join(", ") : t("persons.page.none")}</dd>
               <dt>{t("consent.col.given")}</dt>
@@ -150,19 +225,7 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
               <Link to={`/officer/persons/${personId}/consents/${g.id}/print`} className="button button--secondary">
                 {t("consent.print")}
               </Link>
-              {canManage && status === "live" ? (
-                <Form method="post" className="row withdraw-form">
-                  <input type="hidden" name="intent" value="withdraw-consent" />
-                  <input type="hidden" name="grantId" value={g.id} />
-                  <div className="field">
-                    <label htmlFor={`withdraw-note-${g.id}`}>{t("consent.withdrawNote")}</label>
-                    <input id={`withdraw-note-${g.id}`} name="note" maxLength={500} autoComplete="off" />
-                  </div>
-                  <button type="submit" className="button button--danger">
-                    {t("consent.withdraw")}
-                  </button>
-                </Form>
-              ) : null}
+              {canManage && inForce.length > 1 ? <OfficerWithdrawForm grantId={g.id} /> : null}
             </div>
           </li>
         );

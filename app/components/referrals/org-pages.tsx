@@ -5,7 +5,7 @@ import { useI18n } from "../../utils/i18n-react";
 import type { FormState } from "../forms";
 import { MessageThread, ReferralHistory } from "./history";
 import { MoveForms } from "./move-forms";
-import { SharedSnapshot } from "./snapshot";
+import { EndedSharingSummary, SharedSnapshot } from "./snapshot";
 import { StatusBadge, StatusFilter, timeOf } from "./status";
 
 type ListData = SerializeFrom<typeof organizationReferralsLoader>;
@@ -33,6 +33,13 @@ export function OrganizationReferralList({ data }: { data: ListData }) {
                 <Link to={`${base}/${r.id}`}>{r.sharedName ?? t("referrals.list.candidate")}</Link>
               </h2>
               <p className="result-card__org">{r.title}</p>
+              {r.consentEnded ? (
+                <p className="result-card__meta consent-ended">
+                  {r.consentEnded.reason === "ended" || !r.consentEnded.at
+                    ? t("consent.withdrawal.org.list.ended")
+                    : t(`consent.withdrawal.org.list.${r.consentEnded.reason}`, { date: date(r.consentEnded.at) })}
+                </p>
+              ) : null}
               <p className="result-card__meta">
                 <span>{t("referrals.list.referredOn", { date: date(r.createdAt) })}</span>
                 {r.status === "interview" && r.interviewAt ? <span>{t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}</span> : null}
@@ -67,11 +74,15 @@ export function OrganizationReferralDetail({ data, actionData }: { data: DetailD
       <section className="card panel" aria-labelledby="shared-title">
         <h2 id="shared-title">{t("referrals.detail.shared")}</h2>
         {r.sharingEnded ? (
-          <p className="empty-state">{t("referrals.detail.shared.ended")}</p>
+          <>
+            <p className="empty-state">{t("referrals.detail.shared.ended")}</p>
+            <EndedSharingSummary ended={r.consentEnded} />
+          </>
         ) : (
           <>
             <p className="hint">{t("referrals.detail.shared.lead")}</p>
-            <SharedSnapshot fields={r.sharedFields} snapshot={r.sharedSnapshot} />
+            <EndedSharingSummary ended={r.consentEnded} />
+            <SharedSnapshot fields={r.sharedFields} snapshot={r.sharedSnapshot} ended={r.consentEnded} />
           </>
         )}
         <dl className="facts facts--compact facts--block">

@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { consentGrant, referralRequest, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+import { consentGrant, consentWithdrawal, releasedPerson, type ConsentPurpose, type ConsentWithdrawalChannel } from "../../../db/schema";
 import { search } from "../../../search/client.server";
 import { enqueueSync } from "../../../search/outbox.server";
 import { applyToIndex } from "../../../search/sync.server";
@@ -10,7 +10,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
-import { withdrawReferralsLosingConsent } from "../referrals/status.server";
+import { propagateConsentEnd } from "./ending.server";
 import { notifySync } from "../search/sync-signal.server";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
 import { log } from "../../utils/log.server";
@@ -71,15 +71,22 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
   return { ok: true, grantId };
 }
 
+/** Which purposes of which grant are withdrawn: all those still in force unless `purposes` names some. */
+export type WithdrawWhere = { personId: string; grantId: string; purposes?: readonly ConsentPurpose[]; scope?: StaffScope; ownPersonId?: string };
+
 /**
- * Withdraw a grant (by the person, or an officer on their behalf). In one transaction: the grant ends,
- * pending referral requests lapse; then, in this same request, the person leaves the candidates index
- * (if Meilisearch is unreachable the outbox retries, and candidate search re-checks consent anyway).
+ * Withdraw one purpose of a grant, several, or all of them (by the person, or an officer on their behalf),
+ * keeping the others in force. In one transaction: the purposes leave the grant (the last one ends it), a
+ * history row per purpose says who, when and through which channel, and what relied on them ends
+ * (consent/ending.server.ts: requests, referrals, what organisations see, notifications); then, in this
+ * same request, the candidates index follows (if Meilisearch is unreachable the outbox retries, and
+ * candidate search re-checks consent anyway).
  */
 export async function withdrawConsent(
   actor: Actor,
-  where: { personId: string; grantId: string; scope?: StaffScope; ownPersonId?: string },
+  where: WithdrawWhere,
   note = "",
+  channel: ConsentWithdrawalChannel = actor.role === "person" ? "online" : "in_person",
 ): Promise<{ ok: boolean }> {
   if (!where.scope && !where.ownPersonId) return { ok: false };
   const personFilter = where.scope ? personInScope(where.scope, where.personId) : eq(releasedPerson.id, where.ownPersonId!);
@@ -87,26 +94,26 @@ export async function withdrawConsent(
   if (!person) return { ok: false };
   const changed = await db().transaction(async (tx) => {
     const [grant] = await tx
-      .update(consentGrant)
-      .set({ withdrawnAt: now(), withdrawnBy: actor.id, withdrawalNote: note.slice(0, 500) })
+      .select({ id: consentGrant.id, purposes: consentGrant.purposes })
+      .from(consentGrant)
       .where(and(eq(consentGrant.id, where.grantId), eq(consentGrant.personId, where.personId), isNull(consentGrant.withdrawnAt)))
-      .returning({ id: consentGrant.id, purposes: consentGrant.purposes });
+      .for("update");
     if (!grant) return false;
-    const stillLive = await liveGrants(where.personId, tx);
-    // Each kind of request lapses with its own purpose: jobs with matching, courses with training referral.
-    const lapsed = (["job", "training"] as const).filter(
-      (kind) => !stillLive.some((g) => g.purposes.includes(kind === "job" ? "matching" : "training_referral")),
-    );
-    if (lapsed.length) {
-      await tx
-        .update(referralRequest)
-        .set({ status: "withdrawn", decidedAt: now() })
-        .where(and(eq(referralRequest.personId, where.personId), eq(referralRequest.status, "pending"), inArray(referralRequest.kind, lapsed)));
-    }
-    // Open referrals relying on this grant are withdrawn with it, and their organisations told.
-    await withdrawReferralsLosingConsent(tx, where.personId, [grant.id], "consent_withdrawn", actor);
-    await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: grant.purposes });
-    await enqueueSync(tx, "candidate", [where.personId]);
+    const withdrawn = where.purposes ? grant.purposes.filter((p) => where.purposes!.includes(p)) : grant.purposes;
+    // A purpose not (or no longer) in force on this grant: nothing to withdraw, like an unknown grant.
+    if (withdrawn.length === 0) return false;
+    const remaining = grant.purposes.filter((p) => !withdrawn.includes(p));
+    const at = now();
+    const trimmedNote = note.slice(0, 500);
+    await tx
+      .update(consentGrant)
+      .set(remaining.length ? { purposes: remaining } : { withdrawnAt: at, withdrawnBy: actor.id, withdrawalNote: trimmedNote })
+      .where(eq(consentGrant.id, grant.id));
+    await tx
+      .insert(consentWithdrawal)
+      .values(withdrawn.map((purpose) => ({ grantId: grant.id, personId: where.personId, purpose, withdrawnAt: at, withdrawnBy: actor.id, actorRole: actor.role, channel, note: trimmedNote })));
+    await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: withdrawn, remaining, channel });
+    await propagateConsentEnd(tx, where.personId, [{ grantId: grant.id, purposes: withdrawn }], "withdrawn", actor);
     return true;
   });
   if (!changed) return { ok: false };
@@ -147,9 +154,11 @@ export async function personsWithLiveConsent(personIds: string[], purpose: Conse
   return new Set(rows.map((r) => r.personId));
 }
 
+/** Every grant of the person, newest first, each with its per-purpose withdrawal history. */
 export async function listGrants(personId: string) {
-  return db()
-    .select({
+  const [grants, withdrawals] = await Promise.all([
+    db()
+      .select({
       id: consentGrant.id,
       purposes: consentGrant.purposes,
       shareableFields: consentGrant.shareableFields,
@@ -160,7 +169,21 @@ export async function listGrants(personId: string) {
       withdrawnAt: consentGrant.withdrawnAt,
       withdrawalNote: consentGrant.withdrawalNote,
     })
-    .from(consentGrant)
-    .where(eq(consentGrant.personId, personId))
-    .orderBy(desc(consentGrant.givenAt));
+      .from(consentGrant)
+      .where(eq(consentGrant.personId, personId))
+      .orderBy(desc(consentGrant.givenAt)),
+    db()
+      .select({
+        grantId: consentWithdrawal.grantId,
+        purpose: consentWithdrawal.purpose,
+        withdrawnAt: consentWithdrawal.withdrawnAt,
+        actorRole: consentWithdrawal.actorRole,
+        channel: consentWithdrawal.channel,
+        note: consentWithdrawal.note,
+      })
+      .from(consentWithdrawal)
+      .where(eq(consentWithdrawal.personId, personId))
+      .orderBy(asc(consentWithdrawal.withdrawnAt), asc(consentWithdrawal.id)),
+  ]);
+  return grants.map((g) => ({ ...g, withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w) }));
 }

@@ -7,6 +7,7 @@ import {
   classification,
   commune,
   consentGrant,
+  consentWithdrawal,
   conviction,
   courtBan,
   dataRequest,
@@ -90,6 +91,12 @@ export async function collectPersonData(personId: string) {
       .where(eq(auditEvent.personId, personId))
       .orderBy(asc(auditEvent.at), asc(auditEvent.id)),
   ]);
+  // Who withdrew which purpose, when and how: part of what the person may see about their consent.
+  const withdrawals = await db()
+    .select({ grantId: consentWithdrawal.grantId, purpose: consentWithdrawal.purpose, withdrawnAt: consentWithdrawal.withdrawnAt, actorRole: consentWithdrawal.actorRole, channel: consentWithdrawal.channel, note: consentWithdrawal.note })
+    .from(consentWithdrawal)
+    .where(eq(consentWithdrawal.personId, personId))
+    .orderBy(asc(consentWithdrawal.withdrawnAt), asc(consentWithdrawal.id));
   return {
     exportedAt: now().toISOString(),
     person: { ...row.person, communeName: row.communeName, provinceName: row.provinceName },
@@ -98,7 +105,7 @@ export async function collectPersonData(personId: string) {
     convictions,
     courtBans: bans,
     classifications,
-    consentGrants: grants,
+    consentGrants: grants.map((g) => ({ ...g, withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w) })),
     invitations,
     transfers,
     dataRequests: requests,
@@ -180,6 +187,7 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
         withdrawnBy: sql`coalesce(${consentGrant.withdrawnBy}, ${scope.actorId}::uuid)`,
       })
       .where(eq(consentGrant.personId, personId));
+    await tx.update(consentWithdrawal).set({ note: "" }).where(eq(consentWithdrawal.personId, personId));
     await tx.delete(personInvitation).where(eq(personInvitation.personId, personId));
     await tx.delete(savedListing).where(eq(savedListing.personId, personId));
     await tx.update(referralRequest).set({ message: "" }).where(eq(referralRequest.personId, personId));

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
-import { CLASSIFICATION_GROUPS, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, conviction, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, releasedPerson, type ConsentPurpose } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
@@ -164,5 +164,8 @@ export async function consentFormFor(scope: StaffScope, personId: string, grantI
     .where(and(eq(consentGrant.id, grantId), personInScope(scope, personId)));
   if (!row) return undefined;
   await audit(db(), { id: scope.actorId, role: scope.role }, personId, "print", "consent", { grantId, document: "consent_form" });
-  return row;
+  // The form prints what was given: the purposes in force and those withdrawn since (decision 021).
+  const withdrawn = await db().select({ purpose: consentWithdrawal.purpose }).from(consentWithdrawal).where(eq(consentWithdrawal.grantId, grantId));
+  const given = CONSENT_PURPOSES.filter((p) => row.grant.purposes.includes(p) || withdrawn.some((w) => w.purpose === p));
+  return { ...row, grant: { ...row.grant, purposes: given } };
 }

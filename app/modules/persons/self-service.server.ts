@@ -4,6 +4,7 @@ import { db } from "../../../db/client.server";
 import {
   appUser,
   auditEvent,
+  CONSENT_PURPOSES,
   commune,
   dataRequest,
   job,
@@ -158,13 +159,17 @@ export async function namesFor(data: PersonExport) {
   };
 }
 
-export const withdrawSchema = z.object({ intent: z.literal("withdraw"), grantId: z.uuid(), note: optionalText(500) });
+/** One purpose of a grant (`purpose`), or the whole grant when no purpose is posted. */
+export const withdrawSchema = z.object({ intent: z.literal("withdraw"), grantId: z.uuid(), purpose: z.enum(CONSENT_PURPOSES).optional(), note: optionalText(500) });
 
-/** The person withdraws one of their own grants; a guessed grant id of someone else changes nothing. */
-export async function withdrawOwnConsent(userId: string, grantId: string, note: string): Promise<{ ok: boolean }> {
+/**
+ * The person withdraws one purpose of one of their own grants, or the whole grant; the rest stays in force.
+ * A guessed grant id of someone else changes nothing.
+ */
+export async function withdrawOwnConsent(userId: string, grantId: string, note: string, purpose?: ConsentPurpose): Promise<{ ok: boolean }> {
   const person = await ownPerson(userId);
   if (!person) return { ok: false };
-  return withdrawConsent({ id: userId, role: "person" }, { personId: person.id, grantId, ownPersonId: person.id }, note);
+  return withdrawConsent({ id: userId, role: "person" }, { personId: person.id, grantId, ownPersonId: person.id, purposes: purpose ? [purpose] : undefined }, note, "online");
 }
 
 /** Where the person stands on one listing: saved, asked for, allowed to ask. For the public detail pages. */

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
-import type { ReferralStatus } from "../../../db/enums";
+import type { ConsentPurpose, ReferralStatus } from "../../../db/enums";
 import { consentGrant, referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
@@ -151,19 +151,20 @@ async function withdrawAutomatically(tx: Executor, referralIds: string[], reason
 }
 
 /**
- * After a grant ended (withdrawn or expired), in the same transaction: open referrals of the person that
- * relied on it, or that now lack a live grant for their purpose, their phone or their record status, are
- * withdrawn.
+ * After purposes of a person's consent ended (withdrawn or expired), in the same transaction: open referrals
+ * that relied on one of those grants for their own purpose (a job on matching, a course on training
+ * referral), or that now lack any live grant for it, are withdrawn. Losing only the phone's or the record
+ * status's purpose does not end a referral: those fields stop being shared (consent-coverage.server.ts).
  */
 export async function withdrawReferralsLosingConsent(
   tx: Executor,
   personId: string,
-  endedGrantIds: string[],
+  ended: readonly { grantId: string; purposes: readonly ConsentPurpose[] }[],
   reason: "consent_withdrawn" | "consent_expired",
   actor: Actor | null = null,
 ): Promise<number> {
   const open = await tx
-    .select({ id: referral.id, kind: referral.kind, consentGrantId: referral.consentGrantId, sharedFields: referral.sharedFields })
+    .select({ id: referral.id, kind: referral.kind, consentGrantId: referral.consentGrantId })
     .from(referral)
     .where(and(eq(referral.personId, personId), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])));
   if (open.length === 0) return 0;
@@ -171,14 +172,11 @@ export async function withdrawReferralsLosingConsent(
     .select({ purposes: consentGrant.purposes })
     .from(consentGrant)
     .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())));
-  const covered = (purpose: (typeof live)[number]["purposes"][number]) => live.some((g) => g.purposes.includes(purpose));
-  const lapsed = open.filter(
-    (r) =>
-      (r.consentGrantId !== null && endedGrantIds.includes(r.consentGrantId)) ||
-      !covered(REFERRAL_PURPOSE[r.kind]) ||
-      (r.sharedFields.includes("phone") && !covered("share_contact")) ||
-      (r.sharedFields.includes("record_status") && !covered("share_record_status")),
-  );
+  const covered = (purpose: ConsentPurpose) => live.some((g) => g.purposes.includes(purpose));
+  const lapsed = open.filter((r) => {
+    const purpose = REFERRAL_PURPOSE[r.kind];
+    return ended.some((e) => e.grantId === r.consentGrantId && e.purposes.includes(purpose)) || !covered(purpose);
+  });
   return withdrawAutomatically(tx, lapsed.map((r) => r.id), reason, actor);
 }
 

@@ -7,6 +7,7 @@ import type { StaffScope } from "../../auth/scope.server";
 import { audit } from "../audit/audit.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
 import { kindsAnsweredBy } from "./parties.server";
+import { coverageOf, visibleSharing } from "./consent-coverage.server";
 import { listMessages } from "./messages.server";
 
 /**
@@ -127,14 +128,20 @@ export async function getReferralForOfficer(scope: StaffScope, referralId: strin
 /** The organisation's side: its own referrals (employers: jobs and their training slots; providers: courses). */
 export const ownedBy = (scope: OrgScope) => and(eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role)))!;
 
-/** The organisation's list: the listing, the status, and the name only where it was shared. */
+/**
+ * The organisation's list: the listing, the status, and the name only where it was shared and its consent
+ * is still live (otherwise the date sharing ended).
+ */
 export async function listReferralsForOrganization(scope: OrgScope, filter: { status?: ReferralStatus } = {}) {
-  const [rows, counts] = await Promise.all([
+  const [found, counts] = await Promise.all([
     db()
       .select({
         id: referral.id,
+        personId: referral.personId,
+        kind: referral.kind,
         title,
         status: referral.status,
+        sharedFields: referral.sharedFields,
         sharedName: sql<string | null>`case when ${referral.status} = 'withdrawn' then null else ${referral.sharedSnapshot} ->> 'full_name' end`,
         interviewAt: referral.interviewAt,
         createdAt: referral.createdAt,
@@ -148,6 +155,11 @@ export async function listReferralsForOrganization(scope: OrgScope, filter: { st
       .limit(300),
     countByStatus(ownedBy(scope), false),
   ]);
+  const coverage = await coverageOf(db(), found.map((r) => r.personId));
+  const rows = found.map(({ personId, kind, sharedFields, sharedName, ...r }) => {
+    const sharing = visibleSharing(kind, sharedFields, sharedName ? { full_name: sharedName } : {}, coverage.get(personId));
+    return { ...r, sharedName: typeof sharing.snapshot.full_name === "string" ? sharing.snapshot.full_name : null, consentEnded: sharing.ended[0] ?? null };
+  });
   return { rows, counts };
 }
 
@@ -172,11 +184,14 @@ export async function getReferralForOrganization(scope: OrgScope, referralId: st
   // A withdrawn referral no longer stands (consent ended, file closed, or the officer withdrew it): what was
   // shared is no longer shown, whatever the reason, so the page says nothing about why.
   const sharingEnded = row.status === "withdrawn";
+  // Whatever the state, fields whose consent was withdrawn or expired are not shown: the page says when instead.
+  const sharing = visibleSharing(row.kind, row.sharedFields, row.sharedSnapshot, (await coverageOf(db(), [row.personId])).get(row.personId));
   return {
     ...shown,
     sharingEnded,
-    sharedFields: sharingEnded ? [] : shown.sharedFields,
-    sharedSnapshot: sharingEnded ? {} : shown.sharedSnapshot,
+    sharedFields: sharingEnded ? [] : sharing.fields,
+    sharedSnapshot: sharingEnded ? {} : sharing.snapshot,
+    consentEnded: sharing.ended,
     note: sharingEnded ? "" : shown.note,
     // Its own decline reason only; the reason an officer or the system withdrew stays with them.
     closeReason: row.declinedBy === "organization" ? closeReason : "",
