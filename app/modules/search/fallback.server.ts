@@ -25,10 +25,10 @@ function wordConditions(text: SQL, q: string | undefined): SQL[] {
   });
 }
 
-/** How many of the query's words are whole words of the text: the "related" section's order. */
-function sharedWords(text: SQL, q: string): SQL {
+/** How many of the query's words (2+ letters) are whole words of the text: the "related" section's order. */
+function sharedWords(text: SQL, q: string): SQL | undefined {
   const words = queryTokens(q).filter((w) => fold(w).length >= 2);
-  if (words.length === 0) return sql`0`;
+  if (words.length === 0) return undefined;
   return sql.join(
     words.map((w) => sql`(case when ${text} ~ ('\\m' || ct_fold(${w}) || '\\M') then 1 else 0 end)`),
     sql` + `,
@@ -115,10 +115,12 @@ export function jobFallback(p: JobSearch, today: string): Engine<JobDocument> {
     },
     async related(q) {
       const shared = sharedWords(jobAllText, q);
-      const some = await selectJobRows(db())
-        .where(and(...filters, sql`(${shared}) > 0`))
-        .orderBy(sql`(${shared}) desc`, ...newest)
-        .limit(RELATED_LIMIT);
+      const some = shared
+        ? await selectJobRows(db())
+            .where(and(...filters, sql`(${shared}) > 0`))
+            .orderBy(sql`(${shared}) desc`, ...newest)
+            .limit(RELATED_LIMIT)
+        : [];
       const rows = some.length ? some : await selectJobRows(db()).where(and(...filters)).orderBy(...newest).limit(RELATED_LIMIT);
       return rows.map(jobToDocument);
     },
@@ -171,10 +173,12 @@ export function trainingFallback(p: TrainingSearch, today: string): Engine<Train
     },
     async related(q) {
       const shared = sharedWords(trainingAllText, q);
-      const some = await selectTrainingRows(db())
-        .where(and(...filters, sql`(${shared}) > 0`))
-        .orderBy(sql`(${shared}) desc`, ...newest)
-        .limit(RELATED_LIMIT);
+      const some = shared
+        ? await selectTrainingRows(db())
+            .where(and(...filters, sql`(${shared}) > 0`))
+            .orderBy(sql`(${shared}) desc`, ...newest)
+            .limit(RELATED_LIMIT)
+        : [];
       const rows = some.length ? some : await selectTrainingRows(db()).where(and(...filters)).orderBy(...newest).limit(RELATED_LIMIT);
       return rows.map(trainingToDocument);
     },

@@ -1,3 +1,4 @@
+import { MeilisearchApiError } from "meilisearch";
 import { search } from "../../../search/client.server";
 import { dayNumber, type JobDocument, type TrainingDocument } from "../../../search/documents";
 import { MATCH_ATTRIBUTES } from "../../../search/indexes";
@@ -75,6 +76,20 @@ async function run<T>(engine: Engine<T>, q: string | undefined, page: number): P
 const RELATED_LIMIT = 6;
 const TEXTS_LIMIT = 50;
 
+/**
+ * Meilisearch refuses `attributesToSearchOn` naming a field no document has yet: only an index without
+ * documents (every mapper writes every field), so that refusal means "nothing matches", not an outage.
+ */
+const NOTHING = { hits: [], totalHits: 0, totalPages: 0, facetDistribution: {} } as const;
+async function orNothing<R>(request: Promise<R>): Promise<R | typeof NOTHING> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_search_attributes_to_search_on") return NOTHING;
+    throw error;
+  }
+}
+
 function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: string | undefined) => string[] | undefined, facets: readonly string[]): Engine<T> {
   const index = search().index(indexName);
   const signal = AbortSignal.timeout(SEARCH_TIMEOUT_MS);
@@ -83,10 +98,12 @@ function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: s
     async page(q, page) {
       const key = `${search().indexUid(indexName)}|strict|${q ?? ""}|${filter.join("&")}`;
       const known = cachedFacets(key);
-      const res = await index.search(
-        q ?? "",
-        { filter, sort: sort(q), page, hitsPerPage: PAGE_SIZE, matchingStrategy: "all", attributesToSearchOn, ...(known ? {} : { facets: [...facets] }) },
-        { signal },
+      const res = await orNothing(
+        index.search(
+          q ?? "",
+          { filter, sort: sort(q), page, hitsPerPage: PAGE_SIZE, matchingStrategy: "all", attributesToSearchOn, ...(known ? {} : { facets: [...facets] }) },
+          { signal },
+        ),
       );
       const distribution = known ?? ((res.facetDistribution ?? {}) as Facets);
       if (!known) rememberFacets(key, distribution);
@@ -94,8 +111,8 @@ function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: s
     },
     async texts(q) {
       const fields = indexName === "jobs" ? ["title", "occupationName", "organizationName", "skills"] : ["title", "trade", "organizationName"];
-      const res = await index.search(q, { filter, limit: TEXTS_LIMIT, matchingStrategy: "all", attributesToSearchOn, attributesToRetrieve: fields }, { signal });
-      return res.hits.flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])])));
+      const res = await orNothing(index.search(q, { filter, limit: TEXTS_LIMIT, matchingStrategy: "all", attributesToSearchOn, attributesToRetrieve: fields }, { signal }));
+      return (res.hits as Record<string, unknown>[]).flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])])));
     },
     async related(q) {
       // Any of the words, anywhere (the description too), best first; else the newest listings.
