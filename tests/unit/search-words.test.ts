@@ -51,21 +51,25 @@ describe("correctShortWord", () => {
 });
 
 describe("correctQuery", () => {
-  it("looks up the listings matching the other words, one short word at a time, at most twice", async () => {
-    const asked: string[] = [];
-    const texts = async (other: string) => {
-      asked.push(other);
-      return other === "sua xe" ? ["Thợ sửa xe máy"] : [];
+  it("looks up, in one batch, the listings matching the other words of each short word, at most two", async () => {
+    const asked: string[][] = [];
+    const texts = async (others: string[]) => {
+      asked.push(others);
+      return others.map((other) => (other === "sua xe" ? ["Thợ sửa xe máy"] : []));
     };
     expect(await correctQuery("sua xe mai", texts)).toBe("sua xe máy");
-    // "sua" is tried first (nothing), then "mai"; "xe" has 2 letters and is never corrected.
-    expect(asked).toEqual(["xe mai", "sua xe"]);
+    // "sua" and "mai" are tried; "xe" has 2 letters and is never corrected.
+    expect(asked).toEqual([["xe mai", "sua xe"]]);
     asked.length = 0;
     expect(await correctQuery("phi công", texts)).toBeUndefined();
-    expect(asked).toEqual(["công"]);
+    expect(asked).toEqual([["công"]]);
     asked.length = 0;
     expect(await correctQuery("abc def ghi jkl", texts)).toBeUndefined();
-    expect(asked).toHaveLength(2);
+    expect(asked).toEqual([["def ghi jkl", "abc ghi jkl"]]);
+    asked.length = 0;
+    // Nothing to try: no look-up at all.
     expect(await correctQuery("mai", texts)).toBeUndefined();
+    expect(await correctQuery("ke toan truong", texts)).toBeUndefined();
+    expect(asked).toEqual([]);
   });
 });

@@ -107,11 +107,15 @@ export function jobFallback(p: JobSearch, today: string): Engine<JobDocument> {
       } satisfies Record<(typeof JOB_FACETS)[number], SQL>);
       return { hits: rows.map(jobToDocument), total, page, totalPages: pages(total), facets, source: "database" };
     },
-    async texts(q) {
-      const rows = await selectJobRows(db())
-        .where(and(...filters, ...wordConditions(jobMatchText, q)))
-        .limit(TEXTS_LIMIT);
-      return rows.flatMap((r) => [r.title, r.occupationNameVi, r.organizationName, ...r.skills]);
+    async texts(queries) {
+      const out: string[][] = [];
+      for (const q of queries) {
+        const rows = await selectJobRows(db())
+          .where(and(...filters, ...wordConditions(jobMatchText, q)))
+          .limit(TEXTS_LIMIT);
+        out.push(rows.flatMap((r) => [r.title, r.occupationNameVi, r.organizationName, ...r.skills]));
+      }
+      return out;
     },
     async related(q) {
       const shared = sharedWords(jobAllText, q);
@@ -165,11 +169,15 @@ export function trainingFallback(p: TrainingSearch, today: string): Engine<Train
       } satisfies Record<(typeof TRAINING_FACETS)[number], SQL>);
       return { hits: rows.map(trainingToDocument), total, page, totalPages: pages(total), facets, source: "database" };
     },
-    async texts(q) {
-      const rows = await selectTrainingRows(db())
-        .where(and(...filters, ...wordConditions(trainingMatchText, q)))
-        .limit(TEXTS_LIMIT);
-      return rows.flatMap((r) => [r.title, r.occupationNameVi, r.organizationName]);
+    async texts(queries) {
+      const out: string[][] = [];
+      for (const q of queries) {
+        const rows = await selectTrainingRows(db())
+          .where(and(...filters, ...wordConditions(trainingMatchText, q)))
+          .limit(TEXTS_LIMIT);
+        out.push(rows.flatMap((r) => [r.title, r.occupationNameVi, r.organizationName]));
+      }
+      return out;
     },
     async related(q) {
       const shared = sharedWords(trainingAllText, q);

@@ -51,8 +51,8 @@ async function withFallback<T>(primary: () => Promise<SearchResult<T>>, fallback
 export type Engine<T> = {
   /** A page of the listings containing every word of q in their match attributes (search/indexes.ts). */
   page(q: string | undefined, page: number): Promise<Omit<SearchResult<T>, "related" | "correctedQuery">>;
-  /** Titles, trades, skills and organisation names of some listings matching q: where corrections come from. */
-  texts(q: string): Promise<string[]>;
+  /** For each query, titles, trades, skills and organisation names of some listings matching it strictly. */
+  texts(queries: string[]): Promise<string[][]>;
   /** A few listings sharing some words of q, or else the newest: the "related" section. */
   related(q: string): Promise<T[]>;
 };
@@ -65,7 +65,7 @@ export type Engine<T> = {
 async function run<T>(engine: Engine<T>, q: string | undefined, page: number): Promise<SearchResult<T>> {
   const first = await engine.page(q, page);
   if (first.total > 0 || !q || queryTokens(q).length === 0) return { ...first, related: [] };
-  const corrected = await correctQuery(q, (other) => engine.texts(other));
+  const corrected = await correctQuery(q, (others) => engine.texts(others));
   if (corrected) {
     const second = await engine.page(corrected, page);
     if (second.total > 0) return { ...second, related: [], correctedQuery: corrected };
@@ -109,10 +109,20 @@ function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: s
       if (!known) rememberFacets(key, distribution);
       return { hits: res.hits as unknown as T[], total: res.totalHits ?? 0, page, totalPages: res.totalPages ?? 0, facets: distribution, source: "meilisearch" };
     },
-    async texts(q) {
+    async texts(queries) {
       const fields = indexName === "jobs" ? ["title", "occupationName", "organizationName", "skills"] : ["title", "trade", "organizationName"];
-      const res = await orNothing(index.search(q, { filter, limit: TEXTS_LIMIT, matchingStrategy: "all", attributesToSearchOn, attributesToRetrieve: fields }, { signal }));
-      return (res.hits as Record<string, unknown>[]).flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])])));
+      const uid = search().indexUid(indexName);
+      // One round trip for every look-up.
+      const res = await orNothing(
+        search().raw.multiSearch(
+          { queries: queries.map((q) => ({ indexUid: uid, q, filter, limit: TEXTS_LIMIT, matchingStrategy: "all" as const, attributesToSearchOn, attributesToRetrieve: fields })) },
+          { signal },
+        ),
+      );
+      const results = "results" in res ? res.results : [];
+      return queries.map((_, n) =>
+        ((results[n]?.hits ?? []) as Record<string, unknown>[]).flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])]))),
+      );
     },
     async related(q) {
       // Any of the words, anywhere (the description too), best first; else the newest listings.

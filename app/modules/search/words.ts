@@ -64,22 +64,21 @@ export function correctShortWord(query: string, index: number, texts: readonly s
 }
 
 /**
- * Try each short word of the query in turn: fetch the listings that match the other words (strictly), and
- * look in their texts for a correction. At most `maxTries` look-ups, so a long query costs little.
+ * Try the query's short words (at most `maxTries`): fetch, in one batch, the listings that match the other
+ * words of each (strictly), and look in their texts for a correction.
  */
 export async function correctQuery(
   query: string,
-  textsMatching: (otherWords: string) => Promise<string[]>,
+  textsMatching: (otherWords: string[]) => Promise<string[][]>,
   maxTries = 2,
 ): Promise<string | undefined> {
   const words = queryTokens(query);
   if (words.length < 2) return undefined;
-  let tries = 0;
-  for (let i = 0; i < words.length && tries < maxTries; i++) {
-    if (!isShortWord(words[i])) continue;
-    tries++;
-    const texts = await textsMatching(words.filter((_, k) => k !== i).join(" "));
-    const corrected = correctShortWord(query, i, texts);
+  const tries = words.flatMap((w, i) => (isShortWord(w) ? [i] : [])).slice(0, maxTries);
+  if (tries.length === 0) return undefined;
+  const texts = await textsMatching(tries.map((i) => words.filter((_, k) => k !== i).join(" ")));
+  for (const [n, i] of tries.entries()) {
+    const corrected = correctShortWord(query, i, texts[n] ?? []);
     if (corrected) return corrected;
   }
   return undefined;
