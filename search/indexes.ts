@@ -31,6 +31,13 @@ const COMMON: Settings = {
   synonyms: TRADE_SYNONYMS,
 };
 
+/**
+ * A visitor who picks an order ("start date", "wage") gets that order: "sort" comes before the relevance
+ * rules. Meilisearch's default puts it after "attribute", so a title match outranked an earlier start date.
+ * Without a chosen order the rule does nothing and relevance decides.
+ */
+const LISTING_RANKING_RULES = ["sort", "words", "typo", "proximity", "attribute", "exactness"];
+
 export type IndexName = "jobs" | "trainings" | "candidates";
 
 export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings }> = {
@@ -39,6 +46,7 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
     primaryKey: "id",
     settings: {
       ...COMMON,
+      rankingRules: LISTING_RANKING_RULES,
       searchableAttributes: ["title", "occupationName", "skills", "organizationName", "communeName", "provinceName", "occupationNameEn", "description"],
       filterableAttributes: ["provinceCode", "communeCode", "occupationGroup", "occupationCode", "employmentType", "benefits", "wageMin", "wageMax", "organizationId", "closesAt", "fairChance"],
       sortableAttributes: ["publishedAt", "wageMax", "wageMin", "startsAt", "closesAt"],
@@ -49,6 +57,7 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
     primaryKey: "id",
     settings: {
       ...COMMON,
+      rankingRules: LISTING_RANKING_RULES,
       searchableAttributes: ["title", "trade", "organizationName", "communeName", "provinceName", "tradeEn", "description"],
       filterableAttributes: ["provinceCode", "communeCode", "levelCode", "occupationGroup", "occupationCode", "free", "support", "organizationId", "applicationDeadline", "startsAt"],
       sortableAttributes: ["publishedAt", "startsAt", "costVnd", "applicationDeadline"],
@@ -70,3 +79,13 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
 };
 
 export const INDEX_NAMES = Object.keys(INDEXES) as IndexName[];
+
+/**
+ * Where a listing must contain every word of a query to count as a result: what it is, who offers it and
+ * where (docs/decisions/026). The description is left out: its hundreds of everyday words ("miễn phí",
+ * "công ty") made "phi công" match 22 jobs. A listing whose description alone matches is only "related".
+ */
+export const MATCH_ATTRIBUTES = {
+  jobs: ["title", "occupationName", "skills", "organizationName", "communeName", "provinceName", "occupationNameEn"],
+  trainings: ["title", "trade", "organizationName", "communeName", "provinceName", "tradeEn"],
+} as const satisfies Record<"jobs" | "trainings", readonly string[]>;

@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       search,
       provinces: places.provinces,
       communes: places.communes,
-      result: { ...result, hits: result.hits.map(jobCard) },
+      result: { ...result, hits: result.hits.map(jobCard), related: result.related.map(jobCard) },
     },
     { headers: listingCacheHeaders(request) },
   );
@@ -149,11 +149,20 @@ export default function Jobs() {
         </FilterPanel>
         <Results
           form={FORM}
+          kind="jobs"
+          query={search.q}
+          correctedQuery={result.correctedQuery}
           total={result.total}
           page={result.page}
           totalPages={result.totalPages}
           source={result.source}
           sort={search.sort ?? (search.q ? "relevance" : "newest")}
+          sortChosen={search.sort !== undefined}
+          related={result.related.map((hit) => (
+            <li key={hit.id}>
+              <JobCard job={hit} />
+            </li>
+          ))}
           sorts={SORTS}
           hasFilters={active > 0}
         >

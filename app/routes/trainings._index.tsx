@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       provinces: places.provinces,
       communes: places.communes,
       levels,
-      result: { ...result, hits: result.hits.map(trainingCard) },
+      result: { ...result, hits: result.hits.map(trainingCard), related: result.related.map(trainingCard) },
     },
     { headers: listingCacheHeaders(request) },
   );
@@ -151,11 +151,20 @@ export default function Trainings() {
         </FilterPanel>
         <Results
           form={FORM}
+          kind="trainings"
+          query={search.q}
+          correctedQuery={result.correctedQuery}
           total={result.total}
           page={result.page}
           totalPages={result.totalPages}
           source={result.source}
           sort={search.sort ?? (search.q ? "relevance" : "start")}
+          sortChosen={search.sort !== undefined}
+          related={result.related.map((hit) => (
+            <li key={hit.id}>
+              <TrainingCard training={hit} levelName={levelName(hit.levelCode)} />
+            </li>
+          ))}
           sorts={SORTS}
           hasFilters={active > 0}
         >

@@ -26,6 +26,8 @@ describe("ensureIndexes", () => {
     expect(actual.synonyms).toEqual(TRADE_SYNONYMS);
     expect(actual.typoTolerance).toMatchObject({ enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } });
     expect(actual.pagination).toEqual({ maxTotalHits: 100_000 });
+    // Public listings: a chosen order comes before relevance (docs/decisions/026).
+    if (name !== "candidates") expect(actual.rankingRules?.[0]).toBe("sort");
   });
 
   it("never lets a candidate be filtered or found by a name", () => {

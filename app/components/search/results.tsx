@@ -5,26 +5,45 @@ import { useI18n } from "../../utils/i18n-react";
 import { submitOnChange, useHydrated } from "./filters";
 import { clearFiltersHref, searchHref } from "./url";
 
-/** The results column: count, sort, the fallback notice, the list or the empty state, and pagination. */
+/**
+ * The results column: count, sort, the fallback notice, the list or the empty state, and pagination.
+ * When no listing has every word of the query, it says so plainly and lists the related listings under
+ * their own heading: they are not results and are not counted (docs/decisions/026).
+ */
 export function Results({
   form,
+  kind,
+  query,
+  correctedQuery,
   total,
   page,
   totalPages,
   source,
   sort,
+  sortChosen,
   sorts,
   hasFilters,
+  related = [],
   children,
 }: {
   form: string;
+  kind: "jobs" | "trainings";
+  /** The words the visitor typed. */
+  query: string | undefined;
+  /** The words searched instead, when a short word's typo was corrected. */
+  correctedQuery?: string;
   total: number;
   page: number;
   totalPages: number;
   source: "meilisearch" | "database";
+  /** The order in effect: the visitor's, or the default (relevance with words). */
   sort: string;
+  /** Whether the visitor chose it: a default order is not carried over to the next query. */
+  sortChosen: boolean;
   sorts: readonly string[];
   hasFilters: boolean;
+  /** One <li> per related listing, shown only when nothing matched. */
+  related?: ReactNode[];
   /** One <li> per hit, keyed by id. */
   children: ReactNode[];
 }) {
@@ -39,9 +58,10 @@ export function Results({
         </h2>
         <div className="results-head__sort">
           <label htmlFor="sort">{t("search.sort")}</label>
-          <select id="sort" name="sort" form={form} defaultValue={sort} key={sort} onChange={(e) => submitOnChange(e)}>
+          {/* The default order submits no value, so a new query gets its own default (relevance). */}
+          <select id="sort" name="sort" form={form} defaultValue={sortChosen ? sort : ""} key={`${sort}-${sortChosen}`} onChange={(e) => submitOnChange(e)}>
             {sorts.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={!sortChosen && s === sort ? "" : s}>
                 {t(`search.sort.${s}` as MessageKey)}
               </option>
             ))}
@@ -58,11 +78,23 @@ export function Results({
           <p>{t("search.fallback")}</p>
         </div>
       ) : null}
+      {correctedQuery && children.length > 0 ? (
+        <p className="search-corrected" role="status">
+          {t("search.corrected", { q: query ?? "", corrected: correctedQuery })}
+        </p>
+      ) : null}
       {children.length > 0 ? (
         <ol className="result-list">{children}</ol>
       ) : (
         <div className="empty-state">
-          <p>{t("search.none")}</p>
+          {query?.trim() ? (
+            <>
+              <p className="empty-state__title">{t(`search.noMatch.${kind}`, { q: query.trim() })}</p>
+              <p>{t("search.tryOther")}</p>
+            </>
+          ) : (
+            <p>{t("search.none")}</p>
+          )}
           {hasFilters ? (
             <p>
               <Link to={clearFiltersHref(location.pathname, location.search)}>{t("search.clear")}</Link>
@@ -71,6 +103,13 @@ export function Results({
         </div>
       )}
       <Pagination page={page} totalPages={totalPages} />
+      {children.length === 0 && related.length > 0 ? (
+        <section className="related-listings" aria-labelledby="related-heading">
+          <h2 id="related-heading">{t("search.related")}</h2>
+          <p className="related-listings__note">{t(`search.related.note.${kind}`)}</p>
+          <ul className="result-list">{related}</ul>
+        </section>
+      ) : null}
     </section>
   );
 }

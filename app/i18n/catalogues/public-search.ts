@@ -11,6 +11,13 @@ export const publicSearchVi = {
   "trainings.cta.login": "Đăng nhập để nhờ giới thiệu đi học",
   "home.search.title": "Tìm việc làm",
   "home.search.trainings": "Xem các khóa học nghề, nhiều khóa miễn phí",
+  "search.noMatch.jobs": "Không có tin nào khớp với “{q}”.",
+  "search.noMatch.trainings": "Không có khóa học nào khớp với “{q}”.",
+  "search.tryOther": "Hãy thử từ khác hoặc ngắn hơn, hoặc bỏ bớt bộ lọc.",
+  "search.related": "Có thể bạn quan tâm",
+  "search.related.note.jobs": "Những tin này không chứa đủ các từ bạn tìm.",
+  "search.related.note.trainings": "Những khóa học này không chứa đủ các từ bạn tìm.",
+  "search.corrected": "Không có kết quả cho “{q}”. Đang hiện kết quả cho “{corrected}”.",
 } as const;
 
 export const publicSearchEn: Record<keyof typeof publicSearchVi, string> = {
@@ -25,4 +32,11 @@ export const publicSearchEn: Record<keyof typeof publicSearchVi, string> = {
   "trainings.cta.login": "Log in to ask for a referral to the course",
   "home.search.title": "Find a job",
   "home.search.trainings": "Browse vocational courses, many of them free",
+  "search.noMatch.jobs": "No job matches “{q}”.",
+  "search.noMatch.trainings": "No course matches “{q}”.",
+  "search.tryOther": "Try other or fewer words, or fewer filters.",
+  "search.related": "You may be interested in",
+  "search.related.note.jobs": "These jobs do not contain all the words you searched for.",
+  "search.related.note.trainings": "These courses do not contain all the words you searched for.",
+  "search.corrected": "Nothing for “{q}”. Showing results for “{corrected}”.",
 };

@@ -1,17 +1,15 @@
-import { and, count, desc, asc, eq, gte, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { db } from "../../../db/client.server";
-import { job, occupation, organization, trainingSlot } from "../../../db/schema";
+import { MeilisearchApiError } from "meilisearch";
 import { search } from "../../../search/client.server";
-import { dayNumber, jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/documents";
-import type { IndexName } from "../../../search/indexes";
-import { selectJobRows, selectTrainingRows } from "../../../search/rows.server";
+import { dayNumber, type JobDocument, type TrainingDocument } from "../../../search/documents";
+import { MATCH_ATTRIBUTES } from "../../../search/indexes";
 import { todayIso } from "../../utils/clock.server";
+import { log } from "../../utils/log.server";
 import { singleton } from "../../utils/singleton.server";
 import { cachedFacets, rememberFacets } from "./facet-cache";
+import { jobFallback, trainingFallback } from "./fallback.server";
 import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
-import { log } from "../../utils/log.server";
+import { correctQuery } from "./words";
 
 // Routes take the zod query parsers from this .server module so the browser build drops them (docs/decisions/011).
 export { parseJobSearch, parseTrainingSearch } from "./params";
@@ -25,6 +23,10 @@ export type SearchResult<T> = {
   facets: Facets;
   /** "database" while Meilisearch is unreachable: the page says results may be less precise. */
   source: "meilisearch" | "database";
+  /** Only when nothing matched: listings sharing some words of the query, or the newest. Never counted. */
+  related: T[];
+  /** The query searched instead when a short word's typo was corrected ("sua xe máy" for "sua xe mai"). */
+  correctedQuery?: string;
 };
 
 // After a failure, skip Meilisearch for a few seconds so every visitor is not made to wait for a timeout.
@@ -45,143 +47,105 @@ async function withFallback<T>(primary: () => Promise<SearchResult<T>>, fallback
   return fallback();
 }
 
+/** One search engine (Meilisearch or the PostgreSQL fallback) bound to a visitor's filters and sort. */
+export type Engine<T> = {
+  /** A page of the listings containing every word of q in their match attributes (search/indexes.ts). */
+  page(q: string | undefined, page: number): Promise<Omit<SearchResult<T>, "related" | "correctedQuery">>;
+  /** For each query, titles, trades, skills and organisation names of some listings matching it strictly. */
+  texts(queries: string[]): Promise<string[][]>;
+  /** A few listings sharing some words of q, or else the newest: the "related" section. */
+  related(q: string): Promise<T[]>;
+};
+
 /**
- * Every word must match (typos allowed), so "sua xe may" does not also list "Thợ may đo"; only when that
- * finds nothing do we relax to the most frequent words, so a stray word never empties the page.
+ * What counts as a result (docs/decisions/026): a listing with every word, typos forgiven in words of 4+
+ * letters and a 3-letter word corrected only from its neighbours. When nothing matches, the page says so
+ * and the related listings come separately; they are never counted or shown as results.
  */
-async function meili<T>(indexName: IndexName, q: string | undefined, filter: string[], sort: string[] | undefined, facets: readonly string[], page: number) {
+async function run<T>(engine: Engine<T>, q: string | undefined, page: number): Promise<SearchResult<T>> {
+  const first = await engine.page(q, page);
+  if (first.total > 0 || !q || queryTokens(q).length === 0) return { ...first, related: [] };
+  const corrected = await correctQuery(q, (others) => engine.texts(others));
+  if (corrected) {
+    const second = await engine.page(corrected, page);
+    if (second.total > 0) return { ...second, related: [], correctedQuery: corrected };
+  }
+  return { ...first, related: await engine.related(q) };
+}
+
+const RELATED_LIMIT = 6;
+const TEXTS_LIMIT = 50;
+
+/**
+ * Meilisearch refuses `attributesToSearchOn` naming a field no document has yet: only an index without
+ * documents (every mapper writes every field), so that refusal means "nothing matches", not an outage.
+ */
+const NOTHING = { hits: [], totalHits: 0, totalPages: 0, facetDistribution: {} } as const;
+async function orNothing<R>(request: Promise<R>): Promise<R | typeof NOTHING> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_search_attributes_to_search_on") return NOTHING;
+    throw error;
+  }
+}
+
+function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: string | undefined) => string[] | undefined, facets: readonly string[]): Engine<T> {
   const index = search().index(indexName);
   const signal = AbortSignal.timeout(SEARCH_TIMEOUT_MS);
-  const run = async (matchingStrategy: "all" | "frequency") => {
-    const key = `${search().indexUid(indexName)}|${matchingStrategy}|${q ?? ""}|${filter.join("&")}`;
-    const known = cachedFacets(key);
-    const res = await index.search(
-      q ?? "",
-      { filter, sort, page, hitsPerPage: PAGE_SIZE, matchingStrategy, ...(known ? {} : { facets: [...facets] }) },
-      { signal },
-    );
-    const distribution = known ?? ((res.facetDistribution ?? {}) as Facets);
-    if (!known) rememberFacets(key, distribution);
-    return { res, distribution };
-  };
-  let { res, distribution } = await run("all");
-  if ((res.totalHits ?? 0) === 0 && (q ?? "").trim().includes(" ")) ({ res, distribution } = await run("frequency"));
+  const attributesToSearchOn = [...MATCH_ATTRIBUTES[indexName]];
   return {
-    hits: res.hits as unknown as T[],
-    total: res.totalHits ?? 0,
-    page,
-    totalPages: res.totalPages ?? 0,
-    facets: distribution,
-    source: "meilisearch" as const,
+    async page(q, page) {
+      const key = `${search().indexUid(indexName)}|strict|${q ?? ""}|${filter.join("&")}`;
+      const known = cachedFacets(key);
+      const res = await orNothing(
+        index.search(
+          q ?? "",
+          { filter, sort: sort(q), page, hitsPerPage: PAGE_SIZE, matchingStrategy: "all", attributesToSearchOn, ...(known ? {} : { facets: [...facets] }) },
+          { signal },
+        ),
+      );
+      const distribution = known ?? ((res.facetDistribution ?? {}) as Facets);
+      if (!known) rememberFacets(key, distribution);
+      return { hits: res.hits as unknown as T[], total: res.totalHits ?? 0, page, totalPages: res.totalPages ?? 0, facets: distribution, source: "meilisearch" };
+    },
+    async texts(queries) {
+      const fields = indexName === "jobs" ? ["title", "occupationName", "organizationName", "skills"] : ["title", "trade", "organizationName"];
+      const uid = search().indexUid(indexName);
+      // One round trip for every look-up.
+      const res = await orNothing(
+        search().raw.multiSearch(
+          { queries: queries.map((q) => ({ indexUid: uid, q, filter, limit: TEXTS_LIMIT, matchingStrategy: "all" as const, attributesToSearchOn, attributesToRetrieve: fields })) },
+          { signal },
+        ),
+      );
+      const results = "results" in res ? res.results : [];
+      return queries.map((_, n) =>
+        ((results[n]?.hits ?? []) as Record<string, unknown>[]).flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])]))),
+      );
+    },
+    async related(q) {
+      // Any of the words, anywhere (the description too), best first; else the newest listings.
+      const some = await index.search(q, { filter, limit: RELATED_LIMIT, matchingStrategy: "frequency" }, { signal });
+      if (some.hits.length) return some.hits as unknown as T[];
+      const newest = await index.search("", { filter, limit: RELATED_LIMIT, sort: ["publishedAt:desc"] }, { signal });
+      return newest.hits as unknown as T[];
+    },
   };
-}
-
-/** Each word must appear (accents folded), or be near a word of the text (trigram word similarity). */
-function textConditions(column: AnyPgColumn, q: string | undefined): SQL[] {
-  return queryTokens(q).map(
-    (t) => sql`(ct_fold(${column}) like '%' || ct_fold(${t}) || '%' or ct_fold(${t}) <% ct_fold(${column}))`,
-  );
-}
-
-function relevance(column: AnyPgColumn, q: string | undefined): SQL | undefined {
-  return q?.trim() ? sql`word_similarity(ct_fold(${q}), ct_fold(${column})) desc` : undefined;
-}
-
-const pages = (total: number) => Math.ceil(total / PAGE_SIZE);
-
-type Listing = { table: PgTable; organizationId: AnyPgColumn; occupationCode: AnyPgColumn };
-
-/** The PostgreSQL fallback's total and facet counts, over a listing table joined as its public rows are. */
-async function fallbackCounts(listing: Listing, where: SQL | undefined, facetColumns: Record<string, SQL>) {
-  const [{ n }] = await db()
-    .select({ n: count() })
-    .from(listing.table)
-    .innerJoin(organization, eq(organization.id, listing.organizationId))
-    .innerJoin(occupation, eq(occupation.code, listing.occupationCode))
-    .where(where);
-  const facets: Facets = {};
-  for (const [name, expr] of Object.entries(facetColumns)) {
-    const counts = await db()
-      .select({ value: sql<string>`${expr}`.as("value"), n: count() })
-      .from(listing.table)
-      .innerJoin(organization, eq(organization.id, listing.organizationId))
-      .innerJoin(occupation, eq(occupation.code, listing.occupationCode))
-      .where(where)
-      .groupBy(sql`1`);
-    facets[name] = Object.fromEntries(counts.map((c) => [c.value, Number(c.n)]));
-  }
-  return { total: Number(n), facets };
 }
 
 export async function searchJobs(p: JobSearch): Promise<SearchResult<JobDocument>> {
   const today = todayIso();
   return withFallback(
-    () => meili<JobDocument>("jobs", p.q, jobFilters(p, dayNumber(today)), jobSort(p), JOB_FACETS, p.page),
-    async () => {
-      const conds: (SQL | undefined)[] = [
-        eq(job.status, "open"),
-        isNotNull(job.publishedAt),
-        eq(organization.verificationStatus, "verified"),
-        gte(job.closesAt, today),
-        p.province ? eq(job.provinceCode, p.province) : undefined,
-        p.commune ? eq(job.communeCode, p.commune) : undefined,
-        p.group ? eq(occupation.majorGroup, p.group) : undefined,
-        p.occupation ? eq(job.occupationCode, p.occupation) : undefined,
-        p.wage ? gte(job.wageMax, p.wage) : undefined,
-        p.type.length ? inArray(job.employmentType, p.type) : undefined,
-        ...p.benefit.map((b) => sql`${b} = any(${job.benefits})`),
-        ...textConditions(job.searchText, p.q),
-      ];
-      const where = and(...conds);
-      const sort = jobSort(p)?.[0];
-      const order =
-        sort === "wageMax:desc" ? [desc(job.wageMax)] : sort === "startsAt:asc" ? [sql`${job.startsAt} asc nulls last`] : sort === "publishedAt:desc" ? [desc(job.publishedAt)] : [relevance(job.searchText, p.q) ?? desc(job.publishedAt), desc(job.publishedAt)];
-      const rows = await selectJobRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((p.page - 1) * PAGE_SIZE);
-      const { total, facets } = await fallbackCounts({ table: job, organizationId: job.organizationId, occupationCode: job.occupationCode }, where, {
-        provinceCode: sql`${job.provinceCode}`,
-        occupationGroup: sql`${occupation.majorGroup}`,
-        employmentType: sql`${job.employmentType}`,
-        benefits: sql`unnest(${job.benefits})`,
-      } satisfies Record<(typeof JOB_FACETS)[number], SQL>);
-      return { hits: rows.map(jobToDocument), total, page: p.page, totalPages: pages(total), facets, source: "database" as const };
-    },
+    () => run(meili<JobDocument>("jobs", jobFilters(p, dayNumber(today)), (q) => jobSort({ ...p, q }), JOB_FACETS), p.q, p.page),
+    () => run(jobFallback(p, today), p.q, p.page),
   );
 }
 
 export async function searchTrainings(p: TrainingSearch): Promise<SearchResult<TrainingDocument>> {
   const today = todayIso();
   return withFallback(
-    () => meili<TrainingDocument>("trainings", p.q, trainingFilters(p, dayNumber(today)), trainingSort(p), TRAINING_FACETS, p.page),
-    async () => {
-      const conds: (SQL | undefined)[] = [
-        eq(trainingSlot.status, "open"),
-        isNotNull(trainingSlot.publishedAt),
-        eq(organization.verificationStatus, "verified"),
-        gte(trainingSlot.applicationDeadline, today),
-        p.province ? eq(trainingSlot.provinceCode, p.province) : undefined,
-        p.commune ? eq(trainingSlot.communeCode, p.commune) : undefined,
-        p.group ? eq(occupation.majorGroup, p.group) : undefined,
-        p.level ? eq(trainingSlot.levelCode, p.level) : undefined,
-        p.free ? sql`(${trainingSlot.costVnd} = 0 or 'free' = any(${trainingSlot.support}))` : undefined,
-        ...p.support.map((s) => sql`${s} = any(${trainingSlot.support})`),
-        ...textConditions(trainingSlot.searchText, p.q),
-      ];
-      const where = and(...conds);
-      const sort = trainingSort(p)?.[0];
-      const order =
-        sort === "costVnd:asc" ? [asc(trainingSlot.costVnd)] : sort === "startsAt:asc" ? [asc(trainingSlot.startsAt)] : sort === "publishedAt:desc" ? [desc(trainingSlot.publishedAt)] : [relevance(trainingSlot.searchText, p.q) ?? desc(trainingSlot.publishedAt), desc(trainingSlot.publishedAt)];
-      const rows = await selectTrainingRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((p.page - 1) * PAGE_SIZE);
-      const { total, facets } = await fallbackCounts(
-        { table: trainingSlot, organizationId: trainingSlot.organizationId, occupationCode: trainingSlot.occupationCode },
-        where,
-        {
-          provinceCode: sql`${trainingSlot.provinceCode}`,
-          occupationGroup: sql`${occupation.majorGroup}`,
-          levelCode: sql`${trainingSlot.levelCode}`,
-          support: sql`unnest(${trainingSlot.support})`,
-        } satisfies Record<(typeof TRAINING_FACETS)[number], SQL>,
-      );
-      return { hits: rows.map(trainingToDocument), total, page: p.page, totalPages: pages(total), facets, source: "database" as const };
-    },
+    () => run(meili<TrainingDocument>("trainings", trainingFilters(p, dayNumber(today)), (q) => trainingSort({ ...p, q }), TRAINING_FACETS), p.q, p.page),
+    () => run(trainingFallback(p, today), p.q, p.page),
   );
 }
