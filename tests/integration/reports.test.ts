@@ -104,16 +104,19 @@ describe("report pages and exports", () => {
     try {
       const res = await call(reportPage.loader as RouteHandler, "/officer/reports?period=last_quarter", namDaOfficer);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { report: { period: { from: string; to: string }; unit: { name: string; level: string } }; indicators: Record<string, number>; byCommune: unknown[]; charts: { svg: string; title: string; table: { rows: unknown[] } }[] };
+      const body = (await res.json()) as { report: { period: { from: string; to: string }; unit: { name: string; level: string } }; indicators: Record<string, number>; byCommune: unknown[]; charts: { svg: string; svgNarrow: string; title: string; table: { rows: unknown[] } }[] };
       expect(body.report.period).toMatchObject({ from: "2025-01-01", to: "2025-03-31" });
       expect(body.report.unit).toMatchObject({ level: "commune", name: "Xã Nam Đà" });
       expect(body.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-03-31" }));
       expect(body.byCommune).toEqual([]);
       expect(body.charts).toHaveLength(3);
       for (const chart of body.charts) {
-        expect(chart.svg).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
-        // The CSP forbids inline styles and scripts: the markup has neither.
-        expect(chart.svg).not.toMatch(/style=|<style|<script|on[a-z]+=/i);
+        // Each chart is drawn wide (desktop) and narrow (phone): both accessible, both without styles.
+        for (const svg of [chart.svg, chart.svgNarrow]) {
+          expect(svg).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+          // The CSP forbids inline styles and scripts: the markup has neither.
+          expect(svg).not.toMatch(/style=|<style|<script|on[a-z]+=/i);
+        }
         expect(chart.table.rows.length).toBeGreaterThan(0);
       }
     } finally {
