@@ -78,5 +78,6 @@ export function formatQuarter(value: string | { year: number; quarter: number },
     ({ year, quarter } = value);
     if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) return `${year}`;
   }
-  return locale === "vi" ? `Quý ${ROMAN_QUARTERS[quarter - 1]}/${year}` : `Q${quarter} ${year}`;
+  // The wording is the catalogue's ("Quý {quarter}/{year}", "Q{quarter} {year}"); Vietnamese counts in Roman numerals.
+  return translator(locale)("reports.form.quarter", { quarter: locale === "vi" ? ROMAN_QUARTERS[quarter - 1]! : quarter, year });
 }

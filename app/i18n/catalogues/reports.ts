@@ -174,6 +174,8 @@ export const reportsVi = {
   "reports.form.title12": "THỐNG KÊ TÌNH HÌNH QUẢN LÝ, HỖ TRỢ NGƯỜI CHẤP HÀNH XONG ÁN PHẠT TÙ TÁI HÒA NHẬP CỘNG ĐỒNG",
   "reports.form.title13": "BÁO CÁO KẾT QUẢ CÔNG TÁC HỖ TRỢ NGƯỜI CHẤP HÀNH XONG ÁN PHẠT TÙ TÁI HÒA NHẬP CỘNG ĐỒNG",
   "reports.form.month": "Tháng {month} năm {year}",
+  // Every quarter label ("Quý IV/2025"): formatQuarter in app/i18n fills in {quarter} in Roman numerals.
+  "reports.form.quarter": "Quý {quarter}/{year}",
   "reports.form.firstHalf": "6 tháng đầu năm {year}",
   "reports.form.secondHalf": "6 tháng cuối năm {year}",
   "reports.form.year": "Năm {year}",
@@ -365,6 +367,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.form.title12": "STATISTICS ON THE SUPERVISION AND SUPPORT OF PERSONS WHO COMPLETED PRISON SENTENCES",
   "reports.form.title13": "REPORT ON THE SUPPORT FOR PERSONS WHO COMPLETED PRISON SENTENCES TO REINTEGRATE",
   "reports.form.month": "Month {month}, {year}",
+  "reports.form.quarter": "Q{quarter} {year}",
   "reports.form.firstHalf": "First half of {year}",
   "reports.form.secondHalf": "Second half of {year}",
   "reports.form.year": "Year {year}",

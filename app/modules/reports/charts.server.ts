@@ -121,7 +121,7 @@ async function supportChart(input: ChartInput, t: Translate, locale: Locale): Pr
     render(
       {
         ...narrowFit,
-        height: Math.max(120, buckets.length * 44),
+        height: Math.max(88, buckets.length * 44),
         data: { values },
         mark: { type: "bar" },
         encoding: {
