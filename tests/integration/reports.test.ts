@@ -124,6 +124,22 @@ describe("report pages and exports", () => {
     }
   });
 
+  it("typed dates choose a custom period by themselves, in the page, the exports and the printable form", async () => {
+    // What the picker sends without JavaScript when only the dates were typed over (the list still on
+    // "This month"), and a bare URL with the dates only.
+    const typed = "period=this_month&from=2024-10-01&to=2024-12-31&shownFrom=2026-12-01&shownTo=2026-12-31";
+    for (const q of [typed, "from=2024-10-01&to=2024-12-31"]) {
+      const res = await call(reportPage.loader as RouteHandler, `/officer/reports?${q}`, namDaOfficer);
+      const body = (await res.json()) as { report: { notice?: string; period: unknown; query: string } };
+      expect(body.report.period, q).toEqual({ preset: "custom", from: "2024-10-01", to: "2024-12-31" });
+      expect(body.report.notice).toBeUndefined();
+      // The links to the exports and the forms carry the custom period.
+      expect(body.report.query).toBe("from=2024-10-01&to=2024-12-31");
+    }
+    const form = await call(hcd13.loader as RouteHandler, `/officer/reports/hcd13?${typed}`, namDaOfficer);
+    expect(((await form.json()) as { report: { period: unknown } }).report.period).toEqual({ preset: "custom", from: "2024-10-01", to: "2024-12-31" });
+  });
+
   it("a bad period falls back to this month with a notice, never a 500", async () => {
     for (const q of ["from=2025-02-30&to=2025-03-01", "from=2025-05-01&to=2025-01-01", "from=2000-01-01&to=2025-01-01", "period=decade", "from=abc&to="]) {
       const res = await call(reportPage.loader as RouteHandler, `/officer/reports?${q}`, namDaOfficer);
