@@ -59,3 +59,25 @@ export function formatVnd(amount: number, locale: Locale = "vi"): string {
 export function formatNumber(value: number, locale: Locale = "vi"): string {
   return new Intl.NumberFormat(INTL[locale]).format(value);
 }
+
+const ROMAN_QUARTERS = ["I", "II", "III", "IV"] as const;
+
+/**
+ * A quarter as people write it: "Quý IV/2025" in Vietnamese, "Q4 2025" in English. Takes the stored form
+ * ("2025-Q4", as classifications keep it) or the year and the quarter; anything else is returned as is.
+ */
+export function formatQuarter(value: string | { year: number; quarter: number }, locale: Locale = "vi"): string {
+  let year: number;
+  let quarter: number;
+  if (typeof value === "string") {
+    const m = /^(\d{4})-Q([1-4])$/.exec(value);
+    if (!m) return value;
+    year = Number(m[1]);
+    quarter = Number(m[2]);
+  } else {
+    ({ year, quarter } = value);
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) return `${year}`;
+  }
+  // The wording is the catalogue's ("Quý {quarter}/{year}", "Q{quarter} {year}"); Vietnamese counts in Roman numerals.
+  return translator(locale)("reports.form.quarter", { quarter: locale === "vi" ? ROMAN_QUARTERS[quarter - 1]! : quarter, year });
+}

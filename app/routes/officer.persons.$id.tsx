@@ -27,6 +27,7 @@ import { listReferralsForPerson } from "../modules/referrals/views.server";
 import { listOccupations } from "../modules/reference/reference.server";
 import { now, todayIso } from "../utils/clock.server";
 import { validateForm, type FieldErrors } from "../utils/forms";
+import { formatQuarter } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { optionalText } from "../utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -171,7 +172,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PersonPage() {
   const { person, names, age, today, now: at, quarter, can: allowed, done, outcomes, withdrawnPurpose } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   // A new location (the redirect after a save) remounts the forms, so a saved form starts empty again;
   // a refused one (400, same location) keeps what was typed.
   const formKey = useLocation().key;
@@ -179,7 +180,7 @@ export default function PersonPage() {
   const stateFor = (intent: string): FormState => (data?.intent === intent ? (data as FormState) : undefined);
   const notice =
     done === "created" ? null
-    : done === "classified" ? t("persons.class.saved", { quarter })
+    : done === "classified" ? t("persons.class.saved", { quarter: formatQuarter(quarter, locale) })
     : done === "consent" ? t("consent.saved")
     : done === "withdrawn" ? (withdrawnPurpose ? t("consent.withdrawal.officer.done", { purpose: t(`consent.purpose.${withdrawnPurpose}`) }) : t("consent.withdrawn"))
     : done === "expunged" ? t("persons.exp.saved")

@@ -5,6 +5,7 @@ import { can, requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
 import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
+import { formatQuarter } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 import { queryOf } from "../utils/text";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PersonsList() {
   const { persons, truncated, filters, canRegister } = useLoaderData<typeof loader>();
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const filtered = Object.keys(filters).some((k) => filters[k as keyof typeof filters] !== undefined);
   return (
     <>
@@ -135,7 +136,7 @@ export default function PersonsList() {
                       <span className={`group-badge group-badge--${p.latestGroup}`} title={t(`persons.group.${p.latestGroup}`)}>
                         {p.latestGroup}
                       </span>{" "}
-                      <span className="hint">{p.latestQuarter}</span>
+                      <span className="hint">{formatQuarter(p.latestQuarter ?? "", locale)}</span>
                     </span>
                   ) : (
                     <span className="hint">{t("persons.notClassified")}</span>

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "../components/reports/charts";
-import { CommuneTable, IndicatorTable } from "../components/reports/indicator-table";
+import { periodName } from "../components/reports/format";
+import { CommuneTable, IndicatorCards, IndicatorTable } from "../components/reports/indicator-table";
 import { PeriodPicker } from "../components/reports/period-picker";
 import { translator } from "../i18n";
 import { renderReportCharts } from "../modules/reports/charts.server";
@@ -10,13 +11,15 @@ import { formOfPeriod, periodQuery } from "../modules/reports/periods";
 import { loadReportFigures } from "../modules/reports/report.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
+import { todayIso } from "../utils/clock.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("reports.pageTitle")) }];
 
 /**
- * The commune report (an officer's communes) or the province report (a provincial admin) for a period:
- * the numbered indicators, charts drawn on the server, a row per commune to drill down, exports and the
- * printable HCD-12/13 forms.
+ * The commune report (an officer's communes) or the province report (a provincial admin) for a period.
+ * Read on a phone first: after the period picker come the headline figures as cards, the charts, the row
+ * per commune to drill down (a province), then the numbered indicators with the exports and the printable
+ * HCD-12/13 forms. See docs/decisions/025-reports-on-a-phone.md.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { report, locale, scope } = await requireReport(request);
@@ -29,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     byCommune,
     charts,
     form: formOfPeriod(report.period),
+    // The picker fills in a preset's dates in the browser (JavaScript), relative to the report's today.
+    today: todayIso(),
     commune: params.get("commune"),
     canDrillUp: scope.communeCodes === null || scope.communeCodes.length > 1,
     // The drill-down links keep the period and the model, and add the commune.
@@ -40,10 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 export default function ReportPage() {
-  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery, today } = useLoaderData<typeof loader>();
+  const { t, date, locale } = useI18n();
   const { unit, period, model } = report;
   const range = t("reports.periodRange", { from: date(period.from), to: date(period.to) });
+  const name = periodName(period, locale);
   return (
     <>
       {commune && canDrillUp ? (
@@ -61,7 +67,7 @@ export default function ReportPage() {
         <div>
           <dt>{t("reports.periodLabel")}</dt>
           <dd>
-            {t(`reports.period.${period.preset}`)}: {range}
+            {t(`reports.period.${period.preset}`)}: {name === range ? range : `${name} (${range})`}
           </dd>
         </div>
         {model ? (
@@ -77,7 +83,26 @@ export default function ReportPage() {
         </p>
       ) : null}
       {model ? <p className="hint">{t("reports.modelNote", { name: model.name })}</p> : null}
-      <PeriodPicker period={period} commune={commune} model={model?.id} />
+      <PeriodPicker period={period} commune={commune} model={model?.id} today={today} />
+
+      <IndicatorCards indicators={indicators} />
+
+      <section className="report-charts">
+        <h2>{t("reports.charts.title")}</h2>
+        <div className="report-charts__grid">
+          {charts.map((chart) => (
+            <ChartFigure key={chart.id} chart={chart} />
+          ))}
+        </div>
+      </section>
+
+      {byCommune.length ? (
+        <section className="report-communes">
+          <h2>{t("reports.byCommune.title")}</h2>
+          <p className="hint no-print">{t("reports.byCommune.hint")}</p>
+          <CommuneTable rows={byCommune} total={indicators} linkQuery={linkQuery} />
+        </section>
+      ) : null}
 
       <div className="report-layout">
         <section className="report-main">
@@ -113,23 +138,6 @@ export default function ReportPage() {
           </section>
         </aside>
       </div>
-
-      {byCommune.length ? (
-        <section className="report-communes">
-          <h2>{t("reports.byCommune.title")}</h2>
-          <p className="hint no-print">{t("reports.byCommune.hint")}</p>
-          <CommuneTable rows={byCommune} total={indicators} linkQuery={linkQuery} />
-        </section>
-      ) : null}
-
-      <section className="report-charts">
-        <h2>{t("reports.charts.title")}</h2>
-        <div className="report-charts__grid">
-          {charts.map((chart) => (
-            <ChartFigure key={chart.id} chart={chart} />
-          ))}
-        </div>
-      </section>
     </>
   );
 }

@@ -104,21 +104,40 @@ describe("report pages and exports", () => {
     try {
       const res = await call(reportPage.loader as RouteHandler, "/officer/reports?period=last_quarter", namDaOfficer);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { report: { period: { from: string; to: string }; unit: { name: string; level: string } }; indicators: Record<string, number>; byCommune: unknown[]; charts: { svg: string; title: string; table: { rows: unknown[] } }[] };
+      const body = (await res.json()) as { report: { period: { from: string; to: string }; unit: { name: string; level: string } }; indicators: Record<string, number>; byCommune: unknown[]; charts: { svg: string; svgNarrow: string; title: string; table: { rows: unknown[] } }[] };
       expect(body.report.period).toMatchObject({ from: "2025-01-01", to: "2025-03-31" });
       expect(body.report.unit).toMatchObject({ level: "commune", name: "Xã Nam Đà" });
       expect(body.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-03-31" }));
       expect(body.byCommune).toEqual([]);
       expect(body.charts).toHaveLength(3);
       for (const chart of body.charts) {
-        expect(chart.svg).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
-        // The CSP forbids inline styles and scripts: the markup has neither.
-        expect(chart.svg).not.toMatch(/style=|<style|<script|on[a-z]+=/i);
+        // Each chart is drawn wide (desktop) and narrow (phone): both accessible, both without styles.
+        for (const svg of [chart.svg, chart.svgNarrow]) {
+          expect(svg).toMatch(/^<svg[^>]* role="img"[^>]*><title>[^<]+<\/title><desc>[^<]+<\/desc>/);
+          // The CSP forbids inline styles and scripts: the markup has neither.
+          expect(svg).not.toMatch(/style=|<style|<script|on[a-z]+=/i);
+        }
         expect(chart.table.rows.length).toBeGreaterThan(0);
       }
     } finally {
       setClock(undefined);
     }
+  });
+
+  it("typed dates choose a custom period by themselves, in the page, the exports and the printable form", async () => {
+    // What the picker sends without JavaScript when only the dates were typed over (the list still on
+    // "This month"), and a bare URL with the dates only.
+    const typed = "period=this_month&from=2024-10-01&to=2024-12-31&shownFrom=2026-12-01&shownTo=2026-12-31";
+    for (const q of [typed, "from=2024-10-01&to=2024-12-31"]) {
+      const res = await call(reportPage.loader as RouteHandler, `/officer/reports?${q}`, namDaOfficer);
+      const body = (await res.json()) as { report: { notice?: string; period: unknown; query: string } };
+      expect(body.report.period, q).toEqual({ preset: "custom", from: "2024-10-01", to: "2024-12-31" });
+      expect(body.report.notice).toBeUndefined();
+      // The links to the exports and the forms carry the custom period.
+      expect(body.report.query).toBe("from=2024-10-01&to=2024-12-31");
+    }
+    const form = await call(hcd13.loader as RouteHandler, `/officer/reports/hcd13?${typed}`, namDaOfficer);
+    expect(((await form.json()) as { report: { period: unknown } }).report.period).toEqual({ preset: "custom", from: "2024-10-01", to: "2024-12-31" });
   });
 
   it("a bad period falls back to this month with a notice, never a 500", async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { periodName } from "../../app/components/reports/format";
+import { formatQuarter } from "../../app/i18n";
 import { formOfPeriod, isIsoDate, monthsOf, parsePeriod, periodQuery, periodTitle, presetPeriod, quarterOf } from "../../app/modules/reports/periods";
 
 const parse = (q: string, today = "2025-05-20") => parsePeriod(new URLSearchParams(q), today);
@@ -26,8 +28,24 @@ describe("parsing ?period, ?from and ?to", () => {
     expect(parse("")).toEqual({ period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" } });
   });
 
-  it("takes a preset, and a preset wins over dates sent along by the form", () => {
-    expect(parse("period=last_year&from=2020-01-01&to=2020-02-01").period).toEqual({ preset: "last_year", from: "2024-01-01", to: "2024-12-31" });
+  it("takes a preset, and a preset wins over the dates the form sent back untouched", () => {
+    // The picker always sends its date fields, with the dates it showed in hidden shownFrom/shownTo.
+    const untouched = "period=last_year&from=2025-05-01&to=2025-05-31&shownFrom=2025-05-01&shownTo=2025-05-31";
+    expect(parse(untouched).period).toEqual({ preset: "last_year", from: "2024-01-01", to: "2024-12-31" });
+    expect(parse("period=last_year").period).toEqual({ preset: "last_year", from: "2024-01-01", to: "2024-12-31" });
+  });
+
+  it("typed dates choose a custom period by themselves, whatever the preset says", () => {
+    // Only the dates: no preset, no hidden fields.
+    expect(parse("from=2024-03-01&to=2024-09-15")).toEqual({ period: { preset: "custom", from: "2024-03-01", to: "2024-09-15" } });
+    // The form without JavaScript: the select still on "This month", one or both dates typed over.
+    const form = (from: string, to: string) => `period=this_month&from=${from}&to=${to}&shownFrom=2025-05-01&shownTo=2025-05-31`;
+    expect(parse(form("2024-03-01", "2024-09-15")).period).toEqual({ preset: "custom", from: "2024-03-01", to: "2024-09-15" });
+    expect(parse(form("2025-05-01", "2025-05-10")).period).toEqual({ preset: "custom", from: "2025-05-01", to: "2025-05-10" });
+    // Dates in a typed URL win over its preset too.
+    expect(parse("period=last_year&from=2020-01-01&to=2020-02-01").period).toEqual({ preset: "custom", from: "2020-01-01", to: "2020-02-01" });
+    // Typed but impossible: the usual fallback with a notice, never the preset silently.
+    expect(parse(form("2025-05-20", "2025-05-02"))).toEqual({ period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" }, notice: "reports.period.reversed" });
   });
 
   it("takes a custom period, with or without period=custom", () => {
@@ -91,5 +109,24 @@ describe("period helpers", () => {
     ["2024-11-01", "2025-01-31", { key: "reports.form.range", vars: { from: "2024-11-01", to: "2025-01-31" } }],
   ])("titles %s – %s", (from, to, title) => {
     expect(periodTitle({ from, to })).toEqual(title);
+  });
+});
+
+describe("quarter labels", () => {
+  it("read «Quý IV/2025» in Vietnamese and «Q4 2025» in English, from the stored form or the numbers", () => {
+    expect(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"].map((q) => formatQuarter(q, "vi"))).toEqual(["Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"]);
+    expect(formatQuarter("2025-Q4", "en")).toBe("Q4 2025");
+    expect(formatQuarter({ year: 2026, quarter: 2 }, "vi")).toBe("Quý II/2026");
+    expect(formatQuarter(quarterOf("2025-11-30"), "vi")).toBe("Quý IV/2025");
+    // Not a quarter: shown as it is rather than invented.
+    expect(formatQuarter("", "vi")).toBe("");
+    expect(formatQuarter("2025-Q5", "vi")).toBe("2025-Q5");
+  });
+
+  it("name a quarter's period on the report page and the HCD-13 form", () => {
+    expect(periodName({ from: "2025-10-01", to: "2025-12-31" }, "vi")).toBe("Quý IV/2025");
+    expect(periodName({ from: "2025-10-01", to: "2025-12-31" }, "en")).toBe("Q4 2025");
+    expect(periodName({ from: "2025-04-01", to: "2025-04-30" }, "vi")).toBe("Tháng 4 năm 2025");
+    expect(periodName({ from: "2025-02-01", to: "2025-04-30" }, "vi")).toBe("Từ ngày 01/02/2025 đến ngày 30/04/2025");
   });
 });

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS } from "../../../db/enums";
+import { formatQuarter } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
 import { TextField, type FormState } from "../forms";
 import { ChoiceGroup, TextAreaField } from "../job-form";
@@ -81,7 +82,7 @@ export function ClassificationPanel({
   state: FormState;
   canEdit: boolean;
 }) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const current = classifications.find((c) => c.quarter === quarter);
   const formState: FormState = state ?? { values: current ? { group: current.group, note: current.note } : {} };
   return (
@@ -102,7 +103,7 @@ export function ClassificationPanel({
             <tbody>
               {classifications.map((c) => (
                 <tr key={c.id}>
-                  <td data-label={t("persons.class.quarter")}>{c.quarter}</td>
+                  <td data-label={t("persons.class.quarter")}>{formatQuarter(c.quarter, locale)}</td>
                   <td data-label={t("persons.class.group")}>
                     <span className={`group-badge group-badge--${c.group}`} title={t(`persons.group.${c.group}`)}>
                       {c.group}
@@ -122,7 +123,7 @@ export function ClassificationPanel({
       )}
       {canEdit ? (
         <details className="panel-form" open={!current || (state?.errors && Object.keys(state.errors).length) ? true : undefined}>
-          <summary>{t(current ? "persons.class.update" : "persons.class.add", { quarter })}</summary>
+          <summary>{t(current ? "persons.class.update" : "persons.class.add", { quarter: formatQuarter(quarter, locale) })}</summary>
           <FormErrors state={state} labels={{ group: "persons.class.group", note: "persons.class.note" }} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="classify" />

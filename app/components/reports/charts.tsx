@@ -1,17 +1,20 @@
 import { useI18n } from "../../utils/i18n-react";
 
-export type ChartView = { id: string; title: string; desc: string; svg: string; table: { head: string[]; rows: (string | number)[][] } };
+export type ChartView = { id: string; title: string; desc: string; svg: string; svgNarrow: string; table: { head: string[]; rows: (string | number)[][] } };
 
 /**
  * A chart drawn on the server: the SVG markup (made by app/modules/reports/charts.server.ts from our own
  * figures and catalogue labels, its texts escaped) embedded as is, and its numbers as a table beneath.
+ * Both drawings are in the page; CSS shows the narrow one on a phone and the wide one elsewhere (the
+ * hidden one is display: none, so screen readers meet one chart).
  */
 export function ChartFigure({ chart }: { chart: ChartView }) {
   const { t, number } = useI18n();
   return (
     <figure className="card report-chart" id={`chart-${chart.id}`}>
       <figcaption>{chart.title}</figcaption>
-      <div className="report-chart__svg" dangerouslySetInnerHTML={{ __html: chart.svg }} />
+      <div className="report-chart__svg report-chart__svg--wide" dangerouslySetInnerHTML={{ __html: chart.svg }} />
+      <div className="report-chart__svg report-chart__svg--narrow" dangerouslySetInnerHTML={{ __html: chart.svgNarrow }} />
       <details>
         <summary>{t("reports.charts.data")}</summary>
         <div className="table-scroll">

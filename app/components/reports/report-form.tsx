@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatNumber, formatVnd, translator } from "../../i18n";
 import { COMMUNE_TABLE_KEYS, formatOf, numberedLines, type IndicatorKey, type Indicators } from "../../modules/reports/indicator-keys";
-import { periodTitle, type Period } from "../../modules/reports/periods";
+import type { Period } from "../../modules/reports/periods";
 import { useI18n } from "../../utils/i18n-react";
+import { periodName } from "./format";
 import type { CommuneRow } from "./indicator-table";
 
 export type ReportFormProps = {
@@ -30,8 +31,7 @@ function figure(key: IndicatorKey, value: number | null): string {
 /** A printable page laid out like the HCD-12 (monthly) and HCD-13 (quarter, half-year, year) forms. */
 export function ReportForm({ form, unit, period, model, indicators, byCommune, today, backQuery }: ReportFormProps) {
   const ui = useI18n().t;
-  const title = periodTitle(period);
-  const periodText = title.key === "reports.form.range" ? t(title.key, { from: formatDate(title.vars.from, "vi"), to: formatDate(title.vars.to, "vi") }) : t(title.key, title.vars);
+  const periodText = periodName(period, "vi");
   return (
     <>
       <div className="no-print print-toolbar">

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
-import type { MessageKey } from "../../i18n";
+import { formatQuarter, type MessageKey } from "../../i18n";
 import type { PersonExport } from "../../modules/persons/data-rights.server";
 import { ConsentCard } from "./consent";
 import { useLabels } from "./labels";
@@ -147,7 +147,7 @@ export function PersonData({ data, names, withdrawable = false }: { data: Person
           <ul className="plain-list">
             {data.classifications.map((c) => (
               <li key={c.id}>
-                <strong>{c.quarter}</strong>: {c.group}
+                <strong>{formatQuarter(c.quarter, locale)}</strong>: {c.group}
                 {c.note ? ` · ${c.note}` : ""}
               </li>
             ))}

@@ -172,6 +172,10 @@ export const COMMUNE_TABLE_KEYS: IndicatorKey[] = [
   "reoffended",
 ];
 
+/** The headline figures, shown as cards at the top of the report page. */
+export const HEADLINE_KEYS = ["residentNow", "received", "placed", "referredToTraining", "employedStable", "stillEmployed12m", "loans", "reoffended"] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+
 /** The report's lines with the numbers the forms print: sections I, II…, rows 1, 2…, breakdowns a, b…. */
 export type NumberedLine = { kind: "section"; id: SectionId; number: string } | { kind: "row"; key: IndicatorKey; number: string; sub: boolean };
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];

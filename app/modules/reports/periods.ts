@@ -47,7 +47,7 @@ function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** "2025-Q3": the classification quarter a date falls in. */
+/** "2025-Q3": the classification quarter a date falls in (stored so; shown with formatQuarter in app/i18n). */
 export function quarterOf(iso: string): string {
   return `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
 }
@@ -91,16 +91,28 @@ function spansMoreThanYears(from: string, to: string, years: number): boolean {
 }
 
 /**
- * The period a request asks for. Unknown presets and malformed or impossible custom dates fall back to
- * the default preset with a notice: a report page never answers 500 for a typed URL.
+ * The hidden fields of the period picker: the dates it showed when the page was drawn. Dates that differ
+ * from them were typed by the user, and typed dates choose a custom period by themselves.
+ */
+export const SHOWN_FROM = "shownFrom";
+export const SHOWN_TO = "shownTo";
+
+/**
+ * The period a request asks for. Dates win over a preset ("presence of dates"), except the dates the
+ * picker sent back untouched (equal to its hidden SHOWN_FROM/SHOWN_TO): then the preset chosen wins, so
+ * picking "Last year" works without JavaScript although the form always sends its two date fields.
+ * Unknown presets and malformed or impossible custom dates fall back to the default preset with a
+ * notice: a report page never answers 500 for a typed URL.
  */
 export function parsePeriod(params: URLSearchParams, today: string): { period: Period; notice?: PeriodNotice } {
   const asked = params.get("period") ?? "";
   const from = params.get("from")?.trim() ?? "";
   const to = params.get("to")?.trim() ?? "";
   const fallback = (notice?: PeriodNotice) => ({ period: presetPeriod(DEFAULT_PRESET, today), ...(notice ? { notice } : {}) });
-  // Dates without a preset mean a custom period (a form without JavaScript sends both).
-  const preset = asked === "" && (from || to) ? "custom" : asked;
+  const untouched = from === (params.get(SHOWN_FROM)?.trim() ?? "") && to === (params.get(SHOWN_TO)?.trim() ?? "");
+  const typed = (from !== "" || to !== "") && !untouched;
+  // Typed dates (or dates without a preset) mean a custom period, whatever the preset says.
+  const preset = typed || (asked === "" && (from || to)) ? "custom" : asked;
   if (preset === "") return fallback();
   if (!(PERIOD_PRESETS as readonly string[]).includes(preset)) return fallback("reports.period.invalid");
   if (preset !== "custom") return { period: presetPeriod(preset as PeriodPreset, today) };
