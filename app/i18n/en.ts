@@ -11,6 +11,7 @@ import { postingEn } from "./catalogues/posting";
 import { publicSearchEn } from "./catalogues/public-search";
 import { selfServiceEn } from "./catalogues/self-service";
 import { accountEn } from "./catalogues/account";
+import { navigationEn } from "./catalogues/navigation";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -198,4 +199,5 @@ export const en: Record<MessageKey, string> = {
   ...supportEn,
   ...eventsEn,
   ...reportsEn,
+  ...navigationEn,
 };

@@ -11,6 +11,7 @@ import { postingVi } from "./catalogues/posting";
 import { publicSearchVi } from "./catalogues/public-search";
 import { selfServiceVi } from "./catalogues/self-service";
 import { accountVi } from "./catalogues/account";
+import { navigationVi } from "./catalogues/navigation";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
@@ -198,6 +199,7 @@ export const vi = {
   ...supportVi,
   ...eventsVi,
   ...reportsVi,
+  ...navigationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
