@@ -151,6 +151,17 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
     // A name that ends in an initial ("Nguyễn Văn H.") before a sentence's full stop must not read "H..".
     const doubled = (await page.locator("main").innerText()).match(/.{0,30}[^.\s]\.\.(?!\.).{0,10}/);
     if (doubled) problems.push(`${where} ${label}: a doubled full stop: "${doubled[0]}"`);
+    // Every required box says so in its label (or its group's legend), the way app/components/forms.tsx marks it.
+    const unmarked = await page.$$eval("main input[required], main select[required], main textarea[required]", (controls) =>
+      controls
+        .filter((c) => {
+          const label = c.id ? document.querySelector(`label[for="${CSS.escape(c.id)}"]`) : null;
+          const text = [label ?? c.closest("label"), c.closest("fieldset")?.querySelector("legend")].map((e) => e?.textContent ?? "").join(" ");
+          return !/\((bắt buộc|required)\)/.test(text);
+        })
+        .map((c) => `${c.tagName.toLowerCase()}[name=${c.getAttribute("name")}]`),
+    );
+    if (unmarked.length) problems.push(`${where} ${label}: required but not marked "(bắt buộc)": ${unmarked.join(", ")}`);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
