@@ -97,6 +97,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       <header className="site-header">
         <div className="container site-header__inner">
           <Brand />
+          {/* Beside the logo on a phone (two rows in all), after the links on wider screens (CSS order). */}
+          <div className="site-header__lang">
+            <LanguageSwitch />
+          </div>
           <nav aria-label={t("nav.main")} className="site-nav">
             <Link to="/jobs" className="site-nav__link">
               {t("nav.jobs")}
@@ -107,7 +111,6 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             <Link to="/login" className="site-nav__link">
               {t("nav.login")}
             </Link>
-            <LanguageSwitch />
           </nav>
         </div>
       </header>
