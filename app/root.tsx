@@ -1,6 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  Form,
   Link,
   Links,
   Meta,
@@ -8,13 +7,13 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
-  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Locale, Role } from "../db/enums";
+import type { Locale } from "../db/enums";
 import { authenticate } from "./auth/session.server";
+import { SiteHeader, type HeaderUser } from "./components/site-header";
 import { unreadCount } from "./modules/notifications/notifications.server";
 import { ROLE_HOME } from "./auth/permissions.server";
 import { localeFromCookie } from "./i18n";
@@ -41,74 +40,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-type RootData = { locale: Locale; user: { fullName: string; role: Role; home: string; unread: number } | null; requestId: string };
+type RootData = { locale: Locale; user: HeaderUser | null; requestId: string };
 
 function Header() {
   const data = useRouteLoaderData("root") as RootData | undefined;
-  const { t, locale } = useI18n();
-  const location = useLocation();
-  const here = location.pathname + location.search;
-  return (
-    <header className="site-header">
-      <div className="container site-header__inner">
-        <Link to="/" className="brand" aria-label={t("app.name")}>
-          <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-            <circle cx="12" cy="16" r="9" />
-            <circle cx="20" cy="16" r="9" />
-          </svg>
-          <span className="brand__name">{t("app.name")}</span>
-        </Link>
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <Link to="/jobs" className="site-nav__link">
-            {t("nav.jobs")}
-          </Link>
-          <Link to="/trainings" className="site-nav__link">
-            {t("nav.trainings")}
-          </Link>
-          {data?.user ? (
-            <>
-              <Link to={data.user.home} className="site-nav__link">
-                {t("nav.myHome")}
-              </Link>
-              <Link to="/notifications" className="site-nav__link">
-                {t("nav.notifications")}
-                {data.user.unread > 0 ? (
-                  <span className="nav-count" title={t("nav.notifications.unread", { count: data.user.unread })}>
-                    {data.user.unread}
-                    <span className="sr-only"> {t("notifications.unread")}</span>
-                  </span>
-                ) : null}
-              </Link>
-              <Link to="/account" className="site-nav__link">
-                {t("account.nav")}
-              </Link>
-              <Form method="post" action="/logout" className="inline-form">
-                <button type="submit" className="button button--ghost">
-                  {t("nav.logout")}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <Link to="/login" className="site-nav__link">
-              {t("nav.login")}
-            </Link>
-          )}
-          <Form method="post" action="/lang" className="inline-form" reloadDocument>
-            <input type="hidden" name="redirectTo" value={here} />
-            <input type="hidden" name="locale" value={locale === "vi" ? "en" : "vi"} />
-            <button type="submit" className="button button--ghost" lang={locale === "vi" ? "en" : "vi"}>
-              {t("nav.switchTo")}
-            </button>
-          </Form>
-        </nav>
-      </div>
-      {data?.user ? (
-        <div className="container user-bar">
-          {t("nav.loggedInAs", { name: data.user.fullName })} · {t(`role.${data.user.role}`)}
-        </div>
-      ) : null}
-    </header>
-  );
+  return <SiteHeader user={data?.user ?? null} />;
 }
 
 export function Layout({ children }: { children: ReactNode }) {

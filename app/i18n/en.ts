@@ -13,6 +13,7 @@ import { publicSearchEn } from "./catalogues/public-search";
 import { selfServiceEn } from "./catalogues/self-service";
 import { accountEn } from "./catalogues/account";
 import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
+import { navigationEn } from "./catalogues/navigation";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -202,4 +203,5 @@ export const en: Record<MessageKey, string> = {
   ...eventsEn,
   ...reportsEn,
   ...consentWithdrawalEn,
+  ...navigationEn,
 };

@@ -16,11 +16,24 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
+/**
+ * Fill a template's {placeholders}. A value that already ends a sentence ("Nguyễn Văn H.", "Co., Ltd.", a
+ * reason typed with its own full stop) swallows the template's "." right after it: "Đã xác minh {name}."
+ * with "Nguyễn Văn H." reads "Đã xác minh Nguyễn Văn H.", not "…H..".
+ */
+export function fillTemplate(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}(\.(?!\.))?/g, (m, name: string, stop: string | undefined) => {
+    if (!(name in vars)) return m;
+    const value = String(vars[name]);
+    return stop && /[.!?…]$/.test(value.trimEnd()) ? value : value + (stop ?? "");
+  });
+}
+
 export function translator(locale: Locale): Translate {
   const messages = catalogues[locale] ?? vi;
   return (key, vars) => {
     const template = messages[key] ?? vi[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars ? fillTemplate(template, vars) : template;
   };
 }
 

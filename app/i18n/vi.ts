@@ -13,6 +13,7 @@ import { publicSearchVi } from "./catalogues/public-search";
 import { selfServiceVi } from "./catalogues/self-service";
 import { accountVi } from "./catalogues/account";
 import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
+import { navigationVi } from "./catalogues/navigation";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
@@ -202,6 +203,7 @@ export const vi = {
   ...eventsVi,
   ...reportsVi,
   ...consentWithdrawalVi,
+  ...navigationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -51,6 +51,9 @@ export default function AdminHome() {
         <Link to="/admin/officers" className="button">
           {t("admin.home.manageOfficers")}
         </Link>
+        <Link to="/admin/audit" className="button button--secondary">
+          {t("self.audit.title")}
+        </Link>
         <Link to="/organizations/review" className="button button--secondary">
           {t("officer.home.review")}
         </Link>

@@ -75,6 +75,7 @@ export default function Login() {
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("login.submit")}
             </button>
+            <Link to="/forgot-password">{t("login.forgot")}</Link>
           </div>
         </Form>
       </section>
@@ -84,6 +85,9 @@ export default function Login() {
           <Link to="/register">{t("nav.register")}</Link>
         </p>
         <p>{t("login.personHelp")}</p>
+        <p>
+          <Link to="/activate">{t("login.activate")}</Link>
+        </p>
       </aside>
     </div>
   );

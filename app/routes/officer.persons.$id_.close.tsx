@@ -120,7 +120,10 @@ export default function ClosePerson() {
             <input type="hidden" name="intent" value="anonymise" />
             <label className="check">
               <input type="checkbox" id="f-confirm" name="confirm" value="on" required />
-              {t("self.anonymise.confirm")}
+              <span>
+                {t("self.anonymise.confirm")}
+                <span className="required"> {t("form.required")}</span>
+              </span>
             </label>
             <div className="actions">
               <button type="submit" className="button button--danger">

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DEMO, login, mainText, setupBrowser } from "../setup/browser";
+import { DEMO, login, mainText, setupBrowser, waitForPage } from "../setup/browser";
 
 const e2e = setupBrowser();
 
@@ -61,5 +61,35 @@ describe("the provincial admin creates an officer", () => {
     expect(await error.innerText()).toBe("Chỉ được chọn xã, phường trong tỉnh của bạn.");
     expect(await form.locator('[name="email"]').inputValue()).toBe(email);
     expect(await mainText(admin)).not.toContain("Đã tạo tài khoản");
+  });
+});
+
+describe("the provincial admin reads the access log", () => {
+  it("opens it from the admin home with JavaScript on: the table of reads, no error page", async () => {
+    // A read to find: the officer of xã Lương Sơn (Phú Thọ) opens one of the commune's records.
+    const officer = await e2e.pageAs(DEMO.officerLuongSon);
+    await officer.goto("/officer/persons");
+    const record = officer.locator('main a[href^="/officer/persons/"]').filter({ hasNotText: /^\s*$/ });
+    const href = (await record.evaluateAll((as) => as.map((a) => a.getAttribute("href")!).filter((h) => /^\/officer\/persons\/[0-9a-f-]{36}$/.test(h))))[0];
+    expect(href).toBeDefined();
+    await officer.goto(href!);
+
+    const admin = await e2e.pageAs(DEMO.admin);
+    await admin.goto("/");
+    await admin.locator("header").getByRole("link", { name: "Trang của tôi" }).click();
+    await waitForPage(admin, "/admin", "Trang quản trị cấp tỉnh");
+    await admin.locator("main").getByRole("link", { name: "Nhật ký truy cập hồ sơ" }).click();
+    await waitForPage(admin, "/admin/audit", "Nhật ký truy cập hồ sơ");
+    const table = admin.locator("main table.log-table");
+    await table.waitFor();
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await table.innerText()).toContain("Nguyễn Thị Lan");
+    // The filter works in the browser too (it lists every action, from a module the browser can load).
+    expect(await admin.locator('select[name="action"] option').count()).toBeGreaterThan(10);
+    await admin.locator('select[name="action"]').selectOption("view");
+    await admin.getByRole("button", { name: "Lọc", exact: true }).click();
+    await admin.waitForURL((url) => url.searchParams.get("action") === "view");
+    await table.waitFor();
+    expect(await admin.locator(".error-page").count()).toBe(0);
   });
 });

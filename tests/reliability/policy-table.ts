@@ -96,6 +96,8 @@ export const POLICY: Record<string, Row> = {
                                             post: "bad   home   home     home     home  home  home  home" },
   "activate.tsx":                          { get: "ok    home   home     home     home  home  home  home",
                                             post: "bad   home   home     home     home  home  home  home" },
+  // Who to ask for access back; harmless to read logged in (for a colleague), so it answers everyone.
+  "forgot-password.tsx":                   { get: "ok    ok     ok       ok       ok    ok    ok    ok" },
   // Action-only routes: a GET is sent to the home page.
   "logout.tsx":                            { get: "to/   to/    to/      to/      to/   to/   to/   to/",
                                             post: "to/   to/    to/      to/      to/   to/   to/   to/", ownSession: true },

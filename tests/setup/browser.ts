@@ -10,6 +10,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "ChungTay@2026";
 export const DEMO = {
   admin: "admin@chungtay.test",
+  adminLamDong: "admin.lamdong@chungtay.test",
   officerLuongSon: "officer.luongson@chungtay.test",
   officerNamDa: "officer.namda@chungtay.test",
   employer: "employer.suaxe@chungtay.test",

@@ -79,3 +79,43 @@ export async function workbookText(data: ArrayBuffer): Promise<string> {
   });
   return texts.join("\n");
 }
+
+/** The segments of a flat route file's URL: literal text, `:param`, or `*` (the splat). */
+function routeSegments(file: string): string[] {
+  return file
+    .replace(/\.tsx?$/, "")
+    .replace(/\[\.\]/g, "\u0000")
+    .split(".")
+    .map((s) => s.replace(/\u0000/g, "."))
+    .filter((s) => s !== "_index")
+    .map((s) => s.replace(/_$/, ""))
+    .map((s) => (s === "$" ? "*" : s.startsWith("$") ? `:${s.slice(1)}` : s));
+}
+
+/** The URL pattern of a flat route file, as Remix matches it: `officer.persons.$id_.move.tsx` → /officer/persons/:id/move. */
+export const routePattern = (file: string) => `/${routeSegments(file).join("/")}`;
+
+/**
+ * The route file that serves a URL path, ranked as Remix ranks routes: the match with the most literal
+ * segments wins, the splat only when nothing else matches. Undefined when no file matches.
+ */
+export function routeFileFor(pathname: string, files = routeFileNames()): string | undefined {
+  const parts = pathname.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+  let best: { file: string; score: number } | undefined;
+  for (const file of files) {
+    const segments = routeSegments(file);
+    if (segments.includes("*")) {
+      if (!best) best = { file, score: -1 };
+      continue;
+    }
+    if (segments.length !== parts.length) continue;
+    let score = 0;
+    const matches = segments.every((s, i) => {
+      if (s.startsWith(":")) return parts[i] !== "";
+      score++;
+      return s === parts[i];
+    });
+    if (matches && (!best || score > best.score)) best = { file, score };
+  }
+  return best?.file;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatVnd, isMessageKey, localeFromCookie, translator } from "../../app/i18n";
+import { fillTemplate, formatDate, formatNumber, formatVnd, isMessageKey, localeFromCookie, translator } from "../../app/i18n";
 import { en } from "../../app/i18n/en";
 import { vi } from "../../app/i18n/vi";
 
@@ -83,5 +83,27 @@ describe("formatVnd and formatNumber", () => {
     expect(formatVnd(1_234.6)).toBe("1.235 ₫");
     expect(formatNumber(3321)).toBe("3.321");
     expect(formatNumber(3321, "en")).toBe("3,321");
+  });
+});
+
+describe("a value that ends its own sentence", () => {
+  it("swallows the template's full stop right after it, and only that one", () => {
+    expect(fillTemplate("Đã xác minh {name}.", { name: "Nguyễn Văn H." })).toBe("Đã xác minh Nguyễn Văn H.");
+    expect(fillTemplate("Đã xác minh {name}.", { name: "Nguyễn Văn Hải" })).toBe("Đã xác minh Nguyễn Văn Hải.");
+    expect(fillTemplate("Lý do: {reason}.", { reason: "Đã chuyển đi?" })).toBe("Lý do: Đã chuyển đi?");
+    expect(fillTemplate("{name}. Xin chào {name}", { name: "H." })).toBe("H. Xin chào H.");
+    // A full stop not right after the value, an ellipsis and a value with a dot inside stay as they are.
+    expect(fillTemplate("“{title}”.", { title: "Thợ sửa xe." })).toBe("“Thợ sửa xe.”.");
+    expect(fillTemplate("{name}...", { name: "H." })).toBe("H....");
+    expect(fillTemplate("{name}.", { name: "Co. Ltd" })).toBe("Co. Ltd.");
+    expect(fillTemplate("{count}.", { count: 3 })).toBe("3.");
+    expect(fillTemplate("{missing}.", {})).toBe("{missing}.");
+  });
+
+  it("reads right in a real notification and a real status message", () => {
+    const t = translator("vi");
+    expect(t("notify.referral.officer.interview", { title: "Thợ sửa xe máy", name: "Nguyễn Văn H." })).toBe("“Thợ sửa xe máy” hẹn phỏng vấn Nguyễn Văn H.");
+    expect(t("review.verified", { name: "Công ty TNHH May Sông Xanh" })).toBe("Đã xác minh Công ty TNHH May Sông Xanh.");
+    expect(translator("en")("notify.referral.officer.interview", { title: "Motorbike mechanic", name: "Nguyễn Văn H." })).not.toContain("..");
   });
 });

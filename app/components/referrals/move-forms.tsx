@@ -57,7 +57,10 @@ export function MoveForms({ moves, status, state, interview }: Props) {
             {move === "interview" ? (
               <>
                 <div className={`field${err("interviewAt") ? " field--invalid" : ""}`}>
-                  <label htmlFor={id("interviewAt")}>{t("referrals.move.interviewAt")}</label>
+                  <label htmlFor={id("interviewAt")}>
+                    {t("referrals.move.interviewAt")}
+                    <span className="required"> {t("form.required")}</span>
+                  </label>
                   <input
                     id={id("interviewAt")}
                     type="datetime-local"
@@ -69,7 +72,10 @@ export function MoveForms({ moves, status, state, interview }: Props) {
                   {err("interviewAt") ? <p className="field-error">{err("interviewAt")}</p> : null}
                 </div>
                 <div className={`field${err("interviewPlace") ? " field--invalid" : ""}`}>
-                  <label htmlFor={id("interviewPlace")}>{t("referrals.move.interviewPlace")}</label>
+                  <label htmlFor={id("interviewPlace")}>
+                    {t("referrals.move.interviewPlace")}
+                    <span className="required"> {t("form.required")}</span>
+                  </label>
                   <input
                     id={id("interviewPlace")}
                     name="interviewPlace"

@@ -92,32 +92,35 @@ export function ReportForm({ form, unit, period, model, indicators, byCommune, t
         {byCommune.length ? (
           <>
             <h2>{t("reports.form.communeTable")}</h2>
-            <table className="report-form__table report-form__table--communes">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reports.table.number")}</th>
-                  <th scope="col">{t("reports.byCommune.commune")}</th>
-                  {COMMUNE_TABLE_KEYS.map((k) => (
-                    <th scope="col" key={k}>
-                      {t(`reports.indicator.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {byCommune.map((row, i) => (
-                  <tr key={row.code}>
-                    <td>{i + 1}</td>
-                    <td>{row.name}</td>
+            {/* One column per indicator: wider than a phone, so it scrolls on its own (printed, it fits the page). */}
+            <div className="table-scroll">
+              <table className="report-form__table report-form__table--communes">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("reports.table.number")}</th>
+                    <th scope="col">{t("reports.byCommune.commune")}</th>
                     {COMMUNE_TABLE_KEYS.map((k) => (
-                      <td key={k} className="num">
-                        {figure(k, row.indicators[k])}
-                      </td>
+                      <th scope="col" key={k}>
+                        {t(`reports.indicator.${k}`)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {byCommune.map((row, i) => (
+                    <tr key={row.code}>
+                      <td>{i + 1}</td>
+                      <td>{row.name}</td>
+                      {COMMUNE_TABLE_KEYS.map((k) => (
+                        <td key={k} className="num">
+                          {figure(k, row.indicators[k])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : null}
         <p className="report-form__source">{t("reports.form.source", { date: formatDate(today, "vi") })}</p>
