@@ -52,6 +52,7 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
         expectedWage: releasedPerson.expectedWage,
         needs: releasedPerson.needs,
         recordExpungedOn: releasedPerson.recordExpungedOn,
+        otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
         consentPurposes: sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
         where g.person_id = ${personIdCol} and g.withdrawn_at is null and g.expires_at > ${at}::timestamptz), '{}')`,
         convictions: sql<ConvictionFact[]>`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
@@ -67,8 +68,8 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
       .where(and(inArray(releasedPerson.id, personIds), within)),
   ]);
   const out = new Map<string, PersonFactsRow>();
-  for (const { recordExpungedOn, anonymizedAt, status, convictions, ...r } of rows) {
-    const standing = recordStandsOn({ dateOfBirth: r.dateOfBirth, recordExpungedOn }, convictions, today);
+  for (const { recordExpungedOn, otherDecisionsCompletedOn, anonymizedAt, status, convictions, ...r } of rows) {
+    const standing = recordStandsOn({ dateOfBirth: r.dateOfBirth, recordExpungedOn, otherDecisionsCompletedOn }, convictions, today, r.bans);
     out.set(r.id, {
       ...r,
       relatedTrades: [...new Set([...r.trades, ...r.desiredOccupations].flatMap((code) => reference.relatedOf(code)))],
