@@ -20,7 +20,8 @@ export const seatsTaken = (slot: ReturnType<typeof sql.raw>) =>
   sql`(select count(*)::int from enrolment e where e.training_slot_id = ${slot} and e.status in ('enrolled', 'completed'))`;
 
 /** A person's facts plus what an officer's list shows (never sent to an organisation). */
-export type PersonFactsRow = PersonFacts & { fullName: string; communeName: string };
+/** nameSortKey: the order of every list of persons (persons/order.server.ts). */
+export type PersonFactsRow = PersonFacts & { fullName: string; nameSortKey: string; communeName: string };
 
 // Qualified by hand: inside a correlated subquery an unqualified "id" would bind to the inner table.
 const personIdCol = sql.raw(`"released_person"."id"`);
@@ -38,6 +39,7 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
       .select({
         id: releasedPerson.id,
         fullName: releasedPerson.fullName,
+        nameSortKey: releasedPerson.nameSortKey,
         communeName: commune.name,
         status: releasedPerson.status,
         anonymizedAt: releasedPerson.anonymizedAt,

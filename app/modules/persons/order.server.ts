@@ -19,3 +19,6 @@ export function compareByNameKey(a: { nameSortKey: string; id: string }, b: { na
 function compareBytes(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
+
+/** The key alone, for orders that put something else first (a month, a due date) and the person second. */
+export const personNameKey: SQL = sql`${releasedPerson.nameSortKey} collate "C"`;
