@@ -60,9 +60,9 @@ export function ExpungementPanel({
           </p>
           {computed.date <= today ? (
             <p className="alert alert--info">{t(computed.kind === "automatic" ? "persons.exp.dueNow" : "persons.exp.canApply")}</p>
-          ) : (
+          ) : computed.earlyProposalFrom < computed.date ? (
             <p>{t("persons.exp.early", { date: date(computed.earlyProposalFrom) })}</p>
-          )}
+          ) : null}
         </>
       )}
       {canEdit && computed && computed.kind !== "no_record" ? (
