@@ -19,7 +19,7 @@ import { readPersonPageBody } from "../modules/consent/upload.server";
 import { consentSchema } from "../modules/consent/schema.server";
 import { classificationSchema, classifyPerson, currentQuarter } from "../modules/persons/classification.server";
 import { ageOn } from "../modules/persons/expungement";
-import { markExpungedSchema, markRecordExpunged } from "../modules/persons/expungement.server";
+import { markExpungedSchema, markRecordExpunged, otherDecisionsSchema, setOtherDecisionsCompleted } from "../modules/persons/expungement.server";
 import { personIsInScope } from "../modules/persons/list.server";
 import { getPersonForStaff } from "../modules/persons/record.server";
 import { personOutcomes } from "../modules/placements/views.server";
@@ -35,7 +35,7 @@ import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
 
-const DONE = ["created", "classified", "consent", "withdrawn", "expunged"] as const;
+const DONE = ["created", "classified", "consent", "withdrawn", "expunged", "other-decisions"] as const;
 
 /** A person id from the URL: anything but a uuid is simply not found. */
 function personIdOf(raw: string | undefined): string {
@@ -136,6 +136,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return done("expunged");
     }
+    case "other-decisions": {
+      requirePermission(user, "edit:person:commune");
+      const parsed = validateForm(otherDecisionsSchema, values);
+      if (!parsed.ok) return invalid(parsed.errors);
+      const outcome = await setOtherDecisionsCompleted(scope, personId, parsed.data);
+      if (!outcome.ok) {
+        if ("notFound" in outcome) throw notFound();
+        return invalid(outcome.errors);
+      }
+      return done("other-decisions");
+    }
     case "grant-consent": {
       requirePermission(user, "grant:consent:commune");
       const parsed = validateForm(consentSchema, values);
@@ -184,6 +195,7 @@ export default function PersonPage() {
     : done === "consent" ? t("consent.saved")
     : done === "withdrawn" ? (withdrawnPurpose ? t("consent.withdrawal.officer.done", { purpose: t(`consent.purpose.${withdrawnPurpose}`) }) : t("consent.withdrawn"))
     : done === "expunged" ? t("persons.exp.saved")
+    : done === "other-decisions" ? t("persons.exp.otherDecisionsSaved")
     : null;
   return (
     <div className="person-page">
@@ -234,7 +246,14 @@ export default function PersonPage() {
 
       <section id="expungement" className="card panel" aria-labelledby="expungement-title">
         <h2 id="expungement-title">{t("persons.exp.title")}</h2>
-        <ExpungementPanel key={formKey} person={person} today={today} state={stateFor("mark-expunged")} canEdit={allowed.edit} />
+        <ExpungementPanel
+          key={formKey}
+          person={person}
+          today={today}
+          state={stateFor("mark-expunged")}
+          otherDecisionsState={stateFor("other-decisions")}
+          canEdit={allowed.edit}
+        />
       </section>
 
       <section id="classification" className="card panel" aria-labelledby="classification-title">

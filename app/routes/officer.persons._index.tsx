@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
 import { can, requirePermission } from "../auth/permissions.server";
 import { staffScope } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
+import { searchHref } from "../components/search/url";
 import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
 import { formatQuarter } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
@@ -19,14 +20,71 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = Object.fromEntries(queryOf(request));
   // Empty boxes of the filter form ("q=&group=") mean "no filter".
   const filters = personListFiltersSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));
-  const { persons, truncated } = await listPersons(scope, filters);
-  return json({ persons, truncated, filters, canRegister: can(user, "register:person:commune") });
+  const { persons, total, page, pageCount } = await listPersons(scope, filters);
+  return json({ persons, total, page, pageCount, filters, canRegister: can(user, "register:person:commune") });
+}
+
+/** The pages to link: the first, the last, and two either side of the current one; null is a gap ("…"). */
+export function pageLinks(page: number, pageCount: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let p = 1; p <= pageCount; p++) {
+    if (p === 1 || p === pageCount || Math.abs(p - page) <= 2) out.push(p);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
+
+/** Plain links (no JavaScript needed) that keep the filters of the URL: previous, the pages, next. */
+function Pager({ page, pageCount }: { page: number; pageCount: number }) {
+  const { t, number } = useI18n();
+  const location = useLocation();
+  if (pageCount <= 1) return null;
+  const href = (p: number) => searchHref(location.pathname, location.search, { page: p });
+  return (
+    <nav className="pager" aria-label={t("persons.list.pages")}>
+      <ul className="pager__links">
+        {page > 1 ? (
+          <li>
+            <Link to={href(page - 1)} rel="prev" className="pager__step">
+              ← {t("search.prev")}
+            </Link>
+          </li>
+        ) : null}
+        {pageLinks(page, pageCount).map((p, i) =>
+          p === null ? (
+            <li key={`gap-${i}`} className="pager__gap" aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span className="pager__current" aria-current="page">
+                  {number(p)}
+                </span>
+              ) : (
+                <Link to={href(p)} aria-label={t("persons.list.pageN", { page: p })}>
+                  {number(p)}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link to={href(page + 1)} rel="next" className="pager__step">
+              {t("search.next")} →
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
 }
 
 export default function PersonsList() {
-  const { persons, truncated, filters, canRegister } = useLoaderData<typeof loader>();
+  const { persons, total, page, pageCount, filters, canRegister } = useLoaderData<typeof loader>();
   const { t, number, locale } = useI18n();
-  const filtered = Object.keys(filters).some((k) => filters[k as keyof typeof filters] !== undefined);
+  const filtered = Object.entries(filters).some(([k, v]) => k !== "page" && v !== undefined);
   return (
     <>
       <div className="page-head">
@@ -39,8 +97,10 @@ export default function PersonsList() {
       </div>
       <p className="lead">{t("persons.list.lead")}</p>
 
-      <details className="filter-box" open={filtered || undefined}>
-        <summary>{t("persons.list.filters")}</summary>
+      <section className="filter-box filter-box--open" aria-labelledby="persons-filters-title">
+        <h2 id="persons-filters-title" className="filter-box__title">
+          {t("persons.list.filters")}
+        </h2>
         <Form method="get" className="filter-box__body" key={JSON.stringify(filters)}>
           <div className="field">
             <label htmlFor="f-q">{t("persons.list.q")}</label>
@@ -96,12 +156,12 @@ export default function PersonsList() {
             {filtered ? <Link to="/officer/persons">{t("persons.list.clear")}</Link> : null}
           </div>
         </Form>
-      </details>
+      </section>
 
       <p className="results-head__count" role="status">
-        {t("persons.list.count", { count: number(persons.length) })}
+        {t("persons.list.count", { count: number(total) })}
+        {pageCount > 1 ? ` · ${t("search.page", { page: number(page), pages: number(pageCount) })}` : ""}
       </p>
-      {truncated ? <p className="alert alert--info">{t("persons.list.truncated")}</p> : null}
       {persons.length === 0 ? (
         <p className="empty-state">{t("persons.list.none")}</p>
       ) : (
@@ -128,9 +188,11 @@ export default function PersonsList() {
                     </>
                   ) : null}
                 </th>
-                <td data-label={t("persons.col.age")}>{p.age}</td>
-                <td data-label={t("persons.col.commune")}>{p.communeName}</td>
-                <td data-label={t("persons.col.classification")}>
+                <td data-label={t("persons.col.age")} data-col="age">
+                  {t("persons.page.age", { age: p.age })}
+                </td>
+                <td data-label={t("persons.col.commune")} data-col="commune">{p.communeName}</td>
+                <td data-label={t("persons.col.classification")} data-col="group">
                   {p.latestGroup ? (
                     <span>
                       <span className={`group-badge group-badge--${p.latestGroup}`} title={t(`persons.group.${p.latestGroup}`)}>
@@ -142,7 +204,7 @@ export default function PersonsList() {
                     <span className="hint">{t("persons.notClassified")}</span>
                   )}
                 </td>
-                <td data-label={t("persons.col.consents")}>
+                <td data-label={t("persons.col.consents")} data-col="consents">
                   {p.livePurposes.length ? (
                     <ul className="badges badges--tight">
                       {p.livePurposes.map((purpose) => (
@@ -155,12 +217,13 @@ export default function PersonsList() {
                     <span className="hint">{t("persons.noConsent")}</span>
                   )}
                 </td>
-                <td data-label={t("persons.col.status")}>{t(`persons.status.${p.status}`)}</td>
+                <td data-label={t("persons.col.status")} data-col="status">{t(`persons.status.${p.status}`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <Pager page={page} pageCount={pageCount} />
     </>
   );
 }

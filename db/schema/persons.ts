@@ -22,6 +22,14 @@ export const releasedPerson = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     fullName: text("full_name").notNull(),
+    /**
+     * The order of persons on every list (docs/decisions/022): given name first, then family and middle
+     * names, in the Vietnamese alphabet with tones after base letters. Computed by the database from the
+     * name (ct_name_sort_key, migration 0010), so every writer keeps it right; compare it with COLLATE "C".
+     */
+    nameSortKey: text("name_sort_key")
+      .notNull()
+      .generatedAlwaysAs(sql`ct_name_sort_key(full_name)`),
     gender: text("gender", { enum: GENDERS }).notNull(),
     dateOfBirth: date("date_of_birth").notNull(),
     citizenId: text("citizen_id"),
@@ -59,6 +67,11 @@ export const releasedPerson = pgTable(
     closedNote: text("closed_note").notNull().default(""),
     /** Set when an officer records the expungement (automatic date reached, or a court decision). */
     recordExpungedOn: date("record_expunged_on"),
+    /**
+     * Penal Code art. 70(2): the day the judgment's other decisions (compensation, court fees…) were
+     * completed, when the officer knows it. A later day moves the expungement date.
+     */
+    otherDecisionsCompletedOn: date("other_decisions_completed_on"),
     expungementEvidence: text("expungement_evidence").notNull().default(""),
     /** The person's own login, once they accepted an invitation. */
     userId: uuid("user_id").references(() => appUser.id),
@@ -71,6 +84,7 @@ export const releasedPerson = pgTable(
   (t) => [
     index("person_commune_status_idx").on(t.communeCode, t.status),
     index("person_province_idx").on(t.provinceCode),
+    index("person_name_sort_idx").on(sql`${t.nameSortKey} collate "C"`, t.id),
     uniqueIndex("person_citizen_id_key").on(t.citizenId),
     uniqueIndex("person_user_key").on(t.userId),
     check("person_citizen_id_format", sql`${t.citizenId} is null or ${t.citizenId} ~ '^[0-9]{12}$'`),

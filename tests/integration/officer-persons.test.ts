@@ -403,7 +403,8 @@ describe("lists, candidates and the home page", () => {
       return ((await response.json()) as { persons: { id: string; fullName: string; latestGroup: string | null; livePurposes: string[] }[] }).persons;
     };
     const all = await list(officer);
-    expect(all.map((p) => p.fullName)).toEqual(["Lê Văn Chiến", "Nguyễn Thị Bình"]);
+    // In register order: by given name (Bình before Chiến), not by family name (docs/decisions/022).
+    expect(all.map((p) => p.fullName)).toEqual(["Nguyễn Thị Bình", "Lê Văn Chiến"]);
     expect(all.find((p) => p.id === binh)).toMatchObject({ latestGroup: "B", livePurposes: ["matching", "share_contact"] });
     expect((await list(officer, "?q=nguyen%20thi")).map((p) => p.id)).toEqual([binh]);
     expect((await list(officer, "?q=BÌNH")).map((p) => p.id)).toEqual([binh]);

@@ -119,3 +119,70 @@ it("no convictions means nothing to expunge", () => {
   expect(computeExpungement([], adult)).toBeNull();
   expect(band({ penalty: "prison", sentenceMonths: 0 })).toBe(1);
 });
+
+describe("supplementary penalties and the judgment's other decisions (art. 70(2))", () => {
+  // The reported case: 3 years of prison completed 10/01/2024 → the 2-year period ends 10/01/2026.
+  const sentence = prison(36, { mainCompletedOn: "2024-01-10" });
+
+  it("the period alone, when nothing else is on the record", () => {
+    expect(computeExpungement([sentence], adult)).toMatchObject({ date: "2026-01-10", periodEndsOn: "2026-01-10", decidedBy: "period" });
+  });
+
+  it.each([
+    ["an occupation ban (cấm hành nghề)", "2027-01-10"],
+    ["a ban from holding positions (cấm đảm nhiệm chức vụ)", "2026-08-31"],
+    ["a residence ban (cấm cư trú)", "2026-05-01"],
+    ["probation (quản chế)", "2026-12-24"],
+    ["deprivation of civic rights, or any other with an end date", "2028-02-29"],
+  ])("%s ending later moves the date to the day it ends", (_kind, endsOn) => {
+    const result = computeExpungement([sentence], adult, { supplementaryEnds: [endsOn] });
+    expect(result).toMatchObject({ kind: "automatic", date: endsOn, decidedBy: "supplementary", periodEndsOn: "2026-01-10", countedFrom: "2024-01-10" });
+  });
+
+  it("the last of several penalties decides; those ending within the period and those without an end date move nothing", () => {
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", "2027-01-10", "2026-06-30", null] })).toMatchObject({ date: "2027-01-10" });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", null, undefined] })).toMatchObject({ date: "2026-01-10", decidedBy: "period" });
+  });
+
+  it("a ban held on the record and the penalty recorded with the sentence: the later one", () => {
+    const withSupplementary = prison(36, { mainCompletedOn: "2024-01-10", supplementaryCompletedOn: "2026-09-01" });
+    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-04-01"] })).toMatchObject({ date: "2026-09-01", decidedBy: "supplementary" });
+    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-10-01"] })).toMatchObject({ date: "2026-10-01", decidedBy: "supplementary" });
+  });
+
+  it("the other decisions (compensation, court fees) completed after the period move the date; completed before, nothing", () => {
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2026-03-15" })).toMatchObject({ date: "2026-03-15", decidedBy: "other_decisions" });
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2023-05-02" })).toMatchObject({ date: "2026-01-10", decidedBy: "period" });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2026-06-01"], otherDecisionsCompletedOn: "2026-03-15" })).toMatchObject({
+      date: "2026-06-01",
+      decidedBy: "supplementary",
+    });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2026-06-01"], otherDecisionsCompletedOn: "2026-07-01" })).toMatchObject({
+      date: "2026-07-01",
+      decidedBy: "other_decisions",
+    });
+  });
+
+  it("a court application (art. 71) and the early proposal (art. 72) wait for them too", () => {
+    expect(computeExpungement([{ ...sentence, nationalSecurity: true }], adult, { supplementaryEnds: ["2028-01-01"] })).toMatchObject({
+      kind: "court",
+      date: "2028-01-01",
+    });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-01-01"] })).toMatchObject({ earlyProposalFrom: "2025-01-01" });
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2025-02-01" })).toMatchObject({ earlyProposalFrom: "2025-02-01" });
+  });
+
+  it("a ban held on the record applies to the record still standing, not to an older one it cannot have delayed", () => {
+    // First conviction due 10/01/2022; a new offence in 2023 starts its own record (art. 73 does not apply).
+    const first = prison(36, { offenceDate: "2016-01-01", mainCompletedOn: "2020-01-10" });
+    const second: Conviction = { offenceDate: "2023-01-01", penalty: "non_custodial", mainCompletedOn: "2023-07-01", nationalSecurity: false };
+    expect(computeExpungement([first, second], adult, { supplementaryEnds: ["2025-02-01"] })).toMatchObject({ periodMonths: 12, date: "2025-02-01" });
+  });
+
+  it("a juvenile's offence under 16 still leaves no record", () => {
+    expect(computeExpungement([prison(24, { offenceDate: "2023-05-09" })], "2008-05-10", { supplementaryEnds: ["2030-01-01"] })).toEqual({
+      kind: "no_record",
+      reason: "juvenile_under_16",
+    });
+  });
+});

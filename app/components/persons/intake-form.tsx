@@ -27,6 +27,7 @@ export const INTAKE_LABELS = {
   sentenceMonths: "persons.field.sentenceMonths",
   mainCompletedOn: "persons.field.mainCompletedOn",
   supplementaryCompletedOn: "persons.field.supplementaryCompletedOn",
+  otherDecisionsCompletedOn: "persons.field.otherDecisionsCompletedOn",
   bannedOccupations: "persons.field.bannedOccupations",
   occupationBanEndsOn: "persons.field.occupationBanEndsOn",
   bannedPlaceCommunes: "persons.field.bannedPlaceCommunes",
@@ -134,6 +135,13 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
             name="supplementaryCompletedOn"
             label="persons.field.supplementaryCompletedOn"
             hint="persons.field.supplementaryCompletedOn.hint"
+            state={state}
+            type="date"
+          />
+          <TextField
+            name="otherDecisionsCompletedOn"
+            label="persons.field.otherDecisionsCompletedOn"
+            hint="persons.field.otherDecisionsCompletedOn.hint"
             state={state}
             type="date"
           />

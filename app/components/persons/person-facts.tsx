@@ -68,6 +68,11 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
             </dl>
           </div>
         ))}
+        {person.otherDecisionsCompletedOn ? (
+          <dl className="facts">
+            <Fact term={t("persons.field.otherDecisionsCompletedOn")}>{date(person.otherDecisionsCompletedOn)}</Fact>
+          </dl>
+        ) : null}
         <h3>{t("persons.page.bans")}</h3>
         {person.bans.length === 0 ? (
           <p>{t("persons.page.none")}</p>

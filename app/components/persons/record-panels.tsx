@@ -7,16 +7,22 @@ import { ChoiceGroup, TextAreaField } from "../job-form";
 import { FormErrors } from "./form-errors";
 import type { PersonView } from "./types";
 
-/** The record's expungement: recorded, or computed (automatic date or court application, art. 72 date). */
+/**
+ * The record's expungement: recorded, or computed (automatic date or court application, art. 72 date), what
+ * decided the date (the period, a supplementary penalty or the other decisions ending later), and the day the
+ * judgment's other decisions were completed, with its form.
+ */
 export function ExpungementPanel({
   person,
   today,
   state,
+  otherDecisionsState,
   canEdit,
 }: {
-  person: Pick<PersonView, "expungement" | "recordExpungedOn" | "expungementEvidence">;
+  person: Pick<PersonView, "expungement" | "recordExpungedOn" | "expungementEvidence" | "otherDecisionsCompletedOn">;
   today: string;
   state: FormState;
+  otherDecisionsState?: FormState;
   canEdit: boolean;
 }) {
   const { t, date } = useI18n();
@@ -43,13 +49,44 @@ export function ExpungementPanel({
             {t(computed.kind === "automatic" ? "persons.exp.automatic" : "persons.exp.court", { date: date(computed.date) })}
           </p>
           <p className="hint">{t("persons.exp.period", { months: computed.periodMonths, from: date(computed.countedFrom) })}</p>
+          {computed.decidedBy !== "period" ? (
+            <p className="expungement__decided">
+              {t(`persons.exp.decidedBy.${computed.decidedBy}`, { months: computed.periodMonths, periodEnd: date(computed.periodEndsOn) })}
+            </p>
+          ) : null}
+          <p className={person.otherDecisionsCompletedOn ? "hint" : "hint expungement__unknown"}>
+            {person.otherDecisionsCompletedOn
+              ? t("persons.exp.otherDecisions", { date: date(person.otherDecisionsCompletedOn) })
+              : t("persons.exp.otherDecisionsUnknown")}
+          </p>
           {computed.date <= today ? (
             <p className="alert alert--info">{t(computed.kind === "automatic" ? "persons.exp.dueNow" : "persons.exp.canApply")}</p>
-          ) : (
+          ) : computed.earlyProposalFrom < computed.date ? (
             <p>{t("persons.exp.early", { date: date(computed.earlyProposalFrom) })}</p>
-          )}
+          ) : null}
         </>
       )}
+      {canEdit && computed && computed.kind !== "no_record" ? (
+        <details className="panel-form" open={otherDecisionsState?.errors && Object.keys(otherDecisionsState.errors).length ? true : undefined}>
+          <summary>{t("persons.exp.otherDecisionsEdit")}</summary>
+          <FormErrors state={otherDecisionsState} labels={{ otherDecisionsCompletedOn: "persons.field.otherDecisionsCompletedOn" }} />
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="other-decisions" />
+            <TextField
+              name="otherDecisionsCompletedOn"
+              label="persons.field.otherDecisionsCompletedOn"
+              hint="persons.field.otherDecisionsCompletedOn.hint"
+              state={otherDecisionsState ?? { values: { otherDecisionsCompletedOn: person.otherDecisionsCompletedOn ?? "" } }}
+              type="date"
+            />
+            <div className="actions">
+              <button type="submit" className="button button--secondary">
+                {t("persons.exp.otherDecisionsSubmit")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
       {canEdit ? (
         <details className="panel-form" open={state?.errors && Object.keys(state.errors).length ? true : undefined}>
           <summary>{t("persons.exp.mark")}</summary>

@@ -7,6 +7,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, auditMany } from "../audit/audit.server";
 import type { MeetingInput } from "./schema.server";
+import { personNameOrder } from "../persons/order.server";
 
 /**
  * A commune's periodic meeting (sinh hoạt định kỳ): title, date, place, the registered persons who attended
@@ -45,7 +46,7 @@ export async function meetingForm(scope: StaffScope) {
             isNull(releasedPerson.anonymizedAt),
           ),
         )
-        .orderBy(asc(releasedPerson.fullName), asc(releasedPerson.id))
+        .orderBy(...personNameOrder())
     : [];
   await audit(db(), actorOf(scope), null, "view", "case_management", { list: "meeting_attendance", count: persons.length });
   return { communes, persons, today: todayIso() };
@@ -145,7 +146,7 @@ export async function getMeeting(scope: StaffScope, meetingId: string) {
     .from(meetingAttendance)
     .innerJoin(releasedPerson, eq(releasedPerson.id, meetingAttendance.personId))
     .where(eq(meetingAttendance.meetingId, meetingId))
-    .orderBy(asc(releasedPerson.fullName));
+    .orderBy(...personNameOrder());
   await audit(db(), actorOf(scope), null, "view", "case_management", { list: "meeting", meetingId, count: attendees.length });
   return {
     ...row,

@@ -12,6 +12,7 @@ import { createPlacement } from "../placements/placements.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
 import { getFair, lockFair, type Fair, type FairChange } from "./job-fairs.server";
 import type { HirePlacementInput, OutcomeInput } from "./schema.server";
+import { personNameKey, personNameOrder } from "../persons/order.server";
 
 /**
  * The persons registered for a fair and what came of it. Only the fair's officers see names, and only of
@@ -53,7 +54,7 @@ export async function fairParticipants(scope: StaffScope, fair: Fair): Promise<P
     .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
     .leftJoin(employer, eq(employer.id, jobFairParticipant.organizationId))
     .where(eq(jobFairParticipant.fairId, fair.id))
-    .orderBy(asc(releasedPerson.fullName), asc(jobFairParticipant.personId));
+    .orderBy(personNameKey, asc(jobFairParticipant.personId));
   const participants = rows.map((r) => ({
     personId: r.personId,
     fullName: r.inReach ? r.fullName : null,
@@ -107,7 +108,7 @@ export async function registrablePersons(scope: StaffScope, fair: Fair, q: strin
         ),
       ),
     )
-    .orderBy(asc(releasedPerson.fullName), asc(releasedPerson.id))
+    .orderBy(...personNameOrder())
     .limit(30);
   await auditMany(db(), { id: scope.actorId, role: scope.role }, rows.map((r) => r.id), "view", PURPOSE, { fairId: fair.id, list: "picker" });
   return rows.map((r) => ({ id: r.id, fullName: r.fullName, birthYear: Number(r.dateOfBirth.slice(0, 4)), communeName: r.communeName }));

@@ -6,6 +6,7 @@ import { formatDate, translator } from "../../i18n";
 import { todayIso } from "../../utils/clock.server";
 import { auditMany } from "../audit/audit.server";
 import { bankListDueDate, monthStart } from "./rules";
+import { personNameKey } from "../persons/order.server";
 
 /**
  * Form 01: the commune's monthly list of persons applying for a loan, sent to the bank's transaction office
@@ -68,7 +69,7 @@ export async function bankList(scope: StaffScope, month: string, format: "page" 
         .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
         .innerJoin(province, eq(province.code, releasedPerson.provinceCode))
         .where(and(inArray(loan.communeCode, codes), eq(loan.listMonth, month), ne(loan.status, "cancelled"), isNull(releasedPerson.anonymizedAt)))
-        .orderBy(asc(loan.communeCode), asc(releasedPerson.fullName), asc(loan.id))
+        .orderBy(asc(loan.communeCode), personNameKey, asc(loan.id))
     : [];
   const names = new Map(communes.map((c) => [c.code, c.name]));
   await auditMany(

@@ -10,6 +10,7 @@ import { audit } from "../audit/audit.server";
 import { personsInScope } from "../persons/scope.server";
 import { applicationDeadline, applyStatusChange, checkLoanApplication, defaultBankBranch, LOAN_TRANSITIONS, nextListMonth, type LoanIssue } from "./rules";
 import type { LoanFilters, LoanInput, LoanStatusInput } from "./schema.server";
+import { personNameKey } from "../persons/order.server";
 
 /**
  * Loans under Decision 22/2023, as the commune officer records them: the application (put on the monthly
@@ -120,7 +121,7 @@ export async function listLoans(scope: StaffScope, filters: LoanFilters) {
       .innerJoin(releasedPerson, eq(releasedPerson.id, loan.personId))
       .innerJoin(commune, eq(commune.code, loan.communeCode))
       .where(and(...shown))
-      .orderBy(desc(loan.listMonth), asc(releasedPerson.fullName), asc(loan.id))
+      .orderBy(desc(loan.listMonth), personNameKey, asc(loan.id))
       .limit(1000),
     db()
       .select({ status: loan.status, n: count(), amount: sum(loan.amountVnd) })

@@ -6,6 +6,7 @@ import type { CandidateDocument } from "../../../search/documents";
 import type { StaffScope } from "../../auth/scope.server";
 import { auditMany } from "../audit/audit.server";
 import { personsWithLiveConsent } from "../consent/consent.server";
+import { compareByNameKey } from "../persons/order.server";
 import { personsInScope } from "../persons/scope.server";
 import { quote } from "../search/filters";
 
@@ -34,15 +35,16 @@ export async function searchCandidates(scope: StaffScope, query: { q?: string; o
   const [consented, rows] = await Promise.all([
     personsWithLiveConsent(ids, "matching"),
     db()
-      .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, communeName: commune.name })
+      .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, nameSortKey: releasedPerson.nameSortKey, communeName: commune.name })
       .from(releasedPerson)
       .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
       .where(and(inArray(releasedPerson.id, ids), personsInScope(scope), eq(releasedPerson.status, "active"))),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const hits = res.hits
-    .filter((h) => consented.has(h.id) && byId.has(h.id))
-    .map((h) => ({ ...h, fullName: byId.get(h.id)!.fullName, communeName: byId.get(h.id)!.communeName }));
+  const kept = res.hits.filter((h) => consented.has(h.id) && byId.has(h.id));
+  // Without words to rank by, the candidates are a list of persons: in the order of every such list.
+  if (!query.q?.trim()) kept.sort((a, b) => compareByNameKey(byId.get(a.id)!, byId.get(b.id)!));
+  const hits = kept.map((h) => ({ ...h, fullName: byId.get(h.id)!.fullName, communeName: byId.get(h.id)!.communeName }));
   await auditMany(db(), { id: scope.actorId, role: scope.role }, hits.map((h) => h.id), "view", "matching", { via: "candidate_search" });
   return hits;
 }

@@ -21,6 +21,7 @@ import {
 import { candidatesFromDatabase, listingsFromDatabase, trainingReferralOnlyCandidates } from "./retrieval-fallback.server";
 import { MATCHING_WEIGHTS } from "./weights";
 import { log } from "../../utils/log.server";
+import { compareByNameKey } from "../persons/order.server";
 
 /**
  * The matching pipeline (docs/decisions/013): retrieve (Meilisearch, or PostgreSQL when it is down) →
@@ -216,8 +217,11 @@ export async function matchListing(
     // A closed file is not a candidate at all (it only lingers in the index until the outbox catches up).
     else if (person.active) excluded.push({ ...who, exclusions: result.exclusions });
   }
-  candidates.sort((a, b) => b.score - a.score || (a.personId < b.personId ? -1 : 1));
-  excluded.sort((a, b) => a.fullName.localeCompare(b.fullName, "vi") || (a.personId < b.personId ? -1 : 1));
+  // Equal scores, and the excluded, in the order of every list of persons (given name first, Vietnamese alphabet).
+  const byName = (a: { personId: string }, b: { personId: string }) =>
+    compareByNameKey({ id: a.personId, nameSortKey: persons.get(a.personId)!.nameSortKey }, { id: b.personId, nameSortKey: persons.get(b.personId)!.nameSortKey });
+  candidates.sort((a, b) => b.score - a.score || byName(a, b));
+  excluded.sort(byName);
   return {
     listing: summary(listing),
     candidates: candidates.slice(0, limit),

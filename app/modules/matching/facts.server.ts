@@ -20,7 +20,8 @@ export const seatsTaken = (slot: ReturnType<typeof sql.raw>) =>
   sql`(select count(*)::int from enrolment e where e.training_slot_id = ${slot} and e.status in ('enrolled', 'completed'))`;
 
 /** A person's facts plus what an officer's list shows (never sent to an organisation). */
-export type PersonFactsRow = PersonFacts & { fullName: string; communeName: string };
+/** nameSortKey: the order of every list of persons (persons/order.server.ts). */
+export type PersonFactsRow = PersonFacts & { fullName: string; nameSortKey: string; communeName: string };
 
 // Qualified by hand: inside a correlated subquery an unqualified "id" would bind to the inner table.
 const personIdCol = sql.raw(`"released_person"."id"`);
@@ -38,6 +39,7 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
       .select({
         id: releasedPerson.id,
         fullName: releasedPerson.fullName,
+        nameSortKey: releasedPerson.nameSortKey,
         communeName: commune.name,
         status: releasedPerson.status,
         anonymizedAt: releasedPerson.anonymizedAt,
@@ -52,6 +54,7 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
         expectedWage: releasedPerson.expectedWage,
         needs: releasedPerson.needs,
         recordExpungedOn: releasedPerson.recordExpungedOn,
+        otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
         consentPurposes: sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
         where g.person_id = ${personIdCol} and g.withdrawn_at is null and g.expires_at > ${at}::timestamptz), '{}')`,
         convictions: sql<ConvictionFact[]>`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
@@ -67,8 +70,8 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
       .where(and(inArray(releasedPerson.id, personIds), within)),
   ]);
   const out = new Map<string, PersonFactsRow>();
-  for (const { recordExpungedOn, anonymizedAt, status, convictions, ...r } of rows) {
-    const standing = recordStandsOn({ dateOfBirth: r.dateOfBirth, recordExpungedOn }, convictions, today);
+  for (const { recordExpungedOn, otherDecisionsCompletedOn, anonymizedAt, status, convictions, ...r } of rows) {
+    const standing = recordStandsOn({ dateOfBirth: r.dateOfBirth, recordExpungedOn, otherDecisionsCompletedOn }, convictions, today, r.bans);
     out.set(r.id, {
       ...r,
       relatedTrades: [...new Set([...r.trades, ...r.desiredOccupations].flatMap((code) => reference.relatedOf(code)))],

@@ -3,7 +3,7 @@
  * scorer (weights from weights.ts, each point explained by a reason). No clock, no database: `today` comes
  * in as an ISO date, so every rule is unit-tested without a server (tests/unit/matching-rules.test.ts).
  */
-import { computeExpungement, type PenaltyKind } from "../persons/expungement";
+import { completionOf, computeExpungement, type PenaltyKind } from "../persons/expungement";
 import type { MatchReason } from "./reasons";
 import { MATCHING_WEIGHTS, MINIMUM_AGE, type MatchingWeights } from "./weights";
 
@@ -27,14 +27,21 @@ export type ConvictionFact = {
 
 /**
  * Whether a record still stands on `today`: recorded as expunged → no; automatic expungement date reached
- * (Penal Code art. 70: by law, whether or not an officer recorded it yet) → no; juvenile under 16 → no.
+ * (Penal Code art. 70: by law, whether or not an officer recorded it yet; a court ban still running or the
+ * judgment's other decisions not completed keep it standing) → no; juvenile under 16 → no.
  */
-export function recordStandsOn(person: { dateOfBirth: string; recordExpungedOn: string | null }, convictions: ConvictionFact[], today: string): boolean {
+export function recordStandsOn(
+  person: { dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn?: string | null },
+  convictions: ConvictionFact[],
+  today: string,
+  bans: readonly { endsOn: string | null }[] = [],
+): boolean {
   if (convictions.length === 0) return false;
   if (person.recordExpungedOn && person.recordExpungedOn <= today) return false;
   const computed = computeExpungement(
     convictions.map((c) => ({ ...c, sentenceMonths: c.sentenceMonths ?? undefined })),
     person.dateOfBirth,
+    completionOf(person, bans),
   );
   if (!computed || computed.kind === "no_record") return false;
   return !(computed.kind === "automatic" && computed.date <= today);

@@ -9,6 +9,7 @@ import { audit, auditMany } from "../audit/audit.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
 import { getModel, type Model, type ModelChange } from "./models.server";
 import type { CoverPersonInput, LeavePersonInput } from "./schema.server";
+import { personNameKey, personNameOrder } from "../persons/order.server";
 
 /**
  * The persons a model covers (from a join date, until a leave date). Only persons of the model's commune in
@@ -41,7 +42,7 @@ export async function coveredPersons(scope: StaffScope, model: Model): Promise<C
     .innerJoin(releasedPerson, eq(releasedPerson.id, modelPerson.personId))
     .where(eq(modelPerson.modelId, model.id))
     // Those covered now first, then those who left; by name within each.
-    .orderBy(sql`${modelPerson.leftOn} is not null`, asc(releasedPerson.fullName), asc(modelPerson.personId));
+    .orderBy(sql`${modelPerson.leftOn} is not null`, personNameKey, asc(modelPerson.personId));
   const persons = rows.map((r) => ({
     personId: r.personId,
     fullName: r.inReach ? r.fullName : null,
@@ -74,7 +75,7 @@ export async function personsToCover(scope: StaffScope, model: Model, q: string 
         ),
       ),
     )
-    .orderBy(asc(releasedPerson.fullName), asc(releasedPerson.id))
+    .orderBy(...personNameOrder())
     .limit(30);
   await auditMany(db(), actorOf(scope), rows.map((r) => r.id), "view", PURPOSE, { modelId: model.id, list: "picker" });
   return rows.map((r) => ({ id: r.id, fullName: r.fullName, birthYear: Number(r.dateOfBirth.slice(0, 4)) }));

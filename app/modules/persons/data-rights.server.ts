@@ -101,7 +101,7 @@ export async function collectPersonData(personId: string) {
     exportedAt: now().toISOString(),
     person: { ...row.person, communeName: row.communeName, provinceName: row.provinceName },
     account: account[0] ?? null,
-    expungement: expungementOf(row.person, convictions),
+    expungement: expungementOf(row.person, convictions, bans),
     convictions,
     courtBans: bans,
     classifications,

@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
-import { commune, conviction, releasedPerson } from "../../../db/schema";
+import { commune, conviction, courtBan, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isoDate, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import type { ExpungementResult } from "./expungement";
+import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 
@@ -43,6 +44,30 @@ export async function markRecordExpunged(scope: StaffScope, personId: string, in
   return { ok: true };
 }
 
+/** The judgment's other decisions (art. 70(2)): the day they were completed; empty clears it (not known). */
+export const otherDecisionsSchema = z.object({ otherDecisionsCompletedOn: isoDate() });
+export type OtherDecisionsInput = z.output<typeof otherDecisionsSchema>;
+
+/**
+ * Record (or clear) the day the judgment's other decisions (compensation, court fees…) were completed. Not in
+ * the future, not before the latest offence (its judgment came after it). Audited as an edit.
+ */
+export async function setOtherDecisionsCompleted(scope: StaffScope, personId: string, input: OtherDecisionsInput): Promise<MarkExpungedOutcome> {
+  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+  if (!person) return { ok: false, notFound: true };
+  const on = input.otherDecisionsCompletedOn ?? null;
+  if (on && on > todayIso()) return { ok: false, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsInFuture" } } };
+  const convictions = await db().select({ offenceDate: conviction.offenceDate }).from(conviction).where(eq(conviction.personId, personId));
+  if (on && convictions.some((c) => on < c.offenceDate)) {
+    return { ok: false, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsBeforeOffence" } } };
+  }
+  await db().transaction(async (tx) => {
+    await tx.update(releasedPerson).set({ otherDecisionsCompletedOn: on, updatedAt: now() }).where(eq(releasedPerson.id, personId));
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", { field: "otherDecisionsCompletedOn", on });
+  });
+  return { ok: true };
+}
+
 export type ExpungementDue = {
   id: string;
   fullName: string;
@@ -52,8 +77,9 @@ export type ExpungementDue = {
 
 /**
  * Active persons of the actor's reach whose record is not yet marked expunged and whose computed date has
- * come: automatic ones (the officer records it) and court ones (the person may now apply). One audit event
- * records that the list was seen.
+ * come (court bans and the judgment's other decisions included, see expungementOf): automatic ones (the
+ * officer records it) and court ones (the person may now apply), each in the order of every list of persons.
+ * One audit event records that the list was seen.
  */
 export async function listExpungementsDue(scope: StaffScope, options: { audit?: boolean } = {}): Promise<{ automatic: ExpungementDue[]; court: ExpungementDue[] }> {
   const persons = await db()
@@ -62,25 +88,32 @@ export async function listExpungementsDue(scope: StaffScope, options: { audit?: 
       fullName: releasedPerson.fullName,
       dateOfBirth: releasedPerson.dateOfBirth,
       recordExpungedOn: releasedPerson.recordExpungedOn,
+      otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
       communeName: commune.name,
     })
     .from(releasedPerson)
     .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
     .where(and(personsInScope(scope), eq(releasedPerson.status, "active"), isNull(releasedPerson.recordExpungedOn)))
-    .orderBy(asc(releasedPerson.fullName));
+    .orderBy(...personNameOrder());
   const ids = persons.map((p) => p.id);
-  const convictions = ids.length ? await db().select().from(conviction).where(inArray(conviction.personId, ids)) : [];
+  const [convictions, bans] = ids.length
+    ? await Promise.all([
+        db().select().from(conviction).where(inArray(conviction.personId, ids)),
+        db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
+      ])
+    : [[], []];
   const automatic: ExpungementDue[] = [];
   const court: ExpungementDue[] = [];
   for (const p of persons) {
-    const { computed, eligibleNow } = expungementOf(p, convictions.filter((c) => c.personId === p.id));
+    const { computed, eligibleNow } = expungementOf(
+      p,
+      convictions.filter((c) => c.personId === p.id),
+      bans.filter((b) => b.personId === p.id),
+    );
     if (!eligibleNow || !computed || computed.kind === "no_record") continue;
     const due = { id: p.id, fullName: p.fullName, communeName: p.communeName, computed };
     (computed.kind === "automatic" ? automatic : court).push(due);
   }
-  const byDate = (a: ExpungementDue, b: ExpungementDue) => (a.computed.date < b.computed.date ? -1 : a.computed.date > b.computed.date ? 1 : 0);
-  automatic.sort(byDate);
-  court.sort(byDate);
   if (options.audit !== false) {
     await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "expungement", { count: automatic.length + court.length, list: "expungements_due" });
   }

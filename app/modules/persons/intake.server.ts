@@ -78,6 +78,9 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
   if (input.mainCompletedOn && input.mainCompletedOn > today && input.releaseType === "completed") {
     errors.mainCompletedOn = { key: "persons.error.notReleased" };
   }
+  if (input.otherDecisionsCompletedOn && input.otherDecisionsCompletedOn > today) {
+    errors.otherDecisionsCompletedOn = { key: "persons.error.otherDecisionsInFuture" };
+  }
   // A code the form never offered (a forged or stale post) would fail a foreign key with a 500: refuse it here.
   if (place && input.bannedPlaceCommunes.length) {
     const known = await db()
@@ -134,6 +137,7 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
         supervisorKind: input.supervisorKind,
         supervisorName: input.supervisorName,
         supervisorContact: input.supervisorContact,
+        otherDecisionsCompletedOn: input.otherDecisionsCompletedOn,
         createdBy: scope.actorId,
       })
       .returning({ id: releasedPerson.id });

@@ -1,11 +1,12 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
-import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, courtBan, releasedPerson, type ConsentPurpose } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
 import { ageOn } from "./expungement";
+import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 
@@ -17,13 +18,16 @@ export const personListFiltersSchema = z.object({
   need: z.enum(PERSON_NEEDS).optional().catch(undefined),
   due: z.literal("1").optional().catch(undefined),
   expiring: z.literal("1").optional().catch(undefined),
+  /** 1-based; a page past the end shows the last one. */
+  page: z.coerce.number().int().min(2).max(100_000).optional().catch(undefined),
 });
 export type PersonListFilters = z.output<typeof personListFiltersSchema>;
 
 /** How long before its expiry a consent is due for renewal (the officer's reminder). */
 export const CONSENT_RENEWAL_DAYS = 30;
 
-const LIST_LIMIT = 500;
+/** Persons per page of the list. */
+export const PERSONS_PAGE_SIZE = 20;
 
 export type PersonListRow = {
   id: string;
@@ -45,12 +49,15 @@ function nameMatches(q: string): SQL {
 
 const latestGroup = sql<string | null>`(select c."group" from ${classification} c where c.person_id = ${releasedPerson.id} order by c.quarter desc limit 1)`;
 
+export type PersonListPage = { persons: PersonListRow[]; total: number; page: number; pageCount: number };
+
 /**
- * The persons of the officer's communes (a provincial admin's province), filtered, with their latest
+ * The persons of the officer's communes (a provincial admin's province), filtered, one page at a time in the
+ * order of every list of persons (given name first, Vietnamese alphabet: order.server.ts), with their latest
  * classification, the purposes of their live consents and whether expungement is due. One audit event
  * records that the list was seen and how many it showed.
  */
-export async function listPersons(scope: StaffScope, filters: PersonListFilters): Promise<{ persons: PersonListRow[]; truncated: boolean }> {
+export async function listPersons(scope: StaffScope, filters: PersonListFilters): Promise<PersonListPage> {
   const at = now();
   const status = filters.status ?? "active";
   const conds: (SQL | undefined)[] = [personsInScope(scope)];
@@ -65,24 +72,47 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
         and g.expires_at > ${at.toISOString()}::timestamptz and g.expires_at <= ${soon.toISOString()}::timestamptz)`,
     );
   }
-  const rows = await db()
-    .select({
-      id: releasedPerson.id,
-      fullName: releasedPerson.fullName,
-      dateOfBirth: releasedPerson.dateOfBirth,
-      recordExpungedOn: releasedPerson.recordExpungedOn,
-      status: releasedPerson.status,
-      communeName: commune.name,
-    })
-    .from(releasedPerson)
-    .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
-    .where(and(...conds))
-    .orderBy(asc(releasedPerson.fullName), asc(releasedPerson.id))
-    .limit(LIST_LIMIT + 1);
-  const truncated = rows.length > LIST_LIMIT;
-  const page = rows.slice(0, LIST_LIMIT);
-  const ids = page.map((r) => r.id);
-  const [classes, grants, convictions] = ids.length
+  const today = todayIso(at);
+  const columns = {
+    id: releasedPerson.id,
+    fullName: releasedPerson.fullName,
+    dateOfBirth: releasedPerson.dateOfBirth,
+    recordExpungedOn: releasedPerson.recordExpungedOn,
+    otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
+    status: releasedPerson.status,
+    communeName: commune.name,
+  };
+  const base = () => db().select(columns).from(releasedPerson).innerJoin(commune, eq(commune.code, releasedPerson.communeCode));
+  const wanted = filters.page ?? 1;
+  let rows: Awaited<ReturnType<typeof base>>;
+  let total: number;
+  let page: number;
+  if (filters.due) {
+    // "Due" is computed from the sentences and bans (expungementOf), not by SQL: the candidates (no recorded
+    // expungement) are read in order, the due ones kept, then paged.
+    const candidates = await base()
+      .where(and(...conds, isNull(releasedPerson.recordExpungedOn)))
+      .orderBy(...personNameOrder());
+    const due = await dueNow(candidates);
+    const keep = candidates.filter((r) => due.has(r.id));
+    total = keep.length;
+    page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
+    rows = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
+  } else {
+    const [counted] = await db()
+      .select({ n: count() })
+      .from(releasedPerson)
+      .where(and(...conds));
+    total = Number(counted?.n ?? 0);
+    page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
+    rows = await base()
+      .where(and(...conds))
+      .orderBy(...personNameOrder())
+      .limit(PERSONS_PAGE_SIZE)
+      .offset((page - 1) * PERSONS_PAGE_SIZE);
+  }
+  const ids = rows.map((r) => r.id);
+  const [classes, grants, convictions, bans] = ids.length
     ? await Promise.all([
         db()
           .select({ personId: classification.personId, group: classification.group, quarter: classification.quarter })
@@ -94,14 +124,13 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
           .from(consentGrant)
           .where(and(inArray(consentGrant.personId, ids), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, at))),
         db().select().from(conviction).where(inArray(conviction.personId, ids)),
+        db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
       ])
-    : [[], [], []];
+    : [[], [], [], []];
 
-  const today = todayIso(at);
-  let persons: PersonListRow[] = page.map((r) => {
+  const persons: PersonListRow[] = rows.map((r) => {
     const latest = classes.find((c) => c.personId === r.id);
     const purposes = new Set(grants.filter((g) => g.personId === r.id).flatMap((g) => g.purposes));
-    const own = convictions.filter((c) => c.personId === r.id);
     return {
       id: r.id,
       fullName: r.fullName,
@@ -111,13 +140,34 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
       latestGroup: latest?.group ?? null,
       latestQuarter: latest?.quarter ?? null,
       livePurposes: [...purposes].sort(),
-      expungementDue: expungementOf(r, own).eligibleNow,
+      expungementDue: expungementOf(
+        r,
+        convictions.filter((c) => c.personId === r.id),
+        bans.filter((b) => b.personId === r.id),
+      ).eligibleNow,
     };
   });
-  if (filters.due) persons = persons.filter((p) => p.expungementDue);
 
-  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", { count: persons.length, list: "persons" });
-  return { persons, truncated };
+  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", { count: persons.length, list: "persons", page });
+  return { persons, total, page, pageCount: Math.ceil(total / PERSONS_PAGE_SIZE) };
+}
+
+/** The ids, among these persons, whose expungement is due today (expungementOf, the one computation). */
+async function dueNow(persons: { id: string; dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn: string | null }[]): Promise<Set<string>> {
+  const due = new Set<string>();
+  for (let i = 0; i < persons.length; i += 500) {
+    const chunk = persons.slice(i, i + 500);
+    const ids = chunk.map((p) => p.id);
+    const [convictions, bans] = await Promise.all([
+      db().select().from(conviction).where(inArray(conviction.personId, ids)),
+      db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
+    ]);
+    for (const p of chunk) {
+      const own = convictions.filter((c) => c.personId === p.id);
+      if (own.length && expungementOf(p, own, bans.filter((b) => b.personId === p.id)).eligibleNow) due.add(p.id);
+    }
+  }
+  return due;
 }
 
 /** How many active persons the officer's communes hold (the home page's count; names are not read). */

@@ -5,7 +5,7 @@ import type { StaffScope } from "../../auth/scope.server";
 import { todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
 import { listGrants } from "../consent/consent.server";
-import { computeExpungement, type Conviction, type ExpungementResult } from "./expungement";
+import { completionOf, computeExpungement, type Conviction, type ExpungementResult } from "./expungement";
 import { personInScope } from "./scope.server";
 
 export type PersonRecord = Awaited<ReturnType<typeof loadRecord>>;
@@ -29,19 +29,25 @@ async function loadRecord(personId: string) {
       .orderBy(desc(classification.quarter)),
     listGrants(personId),
   ]);
-  return { ...person.person, communeName: person.communeName, provinceName: person.provinceName, convictions, bans, classifications, grants, expungement: expungementOf(person.person, convictions) };
+  return { ...person.person, communeName: person.communeName, provinceName: person.provinceName, convictions, bans, classifications, grants, expungement: expungementOf(person.person, convictions, bans) };
 }
 
-/** The record's expungement: recorded by an officer, or computed from the convictions (arts. 70–73). */
+/**
+ * The record's expungement: recorded by an officer, or computed (arts. 70–73) from the convictions, the court
+ * bans' end dates and the day the judgment's other decisions were completed. Every page and list that says
+ * "due" (the record, /officer/expungements, the persons list, the officer's home) goes through here.
+ */
 export function expungementOf(
-  person: { dateOfBirth: string; recordExpungedOn: string | null },
+  person: { dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn: string | null },
   convictions: (Pick<Conviction, "offenceDate" | "penalty" | "mainCompletedOn" | "supplementaryCompletedOn" | "nationalSecurity"> & {
     sentenceMonths: number | null;
   })[],
+  bans: readonly { endsOn: string | null }[],
 ): { recordedOn: string | null; computed: ExpungementResult | null; eligibleNow: boolean } {
   const computed = computeExpungement(
     convictions.map((c) => ({ ...c, sentenceMonths: c.sentenceMonths ?? undefined })),
     person.dateOfBirth,
+    completionOf(person, bans),
   );
   const eligibleNow = !person.recordExpungedOn && computed !== null && computed.kind !== "no_record" && computed.date <= todayIso();
   return { recordedOn: person.recordExpungedOn, computed, eligibleNow };

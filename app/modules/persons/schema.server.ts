@@ -54,6 +54,7 @@ export const intakeSchema = z
       .transform((s) => (s === "" ? null : Number(s))),
     mainCompletedOn: isoDate({ required: true }),
     supplementaryCompletedOn: isoDate(),
+    otherDecisionsCompletedOn: isoDate(),
     bannedOccupations: codes(/^\d{5}$/, 20),
     occupationBanEndsOn: isoDate(),
     bannedPlaceCommunes: codes(/^\d{5}$/, 20),
@@ -91,6 +92,9 @@ export const intakeSchema = z
     }
     if (v.offenceDate && v.mainCompletedOn && v.offenceDate > v.mainCompletedOn) {
       ctx.addIssue({ code: "custom", path: ["offenceDate"], message: "persons.error.offenceAfterCompletion" });
+    }
+    if (v.offenceDate && v.otherDecisionsCompletedOn && v.otherDecisionsCompletedOn < v.offenceDate) {
+      ctx.addIssue({ code: "custom", path: ["otherDecisionsCompletedOn"], message: "persons.error.otherDecisionsBeforeOffence" });
     }
     if (v.bannedOccupations.length && !v.occupationBanEndsOn) {
       ctx.addIssue({ code: "custom", path: ["occupationBanEndsOn"], message: "validation.required" });

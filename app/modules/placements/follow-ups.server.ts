@@ -11,6 +11,7 @@ import { resolveFollowUpReminders } from "./reminders.server";
 import { addDays, canRecord, DUE_DAYS_BEFORE, followUpState, OUTCOME_MONTH, OVERDUE_DAYS_AFTER, suggestedOutcome } from "./schedule";
 import type { FollowUpInput } from "./schema.server";
 import { followUpsOf } from "./views.server";
+import { personNameKey } from "../persons/order.server";
 
 /** The officer's follow-up work: the task list of due and overdue visits, and recording what was found. */
 
@@ -53,7 +54,7 @@ export async function followUpTasks(scope: StaffScope) {
     .innerJoin(placement, eq(placement.id, followUp.placementId))
     .innerJoin(releasedPerson, eq(releasedPerson.id, followUp.personId))
     .where(openTasks(scope, today))
-    .orderBy(asc(followUp.dueOn), asc(releasedPerson.fullName))
+    .orderBy(asc(followUp.dueOn), personNameKey)
     .limit(500);
   const items = rows.map((r) => ({ ...r, state: followUpState(r, today) as "due" | "overdue" }));
   items.sort((a, b) => (a.state === b.state ? 0 : a.state === "overdue" ? -1 : 1));

@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
-import { commune, conviction, occupation, releasedPerson } from "../../../db/schema";
+import { commune, conviction, courtBan, occupation, releasedPerson } from "../../../db/schema";
 import { todayIso } from "../../utils/clock.server";
-import { ageOn, computeExpungement } from "../persons/expungement";
+import { ageOn, completionOf, computeExpungement } from "../persons/expungement";
 
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export type SharedSnapshot = Record<string, string | number | string[]>;
@@ -50,6 +50,7 @@ export async function buildSnapshot(executor: Executor, personId: string, fields
       certificates: releasedPerson.certificates,
       phone: releasedPerson.phone,
       recordExpungedOn: releasedPerson.recordExpungedOn,
+      otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
     })
     .from(releasedPerson)
     .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
@@ -88,12 +89,19 @@ export async function buildSnapshot(executor: Executor, personId: string, fields
  * "expunged" when an officer recorded it, when there is no record (offences under 16), or when the
  * automatic expungement date has come (Penal Code art. 70: by law, recorded or not), as matching reads it.
  */
-async function recordStatus(executor: Executor, personId: string, person: { dateOfBirth: string; recordExpungedOn: string | null }, today: string) {
+async function recordStatus(
+  executor: Executor,
+  personId: string,
+  person: { dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn: string | null },
+  today: string,
+) {
   if (person.recordExpungedOn && person.recordExpungedOn <= today) return "expunged";
   const rows = await executor.select().from(conviction).where(eq(conviction.personId, personId));
+  const bans = await executor.select({ endsOn: courtBan.endsOn }).from(courtBan).where(eq(courtBan.personId, personId));
   const computed = computeExpungement(
     rows.map((c) => ({ ...c, sentenceMonths: c.sentenceMonths ?? undefined })),
     person.dateOfBirth,
+    completionOf(person, bans),
   );
   if (!computed || computed.kind === "no_record") return "expunged";
   return computed.kind === "automatic" && computed.date <= today ? "expunged" : "not_expunged";
