@@ -57,7 +57,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: ["view:home:officer", "verify:organization:province", "invite:person:commune", "export:person:commune", "anonymise:person:commune", "handle:data_request:commune", "transfer:person:commune", "close:person:commune", "view:person:commune", "register:person:commune", "edit:person:commune", "grant:consent:commune", "search:candidate:commune", "match:person:commune", "refer:person:commune", "record:placement:commune", "follow_up:person:commune", "view:figures:commune", "view:notifications:own", "record:activity:commune", "manage:loan:commune", "manage:job_fair:commune", "manage:model:commune", "view:report:commune"],
   employer: ["view:home:employer", "edit:organization:own", "post:job:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
-  person: ["view:home:person", "view:record:own", "request:referral:own", "view:matches:own", "view:notifications:own"],
+  person: ["view:home:person", "view:record:own", "request:referral:own", "respond:referral:own", "view:matches:own", "view:notifications:own"],
 };
 
 /** Where each role lands after logging in. */
