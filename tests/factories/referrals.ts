@@ -55,6 +55,14 @@ export async function acceptReferral(org: OrgScope, referralId: string, officer?
   await answerReferral({ officer: scope, channel: "phone" }, referralId);
 }
 
+/**
+ * A date before today is before the acceptance these factories just made: the officer confirms it with a
+ * reason, as the form asks (tests of that rule call the services directly).
+ */
+function backdated(date: unknown): FormValues {
+  return typeof date === "string" && date < daysFromToday(0) ? { confirmBackdate: "on", backdateReason: "Ghi nhận muộn: đã đi làm từ trước." } : {};
+}
+
 /** A placement from an accepted job referral (the service schedules its four follow-ups). */
 export async function placeFromReferral(officer: StaffScope, personId: string, referralId: string, overrides: FormValues = {}) {
   const input = placementSchema.parse({
@@ -63,6 +71,7 @@ export async function placeFromReferral(officer: StaffScope, personId: string, r
     wage: "5.500.000",
     contractKind: "labour_contract",
     startDate: daysFromToday(0),
+    ...backdated(overrides.startDate),
     ...overrides,
   });
   const outcome = await createPlacement(officer, personId, input);
@@ -72,7 +81,7 @@ export async function placeFromReferral(officer: StaffScope, personId: string, r
 
 /** An enrolment from an accepted course referral. */
 export async function enrolFromReferral(officer: StaffScope, personId: string, referralId: string, enrolledOn = daysFromToday(0)) {
-  const outcome = await createEnrolment(officer, personId, enrolmentSchema.parse({ referralId, enrolledOn }));
+  const outcome = await createEnrolment(officer, personId, enrolmentSchema.parse({ referralId, enrolledOn, ...backdated(enrolledOn) }));
   if (!outcome.ok) throw new Error(`createEnrolment failed: ${JSON.stringify(outcome)}`);
   return outcome.enrolmentId;
 }
