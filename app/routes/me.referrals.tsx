@@ -38,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The person answers an organisation's offer: yes, or no (with an optional word for the officer only). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // The person's own answer: a person's account (organisations answer on their own pages).
+  requirePermission(user, "view:record:own");
   requirePermission(user, "respond:referral:own");
   const values = await readForm(request);
   const referralId = typeof values.referralId === "string" ? values.referralId : "";

@@ -23,17 +23,14 @@ export const START_DAYS_AHEAD = 30;
 
 /**
  * The Vietnamese calendar day a referral was accepted (the person's yes): the last "accepted" event in its
- * history, or its last update for rows older than the history.
+ * history. Null when the history has none (rows written before it was kept): nothing to compare with.
  */
 export async function acceptedOnOf(executor: Executor, referralId: string): Promise<string | null> {
   const [row] = await executor
-    .select({ at: max(referralEvent.at), updatedAt: referral.updatedAt, status: referral.status })
-    .from(referral)
-    .leftJoin(referralEvent, and(eq(referralEvent.referralId, referral.id), eq(referralEvent.status, "accepted")))
-    .where(eq(referral.id, referralId))
-    .groupBy(referral.id);
-  if (!row || row.status !== "accepted") return null;
-  return todayIso(new Date(row.at ?? row.updatedAt));
+    .select({ at: max(referralEvent.at) })
+    .from(referralEvent)
+    .where(and(eq(referralEvent.referralId, referralId), eq(referralEvent.status, "accepted")));
+  return row?.at ? todayIso(new Date(row.at)) : null;
 }
 
 /**
