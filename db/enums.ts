@@ -100,6 +100,15 @@ export const REFERRAL_FINAL_STATUSES = ["accepted", "declined", "withdrawn"] as 
 /** Who declined: the organisation (did not take the person) or the person (turned the offer down). */
 export const DECLINED_BY = ["organization", "person"] as const;
 
+/**
+ * How the person's yes or no to an organisation's offer reached the platform: given by the person in the
+ * app, or recorded by their officer after a phone call, a meeting or otherwise.
+ */
+export const ANSWER_CHANNELS = ["in_app", "phone", "meeting", "other"] as const;
+export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
+/** The channels an officer may record (in the app is the person's own). */
+export const OFFICER_ANSWER_CHANNELS = ["phone", "meeting", "other"] as const satisfies readonly AnswerChannel[];
+
 // db/schema/placements.ts
 export const CONTRACT_KINDS = ["labour_contract", "verbal_agreement", "apprenticeship"] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];

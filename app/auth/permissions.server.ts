@@ -58,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Employers post training slots at their own workplace too (apprenticeships; decision 027).
   employer: ["view:home:employer", "edit:organization:own", "post:job:own", "post:training:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
-  person: ["view:home:person", "view:record:own", "request:referral:own", "view:matches:own", "view:notifications:own"],
+  person: ["view:home:person", "view:record:own", "request:referral:own", "respond:referral:own", "view:matches:own", "view:notifications:own"],
 };
 
 /** Where each role lands after logging in. */

@@ -3,10 +3,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
 import { ConsentCard } from "../components/self-service/consent";
+import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
 import { ListingLine } from "../components/self-service/listing-list";
 import { PersonNav } from "../components/self-service/person-nav";
 import type { MessageKey } from "../i18n";
-import { getPersonHome, withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
+import { getPersonHome, ownPerson, withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
+import { currentWorkOf } from "../modules/placements/own.server";
 import { readForm } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -18,8 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requirePermission(user, "view:home:person");
   // Read through getOwnRecord: every visit is in the person's audit trail as a self access.
   const home = await getPersonHome(user.id);
+  const own = home ? await ownPerson(user.id) : undefined;
+  // A placed person sees their job first, not a list of jobs as if unemployed.
+  const work = own ? await currentWorkOf(own.id) : null;
   const withdrawn = new URL(request.url).searchParams.get("done") === "withdrawn";
-  return json({ fullName: user.fullName, home: home ?? null, withdrawn }, { headers: { "Cache-Control": "private, no-store" } });
+  return json({ fullName: user.fullName, home: home ?? null, work, withdrawn }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 /** Withdraw one of the person's own consents: effective at once (index, pending requests) in this request. */
@@ -34,7 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PersonHome() {
-  const { fullName, home, withdrawn } = useLoaderData<typeof loader>();
+  const { fullName, home, work, withdrawn } = useLoaderData<typeof loader>();
+  const working = hasCurrentWork(work);
   const failed = useActionData<typeof action>();
   const { t, date } = useI18n();
   return (
@@ -54,6 +60,7 @@ export default function PersonHome() {
       ) : null}
       {home ? (
         <>
+          {work && working ? <CurrentWork work={work} /> : null}
           <div className="grid grid--2 me-grid">
             <section className="card">
               <h2>{t("self.home.profile")}</h2>
@@ -78,7 +85,8 @@ export default function PersonHome() {
               </p>
             </section>
             <section className="card">
-              <h2>{t("self.home.browse")}</h2>
+              <h2>{t(working ? "self.current.others" : "self.home.browse")}</h2>
+              {working ? <p className="hint">{t("self.current.others.lead")}</p> : null}
               <div className="actions actions--stack">
                 <Link to="/jobs" className="button">
                   {t("self.home.browseJobs")}

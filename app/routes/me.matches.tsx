@@ -3,8 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
 import { SuggestionList } from "../components/matching/suggestions";
+import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
 import { PersonNav } from "../components/self-service/person-nav";
 import { ownSuggestions } from "../modules/matching/suggestions.server";
+import { ownPerson } from "../modules/persons/self-service.server";
+import { currentWorkOf } from "../modules/placements/own.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
@@ -17,17 +20,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requirePermission(user, "view:matches:own");
   // Positive reasons only: exclusions (and anything about an employer's excluded offences) never leave the server.
   const own = await ownSuggestions(user);
-  return json({ own: own ?? null }, { headers: { "Cache-Control": "private, no-store" } });
+  const person = own ? await ownPerson(user.id) : undefined;
+  // A placed (or enrolled) person sees that first; suggestions follow as "other jobs and courses".
+  const work = person ? await currentWorkOf(person.id) : null;
+  return json({ own: own ?? null, work }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export default function MyMatches() {
-  const { own } = useLoaderData<typeof loader>();
+  const { own, work } = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  const working = hasCurrentWork(work);
+  // Under "other jobs and courses" the two lists are sub-sections.
+  const Heading = working ? "h3" : "h2";
   return (
     <>
       <PersonNav />
       <h1>{t("match.own.title")}</h1>
-      <p className="lead">{t("match.own.lead")}</p>
+      {work && working ? <CurrentWork work={work} /> : null}
+      {working ? (
+        <>
+          <h2 className="current-work__others">{t("self.current.others")}</h2>
+          <p className="lead">{t("self.current.others.lead")}</p>
+        </>
+      ) : null}
+      <p className={working ? "hint" : "lead"}>{t("match.own.lead")}</p>
       {own === null ? (
         <p className="alert alert--info">{t("self.home.notLinked")}</p>
       ) : !own.active ? (
@@ -35,7 +51,7 @@ export default function MyMatches() {
       ) : (
         <>
           <section className="match-section" aria-labelledby="own-jobs">
-            <h2 id="own-jobs">{t("match.jobs.heading")}</h2>
+            <Heading id="own-jobs">{t("match.jobs.heading")}</Heading>
             {own.consent.job ? (
               <SuggestionList items={own.jobs} occupations={own.occupations} empty={t("match.none.jobs")} />
             ) : (
@@ -43,7 +59,7 @@ export default function MyMatches() {
             )}
           </section>
           <section className="match-section" aria-labelledby="own-trainings">
-            <h2 id="own-trainings">{t("match.trainings.heading")}</h2>
+            <Heading id="own-trainings">{t("match.trainings.heading")}</Heading>
             {own.consent.training ? (
               <SuggestionList items={own.trainings} occupations={own.occupations} empty={t("match.none.trainings")} />
             ) : (

@@ -1,5 +1,5 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/permissions.server";
 import { requireUser } from "../auth/session.server";
 import { timeOf } from "../components/referrals/status";
@@ -7,30 +7,70 @@ import { ListingLine } from "../components/self-service/listing-list";
 import { PersonNav } from "../components/self-service/person-nav";
 import type { MessageKey } from "../i18n";
 import { listReferralRequests, ownPerson } from "../modules/persons/self-service.server";
+import { doneParam, personAnswerSchema } from "../modules/referrals/schema.server";
+import { answerReferralAsPerson } from "../modules/referrals/status.server";
+import { allowedMoves, awaitsPersonAnswer } from "../modules/referrals/transitions";
 import { listOwnReferrals } from "../modules/referrals/views.server";
+import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.me.title")) }];
 
-/** The person's own referrals and requests: statuses in plain words, interview details; no notes, no messages. */
+const DONE = ["person_accepted", "person_declined"] as const;
+
+/**
+ * The person's own referrals and requests: statuses in plain words, interview details; no notes, no
+ * messages. An organisation's offer waits here for the person's yes or no (decision 023).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   requirePermission(user, "view:record:own");
   const person = await ownPerson(user.id);
-  if (!person) return json({ referrals: null, requests: null }, { headers: { "Cache-Control": "private, no-store" } });
-  const [referrals, requests] = await Promise.all([listOwnReferrals(person.id), listReferralRequests(person.id)]);
-  return json({ referrals, requests }, { headers: { "Cache-Control": "private, no-store" } });
+  const done = doneParam(request, DONE);
+  if (!person) return json({ referrals: null, requests: null, done }, { headers: { "Cache-Control": "private, no-store" } });
+  const [rows, requests] = await Promise.all([listOwnReferrals(person.id), listReferralRequests(person.id)]);
+  // The answers the person may give now: the same rule the server applies (none on a closed record).
+  const referrals = rows.map((r) => ({ ...r, answers: person.status === "active" ? allowedMoves("person", r.status) : [] }));
+  return json({ referrals, requests, done }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** The person answers an organisation's offer: yes, or no (with an optional word for the officer only). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  // The person's own answer: a person's account (organisations answer on their own pages).
+  requirePermission(user, "view:record:own");
+  requirePermission(user, "respond:referral:own");
+  const values = await readForm(request);
+  const referralId = typeof values.referralId === "string" ? values.referralId : "";
+  const invalid = (errors: FieldErrors) => json({ referralId, values, errors }, { status: 400 });
+  const parsed = validateForm(personAnswerSchema, values);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const person = await ownPerson(user.id);
+  if (!person || person.status !== "active") return invalid({ _form: { key: "referrals.me.answer.gone" } });
+  const outcome = await answerReferralAsPerson(user.id, parsed.data);
+  if (!outcome.ok) {
+    // Not theirs, or no longer waiting for this answer: the same plain sentence, never a 500.
+    if ("notFound" in outcome) return invalid({ _form: { key: "referrals.me.answer.gone" } });
+    return invalid({ _form: { key: "referrals.me.answer.gone" } });
+  }
+  return redirect(`/me/referrals?done=${parsed.data.intent}#referral-${parsed.data.referralId}`);
 }
 
 export default function MyReferrals() {
-  const { referrals, requests } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const { referrals, requests, done } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const { t, date, error } = useI18n();
   return (
     <>
       <PersonNav />
       <h1>{t("referrals.me.title")}</h1>
       <p className="lead">{t("referrals.me.lead")}</p>
+      {done ? (
+        <p className="alert alert--success" role="status">
+          {t(`referrals.me.done.${done}`)}
+        </p>
+      ) : null}
       {referrals === null || requests === null ? (
         <p className="alert alert--info">{t("self.home.notLinked")}</p>
       ) : (
@@ -52,6 +92,12 @@ export default function MyReferrals() {
                         <p>{t("referrals.me.interview", { date: date(r.interviewAt), time: timeOf(r.interviewAt), place: r.interviewPlace })}</p>
                       ) : null}
                       <p className="hint">{t("referrals.me.referredOn", { date: date(r.createdAt) })}</p>
+                      {failed && failed.referralId === r.id && failed.errors._form ? (
+                        <p className="alert alert--error" role="alert">
+                          {error(failed.errors._form)}
+                        </p>
+                      ) : null}
+                      <Answers id={r.id} answers={r.answers} offered={awaitsPersonAnswer(r.status)} note={failed && failed.referralId === r.id ? failed.values.note : undefined} />
                     </ListingLine>
                   );
                 })}
@@ -79,5 +125,58 @@ export default function MyReferrals() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The person's answer, as plain forms (no JavaScript needed): to an offer, "I agree" and "I decline";
+ * earlier, only a way to stop, folded away so it is not pressed by mistake.
+ */
+function Answers({ id, answers, offered, note }: { id: string; answers: string[]; offered: boolean; note: unknown }) {
+  const { t } = useI18n();
+  if (answers.length === 0) return null;
+  const typed = typeof note === "string" ? note : undefined;
+  const decline = (
+    <Form method="post" className="stack referral-answer referral-answer--no" noValidate>
+      <input type="hidden" name="referralId" value={id} />
+      <input type="hidden" name="intent" value="person_declined" />
+      <div className="field">
+        <label htmlFor={`f-note-${id}`}>{t("referrals.me.answer.note")}</label>
+        <p className="hint" id={`f-note-${id}-hint`}>
+          {t("referrals.me.answer.noteHint")}
+        </p>
+        <textarea id={`f-note-${id}`} name="note" rows={2} maxLength={500} defaultValue={typed} aria-describedby={`f-note-${id}-hint`} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--secondary">
+          {t(offered ? "referrals.me.answer.no" : "referrals.me.answer.stop")}
+        </button>
+      </div>
+    </Form>
+  );
+  if (!offered) {
+    return (
+      <details className="referral-answer__more">
+        <summary>{t("referrals.me.answer.stop")}</summary>
+        {decline}
+      </details>
+    );
+  }
+  return (
+    <div id={`referral-${id}`} className="referral-answer">
+      {answers.includes("person_accepted") ? (
+        <Form method="post" className="referral-answer--yes" noValidate>
+          <input type="hidden" name="referralId" value={id} />
+          <input type="hidden" name="intent" value="person_accepted" />
+          <button type="submit" className="button">
+            {t("referrals.me.answer.yes")}
+          </button>
+        </Form>
+      ) : null}
+      <details className="referral-answer__more">
+        <summary>{t("referrals.me.answer.no")}</summary>
+        {decline}
+      </details>
+    </div>
   );
 }

@@ -76,7 +76,10 @@ export default function EnrolmentPage() {
             <span className="badge badge--soft">{word("outcomes.enrolmentStatus", e.status)}</span>
           </dd>
           <dt>{t("outcomes.fact.enrolledOn")}</dt>
-          <dd>{date(e.enrolledOn)}</dd>
+          <dd>
+            {date(e.enrolledOn)}
+            {e.backdateReason ? <span className="hint backdate-reason"> ({t("outcomes.backdate.shown", { reason: e.backdateReason })})</span> : null}
+          </dd>
           {e.completedOn ? (
             <>
               <dt>{t("outcomes.fact.completedOn")}</dt>

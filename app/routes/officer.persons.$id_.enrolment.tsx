@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextField, type FormState } from "../components/forms";
+import { CheckboxField } from "../components/persons/fields";
 import { FormErrors } from "../components/persons/form-errors";
 import { useLabels } from "../components/self-service/labels";
 import { createEnrolment, enrolmentForm } from "../modules/placements/enrolments.server";
@@ -42,6 +43,8 @@ export default function NewEnrolment() {
   const { t, date } = useLabels();
   const { person, course } = form;
   const state: FormState = data ?? { values: { enrolledOn: form.today } };
+  // A date before the person's yes to the course: ask for the confirmation and the reason, keeping what was typed.
+  const backdate = data?.errors?.enrolledOn?.key === "outcomes.backdate.error.confirm" || Boolean(data?.errors?.backdateReason) || Boolean(data?.values?.confirmBackdate);
   return (
     <>
       <p className="breadcrumb persons-back">
@@ -57,10 +60,16 @@ export default function NewEnrolment() {
         <>
           <p className="lead">{t("outcomes.enrolment.new.lead", { course: course.courseTitle, provider: course.providerName, date: date(course.startsAt) })}</p>
           {person.status !== "active" ? <p className="alert alert--error">{t("outcomes.placement.error.closed")}</p> : null}
-          <FormErrors state={state} labels={{ enrolledOn: "outcomes.field.enrolledOn" }} />
+          <FormErrors state={state} labels={{ enrolledOn: "outcomes.field.enrolledOn", backdateReason: "outcomes.backdate.reason" }} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="referralId" value={course.referralId} />
             <TextField name="enrolledOn" label="outcomes.field.enrolledOn" state={state} required type="date" />
+            {backdate ? (
+              <div className="stack backdate-confirm">
+                <CheckboxField name="confirmBackdate" label="outcomes.backdate.confirm" state={state} />
+                <TextField name="backdateReason" label="outcomes.backdate.reason" hint="outcomes.backdate.reason.hint" state={state} autoComplete="off" />
+              </div>
+            ) : null}
             <div className="actions">
               <button type="submit" className="button">
                 {t("outcomes.enrolment.submit")}

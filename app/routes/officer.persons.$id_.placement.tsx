@@ -47,6 +47,7 @@ const LABELS = {
   wage: "outcomes.field.wage",
   contractKind: "outcomes.field.contractKind",
   startDate: "outcomes.field.startDate",
+  backdateReason: "outcomes.backdate.reason",
 } as const;
 
 export default function NewPlacement() {
@@ -72,6 +73,8 @@ export default function NewPlacement() {
   const state: FormState = data ?? { values: form.values };
   const source = form.source;
   const lowWage = data?.errors?.wage?.key === "outcomes.placement.error.lowWage";
+  // A start date before the person's yes: ask for the confirmation and the reason, keeping what was typed.
+  const backdate = data?.errors?.startDate?.key === "outcomes.backdate.error.confirm" || Boolean(data?.errors?.backdateReason) || Boolean(data?.values?.confirmBackdate);
   return (
     <>
       {back}
@@ -111,6 +114,12 @@ export default function NewPlacement() {
           options={CONTRACT_KINDS.map((k) => ({ value: k, label: word("outcomes.contract", k) }))}
         />
         <TextField name="startDate" label="outcomes.field.startDate" hint="outcomes.field.startDate.hint" state={state} required type="date" />
+        {backdate ? (
+          <div className="stack backdate-confirm">
+            <CheckboxField name="confirmBackdate" label="outcomes.backdate.confirm" state={state} />
+            <TextField name="backdateReason" label="outcomes.backdate.reason" hint="outcomes.backdate.reason.hint" state={state} autoComplete="off" />
+          </div>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button">
             {t("outcomes.placement.submit")}

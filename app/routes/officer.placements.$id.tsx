@@ -76,7 +76,10 @@ export default function PlacementPage() {
           <dt>{t("outcomes.fact.contract")}</dt>
           <dd>{word("outcomes.contract", p.contractKind)}</dd>
           <dt>{t("outcomes.fact.start")}</dt>
-          <dd>{date(p.startDate)}</dd>
+          <dd>
+            {date(p.startDate)}
+            {p.backdateReason ? <span className="hint backdate-reason"> ({t("outcomes.backdate.shown", { reason: p.backdateReason })})</span> : null}
+          </dd>
           <dt>{t("outcomes.fact.status")}</dt>
           <dd>{p.endDate ? t("outcomes.endedOn", { date: date(p.endDate) }) : t("outcomes.running")}</dd>
           {p.endReason ? (

@@ -10,7 +10,7 @@ import { SharedSnapshot } from "../components/referrals/snapshot";
 import { StatusBadge, timeOf } from "../components/referrals/status";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { doneParam, idParam, messageSchema, moveSchema } from "../modules/referrals/schema.server";
+import { doneParam, idParam, messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
 import { moveReferralAsOfficer } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOfficer } from "../modules/referrals/views.server";
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await postMessageAsOfficer(scope, id, parsed.data.body))) throw notFound();
     return redirect(`/officer/referrals/${id}?done=message#messages`);
   }
-  const parsed = validateForm(moveSchema, values);
+  const parsed = validateForm(officerMoveSchema, values);
   if (!parsed.ok) return invalid(parsed.errors);
   const outcome = await moveReferralAsOfficer(scope, id, parsed.data);
   if (!outcome.ok) {
@@ -152,6 +152,11 @@ export default function OfficerReferral() {
       </section>
       <section className="card panel" aria-labelledby="actions-title">
         <h2 id="actions-title">{t("referrals.detail.actions")}</h2>
+        {r.status === "offered" ? (
+          <p className="alert alert--info" role="status">
+            {t("referrals.detail.awaitingPerson.officer")}
+          </p>
+        ) : null}
         <MoveForms moves={moves} status={r.status} state={actionData?.intent !== "message" ? actionData : undefined} interview={{ at: r.interviewAt, place: r.interviewPlace }} />
       </section>
       <section className="card panel" aria-labelledby="history-title">

@@ -28,6 +28,8 @@ export const enrolment = pgTable(
       .references(() => organization.id),
     status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("enrolled"),
     enrolledOn: date("enrolled_on").notNull(),
+    /** Why the enrolment date is before the course referral was accepted (confirmed by the officer); empty otherwise. */
+    backdateReason: text("backdate_reason").notNull().default(""),
     completedOn: date("completed_on"),
     certificate: text("certificate").notNull().default(""),
     droppedOn: date("dropped_on"),
@@ -65,6 +67,8 @@ export const placement = pgTable(
     wage: integer("wage").notNull(),
     contractKind: text("contract_kind", { enum: CONTRACT_KINDS }).notNull(),
     startDate: date("start_date").notNull(),
+    /** Why the start date is before the referral was accepted (confirmed by the officer); empty otherwise. */
+    backdateReason: text("backdate_reason").notNull().default(""),
     endDate: date("end_date"),
     endReason: text("end_reason", { enum: PLACEMENT_END_REASONS }),
     endNote: text("end_note").notNull().default(""),

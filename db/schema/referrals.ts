@@ -5,7 +5,7 @@ import { consentGrant, referralRequest, releasedPerson } from "./persons";
 import { job } from "./jobs";
 import { trainingSlot } from "./trainings";
 import { appUser } from "./users";
-import { DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../enums";
+import { ANSWER_CHANNELS, DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../enums";
 
 export { DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, REFERRAL_FINAL_STATUSES } from "../enums";
 export type { ReferralKind, ReferralStatus } from "../enums";
@@ -80,6 +80,8 @@ export const referralEvent = pgTable(
     actorId: uuid("actor_id").references(() => appUser.id),
     actorRole: text("actor_role").notNull(),
     note: text("note").notNull().default(""),
+    /** For the person's answer to an offer (accepted, or declined by the person): how it was given. */
+    channel: text("channel", { enum: ANSWER_CHANNELS }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("referral_event_referral_idx").on(t.referralId, t.at)],

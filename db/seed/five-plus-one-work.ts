@@ -96,7 +96,8 @@ export async function seedTraining(
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
       { referralId: ref.id, status: "referred", actorId: recorder(t.name), actorRole: "officer", at: on(t.referredOn) },
-      { referralId: ref.id, status: "accepted", actorId: null, actorRole: "provider", note: "Nhận vào lớp.", at: on(addDays(t.referredOn, 3)) },
+      { referralId: ref.id, status: "offered", actorId: null, actorRole: "provider", note: "Nhận vào lớp.", at: on(addDays(t.referredOn, 2)) },
+      { referralId: ref.id, status: "accepted", actorId: recorder(t.name), actorRole: "officer", channel: "meeting", at: on(addDays(t.referredOn, 3)) },
     ]);
     const status = t.completedOn ? "completed" : t.droppedOn ? "dropped_out" : "enrolled";
     const changed = t.completedOn ?? t.droppedOn ?? t.startsAt;

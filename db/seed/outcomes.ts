@@ -166,7 +166,9 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
       { referralId: ref.id, status: "referred", actorId: namDaOfficer, actorRole: "officer", at: on(referredOn) },
-      { referralId: ref.id, status: "accepted", actorId: null, actorRole: "employer", note: "Nhận học việc, bao cơm trưa.", at: on(acceptedOn) },
+      // The shop offers; he says yes to the officer on the phone the next day (no one is taken on without their yes).
+      { referralId: ref.id, status: "offered", actorId: null, actorRole: "employer", note: "Nhận học việc, bao cơm trưa.", at: on(addDays(acceptedOn, -1)) },
+      { referralId: ref.id, status: "accepted", actorId: namDaOfficer, actorRole: "officer", channel: "phone", note: "Anh đồng ý, hẹn đi làm từ đầu tuần sau.", at: on(acceptedOn) },
     ]);
     await addPlacement(
       thanh,
@@ -222,7 +224,8 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
       { referralId: ref.id, status: "referred", actorId: namDaOfficer, actorRole: "officer", at: on(addDays(starts, -8)) },
-      { referralId: ref.id, status: "accepted", actorId: null, actorRole: "provider", at: on(addDays(starts, -6)) },
+      { referralId: ref.id, status: "offered", actorId: null, actorRole: "provider", at: on(addDays(starts, -7)) },
+      { referralId: ref.id, status: "accepted", actorId: namDaOfficer, actorRole: "officer", channel: "meeting", at: on(addDays(starts, -6)) },
     ]);
     const [row] = await tx
       .insert(enrolment)

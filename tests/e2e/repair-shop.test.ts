@@ -7,7 +7,7 @@ import { DEMO, PHONE, mainText, screenshot, setupBrowser } from "../setup/browse
 
 /*
  * The case the product exists for (issue 5): a man who served three years is registered with his consent,
- * matched to the motorbike repair shop in his commune, referred, accepted, placed at 5,500,000 VND a
+ * matched to the motorbike repair shop in his commune, referred, taken on (with his yes), placed at 5,500,000 VND a
  * month, and followed for a year. This file moves the app's clock, so it runs an app of its own.
  */
 
@@ -123,11 +123,21 @@ describe("the repair-shop case: from registration to a stable year at work", () 
     expect(shared).toContain("sửa xe máy");
     for (const secret of [PHONE_NUMBER, "1988", "04/11/1988", "Thôn Nam Hà", "36 tháng", "tài sản"]) expect(shared).not.toContain(secret);
     await screenshot(employer, "repair-shop-2-employer-sees-shared-fields");
-    await employer.locator("form.referral-move--accept button[type='submit']").click();
-    await employer.locator("main").getByText("Đã nhận").first().waitFor();
+    await employer.locator("form.referral-move--offer button[type='submit']").click();
+    // Nobody is taken on without saying yes: the employer's page now waits for his answer.
+    await employer.locator("main").getByText("Đang chờ người lao động trả lời").first().waitFor();
+    expect(await employer.locator("form.referral-move--person_accepted").count()).toBe(0);
 
-    // 6. The officer records the placement: 5,500,000 VND a month on a labour contract, from today.
+    // 6. He says yes to the officer on the phone; the officer records it, and how (issue 11).
     await officer.goto(referralUrl);
+    const yes = officer.locator("form.referral-move--person_accepted");
+    await yes.locator('input[name="channel"][value="phone"]').check();
+    await yes.locator('textarea[name="note"]').fill("Anh H. gọi điện, đồng ý đi làm.");
+    await yes.locator('button[type="submit"]').click();
+    await officer.locator("main").getByText("Người lao động trả lời qua điện thoại").first().waitFor();
+    await screenshot(officer, "repair-shop-2b-officer-records-yes");
+
+    // 7. The officer records the placement: 5,500,000 VND a month on a labour contract, from today.
     await officer.locator(`main a[href^="${personUrl}/placement?referral="]`).click();
     const placement = officer.locator("main form").filter({ has: officer.locator('input[name="wage"]') });
     await placement.waitFor();
@@ -139,7 +149,7 @@ describe("the repair-shop case: from registration to a stable year at work", () 
     // With JavaScript the URL changes a moment before React renders the next page: wait for its content.
     await officer.locator("main").getByText(/5\.500\.000/).first().waitFor();
 
-    // 7. A year of follow-ups, each on its due date: still employed, stable, no violation.
+    // 8. A year of follow-ups, each on its due date: still employed, stable, no violation.
     for (const months of [1, 3, 6, 12]) {
       moveClockTo(addMonths(realToday, months), realToday);
       await officer.goto("/officer/follow-ups");
@@ -166,7 +176,7 @@ describe("the repair-shop case: from registration to a stable year at work", () 
       await form.waitFor({ state: "detached" });
     }
 
-    // 8. His page shows a stable 12-month outcome, and the commune's figures count him.
+    // 9. His page shows a stable 12-month outcome, and the commune's figures count him.
     await officer.goto(personUrl);
     expect(await mainText(officer)).toContain("Ổn định sau 12 tháng");
     await screenshot(officer, "repair-shop-3-stable-outcome");

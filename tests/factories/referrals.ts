@@ -4,10 +4,13 @@ import { createEnrolment } from "../../app/modules/placements/enrolments.server"
 import { createPlacement } from "../../app/modules/placements/placements.server";
 import { enrolmentSchema, placementSchema } from "../../app/modules/placements/schema.server";
 import { createReferral } from "../../app/modules/referrals/referrals.server";
-import { moveSchema, referSchema } from "../../app/modules/referrals/schema.server";
-import { moveReferralAsOrganization } from "../../app/modules/referrals/status.server";
+import { moveSchema, officerMoveSchema, personAnswerSchema, referSchema } from "../../app/modules/referrals/schema.server";
+import { answerReferralAsPerson, moveReferralAsOfficer, moveReferralAsOrganization } from "../../app/modules/referrals/status.server";
 import type { FormValues } from "../../app/utils/forms";
+import { eq } from "drizzle-orm";
+import { db } from "../../db/client.server";
 import type { ReferralKind } from "../../db/enums";
+import { referral, releasedPerson } from "../../db/schema";
 import { daysFromToday } from "./marketplace";
 
 /**
@@ -22,10 +25,42 @@ export async function refer(officer: StaffScope, personId: string, kind: Referra
   return outcome.referralId;
 }
 
-/** The employer or provider takes the person (straight from referred or seen). */
-export async function acceptReferral(org: OrgScope, referralId: string) {
-  const outcome = await moveReferralAsOrganization(org, referralId, moveSchema.parse({ intent: "accept", note: "" }));
-  if (!outcome.ok) throw new Error(`accept failed: ${JSON.stringify(outcome)}`);
+/** The employer or provider offers to take the person: the referral then waits for the person's answer. */
+export async function offerReferral(org: OrgScope, referralId: string) {
+  const outcome = await moveReferralAsOrganization(org, referralId, moveSchema.parse({ intent: "offer", note: "" }));
+  if (!outcome.ok) throw new Error(`offer failed: ${JSON.stringify(outcome)}`);
+}
+
+/** The person's answer to an offer: in the app (their account's user id) or recorded by an officer (with how). */
+export async function answerReferral(
+  by: { userId: string } | { officer: StaffScope; channel?: "phone" | "meeting" | "other" },
+  referralId: string,
+  answer: "person_accepted" | "person_declined" = "person_accepted",
+  note = "",
+) {
+  const outcome =
+    "userId" in by
+      ? await answerReferralAsPerson(by.userId, personAnswerSchema.parse({ intent: answer, referralId, note }))
+      : await moveReferralAsOfficer(by.officer, referralId, officerMoveSchema.parse({ intent: answer, note, channel: by.channel ?? "phone" }));
+  if (!outcome.ok) throw new Error(`${answer} failed: ${JSON.stringify(outcome)}`);
+}
+
+/**
+ * The employer or provider takes the person, who says yes: an offer, then the person's yes recorded by
+ * an officer of their commune (by phone) — the only way a referral becomes accepted.
+ */
+export async function acceptReferral(org: OrgScope, referralId: string, officer?: StaffScope) {
+  await offerReferral(org, referralId);
+  const scope = officer ?? (await officerForReferral(referralId));
+  await answerReferral({ officer: scope, channel: "phone" }, referralId);
+}
+
+/**
+ * A date before today is before the acceptance these factories just made: the officer confirms it with a
+ * reason, as the form asks (tests of that rule call the services directly).
+ */
+function backdated(date: unknown): FormValues {
+  return typeof date === "string" && date < daysFromToday(0) ? { confirmBackdate: "on", backdateReason: "Ghi nhận muộn: đã đi làm từ trước." } : {};
 }
 
 /** A placement from an accepted job referral (the service schedules its four follow-ups). */
@@ -36,6 +71,7 @@ export async function placeFromReferral(officer: StaffScope, personId: string, r
     wage: "5.500.000",
     contractKind: "labour_contract",
     startDate: daysFromToday(0),
+    ...backdated(overrides.startDate),
     ...overrides,
   });
   const outcome = await createPlacement(officer, personId, input);
@@ -45,7 +81,18 @@ export async function placeFromReferral(officer: StaffScope, personId: string, r
 
 /** An enrolment from an accepted course referral. */
 export async function enrolFromReferral(officer: StaffScope, personId: string, referralId: string, enrolledOn = daysFromToday(0)) {
-  const outcome = await createEnrolment(officer, personId, enrolmentSchema.parse({ referralId, enrolledOn }));
+  const outcome = await createEnrolment(officer, personId, enrolmentSchema.parse({ referralId, enrolledOn, ...backdated(enrolledOn) }));
   if (!outcome.ok) throw new Error(`createEnrolment failed: ${JSON.stringify(outcome)}`);
   return outcome.enrolmentId;
+}
+
+/** The officer who made the referral, with the scope of the person's commune (to record the person's answer). */
+async function officerForReferral(referralId: string): Promise<StaffScope> {
+  const [row] = await db()
+    .select({ createdBy: referral.createdBy, communeCode: releasedPerson.communeCode, provinceCode: releasedPerson.provinceCode })
+    .from(referral)
+    .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
+    .where(eq(referral.id, referralId));
+  if (!row?.createdBy) throw new Error(`no referring officer for ${referralId}`);
+  return { actorId: row.createdBy, role: "officer", provinceCodes: [row.provinceCode], communeCodes: [row.communeCode] };
 }

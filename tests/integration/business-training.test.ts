@@ -29,7 +29,7 @@ import { sweepExpired } from "../../search/sync.server";
 import { UNITS, createUser, formBody } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, trainingForm } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
-import { refer } from "../factories/referrals";
+import { answerReferral, refer } from "../factories/referrals";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 
 /*
@@ -249,8 +249,12 @@ describe("an employer's training slot", () => {
     const page = text(render(employerReferral.default, await jsonOf(opened)));
     expect(page).toContain("Học nghề sửa xe máy tại tiệm");
     expect(page).not.toContain("Nguyễn Văn H.");
-    const answered = await call(employerReferral.action as Handler, post(`/employer/referrals/${referralId}`, shop, { intent: "accept", note: "" }), { id: referralId });
+    const answered = await call(employerReferral.action as Handler, post(`/employer/referrals/${referralId}`, shop, { intent: "offer", note: "" }), { id: referralId });
     expect(answered.status).toBe(302);
+    const [waiting] = await ctx.handle.db.select({ status: referral.status }).from(referral).where(eq(referral.id, referralId));
+    expect(waiting.status).toBe("offered");
+    // Nobody is taken on without their yes (decision 023): the officer records it, given by phone.
+    await answerReferral({ officer, channel: "phone" }, referralId);
     const [row] = await ctx.handle.db.select({ status: referral.status }).from(referral).where(eq(referral.id, referralId));
     expect(row.status).toBe("accepted");
 

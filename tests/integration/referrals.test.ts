@@ -186,7 +186,7 @@ describe("referring a person", () => {
     expect(opened.status).toBe(200);
     const openedData = await jsonOf<{ referral: { status: string }; moves: string[] }>(opened.clone());
     expect(openedData.referral.status).toBe("seen");
-    expect(openedData.moves).toEqual(["interview", "offer", "accept", "decline"]);
+    expect(openedData.moves).toEqual(["interview", "offer", "decline"]);
     const html = render(employerReferral.default, await opened.json());
     expect(html).toContain(p.fullName);
     expect(html).toContain(p.phone);
@@ -214,7 +214,7 @@ describe("referring a person", () => {
     expect(mineHtml).not.toContain("Anh ấy chăm chỉ.");
     expect(mineHtml).not.toContain("Lương 5,5 triệu");
 
-    const accepted = await officerMove(officer, id, { intent: "person_accepted", note: "" });
+    const accepted = await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "" });
     expect(accepted.status).toBe(302);
     expect(await keysOf(employer.actorId)).toContain("notify.referral.organization.accepted");
     expect(await keysOf(p.userId)).toContain("notify.referral.person.accepted");
@@ -227,6 +227,7 @@ describe("referring a person", () => {
       ["offered", "employer"],
       ["accepted", "officer"],
     ]);
+    expect(events.at(-1)?.channel).toBe("phone");
     const [done] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(done.status).toBe("accepted");
     expect(done.interviewPlace).toBe("Tiệm sửa xe, Quốc lộ 28");
@@ -363,6 +364,140 @@ describe("referring a person", () => {
   });
 });
 
+describe("the person's answer (issue 11, defect 5)", () => {
+  const answer = (who: Who, body: FormValues) => call(myReferrals.action as Handler, post("/me/referrals", who, body));
+  const statusOf = async (id: string) => (await ctx.handle.db.select().from(referral).where(eq(referral.id, id)))[0];
+  const eventsOf = (id: string) => ctx.handle.db.select().from(referralEvent).where(eq(referralEvent.referralId, id)).orderBy(referralEvent.id);
+
+  it("the employer cannot take a person on by itself: its offer waits for the worker's answer, the person's yes in /me/referrals accepts", async () => {
+    const p = await person();
+    const me = await cookieFor(p.userId);
+    const job = await publishJob(employer, { title: "Thợ phụ sửa xe chờ trả lời" });
+    const id = await referOk(p.personId, job.id, ["full_name", "skills"]);
+    await orgOpen(employerWho, id);
+
+    // The old one-step "accept" is not a move any more: refused with a message, nothing changes.
+    const oldAccept = await orgMove(employerWho, id, { intent: "accept", note: "" });
+    expect(oldAccept.status).toBe(400);
+    expect((await statusOf(id)).status).toBe("seen");
+
+    expect((await orgMove(employerWho, id, { intent: "offer", note: "Nhận, lương 5 triệu" })).status).toBe(302);
+    expect((await statusOf(id)).status).toBe("offered");
+    // The employer's page says it waits for the worker, and offers no way to accept on their behalf.
+    const waiting = await orgOpen(employerWho, id);
+    const waitingData = await jsonOf<{ moves: string[] }>(waiting.clone());
+    expect(waitingData.moves).toEqual(["decline"]);
+    const waitingHtml = render(employerReferral.default, await waiting.json());
+    expect(waitingHtml).toContain("Đang chờ người lao động trả lời");
+    expect(waitingHtml).not.toContain('value="person_accepted"');
+    // The person is told they can answer in the app or through their officer.
+    const offered = (await notificationsOf(p.userId)).find((n) => n.messageKey === "notify.referral.person.offered");
+    expect(offered?.link).toBe("/me/referrals");
+    expect(vi("notify.referral.person.offered", { title: "x" })).toMatch(/trong mục Giới thiệu.*hoặc báo cán bộ xã/);
+
+    // Their page shows the question with "Tôi đồng ý" and "Tôi không nhận" forms (plain posts).
+    const page = await call(myReferrals.loader as Handler, get("/me/referrals", me));
+    const pageHtml = render(myReferrals.default, await page.json());
+    expect(pageHtml).toContain(vi("referrals.me.answer.yes"));
+    expect(pageHtml).toContain('name="intent" value="person_accepted"');
+    expect(pageHtml).toContain('name="intent" value="person_declined"');
+
+    const before = { officer: (await keysOf(officer.id)).length, org: (await keysOf(employer.actorId)).length };
+    const yes = await answer(me, { intent: "person_accepted", referralId: id });
+    expect(yes.status, await yes.clone().text()).toBe(302);
+    expect(yes.headers.get("Location")).toMatch(/^\/me\/referrals\?done=person_accepted/);
+    expect((await statusOf(id)).status).toBe("accepted");
+    const last = (await eventsOf(id)).at(-1)!;
+    expect(last).toMatchObject({ status: "accepted", actorId: p.userId, actorRole: "person", channel: "in_app" });
+    // The officer and the organisation are told; the person, who acted, is not.
+    expect((await keysOf(officer.id)).slice(before.officer)).toContain("notify.referral.officer.accepted");
+    expect((await keysOf(employer.actorId)).slice(before.org)).toContain("notify.referral.organization.accepted");
+    expect(await keysOf(p.userId)).not.toContain("notify.referral.person.accepted");
+    const audited = await ctx.handle.db.select().from(auditEvent).where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "referral_update"), eq(auditEvent.actorId, p.userId)));
+    expect(audited).toHaveLength(1);
+    // The officer's history says who answered and how.
+    const officerHtml = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    expect(officerHtml).toContain(vi("referrals.history.answer", { channel: vi("referrals.channel.in_app") }));
+    // Answering again is refused politely (400), never a 500.
+    const again = await answer(me, { intent: "person_declined", referralId: id });
+    expect(again.status).toBe(400);
+    expect((await jsonOf<FormAnswer>(again)).errors._form.key).toBe("referrals.me.answer.gone");
+  });
+
+  it("the officer records the person's yes with how it was given: a channel is required, 'phone' is kept in the history", async () => {
+    const p = await person();
+    const job = await publishJob(employer, { title: "Thợ rửa xe chờ trả lời" });
+    const id = await referOk(p.personId, job.id, ["skills"]);
+    // Before any offer there is nothing to say yes to.
+    expect((await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "" })).status).toBe(400);
+    expect((await orgMove(employerWho, id, { intent: "offer", note: "" })).status).toBe(302);
+    const officerPage = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    expect(officerPage).toMatch(/name="channel"[^>]*value="phone"/);
+    expect(officerPage).toContain(vi("referrals.detail.awaitingPerson.officer"));
+
+    const noChannel = await officerMove(officer, id, { intent: "person_accepted", note: "Đã gọi" });
+    expect(noChannel.status).toBe(400);
+    const noChannelAnswer = await jsonOf<FormAnswer>(noChannel);
+    expect(noChannelAnswer.errors.channel.key).toBe("referrals.error.channel");
+    expect(noChannelAnswer.values.note).toBe("Đã gọi");
+    expect((await statusOf(id)).status).toBe("offered");
+    expect((await officerMove(officer, id, { intent: "person_accepted", channel: "fax", note: "" })).status).toBe(400);
+
+    const yes = await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "Anh gọi lại lúc 9 giờ, đồng ý." });
+    expect(yes.status).toBe(302);
+    expect((await statusOf(id)).status).toBe("accepted");
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ status: "accepted", actorRole: "officer", channel: "phone" });
+    expect(await keysOf(p.userId)).toContain("notify.referral.person.accepted");
+    expect(await keysOf(employer.actorId)).toContain("notify.referral.organization.accepted");
+    const html = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    expect(html).toContain(vi("referrals.history.answer", { channel: vi("referrals.channel.phone") }));
+    // The organisation's page does not say how the person answered, nor the officer's note.
+    const orgText = await (await orgOpen(employerWho, id)).text();
+    expect(orgText).not.toContain("Anh gọi lại");
+    expect(orgText).not.toContain('"channel":"phone"');
+  });
+
+  it("a person declining closes the referral politely for the employer, without the reason", async () => {
+    const p = await person();
+    const me = await cookieFor(p.userId);
+    const job = await publishJob(employer, { title: "Thợ sơn xe chờ trả lời" });
+    const id = await referOk(p.personId, job.id, ["skills"]);
+    expect((await orgMove(employerWho, id, { intent: "offer", note: "" })).status).toBe(302);
+    const reason = "Em phải về quê chăm mẹ ốm, sợ chủ biết chuyện cũ";
+    const no = await answer(me, { intent: "person_declined", referralId: id, note: reason });
+    expect(no.status).toBe(302);
+    const row = await statusOf(id);
+    expect(row).toMatchObject({ status: "declined", declinedBy: "person", closeReason: "" });
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ status: "declined", actorRole: "person", channel: "in_app", note: reason });
+    const orgNote = (await notificationsOf(employer.actorId)).find((n) => n.messageKey === "notify.referral.organization.declinedByPerson" && n.link === `/employer/referrals/${id}`);
+    expect(orgNote).toBeDefined();
+    expect(await keysOf(officer.id)).toContain("notify.referral.officer.declinedByPerson");
+    const orgPage = await orgOpen(employerWho, id);
+    const orgText = await orgPage.clone().text();
+    const orgHtml = render(employerReferral.default, await orgPage.json());
+    for (const text of [orgText, orgHtml]) {
+      expect(text).not.toContain("quê");
+      expect(text).not.toContain("chuyện cũ");
+    }
+    // The officer reads the person's word.
+    const officerHtml = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    expect(officerHtml).toContain("chăm mẹ ốm");
+  });
+
+  it("a person cannot answer someone else's referral, nor an unknown one", async () => {
+    const p = await person();
+    const other = await person();
+    const job = await publishJob(employer, { title: "Thợ điện xe chờ trả lời" });
+    const id = await referOk(p.personId, job.id, ["skills"]);
+    expect((await orgMove(employerWho, id, { intent: "offer", note: "" })).status).toBe(302);
+    const theirs = await answer(await cookieFor(other.userId), { intent: "person_accepted", referralId: id });
+    expect(theirs.status).toBe(400);
+    expect((await statusOf(id)).status).toBe("offered");
+    expect((await answer(await cookieFor(p.userId), { intent: "person_accepted", referralId: "not-a-uuid" })).status).toBe(400);
+    expect((await answer(employerWho, { intent: "person_accepted", referralId: id })).status).toBe(403);
+  });
+});
+
 describe("messages", () => {
   it("officer and organisation write to each other; the other side is told; the person never sees them", async () => {
     const p = await person();
@@ -462,7 +597,8 @@ describe("when consent or the file ends", () => {
     const p = await person();
     const open = await referOk(p.personId, (await publishJob(employer, { title: "Thợ phụ tiệm" })).id, ["skills"]);
     const done = await referOk(p.personId, (await publishJob(employer, { title: "Thợ chính tiệm" })).id, ["skills"]);
-    expect((await orgMove(employerWho, done, { intent: "accept", note: "" })).status).toBe(302);
+    expect((await orgMove(employerWho, done, { intent: "offer", note: "" })).status).toBe(302);
+    expect((await officerMove(officer, done, { intent: "person_accepted", channel: "meeting", note: "" })).status).toBe(302);
     expect((await closePerson(officerScope, p.personId, { reason: "moved_away", note: "" })).ok).toBe(true);
     const rows = await ctx.handle.db.select().from(referral).where(eq(referral.personId, p.personId));
     expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.closeReason]]))).toEqual({ [open]: ["withdrawn", "file_closed"], [done]: ["accepted", ""] });

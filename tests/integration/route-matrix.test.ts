@@ -305,6 +305,8 @@ const MATRIX: Record<string, Row> = {
   },
   "me.referrals.tsx": {
     get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+    // The person's answer to an offer (issue 11): persons only; an empty answer is refused with a message.
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
   },
   "me.saved.tsx": {
     get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),

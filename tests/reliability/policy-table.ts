@@ -120,7 +120,8 @@ export const POLICY: Record<string, Row> = {
                                             post: "login bad    403      403      403   403   403   403", shows: { person: "citizen id" } },
   "me.data[.]json.tsx":                    { get: "login ok     403      403      403   403   403   403", shows: { person: "citizen id" } },
   "me.matches.tsx":                        { get: "login ok     403      403      403   403   403   403" },
-  "me.referrals.tsx":                      { get: "login ok     403      403      403   403   403   403" },
+  "me.referrals.tsx":                      { get: "login ok     403      403      403   403   403   403",
+                                            post: "login bad    403      403      403   403   403   403" },
   "me.saved.tsx":                          { get: "login ok     403      403      403   403   403   403",
                                             post: "login bad    403      403      403   403   403   403" },
   // ── Employer (its own organisation only; the subject's referral shares no name) ────────────────────────────

@@ -84,7 +84,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   employer: ["view:home:employer", "edit:organization:own", "post:job:own", "post:training:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
   provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
   // A person reaches only their own record, their suggestions, and asks for referrals: no staff permission at all.
-  person: ["view:home:person", "view:record:own", "request:referral:own", "view:matches:own", "view:notifications:own"],
+  person: ["view:home:person", "view:record:own", "request:referral:own", "respond:referral:own", "view:matches:own", "view:notifications:own"],
 };
 
 const userWithRole = (role: Role) => ({ role }) as SessionUser;

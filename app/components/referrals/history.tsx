@@ -1,11 +1,11 @@
 import { Form } from "@remix-run/react";
-import type { ReferralStatus } from "../../../db/enums";
+import type { AnswerChannel, ReferralStatus } from "../../../db/enums";
 import { isMessageKey, type MessageKey } from "../../i18n";
 import { useI18n } from "../../utils/i18n-react";
 import { ErrorSummary, Field, type FormState } from "../forms";
 import { StatusBadge, timeOf } from "./status";
 
-type Event = { id: number; status: ReferralStatus; actorRole: string; actorName: string | null; note: string; at: string };
+type Event = { id: number; status: ReferralStatus; actorRole: string; actorName: string | null; note: string; channel?: AnswerChannel | null; at: string };
 type Message = { id: number; authorRole: string; authorName: string | null; body: string; at: string };
 
 function useActor() {
@@ -31,6 +31,7 @@ export function ReferralHistory({ events }: { events: Event[] }) {
               <StatusBadge status={e.status} /> <span className="hint">{`${date(e.at)} ${timeOf(e.at)}`}</span>
             </p>
             <p className="hint">{actor(e.actorRole, e.actorName)}</p>
+            {e.channel ? <p className="referral-history__channel">{t("referrals.history.answer", { channel: t(`referrals.channel.${e.channel}`) })}</p> : null}
             {e.note ? <p className="referral-history__note">{isMessageKey(coded) ? t(coded as MessageKey) : e.note}</p> : null}
           </li>
         );

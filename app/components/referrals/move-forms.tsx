@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ReferralStatus } from "../../../db/enums";
+import { OFFICER_ANSWER_CHANNELS, type ReferralStatus } from "../../../db/enums";
 import type { ReferralMove } from "../../modules/referrals/transitions";
 import { MOVE_RULES } from "../../modules/referrals/transitions";
 import type { MessageKey } from "../../i18n";
@@ -9,7 +9,6 @@ import { dateTimeLocal } from "./status";
 
 const HINTS: Partial<Record<ReferralMove, MessageKey>> = {
   offer: "referrals.move.hint.offer",
-  accept: "referrals.move.hint.accept",
   decline: "referrals.move.hint.decline",
   withdraw: "referrals.move.hint.withdraw",
   person_declined: "referrals.move.hint.person_declined",
@@ -87,6 +86,32 @@ export function MoveForms({ moves, status, state, interview }: Props) {
                   {err("interviewPlace") ? <p className="field-error">{err("interviewPlace")}</p> : null}
                 </div>
               </>
+            ) : null}
+            {MOVE_RULES[move].personAnswer ? (
+              <fieldset
+                className={`choice-group${err("channel") ? " field--invalid" : ""}`}
+                role="radiogroup"
+                aria-invalid={err("channel") ? true : undefined}
+                aria-describedby={err("channel") ? id("channel-error") : undefined}
+              >
+                <legend>
+                  {t("referrals.move.channel")}
+                  <span className="required"> {t("form.required")}</span>
+                </legend>
+                <div className="radio-group">
+                  {OFFICER_ANSWER_CHANNELS.map((c, i) => (
+                    <label key={c}>
+                      <input type="radio" name="channel" value={c} id={i === 0 ? id("channel") : undefined} defaultChecked={value("channel") === c} />
+                      {t(`referrals.channel.${c}`)}
+                    </label>
+                  ))}
+                </div>
+                {err("channel") ? (
+                  <p className="field-error" id={id("channel-error")}>
+                    {err("channel")}
+                  </p>
+                ) : null}
+              </fieldset>
             ) : null}
             <div className={`field${err("note") ? " field--invalid" : ""}`}>
               <label htmlFor={id("note")}>

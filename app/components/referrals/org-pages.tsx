@@ -118,6 +118,11 @@ export function OrganizationReferralDetail({ data, actionData }: { data: DetailD
       </section>
       <section className="card panel" aria-labelledby="actions-title">
         <h2 id="actions-title">{t("referrals.detail.actions")}</h2>
+        {r.status === "offered" ? (
+          <p className="alert alert--info" role="status">
+            {t("referrals.detail.awaitingPerson")}
+          </p>
+        ) : null}
         <MoveForms moves={data.moves} status={r.status} state={actionData?.intent !== "message" ? actionData : undefined} interview={{ at: r.interviewAt, place: r.interviewPlace }} />
       </section>
       <section className="card panel" aria-labelledby="history-title">

@@ -223,6 +223,9 @@ export async function createHirePlacement(scope: StaffScope, fairId: string, inp
     contractKind: input.contractKind,
     startDate: input.startDate,
     confirmLowWage: input.confirmLowWage,
+    // A job-fair hire has no referral, hence no acceptance date to be earlier than.
+    confirmBackdate: false,
+    backdateReason: "",
   });
   if (!created.ok) return created;
   await db()

@@ -9,7 +9,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
 import { notify, usersOfOrganization } from "../notifications/notifications.server";
 import { personsInScope } from "../persons/scope.server";
-import { personHeading, START_DAYS_AHEAD } from "./placements.server";
+import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
 import { addDays } from "./schedule";
 import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
 
@@ -89,10 +89,14 @@ export async function createEnrolment(scope: StaffScope, personId: string, input
   if (input.enrolledOn > addDays(today, START_DAYS_AHEAD)) return { ok: false, errors: { enrolledOn: { key: "outcomes.placement.error.startFuture", vars: { days: START_DAYS_AHEAD } } } };
   if (input.enrolledOn < person.releaseDate) return { ok: false, errors: { enrolledOn: { key: "outcomes.placement.error.startBeforeRelease", vars: { date: formatDate(person.releaseDate) } } } };
   const { course } = found;
+  // An enrolment date before the person's yes to the course: confirmed with a reason, or refused.
+  const errors: FieldErrors = {};
+  const backdateReason = checkBackdate("enrolledOn", input.enrolledOn, await acceptedOnOf(db(), course.referralId), input, errors);
+  if (Object.keys(errors).length) return { ok: false, errors };
   const enrolmentId = await db().transaction(async (tx) => {
     const [created] = await tx
       .insert(enrolment)
-      .values({ personId, referralId: course.referralId, trainingSlotId: course.trainingSlotId, organizationId: course.organizationId, enrolledOn: input.enrolledOn, createdBy: scope.actorId, createdAt: now(), updatedAt: now() })
+      .values({ personId, referralId: course.referralId, trainingSlotId: course.trainingSlotId, organizationId: course.organizationId, enrolledOn: input.enrolledOn, backdateReason, createdBy: scope.actorId, createdAt: now(), updatedAt: now() })
       .onConflictDoNothing()
       .returning({ id: enrolment.id });
     if (!created) return null;
@@ -117,6 +121,7 @@ export async function getEnrolment(scope: StaffScope, enrolmentId: string) {
       personName: releasedPerson.fullName,
       status: enrolment.status,
       enrolledOn: enrolment.enrolledOn,
+      backdateReason: enrolment.backdateReason,
       completedOn: enrolment.completedOn,
       certificate: enrolment.certificate,
       droppedOn: enrolment.droppedOn,

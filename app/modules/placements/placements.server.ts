@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, max } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
-import { commune, enrolment, followUp, job, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+import { commune, enrolment, followUp, job, organization, placement, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { formatDate, formatVnd } from "../../i18n";
 import { now, todayIso } from "../../utils/clock.server";
@@ -21,6 +21,36 @@ import type { EndPlacementInput, PlacementInput } from "./schema.server";
 
 /** How far ahead a start date may be: a job agreed for next month, not a plan for next year. */
 export const START_DAYS_AHEAD = 30;
+
+/**
+ * The Vietnamese calendar day a referral was accepted (the person's yes): the last "accepted" event in its
+ * history. Null when the history has none (rows written before it was kept): nothing to compare with.
+ */
+export async function acceptedOnOf(executor: Executor, referralId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ at: max(referralEvent.at) })
+    .from(referralEvent)
+    .where(and(eq(referralEvent.referralId, referralId), eq(referralEvent.status, "accepted")));
+  return row?.at ? todayIso(new Date(row.at)) : null;
+}
+
+/**
+ * A date before the referral's acceptance: a real placement recorded late is legitimate, a slip is not. The
+ * officer must tick the confirmation and give a reason; otherwise the date field explains (both keep what
+ * was typed). Returns the reason to store ("" when the date is not earlier).
+ */
+export function checkBackdate(
+  field: string,
+  date: string,
+  acceptedOn: string | null,
+  input: { confirmBackdate: boolean; backdateReason: string },
+  errors: FieldErrors,
+): string {
+  if (!acceptedOn || date >= acceptedOn) return "";
+  if (!input.confirmBackdate) errors[field] = { key: "outcomes.backdate.error.confirm", vars: { date: formatDate(acceptedOn) } };
+  else if (!input.backdateReason) errors.backdateReason = { key: "outcomes.backdate.error.reason" };
+  return input.backdateReason;
+}
 
 export type PersonHeading = { id: string; fullName: string; communeName: string; status: "active" | "closed"; releaseDate: string; provinceCode: string; communeCode: string };
 
@@ -43,7 +73,19 @@ export async function personHeading(scope: StaffScope, personId: string, executo
 }
 
 export type PlacementSource =
-  | { kind: "referral"; referralId: string; organizationId: string; employerName: string; jobId: string; jobTitle: string; wageMin: number; provinceCode: string; communeCode: string }
+  | {
+      kind: "referral";
+      referralId: string;
+      organizationId: string;
+      employerName: string;
+      jobId: string;
+      jobTitle: string;
+      wageMin: number;
+      provinceCode: string;
+      communeCode: string;
+      /** The day the person said yes: an earlier start date needs the officer's confirmation and reason. */
+      acceptedOn: string | null;
+    }
   | { kind: "enrolment"; enrolmentId: string; courseTitle: string; providerName: string; completedOn: string | null }
   | { kind: "outside" };
 
@@ -77,7 +119,18 @@ export async function placementSource(executor: Executor, personId: string, ids:
     if (placed) return { ok: false, problem: "already_placed", placementId: placed.id };
     return {
       ok: true,
-      source: { kind: "referral", referralId: row.id, organizationId: row.organizationId, employerName: row.employerName, jobId: row.jobId, jobTitle: row.jobTitle ?? "", wageMin: row.wageMin ?? 0, provinceCode: row.provinceCode ?? "", communeCode: row.communeCode ?? "" },
+      source: {
+        kind: "referral",
+        referralId: row.id,
+        organizationId: row.organizationId,
+        employerName: row.employerName,
+        jobId: row.jobId,
+        jobTitle: row.jobTitle ?? "",
+        wageMin: row.wageMin ?? 0,
+        provinceCode: row.provinceCode ?? "",
+        communeCode: row.communeCode ?? "",
+        acceptedOn: await acceptedOnOf(executor, row.id),
+      },
     };
   }
   if (ids.enrolmentId) {
@@ -145,6 +198,7 @@ export async function createPlacement(scope: StaffScope, personId: string, input
   if (minimum && input.wage < minimum.monthlyVnd && !input.confirmLowWage) {
     errors.wage = { key: "outcomes.placement.error.lowWage", vars: { min: formatVnd(minimum.monthlyVnd) } };
   }
+  const backdateReason = errors.startDate || source.kind !== "referral" ? "" : checkBackdate("startDate", input.startDate, source.acceptedOn, input, errors);
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const placementId = await db().transaction(async (tx) => {
@@ -162,6 +216,7 @@ export async function createPlacement(scope: StaffScope, personId: string, input
         wage: input.wage,
         contractKind: input.contractKind,
         startDate: input.startDate,
+        backdateReason,
         createdBy: scope.actorId,
         createdAt: now(),
         updatedAt: now(),
@@ -179,7 +234,12 @@ export async function createPlacement(scope: StaffScope, personId: string, input
       params: { ...params, employer: source.kind === "referral" ? source.employerName : input.employerName },
       link: "/me",
     });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "placement", "case_management", { stage: "created", placementId: created.id, source: source.kind });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "placement", "case_management", {
+      stage: "created",
+      placementId: created.id,
+      source: source.kind,
+      ...(backdateReason ? { backdated: true } : {}),
+    });
     return created.id;
   });
   if (!placementId) return { ok: false, errors: { _form: { key: "outcomes.source.already_placed" } } };

@@ -28,6 +28,9 @@ export const placementSchema = z.object({
   startDate: isoDate({ required: true }).pipe(z.string()),
   /** The officer confirms a wage below the regional minimum is right (apprenticeships, part-time). */
   confirmLowWage: checkbox,
+  /** The officer confirms a start date before the referral was accepted is right, and says why. */
+  confirmBackdate: checkbox,
+  backdateReason: optionalText(500),
 });
 export type PlacementInput = z.output<typeof placementSchema>;
 
@@ -72,6 +75,9 @@ export const confirmEmploymentSchema = z.object({ followUpId: z.uuid(), note: op
 export const enrolmentSchema = z.object({
   referralId: z.uuid({ error: "validation.invalid" }),
   enrolledOn: isoDate({ required: true }).pipe(z.string()),
+  /** The officer confirms an enrolment date before the course referral was accepted, and says why. */
+  confirmBackdate: checkbox,
+  backdateReason: optionalText(500),
 });
 export type EnrolmentInput = z.output<typeof enrolmentSchema>;
 

@@ -59,6 +59,7 @@ const placementColumns = {
   wage: placement.wage,
   contractKind: placement.contractKind,
   startDate: placement.startDate,
+  backdateReason: placement.backdateReason,
   endDate: placement.endDate,
   endReason: placement.endReason,
   endNote: placement.endNote,

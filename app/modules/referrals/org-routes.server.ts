@@ -26,7 +26,7 @@ const AREA = {
 
 const requireScope = (request: Request, role: OrgRole) => requireOrganizationScope(request, AREA[role].permission, "respond:referral:own");
 
-const DONE = ["message", "interview", "offer", "accept", "decline"] as const;
+const DONE = ["message", "interview", "offer", "decline"] as const;
 
 export async function organizationReferralsLoader(role: OrgRole, { request }: LoaderFunctionArgs) {
   const scope = await requireScope(request, role);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
+import { OFFICER_ANSWER_CHANNELS, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
 import { optionalText, requiredText, stringList } from "../../utils/zod-fields.server";
 import { MOVE_RULES, REFERRAL_MOVES } from "./transitions";
 import { notFound } from "../../utils/http.server";
@@ -54,6 +54,12 @@ export const moveSchema = z
     note: optionalText(1000),
     interviewAt: vietnamDateTime,
     interviewPlace: optionalText(300),
+    /** The officer recording the person's answer: how the person gave it. Ignored for other moves. */
+    channel: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.enum(OFFICER_ANSWER_CHANNELS, { error: "referrals.error.channel" }).nullable()),
   })
   .superRefine((v, ctx) => {
     if (MOVE_RULES[v.intent].needsReason && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "referrals.error.reasonRequired" });
@@ -63,6 +69,19 @@ export const moveSchema = z
     }
   });
 export type MoveInput = z.output<typeof moveSchema>;
+
+/** The officer's moves: recording the person's answer needs how it was given (phone, meeting, other). */
+export const officerMoveSchema = moveSchema.superRefine((v, ctx) => {
+  if (MOVE_RULES[v.intent].personAnswer && !v.channel) ctx.addIssue({ code: "custom", path: ["channel"], message: "referrals.error.channel" });
+});
+
+/** The person's own answer to an offer, in /me/referrals: yes or no, and an optional word (for the officer). */
+export const personAnswerSchema = z.object({
+  intent: z.enum(["person_accepted", "person_declined"], { error: "validation.choose" }),
+  referralId: z.uuid({ error: "validation.invalid" }),
+  note: optionalText(500),
+});
+export type PersonAnswerInput = z.output<typeof personAnswerSchema>;
 
 /** A message on the thread between the officer and the organisation. */
 export const messageSchema = z.object({

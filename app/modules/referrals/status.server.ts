@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
-import type { ConsentPurpose, ReferralStatus } from "../../../db/enums";
+import type { AnswerChannel, ConsentPurpose, ReferralStatus } from "../../../db/enums";
 import { consentGrant, referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
@@ -11,7 +11,7 @@ import { audit, type Actor } from "../audit/audit.server";
 import { personsInScope } from "../persons/scope.server";
 import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
 import { REFERRAL_PURPOSE } from "./snapshot.server";
-import type { MoveInput } from "./schema.server";
+import type { MoveInput, PersonAnswerInput } from "./schema.server";
 import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
 
 /** Why a referral was withdrawn without anyone choosing to: stored in closeReason, never shown to the organisation. */
@@ -57,6 +57,18 @@ type Locked = { id: string; status: ReferralStatus; personId: string };
  * audit event on the person's record, and a notification to every other party, all in one transaction.
  */
 async function applyMove(tx: Executor, current: Locked, actorKind: ReferralActorKind, actor: Actor, input: MoveInput): Promise<MoveOutcome> {
+  return applyMoveWith(tx, current, actorKind, actor, input, null);
+}
+
+/** The person's answer comes with how it was given: in the app (the person) or as the officer recorded it. */
+async function applyMoveWith(
+  tx: Executor,
+  current: Locked,
+  actorKind: ReferralActorKind,
+  actor: Actor,
+  input: Pick<MoveInput, "intent" | "note"> & Partial<Pick<MoveInput, "interviewAt" | "interviewPlace">>,
+  channel: AnswerChannel | null,
+): Promise<MoveOutcome> {
   if (!canMove(actorKind, current.status, input.intent)) {
     return { ok: false, errors: { _form: { key: "referrals.error.transition" } } };
   }
@@ -70,13 +82,14 @@ async function applyMove(tx: Executor, current: Locked, actorKind: ReferralActor
     .set({
       status: rule.to,
       updatedAt: at,
-      ...(input.intent === "interview" ? { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace } : {}),
+      ...(input.intent === "interview" ? { interviewAt: input.interviewAt ?? null, interviewPlace: input.interviewPlace ?? "" } : {}),
       ...(rule.declinedBy ? { declinedBy: rule.declinedBy } : {}),
       ...(rule.needsReason ? { closeReason: input.note } : {}),
     })
     .where(eq(referral.id, current.id));
-  await tx.insert(referralEvent).values({ referralId: current.id, status: rule.to, actorId: actor.id, actorRole: actor.role, note: input.note, at });
-  await audit(tx, actor, current.personId, "referral_update", "referral", { referralId: current.id, move: input.intent, status: rule.to });
+  const answeredBy = rule.personAnswer ? (channel ?? (actorKind === "person" ? "in_app" : null)) : null;
+  await tx.insert(referralEvent).values({ referralId: current.id, status: rule.to, actorId: actor.id, actorRole: actor.role, note: input.note, channel: answeredBy, at });
+  await audit(tx, actor, current.personId, "referral_update", "referral", { referralId: current.id, move: input.intent, status: rule.to, ...(answeredBy ? { channel: answeredBy } : {}) });
   const head = await referralHead(tx, current.id);
   if (head) await notifyParties(tx, head, keysFor(rule.to, rule.declinedBy ?? null), actor.id);
   return { ok: true, status: rule.to };
@@ -105,7 +118,26 @@ export async function moveReferralAsOfficer(scope: StaffScope, referralId: strin
       .where(and(eq(referral.id, referralId), personsInScope(scope)))
       .for("update", { of: referral });
     if (!current) return { ok: false, notFound: true };
-    return applyMove(tx, current, "officer", { id: scope.actorId, role: scope.role }, input);
+    const rule = MOVE_RULES[input.intent];
+    if (rule.personAnswer && !input.channel) return { ok: false, errors: { channel: { key: "referrals.error.channel" } } };
+    return applyMoveWith(tx, current, "officer", { id: scope.actorId, role: scope.role }, input, rule.personAnswer ? input.channel : null);
+  });
+}
+
+/**
+ * The person's own yes or no to an organisation's offer (or no at any open stage), from /me/referrals:
+ * only on their own referrals, and only while their record is open and not anonymised.
+ */
+export async function answerReferralAsPerson(userId: string, input: PersonAnswerInput): Promise<MoveOutcome> {
+  return db().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: referral.id, status: referral.status, personId: referral.personId })
+      .from(referral)
+      .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
+      .where(and(eq(referral.id, input.referralId), eq(releasedPerson.userId, userId), isNull(releasedPerson.anonymizedAt)))
+      .for("update", { of: referral });
+    if (!current) return { ok: false, notFound: true };
+    return applyMoveWith(tx, current, "person", { id: userId, role: "person" }, { intent: input.intent, note: input.note }, "in_app");
   });
 }
 

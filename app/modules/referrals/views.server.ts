@@ -82,7 +82,7 @@ export async function listReferralsForPerson(scope: StaffScope, personId: string
 
 async function historyOf(referralId: string) {
   return db()
-    .select({ id: referralEvent.id, status: referralEvent.status, actorRole: referralEvent.actorRole, actorName: appUser.fullName, note: referralEvent.note, at: referralEvent.at })
+    .select({ id: referralEvent.id, status: referralEvent.status, actorRole: referralEvent.actorRole, actorName: appUser.fullName, note: referralEvent.note, channel: referralEvent.channel, at: referralEvent.at })
     .from(referralEvent)
     .leftJoin(appUser, eq(appUser.id, referralEvent.actorId))
     .where(eq(referralEvent.referralId, referralId))
@@ -196,7 +196,13 @@ export async function getReferralForOrganization(scope: OrgScope, referralId: st
     // Its own decline reason only; the reason an officer or the system withdrew stays with them.
     closeReason: row.declinedBy === "organization" ? closeReason : "",
     // The officer's note when referring is written for the organisation (the form says so): shown.
-    events: events.map((e) => ({ ...e, note: orgRoles.includes(e.actorRole) || e.status === "referred" ? e.note : "", actorName: orgRoles.includes(e.actorRole) ? e.actorName : null })),
+    // How the person answered (app, phone, meeting) is between them and their officer.
+    events: events.map((e) => ({
+      ...e,
+      note: orgRoles.includes(e.actorRole) || e.status === "referred" ? e.note : "",
+      actorName: orgRoles.includes(e.actorRole) ? e.actorName : null,
+      channel: null,
+    })),
     messages,
   };
 }
