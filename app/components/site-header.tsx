@@ -6,6 +6,14 @@ import { useI18n } from "../utils/i18n-react";
 export type HeaderUser = { fullName: string; role: Role; home: string; unread: number };
 
 /** Each role's main areas, beside its home page: in the phone's menu and under the header on wider screens. */
+/** The phone menu's links every logged-in user has, after the role's own. */
+const MENU_COMMON: readonly (readonly [string, MessageKey])[] = [
+  ["/notifications", "nav.notifications"],
+  ["/jobs", "nav.jobs"],
+  ["/trainings", "nav.trainings"],
+  ["/account", "account.nav"],
+];
+
 const SHORTCUTS: Record<Role, readonly (readonly [string, MessageKey])[]> = {
   admin: [
     ["/admin/officers", "nav.admin.officers"],
@@ -174,18 +182,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                       <Link to={to}>{t(label)}</Link>
                     </li>
                   ))}
-                  <li>
-                    <Link to="/notifications">{t("nav.notifications")}</Link>
-                  </li>
-                  <li>
-                    <Link to="/jobs">{t("nav.jobs")}</Link>
-                  </li>
-                  <li>
-                    <Link to="/trainings">{t("nav.trainings")}</Link>
-                  </li>
-                  <li>
-                    <Link to="/account">{t("account.nav")}</Link>
-                  </li>
+                  {MENU_COMMON.map(([to, label]) => (
+                    <li key={to}>
+                      <Link to={to}>{t(label)}</Link>
+                    </li>
+                  ))}
                 </ul>
               </nav>
               <div className="site-menu__actions">

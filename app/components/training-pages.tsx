@@ -137,6 +137,23 @@ type NewData = SerializeFrom<typeof newTrainingLoader>;
 type EditData = SerializeFrom<typeof editTrainingLoader>;
 type FormResult = SerializeFrom<typeof newTrainingAction> | SerializeFrom<typeof editTrainingAction> | undefined;
 
+/** The form of the new and edit pages, filled from the loader's data or from the action's answer. */
+function FormFor({ data, result, mode, canPublish }: { data: NewData | EditData; result: FormResult; mode: "new" | "edit"; canPublish: boolean }) {
+  return (
+    <TrainingForm
+      area={data.area}
+      state={(result ?? { values: data.values }) as FormState}
+      occupations={data.occupations}
+      levels={data.levels}
+      provinces={data.provinces}
+      communes={result?.communes ?? data.communes}
+      partnerJobs={result?.partnerJobs ?? data.partnerJobs}
+      mode={mode}
+      canPublish={canPublish}
+    />
+  );
+}
+
 export function NewTrainingPage({ data, result }: { data: NewData; result: FormResult }) {
   const { t } = useI18n();
   const words = TRAINING_PAGE_WORDS[data.area];
@@ -146,17 +163,7 @@ export function NewTrainingPage({ data, result }: { data: NewData; result: FormR
         <Link to={words.list}>{t(words.title)}</Link>
       </p>
       <h1>{t(words.newTitle)}</h1>
-      <TrainingForm
-        area={data.area}
-        state={(result ?? { values: data.values }) as FormState}
-        occupations={data.occupations}
-        levels={data.levels}
-        provinces={data.provinces}
-        communes={result?.communes ?? data.communes}
-        partnerJobs={result?.partnerJobs ?? data.partnerJobs}
-        mode="new"
-        canPublish={data.canPublish}
-      />
+      <FormFor data={data} result={result} mode="new" canPublish={data.canPublish} />
     </>
   );
 }
@@ -173,17 +180,7 @@ export function EditTrainingPage({ data, result }: { data: EditData; result: For
         <h1>{t(words.editTitle)}</h1>
         <span className={`badge badge--${data.status}`}>{t(`trainingStatus.${data.status}`)}</span>
       </div>
-      <TrainingForm
-        area={data.area}
-        state={(result ?? { values: data.values }) as FormState}
-        occupations={data.occupations}
-        levels={data.levels}
-        provinces={data.provinces}
-        communes={result?.communes ?? data.communes}
-        partnerJobs={result?.partnerJobs ?? data.partnerJobs}
-        mode="edit"
-        canPublish
-      />
+      <FormFor data={data} result={result} mode="edit" canPublish />
     </>
   );
 }
