@@ -49,11 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const person = await ownPerson(user.id);
   if (!person || person.status !== "active") return invalid({ _form: { key: "referrals.me.answer.gone" } });
   const outcome = await answerReferralAsPerson(user.id, parsed.data);
-  if (!outcome.ok) {
-    // Not theirs, or no longer waiting for this answer: the same plain sentence, never a 500.
-    if ("notFound" in outcome) return invalid({ _form: { key: "referrals.me.answer.gone" } });
-    return invalid({ _form: { key: "referrals.me.answer.gone" } });
-  }
+  // Not theirs, or no longer waiting for this answer: the same plain sentence, never a 500.
+  if (!outcome.ok) return invalid({ _form: { key: "referrals.me.answer.gone" } });
   return redirect(`/me/referrals?done=${parsed.data.intent}#referral-${parsed.data.referralId}`);
 }
 

@@ -8,14 +8,16 @@ import { action as officerReferralsAction } from "../../app/routes/officer.refer
 import { action as employerReferralAction } from "../../app/routes/employer.referrals.$id";
 import { action as providerReferralAction } from "../../app/routes/provider.referrals.$id";
 import { action as employerPlacementsAction } from "../../app/routes/employer.placements";
+import { action as meReferralsAction } from "../../app/routes/me.referrals";
 import { todayIso } from "../../app/utils/clock.server";
 import { followUp } from "../../db/schema";
 import { daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
-import { acceptReferral, enrolFromReferral, placeFromReferral, refer } from "../factories/referrals";
-import { describeFormCases, fuzzActors, onRecord, type Cases } from "../setup/fuzz-cases";
+import { acceptReferral, enrolFromReferral, offerReferral, placeFromReferral, refer } from "../factories/referrals";
+import { describeFormCases, fuzzActors, onPage, onRecord, type Cases } from "../setup/fuzz-cases";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
+import { cookieFor } from "../setup/routes";
 
 /*
  * Bad input on referrals and their outcomes (issue 7): the officer's, the employer's and the provider's forms
@@ -117,6 +119,14 @@ const CASES: Cases = {
       valid: { requestId: asked.requestId, note: "Chưa phù hợp" },
       fixed: { intent: "decline-request" },
     };
+  },
+  // The person's own answer to an offer (decision 023), posted from their account.
+  "me.referrals.tsx": async () => {
+    const { userId, personId } = await activatedPerson(a.officer, { fullName: `Lý Văn Trả Lời ${++serial}` });
+    await giveConsent(a.officer, personId, { purposes: ["matching", "training_referral", "share_contact"] });
+    const referralId = await refer(a.officer, personId, "job", (await publishJob(a.employer)).id);
+    await offerReferral(a.employer, referralId);
+    return onPage(meReferralsAction, "/me/referrals", { intent: "person_accepted", referralId, note: "" }, { cookie: await cookieFor(userId) });
   },
   "employer.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral();
