@@ -1,4 +1,7 @@
-import type { SubjectIds } from "./support/fixtures";
+import { SUBJECT, type SubjectIds } from "./support/fixtures";
+
+/** A word of the subject's name, unaccented (search ignores accents): "Chính" → "Chinh". */
+const SUBJECT_NAME_PART = SUBJECT.fullName.split(" ")[2]!.normalize("NFD").replace(/\p{M}/gu, "");
 
 /*
  * The policy table (issue 7): every route module in app/routes × the eight roles → the answer the running app
@@ -170,7 +173,9 @@ export const POLICY: Record<string, Row> = {
                                             post: "login 403    403      403      bad   bad   bad   bad" },
   // ── Officer: lists and homes answer each staff member with their own reach (never the subject outside it) ───
   "officer._index.tsx":                    { get: "login 403    403      403      ok    ok    403   403" },
-  "officer.persons._index.tsx":            { get: "login 403    403      403      ok    ok    ok    ok", shows: AX },
+  // The list is paged in name order: the subject is looked up by a part of the name (the whole name would be
+  // echoed in the search box, to every role).
+  "officer.persons._index.tsx":            { get: "login 403    403      403      ok    ok    ok    ok", query: () => `?q=${SUBJECT_NAME_PART}`, shows: AX },
   "officer.persons.new.tsx":               { get: "login 403    403      403      ok    ok    403   403",
                                             post: "login 403    403      403      bad   bad   403   403" },
   "officer.expungements.tsx":              { get: "login 403    403      403      ok    ok    ok    ok" },
