@@ -1,8 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { closePerson } from "../../app/modules/persons/lifecycle.server";
 import * as meetingPage from "../../app/routes/officer.meetings.$id";
@@ -15,6 +12,7 @@ import { UNITS, createUser } from "../factories";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { render } from "../setup/render-page";
 
 /*
  * The activity log and the commune's periodic meetings, through the routes as the browser calls them:
@@ -41,22 +39,6 @@ async function call(handler: RouteHandler, path: string, cookie: string, params:
   return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
-/** A route's page rendered as the browser gets it (Vietnamese), from its loader (and action) data. */
-function render(Page: ComponentType, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 const activityCount = async (personId: string) => Number((await db().select({ n: count() }).from(activity).where(eq(activity.personId, personId)))[0]!.n);
 

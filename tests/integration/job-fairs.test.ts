@@ -1,8 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffScope } from "../../app/auth/scope.server";
 import * as fairPage from "../../app/routes/officer.job-fairs.$id";
 import * as reportPage from "../../app/routes/officer.job-fairs.$id_.report";
@@ -14,6 +11,7 @@ import { createOrgMember } from "../factories/marketplace";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { render } from "../setup/render-page";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
@@ -32,22 +30,6 @@ async function call(handler: RouteHandler, path: string, cookie: string, params:
   return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
-/** A route's page rendered as the browser gets it (Vietnamese), from its loader (and action) data. */
-function render(Page: ComponentType, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 async function countOf(table: typeof jobFair | typeof jobFairEmployer | typeof jobFairParticipant | typeof placement) {
   const [row] = await db().select({ n: count() }).from(table);

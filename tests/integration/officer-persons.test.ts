@@ -1,9 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterEach, describe, expect, it, vi as vitest } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startSession } from "../../app/auth/session.server";
 import { translator } from "../../app/i18n";
 import * as candidatesPage from "../../app/routes/officer.candidates";
@@ -19,6 +16,7 @@ import { auditEvent, classification, consentGrant, courtBan, releasedPerson } fr
 import { UNITS, createUser, formBody } from "../factories";
 import { consentForm, intakeForm } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -65,23 +63,6 @@ async function answer(run: () => Promise<unknown>): Promise<Response> {
   }
 }
 
-/** Render a route's page as the browser would get it, with its loader (and action) data, in Vietnamese. */
-function render(Page: ComponentType, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  // The data router's layout effects are for the browser: React's warning about them on the server is noise here.
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 async function register(who: Who, overrides: FormValues = {}): Promise<string> {
   const response = await answer(() => newPerson.action({ request: post("/officer/persons/new", who, intakeForm(overrides)), params: {}, context }));

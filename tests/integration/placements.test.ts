@@ -1,8 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { sendFollowUpReminders as notifyDueFollowUps } from "../../app/modules/placements/reminders.server";
@@ -25,6 +22,7 @@ import { createOrgMember, publishJob, publishTraining } from "../factories/marke
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
 const db = () => ctx.handle.db;
@@ -63,22 +61,6 @@ const followUpForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-/** A route's page rendered as the browser gets it (Vietnamese), from its loader (and action) data. */
-function render(Page: ComponentType, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 let officerA: Officer;
 let officerB: Officer;

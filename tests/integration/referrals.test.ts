@@ -1,9 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterEach, beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { startSession } from "../../app/auth/session.server";
@@ -30,6 +27,7 @@ import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../f
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
+import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -68,22 +66,6 @@ async function call(handler: Handler, request: Request, params: Record<string, s
   }
 }
 
-/** Render a route's page with its loader (and action) data, in Vietnamese, as the browser would get it. */
-function render(Page: ComponentType, loaderData: unknown, actionData?: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
-  );
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 // The cast: JSON of a loader, read for assertions only.
 const jsonOf = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
