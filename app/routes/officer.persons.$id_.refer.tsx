@@ -10,7 +10,7 @@ import { reasonText } from "../modules/matching/reasons";
 import { listOccupations } from "../modules/reference/reference.server";
 import { createReferral, getReferForm } from "../modules/referrals/referrals.server";
 import { idParam, referQuerySchema, referSchema } from "../modules/referrals/schema.server";
-import { REFERRAL_PURPOSE } from "../modules/referrals/snapshot.server";
+import { LISTING_PURPOSE } from "../modules/consent/vocabulary";
 import { readForm, validateForm, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const form = await getReferForm(await staffScope(user), personId, query.data.kind, query.data.listing, query.data.request);
   if (!form) throw notFound();
   const reasons = form.eligibility.ok ? form.eligibility.reasons : form.eligibility.exclusions;
-  return json({ form, purpose: REFERRAL_PURPOSE[query.data.kind], occupations: await occupationNames(reasons) }, { headers: { "Cache-Control": "private, no-store" } });
+  return json({ form, purpose: LISTING_PURPOSE[query.data.kind], occupations: await occupationNames(reasons) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

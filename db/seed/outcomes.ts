@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { grantCovers, grantNotWithdrawn } from "../../app/modules/consent/live.server";
 import { addMonths } from "../../app/modules/persons/expungement";
 import { addDays, followUpSchedule } from "../../app/modules/placements/schedule";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
@@ -139,7 +140,7 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
     const [grant] = await tx
       .select({ id: consentGrant.id })
       .from(consentGrant)
-      .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), sql`${purpose} = any(${consentGrant.purposes})`))
+      .where(and(eq(consentGrant.personId, personId), grantNotWithdrawn(), grantCovers(purpose)))
       .limit(1);
     return grant?.id ?? null;
   };

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS, SHAREABLE_FIELDS } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
+import { grantState } from "../../modules/consent/vocabulary";
 import { useI18n } from "../../utils/i18n-react";
 import { Field, TextField, type FormState } from "../forms";
 import { ChoiceGroup, valuesOf } from "../job-form";
@@ -16,11 +17,6 @@ export const CONSENT_LABELS = {
   evidenceFile: "consent.evidenceFile",
   validMonths: "consent.validMonths",
 } as const satisfies Record<string, MessageKey>;
-
-export function grantStatus(grant: Pick<Grant, "withdrawnAt" | "expiresAt">, now: string): "live" | "expired" | "withdrawn" {
-  if (grant.withdrawnAt) return "withdrawn";
-  return grant.expiresAt > now ? "live" : "expired";
-}
 
 /** Each purpose on its own line with what it means in plain words: nothing ticked in advance, nothing bundled. */
 function PurposeChoices({ state }: { state: FormState }) {
@@ -187,7 +183,7 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
   return (
     <ul className="list">
       {grants.map((g) => {
-        const status = grantStatus(g, now);
+        const status = grantState(g, now);
         const withdrawn = new Set(g.withdrawals.map((w) => w.purpose));
         const given = CONSENT_PURPOSES.filter((p) => g.purposes.includes(p) || withdrawn.has(p));
         const inForce = status === "live" ? g.purposes : [];

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { CONSENT_PURPOSES } from "../../../db/enums";
 import type { MessageKey } from "../../i18n";
+import { grantState } from "../../modules/consent/vocabulary";
 import { useLabels } from "./labels";
 
 export type GrantView = {
@@ -20,11 +21,6 @@ export type GrantView = {
 export function givenPurposes(g: Pick<GrantView, "purposes" | "withdrawals">): string[] {
   const given = new Set([...g.purposes, ...(g.withdrawals ?? []).map((w) => w.purpose)]);
   return [...(CONSENT_PURPOSES as readonly string[]).filter((p) => given.has(p)), ...[...given].filter((p) => !(CONSENT_PURPOSES as readonly string[]).includes(p))];
-}
-
-export function grantState(g: Pick<GrantView, "withdrawnAt" | "expiresAt">, at = new Date()): "live" | "withdrawn" | "expired" {
-  if (g.withdrawnAt) return "withdrawn";
-  return new Date(g.expiresAt) > at ? "live" : "expired";
 }
 
 /** A confirmation behind a disclosure (works without JavaScript): what withdrawing does, a reason, the button. */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { consentGrant, consentWithdrawal, releasedPerson, type ConsentPurpose, type ConsentWithdrawalChannel } from "../../../db/schema";
+import { consentGrant, consentWithdrawal, releasedPerson, type ConsentWithdrawalChannel } from "../../../db/schema";
 import { search } from "../../../search/client.server";
 import { enqueueSync } from "../../../search/outbox.server";
 import { applyToIndex } from "../../../search/sync.server";
@@ -11,6 +11,8 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import { propagateConsentEnd } from "./ending.server";
+import { grantNotWithdrawn } from "./live.server";
+import type { ConsentPurpose } from "./vocabulary";
 import { notifySync } from "../search/sync-signal.server";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
 import { log } from "../../utils/log.server";
@@ -96,7 +98,7 @@ export async function withdrawConsent(
     const [grant] = await tx
       .select({ id: consentGrant.id, purposes: consentGrant.purposes })
       .from(consentGrant)
-      .where(and(eq(consentGrant.id, where.grantId), eq(consentGrant.personId, where.personId), isNull(consentGrant.withdrawnAt)))
+      .where(and(eq(consentGrant.id, where.grantId), eq(consentGrant.personId, where.personId), grantNotWithdrawn()))
       .for("update");
     if (!grant) return false;
     const withdrawn = where.purposes ? grant.purposes.filter((p) => where.purposes!.includes(p)) : grant.purposes;
@@ -126,33 +128,8 @@ export async function withdrawConsent(
   return { ok: true };
 }
 
-type Reader = Pick<ReturnType<typeof db>, "select">;
-
-/** Grants in force now (not withdrawn, not expired), newest first. */
-export async function liveGrants(personId: string, reader: Reader = db()) {
-  return reader
-    .select({ id: consentGrant.id, purposes: consentGrant.purposes, shareableFields: consentGrant.shareableFields, expiresAt: consentGrant.expiresAt })
-    .from(consentGrant)
-    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())))
-    .orderBy(desc(consentGrant.givenAt));
-}
-
-/** Which of these persons have a live grant for the purpose (the last word before anything is shown). */
-export async function personsWithLiveConsent(personIds: string[], purpose: ConsentPurpose): Promise<Set<string>> {
-  if (personIds.length === 0) return new Set();
-  const rows = await db()
-    .selectDistinct({ personId: consentGrant.personId })
-    .from(consentGrant)
-    .where(
-      and(
-        inArray(consentGrant.personId, personIds),
-        isNull(consentGrant.withdrawnAt),
-        gt(consentGrant.expiresAt, now()),
-        sql`${purpose} = any(${consentGrant.purposes})`,
-      ),
-    );
-  return new Set(rows.map((r) => r.personId));
-}
+/** Lives with the SQL rule (live.server.ts); re-exported for existing callers. */
+export { personsWithLiveConsent } from "./live.server";
 
 /** Every grant of the person, newest first, each with its per-purpose withdrawal history. */
 export async function listGrants(personId: string) {

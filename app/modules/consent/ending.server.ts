@@ -1,14 +1,16 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
-import { consentGrant, referralRequest, type ConsentPurpose } from "../../../db/schema";
+import { REFERRAL_KINDS } from "../../../db/enums";
+import { referralRequest } from "../../../db/schema";
 import { enqueueSync } from "../../../search/outbox.server";
 import { formatDate } from "../../i18n";
 import { now } from "../../utils/clock.server";
 import type { Actor } from "../audit/audit.server";
 import { notify, officersOfPerson } from "../notifications/notifications.server";
 import { redactReferralsOfPerson } from "../referrals/consent-coverage.server";
-import { REFERRAL_PURPOSE } from "../referrals/snapshot.server";
 import { withdrawReferralsLosingConsent } from "../referrals/status.server";
+import { livePurposesOf } from "./live.server";
+import { LISTING_PURPOSE, type ConsentPurpose } from "./vocabulary";
 
 /** Purposes that just ended on one grant (withdrawn by someone, or the whole grant expired). */
 export type EndedPurposes = { grantId: string; purposes: readonly ConsentPurpose[]; expiresAt?: Date };
@@ -18,15 +20,6 @@ export type ConsentEndReason = "withdrawn" | "expired";
 function latestExpiry(ended: readonly EndedPurposes[]): Date {
   const dates = ended.map((e) => e.expiresAt).filter((d): d is Date => !!d);
   return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : now();
-}
-
-/** The purposes a person has live consent for now (any grant in force that lists them). */
-export async function livePurposesOf(executor: Executor, personId: string): Promise<Set<ConsentPurpose>> {
-  const rows = await executor
-    .select({ purposes: consentGrant.purposes })
-    .from(consentGrant)
-    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())));
-  return new Set(rows.flatMap((r) => r.purposes));
 }
 
 /**
@@ -42,7 +35,7 @@ export async function livePurposesOf(executor: Executor, personId: string): Prom
  */
 export async function propagateConsentEnd(tx: Executor, personId: string, ended: readonly EndedPurposes[], reason: ConsentEndReason, actor: Actor | null): Promise<void> {
   const live = await livePurposesOf(tx, personId);
-  const lapsedKinds = (["job", "training"] as const).filter((kind) => !live.has(REFERRAL_PURPOSE[kind]));
+  const lapsedKinds = REFERRAL_KINDS.filter((kind) => !live.has(LISTING_PURPOSE[kind]));
   if (lapsedKinds.length) {
     await tx
       .update(referralRequest)

@@ -1,15 +1,16 @@
-import { and, asc, count, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, lte } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 import { personsInScope } from "../persons/scope.server";
+import { grantIsLive } from "./live.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */
 function expiringWhere(scope: StaffScope, days: number) {
   const at = now();
   const until = new Date(at.getTime() + days * 86_400_000);
-  return and(personsInScope(scope), eq(releasedPerson.status, "active"), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, at), lte(consentGrant.expiresAt, until));
+  return and(personsInScope(scope), eq(releasedPerson.status, "active"), grantIsLive(at), lte(consentGrant.expiresAt, until));
 }
 
 /** Renewal reminders: how many consents of the officer's persons run out within `days` (30 by default). */

@@ -12,12 +12,12 @@ import {
   prescoreCandidate,
   prescoreJob,
   prescoreTraining,
-  PURPOSE_OF,
   topByScore,
   type JobFacts,
   type ListingFacts,
   type TrainingFacts,
 } from "./rules";
+import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { candidatesFromDatabase, listingsFromDatabase, trainingReferralOnlyCandidates } from "./retrieval-fallback.server";
 import { MATCHING_WEIGHTS } from "./weights";
 import { log } from "../../utils/log.server";
@@ -109,7 +109,7 @@ export async function matchPerson(
   const limit = options.limit ?? 20;
   const person = (await loadPersonFacts(executor, [personId], today, options.within)).get(personId);
   if (!person) return undefined;
-  const consent = { job: person.consentPurposes.includes(PURPOSE_OF.job), training: person.consentPurposes.includes(PURPOSE_OF.training) };
+  const consent = { job: person.consentPurposes.includes(LISTING_PURPOSE.job), training: person.consentPurposes.includes(LISTING_PURPOSE.training) };
   const empty: PersonMatches = {
     personId,
     active: person.active,
@@ -203,7 +203,7 @@ export async function matchListing(
   } catch (error) {
     if (options.search) log.warn("matching", "candidate retrieval falls back to PostgreSQL", error);
     source = "database";
-    ids = await candidatesFromDatabase(executor, options.within, PURPOSE_OF[target.kind]);
+    ids = await candidatesFromDatabase(executor, options.within, LISTING_PURPOSE[target.kind]);
   }
   // The index holds persons with a matching consent only; a course also reaches those who agreed to training referrals alone.
   if (target.kind === "training") ids = [...new Set([...ids, ...(await trainingReferralOnlyCandidates(executor, options.within))])];

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
-import { commune, consentGrant, conviction, courtBan, job, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+import { commune, conviction, courtBan, job, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+import { livePurposesSql } from "../consent/live.server";
 import { matchingReference } from "./reference-cache.server";
 import { now } from "../../utils/clock.server";
 import { recordStandsOn, type ConvictionFact, type CourtBanFact, type PersonFacts, type TrainingFacts } from "./rules";
@@ -32,7 +33,7 @@ const personIdCol = sql.raw(`"released_person"."id"`);
  */
 export async function loadPersonFacts(executor: Executor, personIds: string[], today: string, within?: SQL): Promise<Map<string, PersonFactsRow>> {
   if (personIds.length === 0) return new Map();
-  const at = now().toISOString();
+  const at = now();
   const [reference, rows] = await Promise.all([
     matchingReference(executor, today),
     executor
@@ -55,8 +56,7 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
         needs: releasedPerson.needs,
         recordExpungedOn: releasedPerson.recordExpungedOn,
         otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
-        consentPurposes: sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
-        where g.person_id = ${personIdCol} and g.withdrawn_at is null and g.expires_at > ${at}::timestamptz), '{}')`,
+        consentPurposes: livePurposesSql(personIdCol, at),
         convictions: sql<ConvictionFact[]>`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
         'penalty', c.penalty, 'sentenceMonths', c.sentence_months, 'mainCompletedOn', c.main_completed_on,
         'supplementaryCompletedOn', c.supplementary_completed_on, 'nationalSecurity', c.national_security))

@@ -1,8 +1,8 @@
 import { and, eq, gte, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
-import { consentGrant, job, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { ConsentPurpose } from "../../../db/enums";
-import { now } from "../../utils/clock.server";
+import { job, releasedPerson, trainingSlot } from "../../../db/schema";
+import { liveConsent } from "../consent/live.server";
+import type { ConsentPurpose } from "../consent/vocabulary";
 import type { PersonProfile, Retrieved } from "../../../search/matching.server";
 
 /**
@@ -43,15 +43,13 @@ export async function listingsFromDatabase(executor: Executor, p: PersonProfile,
   return { jobIds: jobs.map((r) => r.id), trainingIds: trainings.map((r) => r.id) };
 }
 
-const liveConsent = (purpose: ConsentPurpose) =>
-  sql`exists (select 1 from ${consentGrant} g where g.person_id = "released_person"."id" and ${purpose} = any(g.purposes)
-    and g.withdrawn_at is null and g.expires_at > ${now().toISOString()}::timestamptz)`;
+const liveConsentOf = (purpose: ConsentPurpose) => liveConsent(releasedPerson.id, purpose);
 
 async function personsWith(executor: Executor, within: SQL, purpose: ConsentPurpose): Promise<string[]> {
   const rows = await executor
     .select({ id: releasedPerson.id })
     .from(releasedPerson)
-    .where(and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsent(purpose)))
+    .where(and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsentOf(purpose)))
     .orderBy(releasedPerson.id)
     .limit(CAP.persons);
   return rows.map((r) => r.id);
@@ -68,7 +66,7 @@ export async function trainingReferralOnlyCandidates(executor: Executor, within:
     .select({ id: releasedPerson.id })
     .from(releasedPerson)
     .where(
-      and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsent("training_referral"), not(liveConsent("matching"))),
+      and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsentOf("training_referral"), not(liveConsentOf("matching"))),
     )
     .orderBy(releasedPerson.id)
     .limit(CAP.persons);

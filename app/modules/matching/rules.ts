@@ -3,6 +3,7 @@
  * scorer (weights from weights.ts, each point explained by a reason). No clock, no database: `today` comes
  * in as an ISO date, so every rule is unit-tested without a server (tests/unit/matching-rules.test.ts).
  */
+import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { completionOf, computeExpungement, type PenaltyKind } from "../persons/expungement";
 import type { MatchReason } from "./reasons";
 import { MATCHING_WEIGHTS, MINIMUM_AGE, type MatchingWeights } from "./weights";
@@ -118,8 +119,6 @@ export type TrainingFacts = ListingBase & {
 
 export type ListingFacts = JobFacts | TrainingFacts;
 
-export const PURPOSE_OF = { job: "matching", training: "training_referral" } as const;
-
 /**
  * Accent- and case-insensitive words: "Sửa xe máy" → ["sua", "xe", "may"]. Memoised (bounded): one request
  * scores a few hundred listings against the same skills and titles, and folding was most of the scorer's time.
@@ -191,7 +190,7 @@ export function listingAvailability(listing: ListingFacts, today: string): Match
  */
 export function hardRules(person: PersonFacts, listing: ListingFacts, today: string): MatchReason[] {
   const out: MatchReason[] = [];
-  if (!person.consentPurposes.includes(PURPOSE_OF[listing.kind])) out.push({ code: "noConsent" });
+  if (!person.consentPurposes.includes(LISTING_PURPOSE[listing.kind])) out.push({ code: "noConsent" });
   if (!person.active) out.push({ code: "personInactive" });
   const closed = listingAvailability(listing, today);
   if (closed) out.push(closed);

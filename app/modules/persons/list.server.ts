@@ -1,10 +1,11 @@
-import { and, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, courtBan, releasedPerson, type ConsentPurpose } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
+import { grantIsLive, liveConsent } from "../consent/live.server";
 import { ageOn } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
@@ -67,10 +68,7 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
   if (filters.group) conds.push(sql`${latestGroup} = ${filters.group}`);
   if (filters.expiring) {
     const soon = new Date(at.getTime() + CONSENT_RENEWAL_DAYS * 86_400_000);
-    conds.push(
-      sql`exists (select 1 from ${consentGrant} g where g.person_id = ${releasedPerson.id} and g.withdrawn_at is null
-        and g.expires_at > ${at.toISOString()}::timestamptz and g.expires_at <= ${soon.toISOString()}::timestamptz)`,
-    );
+    conds.push(liveConsent(releasedPerson.id, null, at, soon));
   }
   const today = todayIso(at);
   const columns = {
@@ -122,7 +120,7 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
         db()
           .select({ personId: consentGrant.personId, purposes: consentGrant.purposes })
           .from(consentGrant)
-          .where(and(inArray(consentGrant.personId, ids), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, at))),
+          .where(and(inArray(consentGrant.personId, ids), grantIsLive(at))),
         db().select().from(conviction).where(inArray(conviction.personId, ids)),
         db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
       ])

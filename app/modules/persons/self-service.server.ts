@@ -4,7 +4,6 @@ import { db } from "../../../db/client.server";
 import {
   appUser,
   auditEvent,
-  CONSENT_PURPOSES,
   commune,
   dataRequest,
   job,
@@ -15,12 +14,12 @@ import {
   releasedPerson,
   savedListing,
   trainingSlot,
-  type ConsentPurpose,
 } from "../../../db/schema";
 import { todayIso } from "../../utils/clock.server";
 import { optionalText, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import { personsWithLiveConsent, withdrawConsent } from "../consent/consent.server";
+import { CONSENT_PURPOSES, grantState, LISTING_PURPOSE, type ConsentPurpose } from "../consent/vocabulary";
 import { notifyRequestCreated } from "../referrals/requests.server";
 import type { PersonExport } from "./data-rights.server";
 import { getOwnRecord } from "./record.server";
@@ -33,9 +32,6 @@ import { getOwnRecord } from "./record.server";
 
 export const LISTING_KINDS = ["job", "training"] as const;
 export type ListingKind = (typeof LISTING_KINDS)[number];
-
-/** The consent a referral needs: a job goes through matching, a course through training referral. */
-export const PURPOSE_FOR: Record<ListingKind, ConsentPurpose> = { job: "matching", training: "training_referral" };
 
 /** The person linked to this account: id and status only, so acting on it is not a read of the record. */
 export async function ownPerson(userId: string) {
@@ -114,8 +110,6 @@ export async function listReferralRequests(personId: string) {
     .orderBy(desc(referralRequest.createdAt));
 }
 
-const isLive = (g: { withdrawnAt: Date | null; expiresAt: Date }, at = new Date()) => !g.withdrawnAt && g.expiresAt > at;
-
 /** The person's home page: their record (audited as a self view), live consents, requests and saved listings. */
 export async function getPersonHome(userId: string) {
   const record = await getOwnRecord({ id: userId });
@@ -131,7 +125,7 @@ export async function getPersonHome(userId: string) {
       skills: record.skills,
       releaseDate: record.releaseDate,
     },
-    liveGrants: record.grants.filter((g) => isLive(g)),
+    liveGrants: record.grants.filter((g) => grantState(g) === "live"),
     requests,
     saved,
   };
@@ -187,7 +181,7 @@ export async function listingStateForPerson(userId: string, kind: ListingKind, l
       .where(and(eq(referralRequest.personId, person.id), eq(referralRequest.kind, kind), eq(referralRequest.listingId, listingId)))
       .orderBy(desc(referralRequest.createdAt))
       .limit(1),
-    personsWithLiveConsent([person.id], PURPOSE_FOR[kind]),
+    personsWithLiveConsent([person.id], LISTING_PURPOSE[kind]),
   ]);
   return {
     linked: true as const,
@@ -229,7 +223,7 @@ export async function requestReferral(userId: string, kind: ListingKind, listing
   if (!person) return { ok: false, error: "not_linked" };
   if (person.status !== "active") return { ok: false, error: "inactive" };
   if (!(await isListingOpen(kind, listingId))) return { ok: false, error: "closed" };
-  if (!(await personsWithLiveConsent([person.id], PURPOSE_FOR[kind])).has(person.id)) return { ok: false, error: "no_consent" };
+  if (!(await personsWithLiveConsent([person.id], LISTING_PURPOSE[kind])).has(person.id)) return { ok: false, error: "no_consent" };
   return db().transaction(async (tx): Promise<ReferralOutcome> => {
     // Lock the person's row: two quick clicks cannot both pass the "one pending" check.
     await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(eq(releasedPerson.id, person.id)).for("update");
@@ -249,7 +243,7 @@ export async function requestReferral(userId: string, kind: ListingKind, listing
       .insert(referralRequest)
       .values({ personId: person.id, kind, listingId, message })
       .returning({ id: referralRequest.id });
-    await audit(tx, { id: userId, role: "person" }, person.id, "referral_request", PURPOSE_FOR[kind], { requestId: created.id, kind, listingId });
+    await audit(tx, { id: userId, role: "person" }, person.id, "referral_request", LISTING_PURPOSE[kind], { requestId: created.id, kind, listingId });
     await notifyRequestCreated(tx, person.id, kind, listingId);
     return { ok: true, requestId: created.id };
   });

@@ -4,7 +4,8 @@ import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../
 import { consentGrant, consentWithdrawal, referral } from "../../../db/schema";
 import { now } from "../../utils/clock.server";
 import { notifyParties, referralHead } from "./parties.server";
-import { REFERRAL_PURPOSE, type ShareableField, type SharedSnapshot } from "./snapshot.server";
+import { grantState, LISTING_PURPOSE } from "../consent/vocabulary";
+import type { ShareableField, SharedSnapshot } from "./snapshot.server";
 
 /*
  * What an organisation may still see of a referral depends on the person's consent NOW, not on the day of
@@ -16,7 +17,7 @@ import { REFERRAL_PURPOSE, type ShareableField, type SharedSnapshot } from "./sn
 
 /** The purposes a shared field needs: the referral's own purpose, and for the phone and the record status their own. */
 export function purposesCovering(kind: ReferralKind, field: ShareableField): ConsentPurpose[] {
-  const main = REFERRAL_PURPOSE[kind];
+  const main = LISTING_PURPOSE[kind];
   if (field === "phone") return [main, "share_contact"];
   if (field === "record_status") return [main, "share_record_status"];
   return [main];
@@ -50,8 +51,9 @@ export async function coverageOf(executor: Executor, personIds: readonly string[
   const endings: { personId: string; purpose: ConsentPurpose; ending: ConsentEnding }[] = [];
   for (const g of grants) {
     const c = result.get(g.personId)!;
-    if (!g.withdrawnAt && g.expiresAt > at) g.purposes.forEach((p) => c.live.add(p));
-    else if (!g.withdrawnAt) g.purposes.forEach((p) => endings.push({ personId: g.personId, purpose: p, ending: { reason: "expired", at: g.expiresAt } }));
+    const state = grantState(g, at);
+    if (state === "live") g.purposes.forEach((p) => c.live.add(p));
+    else if (state === "expired") g.purposes.forEach((p) => endings.push({ personId: g.personId, purpose: p, ending: { reason: "expired", at: g.expiresAt } }));
     // A grant ended without history rows (e.g. by the deletion of the person's data): its own date.
     else g.purposes.forEach((p) => endings.push({ personId: g.personId, purpose: p, ending: { reason: "withdrawn", at: g.withdrawnAt! } }));
   }

@@ -1,18 +1,20 @@
-import { and, eq, gt, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { isUniqueViolation } from "../../../db/errors";
 import type { ReferralKind } from "../../../db/enums";
-import { commune, consentGrant, job, organization, province, referral, referralEvent, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
+import { commune, job, organization, province, referral, referralEvent, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
+import { liveGrants } from "../consent/live.server";
+import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { checkReferralEligibility } from "../matching/eligibility.server";
 import { reasonCodes, type MatchReason } from "../matching/reasons";
 import { personInScope } from "../persons/scope.server";
 import { notifyParties, referralHead } from "./parties.server";
 import type { ReferInput } from "./schema.server";
-import { buildSnapshot, REFERRAL_PURPOSE, sharingAllowed, type ShareableField } from "./snapshot.server";
+import { buildSnapshot, sharingAllowed, type ShareableField } from "./snapshot.server";
 
 /**
  * An officer refers a person of their communes to a job or a course: under a live consent grant for the
@@ -76,14 +78,6 @@ export async function listingSummary(executor: Executor, kind: ReferralKind, lis
   };
 }
 
-async function liveGrantsOf(executor: Executor, personId: string) {
-  return executor
-    .select({ id: consentGrant.id, purposes: consentGrant.purposes, shareableFields: consentGrant.shareableFields })
-    .from(consentGrant)
-    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())))
-    .orderBy(sql`${consentGrant.givenAt} desc`);
-}
-
 /** The person's live (not declined, not withdrawn) referral to this listing, if any. */
 async function liveReferralTo(executor: Executor, personId: string, kind: ReferralKind, listingId: string) {
   const [row] = await executor
@@ -140,7 +134,7 @@ export async function getReferForm(scope: StaffScope, personId: string, kind: Re
   const listing = await listingSummary(db(), kind, listingId);
   if (!listing) return undefined;
   const [grants, eligibility, existingReferralId, request] = await Promise.all([
-    liveGrantsOf(db(), personId),
+    liveGrants(personId, db()),
     checkReferralEligibility(db(), personId, { kind, listingId }),
     liveReferralTo(db(), personId, kind, listingId),
     requestId ? pendingRequest(db(), requestId, personId, kind, listingId) : undefined,
@@ -171,7 +165,7 @@ export async function createReferral(scope: StaffScope, personId: string, input:
       const listing = await listingSummary(tx, kind, listingId);
       if (!listing) return { ok: false, notFound: true };
       if (!listing.open) return formError("referrals.error.listingClosed");
-      const { grant, fields: allowed } = sharingAllowed(await liveGrantsOf(tx, personId), kind);
+      const { grant, fields: allowed } = sharingAllowed(await liveGrants(personId, tx), kind);
       if (!grant) return formError("referrals.error.noConsent");
       const refused = input.fields.find((f) => !allowed.includes(f));
       if (refused) {
@@ -213,7 +207,7 @@ export async function createReferral(scope: StaffScope, personId: string, input:
         })
         .returning({ id: referral.id });
       await tx.insert(referralEvent).values({ referralId: created.id, status: "referred", actorId: scope.actorId, actorRole: scope.role, note: input.note, at });
-      await audit(tx, { id: scope.actorId, role: scope.role }, personId, "refer", REFERRAL_PURPOSE[kind], {
+      await audit(tx, { id: scope.actorId, role: scope.role }, personId, "refer", LISTING_PURPOSE[kind], {
         referralId: created.id,
         kind,
         listingId,

@@ -3,13 +3,11 @@ import type { Executor } from "../../../db/client.server";
 import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
 import { commune, conviction, courtBan, occupation, releasedPerson } from "../../../db/schema";
 import { todayIso } from "../../utils/clock.server";
+import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { ageOn, completionOf, computeExpungement } from "../persons/expungement";
 
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export type SharedSnapshot = Record<string, string | number | string[]>;
-
-/** The consent a referral needs: a job goes through matching, a course through training referral. */
-export const REFERRAL_PURPOSE: Record<ReferralKind, ConsentPurpose> = { job: "matching", training: "training_referral" };
 
 type Grant = { id: string; purposes: ConsentPurpose[]; shareableFields: ShareableField[] };
 
@@ -20,7 +18,7 @@ type Grant = { id: string; purposes: ConsentPurpose[]; shareableFields: Shareabl
  * on (withdrawing it withdraws the referral); null when there is no live grant for the purpose.
  */
 export function sharingAllowed(liveGrants: readonly Grant[], kind: ReferralKind): { grant: Grant | null; fields: ShareableField[] } {
-  const grant = liveGrants.find((g) => g.purposes.includes(REFERRAL_PURPOSE[kind])) ?? null;
+  const grant = liveGrants.find((g) => g.purposes.includes(LISTING_PURPOSE[kind])) ?? null;
   if (!grant) return { grant: null, fields: [] };
   const hasPurpose = (p: ConsentPurpose) => liveGrants.some((g) => g.purposes.includes(p));
   const fields = SHAREABLE_FIELDS.filter(

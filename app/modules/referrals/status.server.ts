@@ -1,16 +1,17 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import type { AnswerChannel, ConsentPurpose, ReferralStatus } from "../../../db/enums";
-import { consentGrant, referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
+import { referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
 import type { MessageKey } from "../../i18n";
 import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
+import { livePurposesOf } from "../consent/live.server";
+import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { personsInScope } from "../persons/scope.server";
 import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
-import { REFERRAL_PURPOSE } from "./snapshot.server";
 import type { MoveInput, PersonAnswerInput } from "./schema.server";
 import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
 
@@ -200,14 +201,10 @@ export async function withdrawReferralsLosingConsent(
     .from(referral)
     .where(and(eq(referral.personId, personId), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])));
   if (open.length === 0) return 0;
-  const live = await tx
-    .select({ purposes: consentGrant.purposes })
-    .from(consentGrant)
-    .where(and(eq(consentGrant.personId, personId), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())));
-  const covered = (purpose: ConsentPurpose) => live.some((g) => g.purposes.includes(purpose));
+  const live = await livePurposesOf(tx, personId);
   const lapsed = open.filter((r) => {
-    const purpose = REFERRAL_PURPOSE[r.kind];
-    return ended.some((e) => e.grantId === r.consentGrantId && e.purposes.includes(purpose)) || !covered(purpose);
+    const purpose = LISTING_PURPOSE[r.kind];
+    return ended.some((e) => e.grantId === r.consentGrantId && e.purposes.includes(purpose)) || !live.has(purpose);
   });
   return withdrawAutomatically(tx, lapsed.map((r) => r.id), reason, actor);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, enrolment, followUp, placement, referral, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
+import { liveConsent } from "../consent/live.server";
 import { addDays, DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "../placements/schedule";
 import { now, todayIso } from "../../utils/clock.server";
 
@@ -67,7 +68,7 @@ const n = (expr: SQL) => sql<number>`count(*) filter (where ${expr})`.mapWith(Nu
 /** Figures per commune of the reach (only communes with at least one registered person). */
 export async function figuresByCommune(scope: StaffScope): Promise<{ code: string; name: string; figures: Figures }[]> {
   const today = todayIso();
-  const at = now().toISOString();
+  const at = now();
   const reach = inReach(scope);
   const code = releasedPerson.communeCode;
   const [persons, referrals, placements, enrolments, followUps] = await Promise.all([
@@ -75,9 +76,7 @@ export async function figuresByCommune(scope: StaffScope): Promise<{ code: strin
       .select({
         code,
         personsActive: n(sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null`),
-        withMatchingConsent: n(sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null and exists (
-          select 1 from consent_grant g where g.person_id = ${releasedPerson.id} and g.withdrawn_at is null
-            and g.expires_at > ${at}::timestamptz and 'matching' = any(g.purposes))`),
+        withMatchingConsent: n(sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null and ${liveConsent(releasedPerson.id, "matching", at)}`),
       })
       .from(releasedPerson)
       .where(reach)

@@ -1,0 +1,84 @@
+/**
+ * "A live consent for this purpose" in SQL, written once (decision 021: P = any(purposes), withdrawn_at is
+ * null, expires_at after now). Every query that needs it uses these fragments; the time is the app's clock
+ * (utils/clock.server: the test clock in tests) unless the caller passes its own `at`. The client-safe half
+ * of the vocabulary (purposes, the listing → purpose map, grantState) is vocabulary.ts. A query that needs
+ * the listing → purpose map in SQL builds it from LISTING_PURPOSE there, never by hand.
+ */
+import { and, Column, desc, eq, getTableName, gt, inArray, is, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { db, type Executor } from "../../../db/client.server";
+import { consentGrant } from "../../../db/schema";
+import { now } from "../../utils/clock.server";
+import type { ConsentPurpose } from "./vocabulary";
+
+/** A person id: a column of the outer query (qualified here, so a correlated subquery cannot rebind it) or a value/fragment. */
+export type PersonRef = AnyColumn | SQL | string;
+
+function personSql(person: PersonRef): SQL {
+  if (is(person, Column)) return sql`${sql.identifier(getTableName(person.table))}.${sql.identifier(person.name)}`;
+  return typeof person === "string" ? sql`${person}::uuid` : person;
+}
+
+/** The grant alias `g` is in force at `at` (raw SQL, for the subqueries below). */
+const gIsLive = (at: Date) => sql`g.withdrawn_at is null and g.expires_at > ${at.toISOString()}::timestamptz`;
+
+/**
+ * EXISTS a live grant of `person` at `at` (for `purpose` when given; expiring no later than `expiresBy`
+ * when given, the renewal reminders' "expiring soon"). For queries on persons or anything that names one.
+ */
+export function liveConsent(person: PersonRef, purpose?: ConsentPurpose | null, at: Date = now(), expiresBy?: Date): SQL {
+  const forPurpose = purpose ? sql` and ${purpose} = any(g.purposes)` : sql``;
+  const until = expiresBy ? sql` and g.expires_at <= ${expiresBy.toISOString()}::timestamptz` : sql``;
+  return sql`exists (select 1 from ${consentGrant} g where g.person_id = ${personSql(person)} and ${gIsLive(at)}${forPurpose}${until})`;
+}
+
+/** The purposes of `person`'s live grants at `at`, as a text array ('{}' when none). */
+export function livePurposesSql(person: PersonRef, at: Date = now()): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
+        where g.person_id = ${personSql(person)} and ${gIsLive(at)}), '{}')`;
+}
+
+/** The grant row has not been withdrawn as a whole (it may have expired): for queries on consent_grant. */
+export function grantNotWithdrawn(): SQL {
+  return isNull(consentGrant.withdrawnAt);
+}
+
+/** The grant row lists `purpose` among the purposes in force: for queries on consent_grant. */
+export function grantCovers(purpose: ConsentPurpose): SQL {
+  return sql`${purpose} = any(${consentGrant.purposes})`;
+}
+
+/** The grant row is in force at `at` (and covers `purpose` when given): the drizzle condition for queries on consent_grant. */
+export function grantIsLive(at: Date = now(), purpose?: ConsentPurpose): SQL {
+  return and(grantNotWithdrawn(), gt(consentGrant.expiresAt, at), purpose ? grantCovers(purpose) : undefined)!;
+}
+
+type Reader = Pick<ReturnType<typeof db>, "select">;
+
+/** Grants in force now (not withdrawn, not expired), newest first. */
+export async function liveGrants(personId: string, reader: Reader = db()) {
+  return reader
+    .select({ id: consentGrant.id, purposes: consentGrant.purposes, shareableFields: consentGrant.shareableFields, expiresAt: consentGrant.expiresAt })
+    .from(consentGrant)
+    .where(and(eq(consentGrant.personId, personId), grantIsLive()))
+    .orderBy(desc(consentGrant.givenAt));
+}
+
+/** The purposes a person has live consent for now (any grant in force that lists them). */
+export async function livePurposesOf(executor: Executor, personId: string): Promise<Set<ConsentPurpose>> {
+  const rows = await executor
+    .select({ purposes: consentGrant.purposes })
+    .from(consentGrant)
+    .where(and(eq(consentGrant.personId, personId), grantIsLive()));
+  return new Set(rows.flatMap((r) => r.purposes));
+}
+
+/** Which of these persons have a live grant for the purpose (the last word before anything is shown). */
+export async function personsWithLiveConsent(personIds: string[], purpose: ConsentPurpose): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db()
+    .selectDistinct({ personId: consentGrant.personId })
+    .from(consentGrant)
+    .where(and(inArray(consentGrant.personId, personIds), grantIsLive(now(), purpose)));
+  return new Set(rows.map((r) => r.personId));
+}
