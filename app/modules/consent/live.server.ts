@@ -5,7 +5,7 @@
  * of the vocabulary (purposes, the listing → purpose map, grantState) is vocabulary.ts. A query that needs
  * the listing → purpose map in SQL builds it from LISTING_PURPOSE there, never by hand.
  */
-import { and, Column, desc, eq, getTableName, gt, inArray, is, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, Column, desc, eq, getTableName, gt, inArray, is, isNull, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { consentGrant } from "../../../db/schema";
 import { now } from "../../utils/clock.server";
@@ -51,6 +51,11 @@ export function grantCovers(purpose: ConsentPurpose): SQL {
 /** The grant row is in force at `at` (and covers `purpose` when given): the drizzle condition for queries on consent_grant. */
 export function grantIsLive(at: Date = now(), purpose?: ConsentPurpose): SQL {
   return and(grantNotWithdrawn(), gt(consentGrant.expiresAt, at), purpose ? grantCovers(purpose) : undefined)!;
+}
+
+/** The grant row ran out before `at` without being withdrawn (what the expiry sweeper processes): for queries on consent_grant. */
+export function grantHasExpired(at: Date = now()): SQL {
+  return and(lt(consentGrant.expiresAt, at), grantNotWithdrawn())!;
 }
 
 type Reader = Pick<ReturnType<typeof db>, "select">;
