@@ -1,27 +1,5 @@
-import type { Figures } from "../../modules/reports/figures.server";
+import { FIGURE_KEYS, figureLabel, type FigureKey, type Figures } from "../../modules/reports/indicator-keys";
 import { useI18n } from "../../utils/i18n-react";
-
-type FigureKey = keyof Figures;
-
-/** The figures in the order a report reads them: persons, referrals, jobs, courses, follow-ups, outcomes. */
-export const FIGURE_ROWS: readonly FigureKey[] = [
-  "personsActive",
-  "withMatchingConsent",
-  "referralsTotal",
-  "referralsOpen",
-  "referralsAccepted",
-  "placementsStarted",
-  "employedNow",
-  "enrolled",
-  "completed",
-  "droppedOut",
-  "followUpsDue",
-  "followUpsOverdue",
-  "outcomeStable",
-  "outcomeUnstable",
-  "outcomeLeftWork",
-  "outcomeReoffended",
-];
 
 /** The few figures the officer's home shows at a glance. */
 const COMPACT: readonly FigureKey[] = ["personsActive", "referralsOpen", "employedNow", "outcomeStable"];
@@ -32,7 +10,7 @@ export function FiguresBlock({ figures }: { figures: Figures }) {
     <dl className="figures-block">
       {COMPACT.map((k) => (
         <div key={k} data-figure={k}>
-          <dt>{t(`outcomes.figures.${k}`)}</dt>
+          <dt>{t(figureLabel(k))}</dt>
           <dd className="stat">{number(figures[k])}</dd>
         </div>
       ))}
@@ -47,9 +25,9 @@ export function FiguresTable({ figures, caption }: { figures: Figures; caption: 
     <table className="figures-table">
       <caption>{caption}</caption>
       <tbody>
-        {FIGURE_ROWS.map((k) => (
+        {FIGURE_KEYS.map((k) => (
           <tr key={k} data-figure={k}>
-            <th scope="row">{t(`outcomes.figures.${k}`)}</th>
+            <th scope="row">{t(figureLabel(k))}</th>
             <td>{number(figures[k])}</td>
           </tr>
         ))}
@@ -72,7 +50,7 @@ export function FiguresByCommune({ rows }: { rows: { code: string; name: string;
             <th scope="col">{t("outcomes.figures.commune")}</th>
             {PER_COMMUNE.map((k) => (
               <th key={k} scope="col">
-                {t(`outcomes.figures.${k}`)}
+                {t(figureLabel(k))}
               </th>
             ))}
           </tr>

@@ -5,53 +5,14 @@ import type { StaffScope } from "../../auth/scope.server";
 import { liveConsent } from "../consent/live.server";
 import { addDays, DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "../placements/schedule";
 import { now, todayIso } from "../../utils/clock.server";
+import { sumFigures, zeroFigures, type Figures } from "./indicator-keys";
 
 /**
  * The commune's figures: plain counts straight from the database, per commune of the actor's reach (an
  * officer's communes, or a provincial admin's whole province) and summed. No names are read. Persons are
- * placed by the commune they live in now. The official reports (another issue) can build on these.
+ * placed by the commune they live in now. The official reports (another issue) can build on these. Which
+ * figures there are, their order and labels: FIGURE_KEYS in indicator-keys.ts.
  */
-
-export type Figures = {
-  personsActive: number;
-  withMatchingConsent: number;
-  referralsTotal: number;
-  referralsOpen: number;
-  referralsAccepted: number;
-  placementsStarted: number;
-  /** Placements that started and have no end date. */
-  employedNow: number;
-  enrolled: number;
-  completed: number;
-  droppedOut: number;
-  followUpsDue: number;
-  followUpsOverdue: number;
-  outcomeStable: number;
-  outcomeUnstable: number;
-  outcomeLeftWork: number;
-  outcomeReoffended: number;
-};
-
-export const FIGURE_KEYS = [
-  "personsActive",
-  "withMatchingConsent",
-  "referralsTotal",
-  "referralsOpen",
-  "referralsAccepted",
-  "placementsStarted",
-  "employedNow",
-  "enrolled",
-  "completed",
-  "droppedOut",
-  "followUpsDue",
-  "followUpsOverdue",
-  "outcomeStable",
-  "outcomeUnstable",
-  "outcomeLeftWork",
-  "outcomeReoffended",
-] as const satisfies readonly (keyof Figures)[];
-
-const zero = (): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
 
 /**
  * The place part of the scope only: statistics keep counting records anonymised on request (the counts
@@ -130,7 +91,7 @@ export async function figuresByCommune(scope: StaffScope): Promise<{ code: strin
   ]);
   const byCode = new Map<string, Figures>();
   for (const rows of [persons, referrals, placements, enrolments, followUps] as { code: string }[][]) {
-    for (const { code: c, ...counts } of rows) byCode.set(c, { ...(byCode.get(c) ?? zero()), ...(counts as Partial<Figures>) });
+    for (const { code: c, ...counts } of rows) byCode.set(c, { ...(byCode.get(c) ?? zeroFigures()), ...(counts as Partial<Figures>) });
   }
   if (byCode.size === 0) return [];
   const names = await db()
@@ -143,7 +104,5 @@ export async function figuresByCommune(scope: StaffScope): Promise<{ code: strin
 
 /** The figures of the whole reach: the sum over its communes. */
 export async function communeFigures(scope: StaffScope): Promise<Figures> {
-  const total = zero();
-  for (const { figures } of await figuresByCommune(scope)) for (const k of FIGURE_KEYS) total[k] += figures[k];
-  return total;
+  return sumFigures((await figuresByCommune(scope)).map((c) => c.figures));
 }

@@ -1,7 +1,10 @@
 /**
- * The report's indicators as value lists (client-safe: no imports beyond db/enums), shared by the SQL
- * (indicators.server.ts), the tables, the printable forms and the exports. Definitions:
- * docs/decisions/016-report-indicators.md.
+ * Every figure the reports show, as value lists (client-safe: no imports beyond db/enums), each key defined
+ * once here and everything else derived from it:
+ * - the official report's indicators, shared by the SQL (indicators.server.ts), the tables, the printable
+ *   forms and the exports (definitions: docs/decisions/016-report-indicators.md);
+ * - the outcome figures of a commune's reach (FIGURE_KEYS below), counted by figures.server.ts and shown
+ *   by components/placements/figures.tsx and the officer's figures page.
  */
 import { PROCEDURE_KINDS, type ProcedureKind } from "../../../db/enums";
 
@@ -74,9 +77,13 @@ export const PROCEDURE_KEY: Record<ProcedureKind, CountKey> = {
 };
 export { PROCEDURE_KINDS };
 
+/** Each key at 0. */
+function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
 export function zeroIndicators(): Indicators {
-  const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Record<CountKey, number>;
-  return { ...counts, averageWage: null, reoffendingRate: null, stillEmployed6m: null, stillEmployed12m: null };
+  return { ...zeroCounts(COUNT_KEYS), averageWage: null, reoffendingRate: null, stillEmployed6m: null, stillEmployed12m: null };
 }
 
 /** How a value is shown: a count, an amount of VND, or a share (0–1, shown as a percentage). */
@@ -203,3 +210,41 @@ export function numberedLines(): NumberedLine[] {
 export const SERIES = ["counselling", "procedure_help", "encouragement_visit", "placement"] as const;
 export type Series = (typeof SERIES)[number];
 export type MonthlyPoint = { month: string; series: Series; count: number };
+
+/**
+ * The outcome figures: plain counts per commune of a reach (figures.server.ts), in the order a report reads
+ * them: persons, referrals, jobs, courses, follow-ups, outcomes. Each one's label is figureLabel(key).
+ */
+export const FIGURE_KEYS = [
+  "personsActive",
+  "withMatchingConsent",
+  "referralsTotal",
+  "referralsOpen",
+  "referralsAccepted",
+  "placementsStarted",
+  /** Placements that started and have no end date. */
+  "employedNow",
+  "enrolled",
+  "completed",
+  "droppedOut",
+  "followUpsDue",
+  "followUpsOverdue",
+  "outcomeStable",
+  "outcomeUnstable",
+  "outcomeLeftWork",
+  "outcomeReoffended",
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Record<FigureKey, number>;
+
+/** The catalogue key of a figure's label (app/i18n/catalogues/outcomes.ts). */
+export const figureLabel = <K extends FigureKey>(key: K) => `outcomes.figures.${key}` as const;
+
+export const zeroFigures = (): Figures => zeroCounts(FIGURE_KEYS);
+
+/** The figures of several communes added up (a whole reach). */
+export function sumFigures(rows: readonly Figures[]): Figures {
+  const total = zeroFigures();
+  for (const figures of rows) for (const k of FIGURE_KEYS) total[k] += figures[k];
+  return total;
+}
