@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { grantCovers, grantNotWithdrawn } from "../../app/modules/consent/live.server";
+import type { ListingPurpose } from "../../app/modules/consent/vocabulary";
 import { addMonths } from "../../app/modules/persons/expungement";
 import { addDays, followUpSchedule } from "../../app/modules/placements/schedule";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
@@ -136,7 +137,7 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
   const [shop] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.name, REPAIR_SHOP)).limit(1);
   const [shopJob] = shop ? await tx.select({ id: job.id, title: job.title }).from(job).where(eq(job.organizationId, shop.id)).orderBy(desc(job.createdAt)).limit(1) : [];
   const [namDa] = await tx.select({ name: commune.name }).from(commune).where(eq(commune.code, NAM_DA));
-  const grantFor = async (personId: string, purpose: "matching" | "training_referral") => {
+  const grantFor = async (personId: string, purpose: ListingPurpose) => {
     const [grant] = await tx
       .select({ id: consentGrant.id })
       .from(consentGrant)

@@ -18,7 +18,7 @@ const HOME = ["app/modules/consent/vocabulary.ts", "app/modules/consent/live.ser
 /** What a copy of either rule looks like, in drizzle, raw SQL or TypeScript. */
 const COPIES: { rule: string; pattern: RegExp }[] = [
   { rule: "raw SQL: withdrawn_at is null", pattern: /withdrawn_at\s+is\s+null/i },
-  { rule: "raw SQL: expires_at compared", pattern: /expires_at\s*(>|<|>=|<=)\s*(\$\{|now\(|current_|'|\w)/i },
+  { rule: "raw SQL: a grant's expires_at compared", pattern: /\b(g|cg|grant|consent_grant"?)\.expires_at\s*(>|<|>=|<=)/i },
   { rule: "raw SQL or drizzle: purpose = any(purposes)", pattern: /=\s*any\(\s*[^)]*purposes\b/i },
   { rule: "drizzle: isNull(consentGrant.withdrawnAt)", pattern: /isNull\(\s*consentGrant\.withdrawnAt\s*\)/ },
   { rule: "drizzle: consentGrant.expiresAt compared with a time", pattern: /\b(gt|lt|gte)\(\s*consentGrant\.expiresAt\b/ },
@@ -94,9 +94,10 @@ describe("consent has one vocabulary", () => {
       "  if (grant.withdrawnAt) return \"withdrawn\";",
       'export const PURPOSE_OF = { job: "matching", training: "training_referral" } as const;',
       "case kind when 'job' then 'matching' when 'training' then 'training_referral' end",
+      "and g.expires_at > ${at}::timestamptz",
       "// a comment may say g.withdrawn_at is null",
     ];
-    expect(pasted.map((l) => copiesIn(l).length)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
+    expect(pasted.map((l) => copiesIn(l).length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0]);
   });
 
   it("no copy of the live-consent condition or the listing → purpose map outside app/modules/consent", () => {
