@@ -7,6 +7,7 @@ const root = path.resolve(import.meta.dirname, "..");
 // Debian's Chromium through playwright-core, one browser per test file.
 export default defineConfig({
   root,
+  resolve: { alias: { "~": path.join(root, "app") } },
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/setup/e2e-global.ts"],

@@ -268,7 +268,6 @@ export function addDays(iso: string, days: number): string {
 }
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const maxDate = (...days: string[]) => days.reduce((a, b) => (a > b ? a : b));
-const minDate = (...days: string[]) => days.reduce((a, b) => (a < b ? a : b));
 
 const VISIT_NOTES = ["Thăm hỏi tại nhà, động viên gia đình yên tâm.", "Tổ 5+1 đến thăm, nắm tình hình việc làm và đời sống.", "Thăm hỏi, tặng quà dịp Tết.", "Động viên tham gia sinh hoạt chi hội ở thôn.", "Thăm hỏi khi ốm, gia đình cảm ơn Ban chỉ đạo."];
 const REVIEW_NOTES = ["Giáo dục, giúp đỡ tại cộng đồng dân cư thôn; có tiến bộ.", "Nhắc nhở chấp hành quy định của địa phương.", "Tổ tự quản nhận xét: chịu khó làm ăn, quan hệ xóm giềng tốt.", "Kiểm điểm định kỳ cùng gia đình và người được giao giúp đỡ."];

@@ -26,7 +26,7 @@ import { callRoute, cookieFor, routeRequest } from "../setup/routes";
  * intact, numbers stay numbers, and IDs with leading zeros stay as typed.
  */
 
-const ctx = setupIntegration();
+setupIntegration();
 
 let officer: StaffScope;
 let cookie: string;

@@ -23,7 +23,7 @@ import { singleton } from "../../app/utils/singleton.server";
 import { notification, organization, referral, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
 import { sweepExpired } from "../../search/sync.server";
-import { UNITS, createUser, formBody } from "../factories";
+import { UNITS, formBody } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, trainingForm } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { answerReferral, refer } from "../factories/referrals";

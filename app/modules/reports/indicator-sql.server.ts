@@ -38,7 +38,7 @@ function fragments(input: StatementInput, options: StatementOptions) {
 
 /** Persons received, resident, classified, employed, placed, trained, reoffending; follow-ups. */
 export function personsStatement(input: StatementInput, options: StatementOptions): SQL {
-  const { from, to, fromTs, toEnd, inPeriod, inPeriodTs, codes, key, personFilter } = fragments(input, options);
+  const { to, fromTs, toEnd, inPeriod, inPeriodTs, codes, key, personFilter } = fragments(input, options);
   return sql`
 with p as (
   select rp.id, ${key(sql`rp.commune_code`)} as k, rp.commune_code, rp.release_date, rp.release_type,
