@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, enrolment, followUp, placement, referral, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
-import { addDays, DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "../placements/schedule";
+import { addDays } from "../../utils/dates";
+import { DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "../placements/schedule";
 import { now, todayIso } from "../../utils/clock.server";
 
 /**
