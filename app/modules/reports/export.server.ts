@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { db, type Executor } from "../../../db/client.server";
 import { formatDate, translator, type Translate } from "../../i18n";
+import { foldText } from "../../utils/text";
 import { audit, type Actor } from "../audit/audit.server";
 import type { CommuneIndicators } from "./indicators.server";
 import { COUNT_KEYS, formatOf, numberedLines, RATIO_KEYS, type IndicatorKey, type Indicators } from "./indicator-keys";
@@ -122,11 +123,7 @@ export async function toXlsx(content: ExportContent, t: Translate): Promise<Buff
 
 /** "bao-cao_xa-nam-da_2025-01-01_2025-03-31": ASCII only, safe in any header and file system. */
 export function exportFileName(request: ReportRequest, prefix: string, extension: "csv" | "xlsx"): string {
-  const slug = request.unit.name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
+  const slug = foldText(request.unit.name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .slice(0, 60);
