@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { addMonths } from "../../app/modules/persons/expungement";
-import { addDays, followUpSchedule } from "../../app/modules/placements/schedule";
+import { followUpSchedule } from "../../app/modules/placements/schedule";
+import { addDays, addMonths } from "../../app/utils/dates";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
 import { enqueueSync } from "../../search/outbox.server";
 import type { Transaction } from "../client.server";

@@ -41,7 +41,8 @@ const CASES: string[] = [
 
 describe("foldText agrees with ct_fold", () => {
   it.each(CASES.map((text) => [JSON.stringify(text), text]))("%s", async (_label, text) => {
-    const [row] = await ctx.handle.db.execute(sql`select ct_fold(${text}) as folded`).then((r) => ("rows" in r ? r.rows : r) as { folded: string }[]);
+    const result = (await ctx.handle.db.execute(sql`select ct_fold(${text}) as folded`)) as unknown as { folded: string }[] | { rows: { folded: string }[] };
+    const [row] = Array.isArray(result) ? result : result.rows;
     expect(foldText(text)).toBe(row!.folded);
   });
 

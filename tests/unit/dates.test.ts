@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysInMonth } from "../../app/utils/dates";
+import { addDays, addMonths, daysBetween, daysInMonth } from "../../app/utils/dates";
 
 describe("addDays", () => {
   it("moves forward and back across month, year and leap-day boundaries", () => {
@@ -46,5 +46,15 @@ describe("addMonths", () => {
     expect(addMonths("2026-01-15", -1)).toBe("2025-12-15");
     expect(addMonths("2026-06-15", -18)).toBe("2024-12-15");
     expect(addMonths("2026-03-15", -0)).toBe("2026-03-15");
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts calendar days, across months and leap days, negative backwards", () => {
+    expect(daysBetween("2026-02-27", "2026-03-01")).toBe(2);
+    expect(daysBetween("2028-02-27", "2028-03-01")).toBe(3);
+    expect(daysBetween("2026-03-01", "2026-02-27")).toBe(-2);
+    expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
+    expect(daysBetween("2026-05-05", addDays("2026-05-05", 400))).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { db, type Executor } from "../../../db/client.server";
 import { formatDate, translator, type Translate } from "../../i18n";
+import { neutralise, toCsv as writeCsv } from "../../utils/csv.server";
 import { foldText } from "../../utils/text";
 import { audit, type Actor } from "../audit/audit.server";
 import type { CommuneIndicators } from "./indicators.server";
@@ -12,11 +13,6 @@ import { loadReportTables, type ReportRequest } from "./report.server";
  * (ExcelJS; numbers stay numbers with a number format). Aggregates only: no person is named. Every text
  * cell is neutralised against formula injection (a model's name is typed by users).
  */
-
-/** A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"). */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 type Cell = string | number | null;
 
@@ -57,17 +53,10 @@ export function exportContent(request: ReportRequest, indicators: Indicators, by
   return { meta, head, rows, communeHead, communeRows, formats };
 }
 
-const csvField = (value: Cell): string => {
-  if (value === null) return "";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(4);
-  const text = neutralise(value);
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** CSV: the unit and period first, a blank line, then the indicator table (communes as extra columns). */
+/** CSV: the unit and period first, a blank line, then the indicator table (communes as extra columns); ratios to 4 decimals. */
 export function toCsv(content: ExportContent): string {
-  const lines = [...content.meta.map((m) => m.map(csvField).join(",")), "", content.head.map(csvField).join(","), ...content.rows.map((r) => r.map(csvField).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(4));
+  return writeCsv([...content.meta, [], content.head, ...content.rows], { formatNumber });
 }
 
 const NUMBER_FORMAT = { count: "#,##0", vnd: "#,##0", share: "0.0%" } as const;
