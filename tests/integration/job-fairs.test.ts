@@ -10,7 +10,7 @@ import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { call, cookieFor } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 const ctx = setupIntegration();
@@ -24,10 +24,6 @@ type Officer = StaffScope & { cookie: string };
 async function officer(communeCodes: string[]): Promise<Officer> {
   const scope = await createOfficerScope(communeCodes, UNITS.lamDong);
   return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
 

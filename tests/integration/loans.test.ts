@@ -13,7 +13,7 @@ import { auditEvent, loan } from "../../db/schema";
 import { UNITS, createUser } from "../factories";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { call, cookieFor } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 /*
@@ -33,10 +33,6 @@ type Officer = StaffScope & { cookie: string };
 async function officer(communeCodes: string[], provinceCode: string): Promise<Officer> {
   const scope = await createOfficerScope(communeCodes, provinceCode);
   return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
 

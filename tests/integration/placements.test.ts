@@ -21,7 +21,7 @@ import { UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { call, cookieFor } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
@@ -35,10 +35,6 @@ type Officer = StaffScope & { cookie: string };
 async function officer(communeCodes: string[], provinceCode: string): Promise<Officer> {
   const scope = await createOfficerScope(communeCodes, provinceCode);
   return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
 /** An accepted referral, written directly (the referral flow is another module's). */
