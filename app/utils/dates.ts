@@ -10,6 +10,11 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A moment `days` × 24 hours after another (expiry times: an invitation, a consent about to lapse). */
+export function daysAfter(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * 86_400_000);
+}
+
 /** Whole days from one date to another (negative when `to` is earlier): "2026-02-27" → "2026-03-01" = 2. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

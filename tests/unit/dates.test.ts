@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, daysInMonth } from "../../app/utils/dates";
+import { addDays, addMonths, daysAfter, daysBetween, daysInMonth } from "../../app/utils/dates";
 
 describe("addDays", () => {
   it("moves forward and back across month, year and leap-day boundaries", () => {
@@ -56,5 +56,12 @@ describe("daysBetween", () => {
     expect(daysBetween("2026-03-01", "2026-02-27")).toBe(-2);
     expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
     expect(daysBetween("2026-05-05", addDays("2026-05-05", 400))).toBe(400);
+  });
+});
+
+describe("daysAfter", () => {
+  it("moves a moment by whole 24-hour days, keeping the time of day", () => {
+    expect(daysAfter(new Date("2026-12-06T07:30:00Z"), 14).toISOString()).toBe("2026-12-20T07:30:00.000Z");
+    expect(daysAfter(new Date("2026-03-01T00:00:00Z"), -1).toISOString()).toBe("2026-02-28T00:00:00.000Z");
   });
 });

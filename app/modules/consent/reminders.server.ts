@@ -3,12 +3,13 @@ import { db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
+import { daysAfter } from "../../utils/dates";
 import { personsInScope } from "../persons/scope.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */
 function expiringWhere(scope: StaffScope, days: number) {
   const at = now();
-  const until = new Date(at.getTime() + days * 86_400_000);
+  const until = daysAfter(at, days);
   return and(personsInScope(scope), eq(releasedPerson.status, "active"), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, at), lte(consentGrant.expiresAt, until));
 }
 
