@@ -1,29 +1,22 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffScope } from "../../app/auth/scope.server";
 import { computeIndicators } from "../../app/modules/reports/indicators.server";
 import * as modelPage from "../../app/routes/officer.models.$id";
 import * as modelsPage from "../../app/routes/officer.models._index";
 import { setClock } from "../../app/utils/clock.server";
 import { activity, auditEvent, modelPerson, modelSteeringMember, reintegrationModel } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
-import { createOfficerScope, createPerson } from "../factories/persons";
+import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
-import { call, cookieFor } from "../setup/routes";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-10";
 const LAUNCH = "2025-06-01";
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[]): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, UNITS.lamDong);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
 
 async function countOf(table: typeof reintegrationModel | typeof modelSteeringMember | typeof modelPerson) {
   const [row] = await db().select({ n: count() }).from(table);

@@ -16,7 +16,7 @@ import { createOrgMember, publishJob } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";
 import { setupIntegration } from "../setup/integration";
-import { call, cookieFor } from "../setup/routes";
+import { at, call, cookieFor } from "../setup/routes";
 
 /*
  * Issue 11, defect 6: after all four follow-ups of a placement were recorded, the officer and the employer
@@ -27,8 +27,6 @@ import { call, cookieFor } from "../setup/routes";
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
-/** 10:00 in Vietnam on a given day. */
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 const HIRED = "2026-03-02";
 const TODAY = "2027-03-05"; // all four follow-ups (2 Apr, 2 Jun, 2 Sep 2026, 2 Mar 2027) are due or overdue
 

@@ -1,5 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
+import type { StaffScope } from "../../app/auth/scope.server";
 import { startSession } from "../../app/auth/session.server";
+import { setClock } from "../../app/utils/clock.server";
+import { UNITS } from "../factories";
+import { createOfficerScope } from "../factories/persons";
 
 /** A route module's loader or action, as Remix calls it. */
 export type RouteHandler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
@@ -59,3 +63,13 @@ export const getRequest = (path: string, who?: Who): Request => routeRequest(pat
 
 /** A same-origin form POST request as `who`. */
 export const postRequest = (path: string, who: Who, form: Record<string, string | string[]>): Request => routeRequest(path, { cookie: cookieOf(who), form });
+
+/** An officer of some communes (of Lâm Đồng unless told) with a live session, for route tests. */
+export type LoggedInOfficer = StaffScope & { cookie: string };
+export async function loggedInOfficer(communeCodes: string[], provinceCode: string = UNITS.lamDong): Promise<LoggedInOfficer> {
+  const scope = await createOfficerScope(communeCodes, provinceCode);
+  return { ...scope, cookie: await cookieFor(scope.actorId) };
+}
+
+/** Pin the app's clock to 10:00 in Vietnam on a given day (YYYY-MM-DD). */
+export const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
