@@ -22,3 +22,40 @@ export function queryOf(request: Request): URLSearchParams {
   for (const [name, value] of new URL(request.url).searchParams) cleaned.append(cleanText(name), cleanText(value));
   return cleaned;
 }
+
+/**
+ * The typographic punctuation of Vietnamese documents (Word turns "-" and quotes into these) as unaccent's rules
+ * write it: dashes and the minus sign as "-", curly quotes as straight ones, "…" as "...", "№" as "No".
+ */
+const PUNCTUATION: Record<string, string> = {
+  "\u00ad": "-", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+  "‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "‟": '"', "″": '"', "‚": ",", "„": ",,",
+  "…": "...", "№": "No",
+};
+const PUNCTUATION_PATTERN = new RegExp(`[${Object.keys(PUNCTUATION).join("")}]`, "g");
+
+/**
+ * Vietnamese text folded for comparison, the TypeScript twin of the SQL function `ct_fold` (lower(unaccent(…)),
+ * db/migrations/0001) that the search fallback and the name filters use: tone marks and other accents dropped
+ * whatever the input's normal form (precomposed "ễ" or "e" + U+0302 + U+0303), đ and Đ read as d, typographic
+ * dashes and quotes as ASCII ones, lower case. Spaces are kept as they are (so does ct_fold); `foldWords` also
+ * collapses them. "Đặng Thị Ngọc  Ánh" → "dang thi ngoc  anh". tests/integration/text-fold.test.ts holds the
+ * two to agreement on Vietnamese text (unaccent also rewrites rarer symbols — ligatures, full-width forms,
+ * Roman numerals, unit signs — that this does not copy).
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(PUNCTUATION_PATTERN, (c) => PUNCTUATION[c]!)
+    .normalize("NFC")
+    .toLowerCase();
+}
+
+/** `foldText`, then every run of characters other than letters and digits as one space, trimmed: "Nguyễn  Văn H." → "nguyen van h". */
+export function foldWords(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}

@@ -4,7 +4,8 @@ import { enqueueSync } from "../../search/outbox.server";
 import { refreshSearchText } from "../../search/rows.server";
 import type { Executor } from "../client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../schema";
-import { REPAIR_SHOP, addDays } from "./marketplace";
+import { addDays } from "../../app/utils/dates";
+import { REPAIR_SHOP } from "./marketplace";
 
 export const REPAIR_SHOP_APPRENTICESHIP = "Học nghề sửa xe máy tại tiệm";
 

@@ -22,6 +22,7 @@
  * 1 January 2020 to 8 April 2022 gives the district figures, and xã Nam Đà from 1 January 2019 gives its own.
  */
 import type { ContractKind, CounsellingMode, OffenceCategory, ProcedureKind } from "../enums";
+import { addDays, daysBetween } from "../../app/utils/dates";
 import { mulberry32 } from "./marketplace";
 
 export const MODEL_NAME = "Mô hình 5+1";
@@ -261,12 +262,6 @@ export type Plan = {
   meetings: MeetingPlan[];
 };
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const maxDate = (...days: string[]) => days.reduce((a, b) => (a > b ? a : b));
 
 const VISIT_NOTES = ["Thăm hỏi tại nhà, động viên gia đình yên tâm.", "Tổ 5+1 đến thăm, nắm tình hình việc làm và đời sống.", "Thăm hỏi, tặng quà dịp Tết.", "Động viên tham gia sinh hoạt chi hội ở thôn.", "Thăm hỏi khi ốm, gia đình cảm ơn Ban chỉ đạo."];

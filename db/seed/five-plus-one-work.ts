@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
-import { addMonths } from "../../app/modules/persons/expungement";
+import { addDays, addMonths } from "../../app/utils/dates";
 import { followUpSchedule } from "../../app/modules/placements/schedule";
 import type { Transaction } from "../client.server";
 import { consentGrant, enrolment, followUp, organization, placement, referral, referralEvent, trainingSlot } from "../schema";
-import { addDays, type Plan } from "./five-plus-one-plan";
+import type { Plan } from "./five-plus-one-plan";
 
 /** The 5+1 model's courses and jobs (db/seed/five-plus-one.ts calls these inside its transaction). */
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { addMonths } from "../../app/modules/persons/expungement";
+import { addDays, addMonths } from "../../app/utils/dates";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
 import { enqueueSync } from "../../search/outbox.server";
 import type { Transaction } from "../client.server";
@@ -19,7 +19,7 @@ import {
   reintegrationModel,
   releasedPerson,
 } from "../schema";
-import { addDays, ARTICLE_DAY, COMMUNES, communeOf, LOCAL_BUSINESSES, MODEL_NAME, planFivePlusOne, type CommuneKey } from "./five-plus-one-plan";
+import { ARTICLE_DAY, COMMUNES, communeOf, LOCAL_BUSINESSES, MODEL_NAME, planFivePlusOne, type CommuneKey } from "./five-plus-one-plan";
 import { seedJobs, seedTraining } from "./five-plus-one-work";
 import { DEMO_PERSONS } from "./persons";
 

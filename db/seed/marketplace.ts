@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
+import { addDays } from "../../app/utils/dates";
 import { enqueueSync } from "../../search/outbox.server";
 import { refreshSearchText } from "../../search/rows.server";
 import type { Executor } from "../client.server";
@@ -65,11 +66,6 @@ function weighted<T extends string>(rng: Rng, weights: Partial<Record<T, number>
 function uuid(rng: Rng): string {
   const hex = Array.from({ length: 4 }, () => Math.floor(rng() * 2 ** 32).toString(16).padStart(8, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[int(rng, 0, 3)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 const DAY_MS = 86_400_000;
 const round = (vnd: number, step = 100_000) => Math.round(vnd / step) * step;

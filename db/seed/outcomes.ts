@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { grantCovers, grantNotWithdrawn } from "../../app/modules/consent/live.server";
 import type { ListingPurpose } from "../../app/modules/consent/vocabulary";
-import { addMonths } from "../../app/modules/persons/expungement";
-import { addDays, followUpSchedule } from "../../app/modules/placements/schedule";
+import { followUpSchedule } from "../../app/modules/placements/schedule";
+import { addDays, addMonths } from "../../app/utils/dates";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
 import { enqueueSync } from "../../search/outbox.server";
 import type { Transaction } from "../client.server";

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { addMonths } from "../../app/modules/persons/expungement";
+import { addMonths } from "../../app/utils/dates";
 import { todayIso } from "../../app/utils/clock.server";
 import { enqueueSync } from "../../search/outbox.server";
 import type { Transaction } from "../client.server";

@@ -18,7 +18,7 @@ import { onSyncNotify } from "../../app/modules/search/sync-signal.server";
 import { todayIso } from "../../app/utils/clock.server";
 import { useDatabase } from "../../db/client.server";
 import { appUser, organization } from "../../db/schema";
-import { addDays } from "../../db/seed/marketplace";
+import { addDays } from "../../app/utils/dates";
 import { initSearch, type SearchClient } from "../../search/client.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
 import { reindexAll, startSyncWorker, type SyncWorker } from "../../search/sync.server";

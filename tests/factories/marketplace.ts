@@ -4,14 +4,13 @@ import { jobInputSchema, type JobInput } from "../../app/modules/jobs/schema";
 import { createTraining } from "../../app/modules/trainings/trainings.server";
 import { trainingInputSchema, type TrainingInput } from "../../app/modules/trainings/schema.server";
 import { todayIso } from "../../app/utils/clock.server";
+import { addDays } from "../../app/utils/dates";
 import type { FormValues } from "../../app/utils/forms";
 import { createOrganization, createUser, UNITS } from "./index";
 
 /** An ISO date `days` from today (Vietnam calendar). */
 export function daysFromToday(days: number): string {
-  const d = new Date(`${todayIso()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return addDays(todayIso(), days);
 }
 
 /** The job form as an employer would fill it: the repair shop's motorbike mechanic job by default. */

@@ -1,6 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffScope } from "../../app/auth/scope.server";
 import { closePerson } from "../../app/modules/persons/lifecycle.server";
 import * as meetingPage from "../../app/routes/officer.meetings.$id";
 import * as meetingsPage from "../../app/routes/officer.meetings._index";
@@ -9,9 +8,9 @@ import * as personPage from "../../app/routes/officer.persons.$id";
 import { setClock } from "../../app/utils/clock.server";
 import { activity, auditEvent, meeting, meetingAttendance } from "../../db/schema";
 import { UNITS, createUser } from "../factories";
-import { createOfficerScope, createPerson } from "../factories/persons";
+import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 /*
@@ -24,20 +23,9 @@ import { render } from "../setup/render-page";
 const ctx = setupIntegration({ indexes: true });
 const db = () => ctx.handle.db;
 
-/** 10:00 in Vietnam on a given day. */
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 const TODAY = "2026-03-20";
 const RELEASE = "2025-05-20";
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[], provinceCode: string): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, provinceCode);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string | string[]>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
 
 
 const activityCount = async (personId: string) => Number((await db().select({ n: count() }).from(activity).where(eq(activity.personId, personId)))[0]!.n);

@@ -121,6 +121,23 @@ let written: { jobId: string; trainingId: string; personId: string; scan: Buffer
 const backupFile = () => path.join(tmp, onServer() ? "chungtay.dump" : "chungtay.tar.gz");
 const restoredPrefix = () => `${ctx.search.config.indexPrefix}restored_`;
 
+/**
+ * The source's backup, written by db:backup the first time a test asks for it and shared after that (no test
+ * changes the file or the manifest: the damaged and edited copies are new files), so each test runs alone too.
+ */
+let backupRun: ReturnType<typeof runScript> | undefined;
+function backupOfSource(): ReturnType<typeof runScript> {
+  backupRun ??= runScript("backup", ["--out", backupFile()], source.env);
+  return backupRun;
+}
+
+/** The backup for a test that reads it: it must have been written. */
+async function sourceBackup(): Promise<string> {
+  const result = await backupOfSource();
+  expect(result.code, result.output).toBe(0);
+  return backupFile();
+}
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "chungtay-backup-"));
   source = await newTarget(inject("pgTemplate") ?? undefined);
@@ -166,7 +183,7 @@ afterAll(async () => {
 
 describe("db:backup and db:restore", () => {
   it("writes a backup and a manifest: sha256, kind, last migration, row count per table", async () => {
-    const result = await runScript("backup", ["--out", backupFile()], source.env);
+    const result = await backupOfSource();
     expect(result.code, result.output).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(`${backupFile()}.manifest.json`, "utf8"));
     expect(manifest.kind).toBe(onServer() ? "postgres" : "pglite");
@@ -181,9 +198,10 @@ describe("db:backup and db:restore", () => {
   }, 180_000);
 
   it("restores into a new empty database equal to the source, table by table, and rebuilds the index from it", async () => {
+    const backup = await sourceBackup();
     const target = await newTarget();
     const meili = { MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX_PREFIX: restoredPrefix() };
-    const result = await runScript("restore", ["--in", backupFile()], { ...target.env, ...meili });
+    const result = await runScript("restore", ["--in", backup], { ...target.env, ...meili });
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toMatch(/row counts and checksums of \d+ tables match the manifest/);
 
@@ -212,7 +230,8 @@ describe("db:backup and db:restore", () => {
   }, 300_000);
 
   it("refuses a database that is not empty and leaves it as it was", async () => {
-    const result = await runScript("restore", ["--in", backupFile()], source.env);
+    const backup = await sourceBackup();
+    const result = await runScript("restore", ["--in", backup], source.env);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(onServer() ? /target database is not empty/ : /already holds a database/);
     if (onServer()) {
@@ -229,11 +248,12 @@ describe("db:backup and db:restore", () => {
   }, 180_000);
 
   it("refuses a damaged backup (sha256 mismatch) before touching the target", async () => {
-    const damaged = path.join(tmp, `damaged${path.extname(backupFile())}`);
-    const bytes = fs.readFileSync(backupFile());
+    const backup = await sourceBackup();
+    const damaged = path.join(tmp, `damaged${path.extname(backup)}`);
+    const bytes = fs.readFileSync(backup);
     bytes[Math.floor(bytes.length / 2)] ^= 0xff;
     fs.writeFileSync(damaged, bytes);
-    fs.copyFileSync(`${backupFile()}.manifest.json`, `${damaged}.manifest.json`);
+    fs.copyFileSync(`${backup}.manifest.json`, `${damaged}.manifest.json`);
     const target = await newTarget();
     const result = await runScript("restore", ["--in", damaged], target.env);
     expect(result.code).toBe(1);
@@ -242,12 +262,13 @@ describe("db:backup and db:restore", () => {
   }, 180_000);
 
   it("exits non-zero when the restored rows do not match the manifest", async () => {
-    const manifest = JSON.parse(fs.readFileSync(`${backupFile()}.manifest.json`, "utf8"));
+    const backup = await sourceBackup();
+    const manifest = JSON.parse(fs.readFileSync(`${backup}.manifest.json`, "utf8"));
     manifest.tables["public.job"].rows += 1;
     const edited = path.join(tmp, "edited.manifest.json");
     fs.writeFileSync(edited, JSON.stringify(manifest));
     const target = await newTarget();
-    const result = await runScript("restore", ["--in", backupFile(), "--manifest", edited], target.env);
+    const result = await runScript("restore", ["--in", backup, "--manifest", edited], target.env);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/does not match the manifest:\s+public\.job: \d+ rows, expected \d+/);
     // PGlite restores beside the target and moves it into place only once verified.

@@ -2,14 +2,14 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffScope } from "../../app/auth/scope.server";
-import { csvCell } from "../../app/modules/loans/bank-list.server";
-import { neutralise, toCsv } from "../../app/modules/reports/export.server";
+import { toCsv } from "../../app/modules/reports/export.server";
 import { loader as bankListCsv } from "../../app/routes/officer.loans.bank-list[.]csv";
 import { loader as reportCsv } from "../../app/routes/officer.reports.export[.]csv";
 import { loader as reportXlsx } from "../../app/routes/officer.reports.export[.]xlsx";
 import { loader as staffJson } from "../../app/routes/officer.persons.$id_.export[.]json";
 import { loader as ownJson } from "../../app/routes/me.data[.]json";
 import { todayIso } from "../../app/utils/clock.server";
+import { csvCell as writeCell, neutralise } from "../../app/utils/csv.server";
 import { UNITS } from "../factories";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { listLoan, modelCovering } from "../factories/support";
@@ -17,6 +17,9 @@ import { FC_SEED, fuzz } from "../setup/fuzz";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, cookieFor, routeRequest } from "../setup/routes";
+
+/** A cell of form 01, the bank's list, which quotes every cell. */
+const csvCell = (value: string | number) => writeCell(value, { quoteAll: true });
 
 /*
  * Spreadsheet formulas in exports (issue 7, OWASP "CSV injection"). Text a user typed that reaches a CSV or

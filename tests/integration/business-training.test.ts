@@ -1,4 +1,3 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
@@ -23,12 +22,13 @@ import { singleton } from "../../app/utils/singleton.server";
 import { notification, organization, referral, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
 import { sweepExpired } from "../../search/sync.server";
-import { UNITS, formBody } from "../factories";
+import { UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, trainingForm } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { answerReferral, refer } from "../factories/referrals";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
+import { callRoute, getRequest as get, postRequest as post, type RouteHandler as Handler } from "../setup/routes";
 
 /*
  * A business trains people too (issue 11): a verified employer offers a training slot at its workplace
@@ -38,12 +38,9 @@ import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
 
-const context: AppLoadContext = { requestId: "t", cspNonce: "n", clientIp: "127.0.0.1" };
-const BASE = "http://localhost";
 const vi = translator("vi");
 
 type Who = { scope: OrgScope; cookie: string };
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
 type FormAnswer = { values: FormValues; errors: Record<string, { key: string }>; partnerJobs: { id: string }[] };
 
 async function orgMember(role: "employer" | "provider", options: Parameters<typeof createOrgMember>[1] = {}): Promise<Who> {
@@ -51,25 +48,8 @@ async function orgMember(role: "employer" | "provider", options: Parameters<type
   return { scope, cookie: (await startSession(scope.actorId)).split(";")[0] };
 }
 
-const get = (path: string, who: { cookie: string }) => new Request(`${BASE}${path}`, { headers: { Cookie: who.cookie } });
-const post = (path: string, who: { cookie: string }, body: FormValues) =>
-  new Request(`${BASE}${path}`, {
-    method: "POST",
-    headers: { Cookie: who.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: formBody(body),
-  });
-
 /** A loader's or action's answer, whether returned or thrown (redirects, 403 and 404 are thrown Responses). */
-async function call(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    const result = await handler({ request, params, context });
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => callRoute(handler, request, params, undefined, { responseOnly: true });
 
 
 const jsonOf = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;

@@ -1,9 +1,5 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterEach, beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { startSession } from "../../app/auth/session.server";
@@ -20,11 +16,13 @@ import { now, setClock } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
 import { sweepExpired } from "../../search/sync.server";
-import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
+import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, refer } from "../factories/referrals";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { render } from "../setup/render-page";
+import { callRoute, getRequest as get, postRequest as post, type RouteHandler as Handler } from "../setup/routes";
 
 /*
  * Issue 11, defects 2 and 3: consent is withdrawn purpose by purpose, and what an organisation was shown
@@ -34,42 +32,12 @@ import { drainOutbox, setupIntegration } from "../setup/integration";
 const ctx = setupIntegration({ indexes: true });
 const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
-const context: AppLoadContext = { requestId: "t", cspNonce: "n", clientIp: "127.0.0.1" };
 const vi = translator("vi");
 type Who = { id: string; cookie: string };
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
 
 const cookieFor = async (userId: string): Promise<Who> => ({ id: userId, cookie: (await startSession(userId)).split(";")[0] });
-const get = (path: string, who: Who) => new Request(`http://localhost${path}`, { headers: { Cookie: who.cookie } });
-const post = (path: string, who: Who, body: FormValues) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: who.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: formBody(body) });
 
-async function call(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    const result = await handler({ request, params, context });
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-function render(Page: ComponentType, loaderData: unknown): string {
-  const router = createMemoryRouter([{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }], {
-    initialEntries: ["/"],
-    hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData } },
-  });
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => callRoute(handler, request, params, undefined, { responseOnly: true });
 
 let officerScope: StaffScope;
 let officer: Who;

@@ -8,7 +8,8 @@ import { trainingInputSchema } from "../../app/modules/trainings/schema.server";
 import { todayIso } from "../../app/utils/clock.server";
 import { job, organization, outbox, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
-import { DEMO_PLACES, MARKETPLACE_ORGANIZATIONS, addDays, generateJobs, generateTrainings, type GenEmployer } from "../../db/seed/marketplace";
+import { addDays } from "../../app/utils/dates";
+import { DEMO_PLACES, MARKETPLACE_ORGANIZATIONS, generateJobs, generateTrainings, type GenEmployer } from "../../db/seed/marketplace";
 import { pendingCount } from "../../search/outbox.server";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 

@@ -1,6 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StaffScope } from "../../app/auth/scope.server";
 import * as fairPage from "../../app/routes/officer.job-fairs.$id";
 import * as reportPage from "../../app/routes/officer.job-fairs.$id_.report";
 import * as fairsPage from "../../app/routes/officer.job-fairs._index";
@@ -8,9 +7,9 @@ import { setClock } from "../../app/utils/clock.server";
 import { auditEvent, followUp, jobFair, jobFairEmployer, jobFairParticipant, notification, organization, placement, releasedPerson } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
-import { createOfficerScope, createPerson } from "../factories/persons";
+import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 const ctx = setupIntegration();
@@ -18,17 +17,7 @@ const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-10";
 const HELD_ON = "2026-03-05";
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[]): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, UNITS.lamDong);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
 
 
 async function countOf(table: typeof jobFair | typeof jobFairEmployer | typeof jobFairParticipant | typeof placement) {

@@ -11,9 +11,9 @@ import * as personLoansPage from "../../app/routes/officer.persons.$id_.loans";
 import { setClock } from "../../app/utils/clock.server";
 import { auditEvent, loan } from "../../db/schema";
 import { UNITS, createUser } from "../factories";
-import { createOfficerScope, createPerson } from "../factories/persons";
+import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 /*
@@ -25,19 +25,9 @@ import { render } from "../setup/render-page";
 const ctx = setupIntegration({ indexes: true });
 const db = () => ctx.handle.db;
 
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 const TODAY = "2026-03-20";
 const RELEASE = "2025-05-20";
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[], provinceCode: string): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, provinceCode);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
 
 
 const loanForm = (overrides: Record<string, string> = {}) => ({

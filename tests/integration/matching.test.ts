@@ -1,9 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { beforeAll, describe, expect, it, vi as vitest } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffScope } from "../../app/auth/scope.server";
 import { startSession } from "../../app/auth/session.server";
 import { checkReferralEligibility } from "../../app/modules/matching/eligibility.server";
@@ -20,6 +17,8 @@ import { UNITS, createUser } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { render } from "../setup/render-page";
+import { getRequest as get, responseOf } from "../setup/routes";
 
 const ctx = setupIntegration({ indexes: true });
 const context: AppLoadContext = { requestId: "t", cspNonce: "n", clientIp: "127.0.0.1" };
@@ -187,41 +186,15 @@ async function login(role: "officer" | "person" | "admin", communeCodes: string[
   const user = await createUser(role === "officer" ? { role, communeCodes } : role === "admin" ? { role, provinceCode: UNITS.lamDong } : { role });
   return { id: user.id, cookie: (await startSession(user.id)).split(";")[0] };
 }
-const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 
-async function answer(run: () => Promise<unknown>): Promise<Response> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-function render(Page: ComponentType, loaderData: unknown): string {
-  const router = createMemoryRouter([{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }], {
-    initialEntries: ["/"],
-    hydrationData: { loaderData: { root: { locale: "vi", user: null }, page: loaderData } },
-  });
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
+const answer = (run: () => Promise<unknown>) => responseOf(run, { responseOnly: true });
 
 describe("pages", () => {
   it("the officer's matching page: reasons in Vietnamese, a referral link, the excluded section", async () => {
     const officer = await login("officer");
     const res = await answer(() => personMatchesPage.loader({ request: get(`/officer/persons/${people.h}/matches`, officer.cookie), params: { id: people.h }, context }));
     expect(res.status).toBe(200);
-    const html = render(personMatchesPage.default, await res.json());
+    const html = render(personMatchesPage.default, await res.json(), undefined, { root: { user: null } });
     for (const text of ["Cùng xã", "Có kỹ năng sửa xe máy", "Cơ sở nhận người chưa được xóa án tích", "Không phù hợp", "Cơ sở không nhận người chưa được xóa án tích"]) {
       expect(html).toContain(text);
     }
@@ -242,7 +215,7 @@ describe("pages", () => {
   it("the candidates pages list him with a referral link", async () => {
     const officer = await login("officer");
     const res = await answer(() => jobCandidatesPage.loader({ request: get(`/officer/jobs/${listings.a}/candidates`, officer.cookie), params: { id: listings.a }, context }));
-    const html = render(jobCandidatesPage.default, await res.json());
+    const html = render(jobCandidatesPage.default, await res.json(), undefined, { root: { user: null } });
     expect(html).toContain("Nguyễn Văn H.");
     expect(html).toContain(`/officer/persons/${people.h}/refer?kind=job&amp;listing=${listings.a}`);
     expect(html).toContain("Bị tòa án cấm hành nghề này");
@@ -256,7 +229,7 @@ describe("pages", () => {
     const user = await login("person");
     await ctx.handle.db.update(releasedPerson).set({ userId: user.id }).where(eq(releasedPerson.id, people.k));
     const res = await answer(() => myMatchesPage.loader({ request: get("/me/matches", user.cookie), params: {}, context }));
-    const html = render(myMatchesPage.default, await res.json());
+    const html = render(myMatchesPage.default, await res.json(), undefined, { root: { user: null } });
     expect(html).toContain("Cùng xã");
     expect(html).not.toContain("Không phù hợp");
     expect(html).not.toContain("/refer?");

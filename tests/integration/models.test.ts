@@ -1,51 +1,22 @@
 import { and, count, eq } from "drizzle-orm";
-import { createElement, type ComponentType } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi as vitest } from "vitest";
-import type { StaffScope } from "../../app/auth/scope.server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../app/modules/reports/indicators.server";
 import * as modelPage from "../../app/routes/officer.models.$id";
 import * as modelsPage from "../../app/routes/officer.models._index";
 import { setClock } from "../../app/utils/clock.server";
 import { activity, auditEvent, modelPerson, modelSteeringMember, reintegrationModel } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
-import { createOfficerScope, createPerson } from "../factories/persons";
+import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { render } from "../setup/render-page";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-10";
 const LAUNCH = "2025-06-01";
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[]): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, UNITS.lamDong);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
-
-function render(Page: ComponentType, loaderData: unknown): string {
-  const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi" }, page: loaderData } } },
-  );
-  const original = console.error;
-  const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes("useLayoutEffect does nothing on the server")) original(...args);
-  });
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
-}
 
 async function countOf(table: typeof reintegrationModel | typeof modelSteeringMember | typeof modelPerson) {
   const [row] = await db().select({ n: count() }).from(table);

@@ -16,6 +16,7 @@ import { auditEvent, classification, consentGrant, courtBan, releasedPerson } fr
 import { UNITS, createUser, formBody } from "../factories";
 import { consentForm, intakeForm } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { getRequest as get, responseOf } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
@@ -38,10 +39,6 @@ async function login(role: "officer" | "admin" | "employer" = "officer", commune
   return { id: user.id, cookie: (await startSession(user.id)).split(";")[0] };
 }
 
-function get(path: string, who?: Who): Request {
-  return new Request(`${BASE}${path}`, { headers: who ? { Cookie: who.cookie } : {} });
-}
-
 function post(path: string, who: Who, body: FormValues | FormData): Request {
   if (body instanceof FormData) return new Request(`${BASE}${path}`, { method: "POST", headers: { Cookie: who.cookie }, body });
   return new Request(`${BASE}${path}`, {
@@ -52,16 +49,7 @@ function post(path: string, who: Who, body: FormValues | FormData): Request {
 }
 
 /** A loader's or action's answer, whether returned or thrown (redirects, 403, 404 are thrown Responses). */
-async function answer(run: () => Promise<unknown>): Promise<Response> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const answer = (run: () => Promise<unknown>) => responseOf(run, { responseOnly: true });
 
 
 async function register(who: Who, overrides: FormValues = {}): Promise<string> {

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
-import type { StaffScope } from "../../app/auth/scope.server";
 import { sendFollowUpReminders as notifyDueFollowUps } from "../../app/modules/placements/reminders.server";
 import { followUpTasks } from "../../app/modules/placements/follow-ups.server";
 import { communeFigures } from "../../app/modules/reports/figures.server";
@@ -19,27 +18,16 @@ import { appUser, auditEvent, enrolment, followUp, notification, placement, refe
 import { seedDemoData } from "../../db/seed/demo";
 import { UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
-import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
+import { createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
 
 const ctx = setupIntegration({ indexes: true });
 const db = () => ctx.handle.db;
 
-/** 10:00 in Vietnam on a given day: the clock every step of these tests reads. */
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 const START = "2026-01-31"; // a month-end start: the 1-month follow-up falls on 28 February
 
-type Officer = StaffScope & { cookie: string };
-async function officer(communeCodes: string[], provinceCode: string): Promise<Officer> {
-  const scope = await createOfficerScope(communeCodes, provinceCode);
-  return { ...scope, cookie: await cookieFor(scope.actorId) };
-}
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
 
 /** An accepted referral, written directly (the referral flow is another module's). */
 async function acceptedReferral(values: Partial<typeof referral.$inferInsert> & Pick<typeof referral.$inferInsert, "personId" | "organizationId">) {

@@ -19,6 +19,7 @@ import { job, organization, outbox, trainingLeadsToJob, trainingSlot } from "../
 import { UNITS, createOrganization, createUser, formBody } from "../factories";
 import { jobForm, jobInput, trainingForm } from "../factories/marketplace";
 import { setupIntegration } from "../setup/integration";
+import { getRequest as get, responseOf } from "../setup/routes";
 
 setupIntegration();
 
@@ -43,10 +44,6 @@ async function member(role: "employer" | "provider", options: { verified?: boole
 
 const scopeOf = (m: Member, role: "employer" | "provider") => ({ actorId: m.userId, organizationId: m.organizationId, role });
 
-function get(path: string, who?: Member): Request {
-  return new Request(`${BASE}${path}`, { headers: who ? { Cookie: who.cookie } : {} });
-}
-
 function post(path: string, who: Member | undefined, body: FormValues | BodyInit | null, headers: Record<string, string> = {}): Request {
   const isValues = body !== null && typeof body === "object" && !(body instanceof Uint8Array) && !(body instanceof URLSearchParams);
   return new Request(`${BASE}${path}`, {
@@ -57,16 +54,7 @@ function post(path: string, who: Member | undefined, body: FormValues | BodyInit
 }
 
 /** A loader's or action's answer, whether returned or thrown (redirects, 403, 404 are thrown Responses). */
-async function answer(run: () => Promise<unknown>): Promise<Response> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const answer = (run: () => Promise<unknown>) => responseOf(run, { responseOnly: true });
 
 type FormAnswer = { values: FormValues; errors: Record<string, { key: string; vars?: Record<string, string | number> }> };
 

@@ -1,4 +1,3 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { OrgScope } from "../../app/auth/org-scope.server";
@@ -23,48 +22,25 @@ import { setClock } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { auditEvent, notification, organization, referral, referralEvent, referralMessage, referralRequest } from "../../db/schema";
 import { sweepExpired } from "../../search/sync.server";
-import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
+import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
+import { callRoute, getRequest as get, postRequest as post, type RouteHandler as Handler } from "../setup/routes";
 
 const ctx = setupIntegration({ indexes: true });
 
-const context: AppLoadContext = { requestId: "t", cspNonce: "n", clientIp: "127.0.0.1" };
-const BASE = "http://localhost";
 const vi = translator("vi");
 const COMMUNE_NAME = "Xã Nam Đà";
 
 type Who = { id: string; cookie: string };
-type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
 type FormAnswer = { values: FormValues; errors: Record<string, { key: string }>; exclusions?: { code: string }[] };
 
 const cookieFor = async (userId: string): Promise<Who> => ({ id: userId, cookie: (await startSession(userId)).split(";")[0] });
 
-function get(path: string, who: Who): Request {
-  return new Request(`${BASE}${path}`, { headers: { Cookie: who.cookie } });
-}
-
-function post(path: string, who: Who, body: FormValues): Request {
-  return new Request(`${BASE}${path}`, {
-    method: "POST",
-    headers: { Cookie: who.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: formBody(body),
-  });
-}
-
-/** A loader's or action's answer, whether returned or thrown (redirects and 404 are thrown Responses). */
-async function call(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    const result = await handler({ request, params, context });
-    if (result instanceof Response) return result;
-    throw new Error(`expected a Response, got ${JSON.stringify(result)}`);
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+/** A loader's or action's answer, whether returned or thrown (redirects, 403 and 404 are thrown Responses). */
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => callRoute(handler, request, params, undefined, { responseOnly: true });
 
 
 // The cast: JSON of a loader, read for assertions only.

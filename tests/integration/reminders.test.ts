@@ -16,7 +16,7 @@ import { createOrgMember, publishJob } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { at, call, cookieFor } from "../setup/routes";
 
 /*
  * Issue 11, defect 6: after all four follow-ups of a placement were recorded, the officer and the employer
@@ -27,14 +27,8 @@ import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
-/** 10:00 in Vietnam on a given day. */
-const at = (day: string) => setClock({ at: new Date(`${day}T03:00:00Z`) });
 const HIRED = "2026-03-02";
 const TODAY = "2027-03-05"; // all four follow-ups (2 Apr, 2 Jun, 2 Sep 2026, 2 Mar 2027) are due or overdue
-
-async function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string>) {
-  return callRoute(handler, routeRequest(path, { cookie, form }), params);
-}
 
 const notificationRows = async () => Number((await db().select({ n: count() }).from(notification))[0]!.n);
 

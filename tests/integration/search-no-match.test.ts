@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
 import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
-import { fold } from "../../app/modules/search/words";
+import { foldText as fold } from "../../app/utils/text";
 import { singleton } from "../../app/utils/singleton.server";
 import { seedDemoData } from "../../db/seed/demo";
 import { initSearch, search, type SearchClient } from "../../search/client.server";

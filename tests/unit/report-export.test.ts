@@ -2,7 +2,8 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../app/i18n";
-import { exportContent, exportFileName, neutralise, toCsv, toXlsx } from "../../app/modules/reports/export.server";
+import { exportContent, exportFileName, toCsv, toXlsx } from "../../app/modules/reports/export.server";
+import { neutralise } from "../../app/utils/csv.server";
 import { COUNT_KEYS, numberedLines, zeroIndicators } from "../../app/modules/reports/indicator-keys";
 import type { ReportRequest } from "../../app/modules/reports/report.server";
 

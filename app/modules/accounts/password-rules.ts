@@ -1,3 +1,4 @@
+import { foldText } from "../../utils/text";
 import { COMMON_PASSWORDS, WEAK_BASES } from "./common-passwords";
 
 /**
@@ -21,12 +22,7 @@ const BASES = new Set(WEAK_BASES);
  */
 export function foldPassword(password: string, leet = false): string {
   const text = leet ? password.replace(/@/g, "a").replace(/\$/g, "s") : password;
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
+  return foldText(text).replace(/[^a-z0-9]/g, "");
 }
 
 /** A common password, with or without digits around a weak word, or barely more than one character. */

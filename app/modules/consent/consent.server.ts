@@ -5,7 +5,7 @@ import { search } from "../../../search/client.server";
 import { enqueueSync } from "../../../search/outbox.server";
 import { applyToIndex } from "../../../search/sync.server";
 import type { StaffScope } from "../../auth/scope.server";
-import { addMonths } from "../persons/expungement";
+import { addMonths } from "../../utils/dates";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";

@@ -3,13 +3,14 @@ import { db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
+import { daysAfter } from "../../utils/dates";
 import { personsInScope } from "../persons/scope.server";
 import { grantIsLive } from "./live.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */
 function expiringWhere(scope: StaffScope, days: number) {
   const at = now();
-  const until = new Date(at.getTime() + days * 86_400_000);
+  const until = daysAfter(at, days);
   return and(personsInScope(scope), eq(releasedPerson.status, "active"), grantIsLive(at), lte(consentGrant.expiresAt, until));
 }
 

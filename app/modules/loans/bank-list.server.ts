@@ -4,6 +4,7 @@ import { commune, loan, province, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { formatDate, translator } from "../../i18n";
 import { todayIso } from "../../utils/clock.server";
+import { toCsv } from "../../utils/csv.server";
 import { auditMany } from "../audit/audit.server";
 import { bankListDueDate, monthStart } from "./rules";
 import { personNameKey } from "../persons/order.server";
@@ -104,22 +105,7 @@ export async function bankList(scope: StaffScope, month: string, format: "page" 
   };
 }
 
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (= + - @, or a leading tab or carriage return)
- * gets a leading single quote (OWASP "CSV injection"); every cell is quoted, quotes doubled.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(rows: (string | number | null)[][]): string {
-  // The byte order mark makes Excel read UTF-8 (Vietnamese letters); CRLF is what RFC 4180 and Excel expect.
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
-
-/** Form 01 as CSV, always in Vietnamese (the bank's language), amounts as plain integers. */
+/** Form 01 as CSV, always in Vietnamese (the bank's language), amounts as plain integers, every cell quoted. */
 export function bankListCsv(list: BankList): string {
   const t = translator("vi");
   const header = [
@@ -150,5 +136,5 @@ export function bankListCsv(list: BankList): string {
     r.note,
     r.communeName,
   ]);
-  return toCsv([header, ...body]);
+  return toCsv([header, ...body], { quoteAll: true });
 }

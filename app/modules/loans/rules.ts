@@ -7,7 +7,7 @@
  */
 import type { LoanPurpose, LoanStatus } from "../../../db/enums";
 import { formatDate, formatVnd, type MessageKey } from "../../i18n";
-import { addMonths } from "../persons/expungement";
+import { addMonths } from "../../utils/dates";
 
 export const LOAN_LIMITS = {
   /** Production and business: at most 100 million VND per person (art. 4). */

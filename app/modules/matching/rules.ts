@@ -3,6 +3,7 @@
  * scorer (weights from weights.ts, each point explained by a reason). No clock, no database: `today` comes
  * in as an ISO date, so every rule is unit-tested without a server (tests/unit/matching-rules.test.ts).
  */
+import { foldText } from "../../utils/text";
 import { LISTING_PURPOSE } from "../consent/vocabulary";
 import { completionOf, computeExpungement, type PenaltyKind } from "../persons/expungement";
 import type { MatchReason } from "./reasons";
@@ -127,12 +128,7 @@ const foldedWords = new Map<string, readonly string[]>();
 export function words(text: string): readonly string[] {
   const known = foldedWords.get(text);
   if (known) return known;
-  const folded = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "d")
-    .toLowerCase()
+  const folded = foldText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   if (foldedWords.size >= 20_000) foldedWords.clear();

@@ -16,6 +16,7 @@
  * - art. 107: offences committed under 16 leave no record; 16–17: 6 months / 1 year / 18 months / 3 years.
  * Pure functions on ISO dates (YYYY-MM-DD): no clock, no time zones.
  */
+import { addMonths } from "../../utils/dates";
 
 export type PenaltyKind = "non_custodial" | "suspended" | "prison" | "life" | "death_commuted";
 
@@ -67,16 +68,6 @@ export type ExpungementResult =
       /** Art. 72: the first day a special early expungement can be proposed. */
       earlyProposalFrom: string;
     };
-
-/** Add months to an ISO date; the 29th–31st clamp to the month's last day (29/02 + 1 year = 28/02). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
 
 export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number);

@@ -4,6 +4,7 @@ import { commune, conviction, courtBan, occupation, province, releasedPerson } f
 import type { StaffScope } from "../../auth/scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
+import { foldWords } from "../../utils/text";
 import { audit } from "../audit/audit.server";
 import { ageOn } from "./expungement";
 import type { IntakeInput } from "./schema.server";
@@ -16,17 +17,6 @@ export type IntakeOutcome =
   | { ok: false; errors: FieldErrors }
   | { ok: false; duplicates: DuplicateCandidate[] };
 
-/** Lower-case, accents and spacing folded: "Nguyễn  Văn H." and "nguyen van h" are the same name. */
-export function foldName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /**
  * Likely duplicates: the same citizen ID anywhere, or the same name and birth date in the province. Ids
@@ -56,7 +46,7 @@ export async function findDuplicates(scope: StaffScope, input: Pick<IntakeInput,
       ),
     );
   for (const r of rows) {
-    const reason = input.citizenId && r.citizenId === input.citizenId ? "citizen_id" : foldName(r.fullName) === foldName(input.fullName) ? "name_birth" : null;
+    const reason = input.citizenId && r.citizenId === input.citizenId ? "citizen_id" : foldWords(r.fullName) === foldWords(input.fullName) ? "name_birth" : null;
     if (!reason) continue;
     const visible = communeInScope(scope, r.communeCode, r.provinceCode);
     found.push({ id: visible ? r.id : null, fullName: visible ? r.fullName : "", dateOfBirth: r.dateOfBirth, communeName: r.communeName, reason });

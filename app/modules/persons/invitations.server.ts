@@ -7,6 +7,7 @@ import { hashPassword } from "../../auth/password.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { endAllSessions } from "../../auth/session.server";
 import { now } from "../../utils/clock.server";
+import { daysAfter } from "../../utils/dates";
 import type { FieldErrors } from "../../utils/forms";
 import { normalizePhone } from "../accounts/identifier";
 import { LOGIN_LIMITS } from "../accounts/login.server";
@@ -59,7 +60,7 @@ export async function issueInvitation(scope: StaffScope, personId: string): Prom
   if (!person) return undefined;
   const code = generateCode();
   const at = now();
-  const expiresAt = new Date(at.getTime() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = daysAfter(at, INVITATION_DAYS);
   await db().transaction(async (tx) => {
     // Void, not delete: the history of who was invited when stays for the person's own export.
     await tx

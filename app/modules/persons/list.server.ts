@@ -4,6 +4,7 @@ import { db } from "../../../db/client.server";
 import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, courtBan, releasedPerson, type ConsentPurpose } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
+import { daysAfter } from "../../utils/dates";
 import { audit } from "../audit/audit.server";
 import { grantIsLive, liveConsent } from "../consent/live.server";
 import { ageOn } from "./expungement";
@@ -67,7 +68,7 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
   if (filters.need) conds.push(sql`${filters.need} = any(${releasedPerson.needs})`);
   if (filters.group) conds.push(sql`${latestGroup} = ${filters.group}`);
   if (filters.expiring) {
-    const soon = new Date(at.getTime() + CONSENT_RENEWAL_DAYS * 86_400_000);
+    const soon = daysAfter(at, CONSENT_RENEWAL_DAYS);
     conds.push(liveConsent(releasedPerson.id, null, at, soon));
   }
   const today = todayIso(at);

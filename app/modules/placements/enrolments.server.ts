@@ -10,7 +10,7 @@ import { audit } from "../audit/audit.server";
 import { notify, usersOfOrganization } from "../notifications/notifications.server";
 import { personsInScope } from "../persons/scope.server";
 import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
-import { addDays } from "./schedule";
+import { addDays } from "../../utils/dates";
 import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
 
 /** Course enrolments from accepted course referrals: enrolled → completed (certificate) or dropped out, then a job. */

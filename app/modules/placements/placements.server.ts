@@ -10,7 +10,8 @@ import { notify, officersOfPerson, usersOfOrganization, userOfPerson } from "../
 import { resolveEmployerReminders, resolveFollowUpReminders } from "./reminders.server";
 import { personInScope, personsInScope } from "../persons/scope.server";
 import { minimumWageFor } from "../reference/reference.server";
-import { addDays, dueFrom, followUpSchedule } from "./schedule";
+import { addDays } from "../../utils/dates";
+import { dueFrom, followUpSchedule } from "./schedule";
 import type { EndPlacementInput, PlacementInput } from "./schema.server";
 
 /**

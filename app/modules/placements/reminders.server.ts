@@ -4,7 +4,8 @@ import { followUp, placement, releasedPerson } from "../../../db/schema";
 import { formatDate } from "../../i18n";
 import { now, todayIso } from "../../utils/clock.server";
 import { notify, officersOfPerson, resolveReminders, usersOfOrganization } from "../notifications/notifications.server";
-import { addDays, DUE_DAYS_BEFORE } from "./schedule";
+import { addDays } from "../../utils/dates";
+import { DUE_DAYS_BEFORE } from "./schedule";
 
 /**
  * Follow-up reminders. They are written only by the background task below (never by a page someone

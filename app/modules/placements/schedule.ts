@@ -7,19 +7,13 @@
  * it is due from 7 days before its date and overdue from 15 days after it.
  */
 import { FOLLOW_UP_MONTHS, type FollowUpMonth, type Outcome12m } from "../../../db/enums";
-import { addMonths } from "../persons/expungement";
+import { addDays, addMonths } from "../../utils/dates";
 
 export const DUE_DAYS_BEFORE = 7;
 export const OVERDUE_DAYS_AFTER = 15;
 
 export const FOLLOW_UP_STATES = ["upcoming", "due", "overdue", "done", "cancelled"] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The day a follow-up falls due: `months` after the start, clamped to the month's last day. */
 export function followUpDueOn(startDate: string, months: number): string {

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { db, type Executor } from "../../../db/client.server";
 import { formatDate, translator, type Translate } from "../../i18n";
+import { neutralise, toCsv as writeCsv } from "../../utils/csv.server";
+import { foldText } from "../../utils/text";
 import { audit, type Actor } from "../audit/audit.server";
 import type { CommuneIndicators } from "./indicators.server";
 import { COUNT_KEYS, formatOf, numberedLines, RATIO_KEYS, type IndicatorKey, type Indicators } from "./indicator-keys";
@@ -11,11 +13,6 @@ import { loadReportTables, type ReportRequest } from "./report.server";
  * (ExcelJS; numbers stay numbers with a number format). Aggregates only: no person is named. Every text
  * cell is neutralised against formula injection (a model's name is typed by users).
  */
-
-/** A text a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"). */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 type Cell = string | number | null;
 
@@ -56,17 +53,10 @@ export function exportContent(request: ReportRequest, indicators: Indicators, by
   return { meta, head, rows, communeHead, communeRows, formats };
 }
 
-const csvField = (value: Cell): string => {
-  if (value === null) return "";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(4);
-  const text = neutralise(value);
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** CSV: the unit and period first, a blank line, then the indicator table (communes as extra columns). */
+/** CSV: the unit and period first, a blank line, then the indicator table (communes as extra columns); ratios to 4 decimals. */
 export function toCsv(content: ExportContent): string {
-  const lines = [...content.meta.map((m) => m.map(csvField).join(",")), "", content.head.map(csvField).join(","), ...content.rows.map((r) => r.map(csvField).join(","))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(4));
+  return writeCsv([...content.meta, [], content.head, ...content.rows], { formatNumber });
 }
 
 const NUMBER_FORMAT = { count: "#,##0", vnd: "#,##0", share: "0.0%" } as const;
@@ -122,11 +112,7 @@ export async function toXlsx(content: ExportContent, t: Translate): Promise<Buff
 
 /** "bao-cao_xa-nam-da_2025-01-01_2025-03-31": ASCII only, safe in any header and file system. */
 export function exportFileName(request: ReportRequest, prefix: string, extension: "csv" | "xlsx"): string {
-  const slug = request.unit.name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
+  const slug = foldText(request.unit.name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
     .slice(0, 60);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { addDays, quarterOf } from "./periods";
+import { addDays } from "../../utils/dates";
+import { quarterOf } from "./periods";
 
 /**
  * The SQL behind a report (PostgreSQL 15 and PGlite), in two statements: the persons' figures, and the

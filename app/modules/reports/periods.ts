@@ -1,8 +1,9 @@
 /**
  * Report periods as pure functions on ISO dates (YYYY-MM-DD): presets relative to "today" (passed in, so
  * the page, the exports and the tests share one rule) and the parsing of ?period=…&from=…&to=… with a
- * fallback instead of an error. Client-safe: no imports.
+ * fallback instead of an error. Client-safe: imports only the pure date arithmetic.
  */
+import { daysInMonth } from "../../utils/dates";
 
 export const PERIOD_PRESETS = [
   "this_month",
@@ -37,15 +38,6 @@ export function isIsoDate(value: string): boolean {
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function lastDayOfMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 /** "2025-Q3": the classification quarter a date falls in (stored so; shown with formatQuarter in app/i18n). */
 export function quarterOf(iso: string): string {
@@ -60,7 +52,7 @@ export function presetPeriod(preset: PeriodPreset, today: string): Period {
     const endIndex = y0 * 12 + (m0 - 1) + count - 1;
     const y1 = Math.floor(endIndex / 12);
     const m1 = (endIndex % 12) + 1;
-    return { preset, from: ymd(y0, m0, 1), to: ymd(y1, m1, lastDayOfMonth(y1, m1)) };
+    return { preset, from: ymd(y0, m0, 1), to: ymd(y1, m1, daysInMonth(y1, m1)) };
   };
   const q0 = Math.floor((m - 1) / 3) * 3 + 1;
   switch (preset) {

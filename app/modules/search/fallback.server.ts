@@ -5,9 +5,9 @@ import { commune, job, occupation, organization, province, trainingSlot } from "
 import { jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/documents";
 import { selectJobRows, selectTrainingRows } from "../../../search/rows.server";
 import { JOB_FACETS, TRAINING_FACETS, jobSort, queryTokens, trainingSort } from "./filters";
+import { foldText } from "../../utils/text";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
 import type { Engine, Facets } from "./public-search.server";
-import { fold } from "./words";
 
 /**
  * The PostgreSQL fallback (docs/decisions/009) under the same rules as Meilisearch (decision 026): every
@@ -21,13 +21,13 @@ function wordConditions(text: SQL, q: string | undefined): SQL[] {
   const words = queryTokens(q);
   return words.map((w, i) => {
     const pattern = i === words.length - 1 ? sql`'\\m' || ct_fold(${w})` : sql`'\\m' || ct_fold(${w}) || '\\M'`;
-    return fold(w).length >= 4 ? sql`(${text} ~ (${pattern}) or ct_fold(${w}) <% ${text})` : sql`${text} ~ (${pattern})`;
+    return foldText(w).length >= 4 ? sql`(${text} ~ (${pattern}) or ct_fold(${w}) <% ${text})` : sql`${text} ~ (${pattern})`;
   });
 }
 
 /** How many of the query's words (2+ letters) are whole words of the text: the "related" section's order. */
 function sharedWords(text: SQL, q: string): SQL | undefined {
-  const words = queryTokens(q).filter((w) => fold(w).length >= 2);
+  const words = queryTokens(q).filter((w) => foldText(w).length >= 2);
   if (words.length === 0) return undefined;
   return sql.join(
     words.map((w) => sql`(case when ${text} ~ ('\\m' || ct_fold(${w}) || '\\M') then 1 else 0 end)`),

@@ -1,3 +1,4 @@
+import { foldText } from "../../utils/text";
 import { queryTokens } from "./filters";
 
 /**
@@ -9,16 +10,6 @@ import { queryTokens } from "./filters";
  * corrected only when a listing has a word one letter away from it standing right next to the query's
  * neighbouring word, in the same order: "sua xe mai" → "sua xe máy" because a title reads "… xe máy".
  */
-
-/** Lower case, accents and đ folded: what both search engines compare. */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
 
 /** True when b is a and one edit (substitution, insertion, deletion, swap of neighbours) after its first letter. */
 export function oneEditAfterFirst(a: string, b: string): boolean {
@@ -36,7 +27,7 @@ export function oneEditAfterFirst(a: string, b: string): boolean {
 }
 
 /** Words that may carry an uncorrected typo: 3 letters, not digits (Meilisearch's floor is 4). */
-export const isShortWord = (word: string) => fold(word).length === 3 && !/^\d+$/.test(word);
+export const isShortWord = (word: string) => foldText(word).length === 3 && !/^\d+$/.test(word);
 
 /**
  * The query with its `index`-th word replaced by a listing's word one letter away, when that word stands
@@ -44,14 +35,14 @@ export const isShortWord = (word: string) => fold(word).length === 3 && !/^\d+$/
  */
 export function correctShortWord(query: string, index: number, texts: readonly string[]): string | undefined {
   const words = queryTokens(query);
-  const target = fold(words[index] ?? "");
+  const target = foldText(words[index] ?? "");
   if (target.length !== 3 || words.length < 2) return undefined;
-  const before = index > 0 ? fold(words[index - 1]) : undefined;
-  const after = index < words.length - 1 ? fold(words[index + 1]) : undefined;
+  const before = index > 0 ? foldText(words[index - 1]) : undefined;
+  const after = index < words.length - 1 ? foldText(words[index + 1]) : undefined;
   const afterIsLast = index + 1 === words.length - 1;
   for (const text of texts) {
     const original = text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
-    const folded = original.map(fold);
+    const folded = original.map(foldText);
     for (let j = 0; j < folded.length; j++) {
       if (!oneEditAfterFirst(target, folded[j])) continue;
       if (before !== undefined && folded[j - 1] !== before) continue;
