@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { consentGrant, referralRequest, type ConsentPurpose } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
+import { touch } from "../../../search/facade.server";
 import { formatDate } from "../../i18n";
 import { now } from "../../utils/clock.server";
 import type { Actor } from "../audit/audit.server";
@@ -31,7 +31,7 @@ export async function livePurposesOf(executor: Executor, personId: string): Prom
 
 /**
  * Everything that follows when purposes of a person's consent end, whether withdrawn or expired: one code
- * path for both, in the caller's transaction (withdrawConsent, and sweepExpired for expiries).
+ * path for both, in the caller's transaction (withdrawConsent, and expireConsents in expiry.server.ts).
  * - pending referral requests lapse when their purpose is no longer live (jobs: matching; courses:
  *   training referral);
  * - open referrals that relied on an ended main purpose are withdrawn (every party told);
@@ -59,5 +59,5 @@ export async function propagateConsentEnd(tx: Executor, personId: string, ended:
     params: { date: formatDate(reason === "expired" ? latestExpiry(ended) : now()) },
     link: `/officer/persons/${personId}#consents`,
   });
-  await enqueueSync(tx, "candidate", [personId]);
+  await touch(tx, "candidate", [personId]);
 }
