@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { addMonths } from "../../app/modules/persons/expungement";
 import { addDays, followUpSchedule } from "../../app/modules/placements/schedule";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
-import { enqueueSync } from "../../search/outbox.server";
+import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {
   auditEvent,
@@ -247,7 +247,7 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       await tx.insert(auditEvent).values({ actorId: namDaOfficer, actorRole: "officer", personId: hang.id, action: "enrolment", purpose: "case_management", details: { stage: "completed", enrolmentId: row.id }, at: on(addDays(today, -8)) });
     }
     // A closed intake is not public: the outbox keeps the index in line (it deletes nothing that was never there).
-    await enqueueSync(tx, "training", [course.id]);
+    await touch(tx, "training", [course.id]);
   }
   return true;
 }

@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { consentGrant, consentWithdrawal, releasedPerson, type ConsentPurpose, type ConsentWithdrawalChannel } from "../../../db/schema";
-import { search } from "../../../search/client.server";
-import { enqueueSync } from "../../../search/outbox.server";
-import { applyToIndex } from "../../../search/sync.server";
+import { indexNow, indexSoon, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { addMonths } from "../persons/expungement";
 import { now, todayIso } from "../../utils/clock.server";
@@ -11,9 +9,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import { propagateConsentEnd } from "./ending.server";
-import { notifySync } from "../search/sync-signal.server";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
-import { log } from "../../utils/log.server";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 
@@ -64,10 +60,10 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
       })
       .returning({ id: consentGrant.id });
     await audit(tx, { id: scope.actorId, role: scope.role }, personId, "consent_grant", "consent", { grantId: grant.id, purposes: input.purposes });
-    await enqueueSync(tx, "candidate", [personId]);
+    await touch(tx, "candidate", [personId]);
     return grant.id;
   });
-  notifySync();
+  indexSoon();
   return { ok: true, grantId };
 }
 
@@ -117,12 +113,7 @@ export async function withdrawConsent(
     return true;
   });
   if (!changed) return { ok: false };
-  try {
-    await applyToIndex(db(), search(), "candidate", [where.personId]);
-  } catch (error) {
-    log.warn("consent", "candidate index update deferred to the outbox", error);
-  }
-  notifySync();
+  await indexNow("candidate", [where.personId]);
   return { ok: true };
 }
 

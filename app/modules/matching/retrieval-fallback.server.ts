@@ -3,7 +3,7 @@ import type { Executor } from "../../../db/client.server";
 import { consentGrant, job, releasedPerson, trainingSlot } from "../../../db/schema";
 import type { ConsentPurpose } from "../../../db/enums";
 import { now } from "../../utils/clock.server";
-import type { PersonProfile, Retrieved } from "../../../search/matching.server";
+import type { PersonProfile, Retrieved } from "../../../search/facade.server";
 
 /**
  * Retrieval from PostgreSQL: when Meilisearch is unreachable (DESIGN: reads fall back, never fail), and
