@@ -73,6 +73,7 @@ async function main() {
   // Background work (app/worker): every instance runs a worker; the instance holding the lease runs the
   // tasks (search delivery, expiries, reminders, pruning). Writes wake it through search/facade.server.ts.
   const worker = startWorker(database.db, search);
+  log(`Background worker started (lease holder ${worker.holder})`);
 
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = express();

@@ -8,7 +8,8 @@ import { onWake } from "./signal.server";
 import { WORKER_TASKS, type ScheduledTask } from "./tasks.server";
 import { wireSearch } from "./wiring.server";
 
-export type Worker = { kick: () => void; stop: () => Promise<void>; idle: () => Promise<void> };
+/** `holder`: this worker's name in the lease row (sync_lease.holder), "<pid>-<random>". */
+export type Worker = { holder: string; kick: () => void; stop: () => Promise<void>; idle: () => Promise<void> };
 
 /**
  * The background worker of every app instance (docs/decisions/028-background-work.md): polls every
@@ -78,6 +79,7 @@ export function startWorker(
   const unwake = onWake(kick);
 
   return {
+    holder,
     kick,
     idle: async () => {
       while (running) await running;
