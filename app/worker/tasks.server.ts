@@ -35,7 +35,10 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("trainings.expiry", MINUTE, inTransaction(expireTrainings)),
   task("consent.expiry", MINUTE, inTransaction(expireConsents)),
   followUpRemindersTask,
-  task("search.outbox-pruning", HOUR, async (db) => (await pruneDelivered(db), 0)),
+  task("search.outbox-pruning", HOUR, async (db) => {
+    await pruneDelivered(db);
+    return 0;
+  }),
   task("search.delivery", 0, (db, { search, stopped }) => deliverPending(db, search, stopped)),
 ];
 
