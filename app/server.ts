@@ -16,8 +16,7 @@ import { closeDatabase, databaseOptionsFromEnv, initDatabase } from "../db/clien
 import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { initSearch } from "../search/client.server";
-import { startSyncWorker } from "../search/sync.server";
-import { onSyncNotify } from "./modules/search/sync-signal.server";
+import { startWorker } from "./worker/worker.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../search/launcher";
 import { isAllowedOrigin } from "./auth/origin.server";
 import { bodySizeLimit } from "./utils/body-limit.server";
@@ -71,9 +70,10 @@ async function main() {
     const seeded = await seedDemoData(database.db);
     log(seeded ? "Demo data seeded" : "Demo data already present");
   }
-  // Outbox → Meilisearch. Every instance runs one; the instance holding the lease delivers.
-  const sync = startSyncWorker(database.db, search);
-  onSyncNotify(sync.kick);
+  // Background work (app/worker): every instance runs a worker; the instance holding the lease runs the
+  // tasks (search delivery, expiries, reminders, pruning). Writes wake it through search/facade.server.ts.
+  const worker = startWorker(database.db, search);
+  log(`Background worker started (lease holder ${worker.holder})`);
 
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = express();
@@ -184,8 +184,7 @@ async function main() {
     force.unref();
     server.close();
     server.closeAllConnections();
-    onSyncNotify(undefined);
-    await sync.stop();
+    await worker.stop();
     await meili?.stop();
     await closeDatabase();
     process.exit(0);

@@ -1,5 +1,5 @@
 // Shared by db/backup.ts and db/restore.ts: the manifest, checksums, table statistics and the PostgreSQL
-// client tools. Operator-facing CLI text stays in English, as in db/migrate.ts and search/reindex.ts.
+// client tools. Operator-facing CLI text stays in English, as in db/migrate.ts and app/worker/reindex.ts.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

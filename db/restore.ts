@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { parseEnv, type Env } from "../app/env.server";
-import { rebuildSearchIndex } from "../search/reindex";
+import { rebuildSearchIndex } from "../app/worker/reindex";
 import {
   BackupError,
   compareStats,

@@ -167,11 +167,6 @@ export type CandidateRow = {
   updatedAt: Date;
 };
 
-/** In the candidates index only with a live matching consent, an active file and no anonymisation. */
-export function isCandidateIndexable(row: Pick<CandidateRow, "status" | "anonymized" | "hasMatchingConsent">): boolean {
-  return row.status === "active" && !row.anonymized && row.hasMatchingConsent;
-}
-
 /**
  * Server-only candidate document: what matching needs and nothing else. Never a name, an ID number, a
  * phone, an offence, a sentence or a record status (a unit test lists the allowed keys).

@@ -1,5 +1,5 @@
 import type { MultiSearchQuery } from "meilisearch";
-import { quote } from "../app/modules/search/filters";
+import { quote } from "./filter-syntax";
 import type { SearchClient } from "./client.server";
 import { dayNumber, type CandidateDocument, type JobDocument, type TrainingDocument } from "./documents";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
-import { enqueueSync } from "../../search/outbox.server";
-import { refreshSearchText } from "../../search/rows.server";
+import { touch } from "../../search/facade.server";
+import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
 import type { Executor } from "../client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../schema";
 import { addDays } from "../../app/utils/dates";
@@ -61,7 +61,7 @@ export async function seedBusinessTraining(tx: Executor): Promise<boolean> {
     })
     .returning({ id: trainingSlot.id });
   if (repairJob) await tx.insert(trainingLeadsToJob).values({ trainingSlotId: row.id, jobId: repairJob.id }).onConflictDoNothing();
-  await refreshSearchText(tx, "training", [row.id]);
-  await enqueueSync(tx, "training", [row.id]);
+  await refreshTrainingSearchText(tx, [row.id]);
+  await touch(tx, "training", [row.id]);
   return true;
 }

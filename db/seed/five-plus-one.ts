@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { addDays, addMonths } from "../../app/utils/dates";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
-import { enqueueSync } from "../../search/outbox.server";
+import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {
   activity,
@@ -255,6 +255,6 @@ export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
   for (let i = 0; i < seats.length; i += 250) await tx.insert(meetingAttendance).values(seats.slice(i, i + 250));
 
   // Closed intakes are not public: the outbox keeps the index in line.
-  await enqueueSync(tx, "training", trainingIds.courses);
+  await touch(tx, "training", trainingIds.courses);
   return true;
 }

@@ -7,8 +7,9 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
 import { addDays } from "../../app/utils/dates";
-import { enqueueSync } from "../../search/outbox.server";
-import { refreshSearchText } from "../../search/rows.server";
+import { touch } from "../../search/facade.server";
+import { refreshJobSearchText } from "../../app/modules/jobs/search-rows.server";
+import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
 import type { Executor } from "../client.server";
 import {
   appUser,
@@ -721,9 +722,9 @@ export async function seedMarketplace(tx: Executor): Promise<boolean> {
   if (links.length) await tx.insert(trainingLeadsToJob).values(links).onConflictDoNothing();
   const jobIds = jobs.map((j) => j.id!);
   const trainingIds = trainings.map((t) => t.id!);
-  await refreshSearchText(tx, "job", jobIds);
-  await refreshSearchText(tx, "training", trainingIds);
-  await enqueueSync(tx, "job", jobIds);
-  await enqueueSync(tx, "training", trainingIds);
+  await refreshJobSearchText(tx, jobIds);
+  await refreshTrainingSearchText(tx, trainingIds);
+  await touch(tx, "job", jobIds);
+  await touch(tx, "training", trainingIds);
   return true;
 }

@@ -4,7 +4,7 @@ import type { ListingPurpose } from "../../app/modules/consent/vocabulary";
 import { followUpSchedule } from "../../app/modules/placements/schedule";
 import { addDays, addMonths } from "../../app/utils/dates";
 import { now as clockNow, todayIso } from "../../app/utils/clock.server";
-import { enqueueSync } from "../../search/outbox.server";
+import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {
   auditEvent,
@@ -249,7 +249,7 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       await tx.insert(auditEvent).values({ actorId: namDaOfficer, actorRole: "officer", personId: hang.id, action: "enrolment", purpose: "case_management", details: { stage: "completed", enrolmentId: row.id }, at: on(addDays(today, -8)) });
     }
     // A closed intake is not public: the outbox keeps the index in line (it deletes nothing that was never there).
-    await enqueueSync(tx, "training", [course.id]);
+    await touch(tx, "training", [course.id]);
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { addMonths } from "../../app/utils/dates";
 import { todayIso } from "../../app/utils/clock.server";
-import { enqueueSync } from "../../search/outbox.server";
+import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import { appUser, auditEvent, classification, consentGrant, conviction, courtBan, officerCommune, releasedPerson } from "../schema";
 
@@ -343,6 +343,6 @@ export async function seedDemoPersons(tx: Transaction): Promise<boolean> {
     }
     if (officer) await tx.insert(auditEvent).values({ actorId: officer, actorRole: "officer", personId: row.id, action: "create", purpose: "intake" });
   }
-  await enqueueSync(tx, "candidate", consented);
+  await touch(tx, "candidate", consented);
   return true;
 }

@@ -8,7 +8,8 @@ import { openDatabase, type DatabaseHandle } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { commune, job, organization, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { generateJobs, generateTrainings, linkTrainingsToJobs, loadMinimumWages, type Place } from "../../db/seed/marketplace";
-import { refreshSearchText } from "../../search/rows.server";
+import { refreshJobSearchText } from "../../app/modules/jobs/search-rows.server";
+import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { asEmployer, asProvider, syntheticOrganizations } from "./orgs";
 
@@ -79,7 +80,7 @@ export async function bulkInsert(db: DatabaseHandle["db"], table: PgTable, rows:
 
 /**
  * Bulk-load the marketplace: synthetic organisations over every commune, then N jobs and M intakes from
- * the seed generators, in batches of 5,000 rows. The PostgreSQL fallback's search text (refreshSearchText)
+ * the seed generators, in batches of 5,000 rows. The PostgreSQL fallback's search text (refreshJobSearchText, refreshTrainingSearchText)
  * is optional: it doubles the load time and Meilisearch never reads it. No outbox rows: the benchmark
  * indexes everything with reindexAll, as `npm run search:reindex` would.
  */
@@ -137,13 +138,13 @@ export async function loadMarketplace(
   for (let i = 0; i < jobs.length; i += BATCH) {
     const chunk = jobs.slice(i, i + BATCH);
     insertMs += await timed(() => bulkInsert(db, job, chunk));
-    if (options.searchText) textMs += await timed(() => refreshSearchText(db, "job", chunk.map((j) => j.id!)));
+    if (options.searchText) textMs += await timed(() => refreshJobSearchText(db, chunk.map((j) => j.id!)));
     if ((i / BATCH) % 4 === 3) options.log(`  ${i + BATCH} jobs (insert ${Math.round(insertMs)} ms, search text ${Math.round(textMs)} ms so far)`);
   }
   for (let i = 0; i < trainings.length; i += BATCH) {
     const chunk = trainings.slice(i, i + BATCH);
     insertMs += await timed(() => bulkInsert(db, trainingSlot, chunk));
-    if (options.searchText) textMs += await timed(() => refreshSearchText(db, "training", chunk.map((t) => t.id!)));
+    if (options.searchText) textMs += await timed(() => refreshTrainingSearchText(db, chunk.map((t) => t.id!)));
   }
   options.log(`inserted in ${Math.round(insertMs)} ms${options.searchText ? `, search text in ${Math.round(textMs)} ms` : ""}`);
   for (let i = 0; i < links.length; i += BATCH) await bulkInsert(db, trainingLeadsToJob, links.slice(i, i + BATCH));

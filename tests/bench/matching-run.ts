@@ -12,6 +12,7 @@ import { useDatabase } from "../../db/client.server";
 import { initSearch } from "../../search/client.server";
 import { launchMeilisearch } from "../../search/launcher";
 import { reindexAll } from "../../search/sync.server";
+import { wireSearch } from "../../app/worker/wiring.server";
 import { loadMarketplace, openBenchDatabase } from "./database";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { writeSection } from "./report";
@@ -42,6 +43,7 @@ async function main() {
   const db = bench.handle.db;
   const loaded = await loadMarketplace(db, { jobs: JOBS, trainings: TRAININGS, seed: 42, searchText: false, log });
   log(`loaded ${loaded.jobs} jobs in ${(loaded.ms / 1000).toFixed(1)} s; indexing`);
+  wireSearch();
   await reindexAll(db, search, ["jobs", "trainings"]);
   const sizes = DEFAULT_SIZES ? "" : `BENCH_JOBS=${JOBS} BENCH_TRAININGS=${TRAININGS} BENCH_PERSONS=${PERSONS} `;
   const { body } = await benchMatching({

@@ -14,14 +14,15 @@ import { createJob } from "../../app/modules/jobs/jobs.server";
 import { jobInputSchema } from "../../app/modules/jobs/schema";
 import { parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
 import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
-import { onSyncNotify } from "../../app/modules/search/sync-signal.server";
 import { todayIso } from "../../app/utils/clock.server";
 import { useDatabase } from "../../db/client.server";
 import { appUser, organization } from "../../db/schema";
 import { addDays } from "../../app/utils/dates";
 import { initSearch, type SearchClient } from "../../search/client.server";
 import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
-import { reindexAll, startSyncWorker, type SyncWorker } from "../../search/sync.server";
+import { reindexAll } from "../../search/sync.server";
+import { startWorker, type Worker } from "../../app/worker/worker.server";
+import { wireSearch } from "../../app/worker/wiring.server";
 import { loadMarketplace, openBenchDatabase, type BenchDatabase } from "./database";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { benchQueries, type BenchQuery } from "./queries";
@@ -129,6 +130,7 @@ async function main() {
   const loaded = await loadMarketplace(db, { jobs: JOBS, trainings: TRAININGS, seed: 42, searchText: SEARCH_TEXT, log });
   log(`loaded in ${(loaded.ms / 1000).toFixed(1)} s; indexing with reindexAll`);
   let indexMs = performance.now();
+  wireSearch();
   const indexed = await reindexAll(db, search);
   indexMs = performance.now() - indexMs;
   log(`indexed ${indexed.jobs} jobs and ${indexed.trainings} intakes in ${(indexMs / 1000).toFixed(1)} s`);
@@ -207,10 +209,8 @@ async function main() {
     .values({ email: `bench.${process.pid}@chungtay.test`, passwordHash: "not-a-login", role: "employer", fullName: "Bench", organizationId: employer.id })
     .returning({ id: appUser.id });
   const scope = { actorId: user.id, organizationId: employer.id, role: "employer" as const };
-  const worker: SyncWorker = startSyncWorker(db, search);
-  onSyncNotify(worker.kick);
+  const worker: Worker = startWorker(db, search);
   cleanups.push(async () => {
-    onSyncNotify(undefined);
     await worker.stop();
   });
   await sleep(500);
@@ -347,7 +347,7 @@ Slowest queries (median over the rounds):
 
 ${slowTable}
 
-### Sync lag (ms): ${LAG_SAMPLES} jobs created through \`createJob\` while \`startSyncWorker\` runs, woken by \`notifySync\`
+### Sync lag (ms): ${LAG_SAMPLES} jobs created through \`createJob\` while the worker (\`startWorker\`) runs, woken after each write
 
 ${lagTable}
 

@@ -21,7 +21,7 @@ import type { FormValues } from "../../app/utils/forms";
 import { singleton } from "../../app/utils/singleton.server";
 import { notification, organization, referral, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
-import { sweepExpired } from "../../search/sync.server";
+import { sweepExpired } from "../../app/worker/tasks.server";
 import { UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, trainingForm } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";

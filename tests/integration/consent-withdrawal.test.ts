@@ -15,7 +15,7 @@ import * as printForm from "../../app/routes/officer.persons.$id_.consents.$gran
 import { now, setClock } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
-import { sweepExpired } from "../../search/sync.server";
+import { sweepExpired } from "../../app/worker/tasks.server";
 import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";

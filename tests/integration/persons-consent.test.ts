@@ -7,7 +7,7 @@ import { registerPerson } from "../../app/modules/persons/intake.server";
 import { intakeSchema } from "../../app/modules/persons/schema.server";
 import { setClock } from "../../app/utils/clock.server";
 import { auditEvent, referralRequest } from "../../db/schema";
-import { sweepExpired } from "../../search/sync.server";
+import { sweepExpired } from "../../app/worker/tasks.server";
 import { UNITS } from "../factories";
 import { consentForm, createOfficerScope, createPerson, giveConsent, intakeForm } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";

@@ -21,7 +21,7 @@ import * as providerReferral from "../../app/routes/provider.referrals.$id";
 import { setClock } from "../../app/utils/clock.server";
 import type { FormValues } from "../../app/utils/forms";
 import { auditEvent, notification, organization, referral, referralEvent, referralMessage, referralRequest } from "../../db/schema";
-import { sweepExpired } from "../../search/sync.server";
+import { sweepExpired } from "../../app/worker/tasks.server";
 import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";

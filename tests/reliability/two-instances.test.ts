@@ -48,6 +48,9 @@ afterAll(async () => {
   fs.rmSync(meiliDir, { recursive: true, force: true });
 });
 
+/** The lease holder name an instance's worker printed at start (app/server.ts: "lease holder <pid>-<hex>"). */
+const holderOf = (app: RunningApp) => app.output().match(/lease holder ([\w-]+)/)?.[1];
+
 const get = (base: string, pathname: string, cookie: string) =>
   fetch(`${base}${pathname}`, { headers: { Cookie: `${SESSION_COOKIE}=${cookie}` }, redirect: "manual" });
 
@@ -110,6 +113,11 @@ describe("two app instances sharing one database and one Meilisearch", () => {
       { next: async () => ({ ...(await consent.next()), baseUrl: forConsent() }), after: consent.after },
     ];
 
+    // Each instance's worker names itself; the lease and every delivery must belong to one of the two.
+    const instanceHolders = [holderOf(one!), holderOf(two!)];
+    expect(instanceHolders.every(Boolean), `holders printed: ${instanceHolders.join(", ")}`).toBe(true);
+    expect(instanceHolders[0]).not.toBe(instanceHolders[1]);
+
     // Three rounds of writes; between rounds the lease is made to expire, so either instance may take it.
     const holders = new Set<string>();
     for (let round = 0; round < 3; round++) {
@@ -120,12 +128,15 @@ describe("two app instances sharing one database and one Meilisearch", () => {
       expect(new Set(samples.map((s) => s.baseUrl))).toEqual(new Set([one!.url, two!.url]));
       await waitForDrain(handle!.db, 60_000);
       const [lease] = await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox'`;
+      expect(instanceHolders).toContain(lease.holder);
       holders.add(lease.holder);
       await raw!`update sync_lease set holder = 'expired-by-test', expires_at = now() - interval '1 second' where name = 'outbox'`;
       await waitUntil("an instance to take the lease again", async () => {
         const [l] = await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox'`;
         return !!l && l.holder !== "expired-by-test";
       });
+      const [retaken] = await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox'`;
+      expect(instanceHolders).toContain(retaken.holder);
     }
 
     const rows = await raw!<{ id: string; delivered: boolean; deliveries: number }[]>`
@@ -135,8 +146,12 @@ describe("two app instances sharing one database and one Meilisearch", () => {
     expect(rows.length).toBeGreaterThanOrEqual(72);
     expect(rows.filter((r) => !r.delivered || r.deliveries !== 1)).toEqual([]);
     const byHolder = await raw!<{ holder: string; n: number }[]>`
-      select holder, count(*)::int as n from ct_test_delivery group by holder order by holder`;
+      select holder, count(*)::int as n from ct_test_delivery where outbox_id > ${since} group by holder order by holder`;
     console.log(`[two-instances] ${rows.length} outbox rows, each delivered once; deliveries by lease holder: ${byHolder.map((h) => `${h.holder} ${h.n}`).join(", ")}; holders after each round: ${[...holders].join(", ")}`);
+    // Every delivery happened while one of the two instances held the lease (never the expired test holder,
+    // never with no lease); which of the two took an expired lease is a race, so not which one.
+    expect(byHolder.filter((h) => !instanceHolders.includes(h.holder))).toEqual([]);
+    expect(byHolder.reduce((sum, h) => sum + h.n, 0)).toBe(rows.length);
     expect(await indexDifferences(handle!.db, search)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { initSearch, type SearchClient } from "../../search/client.server";
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch } from "../../search/sync.server";
 import { INDEX_NAMES } from "../../search/indexes";
+import { wireSearch } from "../../app/worker/wiring.server";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";
 
 export type TestContext = { handle: DatabaseHandle; search: SearchClient; kind: "pglite" | "postgres" };
@@ -21,6 +22,8 @@ export function setupIntegration(options: { indexes?: boolean; database?: boolea
   let dropDb: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    // What app/server.ts does through startWorker: search/ gets the modules' document sources.
+    wireSearch();
     const serverUrl = inject("pgServerUrl");
     const template = inject("pgTemplate");
     if (options.database === false) {

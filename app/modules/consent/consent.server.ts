@@ -1,9 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { consentGrant, consentWithdrawal, releasedPerson, type ConsentWithdrawalChannel } from "../../../db/schema";
-import { search } from "../../../search/client.server";
-import { enqueueSync } from "../../../search/outbox.server";
-import { applyToIndex } from "../../../search/sync.server";
+import { indexNow, indexSoon, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { addMonths } from "../../utils/dates";
 import { now, todayIso } from "../../utils/clock.server";
@@ -13,9 +11,7 @@ import { personInScope } from "../persons/scope.server";
 import { propagateConsentEnd } from "./ending.server";
 import { grantNotWithdrawn } from "./live.server";
 import type { ConsentPurpose } from "./vocabulary";
-import { notifySync } from "../search/sync-signal.server";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
-import { log } from "../../utils/log.server";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 
@@ -66,10 +62,10 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
       })
       .returning({ id: consentGrant.id });
     await audit(tx, { id: scope.actorId, role: scope.role }, personId, "consent_grant", "consent", { grantId: grant.id, purposes: input.purposes });
-    await enqueueSync(tx, "candidate", [personId]);
+    await touch(tx, "candidate", [personId]);
     return grant.id;
   });
-  notifySync();
+  indexSoon();
   return { ok: true, grantId };
 }
 
@@ -119,12 +115,7 @@ export async function withdrawConsent(
     return true;
   });
   if (!changed) return { ok: false };
-  try {
-    await applyToIndex(db(), search(), "candidate", [where.personId]);
-  } catch (error) {
-    log.warn("consent", "candidate index update deferred to the outbox", error);
-  }
-  notifySync();
+  await indexNow("candidate", [where.personId]);
   return { ok: true };
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { REFERRAL_KINDS } from "../../../db/enums";
 import { referralRequest } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
+import { touch } from "../../../search/facade.server";
 import { formatDate } from "../../i18n";
 import { now } from "../../utils/clock.server";
 import type { Actor } from "../audit/audit.server";
@@ -24,7 +24,7 @@ function latestExpiry(ended: readonly EndedPurposes[]): Date {
 
 /**
  * Everything that follows when purposes of a person's consent end, whether withdrawn or expired: one code
- * path for both, in the caller's transaction (withdrawConsent, and sweepExpired for expiries).
+ * path for both, in the caller's transaction (withdrawConsent, and expireConsents in expiry.server.ts).
  * - pending referral requests lapse when their purpose is no longer live (jobs: matching; courses:
  *   training referral);
  * - open referrals that relied on an ended main purpose are withdrawn (every party told);
@@ -52,5 +52,5 @@ export async function propagateConsentEnd(tx: Executor, personId: string, ended:
     params: { date: formatDate(reason === "expired" ? latestExpiry(ended) : now()) },
     link: `/officer/persons/${personId}#consents`,
   });
-  await enqueueSync(tx, "candidate", [personId]);
+  await touch(tx, "candidate", [personId]);
 }

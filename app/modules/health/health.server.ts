@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { search } from "../../../search/client.server";
+import { search } from "../../../search/facade.server";
 
 export type Health = { db: "ok" | "down"; search: "ok" | "down"; reasons?: Record<string, string> };
 

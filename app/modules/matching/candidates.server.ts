@@ -1,14 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, releasedPerson } from "../../../db/schema";
-import { search } from "../../../search/client.server";
-import type { CandidateDocument } from "../../../search/documents";
+import { quote, search, type CandidateDocument } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { auditMany } from "../audit/audit.server";
 import { personsWithLiveConsent } from "../consent/consent.server";
 import { compareByNameKey } from "../persons/order.server";
 import { personsInScope } from "../persons/scope.server";
-import { quote } from "../search/filters";
 
 export type CandidateHit = CandidateDocument & { fullName: string; communeName: string };
 

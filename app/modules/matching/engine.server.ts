@@ -1,7 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
-import type { SearchClient } from "../../../search/client.server";
-import { retrieveCandidates, retrieveListingsForPerson, type CandidateReach } from "../../../search/matching.server";
+import { retrieveCandidates, retrieveListingsForPerson, type CandidateReach, type SearchClient } from "../../../search/facade.server";
 import { loadJobFacts } from "./job-facts.server";
 import { loadPersonFacts, loadTrainingFacts, type ListingDisplay, type PersonFactsRow } from "./facts.server";
 import type { MatchReason } from "./reasons";

@@ -3,7 +3,7 @@ import type { Executor } from "../../../db/client.server";
 import { job, releasedPerson, trainingSlot } from "../../../db/schema";
 import { liveConsent } from "../consent/live.server";
 import type { ConsentPurpose } from "../consent/vocabulary";
-import type { PersonProfile, Retrieved } from "../../../search/matching.server";
+import type { PersonProfile, Retrieved } from "../../../search/facade.server";
 
 /**
  * Retrieval from PostgreSQL: when Meilisearch is unreachable (DESIGN: reads fall back, never fail), and

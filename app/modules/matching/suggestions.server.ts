@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { occupation, releasedPerson } from "../../../db/schema";
-import { search } from "../../../search/client.server";
+import { search } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { todayIso } from "../../utils/clock.server";
 import { audit, auditMany } from "../audit/audit.server";

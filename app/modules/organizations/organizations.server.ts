@@ -2,8 +2,7 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import type { Executor } from "../../../db/client.server";
 import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
-import { notifySync } from "../search/sync-signal.server";
+import { indexSoon, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 
@@ -107,7 +106,7 @@ export async function decideOrganization(
     if (updated) await enqueueOrganizationListings(tx, organizationId);
     return updated;
   });
-  notifySync();
+  indexSoon();
   return row ? { ok: true, name: row.name } : { ok: false, reason: "not_found" };
 }
 
@@ -123,6 +122,6 @@ export async function isOrganizationVerified(organizationId: string): Promise<bo
 export async function enqueueOrganizationListings(tx: Executor, organizationId: string): Promise<void> {
   const jobs = await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId));
   const trainings = await tx.select({ id: trainingSlot.id }).from(trainingSlot).where(eq(trainingSlot.organizationId, organizationId));
-  await enqueueSync(tx, "job", jobs.map((j) => j.id));
-  await enqueueSync(tx, "training", trainings.map((t) => t.id));
+  await touch(tx, "job", jobs.map((j) => j.id));
+  await touch(tx, "training", trainings.map((t) => t.id));
 }

@@ -3,8 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
-import { refreshSearchText } from "../../../search/rows.server";
+import { indexSoon, touch } from "../../../search/facade.server";
 import { orgScope, type OrgScope } from "../../auth/org-scope.server";
 import { requirePermission, type Permission } from "../../auth/permissions.server";
 import { requireUser } from "../../auth/session.server";
@@ -12,7 +11,8 @@ import { now } from "../../utils/clock.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../../utils/forms";
 import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../accounts/schema.server";
 import { isCommuneInProvince, listCommunes, listProvinces } from "../admin-units/admin-units.server";
-import { notifySync } from "../search/sync-signal.server";
+import { refreshJobSearchText } from "../jobs/search-rows.server";
+import { refreshTrainingSearchText } from "../trainings/search-rows.server";
 import { enqueueOrganizationListings } from "./organizations.server";
 import { organizationProfileSchema, type OrganizationProfileInput } from "./schema.server";
 import { notFound } from "../../utils/http.server";
@@ -78,8 +78,8 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
     const trainingIds = (
       await tx.select({ id: trainingSlot.id }).from(trainingSlot).where(eq(trainingSlot.organizationId, organizationId))
     ).map((r) => r.id);
-    await refreshSearchText(tx, "job", jobIds);
-    await refreshSearchText(tx, "training", trainingIds);
+    await refreshJobSearchText(tx, jobIds);
+    await refreshTrainingSearchText(tx, trainingIds);
     await enqueueOrganizationListings(tx, organizationId);
     if (reverification && jobIds.length) {
       // Other providers' courses count this organisation's open jobs, which just stopped being public.
@@ -87,12 +87,12 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
         .selectDistinct({ id: trainingLeadsToJob.trainingSlotId })
         .from(trainingLeadsToJob)
         .where(inArray(trainingLeadsToJob.jobId, jobIds));
-      await enqueueSync(tx, "training", linked.map((l) => l.id));
+      await touch(tx, "training", linked.map((l) => l.id));
     }
     return { reverification };
   });
   if (!result) return { ok: false, notFound: true };
-  notifySync();
+  indexSoon();
   return { ok: true, reverification: result.reverification };
 }
 

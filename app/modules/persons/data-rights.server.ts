@@ -18,19 +18,15 @@ import {
   releasedPerson,
   savedListing,
 } from "../../../db/schema";
-import { search } from "../../../search/client.server";
-import { enqueueSync } from "../../../search/outbox.server";
-import { applyToIndex } from "../../../search/sync.server";
+import { indexNow, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { endAllSessions } from "../../auth/session.server";
 import { now } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
-import { notifySync } from "../search/sync-signal.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
 import { eraseReferralsOfPerson } from "../referrals/status.server";
-import { log } from "../../utils/log.server";
 
 /** What an anonymised record says instead of a name (stored, so the same in every language). */
 export const ANONYMISED_NAME = "(đã xóa dữ liệu)";
@@ -219,17 +215,12 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
         .where(eq(appUser.id, person.userId));
     }
     await audit(tx, { id: scope.actorId, role: scope.role }, personId, "anonymise", "data_rights", { reason: reason.slice(0, 200) });
-    await enqueueSync(tx, "candidate", [personId]);
+    await touch(tx, "candidate", [personId]);
     return true;
   });
   if (!done) return { ok: false };
   if (person.userId) await endAllSessions(person.userId);
-  try {
-    await applyToIndex(db(), search(), "candidate", [personId]);
-  } catch (error) {
-    log.warn("data-rights", "candidate index update deferred to the outbox", error);
-  }
-  notifySync();
+  await indexNow("candidate", [personId]);
   return { ok: true };
 }
 

@@ -2,9 +2,7 @@ import { aliasedTable, and, asc, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { appUser, CLOSURE_REASONS, commune, officerCommune, personTransfer, referralRequest, releasedPerson } from "../../../db/schema";
-import { search } from "../../../search/client.server";
-import { enqueueSync } from "../../../search/outbox.server";
-import { applyToIndex } from "../../../search/sync.server";
+import { indexNow, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
@@ -12,9 +10,7 @@ import { optionalText } from "../../utils/zod-fields.server";
 import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
 import { audit } from "../audit/audit.server";
 import { withdrawReferralsOfPerson } from "../referrals/status.server";
-import { notifySync } from "../search/sync-signal.server";
 import { personInScope } from "./scope.server";
-import { log } from "../../utils/log.server";
 
 /**
  * A person's file moves with them (the new commune takes over, Decree 49 art. on moving) and closes when
@@ -150,17 +146,12 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
       from: transfer.from,
       to: transfer.to,
     });
-    await enqueueSync(tx, "candidate", [transfer.personId]);
+    await touch(tx, "candidate", [transfer.personId]);
     return transfer.personId;
   });
   if (!done) return { ok: false, error: "not_found" };
-  try {
-    // The new commune's officer finds the person among their candidates straight away.
-    await applyToIndex(db(), search(), "candidate", [done]);
-  } catch (error) {
-    log.warn("lifecycle", "candidate index update deferred to the outbox", error);
-  }
-  notifySync();
+  // The new commune's officer finds the person among their candidates straight away.
+  await indexNow("candidate", [done]);
   return { ok: true };
 }
 
@@ -214,14 +205,9 @@ export async function closePerson(scope: StaffScope, personId: string, input: z.
       .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
     await withdrawReferralsOfPerson(tx, personId, "file_closed", { id: scope.actorId, role: scope.role });
     await audit(tx, { id: scope.actorId, role: scope.role }, personId, "close", "supervision", { reason: input.reason });
-    await enqueueSync(tx, "candidate", [personId]);
+    await touch(tx, "candidate", [personId]);
   });
-  try {
-    await applyToIndex(db(), search(), "candidate", [personId]);
-  } catch (error) {
-    log.warn("lifecycle", "candidate index update deferred to the outbox", error);
-  }
-  notifySync();
+  await indexNow("candidate", [personId]);
   return { ok: true };
 }
 

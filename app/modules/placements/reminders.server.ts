@@ -8,8 +8,9 @@ import { addDays } from "../../utils/dates";
 import { DUE_DAYS_BEFORE } from "./schedule";
 
 /**
- * Follow-up reminders. They are written only by the background task below (never by a page someone
- * opens), and each names its task (`subjectKey`), so doing the task resolves every party's copy:
+ * Follow-up reminders. They are written only by the worker's task "placements.follow-up-reminders"
+ * (app/worker/tasks.server.ts; never by a page someone opens), and each names its task (`subjectKey`),
+ * so doing the task resolves every party's copy:
  * - the officers' reminder "follow-up/<id>": the visit to record; resolved when it is recorded or the
  *   follow-up is cancelled (the placement ended before it);
  * - the employer's reminder "follow-up-confirmation/<id>": the confirmation that the person still works
@@ -19,9 +20,6 @@ import { DUE_DAYS_BEFORE } from "./schedule";
 
 export const officerReminderKey = (followUpId: string) => `follow-up/${followUpId}`;
 export const employerReminderKey = (followUpId: string) => `follow-up-confirmation/${followUpId}`;
-
-/** A named piece of background work: the worker runs it under its lease every `everyMs`, and at once when "today" changes. */
-export type ScheduledTask = { name: string; everyMs: number; run: (database: Database) => Promise<number> };
 
 /**
  * "A follow-up is due": sent once per follow-up when its window opens, to the person's commune officers
@@ -83,9 +81,6 @@ export async function sendFollowUpReminders(database: Database = processDb()): P
     return claimed.length;
   });
 }
-
-/** The background task the worker runs (search/sync.server.ts today; app/worker/ later). */
-export const followUpRemindersTask: ScheduledTask = { name: "placements.follow-up-reminders", everyMs: 60_000, run: sendFollowUpReminders };
 
 /** Follow-ups recorded or cancelled: every party's reminders about them are done. */
 export async function resolveFollowUpReminders(executor: Executor, followUpIds: string[]): Promise<number> {

@@ -5,11 +5,12 @@ import type { Facets } from "./public-search.server";
  * Facet counts depend on the words and filters, not on the page or the sort: compute them once per query
  * and reuse them while a visitor pages or re-sorts. Half of Meilisearch's time on a page goes to facets
  * (docs/PERFORMANCE.md). Entries live 60 s, and the cache is emptied whenever this instance applies
- * changes to the index, so counts are never older than a minute and usually fresh.
+ * changes to the index (search delivery calls clearFacetCache, wired by app/worker/wiring.server.ts), so
+ * counts are never older than a minute and usually fresh.
  */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 1_000;
-export const FACET_CACHE = "facet-cache";
+const FACET_CACHE = "facet-cache";
 
 const cache = () => singleton(FACET_CACHE, () => new Map<string, { at: number; facets: Facets }>());
 

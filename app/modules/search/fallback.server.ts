@@ -2,8 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, sql, type SQL }
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client.server";
 import { commune, job, occupation, organization, province, trainingSlot } from "../../../db/schema";
-import { jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/documents";
-import { selectJobRows, selectTrainingRows } from "../../../search/rows.server";
+import { jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
+import { selectJobRows } from "../jobs/search-rows.server";
+import { selectTrainingRows } from "../trainings/search-rows.server";
 import { JOB_FACETS, TRAINING_FACETS, jobSort, queryTokens, trainingSort } from "./filters";
 import { foldText } from "../../utils/text";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";

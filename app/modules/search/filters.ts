@@ -1,10 +1,10 @@
+import { quote } from "../../../search/facade.server";
 import type { JobSearch, TrainingSearch } from "./params";
 
 /**
  * Meilisearch filter expressions from validated search parameters (pure, unit-tested). Values were
  * checked by the zod schemas (codes, enums, numbers), and are quoted all the same.
  */
-export const quote = (v: string) => `"${v.replace(/["\\]/g, "")}"`;
 
 export function jobFilters(p: JobSearch, today: number): string[] {
   const f = [`closesAt >= ${today}`];

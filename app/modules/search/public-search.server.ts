@@ -1,7 +1,5 @@
 import { MeilisearchApiError } from "meilisearch";
-import { search } from "../../../search/client.server";
-import { dayNumber, type JobDocument, type TrainingDocument } from "../../../search/documents";
-import { MATCH_ATTRIBUTES } from "../../../search/indexes";
+import { dayNumber, MATCH_ATTRIBUTES, search, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
 import { todayIso } from "../../utils/clock.server";
 import { log } from "../../utils/log.server";
 import { singleton } from "../../utils/singleton.server";

@@ -1,16 +1,3 @@
-import { singleton } from "../../utils/singleton.server";
-
-/**
- * After a write commits, wake this process's sync worker so the change is searchable within a moment
- * rather than at the next poll. Without a worker (tests, CLI) it does nothing: the outbox keeps the work.
- */
-type Signal = { listener?: () => void };
-const signal = () => singleton<Signal>("sync-signal", () => ({}));
-
-export function notifySync(): void {
-  signal().listener?.();
-}
-
-export function onSyncNotify(listener: (() => void) | undefined): void {
-  signal().listener = listener;
-}
+// TEMPORARY (lead removes after merge): jobs.server.ts and trainings.server.ts still call notifySync; the
+// facade's indexSoon() (search/facade.server.ts) replaces it. The signal itself lives in app/worker/signal.server.ts.
+export { indexSoon as notifySync } from "../../../search/facade.server";
