@@ -1,22 +1,22 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { job, organization, trainingLeadsToJob, trainingSlot, type RecordStance } from "../../../db/schema";
+import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/documents";
 import { loadJobRows, selectTrainingRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import { getCommunes, listCommunes, listProvinces, type Commune, type Province } from "../admin-units/admin-units.server";
+import {
+  isoFromDayNumber,
+  isoOrNull,
+  organizationOfListing,
+  publicOrganization,
+  publicOrganizationColumns,
+  type PublicOrganization,
+} from "../listings/public.server";
 
 /**
  * What the public pages show of a job. Built field by field, never spread from a row: officer-only
  * columns (excluded offence categories, the exclusion reason) must not reach loader data by accident.
  */
-
-/** 20261231 → "2026-12-31": search documents keep days as numbers for filtering. */
-export function isoFromDayNumber(day: number | null): string | null {
-  if (!day) return null;
-  const s = String(day);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-}
 
 export type PublicJobCard = {
   id: string;
@@ -49,22 +49,6 @@ export function jobCard(doc: JobDocument): PublicJobCard {
   };
 }
 
-export type SearchPlaces = { provinces: Province[]; communes: Commune[]; province?: string; commune?: string };
-
-/**
- * The place filters made consistent, for jobs and trainings alike: a commune alone implies its province,
- * and a commune outside the chosen province (left over after the province changed) is dropped.
- */
-export async function searchPlaces(province: string | undefined, commune: string | undefined): Promise<SearchPlaces> {
-  let provinceCode = province;
-  if (!provinceCode && commune) provinceCode = (await getCommunes([commune]))[0]?.provinceCode;
-  const [provinces, communes] = await Promise.all([listProvinces(), provinceCode ? listCommunes(provinceCode) : Promise.resolve([])]);
-  if (provinceCode && !provinces.some((p) => p.code === provinceCode)) {
-    return { provinces, communes: [], province: undefined, commune: undefined };
-  }
-  return { provinces, communes, province: provinceCode, commune: communes.some((c) => c.code === commune) ? commune : undefined };
-}
-
 export type PublicJob = {
   id: string;
   title: string;
@@ -84,12 +68,7 @@ export type PublicJob = {
   startsAt: string | null;
   closesAt: string;
   publishedAt: string | null;
-  organization: {
-    name: string;
-    description: string;
-    fairChancePledgedAt: string | null;
-    acceptsUnexpunged: RecordStance;
-  };
+  organization: PublicOrganization;
   relatedTrainings: {
     id: string;
     title: string;
@@ -112,12 +91,10 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     db()
       .select({
         experience: job.experience,
-        orgDescription: organization.description,
-        fairChancePledgedAt: organization.fairChancePledgedAt,
-        acceptsUnexpunged: organization.acceptsUnexpunged,
+        ...publicOrganizationColumns,
       })
       .from(job)
-      .innerJoin(organization, eq(organization.id, job.organizationId))
+      .innerJoin(organization, organizationOfListing(job.organizationId))
       .where(eq(job.id, id)),
     // Open courses that lead to this job: the same public rule as the courses' own pages.
     selectTrainingRows(db())
@@ -153,13 +130,8 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     benefits: row.benefits,
     startsAt: row.startsAt,
     closesAt: row.closesAt,
-    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
-    organization: {
-      name: row.organizationName,
-      description: extra.orgDescription,
-      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
-      acceptsUnexpunged: extra.acceptsUnexpunged,
-    },
+    publishedAt: isoOrNull(row.publishedAt),
+    organization: publicOrganization(row.organizationName, extra),
     relatedTrainings: trainings
       .filter((t) => isTrainingPublic(t, today))
       .map((t) => ({

@@ -1,12 +1,19 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot, type RecordStance } from "../../../db/schema";
+import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
 import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/documents";
 import { loadTrainingRows, selectJobRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import { isoFromDayNumber } from "../jobs/public.server";
+import {
+  isoFromDayNumber,
+  isoOrNull,
+  organizationOfListing,
+  publicOrganization,
+  publicOrganizationColumns,
+  type PublicOrganization,
+} from "../listings/public.server";
 
-/** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts. */
+/** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
 
 export type PublicTrainingCard = {
   id: string;
@@ -77,12 +84,7 @@ export type PublicTraining = {
   publishedAt: string | null;
   byBusiness: boolean;
   stipendVnd: number | null;
-  organization: {
-    name: string;
-    description: string;
-    fairChancePledgedAt: string | null;
-    acceptsUnexpunged: RecordStance;
-  };
+  organization: PublicOrganization;
   /** Open, public jobs the course leads to (a closed or expired partner job is not shown). */
   leadsTo: {
     id: string;
@@ -109,12 +111,10 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
         address: trainingSlot.address,
         levelNameVi: trainingLevel.nameVi,
         levelNameEn: trainingLevel.nameEn,
-        orgDescription: organization.description,
-        fairChancePledgedAt: organization.fairChancePledgedAt,
-        acceptsUnexpunged: organization.acceptsUnexpunged,
+        ...publicOrganizationColumns,
       })
       .from(trainingSlot)
-      .innerJoin(organization, eq(organization.id, trainingSlot.organizationId))
+      .innerJoin(organization, organizationOfListing(trainingSlot.organizationId))
       .innerJoin(trainingLevel, eq(trainingLevel.code, trainingSlot.levelCode))
       .where(eq(trainingSlot.id, id)),
     selectJobRows(db())
@@ -145,15 +145,10 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
     address: extra.address,
     communeName: row.communeName,
     provinceName: row.provinceName,
-    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    publishedAt: isoOrNull(row.publishedAt),
     byBusiness: row.byBusiness,
     stipendVnd: row.stipendVnd,
-    organization: {
-      name: row.organizationName,
-      description: extra.orgDescription,
-      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
-      acceptsUnexpunged: extra.acceptsUnexpunged,
-    },
+    organization: publicOrganization(row.organizationName, extra),
     leadsTo: jobs
       .filter((j) => isJobPublic(j, today))
       .map((j) => ({
