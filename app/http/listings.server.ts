@@ -185,7 +185,9 @@ export async function listingDetailLoader<K extends ListingKind>(kind: K, { requ
   // A logged-in person also gets whether they saved it or asked for a referral (null for everyone else).
   const [listing, person] = await Promise.all([kindOf(kind).read(id), personListingState(request, kind, id)]);
   if (!listing) throw notFound();
-  return json({ listing: listing as NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>>, person }, { headers: listingCacheHeaders(request) });
+  // Under the kind's name ({ job } or { training }), as the pages and their tests read it.
+  const data = { [kind]: listing, person } as { [P in K]: NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>> } & { person: typeof person };
+  return json(data, { headers: listingCacheHeaders(request) });
 }
 
 /** A logged-in person saves the listing or asks their officer for a referral. */

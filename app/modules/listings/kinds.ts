@@ -26,6 +26,7 @@ export const LISTING_KINDS = {
       notFound: "jobs.notFound",
       backToList: "jobs.backToList",
     },
+    cta: { title: "jobs.cta.title", officer: "jobs.cta.officer", login: "jobs.cta.login" },
     search: { form: "job-search", results: "jobs", sorts: ["relevance", "newest", "wage", "start"], defaultSort: "newest" },
     /** What the owner may do next from each status (the service re-checks every rule). */
     next: { draft: ["publish"], open: ["fill", "close"], filled: ["reopen"], closed: ["reopen"] } satisfies Record<
@@ -49,6 +50,7 @@ export const LISTING_KINDS = {
       notFound: "trainings.notFound",
       backToList: "trainings.backToList",
     },
+    cta: { title: "trainings.cta.title", officer: "trainings.cta.officer", login: "trainings.cta.login" },
     search: { form: "training-search", results: "trainings", sorts: ["relevance", "start", "newest", "cost"], defaultSort: "start" },
     next: { draft: ["publish"], open: ["close"], closed: ["reopen"] } satisfies Record<TrainingStatus, (typeof TRAINING_ACTIONS)[number][]>,
     actions: TRAINING_ACTIONS,
@@ -68,6 +70,7 @@ export const LISTING_KINDS = {
     path: string;
     candidatesPath: string;
     words: Record<string, MessageKey>;
+    cta: { title: MessageKey; officer: MessageKey; login: MessageKey };
     search: { form: string; results: "jobs" | "trainings"; sorts: readonly string[]; defaultSort: string };
     own: { statusChanged: MessageKey; expiredHint: MessageKey; failures: Record<string, MessageKey> };
   } & Record<string, unknown>
