@@ -35,6 +35,9 @@ export const LISTING_KINDS = {
     >,
     actions: JOB_ACTIONS,
     own: {
+      /** Message keys of the statuses and of the owner's actions: `${statuses}.open`, `${actions}.publish`. */
+      statuses: "jobStatus",
+      actionLabels: "jobs.action",
       statusChanged: "jobs.status.changed",
       expiredHint: "jobs.own.expiredHint",
       failures: { not_verified: "jobs.error.notVerified", expired: "jobs.error.expired", invalid_transition: "jobs.error.invalidTransition" },
@@ -55,6 +58,8 @@ export const LISTING_KINDS = {
     next: { draft: ["publish"], open: ["close"], closed: ["reopen"] } satisfies Record<TrainingStatus, (typeof TRAINING_ACTIONS)[number][]>,
     actions: TRAINING_ACTIONS,
     own: {
+      statuses: "trainingStatus",
+      actionLabels: "trainings.action",
       statusChanged: "trainings.status.changed",
       expiredHint: "trainings.own.expiredHint",
       failures: {
@@ -72,7 +77,7 @@ export const LISTING_KINDS = {
     words: Record<string, MessageKey>;
     cta: { title: MessageKey; officer: MessageKey; login: MessageKey };
     search: { form: string; results: "jobs" | "trainings"; sorts: readonly string[]; defaultSort: string };
-    own: { statusChanged: MessageKey; expiredHint: MessageKey; failures: Record<string, MessageKey> };
+    own: { statuses: string; actionLabels: string; statusChanged: MessageKey; expiredHint: MessageKey; failures: Record<string, MessageKey> };
   } & Record<string, unknown>
 >;
 
