@@ -10,7 +10,9 @@ import {
   organizationOfListing,
   publicOrganization,
   publicOrganizationColumns,
+  relatedListing,
   type PublicOrganization,
+  type RelatedListing,
 } from "../listings/public.server";
 
 /**
@@ -69,16 +71,7 @@ export type PublicJob = {
   closesAt: string;
   publishedAt: string | null;
   organization: PublicOrganization;
-  relatedTrainings: {
-    id: string;
-    title: string;
-    organizationName: string;
-    communeName: string;
-    provinceName: string;
-    startsAt: string;
-    costVnd: number;
-    free: boolean;
-  }[];
+  relatedTrainings: (RelatedListing & { startsAt: string; costVnd: number; free: boolean })[];
 };
 
 /** A job as its public page shows it, or null unless the public may see it today. */
@@ -135,11 +128,7 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     relatedTrainings: trainings
       .filter((t) => isTrainingPublic(t, today))
       .map((t) => ({
-        id: t.id,
-        title: t.title,
-        organizationName: t.organizationName,
-        communeName: t.communeName,
-        provinceName: t.provinceName,
+        ...relatedListing(t),
         startsAt: t.startsAt,
         costVnd: t.costVnd,
         free: t.costVnd === 0 || t.support.includes("free"),

@@ -46,3 +46,10 @@ export function publicOrganization(
 export const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);
 
 
+
+/** A listing of the other kind shown on a page (courses leading to a job, jobs a course leads to). */
+export type RelatedListing = { id: string; title: string; organizationName: string; communeName: string; provinceName: string };
+
+export function relatedListing(row: RelatedListing): RelatedListing {
+  return { id: row.id, title: row.title, organizationName: row.organizationName, communeName: row.communeName, provinceName: row.provinceName };
+}

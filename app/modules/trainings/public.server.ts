@@ -10,7 +10,9 @@ import {
   organizationOfListing,
   publicOrganization,
   publicOrganizationColumns,
+  relatedListing,
   type PublicOrganization,
+  type RelatedListing,
 } from "../listings/public.server";
 
 /** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
@@ -86,17 +88,12 @@ export type PublicTraining = {
   stipendVnd: number | null;
   organization: PublicOrganization;
   /** Open, public jobs the course leads to (a closed or expired partner job is not shown). */
-  leadsTo: {
-    id: string;
-    title: string;
+  leadsTo: (RelatedListing & {
     /** A job of the business that gives the training ("at the same business"). */
     sameOrganization: boolean;
-    organizationName: string;
-    communeName: string;
-    provinceName: string;
     wageMin: number;
     wageMax: number;
-  }[];
+  })[];
 };
 
 /** A training slot as its public page shows it, or null unless the public may see it today. */
@@ -152,12 +149,8 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
     leadsTo: jobs
       .filter((j) => isJobPublic(j, today))
       .map((j) => ({
-        id: j.id,
-        title: j.title,
+        ...relatedListing(j),
         sameOrganization: j.organizationId === row.organizationId,
-        organizationName: j.organizationName,
-        communeName: j.communeName,
-        provinceName: j.provinceName,
         wageMin: j.wageMin,
         wageMax: j.wageMax,
       })),
