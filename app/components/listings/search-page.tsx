@@ -23,53 +23,50 @@ type TrainingData = SerializeFrom<typeof listingSearchLoader<"training">>;
 /** Monthly amounts offered in the "minimum wage wanted" list (a select is easier than typing on a phone). */
 const WAGE_STEPS = [3, 4, 5, 6, 7, 8, 10, 12, 15].map((m) => m * 1_000_000);
 
+/** One of a kind's own filters, as data: a select, a group of checkboxes, or a single "only …" box. */
+type FilterSpec = { name: string; label: MessageKey } & (
+  | { type: "select"; value: string | undefined; options: { value: string; label: string }[] }
+  | { type: "checkbox"; selected: string[]; options: { value: string; label: string }[] }
+  | { type: "flag"; checked: boolean }
+);
+
 type KindPage<D> = {
-  /** How many of the kind's own filters are set (next to place and group). */
-  active: (search: D extends { search: infer S } ? S : never) => number;
-  Filters: (props: { data: D; form: string }) => ReactNode;
+  filters: (data: D, i18n: ReturnType<typeof useI18n>) => FilterSpec[];
   /** The result cards, with the names they need from the loader. */
   useCard: (data: D) => (hit: D extends { result: { hits: (infer H)[] } } ? H : never) => ReactNode;
 };
 
 const JOB_PAGE: KindPage<JobData> = {
-  active: (search) => (search.wage ? 1 : 0) + search.type.length + search.benefit.length,
-  Filters: function JobFilters({ data: { search, result }, form }) {
-    const { t, vnd } = useI18n();
+  filters: ({ search, result: { facets } }, { t, vnd }) => {
     const wages = search.wage && !WAGE_STEPS.includes(search.wage) ? [...WAGE_STEPS, search.wage].sort((a, b) => a - b) : WAGE_STEPS;
-    return (
-      <>
-        <SelectFilter
-          form={form}
-          name="wage"
-          label="search.wage"
-          value={search.wage ? String(search.wage) : undefined}
-          options={wages.map((w) => ({ value: String(w), label: t("search.wage.atLeast", { amount: vnd(w) }) }))}
-        />
-        <CheckboxFilter
-          form={form}
-          name="type"
-          label="search.type"
-          selected={search.type}
-          options={withCounts(
-            EMPLOYMENT_TYPES.map((v) => ({ value: v, label: t(`employmentType.${v}` as MessageKey) })),
-            result.facets.employmentType,
-            search.type.length === 0,
-          )}
-        />
-        {/* Benefits combine with AND, so their counts stay true while some are ticked. */}
-        <CheckboxFilter
-          form={form}
-          name="benefit"
-          label="search.benefits"
-          selected={search.benefit}
-          options={withCounts(
-            JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })),
-            result.facets.benefits,
-            true,
-          )}
-        />
-      </>
-    );
+    return [
+      {
+        type: "select",
+        name: "wage",
+        label: "search.wage",
+        value: search.wage ? String(search.wage) : undefined,
+        options: wages.map((w) => ({ value: String(w), label: t("search.wage.atLeast", { amount: vnd(w) }) })),
+      },
+      {
+        type: "checkbox",
+        name: "type",
+        label: "search.type",
+        selected: search.type,
+        options: withCounts(
+          EMPLOYMENT_TYPES.map((v) => ({ value: v, label: t(`employmentType.${v}` as MessageKey) })),
+          facets.employmentType,
+          search.type.length === 0,
+        ),
+      },
+      // Benefits combine with AND, so their counts stay true while some are ticked.
+      {
+        type: "checkbox",
+        name: "benefit",
+        label: "search.benefits",
+        selected: search.benefit,
+        options: withCounts(JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })), facets.benefits, true),
+      },
+    ];
   },
   useCard: () =>
     function Card(hit) {
@@ -78,44 +75,28 @@ const JOB_PAGE: KindPage<JobData> = {
 };
 
 const TRAINING_PAGE: KindPage<TrainingData> = {
-  active: (search) => [search.level, search.free].filter(Boolean).length + search.support.length,
-  Filters: function TrainingFilters({ data: { search, result, levels }, form }) {
-    const { t, locale } = useI18n();
-    return (
-      <>
-        <SelectFilter
-          form={form}
-          name="level"
-          label="search.level"
-          value={search.level}
-          options={withCounts(
-            levels.map((l) => ({ value: l.code, label: locale === "en" ? l.nameEn : l.nameVi })),
-            result.facets.levelCode,
-            !search.level,
-          )}
-        />
-        <fieldset className="filter-group">
-          <legend className="sr-only">{t("search.free")}</legend>
-          <label className="check">
-            <input type="checkbox" form={form} name="free" value="1" defaultChecked={search.free === "1"} />
-            <span>{t("search.free")}</span>
-          </label>
-        </fieldset>
-        {/* Support options combine with AND, so their counts stay true while some are ticked. */}
-        <CheckboxFilter
-          form={form}
-          name="support"
-          label="search.support"
-          selected={search.support}
-          options={withCounts(
-            TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })),
-            result.facets.support,
-            true,
-          )}
-        />
-      </>
-    );
-  },
+  filters: ({ search, result: { facets }, levels }, { t, locale }) => [
+    {
+      type: "select",
+      name: "level",
+      label: "search.level",
+      value: search.level,
+      options: withCounts(
+        levels.map((l) => ({ value: l.code, label: locale === "en" ? l.nameEn : l.nameVi })),
+        facets.levelCode,
+        !search.level,
+      ),
+    },
+    { type: "flag", name: "free", label: "search.free", checked: search.free === "1" },
+    // Support options combine with AND, so their counts stay true while some are ticked.
+    {
+      type: "checkbox",
+      name: "support",
+      label: "search.support",
+      selected: search.support,
+      options: withCounts(TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })), facets.support, true),
+    },
+  ],
   useCard: ({ levels }) => {
     const { locale } = useI18n();
     const levelName = (code: string) => {
@@ -128,18 +109,42 @@ const TRAINING_PAGE: KindPage<TrainingData> = {
   },
 };
 
+/** How many of the filters are set: a chosen value, a ticked flag, each ticked checkbox. */
+function activeCount(filters: FilterSpec[]): number {
+  return filters.reduce((n, f) => n + (f.type === "select" ? (f.value ? 1 : 0) : f.type === "flag" ? (f.checked ? 1 : 0) : f.selected.length), 0);
+}
+
+function KindFilter({ filter, form }: { filter: FilterSpec; form: string }) {
+  const { t } = useI18n();
+  if (filter.type === "select") return <SelectFilter form={form} name={filter.name} label={filter.label} value={filter.value} options={filter.options} />;
+  if (filter.type === "checkbox") {
+    return <CheckboxFilter form={form} name={filter.name} label={filter.label} selected={filter.selected} options={filter.options} />;
+  }
+  return (
+    <fieldset className="filter-group">
+      <legend className="sr-only">{t(filter.label)}</legend>
+      <label className="check">
+        <input type="checkbox" form={form} name={filter.name} value="1" defaultChecked={filter.checked} />
+        <span>{t(filter.label)}</span>
+      </label>
+    </fieldset>
+  );
+}
+
 export function ListingSearchPage(props: { kind: "job"; data: JobData } | { kind: "training"; data: TrainingData }) {
   const page = (props.kind === "job" ? JOB_PAGE : TRAINING_PAGE) as unknown as KindPage<JobData | TrainingData>;
   const data = props.data;
   const { search, provinces, communes, result } = data;
   const config = LISTING_KINDS[props.kind];
   const form = config.search.form;
-  const { t, locale } = useI18n();
   const location = useLocation();
   const hydrated = useHydrated();
   const facets = result.facets;
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const card = page.useCard(data);
-  const active = [search.province, search.commune, search.group].filter(Boolean).length + page.active(search as never);
+  const filters = page.filters(data, i18n);
+  const active = [search.province, search.commune, search.group].filter(Boolean).length + activeCount(filters);
   const groups = OCCUPATION_GROUPS.filter((g) => g.code !== "0" || search.group === "0" || facets.occupationGroup?.["0"]);
   const cards = (hits: typeof result.hits) =>
     hits.map((hit) => <li key={hit.id}>{card(hit as never)}</li>);
@@ -192,7 +197,9 @@ export function ListingSearchPage(props: { kind: "job"; data: JobData } | { kind
                 !search.group,
               )}
             />
-            <page.Filters data={data} form={form} />
+            {filters.map((filter) => (
+              <KindFilter key={filter.name} filter={filter} form={form} />
+            ))}
             <div className="actions">
               <button type="submit" form={form} className="button">
                 {t("search.applyFilters")}
