@@ -6,16 +6,7 @@ import type { OrgScope } from "../../auth/org-scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import {
-  createPosting,
-  listOwnPostings,
-  selectOwnRow,
-  transitionPosting,
-  updatePosting,
-  type PostingKind,
-  type PostingOutcome,
-  type TransitionOutcome as PostingTransitionOutcome,
-} from "../listings/posting.server";
+import * as postings from "../listings/posting.server";
 import { minimumWageFor } from "../reference/reference.server";
 import type { JOB_ACTIONS } from "./constants";
 import type { JobInput } from "./schema";
@@ -23,7 +14,7 @@ import type { JobInput } from "./schema";
 // Routes take the form schema from this .server module so the browser build drops it (docs/decisions/011).
 export { jobInputSchema } from "./schema";
 
-export type JobOutcome = PostingOutcome<JobStatus>;
+export type JobOutcome = postings.PostingOutcome<JobStatus>;
 
 /** Rules that need the database: the place exists, the wage meets the regional minimum, the dates make sense. */
 async function checkJob(input: JobInput): Promise<FieldErrors> {
@@ -67,7 +58,7 @@ function columns(input: JobInput) {
   };
 }
 
-const JOB_POSTING: PostingKind<JobInput, OwnJob, JobStatus, JobTransition> = {
+const JOB_POSTING: postings.PostingKind<JobInput, OwnJob, JobStatus, JobTransition> = {
   searchKind: "job",
   table: job,
   check: (_scope, input) => checkJob(input),
@@ -85,16 +76,16 @@ const JOB_POSTING: PostingKind<JobInput, OwnJob, JobStatus, JobTransition> = {
 
 /** A job for the actor's organisation (app/modules/listings/posting.server.ts: drafts only until verified). */
 export const createJob = (scope: OrgScope, input: JobInput, options: { publish: boolean }): Promise<JobOutcome> =>
-  createPosting(JOB_POSTING, scope, input, options);
+  postings.createPosting(JOB_POSTING, scope, input, options);
 
-export const updateJob = (scope: OrgScope, id: string, input: JobInput) => updatePosting(JOB_POSTING, scope, id, input);
+export const updateJob = (scope: OrgScope, id: string, input: JobInput) => postings.updatePosting(JOB_POSTING, scope, id, input);
 
 export type JobTransition = (typeof JOB_ACTIONS)[number];
-export type TransitionOutcome = PostingTransitionOutcome<JobStatus>;
+export type TransitionOutcome = postings.TransitionOutcome<JobStatus>;
 
 /** draft → open → filled / closed, and back to open. */
 export const transitionJob = (scope: OrgScope, id: string, action: JobTransition): Promise<TransitionOutcome> =>
-  transitionPosting(JOB_POSTING, scope, id, action);
+  postings.transitionPosting(JOB_POSTING, scope, id, action);
 
 /** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
 async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
@@ -106,8 +97,8 @@ export type OwnJob = typeof job.$inferSelect;
 
 /** A job of the actor's organisation; another organisation's id is simply not found. */
 export function getOwnJob(scope: OrgScope, id: string): Promise<OwnJob | undefined> {
-  return selectOwnRow(job, scope, id);
+  return postings.selectOwnRow(job, scope, id);
 }
 
 export const listOwnJobs = (scope: OrgScope) =>
-  listOwnPostings(job, job.closesAt, scope, { closesAt: job.closesAt, openings: job.openings, wageMin: job.wageMin, wageMax: job.wageMax });
+  postings.listOwnPostings(job, job.closesAt, scope, { closesAt: job.closesAt, openings: job.openings, wageMin: job.wageMin, wageMax: job.wageMax });

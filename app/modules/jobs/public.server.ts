@@ -4,16 +4,7 @@ import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db
 import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/documents";
 import { loadJobRows, selectTrainingRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import {
-  isoFromDayNumber,
-  isoOrNull,
-  organizationOfListing,
-  publicOrganization,
-  publicOrganizationColumns,
-  relatedListing,
-  type PublicOrganization,
-  type RelatedListing,
-} from "../listings/public.server";
+import * as shared from "../listings/public.server";
 
 /**
  * What the public pages show of a job. Built field by field, never spread from a row: officer-only
@@ -47,7 +38,7 @@ export function jobCard(doc: JobDocument): PublicJobCard {
     wageMax: doc.wageMax,
     employmentType: doc.employmentType,
     benefits: doc.benefits,
-    closesAt: isoFromDayNumber(doc.closesAt),
+    closesAt: shared.isoFromDayNumber(doc.closesAt),
   };
 }
 
@@ -70,8 +61,8 @@ export type PublicJob = {
   startsAt: string | null;
   closesAt: string;
   publishedAt: string | null;
-  organization: PublicOrganization;
-  relatedTrainings: (RelatedListing & { startsAt: string; costVnd: number; free: boolean })[];
+  organization: shared.PublicOrganization;
+  relatedTrainings: (shared.RelatedListing & { startsAt: string; costVnd: number; free: boolean })[];
 };
 
 /** A job as its public page shows it, or null unless the public may see it today. */
@@ -84,10 +75,10 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     db()
       .select({
         experience: job.experience,
-        ...publicOrganizationColumns,
+        ...shared.publicOrganizationColumns,
       })
       .from(job)
-      .innerJoin(organization, organizationOfListing(job.organizationId))
+      .innerJoin(organization, shared.organizationOfListing(job.organizationId))
       .where(eq(job.id, id)),
     // Open courses that lead to this job: the same public rule as the courses' own pages.
     selectTrainingRows(db())
@@ -123,12 +114,12 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     benefits: row.benefits,
     startsAt: row.startsAt,
     closesAt: row.closesAt,
-    publishedAt: isoOrNull(row.publishedAt),
-    organization: publicOrganization(row.organizationName, extra),
+    publishedAt: shared.isoOrNull(row.publishedAt),
+    organization: shared.publicOrganization(row.organizationName, extra),
     relatedTrainings: trainings
       .filter((t) => isTrainingPublic(t, today))
       .map((t) => ({
-        ...relatedListing(t),
+        ...shared.relatedListing(t),
         startsAt: t.startsAt,
         costVnd: t.costVnd,
         free: t.costVnd === 0 || t.support.includes("free"),

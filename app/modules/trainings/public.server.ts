@@ -4,16 +4,7 @@ import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } fr
 import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/documents";
 import { loadTrainingRows, selectJobRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import {
-  isoFromDayNumber,
-  isoOrNull,
-  organizationOfListing,
-  publicOrganization,
-  publicOrganizationColumns,
-  relatedListing,
-  type PublicOrganization,
-  type RelatedListing,
-} from "../listings/public.server";
+import * as shared from "../listings/public.server";
 
 /** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
 
@@ -50,8 +41,8 @@ export function trainingCard(doc: TrainingDocument): PublicTrainingCard {
     communeName: doc.communeName,
     provinceName: doc.provinceName,
     durationWeeks: doc.durationWeeks,
-    startsAt: isoFromDayNumber(doc.startsAt),
-    applicationDeadline: isoFromDayNumber(doc.applicationDeadline),
+    startsAt: shared.isoFromDayNumber(doc.startsAt),
+    applicationDeadline: shared.isoFromDayNumber(doc.applicationDeadline),
     costVnd: doc.costVnd,
     free: doc.free,
     support: doc.support,
@@ -86,9 +77,9 @@ export type PublicTraining = {
   publishedAt: string | null;
   byBusiness: boolean;
   stipendVnd: number | null;
-  organization: PublicOrganization;
+  organization: shared.PublicOrganization;
   /** Open, public jobs the course leads to (a closed or expired partner job is not shown). */
-  leadsTo: (RelatedListing & {
+  leadsTo: (shared.RelatedListing & {
     /** A job of the business that gives the training ("at the same business"). */
     sameOrganization: boolean;
     wageMin: number;
@@ -108,10 +99,10 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
         address: trainingSlot.address,
         levelNameVi: trainingLevel.nameVi,
         levelNameEn: trainingLevel.nameEn,
-        ...publicOrganizationColumns,
+        ...shared.publicOrganizationColumns,
       })
       .from(trainingSlot)
-      .innerJoin(organization, organizationOfListing(trainingSlot.organizationId))
+      .innerJoin(organization, shared.organizationOfListing(trainingSlot.organizationId))
       .innerJoin(trainingLevel, eq(trainingLevel.code, trainingSlot.levelCode))
       .where(eq(trainingSlot.id, id)),
     selectJobRows(db())
@@ -142,14 +133,14 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
     address: extra.address,
     communeName: row.communeName,
     provinceName: row.provinceName,
-    publishedAt: isoOrNull(row.publishedAt),
+    publishedAt: shared.isoOrNull(row.publishedAt),
     byBusiness: row.byBusiness,
     stipendVnd: row.stipendVnd,
-    organization: publicOrganization(row.organizationName, extra),
+    organization: shared.publicOrganization(row.organizationName, extra),
     leadsTo: jobs
       .filter((j) => isJobPublic(j, today))
       .map((j) => ({
-        ...relatedListing(j),
+        ...shared.relatedListing(j),
         sameOrganization: j.organizationId === row.organizationId,
         wageMin: j.wageMin,
         wageMax: j.wageMax,

@@ -5,20 +5,11 @@ import type { OrgScope } from "../../auth/org-scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import {
-  createPosting,
-  listOwnPostings,
-  selectOwnRow,
-  transitionPosting,
-  updatePosting,
-  type PostingKind,
-  type PostingOutcome,
-  type TransitionOutcome,
-} from "../listings/posting.server";
+import * as postings from "../listings/posting.server";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
 
-export type TrainingOutcome = PostingOutcome<TrainingStatus>;
+export type TrainingOutcome = postings.PostingOutcome<TrainingStatus>;
 
 async function checkTraining(scope: OrgScope, input: TrainingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
@@ -68,7 +59,7 @@ async function setJobLinks(tx: Transaction, trainingSlotId: string, jobIds: stri
   if (jobIds.length) await tx.insert(trainingLeadsToJob).values(jobIds.map((jobId) => ({ trainingSlotId, jobId })));
 }
 
-const TRAINING_POSTING: PostingKind<TrainingInput, OwnTraining, TrainingStatus, TrainingTransition> = {
+const TRAINING_POSTING: postings.PostingKind<TrainingInput, OwnTraining, TrainingStatus, TrainingTransition> = {
   searchKind: "training",
   table: trainingSlot,
   check: checkTraining,
@@ -84,19 +75,19 @@ const TRAINING_POSTING: PostingKind<TrainingInput, OwnTraining, TrainingStatus, 
 };
 
 export const createTraining = (scope: OrgScope, input: TrainingInput, options: { publish: boolean }): Promise<TrainingOutcome> =>
-  createPosting(TRAINING_POSTING, scope, input, options);
+  postings.createPosting(TRAINING_POSTING, scope, input, options);
 
-export const updateTraining = (scope: OrgScope, id: string, input: TrainingInput) => updatePosting(TRAINING_POSTING, scope, id, input);
+export const updateTraining = (scope: OrgScope, id: string, input: TrainingInput) => postings.updatePosting(TRAINING_POSTING, scope, id, input);
 
 export type TrainingTransition = "publish" | "close" | "reopen";
 
-export const transitionTraining = (scope: OrgScope, id: string, action: TrainingTransition): Promise<TransitionOutcome<TrainingStatus>> =>
-  transitionPosting(TRAINING_POSTING, scope, id, action);
+export const transitionTraining = (scope: OrgScope, id: string, action: TrainingTransition): Promise<postings.TransitionOutcome<TrainingStatus>> =>
+  postings.transitionPosting(TRAINING_POSTING, scope, id, action);
 
 export type OwnTraining = typeof trainingSlot.$inferSelect & { leadsToJobIds: string[] };
 
 export async function getOwnTraining(scope: OrgScope, id: string): Promise<OwnTraining | undefined> {
-  const row = await selectOwnRow(trainingSlot, scope, id);
+  const row = await postings.selectOwnRow(trainingSlot, scope, id);
   if (!row) return undefined;
   const links = await db()
     .select({ jobId: trainingLeadsToJob.jobId })
@@ -106,7 +97,7 @@ export async function getOwnTraining(scope: OrgScope, id: string): Promise<OwnTr
 }
 
 export const listOwnTrainings = (scope: OrgScope) =>
-  listOwnPostings(trainingSlot, trainingSlot.applicationDeadline, scope, {
+  postings.listOwnPostings(trainingSlot, trainingSlot.applicationDeadline, scope, {
     startsAt: trainingSlot.startsAt,
     applicationDeadline: trainingSlot.applicationDeadline,
     seats: trainingSlot.seats,
