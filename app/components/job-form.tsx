@@ -71,13 +71,18 @@ export function ChoiceGroup({
           </label>
         ))}
       </div>
-      {message ? (
-        <p className="field-error" id={`${id}-error`}>
-          {message}
-        </p>
-      ) : null}
+      <FieldMessage id={id} message={message} />
     </fieldset>
   );
+}
+
+/** The error under a group of choices, read out with the group (aria-describedby `${id}-error`). */
+export function FieldMessage({ id, message }: { id: string; message: string | undefined | null }) {
+  return message ? (
+    <p className="field-error" id={`${id}-error`}>
+      {message}
+    </p>
+  ) : null;
 }
 
 /** Occupations grouped by the 10 major groups, named in the reader's language. */
