@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/enums";
 import type { MessageKey } from "../i18n";
 import type { Commune, Province } from "../modules/admin-units/admin-units.server";
@@ -71,13 +71,18 @@ export function ChoiceGroup({
           </label>
         ))}
       </div>
-      {message ? (
-        <p className="field-error" id={`${id}-error`}>
-          {message}
-        </p>
-      ) : null}
+      <FieldMessage id={id} message={message} />
     </fieldset>
   );
+}
+
+/** The error under a group of choices, read out with the group (aria-describedby `${id}-error`). */
+export function FieldMessage({ id, message }: { id: string; message: string | undefined | null }) {
+  return message ? (
+    <p className="field-error" id={`${id}-error`}>
+      {message}
+    </p>
+  ) : null;
 }
 
 /** Occupations grouped by the 10 major groups, named in the reader's language. */
@@ -246,94 +251,5 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         <PostingButtons mode={mode} canPublish={canPublish} publishLabel="jobs.form.publish" draftOnlyNotice="jobs.form.draftOnly" />
       </Form>
     </div>
-  );
-}
-
-/*
- * The employer's and the provider's lists share these two pieces. (They would sit better in a
- * posting-list.tsx of their own; this file was the one assigned to posting UI.)
- */
-
-/** Drafts only until the police verify the organisation: say so above the list. */
-export function UnverifiedNotice({ status, reason }: { status: "pending" | "verified" | "rejected"; reason: string | null }) {
-  const { t } = useI18n();
-  if (status === "verified") return null;
-  return (
-    <div className={`alert ${status === "rejected" ? "alert--error" : "alert--info"}`} role="note">
-      <p>
-        <strong>{t("org.home.status")}: </strong>
-        <span className={`badge badge--${status}`}>{t(`verification.${status}`)}</span>
-      </p>
-      <p>{status === "rejected" ? t("org.home.rejected", { reason: reason ?? "" }) : t("org.home.pending")}</p>
-    </div>
-  );
-}
-
-/**
- * One job or course in its owner's list: status, key facts, "edit", and a small POST form whose buttons
- * move it to the statuses allowed next (`intent` = publish, close, fill or reopen).
- */
-export function PostingListItem({
-  id,
-  title,
-  badge,
-  facts,
-  hint,
-  error,
-  editLabel,
-  actions,
-}: {
-  id: string;
-  title: string;
-  badge: { status: string; label: string };
-  facts: { label: string; value: string }[];
-  hint: string | null;
-  error: string | null;
-  editLabel: string;
-  actions: { intent: string; label: string; primary: boolean }[];
-}) {
-  const titleId = `posting-${id}`;
-  return (
-    <li className="card posting">
-      <div className="posting__head">
-        <h2 className="posting__title" id={titleId}>
-          {title}
-        </h2>
-        <span className={`badge badge--${badge.status}`}>{badge.label}</span>
-      </div>
-      <dl className="posting__facts">
-        {facts.map((f) => (
-          <div key={f.label}>
-            <dt>{f.label}</dt>
-            <dd>{f.value}</dd>
-          </div>
-        ))}
-      </dl>
-      {hint ? <p className="hint">{hint}</p> : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {/* "?index": post to this list route itself, and drop a ?saved= notice from the address. */}
-      <Form method="post" action="?index" className="posting__actions">
-        <input type="hidden" name="id" value={id} />
-        <Link to={id} className="button button--secondary button--small" aria-describedby={titleId}>
-          {editLabel}
-        </Link>
-        {actions.map((a) => (
-          <button
-            key={a.intent}
-            type="submit"
-            name="intent"
-            value={a.intent}
-            className={`button button--small${a.primary ? "" : " button--secondary"}`}
-            aria-describedby={titleId}
-          >
-            {a.label}
-          </button>
-        ))}
-      </Form>
-    </li>
   );
 }

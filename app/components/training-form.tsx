@@ -7,7 +7,7 @@ import type { PartnerJob } from "../modules/trainings/partner-jobs.server";
 import { useI18n } from "../utils/i18n-react";
 import { CommunePicker } from "./commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "./forms";
-import { ChoiceGroup, OccupationSelect, PostingButtons, TextAreaField, valuesOf } from "./job-form";
+import { ChoiceGroup, FieldMessage, OccupationSelect, PostingButtons, TextAreaField, valuesOf } from "./job-form";
 import { useWage } from "./search/cards";
 
 export const TRAINING_FORM_LABELS = {
@@ -123,11 +123,7 @@ function LeadsToJobs({ area, state, jobs }: { area: TrainingArea; state: FormSta
           </label>
         ))}
       </div>
-      {message ? (
-        <p className="field-error" id={`${id}-error`}>
-          {message}
-        </p>
-      ) : null}
+      <FieldMessage id={id} message={message} />
     </fieldset>
   );
 }

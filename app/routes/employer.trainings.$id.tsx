@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { EditTrainingPage } from "../components/training-pages";
-import { editTrainingLoader, editTrainingAction } from "../modules/trainings/org-routes.server";
+import { EditListingPage } from "../components/listings/form-pages";
+import { editListingAction, editListingLoader } from "../http/listings.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("businessTraining.form.editTitle")) }];
 
-// Shared with /provider/trainings: one form for both kinds of organisation (app/modules/trainings/org-routes.server.ts). Arrow functions, not a
-// factory call at the top level: the browser bundle must drop them entirely.
-export const loader = (args: LoaderFunctionArgs) => editTrainingLoader("employer", args);
-export const action = (args: ActionFunctionArgs) => editTrainingAction("employer", args);
+// One handler and one page for every kind of posting and who posts it (app/http/listings.server.ts). Arrow
+// functions, not a factory call at the top level: the browser bundle must drop them entirely.
+export const loader = (args: LoaderFunctionArgs) => editListingLoader("training", "employer", args);
+export const action = (args: ActionFunctionArgs) => editListingAction("training", "employer", args);
 
 export default function EditEmployerTraining() {
-  return <EditTrainingPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
+  return <EditListingPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
 }

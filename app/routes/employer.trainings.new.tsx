@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { NewTrainingPage } from "../components/training-pages";
-import { newTrainingLoader, newTrainingAction } from "../modules/trainings/org-routes.server";
+import { NewListingPage } from "../components/listings/form-pages";
+import { newListingAction, newListingLoader } from "../http/listings.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("businessTraining.form.newTitle")) }];
 
-// Shared with /provider/trainings: one form for both kinds of organisation (app/modules/trainings/org-routes.server.ts). Arrow functions, not a
-// factory call at the top level: the browser bundle must drop them entirely.
-export const loader = (args: LoaderFunctionArgs) => newTrainingLoader("employer", args);
-export const action = (args: ActionFunctionArgs) => newTrainingAction("employer", args);
+// One handler and one page for every kind of posting and who posts it (app/http/listings.server.ts). Arrow
+// functions, not a factory call at the top level: the browser bundle must drop them entirely.
+export const loader = (args: LoaderFunctionArgs) => newListingLoader("training", "employer", args);
+export const action = (args: ActionFunctionArgs) => newListingAction("training", "employer", args);
 
 export default function NewEmployerTraining() {
-  return <NewTrainingPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
+  return <NewListingPage data={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
 }

@@ -51,3 +51,19 @@ export async function adminUnitCounts(): Promise<{ provinces: number; communes: 
   ]);
   return { provinces: Number(p?.n ?? 0), communes: Number(c?.n ?? 0) };
 }
+
+export type SearchPlaces = { provinces: Province[]; communes: Commune[]; province?: string; commune?: string };
+
+/**
+ * The place filters of a search page made consistent: a commune alone implies its province, and a
+ * commune outside the chosen province (left over after the province changed) is dropped.
+ */
+export async function searchPlaces(province: string | undefined, commune: string | undefined): Promise<SearchPlaces> {
+  let provinceCode = province;
+  if (!provinceCode && commune) provinceCode = (await getCommunes([commune]))[0]?.provinceCode;
+  const [provinces, communes] = await Promise.all([listProvinces(), provinceCode ? listCommunes(provinceCode) : Promise.resolve([])]);
+  if (provinceCode && !provinces.some((p) => p.code === provinceCode)) {
+    return { provinces, communes: [], province: undefined, commune: undefined };
+  }
+  return { provinces, communes, province: provinceCode, commune: communes.some((c) => c.code === commune) ? commune : undefined };
+}

@@ -1,21 +1,20 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, type JobStatus } from "../../../db/schema";
 import { enqueueSync } from "../../../search/outbox.server";
-import { refreshSearchText } from "../../../search/rows.server";
 import type { OrgScope } from "../../auth/org-scope.server";
-import { now, todayIso } from "../../utils/clock.server";
+import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import { isOrganizationVerified as organizationVerified } from "../organizations/organizations.server";
+import * as postings from "../listings/posting.server";
 import { minimumWageFor } from "../reference/reference.server";
-import { notifySync } from "../search/sync-signal.server";
+import type { JOB_ACTIONS } from "./constants";
 import type { JobInput } from "./schema";
 
 // Routes take the form schema from this .server module so the browser build drops it (docs/decisions/011).
 export { jobInputSchema } from "./schema";
 
-export type JobOutcome = { ok: true; id: string; status: JobStatus; notice?: "saved_as_draft" } | { ok: false; errors: FieldErrors };
+export type JobOutcome = postings.PostingOutcome<JobStatus>;
 
 /** Rules that need the database: the place exists, the wage meets the regional minimum, the dates make sense. */
 async function checkJob(input: JobInput): Promise<FieldErrors> {
@@ -59,88 +58,34 @@ function columns(input: JobInput) {
   };
 }
 
-/**
- * Create a job for the actor's organisation, as a draft or published at once. An organisation that is
- * not verified yet can only keep drafts: a request to publish is saved as a draft and says so.
- */
-export async function createJob(scope: OrgScope, input: JobInput, options: { publish: boolean }): Promise<JobOutcome> {
-  const errors = await checkJob(input);
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const publish = options.publish && (await organizationVerified(scope.organizationId));
-  const id = await db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(job)
-      .values({
-        ...columns(input),
-        organizationId: scope.organizationId,
-        createdBy: scope.actorId,
-        status: publish ? "open" : "draft",
-        publishedAt: publish ? now() : null,
-      })
-      .returning({ id: job.id });
-    await refreshSearchText(tx, "job", [row.id]);
-    await enqueueSync(tx, "job", [row.id]);
-    return row.id;
-  });
-  notifySync();
-  return { ok: true, id, status: publish ? "open" : "draft", notice: options.publish && !publish ? "saved_as_draft" : undefined };
-}
-
-export async function updateJob(scope: OrgScope, id: string, input: JobInput): Promise<JobOutcome | { ok: false; notFound: true }> {
-  const existing = await getOwnJob(scope, id);
-  if (!existing) return { ok: false, notFound: true };
-  const errors = await checkJob(input);
-  if (Object.keys(errors).length) return { ok: false, errors };
-  await db().transaction(async (tx) => {
-    await tx
-      .update(job)
-      .set({ ...columns(input), updatedAt: now() })
-      .where(and(eq(job.id, id), eq(job.organizationId, scope.organizationId)));
-    await refreshSearchText(tx, "job", [id]);
-    await enqueueSync(tx, "job", [id]);
-  });
-  notifySync();
-  return { ok: true, id, status: existing.status };
-}
-
-export type JobTransition = "publish" | "close" | "fill" | "reopen";
-export type TransitionOutcome =
-  | { ok: true; status: JobStatus }
-  | { ok: false; reason: "not_found" | "not_verified" | "expired" | "invalid_transition" };
-
-const TRANSITIONS: Record<JobTransition, { from: JobStatus[]; to: JobStatus }> = {
-  publish: { from: ["draft"], to: "open" },
-  close: { from: ["open", "draft"], to: "closed" },
-  fill: { from: ["open"], to: "filled" },
-  reopen: { from: ["closed", "filled"], to: "open" },
+const JOB_POSTING: postings.PostingKind<JobInput, OwnJob, JobStatus, JobTransition> = {
+  searchKind: "job",
+  table: job,
+  check: (_scope, input) => checkJob(input),
+  columns: (_scope, input) => columns(input),
+  afterTransition: enqueueLinkedTrainings,
+  getOwn: getOwnJob,
+  deadlineOf: (own) => own.closesAt,
+  transitions: {
+    publish: { from: ["draft"], to: "open" },
+    close: { from: ["open", "draft"], to: "closed" },
+    fill: { from: ["open"], to: "filled" },
+    reopen: { from: ["closed", "filled"], to: "open" },
+  },
 };
 
-/** draft → open → filled / closed, and back to open; opening needs a verified organisation and a future date. */
-export async function transitionJob(scope: OrgScope, id: string, action: JobTransition): Promise<TransitionOutcome> {
-  const existing = await getOwnJob(scope, id);
-  if (!existing) return { ok: false, reason: "not_found" };
-  const rule = TRANSITIONS[action];
-  if (!rule.from.includes(existing.status)) return { ok: false, reason: "invalid_transition" };
-  if (rule.to === "open") {
-    if (!(await organizationVerified(scope.organizationId))) return { ok: false, reason: "not_verified" };
-    if (existing.closesAt < todayIso()) return { ok: false, reason: "expired" };
-  }
-  await db().transaction(async (tx) => {
-    await tx
-      .update(job)
-      .set({
-        status: rule.to,
-        closedReason: rule.to === "closed" ? "closed" : rule.to === "filled" ? "filled" : null,
-        publishedAt: rule.to === "open" ? now() : existing.publishedAt,
-        updatedAt: now(),
-      })
-      .where(and(eq(job.id, id), eq(job.organizationId, scope.organizationId)));
-    await enqueueSync(tx, "job", [id]);
-    await enqueueLinkedTrainings(tx, id);
-  });
-  notifySync();
-  return { ok: true, status: rule.to };
-}
+/** A job for the actor's organisation (app/modules/listings/posting.server.ts: drafts only until verified). */
+export const createJob = (scope: OrgScope, input: JobInput, options: { publish: boolean }): Promise<JobOutcome> =>
+  postings.createPosting(JOB_POSTING, scope, input, options);
+
+export const updateJob = (scope: OrgScope, id: string, input: JobInput) => postings.updatePosting(JOB_POSTING, scope, id, input);
+
+export type JobTransition = (typeof JOB_ACTIONS)[number];
+export type TransitionOutcome = postings.TransitionOutcome<JobStatus>;
+
+/** draft → open → filled / closed, and back to open. */
+export const transitionJob = (scope: OrgScope, id: string, action: JobTransition): Promise<TransitionOutcome> =>
+  postings.transitionPosting(JOB_POSTING, scope, id, action);
 
 /** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
 async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
@@ -151,29 +96,9 @@ async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
 export type OwnJob = typeof job.$inferSelect;
 
 /** A job of the actor's organisation; another organisation's id is simply not found. */
-export async function getOwnJob(scope: OrgScope, id: string): Promise<OwnJob | undefined> {
-  const [row] = await db()
-    .select()
-    .from(job)
-    .where(and(eq(job.id, id), eq(job.organizationId, scope.organizationId)));
-  return row;
+export function getOwnJob(scope: OrgScope, id: string): Promise<OwnJob | undefined> {
+  return postings.selectOwnRow(job, scope, id);
 }
 
-export async function listOwnJobs(scope: OrgScope) {
-  return db()
-    .select({
-      id: job.id,
-      title: job.title,
-      status: job.status,
-      closedReason: job.closedReason,
-      closesAt: job.closesAt,
-      openings: job.openings,
-      wageMin: job.wageMin,
-      wageMax: job.wageMax,
-      updatedAt: job.updatedAt,
-      expired: sql<boolean>`${job.closesAt} < ${todayIso()}`,
-    })
-    .from(job)
-    .where(eq(job.organizationId, scope.organizationId))
-    .orderBy(desc(job.updatedAt));
-}
+export const listOwnJobs = (scope: OrgScope) =>
+  postings.listOwnPostings(job, job.closesAt, scope, { closesAt: job.closesAt, openings: job.openings, wageMin: job.wageMin, wageMax: job.wageMax });

@@ -1,22 +1,15 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { job, organization, trainingLeadsToJob, trainingSlot, type RecordStance } from "../../../db/schema";
+import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/documents";
 import { loadJobRows, selectTrainingRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import { getCommunes, listCommunes, listProvinces, type Commune, type Province } from "../admin-units/admin-units.server";
+import * as shared from "../listings/public.server";
 
 /**
  * What the public pages show of a job. Built field by field, never spread from a row: officer-only
  * columns (excluded offence categories, the exclusion reason) must not reach loader data by accident.
  */
-
-/** 20261231 → "2026-12-31": search documents keep days as numbers for filtering. */
-export function isoFromDayNumber(day: number | null): string | null {
-  if (!day) return null;
-  const s = String(day);
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-}
 
 export type PublicJobCard = {
   id: string;
@@ -45,24 +38,8 @@ export function jobCard(doc: JobDocument): PublicJobCard {
     wageMax: doc.wageMax,
     employmentType: doc.employmentType,
     benefits: doc.benefits,
-    closesAt: isoFromDayNumber(doc.closesAt),
+    closesAt: shared.isoFromDayNumber(doc.closesAt),
   };
-}
-
-export type SearchPlaces = { provinces: Province[]; communes: Commune[]; province?: string; commune?: string };
-
-/**
- * The place filters made consistent, for jobs and trainings alike: a commune alone implies its province,
- * and a commune outside the chosen province (left over after the province changed) is dropped.
- */
-export async function searchPlaces(province: string | undefined, commune: string | undefined): Promise<SearchPlaces> {
-  let provinceCode = province;
-  if (!provinceCode && commune) provinceCode = (await getCommunes([commune]))[0]?.provinceCode;
-  const [provinces, communes] = await Promise.all([listProvinces(), provinceCode ? listCommunes(provinceCode) : Promise.resolve([])]);
-  if (provinceCode && !provinces.some((p) => p.code === provinceCode)) {
-    return { provinces, communes: [], province: undefined, commune: undefined };
-  }
-  return { provinces, communes, province: provinceCode, commune: communes.some((c) => c.code === commune) ? commune : undefined };
 }
 
 export type PublicJob = {
@@ -84,22 +61,8 @@ export type PublicJob = {
   startsAt: string | null;
   closesAt: string;
   publishedAt: string | null;
-  organization: {
-    name: string;
-    description: string;
-    fairChancePledgedAt: string | null;
-    acceptsUnexpunged: RecordStance;
-  };
-  relatedTrainings: {
-    id: string;
-    title: string;
-    organizationName: string;
-    communeName: string;
-    provinceName: string;
-    startsAt: string;
-    costVnd: number;
-    free: boolean;
-  }[];
+  organization: shared.PublicOrganization;
+  relatedTrainings: (shared.RelatedListing & { startsAt: string; costVnd: number; free: boolean })[];
 };
 
 /** A job as its public page shows it, or null unless the public may see it today. */
@@ -112,12 +75,10 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     db()
       .select({
         experience: job.experience,
-        orgDescription: organization.description,
-        fairChancePledgedAt: organization.fairChancePledgedAt,
-        acceptsUnexpunged: organization.acceptsUnexpunged,
+        ...shared.publicOrganizationColumns,
       })
       .from(job)
-      .innerJoin(organization, eq(organization.id, job.organizationId))
+      .innerJoin(organization, shared.organizationOfListing(job.organizationId))
       .where(eq(job.id, id)),
     // Open courses that lead to this job: the same public rule as the courses' own pages.
     selectTrainingRows(db())
@@ -153,21 +114,12 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     benefits: row.benefits,
     startsAt: row.startsAt,
     closesAt: row.closesAt,
-    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
-    organization: {
-      name: row.organizationName,
-      description: extra.orgDescription,
-      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
-      acceptsUnexpunged: extra.acceptsUnexpunged,
-    },
+    publishedAt: shared.isoOrNull(row.publishedAt),
+    organization: shared.publicOrganization(row.organizationName, extra),
     relatedTrainings: trainings
       .filter((t) => isTrainingPublic(t, today))
       .map((t) => ({
-        id: t.id,
-        title: t.title,
-        organizationName: t.organizationName,
-        communeName: t.communeName,
-        provinceName: t.provinceName,
+        ...shared.relatedListing(t),
         startsAt: t.startsAt,
         costVnd: t.costVnd,
         free: t.costVnd === 0 || t.support.includes("free"),

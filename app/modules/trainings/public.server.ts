@@ -1,12 +1,12 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
-import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot, type RecordStance } from "../../../db/schema";
+import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
 import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/documents";
 import { loadTrainingRows, selectJobRows } from "../../../search/rows.server";
 import { todayIso } from "../../utils/clock.server";
-import { isoFromDayNumber } from "../jobs/public.server";
+import * as shared from "../listings/public.server";
 
-/** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts. */
+/** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
 
 export type PublicTrainingCard = {
   id: string;
@@ -41,8 +41,8 @@ export function trainingCard(doc: TrainingDocument): PublicTrainingCard {
     communeName: doc.communeName,
     provinceName: doc.provinceName,
     durationWeeks: doc.durationWeeks,
-    startsAt: isoFromDayNumber(doc.startsAt),
-    applicationDeadline: isoFromDayNumber(doc.applicationDeadline),
+    startsAt: shared.isoFromDayNumber(doc.startsAt),
+    applicationDeadline: shared.isoFromDayNumber(doc.applicationDeadline),
     costVnd: doc.costVnd,
     free: doc.free,
     support: doc.support,
@@ -77,24 +77,14 @@ export type PublicTraining = {
   publishedAt: string | null;
   byBusiness: boolean;
   stipendVnd: number | null;
-  organization: {
-    name: string;
-    description: string;
-    fairChancePledgedAt: string | null;
-    acceptsUnexpunged: RecordStance;
-  };
+  organization: shared.PublicOrganization;
   /** Open, public jobs the course leads to (a closed or expired partner job is not shown). */
-  leadsTo: {
-    id: string;
-    title: string;
+  leadsTo: (shared.RelatedListing & {
     /** A job of the business that gives the training ("at the same business"). */
     sameOrganization: boolean;
-    organizationName: string;
-    communeName: string;
-    provinceName: string;
     wageMin: number;
     wageMax: number;
-  }[];
+  })[];
 };
 
 /** A training slot as its public page shows it, or null unless the public may see it today. */
@@ -109,12 +99,10 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
         address: trainingSlot.address,
         levelNameVi: trainingLevel.nameVi,
         levelNameEn: trainingLevel.nameEn,
-        orgDescription: organization.description,
-        fairChancePledgedAt: organization.fairChancePledgedAt,
-        acceptsUnexpunged: organization.acceptsUnexpunged,
+        ...shared.publicOrganizationColumns,
       })
       .from(trainingSlot)
-      .innerJoin(organization, eq(organization.id, trainingSlot.organizationId))
+      .innerJoin(organization, shared.organizationOfListing(trainingSlot.organizationId))
       .innerJoin(trainingLevel, eq(trainingLevel.code, trainingSlot.levelCode))
       .where(eq(trainingSlot.id, id)),
     selectJobRows(db())
@@ -145,24 +133,15 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
     address: extra.address,
     communeName: row.communeName,
     provinceName: row.provinceName,
-    publishedAt: row.publishedAt ? row.publishedAt.toISOString() : null,
+    publishedAt: shared.isoOrNull(row.publishedAt),
     byBusiness: row.byBusiness,
     stipendVnd: row.stipendVnd,
-    organization: {
-      name: row.organizationName,
-      description: extra.orgDescription,
-      fairChancePledgedAt: extra.fairChancePledgedAt ? extra.fairChancePledgedAt.toISOString() : null,
-      acceptsUnexpunged: extra.acceptsUnexpunged,
-    },
+    organization: shared.publicOrganization(row.organizationName, extra),
     leadsTo: jobs
       .filter((j) => isJobPublic(j, today))
       .map((j) => ({
-        id: j.id,
-        title: j.title,
+        ...shared.relatedListing(j),
         sameOrganization: j.organizationId === row.organizationId,
-        organizationName: j.organizationName,
-        communeName: j.communeName,
-        provinceName: j.provinceName,
         wageMin: j.wageMin,
         wageMax: j.wageMax,
       })),

@@ -1,20 +1,15 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
-import { refreshSearchText } from "../../../search/rows.server";
 import type { OrgScope } from "../../auth/org-scope.server";
-import { now, todayIso } from "../../utils/clock.server";
+import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import { isOrganizationVerified } from "../organizations/organizations.server";
-import { notifySync } from "../search/sync-signal.server";
+import * as postings from "../listings/posting.server";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
 
-export type TrainingOutcome =
-  | { ok: true; id: string; status: TrainingStatus; notice?: "saved_as_draft" }
-  | { ok: false; errors: FieldErrors };
+export type TrainingOutcome = postings.PostingOutcome<TrainingStatus>;
 
 async function checkTraining(scope: OrgScope, input: TrainingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
@@ -64,93 +59,35 @@ async function setJobLinks(tx: Transaction, trainingSlotId: string, jobIds: stri
   if (jobIds.length) await tx.insert(trainingLeadsToJob).values(jobIds.map((jobId) => ({ trainingSlotId, jobId })));
 }
 
-export async function createTraining(scope: OrgScope, input: TrainingInput, options: { publish: boolean }): Promise<TrainingOutcome> {
-  const errors = await checkTraining(scope, input);
-  if (Object.keys(errors).length) return { ok: false, errors };
-  const publish = options.publish && (await isOrganizationVerified(scope.organizationId));
-  const id = await db().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(trainingSlot)
-      .values({
-        ...columns(scope, input),
-        organizationId: scope.organizationId,
-        createdBy: scope.actorId,
-        status: publish ? "open" : "draft",
-        publishedAt: publish ? now() : null,
-      })
-      .returning({ id: trainingSlot.id });
-    await setJobLinks(tx, row.id, input.leadsToJobIds);
-    await refreshSearchText(tx, "training", [row.id]);
-    await enqueueSync(tx, "training", [row.id]);
-    return row.id;
-  });
-  notifySync();
-  return { ok: true, id, status: publish ? "open" : "draft", notice: options.publish && !publish ? "saved_as_draft" : undefined };
-}
-
-export async function updateTraining(
-  scope: OrgScope,
-  id: string,
-  input: TrainingInput,
-): Promise<TrainingOutcome | { ok: false; notFound: true }> {
-  const existing = await getOwnTraining(scope, id);
-  if (!existing) return { ok: false, notFound: true };
-  const errors = await checkTraining(scope, input);
-  if (Object.keys(errors).length) return { ok: false, errors };
-  await db().transaction(async (tx) => {
-    await tx
-      .update(trainingSlot)
-      .set({ ...columns(scope, input), updatedAt: now() })
-      .where(and(eq(trainingSlot.id, id), eq(trainingSlot.organizationId, scope.organizationId)));
-    await setJobLinks(tx, id, input.leadsToJobIds);
-    await refreshSearchText(tx, "training", [id]);
-    await enqueueSync(tx, "training", [id]);
-  });
-  notifySync();
-  return { ok: true, id, status: existing.status };
-}
-
-export type TrainingTransition = "publish" | "close" | "reopen";
-const TRANSITIONS: Record<TrainingTransition, { from: TrainingStatus[]; to: TrainingStatus }> = {
-  publish: { from: ["draft"], to: "open" },
-  close: { from: ["open", "draft"], to: "closed" },
-  reopen: { from: ["closed"], to: "open" },
+const TRAINING_POSTING: postings.PostingKind<TrainingInput, OwnTraining, TrainingStatus, TrainingTransition> = {
+  searchKind: "training",
+  table: trainingSlot,
+  check: checkTraining,
+  columns,
+  afterSave: (tx, id, input) => setJobLinks(tx, id, input.leadsToJobIds),
+  getOwn: getOwnTraining,
+  deadlineOf: (own) => own.applicationDeadline,
+  transitions: {
+    publish: { from: ["draft"], to: "open" },
+    close: { from: ["open", "draft"], to: "closed" },
+    reopen: { from: ["closed"], to: "open" },
+  },
 };
 
-export async function transitionTraining(
-  scope: OrgScope,
-  id: string,
-  action: TrainingTransition,
-): Promise<{ ok: true; status: TrainingStatus } | { ok: false; reason: "not_found" | "not_verified" | "expired" | "invalid_transition" }> {
-  const existing = await getOwnTraining(scope, id);
-  if (!existing) return { ok: false, reason: "not_found" };
-  const rule = TRANSITIONS[action];
-  if (!rule.from.includes(existing.status)) return { ok: false, reason: "invalid_transition" };
-  if (rule.to === "open") {
-    if (!(await isOrganizationVerified(scope.organizationId))) return { ok: false, reason: "not_verified" };
-    if (existing.applicationDeadline < todayIso()) return { ok: false, reason: "expired" };
-  }
-  await db().transaction(async (tx) => {
-    await tx
-      .update(trainingSlot)
-      .set({
-        status: rule.to,
-        closedReason: rule.to === "closed" ? "closed" : null,
-        publishedAt: rule.to === "open" ? now() : existing.publishedAt,
-        updatedAt: now(),
-      })
-      .where(and(eq(trainingSlot.id, id), eq(trainingSlot.organizationId, scope.organizationId)));
-    await enqueueSync(tx, "training", [id]);
-  });
-  notifySync();
-  return { ok: true, status: rule.to };
-}
+export const createTraining = (scope: OrgScope, input: TrainingInput, options: { publish: boolean }): Promise<TrainingOutcome> =>
+  postings.createPosting(TRAINING_POSTING, scope, input, options);
 
-export async function getOwnTraining(scope: OrgScope, id: string) {
-  const [row] = await db()
-    .select()
-    .from(trainingSlot)
-    .where(and(eq(trainingSlot.id, id), eq(trainingSlot.organizationId, scope.organizationId)));
+export const updateTraining = (scope: OrgScope, id: string, input: TrainingInput) => postings.updatePosting(TRAINING_POSTING, scope, id, input);
+
+export type TrainingTransition = "publish" | "close" | "reopen";
+
+export const transitionTraining = (scope: OrgScope, id: string, action: TrainingTransition): Promise<postings.TransitionOutcome<TrainingStatus>> =>
+  postings.transitionPosting(TRAINING_POSTING, scope, id, action);
+
+export type OwnTraining = typeof trainingSlot.$inferSelect & { leadsToJobIds: string[] };
+
+export async function getOwnTraining(scope: OrgScope, id: string): Promise<OwnTraining | undefined> {
+  const row = await postings.selectOwnRow(trainingSlot, scope, id);
   if (!row) return undefined;
   const links = await db()
     .select({ jobId: trainingLeadsToJob.jobId })
@@ -159,20 +96,9 @@ export async function getOwnTraining(scope: OrgScope, id: string) {
   return { ...row, leadsToJobIds: links.map((l) => l.jobId) };
 }
 
-export async function listOwnTrainings(scope: OrgScope) {
-  return db()
-    .select({
-      id: trainingSlot.id,
-      title: trainingSlot.title,
-      status: trainingSlot.status,
-      closedReason: trainingSlot.closedReason,
-      startsAt: trainingSlot.startsAt,
-      applicationDeadline: trainingSlot.applicationDeadline,
-      seats: trainingSlot.seats,
-      updatedAt: trainingSlot.updatedAt,
-      expired: sql<boolean>`${trainingSlot.applicationDeadline} < ${todayIso()}`,
-    })
-    .from(trainingSlot)
-    .where(eq(trainingSlot.organizationId, scope.organizationId))
-    .orderBy(desc(trainingSlot.updatedAt));
-}
+export const listOwnTrainings = (scope: OrgScope) =>
+  postings.listOwnPostings(trainingSlot, trainingSlot.applicationDeadline, scope, {
+    startsAt: trainingSlot.startsAt,
+    applicationDeadline: trainingSlot.applicationDeadline,
+    seats: trainingSlot.seats,
+  });
