@@ -64,7 +64,7 @@ describe("consent has one vocabulary", () => {
 
   it("scans the sources", () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(files).toEqual(expect.arrayContaining([...HOME, "search/rows.server.ts", "app/modules/matching/rules.ts"]));
+    expect(files).toEqual(expect.arrayContaining([...HOME, "search/facade.server.ts", "app/modules/persons/candidate-rows.server.ts"]));
   });
 
   it("the consent module itself is recognised as writing the rules (the patterns are live)", () => {

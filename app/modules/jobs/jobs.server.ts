@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
+import { refreshJobSearchText } from "./search-rows.server";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, type JobStatus } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
+import { touch } from "../../../search/facade.server";
 import type { OrgScope } from "../../auth/org-scope.server";
 import { todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
@@ -60,6 +61,7 @@ function columns(input: JobInput) {
 
 const JOB_POSTING: postings.PostingKind<JobInput, OwnJob, JobStatus, JobTransition> = {
   searchKind: "job",
+  refreshSearchText: refreshJobSearchText,
   table: job,
   check: (_scope, input) => checkJob(input),
   columns: (_scope, input) => columns(input),
@@ -90,7 +92,7 @@ export const transitionJob = (scope: OrgScope, id: string, action: JobTransition
 /** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
 async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
   const links = await tx.select({ id: trainingLeadsToJob.trainingSlotId }).from(trainingLeadsToJob).where(eq(trainingLeadsToJob.jobId, jobId));
-  await enqueueSync(tx, "training", links.map((l) => l.id));
+  await touch(tx, "training", links.map((l) => l.id));
 }
 
 export type OwnJob = typeof job.$inferSelect;

@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/documents";
-import { loadJobRows, selectTrainingRows } from "../../../search/rows.server";
+import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/facade.server";
+import { loadJobRows } from "./search-rows.server";
+import { selectTrainingRows } from "../trainings/search-rows.server";
 import { todayIso } from "../../utils/clock.server";
 import * as shared from "../listings/public.server";
 

@@ -3,13 +3,11 @@ import type { PgColumn, SelectedFields } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, trainingSlot } from "../../../db/schema";
-import { enqueueSync } from "../../../search/outbox.server";
-import { refreshSearchText } from "../../../search/rows.server";
+import { indexSoon, touch } from "../../../search/facade.server";
 import type { OrgScope } from "../../auth/org-scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import { isOrganizationVerified } from "../organizations/organizations.server";
-import { notifySync } from "../search/sync-signal.server";
 
 /*
  * One posting service for jobs and training slots: create, update and the status machine, with the
@@ -24,6 +22,8 @@ type OwnRow = { status: PostingStatus; publishedAt: Date | null };
 export type PostingKind<Input, Own extends OwnRow, Status extends PostingStatus, Transition extends string> = {
   /** The search index's name for the kind (the outbox and the search text). */
   searchKind: "job" | "training";
+  /** Recompute the rows' stored search text (the kind's own module knows its columns). */
+  refreshSearchText: (tx: Transaction, ids: string[]) => Promise<void>;
   table: PostingTable;
   /** Rules that need the database; empty when the input may be saved. */
   check: (scope: OrgScope, input: Input) => Promise<FieldErrors>;
@@ -69,11 +69,11 @@ export async function createPosting<Input, Own extends OwnRow, Status extends Po
       } as never)
       .returning({ id: kind.table.id });
     await kind.afterSave?.(tx, row.id, input);
-    await refreshSearchText(tx, kind.searchKind, [row.id]);
-    await enqueueSync(tx, kind.searchKind, [row.id]);
+    await kind.refreshSearchText(tx, [row.id]);
+    await touch(tx, kind.searchKind, [row.id]);
     return row.id;
   });
-  notifySync();
+  indexSoon();
   return { ok: true, id, status: (publish ? "open" : "draft") as Status, notice: options.publish && !publish ? "saved_as_draft" : undefined };
 }
 
@@ -93,10 +93,10 @@ export async function updatePosting<Input, Own extends OwnRow, Status extends Po
       .set({ ...kind.columns(scope, input), updatedAt: now() } as never)
       .where(ownRow(kind.table, scope, id));
     await kind.afterSave?.(tx, id, input);
-    await refreshSearchText(tx, kind.searchKind, [id]);
-    await enqueueSync(tx, kind.searchKind, [id]);
+    await kind.refreshSearchText(tx, [id]);
+    await touch(tx, kind.searchKind, [id]);
   });
-  notifySync();
+  indexSoon();
   return { ok: true, id, status: existing.status as Status };
 }
 
@@ -125,10 +125,10 @@ export async function transitionPosting<Input, Own extends OwnRow, Status extend
         updatedAt: now(),
       } as never)
       .where(ownRow(kind.table, scope, id));
-    await enqueueSync(tx, kind.searchKind, [id]);
+    await touch(tx, kind.searchKind, [id]);
     await kind.afterTransition?.(tx, id);
   });
-  notifySync();
+  indexSoon();
   return { ok: true, status: rule.to };
 }
 

@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
-import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/documents";
-import { loadTrainingRows, selectJobRows } from "../../../search/rows.server";
+import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/facade.server";
+import { loadTrainingRows } from "./search-rows.server";
+import { selectJobRows } from "../jobs/search-rows.server";
 import { todayIso } from "../../utils/clock.server";
 import * as shared from "../listings/public.server";
 

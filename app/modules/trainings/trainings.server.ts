@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { refreshTrainingSearchText } from "./search-rows.server";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
 import type { OrgScope } from "../../auth/org-scope.server";
@@ -61,6 +62,7 @@ async function setJobLinks(tx: Transaction, trainingSlotId: string, jobIds: stri
 
 const TRAINING_POSTING: postings.PostingKind<TrainingInput, OwnTraining, TrainingStatus, TrainingTransition> = {
   searchKind: "training",
+  refreshSearchText: refreshTrainingSearchText,
   table: trainingSlot,
   check: checkTraining,
   columns,
