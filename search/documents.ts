@@ -71,18 +71,6 @@ export function dayNumber(isoDate: string): number {
   return Number(isoDate.replaceAll("-", ""));
 }
 
-/** The one rule of what the public may see: open, published, not past its date, by a verified organisation. */
-export function isJobPublic(row: Pick<JobRow, "status" | "publishedAt" | "closesAt" | "organizationVerified">, today: string): boolean {
-  return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.closesAt >= today;
-}
-
-export function isTrainingPublic(
-  row: Pick<TrainingRow, "status" | "publishedAt" | "applicationDeadline" | "organizationVerified">,
-  today: string,
-): boolean {
-  return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.applicationDeadline >= today;
-}
-
 const excerpt = (text: string, max = 600) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
 
 export function jobToDocument(row: JobRow) {

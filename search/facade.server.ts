@@ -9,7 +9,7 @@
 import { db, type Executor } from "../db/client.server";
 import type { OutboxEntity } from "../db/schema";
 import { log } from "../app/utils/log.server";
-import { wakeWorker } from "../app/worker/signal.server";
+import { wakeWorker } from "../app/utils/worker-signal.server";
 import { search } from "./client.server";
 import { enqueueSync } from "./outbox.server";
 import { applyToIndex } from "./sync.server";
@@ -46,8 +46,6 @@ export { quote } from "./filter-syntax";
 export {
   candidateToDocument,
   dayNumber,
-  isJobPublic,
-  isTrainingPublic,
   jobToDocument,
   trainingToDocument,
   type CandidateDocument,

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { isJobPublic, isTrainingPublic } from "../../app/modules/listings/visibility";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +13,7 @@ import { compareStats, majorOf, migrationJournal } from "../../db/backup-lib";
 import { openDatabase, useDatabase, type DatabaseHandle, type Executor } from "../../db/client.server";
 import { seedDemoData } from "../../db/seed/demo";
 import { SearchClient } from "../../search/client.server";
-import { isJobPublic, isTrainingPublic } from "../../search/documents";
+
 import { INDEX_NAMES, type IndexName } from "../../search/indexes";
 import { isCandidateIndexable, loadCandidateRows } from "../../app/modules/persons/candidate-rows.server";
 import { loadJobRows } from "../../app/modules/jobs/search-rows.server";

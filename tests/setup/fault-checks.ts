@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
+import { isJobPublic, isTrainingPublic } from "../../app/modules/listings/visibility";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { outbox } from "../../db/schema";
 import { SearchClient } from "../../search/client.server";
-import { candidateToDocument, isJobPublic, isTrainingPublic, jobToDocument, trainingToDocument } from "../../search/documents";
+import { candidateToDocument, jobToDocument, trainingToDocument } from "../../search/documents";
 import type { IndexName } from "../../search/indexes";
 import { pendingCount } from "../../search/outbox.server";
 import { isCandidateIndexable, loadCandidateRows } from "../../app/modules/persons/candidate-rows.server";

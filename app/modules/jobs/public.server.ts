@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+import { isJobPublic, isTrainingPublic } from "../listings/visibility";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { isJobPublic, isTrainingPublic, type JobDocument } from "../../../search/facade.server";
+import { type JobDocument } from "../../../search/facade.server";
 import { loadJobRows } from "./search-rows.server";
 import { selectTrainingRows } from "../trainings/search-rows.server";
 import { todayIso } from "../../utils/clock.server";

@@ -1,7 +1,8 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { isJobPublic } from "../listings/visibility";
 import type { Executor } from "../../../db/client.server";
 import { commune, job, occupation, organization, province } from "../../../db/schema";
-import { isJobPublic, jobToDocument, lastIdOf, type DocumentSource, type JobRow, type RowSelection } from "../../../search/facade.server";
+import { jobToDocument, lastIdOf, type DocumentSource, type JobRow, type RowSelection } from "../../../search/facade.server";
 
 /**
  * Job postings as search sees them: the joined row behind every job document (the worker's delivery and

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+import { isJobPublic, isTrainingPublic } from "../listings/visibility";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
-import { isJobPublic, isTrainingPublic, type TrainingDocument } from "../../../search/facade.server";
+import { type TrainingDocument } from "../../../search/facade.server";
 import { loadTrainingRows } from "./search-rows.server";
 import { selectJobRows } from "../jobs/search-rows.server";
 import { todayIso } from "../../utils/clock.server";

@@ -1,8 +1,9 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { isTrainingPublic } from "../listings/visibility";
 import type { Executor } from "../../../db/client.server";
 import { commune, occupation, organization, province, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { todayIso } from "../../utils/clock.server";
-import { isTrainingPublic, lastIdOf, trainingToDocument, type DocumentSource, type RowSelection, type TrainingRow } from "../../../search/facade.server";
+import { lastIdOf, trainingToDocument, type DocumentSource, type RowSelection, type TrainingRow } from "../../../search/facade.server";
 
 /**
  * Training slots as search sees them: the joined row behind every training document, and the document

@@ -1,4 +1,4 @@
-import { singleton } from "../utils/singleton.server";
+import { singleton } from "./singleton.server";
 
 /**
  * After a write commits, wake this process's worker so the change is searchable within a moment rather
