@@ -32,7 +32,7 @@ import { callHandler as call, routeFileNames, routePath as routeUrl, ROUTES_DIR,
 import { latestNotification, supportRecords, wayToWork, type RecordIds as Ids } from "../setup/subject-record";
 
 /*
- * The role × route matrix (CONVENTIONS habit 3): every person-related route, every role, the answer each
+ * The role × route matrix (docs/ARCHITECTURE.md: "Who may do what"): every person-related route, every role, the answer each
  * must get. The route files are discovered from app/routes, so a new person-related route fails this test
  * until someone decides, in the table below, who may reach it.
  */
