@@ -7,7 +7,7 @@ import { confirmEmploymentSchema } from "../modules/placements/schema.server";
 import { useLabels } from "../components/self-service/labels";
 import { readForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.employer.pageTitle")) }];
 

@@ -11,7 +11,7 @@ import { requireStaff } from "../auth/scope.server";
 import { completeEnrolmentSchema, dropEnrolmentSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.pageTitle")) }];
 

@@ -12,7 +12,7 @@ import { dueFrom } from "../modules/placements/schedule";
 import { followUpSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm, type FormValues } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.followUp.pageTitle")) }];
 

@@ -16,7 +16,7 @@ import { readForm } from "../utils/forms";
 import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-form.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.model.pageTitle")) }];

@@ -31,7 +31,7 @@ import { formatQuarter } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { optionalText } from "../utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
 

@@ -11,7 +11,7 @@ import { activityLog, recordActivity, supportPerson } from "../modules/activitie
 import { activitySchema } from "../modules/activities/schema.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.activity.pageTitle")) }];
 

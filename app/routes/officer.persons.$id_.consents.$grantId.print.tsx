@@ -8,7 +8,7 @@ import { consentFormFor } from "../modules/persons/list.server";
 import { formatDate, translator } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { notFound } from "../http/responses.server";
 
 /*
  * The printable consent form (A4), generated from one grant. The file is named `$id_` so that it is not

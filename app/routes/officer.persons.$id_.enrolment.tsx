@@ -10,7 +10,7 @@ import { personHeading } from "../modules/placements/placements.server";
 import { enrolmentSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, optionalIdOf } from "../utils/http.server";
+import { idOf, notFound, optionalIdOf } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.new.title")) }];
 

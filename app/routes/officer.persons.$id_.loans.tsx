@@ -10,7 +10,7 @@ import { loanSchema } from "../modules/loans/schema.server";
 import { requireStaff } from "../auth/scope.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.pageTitle")) }];
 

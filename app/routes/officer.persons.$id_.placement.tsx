@@ -11,7 +11,7 @@ import { createPlacement, personHeading, placementForm } from "../modules/placem
 import { placementSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, optionalIdOf } from "../utils/http.server";
+import { idOf, notFound, optionalIdOf } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.new.title")) }];
 

@@ -14,7 +14,7 @@ import { REFERRAL_PURPOSE } from "../modules/referrals/snapshot.server";
 import { readForm, validateForm, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.refer.pageTitle")) }];
 

@@ -14,7 +14,7 @@ import { endPlacementSchema } from "../modules/placements/schema.server";
 import { getPlacementView } from "../modules/placements/views.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.pageTitle")) }];
 

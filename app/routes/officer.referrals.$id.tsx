@@ -17,7 +17,7 @@ import { getReferralForOfficer } from "../modules/referrals/views.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 

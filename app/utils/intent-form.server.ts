@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { validateForm, type FieldErrors, type FormValues } from "./forms";
-import { notFound } from "./http.server";
+import { notFound } from "../http/responses.server";
 
 /** What a service answers to one posted form: done, refused with field errors, or its target not found. */
 export type IntentOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };

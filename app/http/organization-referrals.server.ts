@@ -1,16 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { and, count, inArray } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { referral } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { readForm, validateForm, type FieldErrors } from "../../utils/forms";
-import { requireOrganizationScope } from "../organizations/profile.server";
-import { postMessageAsOrganization } from "./messages.server";
-import { doneParam, idParam, messageSchema, moveSchema, statusFilterSchema } from "./schema.server";
-import { markSeen, moveReferralAsOrganization } from "./status.server";
-import { OPEN_REFERRAL_STATUSES, allowedMoves } from "./transitions";
-import { getReferralForOrganization, listReferralsForOrganization, ownedBy } from "./views.server";
-import { notFound } from "../../utils/http.server";
+import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
+import { postMessageAsOrganization } from "../modules/referrals/messages.server";
+import { doneParam, messageSchema, moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
+import { markSeen, moveReferralAsOrganization } from "../modules/referrals/status.server";
+import { allowedMoves } from "../modules/referrals/transitions";
+import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "../modules/referrals/views.server";
+import { readForm, validateForm, type FieldErrors } from "../utils/forms";
+import { found, idOf, notFound, orNotFound } from "./responses.server";
 
 /*
  * /employer/referrals and /provider/referrals share these loaders and this action: an employer answers
@@ -37,17 +33,16 @@ export async function organizationReferralsLoader(role: OrgRole, { request }: Lo
 
 export async function organizationReferralLoader(role: OrgRole, { request, params }: LoaderFunctionArgs) {
   const scope = await requireScope(request, role);
-  const id = idParam(params.id);
+  const id = idOf(params.id);
   // Opening it is what "seen" means: before reading, so the page shows the new status.
   await markSeen(scope, id);
-  const detail = await getReferralForOrganization(scope, id);
-  if (!detail) throw notFound();
+  const detail = found(await getReferralForOrganization(scope, id));
   return json({ role, referral: detail, moves: allowedMoves("organization", detail.status), done: doneParam(request, DONE) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function organizationReferralAction(role: OrgRole, { request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request, role);
-  const id = idParam(params.id);
+  const id = idOf(params.id);
   const values = await readForm(request);
   const intent = typeof values.intent === "string" ? values.intent : "";
   const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
@@ -59,22 +54,13 @@ export async function organizationReferralAction(role: OrgRole, { request, param
   }
   const parsed = validateForm(moveSchema, values);
   if (!parsed.ok) return invalid(parsed.errors);
-  const outcome = await moveReferralAsOrganization(scope, id, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return invalid(outcome.errors);
-  }
+  const outcome = orNotFound(await moveReferralAsOrganization(scope, id, parsed.data));
+  if (!outcome.ok) return invalid(outcome.errors);
   return redirect(`${AREA[role].path}/${id}?done=${parsed.data.intent}`);
 }
 
 /** For the organisation's home: referrals not yet opened, and all still open. */
 export async function organizationReferralCounts(request: Request, role: OrgRole) {
   const scope = await requireScope(request, role);
-  const rows = await db()
-    .select({ status: referral.status, n: count() })
-    .from(referral)
-    .where(and(ownedBy(scope), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])))
-    .groupBy(referral.status);
-  const unseen = Number(rows.find((r) => r.status === "referred")?.n ?? 0);
-  return { unseen, open: rows.reduce((sum, r) => sum + Number(r.n), 0), path: AREA[role].path };
+  return { ...(await openReferralCountsForOrganization(scope)), path: AREA[role].path };
 }
