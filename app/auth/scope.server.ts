@@ -30,8 +30,8 @@ export async function staffScope(user: SessionUser): Promise<StaffScope> {
   throw new Error(`staffScope called for role ${user.role}`);
 }
 
-/** A logged-in user with the permission, and their staff scope: the start of every officer and admin route. */
-export async function requireStaff(request: Request, permission: Permission) {
-  const user = await requireUserWith(request, permission);
+/** A logged-in user with every given permission, and their staff scope: the start of every officer and admin route. */
+export async function requireStaff(request: Request, permission: Permission, ...more: Permission[]) {
+  const user = await requireUserWith(request, permission, ...more);
   return { user, scope: await staffScope(user) };
 }

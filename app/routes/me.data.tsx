@@ -7,6 +7,7 @@ import { AccessLog } from "../components/self-service/access-log";
 import { useLabels } from "../components/self-service/labels";
 import { PersonData } from "../components/self-service/person-data";
 import { PersonNav } from "../components/self-service/person-nav";
+import { notFound } from "../http/responses.server";
 import { collectPersonData } from "../modules/persons/data-rights.server";
 import { getOwnRecord } from "../modules/persons/record.server";
 import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "../modules/persons/self-service.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "private, no-store" };
   if (!record) return json({ linked: false as const, sent }, { headers });
   const data = await collectPersonData(record.id);
-  if (!data) throw new Response("Not found", { status: 404 });
+  if (!data) throw notFound();
   const [names, requests, access] = await Promise.all([namesFor(data), listOwnDataRequests(record.id), listAccessEvents(record.id, user.id)]);
   return json({ linked: true as const, sent, data, names, requests, access }, { headers });
 }
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = validateForm(dataRequestSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
   const outcome = await createDataRequest(user.id, parsed.data);
-  if (!outcome.ok) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) throw notFound();
   return redirect("/me/data?done=request#requests");
 }
 

@@ -31,7 +31,7 @@ import {
   type FairIntent,
 } from "../modules/job-fairs/schema.server";
 import { readForm } from "../utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-form.server";
+import { runIntentForm, withForm, type IntentRefusal } from "../http/intent-form.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 import { idOf, notFound } from "../http/responses.server";

@@ -1,8 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { MessageThread, ReferralHistory } from "../components/referrals/history";
 import { MoveForms } from "../components/referrals/move-forms";
@@ -10,23 +8,22 @@ import { SharedSnapshot } from "../components/referrals/snapshot";
 import { StatusBadge, timeOf } from "../components/referrals/status";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { doneParam, idParam, messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
+import { doneParam, messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
 import { moveReferralAsOfficer } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOfficer } from "../modules/referrals/views.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../http/responses.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 
 const DONE = ["referred", "message", "withdraw", "person_declined", "person_accepted"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const detail = await getReferralForOfficer(await staffScope(user), idParam(params.id));
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const detail = await getReferralForOfficer(scope, idOf(params.id));
   if (!detail) throw notFound();
   return json(
     {
@@ -39,10 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const scope = await staffScope(user);
-  const id = idParam(params.id);
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const id = idOf(params.id);
   const values = await readForm(request);
   const intent = typeof values.intent === "string" ? values.intent : "";
   const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
@@ -54,11 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = validateForm(officerMoveSchema, values);
   if (!parsed.ok) return invalid(parsed.errors);
-  const outcome = await moveReferralAsOfficer(scope, id, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return invalid(outcome.errors);
-  }
+  const outcome = orNotFound(await moveReferralAsOfficer(scope, id, parsed.data));
+  if (!outcome.ok) return invalid(outcome.errors);
   return redirect(`/officer/referrals/${id}?done=${parsed.data.intent}`);
 }
 
