@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
 import { AccessLog } from "../components/self-service/access-log";
 import { useLabels } from "../components/self-service/labels";
@@ -17,8 +16,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.data.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   // The gate and the audit entry (self access); then everything held, straight from the tables.
   const record = await getOwnRecord(user);
   const sent = new URL(request.url).searchParams.get("done") === "request";
@@ -31,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const values = await readForm(request);
   const parsed = validateForm(dataRequestSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
