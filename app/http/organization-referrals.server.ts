@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
 import { postMessageAsOrganization } from "../modules/referrals/messages.server";
-import { doneParam, messageSchema, moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
+import { messageSchema, moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
 import { markSeen, moveReferralAsOrganization } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "../modules/referrals/views.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
-import { found, idOf, notFound, orNotFound } from "./responses.server";
+import { doneParam, found, idOf, notFound, orNotFound } from "./responses.server";
 
 /*
  * /employer/referrals and /provider/referrals share these loaders and this action: an employer answers

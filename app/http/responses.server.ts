@@ -4,7 +4,7 @@ import type { NotFound } from "../utils/outcome";
 
 /*
  * The answers every route shares: one 404, one check of uuid ids from the URL, one way to turn a service's
- * "not found" outcome into that 404, and the same-site redirect check.
+ * "not found" outcome into that 404, the "?done=…" notice after a redirect, and the same-site redirect check.
  */
 
 /** Only same-site paths: "/x" yes, "//evil.example" or "https://…" no. */
@@ -28,6 +28,11 @@ export function idOf(raw: string | null | undefined): string {
 /** An optional uuid from the query string: absent is null, malformed is not found. */
 export function optionalIdOf(raw: string | null): string | null {
   return raw === null || raw === "" ? null : idOf(raw);
+}
+
+/** The "?done=…" notice after a redirect, if it is one this page knows. */
+export function doneParam<T extends readonly [string, ...string[]]>(request: Request, values: T): T[number] | null {
+  return z.enum(values).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined) ?? null;
 }
 
 /** A value the service found, or the 404 (missing and out of reach look the same). */

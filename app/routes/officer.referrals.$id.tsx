@@ -8,14 +8,14 @@ import { SharedSnapshot } from "../components/referrals/snapshot";
 import { StatusBadge, timeOf } from "../components/referrals/status";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { doneParam, messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
+import { messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
 import { moveReferralAsOfficer } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOfficer } from "../modules/referrals/views.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { doneParam, idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 

@@ -96,8 +96,3 @@ export const declineRequestSchema = z.object({
 });
 
 export const statusFilterSchema = z.enum(REFERRAL_STATUSES).optional().catch(undefined);
-
-/** The "?done=…" notice after a redirect, if it is one this page knows. */
-export function doneParam<T extends readonly [string, ...string[]]>(request: Request, values: T): T[number] | null {
-  return z.enum(values).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined) ?? null;
-}
