@@ -11,6 +11,7 @@ import { isCommuneInProvince } from "../admin-units/admin-units.server";
 import { notifySync } from "../search/sync-signal.server";
 import { enqueueOrganizationListings } from "./organizations.server";
 import type { OrganizationProfileInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
@@ -21,7 +22,7 @@ export async function getOrganizationProfile(scope: OrgScope) {
   return row;
 }
 
-export type ProfileOutcome = { ok: true; reverification: boolean } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+export type ProfileOutcome = Outcome<{ reverification: boolean }>;
 
 /**
  * Update the actor's organisation. Its jobs and courses show its name and pledge, so their search text is
