@@ -1,12 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
 import { postMessageAsOrganization } from "../modules/referrals/messages.server";
-import { messageSchema, moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
+import { moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
 import { markSeen, moveReferralAsOrganization } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "../modules/referrals/views.server";
-import { readForm, validateForm, type FieldErrors } from "../utils/forms";
-import { doneParam, found, idOf, notFound, orNotFound } from "./responses.server";
+import { referralAction } from "./referral-action.server";
+import { doneParam, found, idOf } from "./responses.server";
 
 /*
  * /employer/referrals and /provider/referrals share these loaders and this action: an employer answers
@@ -43,20 +43,12 @@ export async function organizationReferralLoader(role: OrgRole, { request, param
 export async function organizationReferralAction(role: OrgRole, { request, params }: ActionFunctionArgs) {
   const scope = await requireScope(request, role);
   const id = idOf(params.id);
-  const values = await readForm(request);
-  const intent = typeof values.intent === "string" ? values.intent : "";
-  const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
-  if (intent === "message") {
-    const parsed = validateForm(messageSchema, values);
-    if (!parsed.ok) return invalid(parsed.errors);
-    if (!(await postMessageAsOrganization(scope, id, parsed.data.body))) throw notFound();
-    return redirect(`${AREA[role].path}/${id}?done=message#messages`);
-  }
-  const parsed = validateForm(moveSchema, values);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const outcome = orNotFound(await moveReferralAsOrganization(scope, id, parsed.data));
-  if (!outcome.ok) return invalid(outcome.errors);
-  return redirect(`${AREA[role].path}/${id}?done=${parsed.data.intent}`);
+  return referralAction(request, {
+    page: `${AREA[role].path}/${id}`,
+    schema: moveSchema,
+    postMessage: (body) => postMessageAsOrganization(scope, id, body),
+    move: (input) => moveReferralAsOrganization(scope, id, input),
+  });
 }
 
 /** For the organisation's home: referrals not yet opened, and all still open. */

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
@@ -6,16 +6,16 @@ import { MessageThread, ReferralHistory } from "../components/referrals/history"
 import { MoveForms } from "../components/referrals/move-forms";
 import { SharedSnapshot } from "../components/referrals/snapshot";
 import { StatusBadge, timeOf } from "../components/referrals/status";
+import { referralAction } from "../http/referral-action.server";
+import { doneParam, found, idOf } from "../http/responses.server";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
+import { officerMoveSchema } from "../modules/referrals/schema.server";
 import { moveReferralAsOfficer } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOfficer } from "../modules/referrals/views.server";
-import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { doneParam, idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 
@@ -23,8 +23,7 @@ const DONE = ["referred", "message", "withdraw", "person_declined", "person_acce
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "refer:person:commune");
-  const detail = await getReferralForOfficer(scope, idOf(params.id));
-  if (!detail) throw notFound();
+  const detail = found(await getReferralForOfficer(scope, idOf(params.id)));
   return json(
     {
       referral: detail,
@@ -38,20 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireStaff(request, "refer:person:commune");
   const id = idOf(params.id);
-  const values = await readForm(request);
-  const intent = typeof values.intent === "string" ? values.intent : "";
-  const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
-  if (intent === "message") {
-    const parsed = validateForm(messageSchema, values);
-    if (!parsed.ok) return invalid(parsed.errors);
-    if (!(await postMessageAsOfficer(scope, id, parsed.data.body))) throw notFound();
-    return redirect(`/officer/referrals/${id}?done=message#messages`);
-  }
-  const parsed = validateForm(officerMoveSchema, values);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const outcome = orNotFound(await moveReferralAsOfficer(scope, id, parsed.data));
-  if (!outcome.ok) return invalid(outcome.errors);
-  return redirect(`/officer/referrals/${id}?done=${parsed.data.intent}`);
+  return referralAction(request, {
+    page: `/officer/referrals/${id}`,
+    schema: officerMoveSchema,
+    postMessage: (body) => postMessageAsOfficer(scope, id, body),
+    move: (input) => moveReferralAsOfficer(scope, id, input),
+  });
 }
 
 export default function OfficerReferral() {
