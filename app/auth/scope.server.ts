@@ -1,6 +1,6 @@
 import { provincesOfCommunes } from "../modules/admin-units/admin-units.server";
-import { requirePermission, type Permission } from "./permissions.server";
-import { requireUser, type SessionUser } from "./session.server";
+import type { Permission } from "./permissions.server";
+import { requireUserWith, type SessionUser } from "./session.server";
 
 /**
  * How far a staff member reaches. Every service that reads persons or organisations takes one, and
@@ -30,9 +30,8 @@ export async function staffScope(user: SessionUser): Promise<StaffScope> {
   throw new Error(`staffScope called for role ${user.role}`);
 }
 
-/** A logged-in user with the permission, and their staff scope: the start of every officer and admin route. */
-export async function requireStaff(request: Request, permission: Permission) {
-  const user = await requireUser(request);
-  requirePermission(user, permission);
+/** A logged-in user with every given permission, and their staff scope: the start of every officer and admin route. */
+export async function requireStaff(request: Request, permission: Permission, ...more: Permission[]) {
+  const user = await requireUserWith(request, permission, ...more);
   return { user, scope: await staffScope(user) };
 }

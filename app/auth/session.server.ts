@@ -6,6 +6,7 @@ import { db } from "../../db/client.server";
 import { appUser, officerCommune, userSession, type Locale, type Role } from "../../db/schema";
 import { getEnv } from "../env.server";
 import { clientLabel } from "../modules/accounts/client-label";
+import { requirePermission, type Permission } from "./permissions.server";
 import { sessionNow } from "../utils/clock.server";
 
 /*
@@ -136,6 +137,13 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const expired = auth.expired ? "&expired=1" : "";
   // The blank cookie goes with the redirect: the browser forgets the ended session at once.
   throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${expired}`, auth.setCookie ? { headers: { "Set-Cookie": auth.setCookie } } : undefined);
+}
+
+/** A logged-in user holding every given permission: else the login page, or the 403 page. */
+export async function requireUserWith(request: Request, ...permissions: Permission[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  for (const permission of permissions) requirePermission(user, permission);
+  return user;
 }
 
 /**

@@ -1,6 +1,8 @@
+import { notFound } from "../http/responses.server";
+
 /** Every unknown URL: a friendly 404 in the layout (the root error boundary renders it). */
 export function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

@@ -1,8 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { listOfficers } from "../modules/accounts/officers.server";
 import { getProvince, listCommunes } from "../modules/admin-units/admin-units.server";
 import { countPendingOrganizations } from "../modules/organizations/organizations.server";
@@ -12,9 +10,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("admin.home.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:home:admin");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "view:home:admin");
   const provinceCode = scope.provinceCodes[0] ?? "";
   const [province, communes, officers, pending] = await Promise.all([
     getProvince(provinceCode),

@@ -1,9 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
 import { useLabels } from "../components/self-service/labels";
 import { parseIdentifier } from "../modules/accounts/identifier";
@@ -35,9 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     from: isoDate(),
     to: isoDate(),
   });
-  const user = await requireUser(request);
-  requirePermission(user, "view:audit:province");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "view:audit:province");
   const params = queryOf(request);
   const values: FormValues = Object.fromEntries(["personId", "actor", "action", "from", "to"].map((k) => [k, (params.get(k) ?? "").slice(0, 254)]));
   const parsed = filterSchema.safeParse(values);

@@ -1,8 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
 import { createOfficer, listOfficers } from "../modules/accounts/officers.server";
 import { officerSchema } from "../modules/accounts/schema.server";
@@ -13,20 +11,14 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officers.title")) }];
 
-async function requireAdminScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "manage:officer:province");
-  return staffScope(user);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireAdminScope(request);
+  const { scope } = await requireStaff(request, "manage:officer:province");
   const [officers, communes] = await Promise.all([listOfficers(scope), listCommunes(scope.provinceCodes[0] ?? "")]);
   return json({ officers, communes });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const scope = await requireAdminScope(request);
+  const { scope } = await requireStaff(request, "manage:officer:province");
   const values = await readForm(request);
   const parsed = validateForm(officerSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors as FieldErrors, created: null }, { status: 400 });

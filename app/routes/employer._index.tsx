@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
 import { PlacementsHomeLink } from "../components/placements/home-link";
 import { ReferralsHomeCard } from "../components/referrals/home-card";
-import { organizationHomeLoader } from "../modules/organizations/own.server";
-import { organizationReferralCounts } from "../modules/referrals/org-routes.server";
+import { organizationHomeLoader } from "../http/organization-home.server";
+import { organizationReferralCounts } from "../http/organization-referrals.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("employer.home.title")) }];

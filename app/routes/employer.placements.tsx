@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrganizationScope } from "../modules/organizations/profile.server";
+import { requireOrganizationScope } from "../auth/org-scope.server";
+import { orNotFound } from "../http/responses.server";
 import { confirmEmployment, employerPlacements } from "../modules/placements/employer.server";
 import { confirmEmploymentSchema } from "../modules/placements/schema.server";
 import { useLabels } from "../components/self-service/labels";
 import { readForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.employer.pageTitle")) }];
 
@@ -21,12 +21,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireOrganizationScope(request, "confirm:employment:own");
   const parsed = confirmEmploymentSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "invalid" as "invalid" | "not_due" | "already" | "ended", followUpId: null as string | null }, { status: 400 });
-  const outcome = await confirmEmployment(scope, parsed.data.followUpId, parsed.data.note);
-  if (!outcome.ok) {
-    // Another organisation's follow-up, or an unknown id: the same answer.
-    if ("notFound" in outcome) throw notFound();
-    return json({ error: outcome.error as "invalid" | "not_due" | "already" | "ended", followUpId: parsed.data.followUpId as string | null }, { status: 400 });
-  }
+  // Another organisation's follow-up, or an unknown id: the same answer.
+  const outcome = orNotFound(await confirmEmployment(scope, parsed.data.followUpId, parsed.data.note));
+  if (!outcome.ok) return json({ error: outcome.error as "invalid" | "not_due" | "already" | "ended", followUpId: parsed.data.followUpId as string | null }, { status: 400 });
   return redirect("/employer/placements?done=confirmed");
 }
 

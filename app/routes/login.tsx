@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "../components/forms";
 import { attemptLogin } from "../modules/accounts/login.server";
 import { loginSchema } from "../modules/accounts/schema.server";
 import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
-import { safeRedirect } from "../utils/http.server";
+import { safeRedirect } from "../http/responses.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
 

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { ConsentCard } from "../components/self-service/consent";
 import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
 import { ListingLine } from "../components/self-service/listing-list";
@@ -16,8 +15,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("nav.myHome")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:home:person");
+  const user = await requireUserWith(request, "view:home:person");
   // Read through getOwnRecord: every visit is in the person's audit trail as a self access.
   const home = await getPersonHome(user.id);
   const own = home ? await ownPerson(user.id) : undefined;
@@ -29,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Withdraw one of the person's own consents: effective at once (index, pending requests) in this request. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:home:person");
+  const user = await requireUserWith(request, "view:home:person");
   const parsed = withdrawSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.withdraw.error" as MessageKey }, { status: 400 });
   const outcome = await withdrawOwnConsent(user.id, parsed.data.grantId, parsed.data.note, parsed.data.purpose);

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { z } from "zod";
 import { CONSENT_PURPOSES } from "../../db/enums";
 import { ConsentCard } from "../components/self-service/consent";
@@ -17,8 +16,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.consents.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const record = await getOwnRecord(user);
   const params = new URL(request.url).searchParams;
   const withdrawn = params.get("done") === "withdrawn";
@@ -27,8 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const parsed = withdrawSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "consent.withdrawal.error.invalid" as MessageKey }, { status: 400 });
   const { grantId, note, purpose } = parsed.data;

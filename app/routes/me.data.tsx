@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
 import { AccessLog } from "../components/self-service/access-log";
 import { useLabels } from "../components/self-service/labels";
 import { PersonData } from "../components/self-service/person-data";
 import { PersonNav } from "../components/self-service/person-nav";
+import { notFound } from "../http/responses.server";
 import { collectPersonData } from "../modules/persons/data-rights.server";
 import { getOwnRecord } from "../modules/persons/record.server";
 import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "../modules/persons/self-service.server";
@@ -16,27 +16,25 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.data.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   // The gate and the audit entry (self access); then everything held, straight from the tables.
   const record = await getOwnRecord(user);
   const sent = new URL(request.url).searchParams.get("done") === "request";
   const headers = { "Cache-Control": "private, no-store" };
   if (!record) return json({ linked: false as const, sent }, { headers });
   const data = await collectPersonData(record.id);
-  if (!data) throw new Response("Not found", { status: 404 });
+  if (!data) throw notFound();
   const [names, requests, access] = await Promise.all([namesFor(data), listOwnDataRequests(record.id), listAccessEvents(record.id, user.id)]);
   return json({ linked: true as const, sent, data, names, requests, access }, { headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const values = await readForm(request);
   const parsed = validateForm(dataRequestSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
   const outcome = await createDataRequest(user.id, parsed.data);
-  if (!outcome.ok) throw new Response("Not found", { status: 404 });
+  if (!outcome.ok) throw notFound();
   return redirect("/me/data?done=request#requests");
 }
 

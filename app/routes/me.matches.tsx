@@ -1,7 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { SuggestionList } from "../components/matching/suggestions";
 import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
 import { PersonNav } from "../components/self-service/person-nav";
@@ -16,8 +15,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:matches:own");
+  const user = await requireUserWith(request, "view:matches:own");
   // Positive reasons only: exclusions (and anything about an employer's excluded offences) never leave the server.
   const own = await ownSuggestions(user);
   const person = own ? await ownPerson(user.id) : undefined;

@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { timeOf } from "../components/referrals/status";
 import { ListingLine } from "../components/self-service/listing-list";
 import { PersonNav } from "../components/self-service/person-nav";
+import { doneParam } from "../http/responses.server";
 import type { MessageKey } from "../i18n";
 import { listReferralRequests, ownPerson } from "../modules/persons/self-service.server";
-import { doneParam, personAnswerSchema } from "../modules/referrals/schema.server";
+import { personAnswerSchema } from "../modules/referrals/schema.server";
 import { answerReferralAsPerson } from "../modules/referrals/status.server";
 import { allowedMoves, awaitsPersonAnswer } from "../modules/referrals/transitions";
 import { listOwnReferrals } from "../modules/referrals/views.server";
@@ -24,8 +24,7 @@ const DONE = ["person_accepted", "person_declined"] as const;
  * messages. An organisation's offer waits here for the person's yes or no (decision 023).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const person = await ownPerson(user.id);
   const done = doneParam(request, DONE);
   if (!person) return json({ referrals: null, requests: null, done }, { headers: { "Cache-Control": "private, no-store" } });
@@ -37,10 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The person answers an organisation's offer: yes, or no (with an optional word for the officer only). */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
   // The person's own answer: a person's account (organisations answer on their own pages).
-  requirePermission(user, "view:record:own");
-  requirePermission(user, "respond:referral:own");
+  const user = await requireUserWith(request, "view:record:own", "respond:referral:own");
   const values = await readForm(request);
   const referralId = typeof values.referralId === "string" ? values.referralId : "";
   const invalid = (errors: FieldErrors) => json({ referralId, values, errors }, { status: 400 });

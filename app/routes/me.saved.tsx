@@ -1,8 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import type { MessageKey } from "../i18n";
 import { ListingLine } from "../components/self-service/listing-list";
 import { PersonNav } from "../components/self-service/person-nav";
@@ -15,16 +14,14 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.saved.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:record:own");
+  const user = await requireUserWith(request, "view:record:own");
   const record = await getOwnRecord(user);
   return json({ saved: record ? await listSaved(record.id) : null }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const unsaveSchema = z.object({ intent: z.literal("unsave"), kind: z.enum(LISTING_KINDS), listingId: z.uuid() });
-  const user = await requireUser(request);
-  requirePermission(user, "request:referral:own");
+  const user = await requireUserWith(request, "request:referral:own");
   const parsed = unsaveSchema.safeParse(await readForm(request));
   // Only a stale or tampered page posts anything else: say so in the user's language.
   if (!parsed.success) return json({ error: "self.saved.error.unsave" as MessageKey }, { status: 400 });

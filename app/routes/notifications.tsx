@@ -1,8 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { requireUser } from "../auth/session.server";
+import { requireUserWith } from "../auth/session.server";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { listNotifications, markAllRead } from "../modules/notifications/notifications.server";
 import { readForm } from "../utils/forms";
@@ -13,8 +12,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const querySchema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
-  const user = await requireUser(request);
-  requirePermission(user, "view:notifications:own");
+  const user = await requireUserWith(request, "view:notifications:own");
   const url = new URL(request.url);
   const { before } = querySchema.parse({ before: url.searchParams.get("before") ?? undefined });
   const items = await listNotifications(user.id, { limit: 30, before });
@@ -29,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:notifications:own");
+  const user = await requireUserWith(request, "view:notifications:own");
   const parsed = z.object({ intent: z.literal("mark-all") }).safeParse(await readForm(request));
   // Only a stale or tampered page posts anything else: say so in the user's language.
   if (!parsed.success) return json({ error: "notifications.error.markAll" as MessageKey }, { status: 400 });

@@ -1,8 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { getCommunes } from "../modules/admin-units/admin-units.server";
 import { countExpiringConsents } from "../modules/consent/reminders.server";
 import { countPendingOrganizations } from "../modules/organizations/organizations.server";
@@ -18,9 +16,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officer.home.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:home:officer");
-  const scope = await staffScope(user);
+  const { user, scope } = await requireStaff(request, "view:home:officer");
   const [followUps, figures] = await Promise.all([countFollowUpTasks(scope), communeFigures(scope)]);
   const [communes, pending, persons, expiringConsents, expungementsDue, referralRequests] = await Promise.all([
     getCommunes(user.communeCodes),

@@ -1,9 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { OccupationSelect } from "../components/job-form";
 import { searchCandidates, type CandidateHit } from "../modules/matching/candidates.server";
 import { listOccupations } from "../modules/reference/reference.server";
@@ -19,9 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     q: z.string().trim().max(100).optional().catch(undefined),
     occupation: z.string().regex(/^\d{5}$/).optional().catch(undefined),
   });
-  const user = await requireUser(request);
-  requirePermission(user, "search:candidate:commune");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "search:candidate:commune");
   const params = queryOf(request);
   const query = querySchema.parse({ q: params.get("q") || undefined, occupation: params.get("occupation") || undefined });
   const occupations = await listOccupations();

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { can, requirePermission } from "../auth/permissions.server";
+import { can } from "../auth/permissions.server";
 import { TextField, type FormState } from "../components/forms";
 import { TextAreaField } from "../components/job-form";
 import { FormErrors } from "../components/persons/form-errors";
@@ -11,7 +11,7 @@ import { requireStaff } from "../auth/scope.server";
 import { completeEnrolmentSchema, dropEnrolmentSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.pageTitle")) }];
 
@@ -23,8 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "view:person:commune");
-  requirePermission(user, "record:placement:commune");
+  const { scope } = await requireStaff(request, "view:person:commune", "record:placement:commune");
   const enrolmentId = idOf(params.id);
   const values = await readForm(request);
   const intent = values.intent === "drop" ? "drop" : values.intent === "complete" ? "complete" : null;
@@ -40,10 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return fail(parsed.errors);
     outcome = await finishEnrolment(scope, enrolmentId, { kind: "dropped_out", input: parsed.data });
   }
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return fail(outcome.errors);
-  }
+  const finished = orNotFound(outcome);
+  if (!finished.ok) return fail(finished.errors);
   return redirect(`/officer/enrolments/${enrolmentId}?done=finished`);
 }
 

@@ -1,8 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { MessageKey } from "../i18n";
 import { listExpungementsDue, type ExpungementDue } from "../modules/persons/expungement.server";
 import { useI18n } from "../utils/i18n-react";
@@ -11,9 +9,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.expList.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:person:commune");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "view:person:commune");
   return json(await listExpungementsDue(scope));
 }
 

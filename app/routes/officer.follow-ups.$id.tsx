@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../db/enums";
+import { requireStaff } from "../auth/scope.server";
 import { TextField, type FormState } from "../components/forms";
 import { ChoiceGroup, TextAreaField } from "../components/job-form";
 import { FollowUpList, FollowUpStateBadge } from "../components/placements/follow-ups";
 import { FormErrors } from "../components/persons/form-errors";
 import { useLabels } from "../components/self-service/labels";
 import { getFollowUp, recordFollowUp } from "../modules/placements/follow-ups.server";
-import { requireStaff } from "../auth/scope.server";
 import { dueFrom } from "../modules/placements/schedule";
 import { followUpSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm, type FormValues } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.followUp.pageTitle")) }];
 
@@ -29,11 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = validateForm(followUpSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await recordFollowUp(scope, followUpId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await recordFollowUp(scope, followUpId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/placements/${outcome.placementId}?done=recorded`);
 }
 

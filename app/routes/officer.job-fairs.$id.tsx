@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FairEmployers } from "../components/job-fairs/employers";
 import { ParticipantRow, RegisterPicker, type RowState } from "../components/job-fairs/participants";
-import { requireFairManager, requireFairReader } from "../modules/job-fairs/http.server";
+import { requireFairManager, requireFairReader } from "../auth/job-fairs.server";
 import { addFairEmployer, employerOptions, fairEmployers, getFair, removeFairEmployer } from "../modules/job-fairs/job-fairs.server";
 import {
   createHirePlacement,
@@ -31,10 +31,10 @@ import {
   type FairIntent,
 } from "../modules/job-fairs/schema.server";
 import { readForm } from "../utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-form.server";
+import { runIntentForm, withForm, type IntentRefusal } from "../http/intent-form.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fair.pageTitle")) }];

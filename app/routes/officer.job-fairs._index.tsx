@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "../components/forms";
 import { FairForm } from "../components/job-fairs/fair-form";
 import { getCommunes } from "../modules/admin-units/admin-units.server";
-import { requireFairManager, requireFairReader } from "../modules/job-fairs/http.server";
+import { requireFairManager, requireFairReader } from "../auth/job-fairs.server";
 import { createFair, listFairs } from "../modules/job-fairs/job-fairs.server";
 import { fairSchema } from "../modules/job-fairs/schema.server";
 import { todayIso } from "../utils/clock.server";

@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Fragment } from "react";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { LoanStatusForm } from "../components/loans/status-form";
 import { LoanStatusBadge, monthLabel } from "../components/loans/loan-table";
 import { useLabels } from "../components/self-service/labels";
 import { changeLoanStatus, getLoan } from "../modules/loans/loans.server";
 import { loanStatusSchema } from "../modules/loans/schema.server";
-import { requireStaff } from "../auth/scope.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.detail.pageTitle")) }];
 
@@ -28,11 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = validateForm(loanStatusSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await changeLoanStatus(scope, loanId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await changeLoanStatus(scope, loanId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/loans/${loanId}?done=saved`);
 }
 

@@ -4,7 +4,7 @@ import { useLabels } from "../components/self-service/labels";
 import { getMeeting } from "../modules/activities/meetings.server";
 import { requireStaff } from "../auth/scope.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.meeting.detail.pageTitle")) }];
 

@@ -13,10 +13,10 @@ import { coveredPersons, coverPerson, leavePerson, personsToCover } from "../mod
 import { coverPersonSchema, editModelSchema, leavePersonSchema, memberSchema, modelIntentSchema, modelQuerySchema, removeMemberSchema } from "../modules/models/schema.server";
 import { todayIso } from "../utils/clock.server";
 import { readForm } from "../utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "../utils/intent-form.server";
+import { runIntentForm, withForm, type IntentRefusal } from "../http/intent-form.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound } from "../http/responses.server";
 import { queryOf } from "../utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.model.pageTitle")) }];

@@ -3,8 +3,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { z } from "zod";
 import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS } from "../../db/enums";
 import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { ConsentForm, ConsentList } from "../components/persons/consent-panel";
 import { PersonFacts } from "../components/persons/person-facts";
@@ -31,24 +30,15 @@ import { formatQuarter } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { optionalText } from "../utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
 
 const DONE = ["created", "classified", "consent", "withdrawn", "expunged", "other-decisions"] as const;
 
-/** A person id from the URL: anything but a uuid is simply not found. */
-function personIdOf(raw: string | undefined): string {
-  const parsed = z.uuid().safeParse(raw);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:person:commune");
-  const scope = await staffScope(user);
-  const person = await getPersonForStaff(scope, personIdOf(params.id), "case_management");
+  const { user, scope } = await requireStaff(request, "view:person:commune");
+  const person = await getPersonForStaff(scope, idOf(params.id), "case_management");
   // Outside the actor's communes, or no such person: the same answer.
   if (!person) throw notFound();
   const placeCodes = person.bans.map((b) => b.communeCode).filter((c): c is string => !!c);
@@ -103,10 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     channel: z.enum(CONSENT_WITHDRAWAL_CHANNELS).default("in_person"),
     note: optionalText(500),
   });
-  const user = await requireUser(request);
-  requirePermission(user, "view:person:commune");
-  const scope = await staffScope(user);
-  const personId = personIdOf(params.id);
+  const { user, scope } = await requireStaff(request, "view:person:commune");
+  const personId = idOf(params.id);
   // Checked before the body is even read: another commune's person is not found, whatever is posted.
   if (!(await personIsInScope(scope, personId))) throw notFound();
   const { values, file, fileTooLarge, bodyTooLarge } = await readPersonPageBody(request);
@@ -129,22 +117,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       requirePermission(user, "edit:person:commune");
       const parsed = validateForm(markExpungedSchema, values);
       if (!parsed.ok) return invalid(parsed.errors);
-      const outcome = await markRecordExpunged(scope, personId, parsed.data);
-      if (!outcome.ok) {
-        if ("notFound" in outcome) throw notFound();
-        return invalid(outcome.errors);
-      }
+      const outcome = orNotFound(await markRecordExpunged(scope, personId, parsed.data));
+      if (!outcome.ok) return invalid(outcome.errors);
       return done("expunged");
     }
     case "other-decisions": {
       requirePermission(user, "edit:person:commune");
       const parsed = validateForm(otherDecisionsSchema, values);
       if (!parsed.ok) return invalid(parsed.errors);
-      const outcome = await setOtherDecisionsCompleted(scope, personId, parsed.data);
-      if (!outcome.ok) {
-        if ("notFound" in outcome) throw notFound();
-        return invalid(outcome.errors);
-      }
+      const outcome = orNotFound(await setOtherDecisionsCompleted(scope, personId, parsed.data));
+      if (!outcome.ok) return invalid(outcome.errors);
       return done("other-decisions");
     }
     case "grant-consent": {
@@ -153,11 +135,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const tooLarge: FieldErrors = fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.fileTooLarge" } } : {};
       if (!parsed.ok) return invalid({ ...parsed.errors, ...tooLarge });
       if (tooLarge.evidenceFile) return invalid(tooLarge);
-      const outcome = await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined);
-      if (!outcome.ok) {
-        if ("notFound" in outcome) throw notFound();
-        return invalid(outcome.errors);
-      }
+      const outcome = orNotFound(await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined));
+      if (!outcome.ok) return invalid(outcome.errors);
       return done("consent");
     }
     case "withdraw-consent": {

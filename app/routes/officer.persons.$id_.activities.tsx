@@ -1,8 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { can } from "../auth/permissions.server";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { ActivityForm } from "../components/activities/activity-form";
 import { ActivityCounts, ActivityTable, AttendedMeetings } from "../components/activities/activity-log";
@@ -11,35 +10,29 @@ import { activityLog, recordActivity, supportPerson } from "../modules/activitie
 import { activitySchema } from "../modules/activities/schema.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.activity.pageTitle")) }];
 
 /** The person's support log: readable by whoever may read the record, written by the commune officer. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:person:commune");
-  const log = await activityLog(await staffScope(user), idOf(params.id));
+  const { user, scope } = await requireStaff(request, "view:person:commune");
+  const log = await activityLog(scope, idOf(params.id));
   if (!log) throw notFound();
   const saved = new URL(request.url).searchParams.get("done") === "saved";
   return json({ ...log, saved, canRecord: can(user, "record:activity:commune"), canMeetings: can(user, "record:activity:commune") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "record:activity:commune");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "record:activity:commune");
   const personId = idOf(params.id);
   // Another commune's person is not found, whatever is posted.
   if (!(await supportPerson(scope, personId))) throw notFound();
   const values = await readForm(request);
   const parsed = validateForm(activitySchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await recordActivity(scope, personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await recordActivity(scope, personId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/persons/${personId}/activities?done=saved`);
 }
 

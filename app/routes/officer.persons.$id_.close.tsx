@@ -2,11 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
+import { staffScope, requireStaff } from "../auth/scope.server";
 import { requireUser } from "../auth/session.server";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
 import { useLabels } from "../components/self-service/labels";
 import { CLOSURE_REASONS } from "../../db/enums";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 import { anonymisePerson } from "../modules/persons/data-rights.server";
 import { closePerson, closeSchema, personHeader } from "../modules/persons/lifecycle.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
@@ -15,17 +16,10 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.close")) }];
 
-function personIdOf(raw: string | undefined): string {
-  const parsed = z.uuid().safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "close:person:commune");
-  const person = await personHeader(await staffScope(user), personIdOf(params.id));
-  if (!person) throw new Response("Not found", { status: 404 });
+  const { user, scope } = await requireStaff(request, "close:person:commune");
+  const person = await personHeader(scope, idOf(params.id));
+  if (!person) throw notFound();
   const closed = new URL(request.url).searchParams.get("done") === "closed";
   return json({ person, closed, canAnonymise: can(user, "anonymise:person:commune") });
 }
@@ -37,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     reason: optionalText(200),
   });
   const user = await requireUser(request);
-  const personId = personIdOf(params.id);
+  const personId = idOf(params.id);
   const values = await readForm(request);
   const fail = (errors: FieldErrors, status = 400) => json({ values, errors, intent: String(values.intent ?? "") }, { status });
   if (values.intent === "anonymise") {
@@ -45,18 +39,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = validateForm(anonymiseSchema, values);
     if (!parsed.ok) return fail(parsed.errors);
     const outcome = await anonymisePerson(await staffScope(user), personId, parsed.data.reason || "officer");
-    if (!outcome.ok) throw new Response("Not found", { status: 404 });
+    if (!outcome.ok) throw notFound();
     // The record is out of everyone's reach now: go where the officer came from for data requests.
     return redirect("/officer/requests?done=anonymised");
   }
   requirePermission(user, "close:person:commune");
   const parsed = validateForm(closeSchema, values);
   if (!parsed.ok) return fail(parsed.errors);
-  const outcome = await closePerson(await staffScope(user), personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw new Response("Not found", { status: 404 });
-    return fail(outcome.errors);
-  }
+  const outcome = orNotFound(await closePerson(await staffScope(user), personId, parsed.data));
+  if (!outcome.ok) return fail(outcome.errors);
   return redirect(`/officer/persons/${personId}/close?done=closed`);
 }
 

@@ -1,14 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
+import { found, idOf } from "../http/responses.server";
 import { consentFormFor } from "../modules/persons/list.server";
 import { formatDate, translator } from "../i18n";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
 
 /*
  * The printable consent form (A4), generated from one grant. The file is named `$id_` so that it is not
@@ -18,15 +15,11 @@ import { notFound } from "../utils/http.server";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("consent.print.pageTitle")) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "grant:consent:commune");
-  const scope = await staffScope(user);
-  const personId = z.uuid().safeParse(params.id);
-  const grantId = z.uuid().safeParse(params.grantId);
-  const form = personId.success && grantId.success ? await consentFormFor(scope, personId.data, grantId.data) : undefined;
+  const { scope } = await requireStaff(request, "grant:consent:commune");
   // Another commune's person, someone else's grant, or a guessed id: the same answer.
-  if (!form) throw notFound();
-  return json({ personId: personId.data!, form });
+  const personId = idOf(params.id);
+  const form = found(await consentFormFor(scope, personId, idOf(params.grantId)));
+  return json({ personId, form });
 }
 
 /** "Xã Nam Đà" → "xã Nam Đà", as it reads after "Công an". */

@@ -1,12 +1,10 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { AccessLog } from "../components/self-service/access-log";
 import { PersonData } from "../components/self-service/person-data";
+import { idOf, notFound } from "../http/responses.server";
 import { exportPersonForStaff } from "../modules/persons/data-rights.server";
 import { namesFor } from "../modules/persons/self-service.server";
 import { useI18n } from "../utils/i18n-react";
@@ -17,12 +15,10 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 /** The printable export: everything held about the person, in words (audit: export, format print). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "export:person:commune");
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const data = await exportPersonForStaff(await staffScope(user), id.data, "print");
-  if (!data) throw new Response("Not found", { status: 404 });
+  const { scope } = await requireStaff(request, "export:person:commune");
+  const id = idOf(params.id);
+  const data = await exportPersonForStaff(scope, id, "print");
+  if (!data) throw notFound();
   return json({ data, names: await namesFor(data) });
 }
 

@@ -1,10 +1,8 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
+import { idOf, notFound } from "../http/responses.server";
 import { invitationStatus, issueInvitation } from "../modules/persons/invitations.server";
 import { now } from "../utils/clock.server";
 import { useI18n } from "../utils/i18n-react";
@@ -15,22 +13,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 // The slip carries a live code: never stored by a browser cache or a proxy.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-async function officerScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "invite:person:commune");
-  return { user, scope: await staffScope(user) };
-}
-
-function personIdOf(raw: string | undefined): string {
-  const parsed = z.uuid().safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await officerScope(request);
-  const status = await invitationStatus(scope, personIdOf(params.id));
-  if (!status) throw new Response("Not found", { status: 404 });
+  const { scope } = await requireStaff(request, "invite:person:commune");
+  const status = await invitationStatus(scope, idOf(params.id));
+  if (!status) throw notFound();
   return json({ ...status, now: now().toISOString() });
 }
 
@@ -39,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * one moment it exists in clear (reloading asks to post again, which issues a fresh code).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await officerScope(request);
-  const issued = await issueInvitation(scope, personIdOf(params.id));
-  if (!issued) throw new Response("Not found", { status: 404 });
+  const { user, scope } = await requireStaff(request, "invite:person:commune");
+  const issued = await issueInvitation(scope, idOf(params.id));
+  if (!issued) throw notFound();
   const origin = new URL(request.url).origin;
   return json({
     slip: {

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { LoanForm } from "../components/loans/loan-form";
 import { LoanTable } from "../components/loans/loan-table";
@@ -7,10 +8,9 @@ import { useLabels } from "../components/self-service/labels";
 import { supportPerson } from "../modules/activities/activities.server";
 import { createLoan, personLoans } from "../modules/loans/loans.server";
 import { loanSchema } from "../modules/loans/schema.server";
-import { requireStaff } from "../auth/scope.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.pageTitle")) }];
 
@@ -30,11 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = validateForm(loanSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await createLoan(scope, personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await createLoan(scope, personId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/persons/${personId}/loans?done=saved`);
 }
 

@@ -1,10 +1,8 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { ExcludedListings, ReferLink, SuggestionList } from "../components/matching/suggestions";
+import { idOf, notFound } from "../http/responses.server";
 import { suggestionsForPerson } from "../modules/matching/suggestions.server";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
@@ -14,14 +12,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "match:person:commune");
-  const scope = await staffScope(user);
-  const id = z.uuid().safeParse(params.id);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const matches = await suggestionsForPerson(scope, id.data);
+  const { scope } = await requireStaff(request, "match:person:commune");
+  const id = idOf(params.id);
+  const matches = await suggestionsForPerson(scope, id);
   // Outside the officer's communes, or no such person: the same answer.
-  if (!matches) throw new Response("Not found", { status: 404 });
+  if (!matches) throw notFound();
   return json(matches, { headers: { "Cache-Control": "private, no-store" } });
 }
 

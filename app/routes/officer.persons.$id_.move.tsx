@@ -1,11 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { CommunePicker } from "../components/commune-picker";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 import { getCommunes, listCommunes, listProvinces, type Commune } from "../modules/admin-units/admin-units.server";
 import { moveSchema, personHeader, requestTransfer } from "../modules/persons/lifecycle.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
@@ -14,22 +12,10 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.move")) }];
 
-async function officerScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "transfer:person:commune");
-  return staffScope(user);
-}
-
-function personIdOf(raw: string | undefined): string {
-  const parsed = z.uuid().safeParse(raw);
-  if (!parsed.success) throw new Response("Not found", { status: 404 });
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = await officerScope(request);
-  const person = await personHeader(scope, personIdOf(params.id));
-  if (!person) throw new Response("Not found", { status: 404 });
+  const { scope } = await requireStaff(request, "transfer:person:commune");
+  const person = await personHeader(scope, idOf(params.id));
+  if (!person) throw notFound();
   const [provinces, communes, pendingTo] = await Promise.all([
     listProvinces(),
     listCommunes(person.provinceCode),
@@ -41,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Sent = { commune: string; recipients: { id: string; fullName: string; email: string | null; phone: string | null }[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const scope = await officerScope(request);
-  const personId = personIdOf(params.id);
+  const { scope } = await requireStaff(request, "transfer:person:commune");
+  const personId = idOf(params.id);
   const values = await readForm(request);
   const communesOf = (code: unknown) => (typeof code === "string" && /^\d{2}$/.test(code) ? listCommunes(code) : Promise.resolve([]));
   const answer = async (errors: FieldErrors, status = 400) =>
@@ -51,11 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === "load-communes") return answer({}, 200);
   const parsed = validateForm(moveSchema, values);
   if (!parsed.ok) return answer(parsed.errors);
-  const outcome = await requestTransfer(scope, personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw new Response("Not found", { status: 404 });
-    return answer(outcome.errors);
-  }
+  const outcome = orNotFound(await requestTransfer(scope, personId, parsed.data));
+  if (!outcome.ok) return answer(outcome.errors);
   return json({ values: {} as FormValues, errors: {} as FieldErrors, communes: [] as Commune[], sent: { commune: outcome.toCommuneName, recipients: outcome.recipients } });
 }
 

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CONTRACT_KINDS } from "../../db/enums";
+import { requireStaff } from "../auth/scope.server";
 import { TextField, type FormState } from "../components/forms";
 import { ChoiceGroup } from "../components/job-form";
 import { CheckboxField } from "../components/persons/fields";
 import { FormErrors } from "../components/persons/form-errors";
 import { useLabels } from "../components/self-service/labels";
-import { requireStaff } from "../auth/scope.server";
 import { createPlacement, personHeading, placementForm } from "../modules/placements/placements.server";
 import { placementSchema } from "../modules/placements/schema.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, optionalIdOf } from "../utils/http.server";
+import { idOf, notFound, optionalIdOf, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.new.title")) }];
 
@@ -19,9 +19,9 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "record:placement:commune");
   const query = new URL(request.url).searchParams;
-  const form = await placementForm(scope, idOf(params.id), { referralId: optionalIdOf(query.get("referral")), enrolmentId: optionalIdOf(query.get("enrolment")) });
   // An unknown person, or a referral or course that is not this person's: the same answer.
-  if (!form.ok && ("notFound" in form || form.problem === "not_found")) throw notFound();
+  const form = orNotFound(await placementForm(scope, idOf(params.id), { referralId: optionalIdOf(query.get("referral")), enrolmentId: optionalIdOf(query.get("enrolment")) }));
+  if (!form.ok && form.problem === "not_found") throw notFound();
   return json(form);
 }
 
@@ -33,11 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = validateForm(placementSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await createPlacement(scope, personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await createPlacement(scope, personId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/placements/${outcome.placementId}?done=created`);
 }
 

@@ -1,20 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { ErrorSummary, Field, type FormState } from "../components/forms";
 import { useSnapshotValue } from "../components/referrals/snapshot";
 import type { MatchReason } from "../modules/matching/reasons";
 import { reasonText } from "../modules/matching/reasons";
 import { listOccupations } from "../modules/reference/reference.server";
 import { createReferral, getReferForm } from "../modules/referrals/referrals.server";
-import { idParam, referQuerySchema, referSchema } from "../modules/referrals/schema.server";
+import { referQuerySchema, referSchema } from "../modules/referrals/schema.server";
 import { LISTING_PURPOSE } from "../modules/consent/vocabulary";
 import { readForm, validateForm, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.refer.pageTitle")) }];
 
@@ -27,30 +25,25 @@ async function occupationNames(reasons: MatchReason[]) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const personId = idParam(params.id);
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const personId = idOf(params.id);
   const query = referQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   // No listing named, or not an id: nothing to refer to.
   if (!query.success) throw notFound();
-  const form = await getReferForm(await staffScope(user), personId, query.data.kind, query.data.listing, query.data.request);
+  const form = await getReferForm(scope, personId, query.data.kind, query.data.listing, query.data.request);
   if (!form) throw notFound();
   const reasons = form.eligibility.ok ? form.eligibility.reasons : form.eligibility.exclusions;
   return json({ form, purpose: LISTING_PURPOSE[query.data.kind], occupations: await occupationNames(reasons) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const personId = idParam(params.id);
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const personId = idOf(params.id);
   const values = await readForm(request);
   const parsed = validateForm(referSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors, exclusions: [] as MatchReason[] }, { status: 400 });
-  const outcome = await createReferral(await staffScope(user), personId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors, exclusions: outcome.exclusions ?? [] }, { status: 400 });
-  }
+  const outcome = orNotFound(await createReferral(scope, personId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors, exclusions: outcome.exclusions ?? [] }, { status: 400 });
   return redirect(`/officer/referrals/${outcome.referralId}?done=referred`);
 }
 

@@ -1,9 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
-import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { can } from "../auth/permissions.server";
+import { requireStaff } from "../auth/scope.server";
 import { searchHref } from "../components/search/url";
 import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
 import { formatQuarter } from "../i18n";
@@ -14,9 +13,7 @@ import { queryOf } from "../utils/text";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.list.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "view:person:commune");
-  const scope = await staffScope(user);
+  const { user, scope } = await requireStaff(request, "view:person:commune");
   const params = Object.fromEntries(queryOf(request));
   // Empty boxes of the filter form ("q=&group=") mean "no filter".
   const filters = personListFiltersSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));

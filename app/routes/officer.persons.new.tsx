@@ -1,8 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { IntakeForm } from "../components/persons/intake-form";
 import { getCommunes, listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
@@ -15,14 +13,8 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.new.pageTitle")) }];
 
-async function requireIntakeScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "register:person:commune");
-  return staffScope(user);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireIntakeScope(request);
+  const { scope } = await requireStaff(request, "register:person:commune");
   const [communes, placeCommunes, provinces, occupations] = await Promise.all([
     getCommunes(scope.communeCodes ?? []),
     Promise.all(scope.provinceCodes.map((p) => listCommunes(p))).then((lists) => lists.flat()),
@@ -33,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const scope = await requireIntakeScope(request);
+  const { scope } = await requireStaff(request, "register:person:commune");
   const values = await readForm(request);
   const answer = (errors: FieldErrors, duplicates: DuplicateCandidate[] | null = null) => json({ values, errors, duplicates }, { status: 400 });
   const parsed = validateForm(intakeSchema, values);

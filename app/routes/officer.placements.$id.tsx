@@ -2,19 +2,19 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { PLACEMENT_END_REASONS } from "../../db/enums";
-import { can, requirePermission } from "../auth/permissions.server";
+import { can } from "../auth/permissions.server";
+import { requireStaff } from "../auth/scope.server";
 import { TextField, type FormState } from "../components/forms";
 import { ChoiceGroup, TextAreaField } from "../components/job-form";
 import { FollowUpList, OutcomeBadge } from "../components/placements/follow-ups";
 import { FormErrors } from "../components/persons/form-errors";
 import { useLabels } from "../components/self-service/labels";
-import { requireStaff } from "../auth/scope.server";
 import { endPlacement } from "../modules/placements/placements.server";
 import { endPlacementSchema } from "../modules/placements/schema.server";
 import { getPlacementView } from "../modules/placements/views.server";
 import { readForm, validateForm } from "../utils/forms";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../utils/http.server";
+import { idOf, notFound, orNotFound } from "../http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.pageTitle")) }];
 
@@ -31,17 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "view:person:commune");
-  requirePermission(user, "record:placement:commune");
+  const { scope } = await requireStaff(request, "view:person:commune", "record:placement:commune");
   const placementId = idOf(params.id);
   const values = await readForm(request);
   const parsed = validateForm(endPlacementSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors }, { status: 400 });
-  const outcome = await endPlacement(scope, placementId, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return json({ values, errors: outcome.errors }, { status: 400 });
-  }
+  const outcome = orNotFound(await endPlacement(scope, placementId, parsed.data));
+  if (!outcome.ok) return json({ values, errors: outcome.errors }, { status: 400 });
   return redirect(`/officer/placements/${placementId}?done=ended`);
 }
 

@@ -1,33 +1,29 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { FormState } from "../components/forms";
 import { MessageThread, ReferralHistory } from "../components/referrals/history";
 import { MoveForms } from "../components/referrals/move-forms";
 import { SharedSnapshot } from "../components/referrals/snapshot";
 import { StatusBadge, timeOf } from "../components/referrals/status";
+import { referralAction } from "../http/referral-action.server";
+import { doneParam, found, idOf } from "../http/responses.server";
 import { isMessageKey, type MessageKey } from "../i18n";
 import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { doneParam, idParam, messageSchema, officerMoveSchema } from "../modules/referrals/schema.server";
+import { officerMoveSchema } from "../modules/referrals/schema.server";
 import { moveReferralAsOfficer } from "../modules/referrals/status.server";
 import { allowedMoves } from "../modules/referrals/transitions";
 import { getReferralForOfficer } from "../modules/referrals/views.server";
-import { readForm, validateForm, type FieldErrors } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
 import { metaTranslator, pageTitle } from "../utils/meta";
-import { notFound } from "../utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 
 const DONE = ["referred", "message", "withdraw", "person_declined", "person_accepted"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const detail = await getReferralForOfficer(await staffScope(user), idParam(params.id));
-  if (!detail) throw notFound();
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const detail = found(await getReferralForOfficer(scope, idOf(params.id)));
   return json(
     {
       referral: detail,
@@ -39,27 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const scope = await staffScope(user);
-  const id = idParam(params.id);
-  const values = await readForm(request);
-  const intent = typeof values.intent === "string" ? values.intent : "";
-  const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
-  if (intent === "message") {
-    const parsed = validateForm(messageSchema, values);
-    if (!parsed.ok) return invalid(parsed.errors);
-    if (!(await postMessageAsOfficer(scope, id, parsed.data.body))) throw notFound();
-    return redirect(`/officer/referrals/${id}?done=message#messages`);
-  }
-  const parsed = validateForm(officerMoveSchema, values);
-  if (!parsed.ok) return invalid(parsed.errors);
-  const outcome = await moveReferralAsOfficer(scope, id, parsed.data);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return invalid(outcome.errors);
-  }
-  return redirect(`/officer/referrals/${id}?done=${parsed.data.intent}`);
+  const { scope } = await requireStaff(request, "refer:person:commune");
+  const id = idOf(params.id);
+  return referralAction(request, {
+    page: `/officer/referrals/${id}`,
+    schema: officerMoveSchema,
+    postMessage: (body) => postMessageAsOfficer(scope, id, body),
+    move: (input) => moveReferralAsOfficer(scope, id, input),
+  });
 }
 
 export default function OfficerReferral() {

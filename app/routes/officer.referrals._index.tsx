@@ -1,9 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { REFERRAL_STATUSES } from "../../db/enums";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import { StatusBadge, StatusFilter, timeOf } from "../components/referrals/status";
 import type { MessageKey } from "../i18n";
 import { declineRequest, listPendingRequests } from "../modules/referrals/requests.server";
@@ -16,9 +14,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.officer.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
-  const scope = await staffScope(user);
+  const { scope } = await requireStaff(request, "refer:person:commune");
   const url = new URL(request.url);
   const status = statusFilterSchema.parse(url.searchParams.get("status") ?? undefined);
   const [requests, { rows, counts }] = await Promise.all([listPendingRequests(scope), listReferralsForOfficer(scope, { status })]);
@@ -29,11 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "refer:person:commune");
+  const { scope } = await requireStaff(request, "refer:person:commune");
   const parsed = declineRequestSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "validation.invalid" as MessageKey }, { status: 400 });
-  if (!(await declineRequest(await staffScope(user), parsed.data.requestId, parsed.data.note))) {
+  if (!(await declineRequest(scope, parsed.data.requestId, parsed.data.note))) {
     return json({ error: "referrals.requests.error" as MessageKey }, { status: 404 });
   }
   return redirect("/officer/referrals?done=declined");

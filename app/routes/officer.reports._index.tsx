@@ -6,7 +6,7 @@ import { CommuneTable, IndicatorCards, IndicatorTable } from "../components/repo
 import { PeriodPicker } from "../components/reports/period-picker";
 import { translator } from "../i18n";
 import { renderReportCharts } from "../modules/reports/charts.server";
-import { requireReport } from "../modules/reports/http.server";
+import { requireReport } from "../http/report-request.server";
 import { formOfPeriod, periodQuery } from "../modules/reports/periods";
 import { loadReportFigures } from "../modules/reports/report.server";
 import { useI18n } from "../utils/i18n-react";

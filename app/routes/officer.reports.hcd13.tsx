@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReportForm } from "../components/reports/report-form";
-import { requireReport } from "../modules/reports/http.server";
+import { requireReport } from "../http/report-request.server";
 import { loadReportTables } from "../modules/reports/report.server";
 import { todayIso } from "../utils/clock.server";
 import { metaTranslator, pageTitle } from "../utils/meta";

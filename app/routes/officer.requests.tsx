@@ -2,8 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { MessageKey } from "../i18n";
 import { useLabels } from "../components/self-service/labels";
 import { listOpenDataRequests, recentlyResolvedDataRequests, resolveDataRequest } from "../modules/persons/data-rights.server";
@@ -13,9 +12,7 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.requests.title")) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(user, "handle:data_request:commune");
-  const scope = await staffScope(user);
+  const { user, scope } = await requireStaff(request, "handle:data_request:commune");
   const done = new URL(request.url).searchParams.get("done");
   const [open, recent] = await Promise.all([listOpenDataRequests(scope), recentlyResolvedDataRequests(scope)]);
   return json({
@@ -32,12 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
     outcome: z.enum(["done", "declined"]),
     confirm: z.string().optional(),
   });
-  const user = await requireUser(request);
-  requirePermission(user, "handle:data_request:commune");
+  const { user, scope } = await requireStaff(request, "handle:data_request:commune");
   const parsed = resolveSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.requests.error" as MessageKey, requestId: null }, { status: 400 });
   const { requestId, outcome, confirm } = parsed.data;
-  const scope = await staffScope(user);
   const open = await listOpenDataRequests(scope);
   const target = open.find((r) => r.id === requestId);
   if (!target) return json({ error: "self.requests.error" as MessageKey, requestId }, { status: 404 });

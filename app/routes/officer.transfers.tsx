@@ -1,9 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
 import type { MessageKey } from "../i18n";
 import { acceptTransfer, cancelTransfer, listTransfers } from "../modules/persons/lifecycle.server";
 import { readForm } from "../utils/forms";
@@ -12,21 +10,15 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.transfers.title")) }];
 
-async function officerScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "transfer:person:commune");
-  return staffScope(user);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await officerScope(request);
+  const { scope } = await requireStaff(request, "transfer:person:commune");
   const done = new URL(request.url).searchParams.get("done");
   return json({ ...(await listTransfers(scope)), done: done === "accepted" || done === "cancelled" ? done : null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const decisionSchema = z.object({ intent: z.enum(["accept", "cancel"]), transferId: z.uuid() });
-  const scope = await officerScope(request);
+  const { scope } = await requireStaff(request, "transfer:person:commune");
   const parsed = decisionSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.transfers.error" as MessageKey }, { status: 400 });
   const { intent, transferId } = parsed.data;

@@ -1,9 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission } from "../auth/permissions.server";
-import { staffScope } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
+import { requireStaff } from "../auth/scope.server";
+import { notFound } from "../http/responses.server";
 import { decideOrganization, listPendingOrganizations } from "../modules/organizations/organizations.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
 import { useI18n } from "../utils/i18n-react";
@@ -11,14 +10,8 @@ import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("review.title")) }];
 
-async function requireReviewerScope(request: Request) {
-  const user = await requireUser(request);
-  requirePermission(user, "verify:organization:province");
-  return staffScope(user);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requireReviewerScope(request);
+  const { scope } = await requireStaff(request, "verify:organization:province");
   return json({ pending: await listPendingOrganizations(scope) });
 }
 
@@ -34,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
         .pipe(z.string().min(1, { error: "validation.required" }).max(500)),
     }),
   ]);
-  const scope = await requireReviewerScope(request);
+  const { scope } = await requireStaff(request, "verify:organization:province");
   const values = await readForm(request);
   const parsed = validateForm(decisionSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors as FieldErrors, done: null }, { status: 400 });
@@ -45,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     parsed.data.decision === "verify" ? { decision: "verify" } : { decision: "reject", reason: parsed.data.reason },
   );
   // Outside the actor's province, or already decided: the same answer as an id that does not exist.
-  if (!outcome.ok) throw json({ messageKey: "error.notFound.body" }, { status: 404 });
+  if (!outcome.ok) throw notFound();
   return json({ values: {} as FormValues, errors: {} as FieldErrors, done: { decision: parsed.data.decision, name: outcome.name } });
 }
 

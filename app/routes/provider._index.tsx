@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { OrganizationHome } from "../components/organization-home";
 import { ReferralsHomeCard } from "../components/referrals/home-card";
-import { organizationHomeLoader } from "../modules/organizations/own.server";
-import { organizationReferralCounts } from "../modules/referrals/org-routes.server";
+import { organizationHomeLoader } from "../http/organization-home.server";
+import { organizationReferralCounts } from "../http/organization-referrals.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("provider.home.title")) }];

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { FormState } from "../components/forms";
 import { OrganizationProfilePage } from "../components/organization-profile-form";
-import { organizationProfileAction, organizationProfileLoader } from "../modules/organizations/profile.server";
+import { organizationProfileAction, organizationProfileLoader } from "../http/organization-profile.server";
 import { metaTranslator, pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("profile.title")) }];

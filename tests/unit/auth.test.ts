@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isAllowedOrigin } from "../../app/auth/origin.server";
 import { PERMISSIONS, ROLE_HOME, can, requirePermission, type Permission } from "../../app/auth/permissions.server";
 import type { SessionUser } from "../../app/auth/session.server";
-import { safeRedirect } from "../../app/utils/http.server";
+import { safeRedirect } from "../../app/http/responses.server";
 import { ROLES, type Role } from "../../db/schema";
 
 describe("isAllowedOrigin", () => {

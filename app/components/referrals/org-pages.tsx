@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { organizationReferralLoader, organizationReferralsLoader } from "../../modules/referrals/org-routes.server";
+import type { organizationReferralLoader, organizationReferralsLoader } from "../../http/organization-referrals.server";
 import { useI18n } from "../../utils/i18n-react";
 import type { FormState } from "../forms";
 import { MessageThread, ReferralHistory } from "./history";

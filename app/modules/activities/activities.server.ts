@@ -9,6 +9,7 @@ import type { FieldErrors } from "../../utils/forms";
 import { audit } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import type { ActivityInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 /**
  * The support a person receives, one dated row each (HCD-12/13 count them): encouragement visits,
@@ -94,7 +95,7 @@ export async function activityLog(scope: StaffScope, personId: string) {
   return { person, activities, counts, meetings, today: todayIso() };
 }
 
-export type RecordOutcome = { ok: true; activityId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type RecordOutcome = Outcome<{ activityId: string }>;
 
 /** The date rules: not in the future, not before release (support starts then), not after the record closed. */
 export function activityDateErrors(person: Pick<SupportPerson, "releaseDate" | "closedOn">, occurredOn: string, today: string): FieldErrors {

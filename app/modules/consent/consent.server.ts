@@ -5,13 +5,14 @@ import { indexNow, indexSoon, touch } from "../../../search/facade.server";
 import type { StaffScope } from "../../auth/scope.server";
 import { addMonths } from "../../utils/dates";
 import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { personInScope } from "../persons/scope.server";
 import { propagateConsentEnd } from "./ending.server";
 import { grantNotWithdrawn } from "./live.server";
 import type { ConsentPurpose } from "./vocabulary";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
+import { log } from "../../utils/log.server";
+import type { Outcome } from "../../utils/outcome";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 
@@ -33,7 +34,7 @@ export function checkEvidenceFile(file: EvidenceFile): boolean {
   return file.bytes.length > 0 && file.bytes.length <= EVIDENCE_MAX_BYTES && evidenceTypeOf(file) !== null;
 }
 
-export type GrantOutcome = { ok: true; grantId: string } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+export type GrantOutcome = Outcome<{ grantId: string }>;
 
 /** Record a consent grant given by a person of the officer's communes; matching consent indexes them. */
 export async function grantConsent(scope: StaffScope, personId: string, input: ConsentInput, file?: EvidenceFile): Promise<GrantOutcome> {

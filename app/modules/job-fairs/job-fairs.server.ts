@@ -5,6 +5,7 @@ import type { StaffScope } from "../../auth/scope.server";
 import { now } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import type { FairEmployerInput, FairInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 /**
  * Job fairs (phiên giao dịch việc làm): a commune officer organises one in a commune they serve, invites
@@ -125,7 +126,7 @@ export async function employerOptions(fair: Fair): Promise<{ id: string; name: s
     .limit(500);
 }
 
-export type FairChange = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type FairChange = Outcome;
 
 /** Add a verified employer of the province with its openings; adding it again updates the openings. */
 export async function addFairEmployer(scope: StaffScope, fairId: string, input: FairEmployerInput): Promise<FairChange> {

@@ -13,6 +13,7 @@ import { personInScope, personsInScope } from "../persons/scope.server";
 import { getFair, lockFair, type Fair, type FairChange } from "./job-fairs.server";
 import type { HirePlacementInput, OutcomeInput } from "./schema.server";
 import { personNameKey, personNameOrder } from "../persons/order.server";
+import type { Outcome } from "../../utils/outcome";
 
 /**
  * The persons registered for a fair and what came of it. Only the fair's officers see names, and only of
@@ -189,10 +190,10 @@ export async function recordOutcome(scope: StaffScope, fairId: string, input: Ou
   });
 }
 
-export type HireOutcome = { ok: true; placementId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type HireOutcome = Outcome<{ placementId: string }>;
 
 /** A hire's participant, checked: hired by one of the fair's employers and not yet linked to a placement. */
-async function hireOf(scope: StaffScope, fairId: string, personId: string): Promise<{ ok: true; employerName: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors }> {
+async function hireOf(scope: StaffScope, fairId: string, personId: string): Promise<Outcome<{ employerName: string }>> {
   const [row] = await db()
     .select({ outcome: jobFairParticipant.outcome, placementId: jobFairParticipant.placementId, employerName: organization.name })
     .from(jobFairParticipant)

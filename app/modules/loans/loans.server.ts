@@ -11,6 +11,7 @@ import { personsInScope } from "../persons/scope.server";
 import { applicationDeadline, applyStatusChange, checkLoanApplication, defaultBankBranch, LOAN_TRANSITIONS, nextListMonth, type LoanIssue } from "./rules";
 import type { LoanFilters, LoanInput, LoanStatusInput } from "./schema.server";
 import { personNameKey } from "../persons/order.server";
+import type { Outcome } from "../../utils/outcome";
 
 /**
  * Loans under Decision 22/2023, as the commune officer records them: the application (put on the monthly
@@ -73,7 +74,7 @@ export async function personLoans(scope: StaffScope, personId: string) {
   };
 }
 
-export type CreateLoanOutcome = { ok: true; loanId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type CreateLoanOutcome = Outcome<{ loanId: string }>;
 
 /** Put a person of the officer's communes on the list for the bank, after the rules of Decision 22/2023. */
 export async function createLoan(scope: StaffScope, personId: string, input: LoanInput): Promise<CreateLoanOutcome> {
@@ -165,7 +166,7 @@ export async function getLoan(scope: StaffScope, loanId: string) {
   };
 }
 
-export type ChangeOutcome = { ok: true; personId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type ChangeOutcome = Outcome<{ personId: string }>;
 
 /** Move a loan to its next status (row locked, so two officers cannot both move it); the note goes to its history. */
 export async function changeLoanStatus(scope: StaffScope, loanId: string, input: LoanStatusInput): Promise<ChangeOutcome> {

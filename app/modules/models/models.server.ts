@@ -6,6 +6,7 @@ import { formatDate } from "../../i18n";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
 import type { EditModelInput, MemberInput, ModelInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 /**
  * Reintegration models (mô hình "5+1", "Chung tay giúp người lầm lỗi"…): run by a commune, with a steering
@@ -57,7 +58,7 @@ export async function listModels(scope: StaffScope): Promise<ModelListRow[]> {
     .limit(300);
 }
 
-export type ModelChange = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type ModelChange = Outcome;
 
 function launchErrors(launchedOn: string): FieldErrors {
   return launchedOn > todayIso() ? { launchedOn: { key: "events.model.error.launchFuture" } } : {};

@@ -1,21 +1,17 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { indexSoon, touch } from "../../../search/facade.server";
-import { orgScope, type OrgScope } from "../../auth/org-scope.server";
-import { requirePermission, type Permission } from "../../auth/permissions.server";
-import { requireUser } from "../../auth/session.server";
+import type { OrgScope } from "../../auth/org-scope.server";
 import { now } from "../../utils/clock.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../../utils/forms";
+import type { FieldErrors } from "../../utils/forms";
 import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../accounts/schema.server";
-import { isCommuneInProvince, listCommunes, listProvinces } from "../admin-units/admin-units.server";
+import { isCommuneInProvince } from "../admin-units/admin-units.server";
 import { refreshJobSearchText } from "../jobs/search-rows.server";
 import { refreshTrainingSearchText } from "../trainings/search-rows.server";
 import { enqueueOrganizationListings } from "./organizations.server";
-import { organizationProfileSchema, type OrganizationProfileInput } from "./schema.server";
-import { notFound } from "../../utils/http.server";
+import type { OrganizationProfileInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
@@ -26,7 +22,7 @@ export async function getOrganizationProfile(scope: OrgScope) {
   return row;
 }
 
-export type ProfileOutcome = { ok: true; reverification: boolean } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+export type ProfileOutcome = Outcome<{ reverification: boolean }>;
 
 /**
  * Update the actor's organisation. Its jobs and courses show its name and pledge, so their search text is
@@ -96,75 +92,5 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
   return { ok: true, reverification: result.reverification };
 }
 
-/* The /employer/profile and /provider/profile pages share one loader and one action. */
-
-type ProfileRole = OrgScope["role"];
-const HOME = {
-  employer: { permission: "view:home:employer", path: "/employer" },
-  provider: { permission: "view:home:provider", path: "/provider" },
-} as const;
-
-/** The scope of a logged-in employer or provider holding every given permission (else login or 403). */
-export async function requireOrganizationScope(request: Request, ...permissions: Permission[]): Promise<OrgScope> {
-  const user = await requireUser(request);
-  for (const permission of permissions) requirePermission(user, permission);
-  return orgScope(user);
-}
-
-function requireProfileScope(request: Request, role: ProfileRole): Promise<OrgScope> {
-  return requireOrganizationScope(request, HOME[role].permission, "edit:organization:own");
-}
-
-const savedParam = z.enum(["updated", "reverify"]).optional().catch(undefined);
-
-function communesOf(provinceCode: unknown) {
-  return typeof provinceCode === "string" && /^\d{2}$/.test(provinceCode) ? listCommunes(provinceCode) : Promise.resolve([]);
-}
-
-function profileValues(row: typeof organization.$inferSelect): FormValues {
-  const values: FormValues = {
-    name: row.name,
-    kind: row.kind,
-    taxCode: row.taxCode ?? "",
-    provinceCode: row.provinceCode,
-    communeCode: row.communeCode,
-    address: row.address,
-    contactName: row.contactName,
-    contactPhone: row.contactPhone,
-    description: row.description,
-    acceptsUnexpunged: row.acceptsUnexpunged,
-  };
-  if (row.fairChancePledgedAt) values.fairChancePledge = "yes";
-  return values;
-}
-
-export async function organizationProfileLoader(role: ProfileRole, { request }: LoaderFunctionArgs) {
-  const scope = await requireProfileScope(request, role);
-  const row = await getOrganizationProfile(scope);
-  if (!row) throw notFound();
-  const [provinces, communes] = await Promise.all([listProvinces(), listCommunes(row.provinceCode)]);
-  return json({
-    role,
-    kinds: kindsFor(role),
-    values: profileValues(row),
-    verificationStatus: row.verificationStatus,
-    pledgedAt: row.fairChancePledgedAt,
-    provinces,
-    communes,
-    saved: savedParam.parse(new URL(request.url).searchParams.get("saved") ?? undefined),
-  });
-}
-
-export async function organizationProfileAction(role: ProfileRole, { request }: ActionFunctionArgs) {
-  const scope = await requireProfileScope(request, role);
-  const values = await readForm(request);
-  const communes = await communesOf(values.provinceCode);
-  // Without JavaScript, "load communes" posts the form: answer with the same values and the list.
-  if (values.intent === "load-communes") return json({ values, errors: {} as FieldErrors, communes });
-  const parsed = validateForm(organizationProfileSchema, values);
-  if (!parsed.ok) return json({ values, errors: parsed.errors, communes }, { status: 400 });
-  const outcome = await updateOrganizationProfile(scope, parsed.data);
-  if (!outcome.ok && "notFound" in outcome) throw notFound();
-  if (!outcome.ok) return json({ values, errors: outcome.errors, communes }, { status: 400 });
-  return redirect(`${HOME[role].path}/profile?saved=${outcome.reverification ? "reverify" : "updated"}`);
-}
+// Moved to app/auth/org-scope.server.ts; re-exported for the job and training files that still import it here.
+export { requireOrganizationScope } from "../../auth/org-scope.server";

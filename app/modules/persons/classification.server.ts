@@ -7,6 +7,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import { optionalText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import { personInScope } from "./scope.server";
+import type { NotFound } from "../../utils/outcome";
 
 /** This quarter's classification (HCD-08): A, B, C or D, and a note. */
 export const classificationSchema = z.object({
@@ -25,7 +26,7 @@ export function currentQuarter(): string {
   return quarterOf(todayIso());
 }
 
-export type ClassifyOutcome = { ok: true; quarter: string; updated: boolean } | { ok: false; notFound: true };
+export type ClassifyOutcome = { ok: true; quarter: string; updated: boolean } | NotFound;
 
 /**
  * Classify a person of the officer's communes for the current quarter: one classification per person and

@@ -4,13 +4,13 @@ import { db } from "../../../db/client.server";
 import { commune, conviction, courtBan, releasedPerson } from "../../../db/schema";
 import type { StaffScope } from "../../auth/scope.server";
 import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
 import { isoDate, requiredText } from "../../utils/zod-fields.server";
 import { audit } from "../audit/audit.server";
 import type { ExpungementResult } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
+import type { Outcome } from "../../utils/outcome";
 
 /** "Mark the record expunged": the day it took effect and what shows it (court decision, extract no. 1…). */
 export const markExpungedSchema = z.object({
@@ -19,7 +19,7 @@ export const markExpungedSchema = z.object({
 });
 export type MarkExpungedInput = z.output<typeof markExpungedSchema>;
 
-export type MarkExpungedOutcome = { ok: true } | { ok: false; errors: FieldErrors } | { ok: false; notFound: true };
+export type MarkExpungedOutcome = Outcome;
 
 /**
  * Record that a person's criminal record has been expunged (automatically, or by a court decision). The

@@ -11,6 +11,8 @@ import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
 import { audit } from "../audit/audit.server";
 import { withdrawReferralsOfPerson } from "../referrals/status.server";
 import { personInScope } from "./scope.server";
+import { log } from "../../utils/log.server";
+import type { NotFound, Outcome } from "../../utils/outcome";
 
 /**
  * A person's file moves with them (the new commune takes over, Decree 49 art. on moving) and closes when
@@ -36,7 +38,7 @@ export async function officersOfCommune(communeCode: string) {
 
 export type MoveOutcome =
   | { ok: true; transferId: string; toCommuneName: string; recipients: Awaited<ReturnType<typeof officersOfCommune>> }
-  | { ok: false; notFound: true }
+  | NotFound
   | { ok: false; errors: FieldErrors };
 
 /** Start a move: a pending transfer the receiving commune's officers see on /officer/transfers. */
@@ -178,7 +180,7 @@ export async function cancelTransfer(scope: StaffScope, transferId: string): Pro
   return done ? { ok: true } : { ok: false, error: "not_found" };
 }
 
-export type CloseOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type CloseOutcome = Outcome;
 
 /**
  * End supervision (expunged, moved away, emigrated, died, missing, re-imprisoned): the record stays,

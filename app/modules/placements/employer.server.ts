@@ -6,6 +6,7 @@ import { now, todayIso } from "../../utils/clock.server";
 import { audit } from "../audit/audit.server";
 import { resolveEmployerReminders } from "./reminders.server";
 import { followUpState } from "./schedule";
+import type { NotFound } from "../../utils/outcome";
 
 /**
  * The employer's side of a placement: the people it took on through referrals, and a way to confirm that
@@ -72,7 +73,7 @@ export async function employerPlacements(scope: OrgScope) {
   }));
 }
 
-export type ConfirmOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; error: "not_due" | "already" | "ended" };
+export type ConfirmOutcome = { ok: true } | NotFound | { ok: false; error: "not_due" | "already" | "ended" };
 
 /** The employer confirms the person still works there, for a follow-up in its window. */
 export async function confirmEmployment(scope: OrgScope, followUpId: string, note: string): Promise<ConfirmOutcome> {

@@ -12,6 +12,7 @@ import { personsInScope } from "../persons/scope.server";
 import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
 import { addDays } from "../../utils/dates";
 import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
+import type { Outcome } from "../../utils/outcome";
 
 /** Course enrolments from accepted course referrals: enrolled → completed (certificate) or dropped out, then a job. */
 
@@ -74,7 +75,7 @@ export async function enrolmentForm(scope: StaffScope, personId: string, referra
   return { person, today, course: found.course, problem: null, waiting: [] };
 }
 
-export type EnrolOutcome = { ok: true; enrolmentId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type EnrolOutcome = Outcome<{ enrolmentId: string }>;
 
 export async function createEnrolment(scope: StaffScope, personId: string, input: EnrolmentInput): Promise<EnrolOutcome> {
   const person = await personHeading(scope, personId);
@@ -141,7 +142,7 @@ export async function getEnrolment(scope: StaffScope, enrolmentId: string) {
   return { enrolment: row, placementId: placed?.id ?? null, today: todayIso() };
 }
 
-export type EnrolmentChange = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type EnrolmentChange = Outcome;
 type Finish = { kind: "completed"; input: z.output<typeof completeEnrolmentSchema> } | { kind: "dropped_out"; input: z.output<typeof dropEnrolmentSchema> };
 
 /** Close an enrolment: completed with its certificate, or dropped out with the reason. Only from "enrolled". */

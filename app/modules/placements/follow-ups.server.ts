@@ -13,6 +13,7 @@ import { canRecord, DUE_DAYS_BEFORE, followUpState, OUTCOME_MONTH, OVERDUE_DAYS_
 import type { FollowUpInput } from "./schema.server";
 import { followUpsOf } from "./views.server";
 import { personNameKey } from "../persons/order.server";
+import type { Outcome } from "../../utils/outcome";
 
 /** The officer's follow-up work: the task list of due and overdue visits, and recording what was found. */
 
@@ -87,7 +88,7 @@ export async function getFollowUp(scope: StaffScope, followUpId: string) {
   };
 }
 
-export type RecordOutcome = { ok: true; placementId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type RecordOutcome = Outcome<{ placementId: string }>;
 
 /**
  * Record a follow-up: only inside its window (due or overdue), once. Someone no longer employed there ends

@@ -13,6 +13,7 @@ import { minimumWageFor } from "../reference/reference.server";
 import { addDays } from "../../utils/dates";
 import { dueFrom, followUpSchedule } from "./schedule";
 import type { EndPlacementInput, PlacementInput } from "./schema.server";
+import type { NotFound, Outcome } from "../../utils/outcome";
 
 /**
  * Placements: employment periods of a released person, recorded by their commune officer. A placement
@@ -152,7 +153,7 @@ export async function placementSource(executor: Executor, personId: string, ids:
 
 export type PlacementForm =
   | { ok: true; person: PersonHeading; source: PlacementSource; values: Record<string, string>; minimumWage: number | null; today: string; latestStart: string }
-  | { ok: false; notFound: true }
+  | NotFound
   | { ok: false; person: PersonHeading; problem: SourceProblem; placementId?: string };
 
 /** What the "record a job" page needs: the person, the source and the prefilled values. */
@@ -174,7 +175,7 @@ export async function placementForm(scope: StaffScope, personId: string, ids: { 
   return { ok: true, person, source, values, minimumWage: minimum?.monthlyVnd ?? null, today, latestStart: addDays(today, START_DAYS_AHEAD) };
 }
 
-export type CreateOutcome = { ok: true; placementId: string } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type CreateOutcome = Outcome<{ placementId: string }>;
 
 /** Record a placement and schedule its follow-ups; tell the employer and the person. One transaction. */
 export async function createPlacement(scope: StaffScope, personId: string, input: PlacementInput): Promise<CreateOutcome> {
@@ -300,7 +301,7 @@ export async function endPlacementTx(tx: Executor, scope: StaffScope, row: Place
   return null;
 }
 
-export type EndOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type EndOutcome = Outcome;
 
 export async function endPlacement(scope: StaffScope, placementId: string, input: EndPlacementInput): Promise<EndOutcome> {
   return db().transaction(async (tx) => {

@@ -15,6 +15,7 @@ import { personInScope } from "../persons/scope.server";
 import { notifyParties, referralHead } from "./parties.server";
 import type { ReferInput } from "./schema.server";
 import { buildSnapshot, sharingAllowed, type ShareableField } from "./snapshot.server";
+import type { NotFound } from "../../utils/outcome";
 
 /**
  * An officer refers a person of their communes to a job or a course: under a live consent grant for the
@@ -147,7 +148,7 @@ export async function getReferForm(scope: StaffScope, personId: string, kind: Re
 
 export type ReferOutcome =
   | { ok: true; referralId: string }
-  | { ok: false; notFound: true }
+  | NotFound
   | { ok: false; errors: FieldErrors; exclusions?: MatchReason[] };
 
 function formError(key: "referrals.error.noConsent" | "referrals.error.listingClosed" | "referrals.error.duplicate" | "referrals.error.request" | "referrals.error.excluded"): ReferOutcome {

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { OFFICER_ANSWER_CHANNELS, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
 import { optionalText, requiredText, stringList } from "../../utils/zod-fields.server";
 import { MOVE_RULES, REFERRAL_MOVES } from "./transitions";
-import { notFound } from "../../utils/http.server";
 
 /** The query of the refer page: which listing (and, when approving a person's request, which request). */
 export const referQuerySchema = z.object({
@@ -97,15 +96,3 @@ export const declineRequestSchema = z.object({
 });
 
 export const statusFilterSchema = z.enum(REFERRAL_STATUSES).optional().catch(undefined);
-
-/** An id from the URL: anything but a uuid is simply not found (never a 500). */
-export function idParam(raw: string | undefined): string {
-  const parsed = z.uuid().safeParse(raw);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
-/** The "?done=…" notice after a redirect, if it is one this page knows. */
-export function doneParam<T extends readonly [string, ...string[]]>(request: Request, values: T): T[number] | null {
-  return z.enum(values).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined) ?? null;
-}

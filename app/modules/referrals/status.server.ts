@@ -6,7 +6,6 @@ import type { OrgScope } from "../../auth/org-scope.server";
 import type { StaffScope } from "../../auth/scope.server";
 import type { MessageKey } from "../../i18n";
 import { now } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
 import { audit, type Actor } from "../audit/audit.server";
 import { livePurposesOf } from "../consent/live.server";
 import { LISTING_PURPOSE } from "../consent/vocabulary";
@@ -14,6 +13,7 @@ import { personsInScope } from "../persons/scope.server";
 import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
 import type { MoveInput, PersonAnswerInput } from "./schema.server";
 import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
+import type { Outcome } from "../../utils/outcome";
 
 /** Why a referral was withdrawn without anyone choosing to: stored in closeReason, never shown to the organisation. */
 export const AUTOMATIC_CLOSE_REASONS = ["consent_withdrawn", "consent_expired", "file_closed", "file_moved"] as const;
@@ -49,7 +49,7 @@ function keysFor(status: ReferralStatus, declinedBy: "organization" | "person" |
   }
 }
 
-export type MoveOutcome = { ok: true; status: ReferralStatus } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type MoveOutcome = Outcome<{ status: ReferralStatus }>;
 
 type Locked = { id: string; status: ReferralStatus; personId: string };
 

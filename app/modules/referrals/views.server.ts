@@ -9,6 +9,7 @@ import { personInScope, personsInScope } from "../persons/scope.server";
 import { kindsAnsweredBy } from "./parties.server";
 import { coverageOf, visibleSharing } from "./consent-coverage.server";
 import { listMessages } from "./messages.server";
+import { OPEN_REFERRAL_STATUSES } from "./transitions";
 
 /**
  * Reading referrals, each party through its own door: officers within their scope (the person's name and
@@ -127,6 +128,17 @@ export async function getReferralForOfficer(scope: StaffScope, referralId: strin
 
 /** The organisation's side: its own referrals (employers: jobs and their training slots; providers: courses). */
 export const ownedBy = (scope: OrgScope) => and(eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role)))!;
+
+/** For the organisation's home: referrals not yet opened, and all still open. */
+export async function openReferralCountsForOrganization(scope: OrgScope) {
+  const rows = await db()
+    .select({ status: referral.status, n: count() })
+    .from(referral)
+    .where(and(ownedBy(scope), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])))
+    .groupBy(referral.status);
+  const unseen = Number(rows.find((r) => r.status === "referred")?.n ?? 0);
+  return { unseen, open: rows.reduce((sum, r) => sum + Number(r.n), 0) };
+}
 
 /**
  * The organisation's list: the listing, the status, and the name only where it was shared and its consent

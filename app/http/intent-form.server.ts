@@ -1,10 +1,11 @@
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
-import { validateForm, type FieldErrors, type FormValues } from "./forms";
-import { notFound } from "./http.server";
+import { validateForm, type FieldErrors, type FormValues } from "../utils/forms";
+import type { Outcome } from "../utils/outcome";
+import { orNotFound } from "./responses.server";
 
 /** What a service answers to one posted form: done, refused with field errors, or its target not found. */
-export type IntentOutcome = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: FieldErrors };
+export type IntentOutcome = Outcome;
 
 /** The 400 answer of a page with several small forms: which form, which row (person), what was typed, why. */
 export type IntentRefusal<I extends string> = { intent: I | null; personId: string | null; values: FormValues; errors: FieldErrors };
@@ -29,10 +30,7 @@ export async function runIntentForm<I extends string>(
     json<IntentRefusal<I>>({ intent, personId: typeof values.personId === "string" ? values.personId : null, values, errors }, { status: 400 });
   const intent = intentSchema.safeParse(values.intent);
   if (!intent.success) return refuse(null, { _form: { key: "validation.invalid" } });
-  const outcome = await handlers[intent.data](values);
-  if (!outcome.ok) {
-    if ("notFound" in outcome) throw notFound();
-    return refuse(intent.data, outcome.errors);
-  }
+  const outcome = orNotFound(await handlers[intent.data](values));
+  if (!outcome.ok) return refuse(intent.data, outcome.errors);
   return redirect(doneTo(intent.data));
 }

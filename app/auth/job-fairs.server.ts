@@ -1,6 +1,6 @@
-import { can, requirePermission } from "../../auth/permissions.server";
-import { requireStaff, staffScope } from "../../auth/scope.server";
-import { requireUser } from "../../auth/session.server";
+import { can, requirePermission } from "./permissions.server";
+import { requireStaff, staffScope } from "./scope.server";
+import { requireUser } from "./session.server";
 
 /**
  * Who reaches the job fair pages: the commune officer who manages them, and a provincial admin who reads
