@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import type { OrgScope } from "../auth/org-scope.server";
+import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
 import type { Permission } from "../auth/permissions.server";
 import { requireStaff } from "../auth/scope.server";
 import { listingCacheHeaders } from "../components/search/cache";
-import { personListingAction, personListingState } from "../components/self-service/listing.server";
+import { personListingAction, personListingState } from "./person-listing.server";
 import { listCommunes, listProvinces, searchPlaces } from "../modules/admin-units/admin-units.server";
 import { getOwnJob, jobInputSchema, listOwnJobs, transitionJob, updateJob, createJob, type OwnJob } from "../modules/jobs/jobs.server";
 import { getPublicJob, jobCard } from "../modules/jobs/public.server";
 import { LISTING_KINDS, POSTING_AREAS, type ListingKind, type PostingRole } from "../modules/listings/kinds";
 import type { PostingOutcome, TransitionOutcome } from "../modules/listings/posting.server";
 import { candidatesForListing } from "../modules/matching/suggestions.server";
-import { getOrganizationProfile, requireOrganizationScope } from "../modules/organizations/profile.server";
+import { getOrganizationProfile } from "../modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
 import { parseJobSearch, parseTrainingSearch, searchJobs, searchTrainings } from "../modules/search/public-search.server";
 import { listLinkableJobs } from "../modules/trainings/partner-jobs.server";
@@ -26,7 +26,8 @@ import {
   type OwnTraining,
 } from "../modules/trainings/trainings.server";
 import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { idOf, notFound } from "../utils/http.server";
+import type { NotFound } from "../utils/outcome";
+import { found, idOf, notFound, orNotFound } from "./responses.server";
 import { queryOf } from "../utils/text";
 
 /*
@@ -159,7 +160,7 @@ function kindOf<K extends ListingKind>(kind: K) {
     choices: () => ReturnType<Kinds[K]["choices"]>;
     parse: (values: FormValues) => { ok: true; data: unknown } | { ok: false; errors: FieldErrors };
     create: (scope: OrgScope, input: never, options: { publish: boolean }) => Promise<PostingOutcome<string>>;
-    update: (scope: OrgScope, id: string, input: never) => Promise<PostingOutcome<string> | { ok: false; notFound: true }>;
+    update: (scope: OrgScope, id: string, input: never) => Promise<PostingOutcome<string> | NotFound>;
   };
 }
 
@@ -261,10 +262,7 @@ async function formChoices<K extends ListingKind>(kind: K, scope: OrgScope, prov
 
 /** The posting of the URL, if it is the actor's organisation's; any other id is simply not found. */
 async function ownListingOf<K extends ListingKind>(kind: K, scope: OrgScope, id: string | undefined): Promise<Own<K>> {
-  const parsed = z.uuid().safeParse(id);
-  const listing = parsed.success ? await kindOf(kind).getOwn(scope, parsed.data) : undefined;
-  if (!listing) throw notFound();
-  return listing;
+  return found(await kindOf(kind).getOwn(scope, idOf(id)));
 }
 
 /**
@@ -323,8 +321,7 @@ export async function editListingAction<K extends ListingKind>(kind: K, role: Po
   const scope = await requirePostingScope(kind, role, request);
   const listing = await ownListingOf(kind, scope, params.id);
   return saveForm(kind, scope, request, async (input) => {
-    const outcome = await kindOf(kind).update(scope, listing.id, input);
-    if (!outcome.ok && "notFound" in outcome) throw notFound();
+    const outcome = orNotFound(await kindOf(kind).update(scope, listing.id, input));
     if (!outcome.ok) return outcome.errors;
     return redirect(`${listPath(kind, role)}?saved=updated`);
   });

@@ -7,6 +7,7 @@ import { indexSoon, touch } from "../../../search/facade.server";
 import type { OrgScope } from "../../auth/org-scope.server";
 import { now, todayIso } from "../../utils/clock.server";
 import type { FieldErrors } from "../../utils/forms";
+import type { NotFound } from "../../utils/outcome";
 import { isOrganizationVerified } from "../organizations/organizations.server";
 
 /*
@@ -82,7 +83,7 @@ export async function updatePosting<Input, Own extends OwnRow, Status extends Po
   scope: OrgScope,
   id: string,
   input: Input,
-): Promise<PostingOutcome<Status> | { ok: false; notFound: true }> {
+): Promise<PostingOutcome<Status> | NotFound> {
   const existing = await kind.getOwn(scope, id);
   if (!existing) return { ok: false, notFound: true };
   const errors = await kind.check(scope, input);

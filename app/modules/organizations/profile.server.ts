@@ -92,5 +92,3 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
   return { ok: true, reverification: result.reverification };
 }
 
-// Moved to app/auth/org-scope.server.ts; re-exported for the job and training files that still import it here.
-export { requireOrganizationScope } from "../../auth/org-scope.server";
