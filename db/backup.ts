@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { parseEnv } from "../app/env.server";
+import { parseEnv } from "~/env.server";
 import {
   BackupError,
   formatBytes,

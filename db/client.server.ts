@@ -6,7 +6,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { setSingleton, singleton } from "../app/utils/singleton.server";
+import { setSingleton, singleton } from "~/utils/singleton.server";
 import { createPostgresClient } from "./postgres-client.server";
 import * as schema from "./schema";
 

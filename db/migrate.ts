@@ -56,7 +56,7 @@ async function migrateHandle(handle: DatabaseHandle): Promise<void> {
 
 // CLI: `npm run db:migrate`
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { parseEnv } = await import("../app/env.server");
+  const { parseEnv } = await import("~/env.server");
   const { databaseOptionsFromEnv } = await import("./client.server");
   const env = parseEnv();
   await runMigrations(databaseOptionsFromEnv(env));

@@ -7,8 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { parseEnv, type Env } from "../app/env.server";
-import { rebuildSearchIndex } from "../app/worker/reindex";
+import { parseEnv, type Env } from "~/env.server";
+import { rebuildSearchIndex } from "~/worker/reindex";
 import {
   BackupError,
   compareStats,

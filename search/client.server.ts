@@ -1,5 +1,5 @@
 import { Meilisearch, type Index, type RecordAny } from "meilisearch";
-import { setSingleton, singleton } from "../app/utils/singleton.server";
+import { setSingleton, singleton } from "~/utils/singleton.server";
 import { INDEXES, INDEX_NAMES, type IndexName } from "./indexes";
 
 export type SearchConfig = { url: string; apiKey?: string; indexPrefix: string };

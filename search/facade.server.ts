@@ -8,8 +8,8 @@
  */
 import { db, type Executor } from "../db/client.server";
 import type { OutboxEntity } from "../db/schema";
-import { log } from "../app/utils/log.server";
-import { wakeWorker } from "../app/utils/worker-signal.server";
+import { log } from "~/utils/log.server";
+import { wakeWorker } from "~/utils/worker-signal.server";
 import { search } from "./client.server";
 import { enqueueSync } from "./outbox.server";
 import { applyToIndex } from "./sync.server";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.server";
 import { outbox, type OutboxEntity } from "../db/schema";
-import { todayIso } from "../app/utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import type { SearchClient } from "./client.server";
 import { INDEXES, type IndexName } from "./indexes";
 import { claimDue, enqueueSync, markDelivered, markFailed } from "./outbox.server";

@@ -1,4 +1,4 @@
-import { provincesOfCommunes } from "../modules/admin-units/admin-units.server";
+import { provincesOfCommunes } from "~/modules/admin-units/admin-units.server";
 import type { Permission } from "./permissions.server";
 import { requireUserWith, type SessionUser } from "./session.server";
 

@@ -4,10 +4,10 @@ import { desc, eq, lt } from "drizzle-orm";
 import { Cookie, generateIdFromEntropySize } from "lucia";
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, userSession, type Locale, type Role } from "../../db/schema";
-import { getEnv } from "../env.server";
-import { clientLabel } from "../modules/accounts/client-label";
+import { getEnv } from "~/env.server";
+import { clientLabel } from "~/modules/accounts/client-label";
 import { requirePermission, type Permission } from "./permissions.server";
-import { sessionNow } from "../utils/clock.server";
+import { sessionNow } from "~/utils/clock.server";
 
 /*
  * The only module that imports lucia (v3 is no longer maintained upstream; see

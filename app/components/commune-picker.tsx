@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { Commune, Province } from "../modules/admin-units/admin-units.server";
-import { useI18n } from "../utils/i18n-react";
+import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
+import { useI18n } from "~/utils/i18n-react";
 import { Field, type FormState } from "./forms";
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import type { MessageKey } from "../i18n";
-import type { FieldErrors, FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
 
 export type FormState = { values?: FormValues; errors?: FieldErrors } | undefined;
 

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/enums";
-import type { MessageKey } from "../i18n";
-import type { Commune, Province } from "../modules/admin-units/admin-units.server";
-import { OCCUPATION_GROUPS } from "../modules/reference/occupation-groups";
-import type { Occupation } from "../modules/reference/reference.server";
-import { useI18n } from "../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
+import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
+import type { Occupation } from "~/modules/reference/reference.server";
+import { useI18n } from "~/utils/i18n-react";
 import { CommunePicker } from "./commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "./forms";
 

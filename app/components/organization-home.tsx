@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { OrganizationView } from "../modules/organizations/organizations.server";
-import { useI18n } from "../utils/i18n-react";
+import type { OrganizationView } from "~/modules/organizations/organizations.server";
+import { useI18n } from "~/utils/i18n-react";
 
 type Jsonified = Omit<OrganizationView, "createdAt"> & { createdAt: string };
 

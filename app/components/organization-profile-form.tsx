@@ -1,10 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { RECORD_STANCES, type OrganizationKind } from "../../db/enums";
-import type { MessageKey } from "../i18n";
-import type { Commune, Province } from "../modules/admin-units/admin-units.server";
-import type { organizationProfileLoader } from "../http/organization-profile.server";
-import { useI18n } from "../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
+import type { organizationProfileLoader } from "~/http/organization-profile.server";
+import { useI18n } from "~/utils/i18n-react";
 import { CommunePicker } from "./commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "./forms";
 import { ChoiceGroup, TextAreaField, valuesOf } from "./job-form";

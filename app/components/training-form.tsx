@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { TRAINING_SUPPORT } from "../../db/enums";
-import type { MessageKey } from "../i18n";
-import type { Commune, Province } from "../modules/admin-units/admin-units.server";
-import type { Occupation, TrainingLevel } from "../modules/reference/reference.server";
-import type { PartnerJob } from "../modules/trainings/partner-jobs.server";
-import { useI18n } from "../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
+import type { Occupation, TrainingLevel } from "~/modules/reference/reference.server";
+import type { PartnerJob } from "~/modules/trainings/partner-jobs.server";
+import { useI18n } from "~/utils/i18n-react";
 import { CommunePicker } from "./commune-picker";
 import { ErrorSummary, Field, TextField, type FormState } from "./forms";
 import { ChoiceGroup, FieldMessage, OccupationSelect, PostingButtons, TextAreaField, valuesOf } from "./job-form";

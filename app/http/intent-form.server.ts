@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
-import { validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import type { Outcome } from "../utils/outcome";
+import { validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import type { Outcome } from "~/utils/outcome";
 import { orNotFound } from "./responses.server";
 
 /** What a service answers to one posted form: done, refused with field errors, or its target not found. */

@@ -1,22 +1,22 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
-import type { Permission } from "../auth/permissions.server";
-import { requireStaff } from "../auth/scope.server";
-import { listingCacheHeaders } from "../components/search/cache";
+import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+import type { Permission } from "~/auth/permissions.server";
+import { requireStaff } from "~/auth/scope.server";
+import { listingCacheHeaders } from "~/components/search/cache";
 import { personListingAction, personListingState } from "./person-listing.server";
-import { listCommunes, listProvinces, searchPlaces } from "../modules/admin-units/admin-units.server";
-import { getOwnJob, jobInputSchema, listOwnJobs, transitionJob, updateJob, createJob, type OwnJob } from "../modules/jobs/jobs.server";
-import { getPublicJob, jobCard } from "../modules/jobs/public.server";
-import { LISTING_KINDS, POSTING_AREAS, type ListingKind, type PostingRole } from "../modules/listings/kinds";
-import type { PostingOutcome, TransitionOutcome } from "../modules/listings/posting.server";
-import { candidatesForListing } from "../modules/matching/suggestions.server";
-import { getOrganizationProfile } from "../modules/organizations/profile.server";
-import { listOccupations, listTrainingLevels } from "../modules/reference/reference.server";
-import { parseJobSearch, parseTrainingSearch, searchJobs, searchTrainings } from "../modules/search/public-search.server";
-import { listLinkableJobs } from "../modules/trainings/partner-jobs.server";
-import { getPublicTraining, trainingCard } from "../modules/trainings/public.server";
-import { trainingInputSchema } from "../modules/trainings/schema.server";
+import { listCommunes, listProvinces, searchPlaces } from "~/modules/admin-units/admin-units.server";
+import { getOwnJob, jobInputSchema, listOwnJobs, transitionJob, updateJob, createJob, type OwnJob } from "~/modules/jobs/jobs.server";
+import { getPublicJob, jobCard } from "~/modules/jobs/public.server";
+import { LISTING_KINDS, POSTING_AREAS, type ListingKind, type PostingRole } from "~/modules/listings/kinds";
+import type { PostingOutcome, TransitionOutcome } from "~/modules/listings/posting.server";
+import { candidatesForListing } from "~/modules/matching/suggestions.server";
+import { getOrganizationProfile } from "~/modules/organizations/profile.server";
+import { listOccupations, listTrainingLevels } from "~/modules/reference/reference.server";
+import { parseJobSearch, parseTrainingSearch, searchJobs, searchTrainings } from "~/modules/search/public-search.server";
+import { listLinkableJobs } from "~/modules/trainings/partner-jobs.server";
+import { getPublicTraining, trainingCard } from "~/modules/trainings/public.server";
+import { trainingInputSchema } from "~/modules/trainings/schema.server";
 import {
   createTraining,
   getOwnTraining,
@@ -24,11 +24,11 @@ import {
   transitionTraining,
   updateTraining,
   type OwnTraining,
-} from "../modules/trainings/trainings.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import type { NotFound } from "../utils/outcome";
+} from "~/modules/trainings/trainings.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import type { NotFound } from "~/utils/outcome";
 import { found, idOf, notFound, orNotFound } from "./responses.server";
-import { queryOf } from "../utils/text";
+import { queryOf } from "~/utils/text";
 
 /*
  * The loaders and actions of the listing pages, one of each for jobs and training slots: the public

@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
-import { listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { getOrganizationProfile, kindsFor, updateOrganizationProfile } from "../modules/organizations/profile.server";
-import { organizationProfileSchema } from "../modules/organizations/schema.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
+import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
+import { getOrganizationProfile, kindsFor, updateOrganizationProfile } from "~/modules/organizations/profile.server";
+import { organizationProfileSchema } from "~/modules/organizations/schema.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
 import { notFound, orNotFound } from "./responses.server";
 
 /* The /employer/profile and /provider/profile pages share one loader and one action. */

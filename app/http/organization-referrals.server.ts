@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrganizationScope, type OrgScope } from "../auth/org-scope.server";
-import { postMessageAsOrganization } from "../modules/referrals/messages.server";
-import { moveSchema, statusFilterSchema } from "../modules/referrals/schema.server";
-import { markSeen, moveReferralAsOrganization } from "../modules/referrals/status.server";
-import { allowedMoves } from "../modules/referrals/transitions";
-import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "../modules/referrals/views.server";
+import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+import { postMessageAsOrganization } from "~/modules/referrals/messages.server";
+import { moveSchema, statusFilterSchema } from "~/modules/referrals/schema.server";
+import { markSeen, moveReferralAsOrganization } from "~/modules/referrals/status.server";
+import { allowedMoves } from "~/modules/referrals/transitions";
+import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "~/modules/referrals/views.server";
 import { referralAction } from "./referral-action.server";
 import { doneParam, found, idOf } from "./responses.server";
 

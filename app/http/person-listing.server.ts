@@ -1,9 +1,9 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import { getOptionalUser, requireUserWith } from "../auth/session.server";
-import type { MessageKey } from "../i18n";
-import { listingStateForPerson, referralMessageField, requestReferral, setSaved, type ListingKind } from "../modules/persons/self-service.server";
-import { readForm } from "../utils/forms";
+import { getOptionalUser, requireUserWith } from "~/auth/session.server";
+import type { MessageKey } from "~/i18n";
+import { listingStateForPerson, referralMessageField, requestReferral, setSaved, type ListingKind } from "~/modules/persons/self-service.server";
+import { readForm } from "~/utils/forms";
 
 /**
  * The person's part of the public job and course pages: what the loader adds for a logged-in person, and

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
-import type { NotFound } from "../utils/outcome";
+import type { NotFound } from "~/utils/outcome";
 
 /*
  * The answers every route shares: one 404, one check of uuid ids from the URL, one way to turn a service's

@@ -1,4 +1,4 @@
-import { notFound } from "../http/responses.server";
+import { notFound } from "~/http/responses.server";
 
 /** Every unknown URL: a friendly 404 in the layout (the root error boundary renders it). */
 export function loader() {

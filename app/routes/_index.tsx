@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ROLE_HOME } from "../auth/permissions.server";
-import { getOptionalUser } from "../auth/session.server";
-import { adminUnitCounts } from "../modules/admin-units/admin-units.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator } from "../utils/meta";
+import { ROLE_HOME } from "~/auth/permissions.server";
+import { getOptionalUser } from "~/auth/session.server";
+import { adminUnitCounts } from "~/modules/admin-units/admin-units.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

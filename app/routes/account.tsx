@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { authenticate, endAllSessions, endSession, listSessions, requireUser, startSession } from "../auth/session.server";
-import { ErrorSummary, TextField } from "../components/forms";
-import { changePassword, sessionLimits } from "../modules/accounts/account.server";
-import { changePasswordSchema } from "../modules/accounts/schema.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { authenticate, endAllSessions, endSession, listSessions, requireUser, startSession } from "~/auth/session.server";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
+import { changePasswordSchema } from "~/modules/accounts/schema.server";
+import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 /*
  * Everyone logged in manages their own account here: password change, the devices logged in, log out

@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ROLE_HOME } from "../auth/permissions.server";
-import { getOptionalUser, startSession } from "../auth/session.server";
-import { ErrorSummary, TextField, type FormState } from "../components/forms";
-import { activateAccount, activationSchema } from "../modules/persons/invitations.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ROLE_HOME } from "~/auth/permissions.server";
+import { getOptionalUser, startSession } from "~/auth/session.server";
+import { ErrorSummary, TextField, type FormState } from "~/components/forms";
+import { activateAccount, activationSchema } from "~/modules/persons/invitations.server";
+import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.activate.title")) }, { name: "robots", content: "noindex" }];
 

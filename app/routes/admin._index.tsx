@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { listOfficers } from "../modules/accounts/officers.server";
-import { getProvince, listCommunes } from "../modules/admin-units/admin-units.server";
-import { countPendingOrganizations } from "../modules/organizations/organizations.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { listOfficers } from "~/modules/accounts/officers.server";
+import { getProvince, listCommunes } from "~/modules/admin-units/admin-units.server";
+import { countPendingOrganizations } from "~/modules/organizations/organizations.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("admin.home.title")) }];
 

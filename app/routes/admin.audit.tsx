@@ -1,16 +1,16 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireStaff } from "../auth/scope.server";
-import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
-import { useLabels } from "../components/self-service/labels";
-import { parseIdentifier } from "../modules/accounts/identifier";
-import { AUDIT_ACTIONS } from "../modules/audit/actions";
-import { findActorId, searchAudit } from "../modules/audit/audit.server";
-import type { FieldErrors, FormValues } from "../utils/forms";
-import { isoDate } from "../utils/zod-fields.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { queryOf } from "../utils/text";
+import { requireStaff } from "~/auth/scope.server";
+import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
+import { useLabels } from "~/components/self-service/labels";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { AUDIT_ACTIONS } from "~/modules/audit/actions";
+import { findActorId, searchAudit } from "~/modules/audit/audit.server";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { isoDate } from "~/utils/zod-fields.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { queryOf } from "~/utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.audit.title")) }];
 

@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
-import { createOfficer, listOfficers } from "../modules/accounts/officers.server";
-import { officerSchema } from "../modules/accounts/schema.server";
-import { listCommunes } from "../modules/admin-units/admin-units.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
+import { createOfficer, listOfficers } from "~/modules/accounts/officers.server";
+import { officerSchema } from "~/modules/accounts/schema.server";
+import { listCommunes } from "~/modules/admin-units/admin-units.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officers.title")) }];
 

@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { OrganizationHome } from "../components/organization-home";
-import { PlacementsHomeLink } from "../components/placements/home-link";
-import { ReferralsHomeCard } from "../components/referrals/home-card";
-import { organizationHomeLoader } from "../http/organization-home.server";
-import { organizationReferralCounts } from "../http/organization-referrals.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { OrganizationHome } from "~/components/organization-home";
+import { PlacementsHomeLink } from "~/components/placements/home-link";
+import { ReferralsHomeCard } from "~/components/referrals/home-card";
+import { organizationHomeLoader } from "~/http/organization-home.server";
+import { organizationReferralCounts } from "~/http/organization-referrals.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("employer.home.title")) }];
 

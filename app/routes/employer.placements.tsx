@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrganizationScope } from "../auth/org-scope.server";
-import { orNotFound } from "../http/responses.server";
-import { confirmEmployment, employerPlacements } from "../modules/placements/employer.server";
-import { confirmEmploymentSchema } from "../modules/placements/schema.server";
-import { useLabels } from "../components/self-service/labels";
-import { readForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireOrganizationScope } from "~/auth/org-scope.server";
+import { orNotFound } from "~/http/responses.server";
+import { confirmEmployment, employerPlacements } from "~/modules/placements/employer.server";
+import { confirmEmploymentSchema } from "~/modules/placements/schema.server";
+import { useLabels } from "~/components/self-service/labels";
+import { readForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.employer.pageTitle")) }];
 

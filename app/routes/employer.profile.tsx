@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import type { FormState } from "../components/forms";
-import { OrganizationProfilePage } from "../components/organization-profile-form";
-import { organizationProfileAction, organizationProfileLoader } from "../http/organization-profile.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import type { FormState } from "~/components/forms";
+import { OrganizationProfilePage } from "~/components/organization-profile-form";
+import { organizationProfileAction, organizationProfileLoader } from "~/http/organization-profile.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("profile.title")) }];
 

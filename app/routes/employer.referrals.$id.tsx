@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import type { FormState } from "../components/forms";
-import { OrganizationReferralDetail } from "../components/referrals/org-pages";
-import { organizationReferralAction, organizationReferralLoader } from "../http/organization-referrals.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import type { FormState } from "~/components/forms";
+import { OrganizationReferralDetail } from "~/components/referrals/org-pages";
+import { organizationReferralAction, organizationReferralLoader } from "~/http/organization-referrals.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { OrganizationReferralList } from "../components/referrals/org-pages";
-import { organizationReferralsLoader } from "../http/organization-referrals.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { OrganizationReferralList } from "~/components/referrals/org-pages";
+import { organizationReferralsLoader } from "~/http/organization-referrals.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.org.title")) }];
 

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { checkHealth } from "../modules/health/health.server";
+import { checkHealth } from "~/modules/health/health.server";
 
 /** 200 {"db":"ok","search":"ok"}, or 503 naming the part that is down. */
 export async function loader() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { JobDetailPage, ListingDetailErrorBoundary, listingDetailMeta } from "../components/listings/detail-page";
-import { listingHeaders } from "../components/search/cache";
-import { listingDetailAction, listingDetailLoader } from "../http/listings.server";
+import { JobDetailPage, ListingDetailErrorBoundary, listingDetailMeta } from "~/components/listings/detail-page";
+import { listingHeaders } from "~/components/search/cache";
+import { listingDetailAction, listingDetailLoader } from "~/http/listings.server";
 
 export const meta = listingDetailMeta("job");
 

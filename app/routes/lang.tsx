@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getEnv } from "../env.server";
-import { LOCALE_COOKIE, parseLocale } from "../i18n";
-import { readForm } from "../utils/forms";
-import { safeRedirect } from "../http/responses.server";
+import { getEnv } from "~/env.server";
+import { LOCALE_COOKIE, parseLocale } from "~/i18n";
+import { readForm } from "~/utils/forms";
+import { safeRedirect } from "~/http/responses.server";
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {

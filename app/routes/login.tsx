@@ -1,14 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ROLE_HOME } from "../auth/permissions.server";
-import { getOptionalUser, startSession } from "../auth/session.server";
-import { ErrorSummary, TextField } from "../components/forms";
-import { attemptLogin } from "../modules/accounts/login.server";
-import { loginSchema } from "../modules/accounts/schema.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "../utils/forms";
-import { safeRedirect } from "../http/responses.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ROLE_HOME } from "~/auth/permissions.server";
+import { getOptionalUser, startSession } from "~/auth/session.server";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { loginSchema } from "~/modules/accounts/schema.server";
+import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
+import { safeRedirect } from "~/http/responses.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("login.title")) }];
 

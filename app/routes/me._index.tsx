@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "../auth/session.server";
-import { ConsentCard } from "../components/self-service/consent";
-import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
-import { ListingLine } from "../components/self-service/listing-list";
-import { PersonNav } from "../components/self-service/person-nav";
-import type { MessageKey } from "../i18n";
-import { getPersonHome, ownPerson, withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
-import { currentWorkOf } from "../modules/placements/own.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import { ConsentCard } from "~/components/self-service/consent";
+import { CurrentWork, hasCurrentWork } from "~/components/self-service/current-work";
+import { ListingLine } from "~/components/self-service/listing-list";
+import { PersonNav } from "~/components/self-service/person-nav";
+import type { MessageKey } from "~/i18n";
+import { getPersonHome, ownPerson, withdrawOwnConsent, withdrawSchema } from "~/modules/persons/self-service.server";
+import { currentWorkOf } from "~/modules/placements/own.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("nav.myHome")) }];
 

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "../auth/session.server";
+import { requireUserWith } from "~/auth/session.server";
 import { z } from "zod";
 import { CONSENT_PURPOSES } from "../../db/enums";
-import { ConsentCard } from "../components/self-service/consent";
-import { useLabels } from "../components/self-service/labels";
-import { PersonNav } from "../components/self-service/person-nav";
-import type { MessageKey } from "../i18n";
-import { getOwnRecord } from "../modules/persons/record.server";
-import { withdrawOwnConsent, withdrawSchema } from "../modules/persons/self-service.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ConsentCard } from "~/components/self-service/consent";
+import { useLabels } from "~/components/self-service/labels";
+import { PersonNav } from "~/components/self-service/person-nav";
+import type { MessageKey } from "~/i18n";
+import { getOwnRecord } from "~/modules/persons/record.server";
+import { withdrawOwnConsent, withdrawSchema } from "~/modules/persons/self-service.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.consents.title")) }];
 

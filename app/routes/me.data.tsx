@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "../auth/session.server";
-import { ErrorSummary, Field, type FormState } from "../components/forms";
-import { AccessLog } from "../components/self-service/access-log";
-import { useLabels } from "../components/self-service/labels";
-import { PersonData } from "../components/self-service/person-data";
-import { PersonNav } from "../components/self-service/person-nav";
-import { notFound } from "../http/responses.server";
-import { collectPersonData } from "../modules/persons/data-rights.server";
-import { getOwnRecord } from "../modules/persons/record.server";
-import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "../modules/persons/self-service.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
+import { AccessLog } from "~/components/self-service/access-log";
+import { useLabels } from "~/components/self-service/labels";
+import { PersonData } from "~/components/self-service/person-data";
+import { PersonNav } from "~/components/self-service/person-nav";
+import { notFound } from "~/http/responses.server";
+import { collectPersonData } from "~/modules/persons/data-rights.server";
+import { getOwnRecord } from "~/modules/persons/record.server";
+import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "~/modules/persons/self-service.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.data.title")) }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUserWith } from "../auth/session.server";
-import { notFound } from "../http/responses.server";
-import { exportOwnData } from "../modules/persons/data-rights.server";
-import { todayIso } from "../utils/clock.server";
+import { requireUserWith } from "~/auth/session.server";
+import { notFound } from "~/http/responses.server";
+import { exportOwnData } from "~/modules/persons/data-rights.server";
+import { todayIso } from "~/utils/clock.server";
 
 /** The person's own copy of everything held about them (right to obtain), as a JSON download. */
 export async function loader({ request }: LoaderFunctionArgs) {

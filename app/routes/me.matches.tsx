@@ -1,14 +1,14 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "../auth/session.server";
-import { SuggestionList } from "../components/matching/suggestions";
-import { CurrentWork, hasCurrentWork } from "../components/self-service/current-work";
-import { PersonNav } from "../components/self-service/person-nav";
-import { ownSuggestions } from "../modules/matching/suggestions.server";
-import { ownPerson } from "../modules/persons/self-service.server";
-import { currentWorkOf } from "../modules/placements/own.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import { SuggestionList } from "~/components/matching/suggestions";
+import { CurrentWork, hasCurrentWork } from "~/components/self-service/current-work";
+import { PersonNav } from "~/components/self-service/person-nav";
+import { ownSuggestions } from "~/modules/matching/suggestions.server";
+import { ownPerson } from "~/modules/persons/self-service.server";
+import { currentWorkOf } from "~/modules/placements/own.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("match.own.title")) }];
 

@@ -1,19 +1,19 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "../auth/session.server";
-import { timeOf } from "../components/referrals/status";
-import { ListingLine } from "../components/self-service/listing-list";
-import { PersonNav } from "../components/self-service/person-nav";
-import { doneParam } from "../http/responses.server";
-import type { MessageKey } from "../i18n";
-import { listReferralRequests, ownPerson } from "../modules/persons/self-service.server";
-import { personAnswerSchema } from "../modules/referrals/schema.server";
-import { answerReferralAsPerson } from "../modules/referrals/status.server";
-import { allowedMoves, awaitsPersonAnswer } from "../modules/referrals/transitions";
-import { listOwnReferrals } from "../modules/referrals/views.server";
-import { readForm, validateForm, type FieldErrors } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import { timeOf } from "~/components/referrals/status";
+import { ListingLine } from "~/components/self-service/listing-list";
+import { PersonNav } from "~/components/self-service/person-nav";
+import { doneParam } from "~/http/responses.server";
+import type { MessageKey } from "~/i18n";
+import { listReferralRequests, ownPerson } from "~/modules/persons/self-service.server";
+import { personAnswerSchema } from "~/modules/referrals/schema.server";
+import { answerReferralAsPerson } from "~/modules/referrals/status.server";
+import { allowedMoves, awaitsPersonAnswer } from "~/modules/referrals/transitions";
+import { listOwnReferrals } from "~/modules/referrals/views.server";
+import { readForm, validateForm, type FieldErrors } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.me.title")) }];
 

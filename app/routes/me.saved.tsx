@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUserWith } from "../auth/session.server";
-import type { MessageKey } from "../i18n";
-import { ListingLine } from "../components/self-service/listing-list";
-import { PersonNav } from "../components/self-service/person-nav";
-import { getOwnRecord } from "../modules/persons/record.server";
-import { LISTING_KINDS, listSaved, setSaved } from "../modules/persons/self-service.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import type { MessageKey } from "~/i18n";
+import { ListingLine } from "~/components/self-service/listing-list";
+import { PersonNav } from "~/components/self-service/person-nav";
+import { getOwnRecord } from "~/modules/persons/record.server";
+import { LISTING_KINDS, listSaved, setSaved } from "~/modules/persons/self-service.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.saved.title")) }];
 

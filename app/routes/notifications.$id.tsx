@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireUserWith } from "../auth/session.server";
-import { notFound } from "../http/responses.server";
-import { openNotification } from "../modules/notifications/notifications.server";
+import { requireUserWith } from "~/auth/session.server";
+import { notFound } from "~/http/responses.server";
+import { openNotification } from "~/modules/notifications/notifications.server";
 
 /** Opening a notification marks it read and goes to what changed; someone else's id is simply not found. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUserWith } from "../auth/session.server";
-import { isMessageKey, type MessageKey } from "../i18n";
-import { listNotifications, markAllRead } from "../modules/notifications/notifications.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireUserWith } from "~/auth/session.server";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import { listNotifications, markAllRead } from "~/modules/notifications/notifications.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("notifications.title")) }];
 

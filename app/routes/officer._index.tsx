@@ -1,17 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { getCommunes } from "../modules/admin-units/admin-units.server";
-import { countExpiringConsents } from "../modules/consent/reminders.server";
-import { countPendingOrganizations } from "../modules/organizations/organizations.server";
-import { countExpungementsDue } from "../modules/persons/expungement.server";
-import { countPersons } from "../modules/persons/list.server";
-import { FiguresBlock } from "../components/placements/figures";
-import { countFollowUpTasks } from "../modules/placements/follow-ups.server";
-import { communeFigures } from "../modules/reports/figures.server";
-import { countPendingRequests } from "../modules/referrals/requests.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { getCommunes } from "~/modules/admin-units/admin-units.server";
+import { countExpiringConsents } from "~/modules/consent/reminders.server";
+import { countPendingOrganizations } from "~/modules/organizations/organizations.server";
+import { countExpungementsDue } from "~/modules/persons/expungement.server";
+import { countPersons } from "~/modules/persons/list.server";
+import { FiguresBlock } from "~/components/placements/figures";
+import { countFollowUpTasks } from "~/modules/placements/follow-ups.server";
+import { communeFigures } from "~/modules/reports/figures.server";
+import { countPendingRequests } from "~/modules/referrals/requests.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officer.home.title")) }];
 

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireStaff } from "../auth/scope.server";
-import { OccupationSelect } from "../components/job-form";
-import { searchCandidates, type CandidateHit } from "../modules/matching/candidates.server";
-import { listOccupations } from "../modules/reference/reference.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { log } from "../utils/log.server";
-import { queryOf } from "../utils/text";
+import { requireStaff } from "~/auth/scope.server";
+import { OccupationSelect } from "~/components/job-form";
+import { searchCandidates, type CandidateHit } from "~/modules/matching/candidates.server";
+import { listOccupations } from "~/modules/reference/reference.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { log } from "~/utils/log.server";
+import { queryOf } from "~/utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.cand.title")) }];
 

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { can } from "../auth/permissions.server";
-import { TextField, type FormState } from "../components/forms";
-import { TextAreaField } from "../components/job-form";
-import { FormErrors } from "../components/persons/form-errors";
-import { useLabels } from "../components/self-service/labels";
-import { finishEnrolment, getEnrolment } from "../modules/placements/enrolments.server";
-import { requireStaff } from "../auth/scope.server";
-import { completeEnrolmentSchema, dropEnrolmentSchema } from "../modules/placements/schema.server";
-import { readForm, validateForm, type FieldErrors } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { can } from "~/auth/permissions.server";
+import { TextField, type FormState } from "~/components/forms";
+import { TextAreaField } from "~/components/job-form";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
+import { finishEnrolment, getEnrolment } from "~/modules/placements/enrolments.server";
+import { requireStaff } from "~/auth/scope.server";
+import { completeEnrolmentSchema, dropEnrolmentSchema } from "~/modules/placements/schema.server";
+import { readForm, validateForm, type FieldErrors } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.pageTitle")) }];
 

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import type { MessageKey } from "../i18n";
-import { listExpungementsDue, type ExpungementDue } from "../modules/persons/expungement.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import type { MessageKey } from "~/i18n";
+import { listExpungementsDue, type ExpungementDue } from "~/modules/persons/expungement.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.expList.title")) }];
 

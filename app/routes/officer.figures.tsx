@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FiguresByCommune, FiguresTable } from "../components/placements/figures";
-import { requireStaff } from "../auth/scope.server";
-import { figuresByCommune } from "../modules/reports/figures.server";
-import { FIGURE_KEYS, type Figures } from "../modules/reports/indicator-keys";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { FiguresByCommune, FiguresTable } from "~/components/placements/figures";
+import { requireStaff } from "~/auth/scope.server";
+import { figuresByCommune } from "~/modules/reports/figures.server";
+import { FIGURE_KEYS, type Figures } from "~/modules/reports/indicator-keys";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.figures.pageTitle")) }];
 

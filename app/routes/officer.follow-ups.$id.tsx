@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../db/enums";
-import { requireStaff } from "../auth/scope.server";
-import { TextField, type FormState } from "../components/forms";
-import { ChoiceGroup, TextAreaField } from "../components/job-form";
-import { FollowUpList, FollowUpStateBadge } from "../components/placements/follow-ups";
-import { FormErrors } from "../components/persons/form-errors";
-import { useLabels } from "../components/self-service/labels";
-import { getFollowUp, recordFollowUp } from "../modules/placements/follow-ups.server";
-import { dueFrom } from "../modules/placements/schedule";
-import { followUpSchema } from "../modules/placements/schema.server";
-import { readForm, validateForm, type FormValues } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { requireStaff } from "~/auth/scope.server";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+import { FollowUpList, FollowUpStateBadge } from "~/components/placements/follow-ups";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
+import { getFollowUp, recordFollowUp } from "~/modules/placements/follow-ups.server";
+import { dueFrom } from "~/modules/placements/schedule";
+import { followUpSchema } from "~/modules/placements/schema.server";
+import { readForm, validateForm, type FormValues } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.followUp.pageTitle")) }];
 

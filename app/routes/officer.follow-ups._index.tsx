@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FollowUpStateBadge } from "../components/placements/follow-ups";
-import { useLabels } from "../components/self-service/labels";
-import { followUpTasks } from "../modules/placements/follow-ups.server";
-import { requireStaff } from "../auth/scope.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { FollowUpStateBadge } from "~/components/placements/follow-ups";
+import { useLabels } from "~/components/self-service/labels";
+import { followUpTasks } from "~/modules/placements/follow-ups.server";
+import { requireStaff } from "~/auth/scope.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.tasks.title")) }];
 

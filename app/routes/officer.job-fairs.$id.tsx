@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FairEmployers } from "../components/job-fairs/employers";
-import { ParticipantRow, RegisterPicker, type RowState } from "../components/job-fairs/participants";
-import { requireFairManager, requireFairReader } from "../auth/job-fairs.server";
-import { addFairEmployer, employerOptions, fairEmployers, getFair, removeFairEmployer } from "../modules/job-fairs/job-fairs.server";
+import { FairEmployers } from "~/components/job-fairs/employers";
+import { ParticipantRow, RegisterPicker, type RowState } from "~/components/job-fairs/participants";
+import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
+import { addFairEmployer, employerOptions, fairEmployers, getFair, removeFairEmployer } from "~/modules/job-fairs/job-fairs.server";
 import {
   createHirePlacement,
   fairParticipants,
@@ -17,7 +17,7 @@ import {
   type Participant,
   type PickerPerson,
   type PlacementOption,
-} from "../modules/job-fairs/participants.server";
+} from "~/modules/job-fairs/participants.server";
 import {
   fairEmployerSchema,
   hirePlacementSchema,
@@ -29,13 +29,13 @@ import {
   removeEmployerSchema,
   unregisterSchema,
   type FairIntent,
-} from "../modules/job-fairs/schema.server";
-import { readForm } from "../utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "../http/intent-form.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../http/responses.server";
-import { queryOf } from "../utils/text";
+} from "~/modules/job-fairs/schema.server";
+import { readForm } from "~/utils/forms";
+import { runIntentForm, withForm, type IntentRefusal } from "~/http/intent-form.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound } from "~/http/responses.server";
+import { queryOf } from "~/utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fair.pageTitle")) }];
 

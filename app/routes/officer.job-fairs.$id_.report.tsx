@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FairReportTable } from "../components/job-fairs/report";
-import { requireFairReader } from "../auth/job-fairs.server";
-import { fairReport } from "../modules/job-fairs/report.server";
-import { todayIso } from "../utils/clock.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../http/responses.server";
+import { FairReportTable } from "~/components/job-fairs/report";
+import { requireFairReader } from "~/auth/job-fairs.server";
+import { fairReport } from "~/modules/job-fairs/report.server";
+import { todayIso } from "~/utils/clock.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.report.title")) }];
 

@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { FormState } from "../components/forms";
-import { FairForm } from "../components/job-fairs/fair-form";
-import { getCommunes } from "../modules/admin-units/admin-units.server";
-import { requireFairManager, requireFairReader } from "../auth/job-fairs.server";
-import { createFair, listFairs } from "../modules/job-fairs/job-fairs.server";
-import { fairSchema } from "../modules/job-fairs/schema.server";
-import { todayIso } from "../utils/clock.server";
-import { readForm, validateForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import type { FormState } from "~/components/forms";
+import { FairForm } from "~/components/job-fairs/fair-form";
+import { getCommunes } from "~/modules/admin-units/admin-units.server";
+import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
+import { createFair, listFairs } from "~/modules/job-fairs/job-fairs.server";
+import { fairSchema } from "~/modules/job-fairs/schema.server";
+import { todayIso } from "~/utils/clock.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fairs.title")) }];
 

@@ -1,8 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CandidatesPage } from "../components/matching/candidates";
-import { listingCandidatesLoader } from "../http/listings.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { CandidatesPage } from "~/components/matching/candidates";
+import { listingCandidatesLoader } from "~/http/listings.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("match.cand.title")) }];
 

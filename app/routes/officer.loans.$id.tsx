@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Fragment } from "react";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import type { FormState } from "../components/forms";
-import { LoanStatusForm } from "../components/loans/status-form";
-import { LoanStatusBadge, monthLabel } from "../components/loans/loan-table";
-import { useLabels } from "../components/self-service/labels";
-import { changeLoanStatus, getLoan } from "../modules/loans/loans.server";
-import { loanStatusSchema } from "../modules/loans/schema.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { requireStaff } from "~/auth/scope.server";
+import type { FormState } from "~/components/forms";
+import { LoanStatusForm } from "~/components/loans/status-form";
+import { LoanStatusBadge, monthLabel } from "~/components/loans/loan-table";
+import { useLabels } from "~/components/self-service/labels";
+import { changeLoanStatus, getLoan } from "~/modules/loans/loans.server";
+import { loanStatusSchema } from "~/modules/loans/schema.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.detail.pageTitle")) }];
 

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LOAN_STATUSES } from "../../db/enums";
-import { LoanTable, LoanTotals } from "../components/loans/loan-table";
-import { useLabels } from "../components/self-service/labels";
-import { listLoans } from "../modules/loans/loans.server";
-import { loanFiltersSchema } from "../modules/loans/schema.server";
-import { requireStaff } from "../auth/scope.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { LoanTable, LoanTotals } from "~/components/loans/loan-table";
+import { useLabels } from "~/components/self-service/labels";
+import { listLoans } from "~/modules/loans/loans.server";
+import { loanFiltersSchema } from "~/modules/loans/schema.server";
+import { requireStaff } from "~/auth/scope.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.list.title")) }];
 

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { BankListTable } from "../components/loans/bank-list";
-import { monthLabel } from "../components/loans/loan-table";
-import { formatDate, translator } from "../i18n";
-import { bankList, bankListMonth } from "../modules/loans/bank-list.server";
-import { requireStaff } from "../auth/scope.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { BankListTable } from "~/components/loans/bank-list";
+import { monthLabel } from "~/components/loans/loan-table";
+import { formatDate, translator } from "~/i18n";
+import { bankList, bankListMonth } from "~/modules/loans/bank-list.server";
+import { requireStaff } from "~/auth/scope.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.bank.pageTitle")) }];
 

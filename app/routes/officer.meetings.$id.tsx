@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLabels } from "../components/self-service/labels";
-import { getMeeting } from "../modules/activities/meetings.server";
-import { requireStaff } from "../auth/scope.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound } from "../http/responses.server";
+import { useLabels } from "~/components/self-service/labels";
+import { getMeeting } from "~/modules/activities/meetings.server";
+import { requireStaff } from "~/auth/scope.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.meeting.detail.pageTitle")) }];
 

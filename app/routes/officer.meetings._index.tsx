@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import type { FormState } from "../components/forms";
-import { MeetingForm } from "../components/activities/meeting-form";
-import { useLabels } from "../components/self-service/labels";
-import { createMeeting, listMeetings, meetingForm } from "../modules/activities/meetings.server";
-import { meetingSchema } from "../modules/activities/schema.server";
-import { requireStaff } from "../auth/scope.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import type { FormState } from "~/components/forms";
+import { MeetingForm } from "~/components/activities/meeting-form";
+import { useLabels } from "~/components/self-service/labels";
+import { createMeeting, listMeetings, meetingForm } from "~/modules/activities/meetings.server";
+import { meetingSchema } from "~/modules/activities/schema.server";
+import { requireStaff } from "~/auth/scope.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.meeting.pageTitle")) }];
 

@@ -1,14 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { FormState } from "../components/forms";
-import { ModelForm } from "../components/models/model-form";
-import { getCommunes } from "../modules/admin-units/admin-units.server";
-import { requireStaff } from "../auth/scope.server";
-import { createModel, listModels } from "../modules/models/models.server";
-import { modelSchema } from "../modules/models/schema.server";
-import { readForm, validateForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import type { FormState } from "~/components/forms";
+import { ModelForm } from "~/components/models/model-form";
+import { getCommunes } from "~/modules/admin-units/admin-units.server";
+import { requireStaff } from "~/auth/scope.server";
+import { createModel, listModels } from "~/modules/models/models.server";
+import { modelSchema } from "~/modules/models/schema.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.models.title")) }];
 

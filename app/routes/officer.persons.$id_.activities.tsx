@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { can } from "../auth/permissions.server";
-import { requireStaff } from "../auth/scope.server";
-import type { FormState } from "../components/forms";
-import { ActivityForm } from "../components/activities/activity-form";
-import { ActivityCounts, ActivityTable, AttendedMeetings } from "../components/activities/activity-log";
-import { useLabels } from "../components/self-service/labels";
-import { activityLog, recordActivity, supportPerson } from "../modules/activities/activities.server";
-import { activitySchema } from "../modules/activities/schema.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { can } from "~/auth/permissions.server";
+import { requireStaff } from "~/auth/scope.server";
+import type { FormState } from "~/components/forms";
+import { ActivityForm } from "~/components/activities/activity-form";
+import { ActivityCounts, ActivityTable, AttendedMeetings } from "~/components/activities/activity-log";
+import { useLabels } from "~/components/self-service/labels";
+import { activityLog, recordActivity, supportPerson } from "~/modules/activities/activities.server";
+import { activitySchema } from "~/modules/activities/schema.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.activity.pageTitle")) }];
 

@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { can, requirePermission } from "../auth/permissions.server";
-import { staffScope, requireStaff } from "../auth/scope.server";
-import { requireUser } from "../auth/session.server";
-import { ErrorSummary, Field, type FormState } from "../components/forms";
-import { useLabels } from "../components/self-service/labels";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { staffScope, requireStaff } from "~/auth/scope.server";
+import { requireUser } from "~/auth/session.server";
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
+import { useLabels } from "~/components/self-service/labels";
 import { CLOSURE_REASONS } from "../../db/enums";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
-import { anonymisePerson } from "../modules/persons/data-rights.server";
-import { closePerson, closeSchema, personHeader } from "../modules/persons/lifecycle.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { optionalText } from "../utils/zod-fields.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { anonymisePerson } from "~/modules/persons/data-rights.server";
+import { closePerson, closeSchema, personHeader } from "~/modules/persons/lifecycle.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { optionalText } from "~/utils/zod-fields.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.close")) }];
 

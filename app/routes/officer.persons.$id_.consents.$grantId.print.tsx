@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { found, idOf } from "../http/responses.server";
-import { consentFormFor } from "../modules/persons/list.server";
-import { formatDate, translator } from "../i18n";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { found, idOf } from "~/http/responses.server";
+import { consentFormFor } from "~/modules/persons/list.server";
+import { formatDate, translator } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 /*
  * The printable consent form (A4), generated from one grant. The file is named `$id_` so that it is not

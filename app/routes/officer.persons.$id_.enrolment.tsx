@@ -1,16 +1,16 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { TextField, type FormState } from "../components/forms";
-import { CheckboxField } from "../components/persons/fields";
-import { FormErrors } from "../components/persons/form-errors";
-import { useLabels } from "../components/self-service/labels";
-import { createEnrolment, enrolmentForm } from "../modules/placements/enrolments.server";
-import { personHeading } from "../modules/placements/placements.server";
-import { enrolmentSchema } from "../modules/placements/schema.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, optionalIdOf, orNotFound } from "../http/responses.server";
+import { requireStaff } from "~/auth/scope.server";
+import { TextField, type FormState } from "~/components/forms";
+import { CheckboxField } from "~/components/persons/fields";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
+import { createEnrolment, enrolmentForm } from "~/modules/placements/enrolments.server";
+import { personHeading } from "~/modules/placements/placements.server";
+import { enrolmentSchema } from "~/modules/placements/schema.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.new.title")) }];
 

@@ -1,14 +1,14 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { requireStaff } from "../auth/scope.server";
-import { AccessLog } from "../components/self-service/access-log";
-import { PersonData } from "../components/self-service/person-data";
-import { idOf, notFound } from "../http/responses.server";
-import { exportPersonForStaff } from "../modules/persons/data-rights.server";
-import { namesFor } from "../modules/persons/self-service.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { AccessLog } from "~/components/self-service/access-log";
+import { PersonData } from "~/components/self-service/person-data";
+import { idOf, notFound } from "~/http/responses.server";
+import { exportPersonForStaff } from "~/modules/persons/data-rights.server";
+import { namesFor } from "~/modules/persons/self-service.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.export")) }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "../auth/scope.server";
-import { idOf, notFound } from "../http/responses.server";
-import { exportPersonForStaff } from "../modules/persons/data-rights.server";
-import { todayIso } from "../utils/clock.server";
+import { requireStaff } from "~/auth/scope.server";
+import { idOf, notFound } from "~/http/responses.server";
+import { exportPersonForStaff } from "~/modules/persons/data-rights.server";
+import { todayIso } from "~/utils/clock.server";
 
 /** Everything held about a person of the officer's communes, as a JSON file (audit: export). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

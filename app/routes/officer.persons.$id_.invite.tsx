@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { requireStaff } from "../auth/scope.server";
-import { idOf, notFound } from "../http/responses.server";
-import { invitationStatus, issueInvitation } from "../modules/persons/invitations.server";
-import { now } from "../utils/clock.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { idOf, notFound } from "~/http/responses.server";
+import { invitationStatus, issueInvitation } from "~/modules/persons/invitations.server";
+import { now } from "~/utils/clock.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.invite.title")) }];
 

@@ -1,11 +1,11 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { ExcludedListings, ReferLink, SuggestionList } from "../components/matching/suggestions";
-import { idOf, notFound } from "../http/responses.server";
-import { suggestionsForPerson } from "../modules/matching/suggestions.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { ExcludedListings, ReferLink, SuggestionList } from "~/components/matching/suggestions";
+import { idOf, notFound } from "~/http/responses.server";
+import { suggestionsForPerson } from "~/modules/matching/suggestions.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("match.person.title")) }];
 

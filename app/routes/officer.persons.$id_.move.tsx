@@ -1,14 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { CommunePicker } from "../components/commune-picker";
-import { ErrorSummary, Field, type FormState } from "../components/forms";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
-import { getCommunes, listCommunes, listProvinces, type Commune } from "../modules/admin-units/admin-units.server";
-import { moveSchema, personHeader, requestTransfer } from "../modules/persons/lifecycle.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { CommunePicker } from "~/components/commune-picker";
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { getCommunes, listCommunes, listProvinces, type Commune } from "~/modules/admin-units/admin-units.server";
+import { moveSchema, personHeader, requestTransfer } from "~/modules/persons/lifecycle.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.move")) }];
 

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CONTRACT_KINDS } from "../../db/enums";
-import { requireStaff } from "../auth/scope.server";
-import { TextField, type FormState } from "../components/forms";
-import { ChoiceGroup } from "../components/job-form";
-import { CheckboxField } from "../components/persons/fields";
-import { FormErrors } from "../components/persons/form-errors";
-import { useLabels } from "../components/self-service/labels";
-import { createPlacement, personHeading, placementForm } from "../modules/placements/placements.server";
-import { placementSchema } from "../modules/placements/schema.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, optionalIdOf, orNotFound } from "../http/responses.server";
+import { requireStaff } from "~/auth/scope.server";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup } from "~/components/job-form";
+import { CheckboxField } from "~/components/persons/fields";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
+import { createPlacement, personHeading, placementForm } from "~/modules/placements/placements.server";
+import { placementSchema } from "~/modules/placements/schema.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.new.title")) }];
 

@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import { ErrorSummary, Field, type FormState } from "../components/forms";
-import { useSnapshotValue } from "../components/referrals/snapshot";
-import type { MatchReason } from "../modules/matching/reasons";
-import { reasonText } from "../modules/matching/reasons";
-import { listOccupations } from "../modules/reference/reference.server";
-import { createReferral, getReferForm } from "../modules/referrals/referrals.server";
-import { referQuerySchema, referSchema } from "../modules/referrals/schema.server";
-import { LISTING_PURPOSE } from "../modules/consent/vocabulary";
-import { readForm, validateForm, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { requireStaff } from "~/auth/scope.server";
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
+import { useSnapshotValue } from "~/components/referrals/snapshot";
+import type { MatchReason } from "~/modules/matching/reasons";
+import { reasonText } from "~/modules/matching/reasons";
+import { listOccupations } from "~/modules/reference/reference.server";
+import { createReferral, getReferForm } from "~/modules/referrals/referrals.server";
+import { referQuerySchema, referSchema } from "~/modules/referrals/schema.server";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { readForm, validateForm, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.refer.pageTitle")) }];
 

@@ -1,14 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
-import { can } from "../auth/permissions.server";
-import { requireStaff } from "../auth/scope.server";
-import { searchHref } from "../components/search/url";
-import { listPersons, personListFiltersSchema } from "../modules/persons/list.server";
-import { formatQuarter } from "../i18n";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { queryOf } from "../utils/text";
+import { can } from "~/auth/permissions.server";
+import { requireStaff } from "~/auth/scope.server";
+import { searchHref } from "~/components/search/url";
+import { listPersons, personListFiltersSchema } from "~/modules/persons/list.server";
+import { formatQuarter } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { queryOf } from "~/utils/text";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.list.title")) }];
 

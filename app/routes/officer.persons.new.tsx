@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import type { FormState } from "../components/forms";
-import { IntakeForm } from "../components/persons/intake-form";
-import { getCommunes, listCommunes, listProvinces } from "../modules/admin-units/admin-units.server";
-import { registerPerson, type DuplicateCandidate } from "../modules/persons/intake.server";
-import { intakeSchema } from "../modules/persons/schema.server";
-import { listOccupations } from "../modules/reference/reference.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import type { FormState } from "~/components/forms";
+import { IntakeForm } from "~/components/persons/intake-form";
+import { getCommunes, listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
+import { registerPerson, type DuplicateCandidate } from "~/modules/persons/intake.server";
+import { intakeSchema } from "~/modules/persons/schema.server";
+import { listOccupations } from "~/modules/reference/reference.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.new.pageTitle")) }];
 

@@ -2,19 +2,19 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { PLACEMENT_END_REASONS } from "../../db/enums";
-import { can } from "../auth/permissions.server";
-import { requireStaff } from "../auth/scope.server";
-import { TextField, type FormState } from "../components/forms";
-import { ChoiceGroup, TextAreaField } from "../components/job-form";
-import { FollowUpList, OutcomeBadge } from "../components/placements/follow-ups";
-import { FormErrors } from "../components/persons/form-errors";
-import { useLabels } from "../components/self-service/labels";
-import { endPlacement } from "../modules/placements/placements.server";
-import { endPlacementSchema } from "../modules/placements/schema.server";
-import { getPlacementView } from "../modules/placements/views.server";
-import { readForm, validateForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { idOf, notFound, orNotFound } from "../http/responses.server";
+import { can } from "~/auth/permissions.server";
+import { requireStaff } from "~/auth/scope.server";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+import { FollowUpList, OutcomeBadge } from "~/components/placements/follow-ups";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
+import { endPlacement } from "~/modules/placements/placements.server";
+import { endPlacementSchema } from "~/modules/placements/schema.server";
+import { getPlacementView } from "~/modules/placements/views.server";
+import { readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.pageTitle")) }];
 

@@ -1,21 +1,21 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/scope.server";
-import type { FormState } from "../components/forms";
-import { MessageThread, ReferralHistory } from "../components/referrals/history";
-import { MoveForms } from "../components/referrals/move-forms";
-import { SharedSnapshot } from "../components/referrals/snapshot";
-import { StatusBadge, timeOf } from "../components/referrals/status";
-import { referralAction } from "../http/referral-action.server";
-import { doneParam, found, idOf } from "../http/responses.server";
-import { isMessageKey, type MessageKey } from "../i18n";
-import { postMessageAsOfficer } from "../modules/referrals/messages.server";
-import { officerMoveSchema } from "../modules/referrals/schema.server";
-import { moveReferralAsOfficer } from "../modules/referrals/status.server";
-import { allowedMoves } from "../modules/referrals/transitions";
-import { getReferralForOfficer } from "../modules/referrals/views.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import type { FormState } from "~/components/forms";
+import { MessageThread, ReferralHistory } from "~/components/referrals/history";
+import { MoveForms } from "~/components/referrals/move-forms";
+import { SharedSnapshot } from "~/components/referrals/snapshot";
+import { StatusBadge, timeOf } from "~/components/referrals/status";
+import { referralAction } from "~/http/referral-action.server";
+import { doneParam, found, idOf } from "~/http/responses.server";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import { postMessageAsOfficer } from "~/modules/referrals/messages.server";
+import { officerMoveSchema } from "~/modules/referrals/schema.server";
+import { moveReferralAsOfficer } from "~/modules/referrals/status.server";
+import { allowedMoves } from "~/modules/referrals/transitions";
+import { getReferralForOfficer } from "~/modules/referrals/views.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
 

@@ -1,15 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { REFERRAL_STATUSES } from "../../db/enums";
-import { requireStaff } from "../auth/scope.server";
-import { StatusBadge, StatusFilter, timeOf } from "../components/referrals/status";
-import type { MessageKey } from "../i18n";
-import { declineRequest, listPendingRequests } from "../modules/referrals/requests.server";
-import { declineRequestSchema, statusFilterSchema } from "../modules/referrals/schema.server";
-import { listReferralsForOfficer } from "../modules/referrals/views.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { StatusBadge, StatusFilter, timeOf } from "~/components/referrals/status";
+import type { MessageKey } from "~/i18n";
+import { declineRequest, listPendingRequests } from "~/modules/referrals/requests.server";
+import { declineRequestSchema, statusFilterSchema } from "~/modules/referrals/schema.server";
+import { listReferralsForOfficer } from "~/modules/referrals/views.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.officer.title")) }];
 

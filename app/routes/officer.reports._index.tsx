@@ -1,17 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ChartFigure } from "../components/reports/charts";
-import { periodName } from "../components/reports/format";
-import { CommuneTable, IndicatorCards, IndicatorTable } from "../components/reports/indicator-table";
-import { PeriodPicker } from "../components/reports/period-picker";
-import { translator } from "../i18n";
-import { renderReportCharts } from "../modules/reports/charts.server";
-import { requireReport } from "../http/report-request.server";
-import { formOfPeriod, periodQuery } from "../modules/reports/periods";
-import { loadReportFigures } from "../modules/reports/report.server";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
-import { todayIso } from "../utils/clock.server";
+import { ChartFigure } from "~/components/reports/charts";
+import { periodName } from "~/components/reports/format";
+import { CommuneTable, IndicatorCards, IndicatorTable } from "~/components/reports/indicator-table";
+import { PeriodPicker } from "~/components/reports/period-picker";
+import { translator } from "~/i18n";
+import { renderReportCharts } from "~/modules/reports/charts.server";
+import { requireReport } from "~/http/report-request.server";
+import { formOfPeriod, periodQuery } from "~/modules/reports/periods";
+import { loadReportFigures } from "~/modules/reports/report.server";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { todayIso } from "~/utils/clock.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("reports.pageTitle")) }];
 

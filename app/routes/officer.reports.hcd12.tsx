@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ReportForm } from "../components/reports/report-form";
-import { requireReport } from "../http/report-request.server";
-import { loadReportTables } from "../modules/reports/report.server";
-import { todayIso } from "../utils/clock.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ReportForm } from "~/components/reports/report-form";
+import { requireReport } from "~/http/report-request.server";
+import { loadReportTables } from "~/modules/reports/report.server";
+import { todayIso } from "~/utils/clock.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("reports.form.pageTitle12")) }];
 

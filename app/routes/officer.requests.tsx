@@ -1,13 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { can, requirePermission } from "../auth/permissions.server";
-import { requireStaff } from "../auth/scope.server";
-import type { MessageKey } from "../i18n";
-import { useLabels } from "../components/self-service/labels";
-import { listOpenDataRequests, recentlyResolvedDataRequests, resolveDataRequest } from "../modules/persons/data-rights.server";
-import { readForm } from "../utils/forms";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { can, requirePermission } from "~/auth/permissions.server";
+import { requireStaff } from "~/auth/scope.server";
+import type { MessageKey } from "~/i18n";
+import { useLabels } from "~/components/self-service/labels";
+import { listOpenDataRequests, recentlyResolvedDataRequests, resolveDataRequest } from "~/modules/persons/data-rights.server";
+import { readForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.requests.title")) }];
 

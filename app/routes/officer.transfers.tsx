@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireStaff } from "../auth/scope.server";
-import type { MessageKey } from "../i18n";
-import { acceptTransfer, cancelTransfer, listTransfers } from "../modules/persons/lifecycle.server";
-import { readForm } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import type { MessageKey } from "~/i18n";
+import { acceptTransfer, cancelTransfer, listTransfers } from "~/modules/persons/lifecycle.server";
+import { readForm } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.transfers.title")) }];
 

@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireStaff } from "../auth/scope.server";
-import { notFound } from "../http/responses.server";
-import { decideOrganization, listPendingOrganizations } from "../modules/organizations/organizations.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { requireStaff } from "~/auth/scope.server";
+import { notFound } from "~/http/responses.server";
+import { decideOrganization, listPendingOrganizations } from "~/modules/organizations/organizations.server";
+import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("review.title")) }];
 

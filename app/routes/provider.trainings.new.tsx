@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { NewListingPage } from "../components/listings/form-pages";
-import { newListingAction, newListingLoader } from "../http/listings.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { NewListingPage } from "~/components/listings/form-pages";
+import { newListingAction, newListingLoader } from "~/http/listings.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("trainings.form.newTitle")) }];
 

@@ -1,17 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { ROLE_HOME } from "../auth/permissions.server";
-import { getOptionalUser, startSession } from "../auth/session.server";
-import { CommunePicker } from "../components/commune-picker";
-import { ErrorSummary, Field, TextField, type FormState } from "../components/forms";
-import { listCommunes, listProvinces, type Commune } from "../modules/admin-units/admin-units.server";
-import { registerOrganization } from "../modules/accounts/registration.server";
-import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../modules/accounts/constants";
-import { registrationSchema } from "../modules/accounts/schema.server";
-import { readForm, validateForm, withoutSecrets } from "../utils/forms";
-import { useI18n } from "../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ROLE_HOME } from "~/auth/permissions.server";
+import { getOptionalUser, startSession } from "~/auth/session.server";
+import { CommunePicker } from "~/components/commune-picker";
+import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
+import { listCommunes, listProvinces, type Commune } from "~/modules/admin-units/admin-units.server";
+import { registerOrganization } from "~/modules/accounts/registration.server";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "~/modules/accounts/constants";
+import { registrationSchema } from "~/modules/accounts/schema.server";
+import { readForm, validateForm, withoutSecrets } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("register.title")) }];
 

@@ -1,9 +1,9 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ListingSearchPage } from "../components/listings/search-page";
-import { listingHeaders } from "../components/search/cache";
-import { listingSearchLoader } from "../http/listings.server";
-import { metaTranslator, pageTitle } from "../utils/meta";
+import { ListingSearchPage } from "~/components/listings/search-page";
+import { listingHeaders } from "~/components/search/cache";
+import { listingSearchLoader } from "~/http/listings.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { CONSENT_BODY_MAX_BYTES } from "../modules/consent/upload.server";
+import { CONSENT_BODY_MAX_BYTES } from "~/modules/consent/upload.server";
 
 /**
  * Largest body a form may send: plain forms are small. A multipart one carries a consent scan; the upload

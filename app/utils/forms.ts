@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isMessageKey, type MessageKey } from "../i18n";
+import { isMessageKey, type MessageKey } from "~/i18n";
 import { cleanText } from "./text";
 
 /** A field error as an i18n key with its values; the page translates it in the user's language. */

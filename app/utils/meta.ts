@@ -1,5 +1,5 @@
 import type { Locale } from "../../db/enums";
-import { DEFAULT_LOCALE, translator, type Translate } from "../i18n";
+import { DEFAULT_LOCALE, translator, type Translate } from "~/i18n";
 
 type Match = { id: string; data: unknown };
 

@@ -9,7 +9,7 @@ import { runMigrations } from "../../db/migrate";
 import { initSearch } from "../../search/client.server";
 import { launchMeilisearch } from "../../search/launcher";
 import { deliverBatch, reindexAll } from "../../search/sync.server";
-import { parseEnv, type Env } from "../env.server";
+import { parseEnv, type Env } from "~/env.server";
 import { wireSearch } from "./wiring.server";
 
 /** Rebuild every index from `db` in MEILI_URL, or in the bundled Meilisearch under DATA_DIR (started for the duration). */

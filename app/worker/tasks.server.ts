@@ -2,10 +2,10 @@ import type { Database } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
 import { pruneDelivered } from "../../search/outbox.server";
 import { deliverPending } from "../../search/sync.server";
-import { expireConsents } from "../modules/consent/expiry.server";
-import { expireJobs } from "../modules/jobs/expiry.server";
-import { sendFollowUpReminders } from "../modules/placements/reminders.server";
-import { expireTrainings } from "../modules/trainings/expiry.server";
+import { expireConsents } from "~/modules/consent/expiry.server";
+import { expireJobs } from "~/modules/jobs/expiry.server";
+import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
+import { expireTrainings } from "~/modules/trainings/expiry.server";
 
 /** What a task is given: the database, the search client, and whether the worker is stopping. */
 export type TaskContext = { search: SearchClient; stopped: () => boolean };

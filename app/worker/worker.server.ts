@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import type { Database } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
-import { todayIso } from "../utils/clock.server";
-import { log } from "../utils/log.server";
+import { todayIso } from "~/utils/clock.server";
+import { log } from "~/utils/log.server";
 import { acquireLease, releaseLease } from "./lease.server";
-import { onWake } from "../utils/worker-signal.server";
+import { onWake } from "~/utils/worker-signal.server";
 import { WORKER_TASKS, type ScheduledTask } from "./tasks.server";
 import { wireSearch } from "./wiring.server";
 

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { now as clockNow, todayIso } from "../../app/utils/clock.server";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
 import { touch } from "../../search/facade.server";
-import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
+import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
 import type { Executor } from "../client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../schema";
-import { addDays } from "../../app/utils/dates";
+import { addDays } from "~/utils/dates";
 import { REPAIR_SHOP } from "./marketplace";
 
 export const REPAIR_SHOP_APPRENTICESHIP = "Học nghề sửa xe máy tại tiệm";

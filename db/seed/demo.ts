@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { hashPassword } from "../../app/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
 import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedBusinessTraining } from "./business-training";

@@ -22,7 +22,7 @@
  * 1 January 2020 to 8 April 2022 gives the district figures, and xã Nam Đà from 1 January 2019 gives its own.
  */
 import type { ContractKind, CounsellingMode, OffenceCategory, ProcedureKind } from "../enums";
-import { addDays, daysBetween } from "../../app/utils/dates";
+import { addDays, daysBetween } from "~/utils/dates";
 import { mulberry32 } from "./marketplace";
 
 export const MODEL_NAME = "Mô hình 5+1";

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
-import { addDays, addMonths } from "../../app/utils/dates";
-import { followUpSchedule } from "../../app/modules/placements/schedule";
+import { addDays, addMonths } from "~/utils/dates";
+import { followUpSchedule } from "~/modules/placements/schedule";
 import type { Transaction } from "../client.server";
 import { consentGrant, enrolment, followUp, organization, placement, referral, referralEvent, trainingSlot } from "../schema";
 import type { Plan } from "./five-plus-one-plan";

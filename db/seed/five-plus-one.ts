@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { addDays, addMonths } from "../../app/utils/dates";
-import { now as clockNow, todayIso } from "../../app/utils/clock.server";
+import { addDays, addMonths } from "~/utils/dates";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {

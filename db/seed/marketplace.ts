@@ -5,11 +5,11 @@
  * and also feed the search benchmark (tests/bench). Mostly data: the catalogue is the bulk of this file.
  */
 import { and, eq, inArray, lte } from "drizzle-orm";
-import { now as clockNow, todayIso } from "../../app/utils/clock.server";
-import { addDays } from "../../app/utils/dates";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
 import { touch } from "../../search/facade.server";
-import { refreshJobSearchText } from "../../app/modules/jobs/search-rows.server";
-import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
+import { refreshJobSearchText } from "~/modules/jobs/search-rows.server";
+import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
 import type { Executor } from "../client.server";
 import {
   appUser,

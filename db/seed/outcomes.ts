@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { grantCovers, grantNotWithdrawn } from "../../app/modules/consent/live.server";
-import type { ListingPurpose } from "../../app/modules/consent/vocabulary";
-import { followUpSchedule } from "../../app/modules/placements/schedule";
-import { addDays, addMonths } from "../../app/utils/dates";
-import { now as clockNow, todayIso } from "../../app/utils/clock.server";
+import { grantCovers, grantNotWithdrawn } from "~/modules/consent/live.server";
+import type { ListingPurpose } from "~/modules/consent/vocabulary";
+import { followUpSchedule } from "~/modules/placements/schedule";
+import { addDays, addMonths } from "~/utils/dates";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
-import { addMonths } from "../../app/utils/dates";
-import { todayIso } from "../../app/utils/clock.server";
+import { addMonths } from "~/utils/dates";
+import { todayIso } from "~/utils/clock.server";
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import { appUser, auditEvent, classification, consentGrant, conviction, courtBan, officerCommune, releasedPerson } from "../schema";

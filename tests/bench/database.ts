@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { todayIso } from "../../app/utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import { openDatabase, type DatabaseHandle } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { commune, job, organization, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { generateJobs, generateTrainings, linkTrainingsToJobs, loadMinimumWages, type Place } from "../../db/seed/marketplace";
-import { refreshJobSearchText } from "../../app/modules/jobs/search-rows.server";
-import { refreshTrainingSearchText } from "../../app/modules/trainings/search-rows.server";
+import { refreshJobSearchText } from "~/modules/jobs/search-rows.server";
+import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { asEmployer, asProvider, syntheticOrganizations } from "./orgs";
 

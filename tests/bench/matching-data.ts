@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { commune, consentGrant, conviction, courtBan, occupation, releasedPerson } from "../../db/schema";
-import { addDays } from "../../app/utils/dates";
+import { addDays } from "~/utils/dates";
 import { mulberry32, TRADES } from "../../db/seed/marketplace";
 import type { SearchClient } from "../../search/client.server";
 import { candidateToDocument, type CandidateRow } from "../../search/documents";

@@ -7,12 +7,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { todayIso } from "../../app/utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import { useDatabase } from "../../db/client.server";
 import { initSearch } from "../../search/client.server";
 import { launchMeilisearch } from "../../search/launcher";
 import { reindexAll } from "../../search/sync.server";
-import { wireSearch } from "../../app/worker/wiring.server";
+import { wireSearch } from "~/worker/wiring.server";
 import { loadMarketplace, openBenchDatabase } from "./database";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { writeSection } from "./report";

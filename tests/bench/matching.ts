@@ -1,12 +1,12 @@
 import os from "node:os";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { FACTS_FOR, matchListing, matchPerson } from "../../app/modules/matching/engine.server";
-import { prescoreJob, prescoreTraining, topByScore } from "../../app/modules/matching/rules";
-import { loadPersonFacts, loadTrainingFacts } from "../../app/modules/matching/facts.server";
-import { loadJobFacts } from "../../app/modules/matching/job-facts.server";
-import { personsInScope } from "../../app/modules/persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { FACTS_FOR, matchListing, matchPerson } from "~/modules/matching/engine.server";
+import { prescoreJob, prescoreTraining, topByScore } from "~/modules/matching/rules";
+import { loadPersonFacts, loadTrainingFacts } from "~/modules/matching/facts.server";
+import { loadJobFacts } from "~/modules/matching/job-facts.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import type { Database } from "../../db/client.server";
 import { consentGrant, job, releasedPerson } from "../../db/schema";
 import type { SearchClient } from "../../search/client.server";

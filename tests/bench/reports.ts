@@ -1,8 +1,8 @@
 import os from "node:os";
-import { translator } from "../../app/i18n";
-import { renderReportCharts } from "../../app/modules/reports/charts.server";
-import { computeIndicators } from "../../app/modules/reports/indicators.server";
-import { loadReportFigures } from "../../app/modules/reports/report.server";
+import { translator } from "~/i18n";
+import { renderReportCharts } from "~/modules/reports/charts.server";
+import { computeIndicators } from "~/modules/reports/indicators.server";
+import { loadReportFigures } from "~/modules/reports/report.server";
 import type { Database } from "../../db/client.server";
 import { loadReportBench, REPORT_PROVINCE, type ReportBenchCounts } from "./reports-data";
 import { ms, summarize, table, type Summary } from "./stats";

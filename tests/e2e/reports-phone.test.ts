@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { translator } from "../../app/i18n";
+import { translator } from "~/i18n";
 import { DESKTOP, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 /*

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { translator, type MessageKey } from "../../app/i18n";
+import { translator, type MessageKey } from "~/i18n";
 import { DEMO, DESKTOP, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 /*

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { hashPassword } from "../../app/auth/password.server";
-import type { FormValues } from "../../app/utils/forms";
+import { hashPassword } from "~/auth/password.server";
+import type { FormValues } from "~/utils/forms";
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, organization, type Role } from "../../db/schema";
 

@@ -1,11 +1,11 @@
-import type { OrgScope } from "../../app/auth/org-scope.server";
-import { createJob } from "../../app/modules/jobs/jobs.server";
-import { jobInputSchema, type JobInput } from "../../app/modules/jobs/schema";
-import { createTraining } from "../../app/modules/trainings/trainings.server";
-import { trainingInputSchema, type TrainingInput } from "../../app/modules/trainings/schema.server";
-import { todayIso } from "../../app/utils/clock.server";
-import { addDays } from "../../app/utils/dates";
-import type { FormValues } from "../../app/utils/forms";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { createJob } from "~/modules/jobs/jobs.server";
+import { jobInputSchema, type JobInput } from "~/modules/jobs/schema";
+import { createTraining } from "~/modules/trainings/trainings.server";
+import { trainingInputSchema, type TrainingInput } from "~/modules/trainings/schema.server";
+import { todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
+import type { FormValues } from "~/utils/forms";
 import { createOrganization, createUser, UNITS } from "./index";
 
 /** An ISO date `days` from today (Vietnam calendar). */

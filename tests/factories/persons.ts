@@ -1,10 +1,10 @@
-import type { StaffScope } from "../../app/auth/scope.server";
-import { grantConsent } from "../../app/modules/consent/consent.server";
-import { consentSchema } from "../../app/modules/consent/schema.server";
-import { registerPerson } from "../../app/modules/persons/intake.server";
-import { intakeSchema } from "../../app/modules/persons/schema.server";
-import { todayIso } from "../../app/utils/clock.server";
-import type { FormValues } from "../../app/utils/forms";
+import type { StaffScope } from "~/auth/scope.server";
+import { grantConsent } from "~/modules/consent/consent.server";
+import { consentSchema } from "~/modules/consent/schema.server";
+import { registerPerson } from "~/modules/persons/intake.server";
+import { intakeSchema } from "~/modules/persons/schema.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FormValues } from "~/utils/forms";
 import { createUser, UNITS } from "./index";
 
 /** The intake form as an officer fills it: Mr Nguyễn Văn H. of Nam Đà by default (3 years, motorbikes). */

@@ -1,4 +1,4 @@
-import { PROCEDURE_KEY, zeroIndicators, type Indicators } from "../../app/modules/reports/indicator-keys";
+import { PROCEDURE_KEY, zeroIndicators, type Indicators } from "~/modules/reports/indicator-keys";
 import type { Generated } from "./report-data";
 
 /**

@@ -1,17 +1,17 @@
-import type { StaffScope } from "../../app/auth/scope.server";
-import { recordActivity } from "../../app/modules/activities/activities.server";
-import { createMeeting } from "../../app/modules/activities/meetings.server";
-import { activitySchema, meetingSchema } from "../../app/modules/activities/schema.server";
-import { createFair } from "../../app/modules/job-fairs/job-fairs.server";
-import { registerParticipant } from "../../app/modules/job-fairs/participants.server";
-import { fairSchema } from "../../app/modules/job-fairs/schema.server";
-import { createLoan } from "../../app/modules/loans/loans.server";
-import { loanSchema } from "../../app/modules/loans/schema.server";
-import { createModel } from "../../app/modules/models/models.server";
-import { coverPerson } from "../../app/modules/models/persons.server";
-import { coverPersonSchema, modelSchema } from "../../app/modules/models/schema.server";
-import { todayIso } from "../../app/utils/clock.server";
-import type { FormValues } from "../../app/utils/forms";
+import type { StaffScope } from "~/auth/scope.server";
+import { recordActivity } from "~/modules/activities/activities.server";
+import { createMeeting } from "~/modules/activities/meetings.server";
+import { activitySchema, meetingSchema } from "~/modules/activities/schema.server";
+import { createFair } from "~/modules/job-fairs/job-fairs.server";
+import { registerParticipant } from "~/modules/job-fairs/participants.server";
+import { fairSchema } from "~/modules/job-fairs/schema.server";
+import { createLoan } from "~/modules/loans/loans.server";
+import { loanSchema } from "~/modules/loans/schema.server";
+import { createModel } from "~/modules/models/models.server";
+import { coverPerson } from "~/modules/models/persons.server";
+import { coverPersonSchema, modelSchema } from "~/modules/models/schema.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FormValues } from "~/utils/forms";
 
 /**
  * Support records (issue 6) built through the real services and the forms' own schemas (rules, audit and

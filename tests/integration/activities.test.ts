@@ -1,11 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closePerson } from "../../app/modules/persons/lifecycle.server";
-import * as meetingPage from "../../app/routes/officer.meetings.$id";
-import * as meetingsPage from "../../app/routes/officer.meetings._index";
-import * as activitiesPage from "../../app/routes/officer.persons.$id_.activities";
-import * as personPage from "../../app/routes/officer.persons.$id";
-import { setClock } from "../../app/utils/clock.server";
+import { closePerson } from "~/modules/persons/lifecycle.server";
+import * as meetingPage from "~/routes/officer.meetings.$id";
+import * as meetingsPage from "~/routes/officer.meetings._index";
+import * as activitiesPage from "~/routes/officer.persons.$id_.activities";
+import * as personPage from "~/routes/officer.persons.$id";
+import { setClock } from "~/utils/clock.server";
 import { activity, auditEvent, meeting, meetingAttendance } from "../../db/schema";
 import { UNITS, createUser } from "../factories";
 import { createPerson } from "../factories/persons";

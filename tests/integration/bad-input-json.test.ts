@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDataRequest } from "../../app/modules/persons/self-service.server";
+import { createDataRequest } from "~/modules/persons/self-service.server";
 import { notification } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { EVIDENCE_MAX_BYTES } from "../../app/modules/consent/constants";
-import { CONSENT_BODY_MAX_BYTES, readPersonPageBody } from "../../app/modules/consent/upload.server";
-import { action as recordAction } from "../../app/routes/officer.persons.$id";
+import type { StaffScope } from "~/auth/scope.server";
+import { EVIDENCE_MAX_BYTES } from "~/modules/consent/constants";
+import { CONSENT_BODY_MAX_BYTES, readPersonPageBody } from "~/modules/consent/upload.server";
+import { action as recordAction } from "~/routes/officer.persons.$id";
 import { consentGrant } from "../../db/schema";
 import { UNITS } from "../factories";
 import { consentForm, createOfficerScope, createPerson } from "../factories/persons";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { OrgScope } from "../../app/auth/org-scope.server";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { withdrawConsent } from "../../app/modules/consent/consent.server";
-import { createJob, transitionJob } from "../../app/modules/jobs/jobs.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { withdrawConsent } from "~/modules/consent/consent.server";
+import { createJob, transitionJob } from "~/modules/jobs/jobs.server";
 import { createOrgMember, jobInput, publishJob } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";

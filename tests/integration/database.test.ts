@@ -1,10 +1,10 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { pgSchema, serial, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "../../app/auth/password.server";
-import { parseIdentifier } from "../../app/modules/accounts/identifier";
-import { attemptLogin } from "../../app/modules/accounts/login.server";
-import { adminUnitCounts } from "../../app/modules/admin-units/admin-units.server";
+import { verifyPassword } from "~/auth/password.server";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { adminUnitCounts } from "~/modules/admin-units/admin-units.server";
 import { db } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { appUser, commune, officerCommune, organization, province } from "../../db/schema";

@@ -1,6 +1,6 @@
 import { and, between, count, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { computeIndicators } from "../../app/modules/reports/indicators.server";
+import { computeIndicators } from "~/modules/reports/indicators.server";
 import {
   activity,
   appUser,

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staffScope } from "../../app/auth/scope.server";
-import { authenticate, startSession } from "../../app/auth/session.server";
-import { searchCandidates } from "../../app/modules/matching/candidates.server";
-import { listPersons } from "../../app/modules/persons/list.server";
-import { expungementOf } from "../../app/modules/persons/record.server";
+import { staffScope } from "~/auth/scope.server";
+import { authenticate, startSession } from "~/auth/session.server";
+import { searchCandidates } from "~/modules/matching/candidates.server";
+import { listPersons } from "~/modules/persons/list.server";
+import { expungementOf } from "~/modules/persons/record.server";
 import { appUser, conviction, releasedPerson } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
 import { drainOutbox, setupIntegration } from "../setup/integration";

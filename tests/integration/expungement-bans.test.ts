@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import * as officerHome from "../../app/routes/officer._index";
-import * as expungementsPage from "../../app/routes/officer.expungements";
-import * as personPage from "../../app/routes/officer.persons.$id";
-import * as listPage from "../../app/routes/officer.persons._index";
-import * as newPerson from "../../app/routes/officer.persons.new";
-import { setClock } from "../../app/utils/clock.server";
+import * as officerHome from "~/routes/officer._index";
+import * as expungementsPage from "~/routes/officer.expungements";
+import * as personPage from "~/routes/officer.persons.$id";
+import * as listPage from "~/routes/officer.persons._index";
+import * as newPerson from "~/routes/officer.persons.new";
+import { setClock } from "~/utils/clock.server";
 import { auditEvent, releasedPerson } from "../../db/schema";
 import { createUser } from "../factories";
 import { intakeForm } from "../factories/persons";

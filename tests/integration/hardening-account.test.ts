@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIE, authenticate, startSession } from "../../app/auth/session.server";
-import { translator } from "../../app/i18n";
-import { parseIdentifier } from "../../app/modules/accounts/identifier";
-import { attemptLogin } from "../../app/modules/accounts/login.server";
-import { action as accountAction, loader as accountLoader } from "../../app/routes/account";
+import { SESSION_COOKIE, authenticate, startSession } from "~/auth/session.server";
+import { translator } from "~/i18n";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { action as accountAction, loader as accountLoader } from "~/routes/account";
 import { createUser } from "../factories";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, routeContext, routeRequest } from "../setup/routes";

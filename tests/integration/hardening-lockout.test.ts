@@ -1,12 +1,12 @@
 import { like } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { translator } from "../../app/i18n";
-import { parseIdentifier } from "../../app/modules/accounts/identifier";
-import { LOCKOUT, lockMinutes } from "../../app/modules/accounts/lockout";
-import { LOGIN_LIMITS, attemptLogin, type LoginOutcome } from "../../app/modules/accounts/login.server";
-import { action as loginAction } from "../../app/routes/login";
-import { setClock } from "../../app/utils/clock.server";
+import { translator } from "~/i18n";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { LOCKOUT, lockMinutes } from "~/modules/accounts/lockout";
+import { LOGIN_LIMITS, attemptLogin, type LoginOutcome } from "~/modules/accounts/login.server";
+import { action as loginAction } from "~/routes/login";
+import { setClock } from "~/utils/clock.server";
 import { db, openDatabase, useDatabase } from "../../db/client.server";
 import { loginAttempt } from "../../db/schema";
 import { createUser, uniqueEmail, uniquePhone } from "../factories";

@@ -1,12 +1,12 @@
 import util from "node:util";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { handleError } from "../../app/entry.server";
-import { parseIdentifier } from "../../app/modules/accounts/identifier";
-import { attemptLogin } from "../../app/modules/accounts/login.server";
-import { jobSearchSchema } from "../../app/modules/search/params";
-import { searchJobs } from "../../app/modules/search/public-search.server";
-import { loader as personsLoader } from "../../app/routes/officer.persons._index";
+import { handleError } from "~/entry.server";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { jobSearchSchema } from "~/modules/search/params";
+import { searchJobs } from "~/modules/search/public-search.server";
+import { loader as personsLoader } from "~/routes/officer.persons._index";
 import { db } from "../../db/client.server";
 import { isUniqueViolation } from "../../db/errors";
 import { releasedPerson } from "../../db/schema";

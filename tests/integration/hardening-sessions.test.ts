@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { SESSION_COOKIE, SESSION_POLICY, authenticate, requireUser, startSession } from "../../app/auth/session.server";
-import { refreshEnv } from "../../app/env.server";
-import { action as langAction } from "../../app/routes/lang";
-import { action as loginAction } from "../../app/routes/login";
-import { setSessionClock } from "../../app/utils/clock.server";
+import { SESSION_COOKIE, SESSION_POLICY, authenticate, requireUser, startSession } from "~/auth/session.server";
+import { refreshEnv } from "~/env.server";
+import { action as langAction } from "~/routes/lang";
+import { action as loginAction } from "~/routes/login";
+import { setSessionClock } from "~/utils/clock.server";
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, userSession } from "../../db/schema";
 import { UNITS, createOrganization, createUser } from "../factories";

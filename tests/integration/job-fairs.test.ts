@@ -1,9 +1,9 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as fairPage from "../../app/routes/officer.job-fairs.$id";
-import * as reportPage from "../../app/routes/officer.job-fairs.$id_.report";
-import * as fairsPage from "../../app/routes/officer.job-fairs._index";
-import { setClock } from "../../app/utils/clock.server";
+import * as fairPage from "~/routes/officer.job-fairs.$id";
+import * as reportPage from "~/routes/officer.job-fairs.$id_.report";
+import * as fairsPage from "~/routes/officer.job-fairs._index";
+import { setClock } from "~/utils/clock.server";
 import { auditEvent, followUp, jobFair, jobFairEmployer, jobFairParticipant, notification, organization, placement, releasedPerson } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";

@@ -1,9 +1,9 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeIndicators } from "../../app/modules/reports/indicators.server";
-import * as modelPage from "../../app/routes/officer.models.$id";
-import * as modelsPage from "../../app/routes/officer.models._index";
-import { setClock } from "../../app/utils/clock.server";
+import { computeIndicators } from "~/modules/reports/indicators.server";
+import * as modelPage from "~/routes/officer.models.$id";
+import * as modelsPage from "~/routes/officer.models._index";
+import { setClock } from "~/utils/clock.server";
 import { activity, auditEvent, modelPerson, modelSteeringMember, reintegrationModel } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createPerson } from "../factories/persons";

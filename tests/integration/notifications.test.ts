@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { listNotifications, markAllRead, notify, officersOfCommune, unreadCount, usersOfOrganization } from "../../app/modules/notifications/notifications.server";
-import { loader as rootLoader } from "../../app/root";
-import { action as listAction, loader as listLoader } from "../../app/routes/notifications";
-import { loader as openLoader } from "../../app/routes/notifications.$id";
+import { listNotifications, markAllRead, notify, officersOfCommune, unreadCount, usersOfOrganization } from "~/modules/notifications/notifications.server";
+import { loader as rootLoader } from "~/root";
+import { action as listAction, loader as listLoader } from "~/routes/notifications";
+import { loader as openLoader } from "~/routes/notifications.$id";
 import { db } from "../../db/client.server";
 import { UNITS, createUser } from "../factories";
 import { createOrgMember } from "../factories/marketplace";

@@ -1,20 +1,20 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staffScope, type StaffScope } from "../../app/auth/scope.server";
-import { requireUser, startSession, type SessionUser } from "../../app/auth/session.server";
-import { parseIdentifier } from "../../app/modules/accounts/identifier";
-import { attemptLogin } from "../../app/modules/accounts/login.server";
-import { createOfficer, listOfficers } from "../../app/modules/accounts/officers.server";
-import { registerOrganization } from "../../app/modules/accounts/registration.server";
-import { officerSchema, registrationSchema, type OfficerInput, type Registration } from "../../app/modules/accounts/schema.server";
+import { staffScope, type StaffScope } from "~/auth/scope.server";
+import { requireUser, startSession, type SessionUser } from "~/auth/session.server";
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { createOfficer, listOfficers } from "~/modules/accounts/officers.server";
+import { registerOrganization } from "~/modules/accounts/registration.server";
+import { officerSchema, registrationSchema, type OfficerInput, type Registration } from "~/modules/accounts/schema.server";
 import {
   countPendingOrganizations,
   decideOrganization,
   getOwnOrganization,
   listPendingOrganizations,
-} from "../../app/modules/organizations/organizations.server";
-import { action as registerAction } from "../../app/routes/register";
-import type { FormValues } from "../../app/utils/forms";
+} from "~/modules/organizations/organizations.server";
+import { action as registerAction } from "~/routes/register";
+import type { FormValues } from "~/utils/forms";
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, organization } from "../../db/schema";
 import { UNITS, createOrganization, createUser, formBody, officerForm, registrationForm } from "../factories";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import * as expungementsPage from "../../app/routes/officer.expungements";
-import * as listPage from "../../app/routes/officer.persons._index";
-import * as newPerson from "../../app/routes/officer.persons.new";
+import * as expungementsPage from "~/routes/officer.expungements";
+import * as listPage from "~/routes/officer.persons._index";
+import * as newPerson from "~/routes/officer.persons.new";
 import { conviction, releasedPerson } from "../../db/schema";
 import { createUser } from "../factories";
 import { intakeForm } from "../factories/persons";

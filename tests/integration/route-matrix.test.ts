@@ -1,12 +1,12 @@
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROLE_HOME } from "../../app/auth/permissions.server";
-import { startSession } from "../../app/auth/session.server";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "../../app/modules/persons/invitations.server";
-import { createDataRequest } from "../../app/modules/persons/self-service.server";
-import type { FormValues } from "../../app/utils/forms";
+import { ROLE_HOME } from "~/auth/permissions.server";
+import { startSession } from "~/auth/session.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
+import { createDataRequest } from "~/modules/persons/self-service.server";
+import type { FormValues } from "~/utils/forms";
 import {
   activity,
   consentGrant,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseJobSearch, parseTrainingSearch } from "../../app/modules/search/params";
-import { searchJobs, searchTrainings } from "../../app/modules/search/public-search.server";
-import { foldText as fold } from "../../app/utils/text";
-import { singleton } from "../../app/utils/singleton.server";
+import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
+import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
+import { foldText as fold } from "~/utils/text";
+import { singleton } from "~/utils/singleton.server";
 import { seedDemoData } from "../../db/seed/demo";
 import { initSearch, search, type SearchClient } from "../../search/client.server";
 import { createOrgMember, daysFromToday, publishTraining } from "../factories/marketplace";

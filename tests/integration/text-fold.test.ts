@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { foldText, foldWords } from "../../app/utils/text";
+import { foldText, foldWords } from "~/utils/text";
 import { setupIntegration } from "../setup/integration";
 
 /**

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayIso } from "../../app/utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import type { DatabaseHandle } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
 import { freePort, launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";

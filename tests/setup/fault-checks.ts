@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { isJobPublic, isTrainingPublic } from "../../app/modules/listings/visibility";
+import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
 import postgres from "postgres";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
 import { outbox } from "../../db/schema";
@@ -7,10 +7,10 @@ import { SearchClient } from "../../search/client.server";
 import { candidateToDocument, jobToDocument, trainingToDocument } from "../../search/documents";
 import type { IndexName } from "../../search/indexes";
 import { pendingCount } from "../../search/outbox.server";
-import { isCandidateIndexable, loadCandidateRows } from "../../app/modules/persons/candidate-rows.server";
-import { loadJobRows } from "../../app/modules/jobs/search-rows.server";
-import { loadTrainingRows } from "../../app/modules/trainings/search-rows.server";
-import { todayIso } from "../../app/utils/clock.server";
+import { isCandidateIndexable, loadCandidateRows } from "~/modules/persons/candidate-rows.server";
+import { loadJobRows } from "~/modules/jobs/search-rows.server";
+import { loadTrainingRows } from "~/modules/trainings/search-rows.server";
+import { todayIso } from "~/utils/clock.server";
 import { DEMO } from "./browser";
 import type { LoadRequest, Worker } from "./mixed-load";
 

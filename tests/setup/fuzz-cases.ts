@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OrgScope } from "../../app/auth/org-scope.server";
-import type { StaffScope } from "../../app/auth/scope.server";
-import type { FormValues } from "../../app/utils/forms";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import type { FormValues } from "~/utils/forms";
 import type { Database } from "../../db/client.server";
 import { UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "../../app/modules/persons/invitations.server";
-import type { FormValues } from "../../app/utils/forms";
+import type { StaffScope } from "~/auth/scope.server";
+import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
+import type { FormValues } from "~/utils/forms";
 import type { Database } from "../../db/client.server";
 import { DEFAULT_PASSWORD, uniquePhone } from "../factories";
 import { createPerson } from "../factories/persons";

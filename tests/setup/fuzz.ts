@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { expect } from "vitest";
-import { isMessageKey } from "../../app/i18n";
-import type { FormValues } from "../../app/utils/forms";
-import { cleanText } from "../../app/utils/text";
+import { isMessageKey } from "~/i18n";
+import type { FormValues } from "~/utils/forms";
+import { cleanText } from "~/utils/text";
 import type { Database } from "../../db/client.server";
 import { changedTables, fingerprint } from "./fuzz-db";
 import { callHandler, type Handler } from "./route-files";

@@ -7,7 +7,7 @@ import { initSearch, type SearchClient } from "../../search/client.server";
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch } from "../../search/sync.server";
 import { INDEX_NAMES } from "../../search/indexes";
-import { wireSearch } from "../../app/worker/wiring.server";
+import { wireSearch } from "~/worker/wiring.server";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";
 
 export type TestContext = { handle: DatabaseHandle; search: SearchClient; kind: "pglite" | "postgres" };

@@ -1,5 +1,5 @@
-import { vi } from "../../app/i18n/vi";
-import type { FormValues } from "../../app/utils/forms";
+import { vi } from "~/i18n/vi";
+import type { FormValues } from "~/utils/forms";
 
 /**
  * A small concurrent load for fault tests: a few workers, each asking its own source for the next request

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
-import type { StaffScope } from "../../app/auth/scope.server";
-import { startSession } from "../../app/auth/session.server";
-import { setClock } from "../../app/utils/clock.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { startSession } from "~/auth/session.server";
+import { setClock } from "~/utils/clock.server";
 import { UNITS } from "../factories";
 import { createOfficerScope } from "../factories/persons";
 

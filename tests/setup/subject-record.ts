@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { OrgScope } from "../../app/auth/org-scope.server";
-import type { StaffScope } from "../../app/auth/scope.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
 import type { Database } from "../../db/client.server";
 import { followUp, notification } from "../../db/schema";
 import { UNITS } from "../factories";

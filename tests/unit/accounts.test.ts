@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normalizeEmail, normalizePhone, parseIdentifier } from "../../app/modules/accounts/identifier";
-import { loginSchema, officerSchema, registrationSchema } from "../../app/modules/accounts/schema.server";
-import { isMessageKey } from "../../app/i18n";
-import { formValues, readForm, validateForm, withoutSecrets, type FormValues } from "../../app/utils/forms";
+import { normalizeEmail, normalizePhone, parseIdentifier } from "~/modules/accounts/identifier";
+import { loginSchema, officerSchema, registrationSchema } from "~/modules/accounts/schema.server";
+import { isMessageKey } from "~/i18n";
+import { formValues, readForm, validateForm, withoutSecrets, type FormValues } from "~/utils/forms";
 import { officerForm, registrationForm } from "../factories";
 
 describe("normalizePhone", () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
-import { admissionLimit } from "../../app/utils/admission.server";
+import { admissionLimit } from "~/utils/admission.server";
 
 /**
  * The admission queue on a real express server and real sockets: handlers hold their request until the

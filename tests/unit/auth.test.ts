@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedOrigin } from "../../app/auth/origin.server";
-import { PERMISSIONS, ROLE_HOME, can, requirePermission, type Permission } from "../../app/auth/permissions.server";
-import type { SessionUser } from "../../app/auth/session.server";
-import { safeRedirect } from "../../app/http/responses.server";
+import { isAllowedOrigin } from "~/auth/origin.server";
+import { PERMISSIONS, ROLE_HOME, can, requirePermission, type Permission } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
+import { safeRedirect } from "~/http/responses.server";
 import { ROLES, type Role } from "../../db/schema";
 
 describe("isAllowedOrigin", () => {

@@ -14,7 +14,7 @@ describe("the test clock file (browser tests move a running app's today)", () =>
   it("adds the file's offset in days, follows changes, and is real time without a file", async () => {
     vi.stubEnv("TEST_CLOCK_FILE", file);
     vi.resetModules();
-    const clock = await import("../../app/utils/clock.server");
+    const clock = await import("~/utils/clock.server");
     const real = Date.now();
     expect(Math.abs(clock.now().getTime() - real)).toBeLessThan(5_000);
 
@@ -35,7 +35,7 @@ describe("the test clock file (browser tests move a running app's today)", () =>
 
   it("is ignored when the variable is not set", async () => {
     vi.resetModules();
-    const clock = await import("../../app/utils/clock.server");
+    const clock = await import("~/utils/clock.server");
     expect(Math.abs(clock.now().getTime() - Date.now())).toBeLessThan(5_000);
   });
 });

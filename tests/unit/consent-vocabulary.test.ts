@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { grantState, LISTING_PURPOSE } from "../../app/modules/consent/vocabulary";
+import { grantState, LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 
 /*
  * "Live consent for this purpose" and "which purpose a listing needs" are written once, in

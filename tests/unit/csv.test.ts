@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvCell, neutralise, toCsv } from "../../app/utils/csv.server";
+import { csvCell, neutralise, toCsv } from "~/utils/csv.server";
 
 describe("the CSV writer", () => {
   it("starts with the UTF-8 byte order mark and ends every row, blank ones too, with CRLF", () => {

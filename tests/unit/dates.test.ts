@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysAfter, daysBetween, daysInMonth } from "../../app/utils/dates";
+import { addDays, addMonths, daysAfter, daysBetween, daysInMonth } from "~/utils/dates";
 
 describe("addDays", () => {
   it("moves forward and back across month, year and leap-day boundaries", () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../../app/env.server";
+import { parseEnv } from "~/env.server";
 
 function failure(source: Record<string, string>): string {
   try {

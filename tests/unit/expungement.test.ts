@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths } from "../../app/utils/dates";
-import { ageOn, band, computeExpungement, type Conviction } from "../../app/modules/persons/expungement";
+import { addMonths } from "~/utils/dates";
+import { ageOn, band, computeExpungement, type Conviction } from "~/modules/persons/expungement";
 
 const adult = "1985-04-12";
 const prison = (months: number, over: Partial<Conviction> = {}): Conviction => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../app/utils/dates";
-import { canRecord, dueFrom, followUpDueOn, followUpSchedule, followUpState, overdueFrom, suggestedOutcome } from "../../app/modules/placements/schedule";
+import { addDays } from "~/utils/dates";
+import { canRecord, dueFrom, followUpDueOn, followUpSchedule, followUpState, overdueFrom, suggestedOutcome } from "~/modules/placements/schedule";
 
 describe("follow-up due dates", () => {
   it("fall 1, 3, 6 and 12 months after the start", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, formatDate, formatNumber, formatVnd, isMessageKey, localeFromCookie, translator } from "../../app/i18n";
-import { en } from "../../app/i18n/en";
-import { vi } from "../../app/i18n/vi";
+import { fillTemplate, formatDate, formatNumber, formatVnd, isMessageKey, localeFromCookie, translator } from "~/i18n";
+import { en } from "~/i18n/en";
+import { vi } from "~/i18n/vi";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "../../app/i18n";
+import { translator } from "~/i18n";
 import {
   LOAN_LIMITS,
   LOAN_TRANSITIONS,
@@ -14,7 +14,7 @@ import {
   parseVndAmount,
   type LoanApplication,
   type LoanDates,
-} from "../../app/modules/loans/rules";
+} from "~/modules/loans/rules";
 import { LOAN_STATUSES } from "../../db/enums";
 
 /** The Decision 22/2023 rules as pure functions: every boundary, and the Vietnamese the officer reads. */

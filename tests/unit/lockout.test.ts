@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LOCKOUT, lockMinutes, lockedUntil, minutesUntil, type Attempt } from "../../app/modules/accounts/lockout";
+import { LOCKOUT, lockMinutes, lockedUntil, minutesUntil, type Attempt } from "~/modules/accounts/lockout";
 
 /*
  * The back-off rule as a pure function (decision 017). tests/integration/hardening-lockout.test.ts checks

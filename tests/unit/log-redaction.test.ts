@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeError, log, redact } from "../../app/utils/log.server";
+import { describeError, log, redact } from "~/utils/log.server";
 
 /*
  * The logger is the only way out for log lines (docs/decisions/017): these tests pin what it removes and

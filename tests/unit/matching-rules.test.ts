@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "../../app/i18n";
-import { reasonCodes, reasonKey, reasonText, EXCLUSION_REASONS, POSITIVE_REASONS } from "../../app/modules/matching/reasons";
-import { banHits, byRank, prescoreCandidate, prescoreJob, prescoreTraining, recordStandsOn, topByScore, evaluate, hardRules, matchingSkills, scoreMatch, withinReach, words, type JobFacts, type PersonFacts, type TrainingFacts } from "../../app/modules/matching/rules";
-import { MATCHING_WEIGHTS } from "../../app/modules/matching/weights";
+import { translator } from "~/i18n";
+import { reasonCodes, reasonKey, reasonText, EXCLUSION_REASONS, POSITIVE_REASONS } from "~/modules/matching/reasons";
+import { banHits, byRank, prescoreCandidate, prescoreJob, prescoreTraining, recordStandsOn, topByScore, evaluate, hardRules, matchingSkills, scoreMatch, withinReach, words, type JobFacts, type PersonFacts, type TrainingFacts } from "~/modules/matching/rules";
+import { MATCHING_WEIGHTS } from "~/modules/matching/weights";
 import { candidateQueries, personQueries, reachFilter } from "../../search/matching.server";
 
 const TODAY = "2026-11-15";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isMessageKey } from "../../app/i18n";
+import { isMessageKey } from "~/i18n";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

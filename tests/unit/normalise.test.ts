@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formValues, readForm } from "../../app/utils/forms";
-import { cleanText, queryOf } from "../../app/utils/text";
+import { formValues, readForm } from "~/utils/forms";
+import { cleanText, queryOf } from "~/utils/text";
 
 /* Text at the boundary (app/utils/text.ts): one form of every string, whatever the keyboard or client sent. */
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "../../app/i18n";
-import { COMMON_PASSWORDS } from "../../app/modules/accounts/common-passwords";
-import { foldPassword, passwordProblem } from "../../app/modules/accounts/password-rules";
-import { changePasswordSchema, registrationSchema } from "../../app/modules/accounts/schema.server";
-import { activationSchema } from "../../app/modules/persons/invitations.server";
-import { validateForm } from "../../app/utils/forms";
+import { translator } from "~/i18n";
+import { COMMON_PASSWORDS } from "~/modules/accounts/common-passwords";
+import { foldPassword, passwordProblem } from "~/modules/accounts/password-rules";
+import { changePasswordSchema, registrationSchema } from "~/modules/accounts/schema.server";
+import { activationSchema } from "~/modules/persons/invitations.server";
+import { validateForm } from "~/utils/forms";
 import { DEFAULT_PASSWORD, registrationForm } from "../factories";
 
 const me = { email: "lan.nguyen@hoptac.vn", phone: "0912345678" };

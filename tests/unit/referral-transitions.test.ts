@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../db/enums";
-import { MOVE_RULES, REFERRAL_MOVES, allowedMoves, awaitsPersonAnswer, becomesSeenOnOpen, canMove, isFinalStatus, type ReferralActorKind, type ReferralMove } from "../../app/modules/referrals/transitions";
+import { MOVE_RULES, REFERRAL_MOVES, allowedMoves, awaitsPersonAnswer, becomesSeenOnOpen, canMove, isFinalStatus, type ReferralActorKind, type ReferralMove } from "~/modules/referrals/transitions";
 
 const FINAL: ReferralStatus[] = ["accepted", "declined", "withdrawn"];
 const OPEN: ReferralStatus[] = ["referred", "seen", "interview", "offered"];

@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { translator } from "../../app/i18n";
-import { exportContent, exportFileName, toCsv, toXlsx } from "../../app/modules/reports/export.server";
-import { neutralise } from "../../app/utils/csv.server";
-import { COUNT_KEYS, numberedLines, zeroIndicators } from "../../app/modules/reports/indicator-keys";
-import type { ReportRequest } from "../../app/modules/reports/report.server";
+import { translator } from "~/i18n";
+import { exportContent, exportFileName, toCsv, toXlsx } from "~/modules/reports/export.server";
+import { neutralise } from "~/utils/csv.server";
+import { COUNT_KEYS, numberedLines, zeroIndicators } from "~/modules/reports/indicator-keys";
+import type { ReportRequest } from "~/modules/reports/report.server";
 
 const t = translator("vi");
 const request = (overrides: Partial<ReportRequest> = {}): ReportRequest => ({

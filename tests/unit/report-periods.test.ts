@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { periodName } from "../../app/components/reports/format";
-import { formatQuarter } from "../../app/i18n";
-import { formOfPeriod, isIsoDate, monthsOf, parsePeriod, periodQuery, periodTitle, presetPeriod, quarterOf } from "../../app/modules/reports/periods";
+import { periodName } from "~/components/reports/format";
+import { formatQuarter } from "~/i18n";
+import { formOfPeriod, isIsoDate, monthsOf, parsePeriod, periodQuery, periodTitle, presetPeriod, quarterOf } from "~/modules/reports/periods";
 
 const parse = (q: string, today = "2025-05-20") => parsePeriod(new URLSearchParams(q), today);
 

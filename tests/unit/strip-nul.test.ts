@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { stripNulBytes } from "../../app/utils/strip-nul.server";
+import { stripNulBytes } from "~/utils/strip-nul.server";
 
 describe("stripNulBytes", () => {
   it("drops the zero bytes React 18 pads a chunk with, keeping split multi-byte letters whole", async () => {

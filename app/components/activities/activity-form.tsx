@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
-import { Field, TextField, type FormState } from "../forms";
-import { ChoiceGroup, TextAreaField, valuesOf } from "../job-form";
-import { FormErrors } from "../persons/form-errors";
-import { useLabels } from "../self-service/labels";
+import { Field, TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField, valuesOf } from "~/components/job-form";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
 
 export const ACTIVITY_LABELS = {
   kind: "support.activity.field.kind",

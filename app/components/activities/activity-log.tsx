@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../../db/enums";
-import { useLabels } from "../self-service/labels";
+import { useLabels } from "~/components/self-service/labels";
 
 export type ActivityItem = {
   id: string;

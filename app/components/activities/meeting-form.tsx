@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import { Field, TextField, type FormState } from "../forms";
-import { TextAreaField, valuesOf } from "../job-form";
-import { FormErrors } from "../persons/form-errors";
-import { useLabels } from "../self-service/labels";
+import { Field, TextField, type FormState } from "~/components/forms";
+import { TextAreaField, valuesOf } from "~/components/job-form";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
 
 export const MEETING_LABELS = {
   communeCode: "support.meeting.field.communeCode",

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ActivityKind } from "../../../db/enums";
-import { useLabels } from "../self-service/labels";
+import { useLabels } from "~/components/self-service/labels";
 import { ActivityCounts } from "./activity-log";
 
 export type SupportSummaryView = { counts: Record<ActivityKind, number>; meetings: number; loans: number };

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
-import type { FairEmployer } from "../../modules/job-fairs/job-fairs.server";
-import { useI18n } from "../../utils/i18n-react";
-import { TextField, type FormState } from "../forms";
-import { SelectField } from "../persons/fields";
-import { FormErrors } from "../persons/form-errors";
+import type { FairEmployer } from "~/modules/job-fairs/job-fairs.server";
+import { useI18n } from "~/utils/i18n-react";
+import { TextField, type FormState } from "~/components/forms";
+import { SelectField } from "~/components/persons/fields";
+import { FormErrors } from "~/components/persons/form-errors";
 
 type Option = { id: string; name: string; communeName: string };
 

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
-import type { Commune } from "../../modules/admin-units/admin-units.server";
-import { useI18n } from "../../utils/i18n-react";
-import { TextField, type FormState } from "../forms";
-import { TextAreaField } from "../job-form";
-import { SelectField } from "../persons/fields";
-import { FormErrors } from "../persons/form-errors";
+import type { Commune } from "~/modules/admin-units/admin-units.server";
+import { useI18n } from "~/utils/i18n-react";
+import { TextField, type FormState } from "~/components/forms";
+import { TextAreaField } from "~/components/job-form";
+import { SelectField } from "~/components/persons/fields";
+import { FormErrors } from "~/components/persons/form-errors";
 
 export const FAIR_LABELS = {
   title: "events.fair.field.title",

@@ -1,12 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES, type JobFairOutcome } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import type { FairEmployer } from "../../modules/job-fairs/job-fairs.server";
-import type { Participant, PickerPerson, PlacementOption } from "../../modules/job-fairs/participants.server";
-import type { FieldErrors, FormValues } from "../../utils/forms";
-import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary } from "../forms";
+import type { MessageKey } from "~/i18n";
+import type { FairEmployer } from "~/modules/job-fairs/job-fairs.server";
+import type { Participant, PickerPerson, PlacementOption } from "~/modules/job-fairs/participants.server";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { ErrorSummary } from "~/components/forms";
 
 /** What the last refused POST of a participant's form sent back: which form, for whom, what to fix. */
 export type RowState = { intent: string; personId: string | null; values: FormValues; errors: FieldErrors } | undefined;

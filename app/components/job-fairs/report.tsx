@@ -1,5 +1,5 @@
-import type { FairReport } from "../../modules/job-fairs/report.server";
-import { useI18n } from "../../utils/i18n-react";
+import type { FairReport } from "~/modules/job-fairs/report.server";
+import { useI18n } from "~/utils/i18n-react";
 
 const TOTALS = ["employers", "openings", "registered", "attended", "absent", "pending", "interviews", "hires", "placements"] as const;
 

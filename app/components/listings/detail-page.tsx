@@ -1,15 +1,15 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link, type MetaFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { listingDetailLoader } from "../../http/listings.server";
-import type { MessageKey } from "../../i18n";
-import { LISTING_KINDS, type ListingKind } from "../../modules/listings/kinds";
-import { useI18n } from "../../utils/i18n-react";
-import { metaTranslator, pageTitle } from "../../utils/meta";
-import { OfficerCandidatesLink } from "../matching/officer-link";
-import { Badges, joined, useWage } from "../search/cards";
-import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "../search/detail";
-import { PersonListingBox } from "../self-service/listing-box";
+import type { listingDetailLoader } from "~/http/listings.server";
+import type { MessageKey } from "~/i18n";
+import { LISTING_KINDS, type ListingKind } from "~/modules/listings/kinds";
+import { useI18n } from "~/utils/i18n-react";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+import { OfficerCandidatesLink } from "~/components/matching/officer-link";
+import { Badges, joined, useWage } from "~/components/search/cards";
+import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "~/components/search/detail";
+import { PersonListingBox } from "~/components/self-service/listing-box";
 
 /*
  * /jobs/:id and /trainings/:id: one page shell (back link, head, the officer's link, facts, the person's

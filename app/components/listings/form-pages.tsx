@@ -1,13 +1,13 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { editListingAction, editListingLoader, newListingAction, newListingLoader } from "../../http/listings.server";
-import type { MessageKey } from "../../i18n";
-import { LISTING_KINDS, postingAreaWords, type PostingArea } from "../../modules/listings/kinds";
-import { useI18n } from "../../utils/i18n-react";
-import type { FormState } from "../forms";
-import { JobForm } from "../job-form";
-import { TrainingForm } from "../training-form";
+import type { editListingAction, editListingLoader, newListingAction, newListingLoader } from "~/http/listings.server";
+import type { MessageKey } from "~/i18n";
+import { LISTING_KINDS, postingAreaWords, type PostingArea } from "~/modules/listings/kinds";
+import { useI18n } from "~/utils/i18n-react";
+import type { FormState } from "~/components/forms";
+import { JobForm } from "~/components/job-form";
+import { TrainingForm } from "~/components/training-form";
 
 /*
  * The new and edit pages of every posting (/employer/jobs/new, /employer/jobs/:id, and the same under

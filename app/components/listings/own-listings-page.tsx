@@ -1,9 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import type { ownListingsAction, ownListingsLoader } from "../../http/listings.server";
-import type { MessageKey } from "../../i18n";
-import { LISTING_KINDS, postingAreaWords, type PostingArea } from "../../modules/listings/kinds";
-import { useI18n } from "../../utils/i18n-react";
+import type { ownListingsAction, ownListingsLoader } from "~/http/listings.server";
+import type { MessageKey } from "~/i18n";
+import { LISTING_KINDS, postingAreaWords, type PostingArea } from "~/modules/listings/kinds";
+import { useI18n } from "~/utils/i18n-react";
 
 /*
  * /employer/jobs, /employer/trainings and /provider/trainings: the organisation's own postings, with

@@ -2,15 +2,15 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EMPLOYMENT_TYPES, JOB_BENEFITS, TRAINING_SUPPORT } from "../../../db/enums";
-import type { listingSearchLoader } from "../../http/listings.server";
-import type { MessageKey } from "../../i18n";
-import { LISTING_KINDS } from "../../modules/listings/kinds";
-import { OCCUPATION_GROUPS } from "../../modules/reference/occupation-groups";
-import { useI18n } from "../../utils/i18n-react";
-import { JobCard, TrainingCard } from "../search/cards";
-import { CheckboxFilter, FilterPanel, SearchForm, SelectFilter, submitOnChange, useHydrated, withCounts } from "../search/filters";
-import { Results } from "../search/results";
-import { clearFiltersHref } from "../search/url";
+import type { listingSearchLoader } from "~/http/listings.server";
+import type { MessageKey } from "~/i18n";
+import { LISTING_KINDS } from "~/modules/listings/kinds";
+import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
+import { useI18n } from "~/utils/i18n-react";
+import { JobCard, TrainingCard } from "~/components/search/cards";
+import { CheckboxFilter, FilterPanel, SearchForm, SelectFilter, submitOnChange, useHydrated, withCounts } from "~/components/search/filters";
+import { Results } from "~/components/search/results";
+import { clearFiltersHref } from "~/components/search/url";
 
 /*
  * /jobs and /trainings: one search page. The place, the occupation group, the result list and the

@@ -1,5 +1,5 @@
-import type { BankListRow } from "../../modules/loans/bank-list.server";
-import { formatDate, formatNumber, translator } from "../../i18n";
+import type { BankListRow } from "~/modules/loans/bank-list.server";
+import { formatDate, formatNumber, translator } from "~/i18n";
 
 /**
  * Form 01 as printed for the bank: always in Vietnamese (the document is the bank's), whatever the

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { LOAN_PURPOSES } from "../../../db/enums";
-import { TextField, type FormState } from "../forms";
-import { ChoiceGroup, TextAreaField } from "../job-form";
-import { FormErrors } from "../persons/form-errors";
-import { useLabels } from "../self-service/labels";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
 
 export const LOAN_LABELS = {
   purpose: "support.loan.field.purpose",

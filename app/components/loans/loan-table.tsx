@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { LOAN_STATUSES, type LoanPurpose, type LoanStatus } from "../../../db/enums";
-import { useLabels } from "../self-service/labels";
+import { useLabels } from "~/components/self-service/labels";
 
 export type LoanItem = {
   id: string;

@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import type { LoanStatus } from "../../../db/enums";
-import { TextField, type FormState } from "../forms";
-import { ChoiceGroup, TextAreaField } from "../job-form";
-import { FormErrors } from "../persons/form-errors";
-import { useLabels } from "../self-service/labels";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+import { FormErrors } from "~/components/persons/form-errors";
+import { useLabels } from "~/components/self-service/labels";
 
 const LABELS = { status: "support.loan.change.status", on: "support.loan.change.on", note: "support.loan.change.note" } as const;
 

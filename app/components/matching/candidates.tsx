@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { MatchReason } from "../../modules/matching/reasons";
-import { useI18n } from "../../utils/i18n-react";
+import type { MatchReason } from "~/modules/matching/reasons";
+import { useI18n } from "~/utils/i18n-react";
 import { ListingHead, ReasonTags, ReferLink, Score, type ListingItem, type OccupationNames } from "./suggestions";
 
 export type CandidatesData = {

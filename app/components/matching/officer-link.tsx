@@ -1,6 +1,6 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import type { Role } from "../../../db/enums";
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 
 /**
  * "Tìm ứng viên phù hợp" on a public job or course page, for a commune officer only (the role that holds

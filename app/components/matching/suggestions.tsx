@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { reasonText, type MatchReason } from "../../modules/matching/reasons";
-import { useI18n } from "../../utils/i18n-react";
+import { reasonText, type MatchReason } from "~/modules/matching/reasons";
+import { useI18n } from "~/utils/i18n-react";
 
 /** Occupation names as the loaders send them: both languages, the page picks its own. */
 export type OccupationNames = Record<string, { vi: string; en: string }>;

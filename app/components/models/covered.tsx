@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import type { CoveredPerson, ModelPickerPerson } from "../../modules/models/persons.server";
-import type { FieldErrors, FormValues } from "../../utils/forms";
-import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary } from "../forms";
+import type { CoveredPerson, ModelPickerPerson } from "~/modules/models/persons.server";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { useI18n } from "~/utils/i18n-react";
+import { ErrorSummary } from "~/components/forms";
 
 /** The last refused POST of a person's form (join or leave), to show its errors beside that person. */
 export type PersonFormState = { intent: string; personId: string | null; values: FormValues; errors: FieldErrors } | undefined;

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { ModelFigureKey } from "../../modules/models/figures.server";
-import { useI18n } from "../../utils/i18n-react";
+import type { ModelFigureKey } from "~/modules/models/figures.server";
+import { useI18n } from "~/utils/i18n-react";
 
 export type ModelFigure = { key: ModelFigureKey; value: number | null; format: "count" | "vnd" };
 

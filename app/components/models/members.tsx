@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
-import type { SteeringMember } from "../../modules/models/models.server";
-import { useI18n } from "../../utils/i18n-react";
-import { TextField, type FormState } from "../forms";
-import { FormErrors } from "../persons/form-errors";
+import type { SteeringMember } from "~/modules/models/models.server";
+import { useI18n } from "~/utils/i18n-react";
+import { TextField, type FormState } from "~/components/forms";
+import { FormErrors } from "~/components/persons/form-errors";
 
 const LABELS = { organizationName: "events.model.member.organization", personName: "events.model.member.person", role: "events.model.member.role" } as const;
 

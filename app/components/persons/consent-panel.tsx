@@ -1,10 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS, SHAREABLE_FIELDS } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import { grantState } from "../../modules/consent/vocabulary";
-import { useI18n } from "../../utils/i18n-react";
-import { Field, TextField, type FormState } from "../forms";
-import { ChoiceGroup, valuesOf } from "../job-form";
+import type { MessageKey } from "~/i18n";
+import { grantState } from "~/modules/consent/vocabulary";
+import { useI18n } from "~/utils/i18n-react";
+import { Field, TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, valuesOf } from "~/components/job-form";
 import { FormErrors } from "./form-errors";
 import type { GrantView as Grant } from "./types";
 

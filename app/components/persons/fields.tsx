@@ -1,11 +1,11 @@
 import { useState } from "react";
-import type { MessageKey } from "../../i18n";
-import type { Commune } from "../../modules/admin-units/admin-units.server";
-import { OCCUPATION_GROUPS } from "../../modules/reference/occupation-groups";
-import type { Occupation } from "../../modules/reference/reference.server";
-import { useI18n } from "../../utils/i18n-react";
-import { Field, type FormState } from "../forms";
-import { valuesOf } from "../job-form";
+import type { MessageKey } from "~/i18n";
+import type { Commune } from "~/modules/admin-units/admin-units.server";
+import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
+import type { Occupation } from "~/modules/reference/reference.server";
+import { useI18n } from "~/utils/i18n-react";
+import { Field, type FormState } from "~/components/forms";
+import { valuesOf } from "~/components/job-form";
 
 type Base = { name: string; label: MessageKey; hint?: MessageKey; state: FormState; required?: boolean };
 

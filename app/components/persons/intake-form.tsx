@@ -1,12 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS, OFFENCE_CATEGORIES } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import type { Commune, Province } from "../../modules/admin-units/admin-units.server";
-import type { DuplicateCandidate } from "../../modules/persons/intake.server";
-import type { Occupation } from "../../modules/reference/reference.server";
-import { useI18n } from "../../utils/i18n-react";
-import { TextField, type FormState } from "../forms";
-import { ChoiceGroup, TextAreaField } from "../job-form";
+import type { MessageKey } from "~/i18n";
+import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
+import type { DuplicateCandidate } from "~/modules/persons/intake.server";
+import type { Occupation } from "~/modules/reference/reference.server";
+import { useI18n } from "~/utils/i18n-react";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
 import { CheckboxField, CommuneMultiSelect, OccupationChecklist, SelectField } from "./fields";
 import { FormErrors } from "./form-errors";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { Occupation } from "../../modules/reference/reference.server";
-import { useI18n } from "../../utils/i18n-react";
+import type { Occupation } from "~/modules/reference/reference.server";
+import { useI18n } from "~/utils/i18n-react";
 import type { PersonView } from "./types";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {

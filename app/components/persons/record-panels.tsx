@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
 import { CLASSIFICATION_GROUPS } from "../../../db/enums";
-import { formatQuarter } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
-import { TextField, type FormState } from "../forms";
-import { ChoiceGroup, TextAreaField } from "../job-form";
+import { formatQuarter } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { TextField, type FormState } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
 import { FormErrors } from "./form-errors";
 import type { PersonView } from "./types";
 

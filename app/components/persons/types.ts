@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { PersonRecord } from "../../modules/persons/record.server";
+import type { PersonRecord } from "~/modules/persons/record.server";
 
 /** A person's record as the page receives it (dates as ISO strings). */
 export type PersonView = SerializeFrom<NonNullable<PersonRecord>>;

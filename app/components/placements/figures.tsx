@@ -1,5 +1,5 @@
-import { FIGURE_KEYS, figureLabel, type FigureKey, type Figures } from "../../modules/reports/indicator-keys";
-import { useI18n } from "../../utils/i18n-react";
+import { FIGURE_KEYS, figureLabel, type FigureKey, type Figures } from "~/modules/reports/indicator-keys";
+import { useI18n } from "~/utils/i18n-react";
 
 /** The few figures the officer's home shows at a glance. */
 const COMPACT: readonly FigureKey[] = ["personsActive", "referralsOpen", "employedNow", "outcomeStable"];

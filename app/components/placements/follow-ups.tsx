@@ -1,9 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { Outcome12m } from "../../../db/enums";
-import type { FollowUpView } from "../../modules/placements/views.server";
-import { dueFrom, type FollowUpState } from "../../modules/placements/schedule";
-import { useLabels } from "../self-service/labels";
+import type { FollowUpView } from "~/modules/placements/views.server";
+import { dueFrom, type FollowUpState } from "~/modules/placements/schedule";
+import { useLabels } from "~/components/self-service/labels";
 
 export type FollowUpItem = SerializeFrom<FollowUpView>;
 

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { personOutcomes } from "../../modules/placements/views.server";
-import { useLabels } from "../self-service/labels";
+import type { personOutcomes } from "~/modules/placements/views.server";
+import { useLabels } from "~/components/self-service/labels";
 import { FollowUpList, OutcomeBadge } from "./follow-ups";
 
 export type PersonOutcomesView = SerializeFrom<NonNullable<Awaited<ReturnType<typeof personOutcomes>>>>;

@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import type { AnswerChannel, ReferralStatus } from "../../../db/enums";
-import { isMessageKey, type MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
-import { ErrorSummary, Field, type FormState } from "../forms";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { StatusBadge, timeOf } from "./status";
 
 type Event = { id: number; status: ReferralStatus; actorRole: string; actorName: string | null; note: string; channel?: AnswerChannel | null; at: string };

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 
 /** The organisation's home: how many referrals wait to be opened, and how many are in progress. */
 export function ReferralsHomeCard({ counts }: { counts: { unseen: number; open: number; path: string } }) {

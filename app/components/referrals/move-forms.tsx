@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 import { OFFICER_ANSWER_CHANNELS, type ReferralStatus } from "../../../db/enums";
-import type { ReferralMove } from "../../modules/referrals/transitions";
-import { MOVE_RULES } from "../../modules/referrals/transitions";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
-import type { FormState } from "../forms";
+import type { ReferralMove } from "~/modules/referrals/transitions";
+import { MOVE_RULES } from "~/modules/referrals/transitions";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import type { FormState } from "~/components/forms";
 import { dateTimeLocal } from "./status";
 
 const HINTS: Partial<Record<ReferralMove, MessageKey>> = {

@@ -1,8 +1,8 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { organizationReferralLoader, organizationReferralsLoader } from "../../http/organization-referrals.server";
-import { useI18n } from "../../utils/i18n-react";
-import type { FormState } from "../forms";
+import type { organizationReferralLoader, organizationReferralsLoader } from "~/http/organization-referrals.server";
+import { useI18n } from "~/utils/i18n-react";
+import type { FormState } from "~/components/forms";
 import { MessageThread, ReferralHistory } from "./history";
 import { MoveForms } from "./move-forms";
 import { EndedSharingSummary, SharedSnapshot } from "./snapshot";

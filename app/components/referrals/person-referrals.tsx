@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReferralStatus } from "../../../db/enums";
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 import { StatusBadge } from "./status";
 
 type Item = { id: string; kind: "job" | "training"; title: string; organizationName: string; status: ReferralStatus; createdAt: string; updatedAt: string };

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
 import { SHAREABLE_FIELDS } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
 
 type Value = string | number | string[];
 

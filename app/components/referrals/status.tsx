@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../../db/enums";
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 
 const BADGE: Record<ReferralStatus, string> = {
   referred: "badge--pending",

@@ -1,4 +1,4 @@
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 
 export type ChartView = { id: string; title: string; desc: string; svg: string; svgNarrow: string; table: { head: string[]; rows: (string | number)[][] } };
 

@@ -1,8 +1,8 @@
 import type { Locale } from "../../../db/enums";
-import { formatDate, formatQuarter, translator } from "../../i18n";
-import { formatOf, type IndicatorKey } from "../../modules/reports/indicator-keys";
-import { periodTitle, type Period } from "../../modules/reports/periods";
-import { useI18n } from "../../utils/i18n-react";
+import { formatDate, formatQuarter, translator } from "~/i18n";
+import { formatOf, type IndicatorKey } from "~/modules/reports/indicator-keys";
+import { periodTitle, type Period } from "~/modules/reports/periods";
+import { useI18n } from "~/utils/i18n-react";
 
 /** How a figure reads: counts with thousands separators, VND amounts, shares as percentages, "—" for none. */
 export function useFigureFormat() {

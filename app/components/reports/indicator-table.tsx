@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { COMMUNE_TABLE_KEYS, numberedLines, type HeadlineKey, type Indicators } from "../../modules/reports/indicator-keys";
-import { useI18n } from "../../utils/i18n-react";
+import { COMMUNE_TABLE_KEYS, numberedLines, type HeadlineKey, type Indicators } from "~/modules/reports/indicator-keys";
+import { useI18n } from "~/utils/i18n-react";
 import { useFigureFormat } from "./format";
 
 /** The numbered indicator table, in the order of the HCD-12/13 forms. */

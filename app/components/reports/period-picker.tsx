@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ChangeEvent } from "react";
-import { PERIOD_PRESETS, presetPeriod, SHOWN_FROM, SHOWN_TO, type Period, type PeriodPreset } from "../../modules/reports/periods";
-import { useI18n } from "../../utils/i18n-react";
+import { PERIOD_PRESETS, presetPeriod, SHOWN_FROM, SHOWN_TO, type Period, type PeriodPreset } from "~/modules/reports/periods";
+import { useI18n } from "~/utils/i18n-react";
 
 /** Set a field of the picker's form by name (a hidden input, a date, the select). */
 function setField(form: HTMLFormElement | null, name: string, value: string) {

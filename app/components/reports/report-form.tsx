@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import { formatDate, formatNumber, formatVnd, translator } from "../../i18n";
-import { COMMUNE_TABLE_KEYS, formatOf, numberedLines, type IndicatorKey, type Indicators } from "../../modules/reports/indicator-keys";
-import type { Period } from "../../modules/reports/periods";
-import { useI18n } from "../../utils/i18n-react";
+import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
+import { COMMUNE_TABLE_KEYS, formatOf, numberedLines, type IndicatorKey, type Indicators } from "~/modules/reports/indicator-keys";
+import type { Period } from "~/modules/reports/periods";
+import { useI18n } from "~/utils/i18n-react";
 import { periodName } from "./format";
 import type { CommuneRow } from "./indicator-table";
 

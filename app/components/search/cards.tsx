@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { MessageKey } from "../../i18n";
-import type { PublicJobCard } from "../../modules/jobs/public.server";
-import type { PublicTrainingCard } from "../../modules/trainings/public.server";
-import { useI18n } from "../../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import type { PublicJobCard } from "~/modules/jobs/public.server";
+import type { PublicTrainingCard } from "~/modules/trainings/public.server";
+import { useI18n } from "~/utils/i18n-react";
 
 /** Result cards: no images, a few lines of text, the title as the one link to the detail page. */
 

@@ -1,9 +1,9 @@
 import { Link, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { RecordStance } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
-import { useRequestInfo } from "../../utils/request-context";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
+import { useRequestInfo } from "~/utils/request-context";
 
 /** Pieces shared by the job and training detail pages. */
 

@@ -1,7 +1,7 @@
 import { useSubmit } from "@remix-run/react";
 import { useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
 import { cleanSearchParams } from "./url";
 
 /**

@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
 import { submitOnChange, useHydrated } from "./filters";
 import { clearFiltersHref, searchHref } from "./url";
 

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { CONSENT_PURPOSES } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import { grantState } from "../../modules/consent/vocabulary";
+import type { MessageKey } from "~/i18n";
+import { grantState } from "~/modules/consent/vocabulary";
 import { useLabels } from "./labels";
 
 export type GrantView = {

@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { CurrentWork as CurrentWorkData } from "../../modules/placements/own.server";
-import { useI18n } from "../../utils/i18n-react";
+import type { CurrentWork as CurrentWorkData } from "~/modules/placements/own.server";
+import { useI18n } from "~/utils/i18n-react";
 
 /** Whether the person has a job or a course now: then their pages show it first, and other listings after. */
 export function hasCurrentWork(work: SerializeFrom<CurrentWorkData> | null | undefined): boolean {

@@ -1,5 +1,5 @@
-import { isMessageKey, type MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
 
 /**
  * Words for stored codes (enum values, audit actions and purposes). Codes written by other parts of the

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "../../i18n";
-import { useI18n } from "../../utils/i18n-react";
+import type { MessageKey } from "~/i18n";
+import { useI18n } from "~/utils/i18n-react";
 
 export type ListingRef = { kind: "job" | "training"; listingId: string; title: string | null; organizationName: string | null; open: boolean };
 

@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
-import { formatQuarter, type MessageKey } from "../../i18n";
-import type { PersonExport } from "../../modules/persons/data-rights.server";
+import { formatQuarter, type MessageKey } from "~/i18n";
+import type { PersonExport } from "~/modules/persons/data-rights.server";
 import { ConsentCard } from "./consent";
 import { useLabels } from "./labels";
 

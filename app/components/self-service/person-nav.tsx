@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import { useI18n } from "../../utils/i18n-react";
+import { useI18n } from "~/utils/i18n-react";
 
 const LINKS = [
   ["/me", "self.nav.home"],

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser } from "../../../db/schema";
-import { hashPassword } from "../../auth/password.server";
-import { SESSION_POLICY, endAllSessions, type SessionUser } from "../../auth/session.server";
-import type { FieldErrors } from "../../utils/forms";
+import { hashPassword } from "~/auth/password.server";
+import { SESSION_POLICY, endAllSessions, type SessionUser } from "~/auth/session.server";
+import type { FieldErrors } from "~/utils/forms";
 import { verifyCurrentPassword } from "./login.server";
 import { isPersonalPassword } from "./password-rules";
 import type { ChangePasswordInput } from "./schema.server";

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { db, type Database } from "../../../db/client.server";
 import { appUser, loginAttempt, type Role } from "../../../db/schema";
-import { dummyPasswordHash, verifyPassword } from "../../auth/password.server";
-import { now } from "../../utils/clock.server";
-import { log } from "../../utils/log.server";
+import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { now } from "~/utils/clock.server";
+import { log } from "~/utils/log.server";
 import type { Identifier } from "./identifier";
 import { LOCKOUT, lockedUntil, minutesUntil, type Attempt } from "./lockout";
 

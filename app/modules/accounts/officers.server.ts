@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, commune, officerCommune } from "../../../db/schema";
-import { hashPassword } from "../../auth/password.server";
-import type { StaffScope } from "../../auth/scope.server";
-import type { FieldErrors } from "../../utils/forms";
+import { hashPassword } from "~/auth/password.server";
+import type { StaffScope } from "~/auth/scope.server";
+import type { FieldErrors } from "~/utils/forms";
 import type { OfficerInput } from "./schema.server";
 import { isUniqueViolation } from "../../../db/errors";
 

@@ -1,9 +1,9 @@
 import { eq, or } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, organization } from "../../../db/schema";
-import { hashPassword } from "../../auth/password.server";
-import type { FieldErrors } from "../../utils/forms";
-import { isCommuneInProvince } from "../admin-units/admin-units.server";
+import { hashPassword } from "~/auth/password.server";
+import type { FieldErrors } from "~/utils/forms";
+import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import type { Registration } from "./schema.server";
 import { isUniqueViolation } from "../../../db/errors";
 

@@ -2,14 +2,14 @@ import { count, desc, eq } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../../db/enums";
 import { activity, appUser, commune, loan, meeting, meetingAttendance, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate } from "../../i18n";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit } from "../audit/audit.server";
-import { personInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit } from "~/modules/audit/audit.server";
+import { personInScope } from "~/modules/persons/scope.server";
 import type { ActivityInput } from "./schema.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /**
  * The support a person receives, one dated row each (HCD-12/13 count them): encouragement visits,

@@ -2,12 +2,12 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizz
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client.server";
 import { appUser, commune, meeting, meetingAttendance, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit, auditMany } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit, auditMany } from "~/modules/audit/audit.server";
 import type { MeetingInput } from "./schema.server";
-import { personNameOrder } from "../persons/order.server";
+import { personNameOrder } from "~/modules/persons/order.server";
 
 /**
  * A commune's periodic meeting (sinh hoạt định kỳ): title, date, place, the registered persons who attended

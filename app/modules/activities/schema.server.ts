@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
-import { isoDate, optionalText, requiredText } from "../../utils/zod-fields.server";
+import { isoDate, optionalText, requiredText } from "~/utils/zod-fields.server";
 
 /**
  * The activity and meeting forms. Counselling has a topic (psychological | career) and a mode; procedure

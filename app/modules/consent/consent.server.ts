@@ -2,17 +2,17 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { consentGrant, consentWithdrawal, releasedPerson, type ConsentWithdrawalChannel } from "../../../db/schema";
 import { indexNow, indexSoon, touch } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { addMonths } from "../../utils/dates";
-import { now, todayIso } from "../../utils/clock.server";
-import { audit, type Actor } from "../audit/audit.server";
-import { personInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { addMonths } from "~/utils/dates";
+import { now, todayIso } from "~/utils/clock.server";
+import { audit, type Actor } from "~/modules/audit/audit.server";
+import { personInScope } from "~/modules/persons/scope.server";
 import { propagateConsentEnd } from "./ending.server";
 import { grantNotWithdrawn } from "./live.server";
 import type { ConsentPurpose } from "./vocabulary";
 import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
-import { log } from "../../utils/log.server";
-import type { Outcome } from "../../utils/outcome";
+import { log } from "~/utils/log.server";
+import type { Outcome } from "~/utils/outcome";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 

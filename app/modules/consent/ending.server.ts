@@ -3,12 +3,12 @@ import type { Executor } from "../../../db/client.server";
 import { REFERRAL_KINDS } from "../../../db/enums";
 import { referralRequest } from "../../../db/schema";
 import { touch } from "../../../search/facade.server";
-import { formatDate } from "../../i18n";
-import { now } from "../../utils/clock.server";
-import type { Actor } from "../audit/audit.server";
-import { notify, officersOfPerson } from "../notifications/notifications.server";
-import { redactReferralsOfPerson } from "../referrals/consent-coverage.server";
-import { withdrawReferralsLosingConsent } from "../referrals/status.server";
+import { formatDate } from "~/i18n";
+import { now } from "~/utils/clock.server";
+import type { Actor } from "~/modules/audit/audit.server";
+import { notify, officersOfPerson } from "~/modules/notifications/notifications.server";
+import { redactReferralsOfPerson } from "~/modules/referrals/consent-coverage.server";
+import { withdrawReferralsLosingConsent } from "~/modules/referrals/status.server";
 import { livePurposesOf } from "./live.server";
 import { LISTING_PURPOSE, type ConsentPurpose } from "./vocabulary";
 

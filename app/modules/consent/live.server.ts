@@ -8,7 +8,7 @@
 import { and, Column, desc, eq, getTableName, gt, inArray, is, isNull, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { consentGrant } from "../../../db/schema";
-import { now } from "../../utils/clock.server";
+import { now } from "~/utils/clock.server";
 import type { ConsentPurpose } from "./vocabulary";
 
 /** A person id: a column of the outer query (qualified here, so a correlated subquery cannot rebind it) or a value/fragment. */

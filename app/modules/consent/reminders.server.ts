@@ -1,10 +1,10 @@
 import { and, asc, count, eq, lte } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
-import { daysAfter } from "../../utils/dates";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
+import { daysAfter } from "~/utils/dates";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { grantIsLive } from "./live.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */

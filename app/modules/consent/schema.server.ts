@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
-import { isoDate, optionalText, stringList } from "../../utils/zod-fields.server";
+import { isoDate, optionalText, stringList } from "~/utils/zod-fields.server";
 
 /** One grant, several purposes each chosen on its own (no bundling), with the fields it lets be shared. */
 export const consentSchema = z

@@ -1,6 +1,6 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { formValues, readForm, type FormValues } from "../../utils/forms";
-import { cleanText } from "../../utils/text";
+import { formValues, readForm, type FormValues } from "~/utils/forms";
+import { cleanText } from "~/utils/text";
 import type { EvidenceFile } from "./consent.server";
 import { EVIDENCE_MAX_BYTES } from "./constants";
 

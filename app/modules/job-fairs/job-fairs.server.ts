@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, notExists, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { commune, jobFair, jobFairEmployer, jobFairParticipant, organization } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
 import type { FairEmployerInput, FairInput } from "./schema.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /**
  * Job fairs (phiên giao dịch việc làm): a commune officer organises one in a commune they serve, invites

@@ -2,18 +2,18 @@ import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "../../../db/client.server";
 import { commune, jobFairEmployer, jobFairParticipant, organization, placement, releasedPerson, type JobFairOutcome } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate } from "../../i18n";
-import { now } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit, auditMany } from "../audit/audit.server";
-import { notify, userOfPerson } from "../notifications/notifications.server";
-import { createPlacement } from "../placements/placements.server";
-import { personInScope, personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { notify, userOfPerson } from "~/modules/notifications/notifications.server";
+import { createPlacement } from "~/modules/placements/placements.server";
+import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { getFair, lockFair, type Fair, type FairChange } from "./job-fairs.server";
 import type { HirePlacementInput, OutcomeInput } from "./schema.server";
-import { personNameKey, personNameOrder } from "../persons/order.server";
-import type { Outcome } from "../../utils/outcome";
+import { personNameKey, personNameOrder } from "~/modules/persons/order.server";
+import type { Outcome } from "~/utils/outcome";
 
 /**
  * The persons registered for a fair and what came of it. Only the fair's officers see names, and only of

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { jobFairEmployer, jobFairParticipant, organization } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
 import { getFair, type Fair } from "./job-fairs.server";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES } from "../../../db/enums";
-import { isoDate, optionalText, requiredText, vndAmount } from "../../utils/zod-fields.server";
+import { isoDate, optionalText, requiredText, vndAmount } from "~/utils/zod-fields.server";
 
 /** The forms of a job fair (phiên giao dịch việc làm). Rules that need the database live in job-fairs.server.ts. */
 

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { job } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import { touch } from "../../../search/facade.server";
 
 /**

@@ -3,12 +3,12 @@ import { refreshJobSearchText } from "./search-rows.server";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, type JobStatus } from "../../../db/schema";
 import { touch } from "../../../search/facade.server";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import * as postings from "../listings/posting.server";
-import { minimumWageFor } from "../reference/reference.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
+import * as postings from "~/modules/listings/posting.server";
+import { minimumWageFor } from "~/modules/reference/reference.server";
 import type { JOB_ACTIONS } from "./constants";
 import type { JobInput } from "./schema";
 

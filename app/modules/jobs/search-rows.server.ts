@@ -1,5 +1,5 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { isJobPublic } from "../listings/visibility";
+import { isJobPublic } from "~/modules/listings/visibility";
 import type { Executor } from "../../../db/client.server";
 import { commune, job, occupation, organization, province } from "../../../db/schema";
 import { jobToDocument, lastIdOf, type DocumentSource, type JobRow, type RowSelection } from "../../../search/facade.server";

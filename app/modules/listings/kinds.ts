@@ -1,6 +1,6 @@
 import type { JobStatus, TrainingStatus } from "../../../db/enums";
-import type { MessageKey } from "../../i18n";
-import { JOB_ACTIONS } from "../jobs/constants";
+import type { MessageKey } from "~/i18n";
+import { JOB_ACTIONS } from "~/modules/jobs/constants";
 
 /*
  * Jobs and training slots are one kind of thing, a listing, configured per kind: the words, the public

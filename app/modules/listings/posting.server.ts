@@ -4,11 +4,11 @@ import type { SelectResultFields } from "drizzle-orm/query-builders/select.types
 import { db, type Transaction } from "../../../db/client.server";
 import { job, trainingSlot } from "../../../db/schema";
 import { indexSoon, touch } from "../../../search/facade.server";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import type { NotFound } from "../../utils/outcome";
-import { isOrganizationVerified } from "../organizations/organizations.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import type { NotFound } from "~/utils/outcome";
+import { isOrganizationVerified } from "~/modules/organizations/organizations.server";
 
 /*
  * One posting service for jobs and training slots: create, update and the status machine, with the

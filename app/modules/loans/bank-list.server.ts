@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, loan, province, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate, translator } from "../../i18n";
-import { todayIso } from "../../utils/clock.server";
-import { toCsv } from "../../utils/csv.server";
-import { auditMany } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate, translator } from "~/i18n";
+import { todayIso } from "~/utils/clock.server";
+import { toCsv } from "~/utils/csv.server";
+import { auditMany } from "~/modules/audit/audit.server";
 import { bankListDueDate, monthStart } from "./rules";
-import { personNameKey } from "../persons/order.server";
+import { personNameKey } from "~/modules/persons/order.server";
 
 /**
  * Form 01: the commune's monthly list of persons applying for a loan, sent to the bank's transaction office

@@ -2,16 +2,16 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql, sum, type SQL } fr
 import { db } from "../../../db/client.server";
 import { LOAN_STATUSES, type LoanStatus } from "../../../db/enums";
 import { appUser, auditEvent, commune, loan, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { supportPerson } from "../activities/activities.server";
-import { audit } from "../audit/audit.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { supportPerson } from "~/modules/activities/activities.server";
+import { audit } from "~/modules/audit/audit.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { applicationDeadline, applyStatusChange, checkLoanApplication, defaultBankBranch, LOAN_TRANSITIONS, nextListMonth, type LoanIssue } from "./rules";
 import type { LoanFilters, LoanInput, LoanStatusInput } from "./schema.server";
-import { personNameKey } from "../persons/order.server";
-import type { Outcome } from "../../utils/outcome";
+import { personNameKey } from "~/modules/persons/order.server";
+import type { Outcome } from "~/utils/outcome";
 
 /**
  * Loans under Decision 22/2023, as the commune officer records them: the application (put on the monthly

@@ -6,8 +6,8 @@
  * Messages are i18n keys with their values (support catalogue), like every form error.
  */
 import type { LoanPurpose, LoanStatus } from "../../../db/enums";
-import { formatDate, formatVnd, type MessageKey } from "../../i18n";
-import { addMonths } from "../../utils/dates";
+import { formatDate, formatVnd, type MessageKey } from "~/i18n";
+import { addMonths } from "~/utils/dates";
 
 export const LOAN_LIMITS = {
   /** Production and business: at most 100 million VND per person (art. 4). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOAN_PURPOSES, LOAN_STATUSES } from "../../../db/enums";
-import { isoDate, optionalText } from "../../utils/zod-fields.server";
+import { isoDate, optionalText } from "~/utils/zod-fields.server";
 import { parseMonth, parseVndAmount } from "./rules";
 
 /**

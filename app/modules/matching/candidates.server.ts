@@ -2,11 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, releasedPerson } from "../../../db/schema";
 import { quote, search, type CandidateDocument } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { auditMany } from "../audit/audit.server";
-import { personsWithLiveConsent } from "../consent/consent.server";
-import { compareByNameKey } from "../persons/order.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { auditMany } from "~/modules/audit/audit.server";
+import { personsWithLiveConsent } from "~/modules/consent/consent.server";
+import { compareByNameKey } from "~/modules/persons/order.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 
 export type CandidateHit = CandidateDocument & { fullName: string; communeName: string };
 

@@ -1,5 +1,5 @@
 import type { Executor } from "../../../db/client.server";
-import { todayIso } from "../../utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import { loadJobFacts } from "./job-facts.server";
 import { loadPersonFacts, loadTrainingFacts } from "./facts.server";
 import type { MatchReason } from "./reasons";

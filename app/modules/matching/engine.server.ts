@@ -16,11 +16,11 @@ import {
   type ListingFacts,
   type TrainingFacts,
 } from "./rules";
-import { LISTING_PURPOSE } from "../consent/vocabulary";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import { candidatesFromDatabase, listingsFromDatabase, trainingReferralOnlyCandidates } from "./retrieval-fallback.server";
 import { MATCHING_WEIGHTS } from "./weights";
-import { log } from "../../utils/log.server";
-import { compareByNameKey } from "../persons/order.server";
+import { log } from "~/utils/log.server";
+import { compareByNameKey } from "~/modules/persons/order.server";
 
 /**
  * The matching pipeline (docs/decisions/013): retrieve (Meilisearch, or PostgreSQL when it is down) →

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { commune, conviction, courtBan, job, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { livePurposesSql } from "../consent/live.server";
+import { livePurposesSql } from "~/modules/consent/live.server";
 import { matchingReference } from "./reference-cache.server";
-import { now } from "../../utils/clock.server";
+import { now } from "~/utils/clock.server";
 import { recordStandsOn, type ConvictionFact, type CourtBanFact, type PersonFacts, type TrainingFacts } from "./rules";
 
 /**

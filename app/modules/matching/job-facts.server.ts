@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { commune, job, organization, placement, province, referral, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { addMonths } from "../../utils/dates";
+import { addMonths } from "~/utils/dates";
 import { seatsTaken, trainingIdCol, type ListingDisplay } from "./facts.server";
 import { matchingReference } from "./reference-cache.server";
 import type { JobFacts, TrainingFacts } from "./rules";

@@ -3,7 +3,7 @@
  * pages render the sentences, and referrals store the codes (referral.matchReasons) to evaluate the
  * weights later. A reason is a code plus a few parameters; the sentence lives in the i18n catalogue.
  */
-import type { MessageKey, Translate } from "../../i18n";
+import type { MessageKey, Translate } from "~/i18n";
 
 export type MatchReason = { code: string; params?: Record<string, string | number> };
 

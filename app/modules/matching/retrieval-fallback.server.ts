@@ -1,8 +1,8 @@
 import { and, eq, gte, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { job, releasedPerson, trainingSlot } from "../../../db/schema";
-import { liveConsent } from "../consent/live.server";
-import type { ConsentPurpose } from "../consent/vocabulary";
+import { liveConsent } from "~/modules/consent/live.server";
+import type { ConsentPurpose } from "~/modules/consent/vocabulary";
 import type { PersonProfile, Retrieved } from "../../../search/facade.server";
 
 /**

@@ -3,9 +3,9 @@
  * scorer (weights from weights.ts, each point explained by a reason). No clock, no database: `today` comes
  * in as an ISO date, so every rule is unit-tested without a server (tests/unit/matching-rules.test.ts).
  */
-import { foldText } from "../../utils/text";
-import { LISTING_PURPOSE } from "../consent/vocabulary";
-import { completionOf, computeExpungement, type PenaltyKind } from "../persons/expungement";
+import { foldText } from "~/utils/text";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { completionOf, computeExpungement, type PenaltyKind } from "~/modules/persons/expungement";
 import type { MatchReason } from "./reasons";
 import { MATCHING_WEIGHTS, MINIMUM_AGE, type MatchingWeights } from "./weights";
 

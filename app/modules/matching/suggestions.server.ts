@@ -2,10 +2,10 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { occupation, releasedPerson } from "../../../db/schema";
 import { search } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { todayIso } from "../../utils/clock.server";
-import { audit, auditMany } from "../audit/audit.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { todayIso } from "~/utils/clock.server";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { matchListing, matchPerson, type ListingMatches, type PersonMatches, type Suggestion } from "./engine.server";
 import type { MatchReason } from "./reasons";
 

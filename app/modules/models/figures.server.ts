@@ -1,6 +1,6 @@
 import { db } from "../../../db/client.server";
-import { todayIso } from "../../utils/clock.server";
-import { computeIndicators, type Indicators } from "../reports/indicators.server";
+import { todayIso } from "~/utils/clock.server";
+import { computeIndicators, type Indicators } from "~/modules/reports/indicators.server";
 import type { Model } from "./models.server";
 
 /**

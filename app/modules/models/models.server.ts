@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { commune, modelPerson, modelSteeringMember, reintegrationModel } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate } from "../../i18n";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
 import type { EditModelInput, MemberInput, ModelInput } from "./schema.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /**
  * Reintegration models (mô hình "5+1", "Chung tay giúp người lầm lỗi"…): run by a commune, with a steering

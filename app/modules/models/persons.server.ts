@@ -1,15 +1,15 @@
 import { and, asc, eq, isNull, notExists, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { modelPerson, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate } from "../../i18n";
-import { todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit, auditMany } from "../audit/audit.server";
-import { personInScope, personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { getModel, type Model, type ModelChange } from "./models.server";
 import type { CoverPersonInput, LeavePersonInput } from "./schema.server";
-import { personNameKey, personNameOrder } from "../persons/order.server";
+import { personNameKey, personNameOrder } from "~/modules/persons/order.server";
 
 /**
  * The persons a model covers (from a join date, until a leave date). Only persons of the model's commune in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, requiredText } from "../../utils/zod-fields.server";
+import { isoDate, optionalText, requiredText } from "~/utils/zod-fields.server";
 
 /** The forms of a reintegration model (mô hình hỗ trợ tái hòa nhập). Rules that need the database live in models.server.ts. */
 

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
-import type { MessageKey } from "../../i18n";
-import { now } from "../../utils/clock.server";
+import type { MessageKey } from "~/i18n";
+import { now } from "~/utils/clock.server";
 
 export type NotificationInput = {
   /** An i18n key ("notify.referral.created"): rendered in each reader's own language. */

@@ -3,8 +3,8 @@ import { db } from "../../../db/client.server";
 import type { Executor } from "../../../db/client.server";
 import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
 import { indexSoon, touch } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
 
 export type OrganizationView = {
   id: string;

@@ -2,16 +2,16 @@ import { eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { indexSoon, touch } from "../../../search/facade.server";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { now } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { EMPLOYER_KINDS, PROVIDER_KINDS } from "../accounts/schema.server";
-import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import { refreshJobSearchText } from "../jobs/search-rows.server";
-import { refreshTrainingSearchText } from "../trainings/search-rows.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "~/modules/accounts/schema.server";
+import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
+import { refreshJobSearchText } from "~/modules/jobs/search-rows.server";
+import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
 import { enqueueOrganizationListings } from "./organizations.server";
 import type { OrganizationProfileInput } from "./schema.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;

@@ -1,7 +1,7 @@
 import { asc, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { consentGrant, courtBan, releasedPerson } from "../../../db/schema";
-import { liveConsent } from "../consent/live.server";
+import { liveConsent } from "~/modules/consent/live.server";
 import { candidateToDocument, lastIdOf, type CandidateRow, type DocumentSource, type RowSelection } from "../../../search/facade.server";
 
 /**

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { CLASSIFICATION_GROUPS, classification, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import { optionalText } from "../../utils/zod-fields.server";
-import { audit } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { optionalText } from "~/utils/zod-fields.server";
+import { audit } from "~/modules/audit/audit.server";
 import { personInScope } from "./scope.server";
-import type { NotFound } from "../../utils/outcome";
+import type { NotFound } from "~/utils/outcome";
 
 /** This quarter's classification (HCD-08): A, B, C or D, and a note. */
 export const classificationSchema = z.object({

@@ -19,14 +19,14 @@ import {
   savedListing,
 } from "../../../db/schema";
 import { indexNow, touch } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { endAllSessions } from "../../auth/session.server";
-import { now } from "../../utils/clock.server";
-import { audit } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { endAllSessions } from "~/auth/session.server";
+import { now } from "~/utils/clock.server";
+import { audit } from "~/modules/audit/audit.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
-import { eraseReferralsOfPerson } from "../referrals/status.server";
+import { eraseReferralsOfPerson } from "~/modules/referrals/status.server";
 
 /** What an anonymised record says instead of a name (stored, so the same in every language). */
 export const ANONYMISED_NAME = "(đã xóa dữ liệu)";

@@ -2,15 +2,15 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { commune, conviction, courtBan, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import { isoDate, requiredText } from "../../utils/zod-fields.server";
-import { audit } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { isoDate, requiredText } from "~/utils/zod-fields.server";
+import { audit } from "~/modules/audit/audit.server";
 import type { ExpungementResult } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /** "Mark the record expunged": the day it took effect and what shows it (court decision, extract no. 1…). */
 export const markExpungedSchema = z.object({

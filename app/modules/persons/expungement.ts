@@ -16,7 +16,7 @@
  * - art. 107: offences committed under 16 leave no record; 16–17: 6 months / 1 year / 18 months / 3 years.
  * Pure functions on ISO dates (YYYY-MM-DD): no clock, no time zones.
  */
-import { addMonths } from "../../utils/dates";
+import { addMonths } from "~/utils/dates";
 
 export type PenaltyKind = "non_custodial" | "suspended" | "prison" | "life" | "death_commuted";
 

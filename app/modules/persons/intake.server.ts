@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, conviction, courtBan, occupation, province, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { foldWords } from "../../utils/text";
-import { audit } from "../audit/audit.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { foldWords } from "~/utils/text";
+import { audit } from "~/modules/audit/audit.server";
 import { ageOn } from "./expungement";
 import type { IntakeInput } from "./schema.server";
 import { communeInScope } from "./scope.server";

@@ -3,16 +3,16 @@ import { and, count, desc, eq, gt, isNull, like, sql, type SQL } from "drizzle-o
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { appUser, loginAttempt, personInvitation, releasedPerson } from "../../../db/schema";
-import { hashPassword } from "../../auth/password.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { endAllSessions } from "../../auth/session.server";
-import { now } from "../../utils/clock.server";
-import { daysAfter } from "../../utils/dates";
-import type { FieldErrors } from "../../utils/forms";
-import { normalizePhone } from "../accounts/identifier";
-import { LOGIN_LIMITS } from "../accounts/login.server";
-import { passwordField, refinePasswordAgainst } from "../accounts/schema.server";
-import { audit } from "../audit/audit.server";
+import { hashPassword } from "~/auth/password.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { endAllSessions } from "~/auth/session.server";
+import { now } from "~/utils/clock.server";
+import { daysAfter } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms";
+import { normalizePhone } from "~/modules/accounts/identifier";
+import { LOGIN_LIMITS } from "~/modules/accounts/login.server";
+import { passwordField, refinePasswordAgainst } from "~/modules/accounts/schema.server";
+import { audit } from "~/modules/audit/audit.server";
 import { personInScope } from "./scope.server";
 
 /**

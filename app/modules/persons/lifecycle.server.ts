@@ -3,16 +3,16 @@ import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { appUser, CLOSURE_REASONS, commune, officerCommune, personTransfer, referralRequest, releasedPerson } from "../../../db/schema";
 import { indexNow, touch } from "../../../search/facade.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { optionalText } from "../../utils/zod-fields.server";
-import { communeCodeField, provinceCodeField } from "../accounts/schema.server";
-import { audit } from "../audit/audit.server";
-import { withdrawReferralsOfPerson } from "../referrals/status.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { optionalText } from "~/utils/zod-fields.server";
+import { communeCodeField, provinceCodeField } from "~/modules/accounts/schema.server";
+import { audit } from "~/modules/audit/audit.server";
+import { withdrawReferralsOfPerson } from "~/modules/referrals/status.server";
 import { personInScope } from "./scope.server";
-import { log } from "../../utils/log.server";
-import type { NotFound, Outcome } from "../../utils/outcome";
+import { log } from "~/utils/log.server";
+import type { NotFound, Outcome } from "~/utils/outcome";
 
 /**
  * A person's file moves with them (the new commune takes over, Decree 49 art. on moving) and closes when

@@ -2,11 +2,11 @@ import { and, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-or
 import { z } from "zod";
 import { db } from "../../../db/client.server";
 import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, courtBan, releasedPerson, type ConsentPurpose } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import { daysAfter } from "../../utils/dates";
-import { audit } from "../audit/audit.server";
-import { grantIsLive, liveConsent } from "../consent/live.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { daysAfter } from "~/utils/dates";
+import { audit } from "~/modules/audit/audit.server";
+import { grantIsLive, liveConsent } from "~/modules/consent/live.server";
 import { ageOn } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, classification, commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { todayIso } from "../../utils/clock.server";
-import { audit } from "../audit/audit.server";
-import { listGrants } from "../consent/consent.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { todayIso } from "~/utils/clock.server";
+import { audit } from "~/modules/audit/audit.server";
+import { listGrants } from "~/modules/consent/consent.server";
 import { completionOf, computeExpungement, type Conviction, type ExpungementResult } from "./expungement";
 import { personInScope } from "./scope.server";
 

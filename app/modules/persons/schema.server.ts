@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { OFFENCE_CATEGORIES } from "../../../db/enums";
 import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS } from "../../../db/enums";
-import { communeCodeField } from "../accounts/schema.server";
-import { normalizePhone } from "../accounts/identifier";
-import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "../../utils/zod-fields.server";
+import { communeCodeField } from "~/modules/accounts/schema.server";
+import { normalizePhone } from "~/modules/accounts/identifier";
+import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "~/utils/zod-fields.server";
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])

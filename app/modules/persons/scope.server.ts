@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
 
 /**
  * The rows of released_person a staff member may reach: an officer, the persons of their communes; a

@@ -15,12 +15,12 @@ import {
   savedListing,
   trainingSlot,
 } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
-import { optionalText, requiredText } from "../../utils/zod-fields.server";
-import { audit } from "../audit/audit.server";
-import { personsWithLiveConsent, withdrawConsent } from "../consent/consent.server";
-import { CONSENT_PURPOSES, grantState, LISTING_PURPOSE, type ConsentPurpose } from "../consent/vocabulary";
-import { notifyRequestCreated } from "../referrals/requests.server";
+import { todayIso } from "~/utils/clock.server";
+import { optionalText, requiredText } from "~/utils/zod-fields.server";
+import { audit } from "~/modules/audit/audit.server";
+import { personsWithLiveConsent, withdrawConsent } from "~/modules/consent/consent.server";
+import { CONSENT_PURPOSES, grantState, LISTING_PURPOSE, type ConsentPurpose } from "~/modules/consent/vocabulary";
+import { notifyRequestCreated } from "~/modules/referrals/requests.server";
 import type { PersonExport } from "./data-rights.server";
 import { getOwnRecord } from "./record.server";
 

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { followUp, placement, referral } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import { audit } from "../audit/audit.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { audit } from "~/modules/audit/audit.server";
 import { resolveEmployerReminders } from "./reminders.server";
 import { followUpState } from "./schedule";
-import type { NotFound } from "../../utils/outcome";
+import type { NotFound } from "~/utils/outcome";
 
 /**
  * The employer's side of a placement: the people it took on through referrals, and a way to confirm that

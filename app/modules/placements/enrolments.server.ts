@@ -2,17 +2,17 @@ import { and, desc, eq, notExists } from "drizzle-orm";
 import type { z } from "zod";
 import { db, type Executor } from "../../../db/client.server";
 import { enrolment, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate } from "../../i18n";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit } from "../audit/audit.server";
-import { notify, usersOfOrganization } from "../notifications/notifications.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit } from "~/modules/audit/audit.server";
+import { notify, usersOfOrganization } from "~/modules/notifications/notifications.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
-import { addDays } from "../../utils/dates";
+import { addDays } from "~/utils/dates";
 import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /** Course enrolments from accepted course referrals: enrolled → completed (certificate) or dropped out, then a job. */
 

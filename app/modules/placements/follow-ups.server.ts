@@ -1,19 +1,19 @@
 import { and, asc, count, eq, isNull, lte, sql } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { followUp, placement, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit } from "../audit/audit.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit } from "~/modules/audit/audit.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { endPlacementTx, lockPlacement } from "./placements.server";
 import { resolveFollowUpReminders } from "./reminders.server";
-import { addDays } from "../../utils/dates";
+import { addDays } from "~/utils/dates";
 import { canRecord, DUE_DAYS_BEFORE, followUpState, OUTCOME_MONTH, OVERDUE_DAYS_AFTER, suggestedOutcome } from "./schedule";
 import type { FollowUpInput } from "./schema.server";
 import { followUpsOf } from "./views.server";
-import { personNameKey } from "../persons/order.server";
-import type { Outcome } from "../../utils/outcome";
+import { personNameKey } from "~/modules/persons/order.server";
+import type { Outcome } from "~/utils/outcome";
 
 /** The officer's follow-up work: the task list of due and overdue visits, and recording what was found. */
 

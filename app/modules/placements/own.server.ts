@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, or } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { enrolment, followUp, organization, placement, trainingSlot } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 
 /**
  * What the person is doing now, for their own pages (/me, /me/matches): the job they hold (employer,

@@ -1,19 +1,19 @@
 import { and, eq, inArray, isNull, max } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import { commune, enrolment, followUp, job, organization, placement, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { formatDate, formatVnd } from "../../i18n";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit } from "../audit/audit.server";
-import { notify, officersOfPerson, usersOfOrganization, userOfPerson } from "../notifications/notifications.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate, formatVnd } from "~/i18n";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit } from "~/modules/audit/audit.server";
+import { notify, officersOfPerson, usersOfOrganization, userOfPerson } from "~/modules/notifications/notifications.server";
 import { resolveEmployerReminders, resolveFollowUpReminders } from "./reminders.server";
-import { personInScope, personsInScope } from "../persons/scope.server";
-import { minimumWageFor } from "../reference/reference.server";
-import { addDays } from "../../utils/dates";
+import { personInScope, personsInScope } from "~/modules/persons/scope.server";
+import { minimumWageFor } from "~/modules/reference/reference.server";
+import { addDays } from "~/utils/dates";
 import { dueFrom, followUpSchedule } from "./schedule";
 import type { EndPlacementInput, PlacementInput } from "./schema.server";
-import type { NotFound, Outcome } from "../../utils/outcome";
+import type { NotFound, Outcome } from "~/utils/outcome";
 
 /**
  * Placements: employment periods of a released person, recorded by their commune officer. A placement

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import { db as processDb, type Database, type Executor } from "../../../db/client.server";
 import { followUp, placement, releasedPerson } from "../../../db/schema";
-import { formatDate } from "../../i18n";
-import { now, todayIso } from "../../utils/clock.server";
-import { notify, officersOfPerson, resolveReminders, usersOfOrganization } from "../notifications/notifications.server";
-import { addDays } from "../../utils/dates";
+import { formatDate } from "~/i18n";
+import { now, todayIso } from "~/utils/clock.server";
+import { notify, officersOfPerson, resolveReminders, usersOfOrganization } from "~/modules/notifications/notifications.server";
+import { addDays } from "~/utils/dates";
 import { DUE_DAYS_BEFORE } from "./schedule";
 
 /**

@@ -7,7 +7,7 @@
  * it is due from 7 days before its date and overdue from 15 days after it.
  */
 import { FOLLOW_UP_MONTHS, type FollowUpMonth, type Outcome12m } from "../../../db/enums";
-import { addDays, addMonths } from "../../utils/dates";
+import { addDays, addMonths } from "~/utils/dates";
 
 export const DUE_DAYS_BEFORE = 7;
 export const OVERDUE_DAYS_AFTER = 15;

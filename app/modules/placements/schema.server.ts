@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTRACT_KINDS, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../../db/enums";
-import { isoDate, optionalText, requiredText, vndAmount } from "../../utils/zod-fields.server";
+import { isoDate, optionalText, requiredText, vndAmount } from "~/utils/zod-fields.server";
 
 /** The forms of placements, follow-ups and enrolments. Rules that need the database live in the services. */
 

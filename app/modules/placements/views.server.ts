@@ -1,10 +1,10 @@
 import { aliasedTable, and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, enrolment, followUp, job, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { todayIso } from "../../utils/clock.server";
-import { audit } from "../audit/audit.server";
-import { personInScope, personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { todayIso } from "~/utils/clock.server";
+import { audit } from "~/modules/audit/audit.server";
+import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { canRecord, followUpState, type FollowUpState } from "./schedule";
 
 /** What officers read about placements, follow-ups and enrolments: one placement, or a person's whole history. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, or } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { minimumWage, occupation, trainingLevel, wageZone } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 
 export type Occupation = { code: string; nameVi: string; nameEn: string; majorGroup: string; related: string[] };
 

@@ -2,9 +2,9 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
 import { consentGrant, consentWithdrawal, referral } from "../../../db/schema";
-import { now } from "../../utils/clock.server";
+import { now } from "~/utils/clock.server";
 import { notifyParties, referralHead } from "./parties.server";
-import { grantState, LISTING_PURPOSE } from "../consent/vocabulary";
+import { grantState, LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import type { ShareableField, SharedSnapshot } from "./snapshot.server";
 
 /*

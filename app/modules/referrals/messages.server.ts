@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { appUser, referral, referralMessage, releasedPerson } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
-import { personsInScope } from "../persons/scope.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { kindsAnsweredBy, notifyParties, referralHead } from "./parties.server";
 
 /**

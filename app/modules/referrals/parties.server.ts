@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import type { ReferralKind } from "../../../db/enums";
 import { job, organization, referral, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import type { MessageKey } from "../../i18n";
-import { notify, officersOfPerson, userOfPerson, usersOfOrganization } from "../notifications/notifications.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { MessageKey } from "~/i18n";
+import { notify, officersOfPerson, userOfPerson, usersOfOrganization } from "~/modules/notifications/notifications.server";
 
 /** Each party reads a referral on its own page: the officer's, the organisation's, the person's list. */
 export const officerReferralLink = (id: string) => `/officer/referrals/${id}`;

@@ -3,19 +3,19 @@ import { db, type Executor } from "../../../db/client.server";
 import { isUniqueViolation } from "../../../db/errors";
 import type { ReferralKind } from "../../../db/enums";
 import { commune, job, organization, province, referral, referralEvent, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now, todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { audit } from "../audit/audit.server";
-import { liveGrants } from "../consent/live.server";
-import { LISTING_PURPOSE } from "../consent/vocabulary";
-import { checkReferralEligibility } from "../matching/eligibility.server";
-import { reasonCodes, type MatchReason } from "../matching/reasons";
-import { personInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { audit } from "~/modules/audit/audit.server";
+import { liveGrants } from "~/modules/consent/live.server";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { checkReferralEligibility } from "~/modules/matching/eligibility.server";
+import { reasonCodes, type MatchReason } from "~/modules/matching/reasons";
+import { personInScope } from "~/modules/persons/scope.server";
 import { notifyParties, referralHead } from "./parties.server";
 import type { ReferInput } from "./schema.server";
 import { buildSnapshot, sharingAllowed, type ShareableField } from "./snapshot.server";
-import type { NotFound } from "../../utils/outcome";
+import type { NotFound } from "~/utils/outcome";
 
 /**
  * An officer refers a person of their communes to a job or a course: under a live consent grant for the

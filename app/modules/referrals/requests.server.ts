@@ -2,11 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import type { ReferralKind } from "../../../db/enums";
 import { job, organization, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { now } from "../../utils/clock.server";
-import { audit } from "../audit/audit.server";
-import { notify, officersOfPerson, userOfPerson } from "../notifications/notifications.server";
-import { personsInScope } from "../persons/scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { now } from "~/utils/clock.server";
+import { audit } from "~/modules/audit/audit.server";
+import { notify, officersOfPerson, userOfPerson } from "~/modules/notifications/notifications.server";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { PERSON_REFERRALS_LINK } from "./parties.server";
 
 /**

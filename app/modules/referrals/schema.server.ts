@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OFFICER_ANSWER_CHANNELS, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
-import { optionalText, requiredText, stringList } from "../../utils/zod-fields.server";
+import { optionalText, requiredText, stringList } from "~/utils/zod-fields.server";
 import { MOVE_RULES, REFERRAL_MOVES } from "./transitions";
 
 /** The query of the refer page: which listing (and, when approving a person's request, which request). */

@@ -2,9 +2,9 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../db/client.server";
 import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
 import { commune, conviction, courtBan, occupation, releasedPerson } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
-import { LISTING_PURPOSE } from "../consent/vocabulary";
-import { ageOn, completionOf, computeExpungement } from "../persons/expungement";
+import { todayIso } from "~/utils/clock.server";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { ageOn, completionOf, computeExpungement } from "~/modules/persons/expungement";
 
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export type SharedSnapshot = Record<string, string | number | string[]>;

@@ -2,18 +2,18 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "../../../db/client.server";
 import type { AnswerChannel, ConsentPurpose, ReferralStatus } from "../../../db/enums";
 import { referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import type { StaffScope } from "../../auth/scope.server";
-import type { MessageKey } from "../../i18n";
-import { now } from "../../utils/clock.server";
-import { audit, type Actor } from "../audit/audit.server";
-import { livePurposesOf } from "../consent/live.server";
-import { LISTING_PURPOSE } from "../consent/vocabulary";
-import { personsInScope } from "../persons/scope.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import type { MessageKey } from "~/i18n";
+import { now } from "~/utils/clock.server";
+import { audit, type Actor } from "~/modules/audit/audit.server";
+import { livePurposesOf } from "~/modules/consent/live.server";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { personsInScope } from "~/modules/persons/scope.server";
 import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
 import type { MoveInput, PersonAnswerInput } from "./schema.server";
 import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
-import type { Outcome } from "../../utils/outcome";
+import type { Outcome } from "~/utils/outcome";
 
 /** Why a referral was withdrawn without anyone choosing to: stored in closeReason, never shown to the organisation. */
 export const AUTOMATIC_CLOSE_REASONS = ["consent_withdrawn", "consent_expired", "file_closed", "file_moved"] as const;

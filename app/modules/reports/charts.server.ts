@@ -1,7 +1,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import type { Locale } from "../../../db/enums";
-import { formatQuarter, type Translate } from "../../i18n";
+import { formatQuarter, type Translate } from "~/i18n";
 import { SERIES, type Indicators, type MonthlyPoint, type Series } from "./indicator-keys";
 import { monthsOf } from "./periods";
 

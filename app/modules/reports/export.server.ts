@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { db, type Executor } from "../../../db/client.server";
-import { formatDate, translator, type Translate } from "../../i18n";
-import { neutralise, toCsv as writeCsv } from "../../utils/csv.server";
-import { foldText } from "../../utils/text";
-import { audit, type Actor } from "../audit/audit.server";
+import { formatDate, translator, type Translate } from "~/i18n";
+import { neutralise, toCsv as writeCsv } from "~/utils/csv.server";
+import { foldText } from "~/utils/text";
+import { audit, type Actor } from "~/modules/audit/audit.server";
 import type { CommuneIndicators } from "./indicators.server";
 import { COUNT_KEYS, formatOf, numberedLines, RATIO_KEYS, type IndicatorKey, type Indicators } from "./indicator-keys";
 import { loadReportTables, type ReportRequest } from "./report.server";

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, enrolment, followUp, placement, referral, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "../../auth/scope.server";
-import { liveConsent } from "../consent/live.server";
-import { addDays } from "../../utils/dates";
-import { DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "../placements/schedule";
-import { now, todayIso } from "../../utils/clock.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { liveConsent } from "~/modules/consent/live.server";
+import { addDays } from "~/utils/dates";
+import { DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "~/modules/placements/schedule";
+import { now, todayIso } from "~/utils/clock.server";
 import { sumFigures, zeroFigures, type Figures } from "./indicator-keys";
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { addDays } from "../../utils/dates";
+import { addDays } from "~/utils/dates";
 import { quarterOf } from "./periods";
 
 /**

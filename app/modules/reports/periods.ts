@@ -3,7 +3,7 @@
  * the page, the exports and the tests share one rule) and the parsing of ?period=…&from=…&to=… with a
  * fallback instead of an error. Client-safe: imports only the pure date arithmetic.
  */
-import { daysInMonth } from "../../utils/dates";
+import { daysInMonth } from "~/utils/dates";
 
 export const PERIOD_PRESETS = [
   "this_month",

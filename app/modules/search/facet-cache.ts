@@ -1,4 +1,4 @@
-import { singleton } from "../../utils/singleton.server";
+import { singleton } from "~/utils/singleton.server";
 import type { Facets } from "./public-search.server";
 
 /**

@@ -3,10 +3,10 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "../../../db/client.server";
 import { commune, job, occupation, organization, province, trainingSlot } from "../../../db/schema";
 import { jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
-import { selectJobRows } from "../jobs/search-rows.server";
-import { selectTrainingRows } from "../trainings/search-rows.server";
+import { selectJobRows } from "~/modules/jobs/search-rows.server";
+import { selectTrainingRows } from "~/modules/trainings/search-rows.server";
 import { JOB_FACETS, TRAINING_FACETS, jobSort, queryTokens, trainingSort } from "./filters";
-import { foldText } from "../../utils/text";
+import { foldText } from "~/utils/text";
 import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
 import type { Engine, Facets } from "./public-search.server";
 

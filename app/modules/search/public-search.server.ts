@@ -1,8 +1,8 @@
 import { MeilisearchApiError } from "meilisearch";
 import { dayNumber, MATCH_ATTRIBUTES, search, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
-import { todayIso } from "../../utils/clock.server";
-import { log } from "../../utils/log.server";
-import { singleton } from "../../utils/singleton.server";
+import { todayIso } from "~/utils/clock.server";
+import { log } from "~/utils/log.server";
+import { singleton } from "~/utils/singleton.server";
 import { cachedFacets, rememberFacets } from "./facet-cache";
 import { jobFallback, trainingFallback } from "./fallback.server";
 import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";

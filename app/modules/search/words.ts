@@ -1,4 +1,4 @@
-import { foldText } from "../../utils/text";
+import { foldText } from "~/utils/text";
 import { queryTokens } from "./filters";
 
 /**

@@ -1,9 +1,9 @@
 import { and, asc, eq, gte, inArray, type SQL } from "drizzle-orm";
 import { db } from "../../../db/client.server";
 import { commune, job, organization } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
 
 /**
  * A job a training slot may lead to, with what tells two postings apart: an employer may run several open

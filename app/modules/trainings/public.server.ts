@@ -1,12 +1,12 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
-import { isJobPublic, isTrainingPublic } from "../listings/visibility";
+import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
 import { type TrainingDocument } from "../../../search/facade.server";
 import { loadTrainingRows } from "./search-rows.server";
-import { selectJobRows } from "../jobs/search-rows.server";
-import { todayIso } from "../../utils/clock.server";
-import * as shared from "../listings/public.server";
+import { selectJobRows } from "~/modules/jobs/search-rows.server";
+import { todayIso } from "~/utils/clock.server";
+import * as shared from "~/modules/listings/public.server";
 
 /** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
 

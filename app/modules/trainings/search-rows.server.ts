@@ -1,8 +1,8 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { isTrainingPublic } from "../listings/visibility";
+import { isTrainingPublic } from "~/modules/listings/visibility";
 import type { Executor } from "../../../db/client.server";
 import { commune, occupation, organization, province, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { todayIso } from "../../utils/clock.server";
+import { todayIso } from "~/utils/clock.server";
 import { lastIdOf, trainingToDocument, type DocumentSource, type RowSelection, type TrainingRow } from "../../../search/facade.server";
 
 /**

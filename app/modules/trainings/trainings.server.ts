@@ -2,11 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { refreshTrainingSearchText } from "./search-rows.server";
 import { db, type Transaction } from "../../../db/client.server";
 import { job, occupation, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
-import type { OrgScope } from "../../auth/org-scope.server";
-import { todayIso } from "../../utils/clock.server";
-import type { FieldErrors } from "../../utils/forms";
-import { isCommuneInProvince } from "../admin-units/admin-units.server";
-import * as postings from "../listings/posting.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
+import * as postings from "~/modules/listings/posting.server";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
 

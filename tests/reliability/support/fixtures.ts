@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { OrgScope } from "../../../app/auth/org-scope.server";
-import type { StaffScope } from "../../../app/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "../../../app/modules/persons/invitations.server";
-import { createDataRequest } from "../../../app/modules/persons/self-service.server";
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { StaffScope } from "~/auth/scope.server";
+import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
+import { createDataRequest } from "~/modules/persons/self-service.server";
 import type { Database } from "../../../db/client.server";
 import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
 import { appUser, officerCommune } from "../../../db/schema";

@@ -1,4 +1,4 @@
-import { ROLE_HOME } from "../../../app/auth/permissions.server";
+import { ROLE_HOME } from "~/auth/permissions.server";
 import { ANSWERS, ROLES, type Answer, type Cells, type Role, type Row } from "../policy-table";
 import type { SubjectIds } from "./fixtures";
 import type { Actor, Answer as HttpAnswer } from "./app";
