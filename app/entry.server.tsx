@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+
 import { log } from "./utils/log.server";
 import { RequestInfoProvider } from "./utils/request-context";
 import { stripNulBytes } from "./utils/strip-nul.server";
@@ -35,7 +36,10 @@ export default function handleRequest(
           // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
           if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },
@@ -44,7 +48,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) log.error("render", `${loadContext.requestId} ${request.method} ${new URL(request.url).pathname}`, error);
+          if (shellRendered)
+            log.error("render", `${loadContext.requestId} ${request.method} ${new URL(request.url).pathname}`, error);
         },
       },
     );

@@ -1,4 +1,5 @@
 import path from "node:path";
+
 import { z } from "zod";
 
 const optionalUrl = (example: string) =>
@@ -11,12 +12,7 @@ const optionalUrl = (example: string) =>
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce
-    .number({ error: "must be a port number, for example 3000" })
-    .int()
-    .min(0)
-    .max(65535)
-    .default(3000),
+  PORT: z.coerce.number({ error: "must be a port number, for example 3000" }).int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Where the embedded PGlite database and the local Meilisearch keep their files. */
   DATA_DIR: z.string().default(".data"),

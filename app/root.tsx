@@ -1,22 +1,23 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
+  isRouteErrorResponse,
   Link,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+
 import type { Locale } from "../db/enums";
-import { authenticate } from "./auth/session.server";
-import { SiteHeader, type HeaderUser } from "./components/site-header";
-import { unreadCount } from "./modules/notifications/notifications.server";
 import { ROLE_HOME } from "./auth/permissions.server";
+import { authenticate } from "./auth/session.server";
+import { type HeaderUser, SiteHeader } from "./components/site-header";
 import { localeFromCookie } from "./i18n";
+import { unreadCount } from "./modules/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
 import { useI18n } from "./utils/i18n-react";
 import { useRequestInfo } from "./utils/request-context";
@@ -32,7 +33,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const auth = await authenticate(request);
   const locale = localeFromCookie(request.headers.get("Cookie"));
   const user = auth.user
-    ? { fullName: auth.user.fullName, role: auth.user.role, home: ROLE_HOME[auth.user.role], unread: await unreadCount(auth.user.id) }
+    ? {
+        fullName: auth.user.fullName,
+        role: auth.user.role,
+        home: ROLE_HOME[auth.user.role],
+        unread: await unreadCount(auth.user.id),
+      }
     : null;
   return json(
     { locale, user, requestId: context.requestId },
@@ -122,4 +128,3 @@ export function ErrorBoundary() {
     </section>
   );
 }
-

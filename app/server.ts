@@ -7,25 +7,27 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+
 import { closeDatabase, databaseOptionsFromEnv, initDatabase } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { initSearch } from "../search/client.server";
-import { startWorker } from "./worker/worker.server";
-import { launchMeilisearch, type LaunchedMeilisearch } from "../search/launcher";
+import { type LaunchedMeilisearch, launchMeilisearch } from "../search/launcher";
 import { isAllowedOrigin } from "./auth/origin.server";
-import { bodySizeLimit } from "./utils/body-limit.server";
 import { SESSION_COOKIE } from "./auth/session.server";
-import { log as logger } from "./utils/log.server";
-import { guardDatabaseOutages } from "./utils/unavailable.server";
-import { admissionLimit } from "./utils/admission.server";
 import { parseEnv, refreshEnv } from "./env.server";
 import { localeFromCookie, translator } from "./i18n";
+import { admissionLimit } from "./utils/admission.server";
+import { bodySizeLimit } from "./utils/body-limit.server";
+import { log as logger } from "./utils/log.server";
+import { guardDatabaseOutages } from "./utils/unavailable.server";
+import { startWorker } from "./worker/worker.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const started = Date.now();
@@ -59,7 +61,9 @@ async function main() {
   const database = await initDatabase(dbOptions);
   // PGlite is single-process: migrate through the open handle. A server gets its own locked connection.
   await runMigrations("url" in dbOptions ? dbOptions : database);
-  log(`Database ready (${database.kind === "pglite" ? `PGlite in ${path.join(env.dataDir, "pglite")}` : "PostgreSQL server"})`);
+  log(
+    `Database ready (${database.kind === "pglite" ? `PGlite in ${path.join(env.dataDir, "pglite")}` : "PostgreSQL server"})`,
+  );
   try {
     await search.ensureIndexes();
   } catch (error) {
@@ -79,7 +83,11 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
-  if (env.TEST_CLOCK_FILE) logger.warn("clock", `TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`);
+  if (env.TEST_CLOCK_FILE)
+    logger.warn(
+      "clock",
+      `TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`,
+    );
   app.use(compression());
 
   // A request id for every request: logged with errors and shown on error pages.
@@ -109,7 +117,8 @@ async function main() {
           baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
-          upgradeInsecureRequests: env.cookieSecure && env.NODE_ENV === "production" && env.TRUST_PROXY === "true" ? [] : null,
+          upgradeInsecureRequests:
+            env.cookieSecure && env.NODE_ENV === "production" && env.TRUST_PROXY === "true" ? [] : null,
         },
       },
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
@@ -131,14 +140,20 @@ async function main() {
       return next();
     }
     const t = translator(localeFromCookie(req.get("cookie") ?? null));
-    res.status(403).type("text/plain; charset=utf-8").send(`${t("error.origin")} (${res.locals.requestId})`);
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(`${t("error.origin")} (${res.locals.requestId})`);
   });
 
   // A body larger than any of our forms sends is refused unread (413), not buffered by request.formData().
   app.use(
     bodySizeLimit((req, res) => {
       const t = translator(localeFromCookie(req.get("cookie") ?? null));
-      res.status(413).type("text/plain; charset=utf-8").send(`${t("error.bodyTooLarge")} (${res.locals.requestId})`);
+      res
+        .status(413)
+        .type("text/plain; charset=utf-8")
+        .send(`${t("error.bodyTooLarge")} (${res.locals.requestId})`);
     }),
   );
 
@@ -161,7 +176,9 @@ async function main() {
       build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
       broadcastDevReady(build);
     });
-    app.all("*", (req, res, next) => createRequestHandler({ build: guardDatabaseOutages(build), mode: "development", getLoadContext })(req, res, next));
+    app.all("*", (req, res, next) =>
+      createRequestHandler({ build: guardDatabaseOutages(build), mode: "development", getLoadContext })(req, res, next),
+    );
   } else {
     // A database outage answers 503 with Retry-After and the friendly page, never a 500 (app/utils/unavailable.server.ts).
     app.all("*", createRequestHandler({ build: guardDatabaseOutages(build), mode: env.NODE_ENV, getLoadContext }));
@@ -203,7 +220,8 @@ function noStoreForSessions(req: express.Request, res: express.Response, next: e
   const writeHead = res.writeHead;
   res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
     const setCookies = [res.getHeader("set-cookie") ?? []].flat().map(String);
-    if (hasSession || setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`))) res.setHeader("Cache-Control", "private, no-store");
+    if (hasSession || setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`)))
+      res.setHeader("Cache-Control", "private, no-store");
     return writeHead.apply(this, args);
   } as typeof writeHead;
   next();

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+
 import { sql } from "drizzle-orm";
+
 import type { Database } from "./client.server";
 import { commune, province } from "./schema";
 
@@ -17,7 +19,10 @@ export type AdminUnitRow = {
 
 /** Parse the official catalogue (one commune a row; the file has no quoted fields). */
 export function parseAdminUnitsCsv(text: string): AdminUnitRow[] {
-  const [header, ...lines] = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const [header, ...lines] = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const expected = "province_code,province_name,province_type,commune_code,commune_name,commune_type";
   if (header?.trim() !== expected) throw new Error(`Unexpected admin units header: ${header}`);
   return lines.map((line, i) => {
@@ -31,10 +36,14 @@ export function parseAdminUnitsCsv(text: string): AdminUnitRow[] {
 }
 
 /** Load (or refresh) provinces and communes from the shipped catalogue; a no-op when already complete. */
-export async function loadAdminUnits(db: Database, csvPath = ADMIN_UNITS_CSV): Promise<{ provinces: number; communes: number }> {
+export async function loadAdminUnits(
+  db: Database,
+  csvPath = ADMIN_UNITS_CSV,
+): Promise<{ provinces: number; communes: number }> {
   const rows = parseAdminUnitsCsv(fs.readFileSync(csvPath, "utf8"));
   const provinces = new Map<string, { code: string; name: string; type: string }>();
-  for (const r of rows) provinces.set(r.provinceCode, { code: r.provinceCode, name: r.provinceName, type: r.provinceType });
+  for (const r of rows)
+    provinces.set(r.provinceCode, { code: r.provinceCode, name: r.provinceName, type: r.provinceType });
 
   // The query builder, not db.execute: the two drivers shape raw results differently.
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(commune);

@@ -4,7 +4,9 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import { z } from "zod";
+
 import { MIGRATIONS_FOLDER } from "./migrate";
 
 /** An expected failure: printed as its message alone, exit code 1. */
@@ -39,7 +41,10 @@ export function readManifest(file: string): Manifest {
     throw new BackupError(`Cannot read the manifest ${file}: ${(error as Error).message}`);
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupError(`The manifest ${file} is not a Chung Tay backup manifest: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new BackupError(
+      `The manifest ${file} is not a Chung Tay backup manifest: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 }
 
@@ -93,27 +98,34 @@ export function compareStats(expected: Record<string, TableStats>, actual: Recor
     const got = actual[table];
     if (!got) problems.push(`${table}: missing after restore (expected ${want.rows} rows)`);
     else if (got.rows !== want.rows) problems.push(`${table}: ${got.rows} rows, expected ${want.rows}`);
-    else if (got.checksum !== want.checksum) problems.push(`${table}: ${got.rows} rows as expected but their content differs`);
+    else if (got.checksum !== want.checksum)
+      problems.push(`${table}: ${got.rows} rows as expected but their content differs`);
   }
   return problems;
 }
 
 type JournalEntry = { tag: string; when: number };
 export function migrationJournal(): JournalEntry[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: JournalEntry[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: JournalEntry[];
+  };
   return journal.entries;
 }
 
 /** The newest migration recorded by drizzle in the database, named by its tag from our journal. */
 export async function lastMigration(query: Query): Promise<Manifest["lastMigration"]> {
-  const rows = await query(`select created_at::text as created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`).catch(() => []);
+  const rows = await query(
+    `select created_at::text as created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  ).catch(() => []);
   if (!rows.length) return null;
   const createdAt = Number(rows[0].created_at);
   return { tag: migrationJournal().find((e) => e.when === createdAt)?.tag ?? `unknown-${createdAt}`, createdAt };
 }
 
 export async function serverVersion(query: Query): Promise<{ text: string; major: number }> {
-  const [row] = await query(`select current_setting('server_version') as text, current_setting('server_version_num') as num`);
+  const [row] = await query(
+    `select current_setting('server_version') as text, current_setting('server_version_num') as num`,
+  );
   return { text: String(row.text).split(" ")[0], major: Math.floor(Number(row.num) / 10_000) };
 }
 
@@ -124,7 +136,11 @@ export function majorOf(versionLine: string): number | null {
 }
 
 /** Locate a PostgreSQL client tool (on PATH or in --pg-bin) and read its version, or explain what to install. */
-export function pgTool(name: "pg_dump" | "pg_restore", binDir: string | undefined, serverMajor: number): { bin: string; version: string } {
+export function pgTool(
+  name: "pg_dump" | "pg_restore",
+  binDir: string | undefined,
+  serverMajor: number,
+): { bin: string; version: string } {
   const bin = binDir ? path.join(binDir, name) : name;
   const result = spawnSync(bin, ["--version"], { encoding: "utf8" });
   const install = `install the PostgreSQL ${serverMajor} client tools (Debian/Ubuntu: apt install postgresql-client-${serverMajor}) or pass --pg-bin /usr/lib/postgresql/${serverMajor}/bin`;
@@ -135,7 +151,9 @@ export function pgTool(name: "pg_dump" | "pg_restore", binDir: string | undefine
   const major = majorOf(version);
   if (major === null) throw new BackupError(`Could not read the version of ${bin} ("${version}").`);
   if (major < serverMajor) {
-    throw new BackupError(`${name} is version ${major} but the database needs ${serverMajor} or newer (${version}): ${install}.`);
+    throw new BackupError(
+      `${name} is version ${major} but the database needs ${serverMajor} or newer (${version}): ${install}.`,
+    );
   }
   return { bin, version };
 }
@@ -158,7 +176,9 @@ export function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promis
     });
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new BackupError(`${path.basename(bin)} failed (exit code ${code}):\n${stderr.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new BackupError(`${path.basename(bin)} failed (exit code ${code}):\n${stderr.trim()}`)),
     );
   });
 }
@@ -193,14 +213,17 @@ export function progress(prefix: string) {
   };
 }
 
-export const formatBytes = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+export const formatBytes = (n: number) =>
+  n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Run a CLI main: expected failures print their message, anything else its stack; both exit 1. */
 export function runCli(prefix: string, main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(`[${prefix}] FAILED: ${error instanceof BackupError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+      console.error(
+        `[${prefix}] FAILED: ${error instanceof BackupError ? error.message : error instanceof Error ? error.stack : String(error)}`,
+      );
       process.exit(1);
     },
   );

@@ -7,26 +7,29 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
+
 import { parseEnv } from "~/env.server";
+
 import {
   BackupError,
   formatBytes,
   lastMigration,
   libpqConnection,
+  type Manifest,
   manifestPathFor,
-  pgTool,
   pgliteLockHolder,
+  pgTool,
   progress,
+  type Query,
   run,
   runCli,
   serverVersion,
   sha256File,
   tableStats,
   writePrivate,
-  type Manifest,
-  type Query,
 } from "./backup-lib";
 import { openDatabase } from "./client.server";
 
@@ -37,7 +40,12 @@ const USAGE = `Usage: npm run db:backup -- [--out <file>] [--pg-bin <dir>]
 
 type Captured = Omit<Manifest, "format" | "createdAt" | "file" | "bytes" | "sha256">;
 
-async function backupServer(url: string, out: string, pgBin: string | undefined, log: ReturnType<typeof progress>): Promise<Captured> {
+async function backupServer(
+  url: string,
+  out: string,
+  pgBin: string | undefined,
+  log: ReturnType<typeof progress>,
+): Promise<Captured> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const server = await serverVersion((text) => sql.unsafe(text));
@@ -50,7 +58,11 @@ async function backupServer(url: string, out: string, pgBin: string | undefined,
       const [{ snapshot }] = await tx.unsafe<{ snapshot: string }[]>("select pg_export_snapshot() as snapshot");
       const { dbname, env } = libpqConnection(url);
       // Counted while pg_dump runs; its failure is kept (not left unhandled) and raised below.
-      const dump = run(tool.bin, ["--format=custom", `--snapshot=${snapshot}`, `--file=${out}`, `--dbname=${dbname}`], env).then(
+      const dump = run(
+        tool.bin,
+        ["--format=custom", `--snapshot=${snapshot}`, `--file=${out}`, `--dbname=${dbname}`],
+        env,
+      ).then(
         () => undefined,
         (error: unknown) => error,
       );
@@ -60,7 +72,13 @@ async function backupServer(url: string, out: string, pgBin: string | undefined,
       const failure = await dump;
       if (failure) throw failure;
       log.step(`pg_dump wrote ${formatBytes(fs.statSync(out).size)}`);
-      return { kind: "postgres" as const, lastMigration: migration, postgresVersion: server.text, tool: tool.version, tables };
+      return {
+        kind: "postgres" as const,
+        lastMigration: migration,
+        postgresVersion: server.text,
+        tool: tool.version,
+        tables,
+      };
     });
   } finally {
     await sql.end({ timeout: 5 });
@@ -70,7 +88,9 @@ async function backupServer(url: string, out: string, pgBin: string | undefined,
 async function backupEmbedded(dataDir: string, out: string, log: ReturnType<typeof progress>): Promise<Captured> {
   const dir = path.join(dataDir, "pglite");
   if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
-    throw new BackupError(`No embedded database in ${dir}. Set DATA_DIR to the app's data directory, or DATABASE_URL for a PostgreSQL server.`);
+    throw new BackupError(
+      `No embedded database in ${dir}. Set DATA_DIR to the app's data directory, or DATABASE_URL for a PostgreSQL server.`,
+    );
   }
   const holder = pgliteLockHolder(dir);
   if (holder) {
@@ -96,9 +116,19 @@ async function backupEmbedded(dataDir: string, out: string, log: ReturnType<type
     const tarball = await pglite.dumpDataDir("gzip");
     writePrivate(out, new Uint8Array(await tarball.arrayBuffer()));
     log.step(`dumped the data directory: ${formatBytes(fs.statSync(out).size)}`);
-    const packageJson = path.join(path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite")), "..", "package.json");
+    const packageJson = path.join(
+      path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite")),
+      "..",
+      "package.json",
+    );
     const { version } = JSON.parse(fs.readFileSync(packageJson, "utf8")) as { version: string };
-    return { kind: "pglite", lastMigration: captured.migration, postgresVersion: captured.server.text, tool: `PGlite ${version}`, tables: captured.tables };
+    return {
+      kind: "pglite",
+      lastMigration: captured.migration,
+      postgresVersion: captured.server.text,
+      tool: `PGlite ${version}`,
+      tables: captured.tables,
+    };
   } finally {
     await handle.close();
   }
@@ -116,10 +146,13 @@ async function main() {
   const env = parseEnv();
   const kind = env.DATABASE_URL ? "postgres" : "pglite";
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  const out = path.resolve(values.out ?? path.join("backups", `chungtay-${kind}-${stamp}${kind === "postgres" ? ".dump" : ".tar.gz"}`));
+  const out = path.resolve(
+    values.out ?? path.join("backups", `chungtay-${kind}-${stamp}${kind === "postgres" ? ".dump" : ".tar.gz"}`),
+  );
   const manifestFile = manifestPathFor(out);
   for (const file of [out, manifestFile]) {
-    if (fs.existsSync(file)) throw new BackupError(`${file} already exists: choose another --out (a backup is never overwritten).`);
+    if (fs.existsSync(file))
+      throw new BackupError(`${file} already exists: choose another --out (a backup is never overwritten).`);
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const log = progress("backup");
@@ -128,7 +161,9 @@ async function main() {
   const partial = `${out}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    const captured = env.DATABASE_URL ? await backupServer(env.DATABASE_URL, partial, values["pg-bin"], log) : await backupEmbedded(env.dataDir, partial, log);
+    const captured = env.DATABASE_URL
+      ? await backupServer(env.DATABASE_URL, partial, values["pg-bin"], log)
+      : await backupEmbedded(env.dataDir, partial, log);
     fs.chmodSync(partial, 0o600);
     const sha256 = await sha256File(partial);
     const manifest: Manifest = {

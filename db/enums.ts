@@ -82,7 +82,19 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_WITHDRAWAL_CHANNELS = ["online", "in_person", "phone", "written"] as const;
 export type ConsentWithdrawalChannel = (typeof CONSENT_WITHDRAWAL_CHANNELS)[number];
 
-export const SHAREABLE_FIELDS = ["full_name", "age", "gender", "commune", "skills", "trades", "experience", "education", "certificates", "phone", "record_status"] as const;
+export const SHAREABLE_FIELDS = [
+  "full_name",
+  "age",
+  "gender",
+  "commune",
+  "skills",
+  "trades",
+  "experience",
+  "education",
+  "certificates",
+  "phone",
+  "record_status",
+] as const;
 
 // db/schema/outbox.ts
 export const OUTBOX_ENTITIES = ["job", "training", "candidate"] as const;
@@ -93,9 +105,21 @@ export const REFERRAL_KINDS = ["job", "training"] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 /** referred → seen → interview → offered → accepted | declined | withdrawn (the last three are final). */
-export const REFERRAL_STATUSES = ["referred", "seen", "interview", "offered", "accepted", "declined", "withdrawn"] as const;
+export const REFERRAL_STATUSES = [
+  "referred",
+  "seen",
+  "interview",
+  "offered",
+  "accepted",
+  "declined",
+  "withdrawn",
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const REFERRAL_FINAL_STATUSES = ["accepted", "declined", "withdrawn"] as const satisfies readonly ReferralStatus[];
+export const REFERRAL_FINAL_STATUSES = [
+  "accepted",
+  "declined",
+  "withdrawn",
+] as const satisfies readonly ReferralStatus[];
 
 /** Who declined: the organisation (did not take the person) or the person (turned the offer down). */
 export const DECLINED_BY = ["organization", "person"] as const;
@@ -113,7 +137,14 @@ export const OFFICER_ANSWER_CHANNELS = ["phone", "meeting", "other"] as const sa
 export const CONTRACT_KINDS = ["labour_contract", "verbal_agreement", "apprenticeship"] as const;
 export type ContractKind = (typeof CONTRACT_KINDS)[number];
 
-export const PLACEMENT_END_REASONS = ["quit", "dismissed", "laid_off", "moved", "contract_ended", "reoffended"] as const;
+export const PLACEMENT_END_REASONS = [
+  "quit",
+  "dismissed",
+  "laid_off",
+  "moved",
+  "contract_ended",
+  "reoffended",
+] as const;
 export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
 
 export const ENROLMENT_STATUSES = ["enrolled", "completed", "dropped_out"] as const;
@@ -138,14 +169,30 @@ export const COUNSELLING_TOPICS = ["psychological", "career"] as const;
 export type CounsellingTopic = (typeof COUNSELLING_TOPICS)[number];
 export const COUNSELLING_MODES = ["individual", "group", "phone", "online"] as const;
 export type CounsellingMode = (typeof COUNSELLING_MODES)[number];
-export const PROCEDURE_KINDS = ["id_card", "health_insurance", "residence", "civil_status", "criminal_record_extract", "expungement"] as const;
+export const PROCEDURE_KINDS = [
+  "id_card",
+  "health_insurance",
+  "residence",
+  "civil_status",
+  "criminal_record_extract",
+  "expungement",
+] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
 /** Decision 22/2023/QĐ-TTg: production and business (≤ 100 million VND) or vocational training (≤ 4 million VND a month). */
 export const LOAN_PURPOSES = ["business", "training"] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
 /** listed: on the commune's monthly list (form 01) for the bank; then the bank's decision and the loan's life. */
-export const LOAN_STATUSES = ["listed", "approved", "rejected", "disbursed", "repaid", "overdue", "bad_debt", "cancelled"] as const;
+export const LOAN_STATUSES = [
+  "listed",
+  "approved",
+  "rejected",
+  "disbursed",
+  "repaid",
+  "overdue",
+  "bad_debt",
+  "cancelled",
+] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 export const JOB_FAIR_OUTCOMES = ["registered", "attended", "interviewed", "hired", "absent"] as const;

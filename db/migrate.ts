@@ -1,12 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+
 import { sql } from "drizzle-orm";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type postgres from "postgres";
+
+import { type DatabaseHandle, type DatabaseOptions, openDatabase } from "./client.server";
 import { loadReferenceData } from "./reference-data";
-import { openDatabase, type DatabaseHandle, type DatabaseOptions } from "./client.server";
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 /** Arbitrary constant: serialises migrations when several app instances start at once. */
@@ -39,7 +41,9 @@ async function migrateHandle(handle: DatabaseHandle): Promise<void> {
     const client = (db as unknown as { $client: postgres.Sql }).$client;
     const reserved = client.options.max > 1 ? await client.reserve() : undefined;
     const advisory = (fn: "pg_advisory_lock" | "pg_advisory_unlock") =>
-      reserved ? reserved`select ${reserved(fn)}(${MIGRATION_LOCK_KEY})` : db.execute(sql`select ${sql.raw(fn)}(${MIGRATION_LOCK_KEY})`);
+      reserved
+        ? reserved`select ${reserved(fn)}(${MIGRATION_LOCK_KEY})`
+        : db.execute(sql`select ${sql.raw(fn)}(${MIGRATION_LOCK_KEY})`);
     try {
       await advisory("pg_advisory_lock");
       try {

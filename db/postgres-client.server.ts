@@ -31,7 +31,11 @@ const LOST = new Set([
 
 /** True when this error (or one it wraps, e.g. drizzle's DrizzleQueryError) says the connection was lost. */
 export function connectionLost(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 6;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && (LOST.has(code) || code.startsWith("08"))) return true;
   }
@@ -56,7 +60,10 @@ export function createPostgresClient(url: string, max: number): postgres.Sql {
       prop === "begin"
         ? (...args: unknown[]) => {
             const progress = { started: false };
-            return retryStale(() => begin(target, args, progress), () => progress.started);
+            return retryStale(
+              () => begin(target, args, progress),
+              () => progress.started,
+            );
           }
         : prop === "unsafe"
           ? (...args: Parameters<postgres.Sql["unsafe"]>) => retryingQuery(() => target.unsafe(...args))
@@ -100,7 +107,8 @@ type TxFn = (tx: postgres.TransactionSql) => unknown;
 type TxState = { lost: boolean; settled: boolean };
 
 function begin(client: postgres.Sql, args: unknown[], progress: { started: boolean }): Promise<unknown> {
-  const [options, fn] = typeof args[0] === "function" ? ["", args[0] as TxFn] : [String(args[0] ?? ""), args[1] as TxFn];
+  const [options, fn] =
+    typeof args[0] === "function" ? ["", args[0] as TxFn] : [String(args[0] ?? ""), args[1] as TxFn];
   const state: TxState = { lost: false, settled: false };
   const outcome = client.begin(options, (raw) => {
     progress.started = true;
@@ -138,7 +146,10 @@ async function guarded(state: TxState, run: () => unknown): Promise<unknown> {
 /** postgres.js's transaction client, noticing a lost connection and refusing further work on it. */
 function transactionSql(raw: postgres.TransactionSql, state: TxState): postgres.TransactionSql {
   const unsafe = (...args: Parameters<postgres.Sql["unsafe"]>) => {
-    if (state.lost) throw Object.assign(new Error("The database connection of this transaction was lost"), { code: "CONNECTION_CLOSED" });
+    if (state.lost)
+      throw Object.assign(new Error("The database connection of this transaction was lost"), {
+        code: "CONNECTION_CLOSED",
+      });
     const query = raw.unsafe(...args);
     // Noticed as soon as it happens, even if the caller catches it and carries on.
     query.catch((e: unknown) => void (state.lost ||= connectionLost(e)));
@@ -146,6 +157,7 @@ function transactionSql(raw: postgres.TransactionSql, state: TxState): postgres.
   };
   const savepoint = (fn: TxFn) => raw.savepoint((inner) => guarded(state, () => fn(transactionSql(inner, state))));
   return new Proxy(raw, {
-    get: (target, prop, receiver) => (prop === "unsafe" ? unsafe : prop === "savepoint" ? savepoint : Reflect.get(target, prop, receiver)),
+    get: (target, prop, receiver) =>
+      prop === "unsafe" ? unsafe : prop === "savepoint" ? savepoint : Reflect.get(target, prop, receiver),
   });
 }

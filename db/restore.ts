@@ -5,31 +5,34 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { parseEnv, type Env } from "~/env.server";
+
+import { type Env, parseEnv } from "~/env.server";
 import { rebuildSearchIndex } from "~/worker/reindex";
+
 import {
   BackupError,
   compareStats,
   libpqConnection,
   majorOf,
+  type Manifest,
   manifestPathFor,
   migrationJournal,
-  pgTool,
   pgliteLockHolder,
+  pgTool,
   progress,
+  type Query,
   readManifest,
   run,
   runCli,
   serverVersion,
   sha256File,
-  tableStats,
-  type Manifest,
-  type Query,
   type TableStats,
+  tableStats,
 } from "./backup-lib";
-import { openDatabase, type DatabaseHandle } from "./client.server";
+import { type DatabaseHandle, openDatabase } from "./client.server";
 import { runMigrations } from "./migrate";
 
 const USAGE = `Usage: npm run db:restore -- --in <file> [--manifest <file>] [--force] [--pg-bin <dir>]
@@ -42,9 +45,12 @@ type Log = ReturnType<typeof progress>;
 
 function verifyStats(manifest: Manifest, actual: Record<string, TableStats>, log: Log): void {
   const problems = compareStats(manifest.tables, actual);
-  if (problems.length) throw new BackupError(`The restored database does not match the manifest:\n  ${problems.join("\n  ")}`);
+  if (problems.length)
+    throw new BackupError(`The restored database does not match the manifest:\n  ${problems.join("\n  ")}`);
   const rows = Object.values(actual).reduce((sum, t) => sum + t.rows, 0);
-  log.step(`row counts and checksums of ${Object.keys(manifest.tables).length} tables match the manifest (${rows} rows)`);
+  log.step(
+    `row counts and checksums of ${Object.keys(manifest.tables).length} tables match the manifest (${rows} rows)`,
+  );
 }
 
 /** Migrations newer than the backup, then the search index from the restored rows. */
@@ -52,10 +58,19 @@ async function finish(handle: DatabaseHandle, env: Env, migrate: () => Promise<v
   await migrate();
   log.step("migrations up to date");
   const counts = await rebuildSearchIndex(handle.db, env);
-  log.step(`search index rebuilt (${env.MEILI_URL ? env.MEILI_URL : "bundled Meilisearch"}, prefix ${env.MEILI_INDEX_PREFIX}): ${JSON.stringify(counts)}`);
+  log.step(
+    `search index rebuilt (${env.MEILI_URL ? env.MEILI_URL : "bundled Meilisearch"}, prefix ${env.MEILI_INDEX_PREFIX}): ${JSON.stringify(counts)}`,
+  );
 }
 
-async function restoreServer(url: string, file: string, manifest: Manifest, options: { force: boolean; pgBin?: string }, env: Env, log: Log) {
+async function restoreServer(
+  url: string,
+  file: string,
+  manifest: Manifest,
+  options: { force: boolean; pgBin?: string },
+  env: Env,
+  log: Log,
+) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const server = await serverVersion((text) => sql.unsafe(text));
@@ -69,7 +84,9 @@ async function restoreServer(url: string, file: string, manifest: Manifest, opti
         `The target database is not empty (${relations} tables, views or sequences). Restore into a new empty database (e.g. createdb chungtay_restored), or pass --force to replace its contents.`,
       );
     }
-    log.step(`PostgreSQL ${server.text} target ${relations ? `not empty, replacing (--force)` : "is empty"}; ${tool.version}`);
+    log.step(
+      `PostgreSQL ${server.text} target ${relations ? `not empty, replacing (--force)` : "is empty"}; ${tool.version}`,
+    );
     const { dbname, env: toolEnv } = libpqConnection(url);
     // One transaction: a failed restore leaves the target as it was. Owners and grants are those of the
     // restoring user, so a backup restores onto a server whose roles differ.
@@ -93,7 +110,10 @@ async function restoreServer(url: string, file: string, manifest: Manifest, opti
 async function restoreEmbedded(file: string, manifest: Manifest, options: { force: boolean }, env: Env, log: Log) {
   const target = path.join(env.dataDir, "pglite");
   const holder = pgliteLockHolder(target);
-  if (holder) throw new BackupError(`The embedded database in ${target} is in use by process ${holder} (the running app?): stop it first.`);
+  if (holder)
+    throw new BackupError(
+      `The embedded database in ${target} is in use by process ${holder} (the running app?): stop it first.`,
+    );
   const occupied = fs.existsSync(path.join(target, "PG_VERSION"));
   if (occupied && !options.force) {
     throw new BackupError(
@@ -166,26 +186,38 @@ async function main() {
   if (!fs.existsSync(file)) throw new BackupError(`${file} does not exist.`);
   const manifest = readManifest(path.resolve(values.manifest ?? manifestPathFor(file)));
   const log = progress("restore");
-  log.info(`${file}: ${manifest.kind} backup of ${manifest.createdAt}, last migration ${manifest.lastMigration?.tag ?? "none"}`);
+  log.info(
+    `${file}: ${manifest.kind} backup of ${manifest.createdAt}, last migration ${manifest.lastMigration?.tag ?? "none"}`,
+  );
 
   const sha256 = await sha256File(file);
   if (sha256 !== manifest.sha256) {
-    throw new BackupError(`sha256 mismatch: the file is ${sha256}, the manifest says ${manifest.sha256}. The backup is damaged or not the one this manifest describes.`);
+    throw new BackupError(
+      `sha256 mismatch: the file is ${sha256}, the manifest says ${manifest.sha256}. The backup is damaged or not the one this manifest describes.`,
+    );
   }
   log.step("sha256 matches the manifest");
   if (manifest.lastMigration && !migrationJournal().some((e) => e.tag === manifest.lastMigration!.tag)) {
-    throw new BackupError(`The backup was made by a newer version of Chung Tay (migration ${manifest.lastMigration.tag}): update the code first.`);
+    throw new BackupError(
+      `The backup was made by a newer version of Chung Tay (migration ${manifest.lastMigration.tag}): update the code first.`,
+    );
   }
   // The bundled Meilisearch of a running app would be killed by the launcher (search/launcher.ts): refuse instead.
   const meiliPid = env.MEILI_URL ? null : runningMeilisearch(path.join(env.dataDir, "meilisearch"));
   if (meiliPid) {
-    throw new BackupError(`The bundled Meilisearch in ${env.dataDir} is running (process ${meiliPid}, the app?): stop the app first, or set MEILI_URL.`);
+    throw new BackupError(
+      `The bundled Meilisearch in ${env.dataDir} is running (process ${meiliPid}, the app?): stop the app first, or set MEILI_URL.`,
+    );
   }
   if (manifest.kind === "postgres") {
-    if (!env.DATABASE_URL) throw new BackupError("This is a PostgreSQL backup: set DATABASE_URL to the (empty) database to restore into.");
+    if (!env.DATABASE_URL)
+      throw new BackupError("This is a PostgreSQL backup: set DATABASE_URL to the (empty) database to restore into.");
     await restoreServer(env.DATABASE_URL, file, manifest, { force: values.force, pgBin: values["pg-bin"] }, env, log);
   } else {
-    if (env.DATABASE_URL) throw new BackupError("This is an embedded (PGlite) backup: unset DATABASE_URL and set DATA_DIR to the directory to restore into.");
+    if (env.DATABASE_URL)
+      throw new BackupError(
+        "This is an embedded (PGlite) backup: unset DATABASE_URL and set DATA_DIR to the directory to restore into.",
+      );
     await restoreEmbedded(file, manifest, { force: values.force }, env, log);
   }
   log.info(`done in ${log.total().toFixed(1)} s`);

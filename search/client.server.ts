@@ -1,6 +1,8 @@
-import { Meilisearch, type Index, type RecordAny } from "meilisearch";
+import { type Index, Meilisearch, type RecordAny } from "meilisearch";
+
 import { setSingleton, singleton } from "~/utils/singleton.server";
-import { INDEXES, INDEX_NAMES, type IndexName } from "./indexes";
+
+import { INDEX_NAMES, INDEXES, type IndexName } from "./indexes";
 
 export type SearchConfig = { url: string; apiKey?: string; indexPrefix: string };
 

@@ -6,10 +6,11 @@
  * within moments). Reads: the client, document types and mappers, matching retrieval, filter quoting.
  * Nothing else under search/ is imported by modules or routes (tests/unit/import-graph.test.ts).
  */
-import { db, type Executor } from "../db/client.server";
-import type { OutboxEntity } from "../db/schema";
 import { log } from "~/utils/log.server";
 import { wakeWorker } from "~/utils/worker-signal.server";
+
+import { db, type Executor } from "../db/client.server";
+import type { OutboxEntity } from "../db/schema";
 import { search } from "./client.server";
 import { enqueueSync } from "./outbox.server";
 import { applyToIndex } from "./sync.server";
@@ -41,19 +42,25 @@ export async function indexNow(kind: IndexedKind, ids: readonly string[]): Promi
 }
 
 export { search, type SearchClient } from "./client.server";
-export { MATCH_ATTRIBUTES } from "./indexes";
-export { quote } from "./filter-syntax";
 export {
-  candidateToDocument,
-  dayNumber,
-  jobToDocument,
-  trainingToDocument,
   type CandidateDocument,
   type CandidateRow,
+  candidateToDocument,
+  dayNumber,
   type JobDocument,
   type JobRow,
+  jobToDocument,
   type TrainingDocument,
   type TrainingRow,
+  trainingToDocument,
 } from "./documents";
-export { retrieveCandidates, retrieveListingsForPerson, type CandidateReach, type PersonProfile, type Retrieved } from "./matching.server";
-export { lastIdOf, type DocumentPage, type DocumentSource, type RowSelection } from "./sources";
+export { quote } from "./filter-syntax";
+export { MATCH_ATTRIBUTES } from "./indexes";
+export {
+  type CandidateReach,
+  type PersonProfile,
+  retrieveCandidates,
+  type Retrieved,
+  retrieveListingsForPerson,
+} from "./matching.server";
+export { type DocumentPage, type DocumentSource, lastIdOf, type RowSelection } from "./sources";

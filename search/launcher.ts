@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { createRequire } from "node:module";
 
 export type LaunchedMeilisearch = {
   url: string;
@@ -98,7 +98,11 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * Start the bundled Meilisearch bound to 127.0.0.1 on a free port, with its data and a generated master
  * key under `dataDir`. The returned `stop` ends it; it also dies with this process on normal exit.
  */
-export async function launchMeilisearch(options: { dataDir: string; timeoutMs?: number; port?: number }): Promise<LaunchedMeilisearch> {
+export async function launchMeilisearch(options: {
+  dataDir: string;
+  timeoutMs?: number;
+  port?: number;
+}): Promise<LaunchedMeilisearch> {
   const binary = meilisearchBinaryPath();
   const dir = path.resolve(options.dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -112,13 +116,20 @@ export async function launchMeilisearch(options: { dataDir: string; timeoutMs?: 
   const child = spawn(
     binary,
     [
-      "--http-addr", `127.0.0.1:${port}`,
-      "--db-path", path.join(dir, "data.ms"),
-      "--dump-dir", path.join(dir, "dumps"),
-      "--snapshot-dir", path.join(dir, "snapshots"),
-      "--env", "production",
-      "--max-indexing-memory", "256Mb",
-      "--log-level", "WARN",
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--db-path",
+      path.join(dir, "data.ms"),
+      "--dump-dir",
+      path.join(dir, "dumps"),
+      "--snapshot-dir",
+      path.join(dir, "snapshots"),
+      "--env",
+      "production",
+      "--max-indexing-memory",
+      "256Mb",
+      "--log-level",
+      "WARN",
     ],
     {
       env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: "true" },

@@ -1,7 +1,8 @@
 import type { MultiSearchQuery } from "meilisearch";
-import { quote } from "./filter-syntax";
+
 import type { SearchClient } from "./client.server";
-import { dayNumber, type CandidateDocument, type JobDocument, type TrainingDocument } from "./documents";
+import { type CandidateDocument, dayNumber, type JobDocument, type TrainingDocument } from "./documents";
+import { quote } from "./filter-syntax";
 
 /**
  * Retrieval for the matching engine: which listings or candidates are worth loading from the database.
@@ -23,7 +24,9 @@ export type PersonProfile = {
 };
 
 /** Where a person may work: their province; or, willing to move, also the one they prefer, or anywhere. */
-export function reachFilter(p: Pick<PersonProfile, "provinceCode" | "willingToMove" | "preferredProvinceCode">): string | null {
+export function reachFilter(
+  p: Pick<PersonProfile, "provinceCode" | "willingToMove" | "preferredProvinceCode">,
+): string | null {
   if (!p.willingToMove) return `provinceCode = ${quote(p.provinceCode)}`;
   if (p.preferredProvinceCode && p.preferredProvinceCode !== p.provinceCode) {
     return `provinceCode IN [${quote(p.provinceCode)}, ${quote(p.preferredProvinceCode)}]`;
@@ -37,7 +40,11 @@ const compact = (parts: (string | null)[]) => parts.filter((p): p is string => p
 export const skillsQuery = (skills: string[]) => skills.join(" ").split(/\s+/).filter(Boolean).slice(0, 10).join(" ");
 
 /** The queries for one person: jobs and courses by occupation, by skills, and near home. Pure (unit-tested). */
-export function personQueries(indexUid: (name: "jobs" | "trainings") => string, p: PersonProfile, today: string): MultiSearchQuery[] {
+export function personQueries(
+  indexUid: (name: "jobs" | "trainings") => string,
+  p: PersonProfile,
+  today: string,
+): MultiSearchQuery[] {
   const reach = reachFilter(p);
   const jobOpen = `closesAt >= ${dayNumber(today)}`;
   const courseOpen = `applicationDeadline >= ${dayNumber(today)}`;
@@ -53,11 +60,28 @@ export function personQueries(indexUid: (name: "jobs" | "trainings") => string, 
       filter: compact([jobOpen, `communeCode = ${quote(p.communeCode)}`, occ]),
       limit: RETRIEVAL_CAPS.sameCommune,
     });
-    queries.push({ ...JOB_FIELDS, indexUid: jobs, filter: compact([jobOpen, reach, occ]), limit: RETRIEVAL_CAPS.byOccupation });
-    queries.push({ ...COURSE_FIELDS, indexUid: courses, filter: compact([courseOpen, reach, occ]), limit: RETRIEVAL_CAPS.trainings });
+    queries.push({
+      ...JOB_FIELDS,
+      indexUid: jobs,
+      filter: compact([jobOpen, reach, occ]),
+      limit: RETRIEVAL_CAPS.byOccupation,
+    });
+    queries.push({
+      ...COURSE_FIELDS,
+      indexUid: courses,
+      filter: compact([courseOpen, reach, occ]),
+      limit: RETRIEVAL_CAPS.trainings,
+    });
   }
   if (q) {
-    queries.push({ ...JOB_FIELDS, indexUid: jobs, q, matchingStrategy: "frequency", filter: compact([jobOpen, reach]), limit: RETRIEVAL_CAPS.bySkills });
+    queries.push({
+      ...JOB_FIELDS,
+      indexUid: jobs,
+      q,
+      matchingStrategy: "frequency",
+      filter: compact([jobOpen, reach]),
+      limit: RETRIEVAL_CAPS.bySkills,
+    });
     queries.push({
       ...COURSE_FIELDS,
       indexUid: courses,
@@ -80,19 +104,57 @@ export function personQueries(indexUid: (name: "jobs" | "trainings") => string, 
 /** What a first ranking reads from a job or course hit (public fields of the documents). */
 export type JobHit = Pick<
   JobDocument,
-  "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "skills" | "wageMin" | "wageMax" | "benefits" | "employmentType"
+  | "id"
+  | "title"
+  | "occupationCode"
+  | "communeCode"
+  | "provinceCode"
+  | "skills"
+  | "wageMin"
+  | "wageMax"
+  | "benefits"
+  | "employmentType"
 >;
-export type TrainingHit = Pick<TrainingDocument, "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "costVnd" | "support" | "leadsToJobs">;
+export type TrainingHit = Pick<
+  TrainingDocument,
+  "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "costVnd" | "support" | "leadsToJobs"
+>;
 const JOB_FIELDS = {
-  attributesToRetrieve: ["id", "title", "occupationCode", "communeCode", "provinceCode", "skills", "wageMin", "wageMax", "benefits", "employmentType"],
+  attributesToRetrieve: [
+    "id",
+    "title",
+    "occupationCode",
+    "communeCode",
+    "provinceCode",
+    "skills",
+    "wageMin",
+    "wageMax",
+    "benefits",
+    "employmentType",
+  ],
 };
-const COURSE_FIELDS = { attributesToRetrieve: ["id", "title", "occupationCode", "communeCode", "provinceCode", "costVnd", "support", "leadsToJobs"] };
+const COURSE_FIELDS = {
+  attributesToRetrieve: [
+    "id",
+    "title",
+    "occupationCode",
+    "communeCode",
+    "provinceCode",
+    "costVnd",
+    "support",
+    "leadsToJobs",
+  ],
+};
 
 /** Ids (and, from the index, first-ranking fields) of the jobs and courses retrieved for one person. */
 export type Retrieved = { jobIds: string[]; trainingIds: string[]; jobHits?: JobHit[]; trainingHits?: TrainingHit[] };
 
 /** Jobs and courses for one person, in one request. */
-export async function retrieveListingsForPerson(client: SearchClient, p: PersonProfile, today: string): Promise<Retrieved> {
+export async function retrieveListingsForPerson(
+  client: SearchClient,
+  p: PersonProfile,
+  today: string,
+): Promise<Retrieved> {
   const queries = personQueries((n) => client.indexUid(n), p, today);
   const res = await client.raw.multiSearch<{ queries: MultiSearchQuery[] }>({ queries });
   const jobs = new Map<string, JobHit>();
@@ -101,7 +163,12 @@ export async function retrieveListingsForPerson(client: SearchClient, p: PersonP
     if (r.indexUid === client.indexUid("jobs")) for (const hit of r.hits) jobs.set(String(hit.id), hit as JobHit);
     else for (const hit of r.hits) trainings.set(String(hit.id), hit as TrainingHit);
   }
-  return { jobIds: [...jobs.keys()], trainingIds: [...trainings.keys()], jobHits: [...jobs.values()], trainingHits: [...trainings.values()] };
+  return {
+    jobIds: [...jobs.keys()],
+    trainingIds: [...trainings.keys()],
+    jobHits: [...jobs.values()],
+    trainingHits: [...trainings.values()],
+  };
 }
 
 export type ListingProfile = { occupationCodes: string[]; text: string };
@@ -141,7 +208,12 @@ const CANDIDATE_FIELDS = [
  * The candidates queries for one listing within the actor's reach. Pure (unit-tested). A course also asks
  * for anyone of the reach (`anyTrade`): learning a new trade is the point of a course.
  */
-export function candidateQueries(indexUid: string, listing: ListingProfile, reach: CandidateReach, anyTrade = false): MultiSearchQuery[] {
+export function candidateQueries(
+  indexUid: string,
+  listing: ListingProfile,
+  reach: CandidateReach,
+  anyTrade = false,
+): MultiSearchQuery[] {
   const place =
     "communeCodes" in reach
       ? inList("communeCode", reach.communeCodes.length ? reach.communeCodes : ["-"])
@@ -159,7 +231,12 @@ export function candidateQueries(indexUid: string, listing: ListingProfile, reac
 }
 
 /** Candidates for one listing, in one request (the index holds only persons with a live matching consent). */
-export async function retrieveCandidates(client: SearchClient, listing: ListingProfile, reach: CandidateReach, anyTrade = false): Promise<CandidateHit[]> {
+export async function retrieveCandidates(
+  client: SearchClient,
+  listing: ListingProfile,
+  reach: CandidateReach,
+  anyTrade = false,
+): Promise<CandidateHit[]> {
   const queries = candidateQueries(client.indexUid("candidates"), listing, reach, anyTrade);
   if (queries.length === 0) return [];
   const res = await client.raw.multiSearch<{ queries: MultiSearchQuery[] }>({ queries });

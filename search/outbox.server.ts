@@ -1,4 +1,5 @@
 import { and, asc, inArray, isNull, lte, sql } from "drizzle-orm";
+
 import type { Executor } from "../db/client.server";
 import { outbox, type OutboxEntity } from "../db/schema";
 
@@ -29,7 +30,10 @@ export async function claimDue(tx: Executor, limit: number): Promise<OutboxItem[
 
 export async function markDelivered(tx: Executor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.update(outbox).set({ deliveredAt: sql`now()` }).where(inArray(outbox.id, ids));
+  await tx
+    .update(outbox)
+    .set({ deliveredAt: sql`now()` })
+    .where(inArray(outbox.id, ids));
 }
 
 /** Exponential back-off: 1 s, 2 s, 4 s … capped at 30 s, so a backlog drains soon after Meilisearch returns. */
@@ -46,7 +50,10 @@ export async function markFailed(tx: Executor, ids: number[], error: string): Pr
 }
 
 export async function pendingCount(tx: Executor): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.deliveredAt));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(isNull(outbox.deliveredAt));
   return Number(row?.n ?? 0);
 }
 
@@ -54,4 +61,3 @@ export async function pendingCount(tx: Executor): Promise<number> {
 export async function pruneDelivered(tx: Executor): Promise<void> {
   await tx.delete(outbox).where(and(sql`${outbox.deliveredAt} < now() - interval '7 days'`));
 }
-

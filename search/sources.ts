@@ -1,6 +1,7 @@
+import { singleton } from "~/utils/singleton.server";
+
 import type { Executor } from "../db/client.server";
 import type { OutboxEntity } from "../db/schema";
-import { singleton } from "~/utils/singleton.server";
 
 /**
  * Document sources: search/ knows how to deliver documents, not which rows are public or which persons

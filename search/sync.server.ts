@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+
+import { todayIso } from "~/utils/clock.server";
+
 import type { Database } from "../db/client.server";
 import { outbox, type OutboxEntity } from "../db/schema";
-import { todayIso } from "~/utils/clock.server";
 import type { SearchClient } from "./client.server";
 import { INDEXES, type IndexName } from "./indexes";
 import { claimDue, enqueueSync, markDelivered, markFailed } from "./outbox.server";
@@ -16,7 +18,9 @@ import { searchWiring } from "./sources";
 const BATCH = 500;
 const TASK_TIMEOUT_MS = 30_000;
 
-async function applyTask(promise: { waitTask: (o: { timeout: number }) => Promise<{ status: string; error?: unknown }> }) {
+async function applyTask(promise: {
+  waitTask: (o: { timeout: number }) => Promise<{ status: string; error?: unknown }>;
+}) {
   const task = await promise.waitTask({ timeout: TASK_TIMEOUT_MS });
   if (task.status !== "succeeded") throw new Error(`Meilisearch task ${task.status}: ${JSON.stringify(task.error)}`);
 }
@@ -25,7 +29,12 @@ const INDEX_OF: Record<OutboxEntity, IndexName> = { job: "jobs", training: "trai
 const ENTITY_OF: Record<IndexName, OutboxEntity> = { jobs: "job", trainings: "training", candidates: "candidate" };
 
 /** Bring the index in line with the database for these entities: upsert what may be indexed, delete the rest. */
-export async function applyToIndex(db: Database, search: SearchClient, entity: OutboxEntity, ids: string[]): Promise<void> {
+export async function applyToIndex(
+  db: Database,
+  search: SearchClient,
+  entity: OutboxEntity,
+  ids: string[],
+): Promise<void> {
   const indexName = INDEX_OF[entity];
   const { docs } = await searchWiring().sources[entity](db, todayIso(), { ids });
   const index = search.index(indexName);
@@ -59,7 +68,11 @@ export async function deliverBatch(db: Database, search: SearchClient): Promise<
 }
 
 /** Deliver until the outbox has nothing due: keep going while full batches come back, stop at a failure. */
-export async function deliverPending(db: Database, search: SearchClient, stopped: () => boolean = () => false): Promise<number> {
+export async function deliverPending(
+  db: Database,
+  search: SearchClient,
+  stopped: () => boolean = () => false,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const { delivered, failed } = await deliverBatch(db, search);
@@ -75,7 +88,11 @@ const PAGE = 5_000;
  * drop the old one, then re-apply whatever changed meanwhile.
  */
 
-export async function reindexAll(db: Database, search: SearchClient, names: IndexName[] = ["jobs", "trainings", "candidates"]) {
+export async function reindexAll(
+  db: Database,
+  search: SearchClient,
+  names: IndexName[] = ["jobs", "trainings", "candidates"],
+) {
   const [{ maxId }] = await db.select({ maxId: sql<number>`coalesce(max(${outbox.id}), 0)` }).from(outbox);
   const today = todayIso();
   const counts: Partial<Record<IndexName, number>> = {};
@@ -106,8 +123,11 @@ export async function reindexAll(db: Database, search: SearchClient, names: Inde
     .from(outbox)
     .where(sql`${outbox.id} > ${maxId}`);
   for (const entity of ["job", "training", "candidate"] as const) {
-    await enqueueSync(db, entity, changed.filter((c) => c.entity === entity).map((c) => c.entityId));
+    await enqueueSync(
+      db,
+      entity,
+      changed.filter((c) => c.entity === entity).map((c) => c.entityId),
+    );
   }
   return counts;
 }
-

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+
 import type { Role } from "../../db/schema";
 import type { SessionUser } from "./session.server";
 
@@ -53,12 +54,67 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune", "view:figures:commune", "view:notifications:own", "view:report:commune"],
-  officer: ["view:home:officer", "verify:organization:province", "invite:person:commune", "export:person:commune", "anonymise:person:commune", "handle:data_request:commune", "transfer:person:commune", "close:person:commune", "view:person:commune", "register:person:commune", "edit:person:commune", "grant:consent:commune", "search:candidate:commune", "match:person:commune", "refer:person:commune", "record:placement:commune", "follow_up:person:commune", "view:figures:commune", "view:notifications:own", "record:activity:commune", "manage:loan:commune", "manage:job_fair:commune", "manage:model:commune", "view:report:commune"],
+  admin: [
+    "view:home:admin",
+    "manage:officer:province",
+    "verify:organization:province",
+    "view:audit:province",
+    "view:person:commune",
+    "view:figures:commune",
+    "view:notifications:own",
+    "view:report:commune",
+  ],
+  officer: [
+    "view:home:officer",
+    "verify:organization:province",
+    "invite:person:commune",
+    "export:person:commune",
+    "anonymise:person:commune",
+    "handle:data_request:commune",
+    "transfer:person:commune",
+    "close:person:commune",
+    "view:person:commune",
+    "register:person:commune",
+    "edit:person:commune",
+    "grant:consent:commune",
+    "search:candidate:commune",
+    "match:person:commune",
+    "refer:person:commune",
+    "record:placement:commune",
+    "follow_up:person:commune",
+    "view:figures:commune",
+    "view:notifications:own",
+    "record:activity:commune",
+    "manage:loan:commune",
+    "manage:job_fair:commune",
+    "manage:model:commune",
+    "view:report:commune",
+  ],
   // Employers post training slots at their own workplace too (apprenticeships; decision 027).
-  employer: ["view:home:employer", "edit:organization:own", "post:job:own", "post:training:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
-  provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
-  person: ["view:home:person", "view:record:own", "request:referral:own", "respond:referral:own", "view:matches:own", "view:notifications:own"],
+  employer: [
+    "view:home:employer",
+    "edit:organization:own",
+    "post:job:own",
+    "post:training:own",
+    "respond:referral:own",
+    "confirm:employment:own",
+    "view:notifications:own",
+  ],
+  provider: [
+    "view:home:provider",
+    "edit:organization:own",
+    "post:training:own",
+    "respond:referral:own",
+    "view:notifications:own",
+  ],
+  person: [
+    "view:home:person",
+    "view:record:own",
+    "request:referral:own",
+    "respond:referral:own",
+    "view:matches:own",
+    "view:notifications:own",
+  ],
 };
 
 /** Where each role lands after logging in. */

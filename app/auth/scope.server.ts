@@ -1,4 +1,5 @@
 import { provincesOfCommunes } from "~/modules/admin-units/admin-units.server";
+
 import type { Permission } from "./permissions.server";
 import { requireUserWith, type SessionUser } from "./session.server";
 
@@ -17,7 +18,12 @@ export type StaffScope = {
 
 export async function staffScope(user: SessionUser): Promise<StaffScope> {
   if (user.role === "admin") {
-    return { actorId: user.id, role: "admin", provinceCodes: user.provinceCode ? [user.provinceCode] : [], communeCodes: null };
+    return {
+      actorId: user.id,
+      role: "admin",
+      provinceCodes: user.provinceCode ? [user.provinceCode] : [],
+      communeCodes: null,
+    };
   }
   if (user.role === "officer") {
     return {

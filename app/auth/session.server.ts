@@ -1,13 +1,16 @@
 import crypto from "node:crypto";
+
 import { redirect } from "@remix-run/node";
 import { desc, eq, lt } from "drizzle-orm";
 import { Cookie, generateIdFromEntropySize } from "lucia";
-import { db } from "../../db/client.server";
-import { appUser, officerCommune, userSession, type Locale, type Role } from "../../db/schema";
+
 import { getEnv } from "~/env.server";
 import { clientLabel } from "~/modules/accounts/client-label";
-import { requirePermission, type Permission } from "./permissions.server";
 import { sessionNow } from "~/utils/clock.server";
+
+import { db } from "../../db/client.server";
+import { appUser, type Locale, officerCommune, type Role, userSession } from "../../db/schema";
+import { type Permission, requirePermission } from "./permissions.server";
 
 /*
  * The only module that imports lucia (v3 is no longer maintained upstream; see
@@ -49,7 +52,9 @@ export type SessionUser = UserAttributes & {
 export type SessionInfo = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; client: string | null };
 
 /** `expired`: the cookie named a session that ran out (idle or lifetime), so the login page can say so. */
-export type AuthResult = { user: SessionUser; session: SessionInfo; setCookie?: string } | { user: null; setCookie?: string; expired?: boolean };
+export type AuthResult =
+  | { user: SessionUser; session: SessionInfo; setCookie?: string }
+  | { user: null; setCookie?: string; expired?: boolean };
 
 // The token travels in the cookie; the database keeps only its hash, so a copy of the table opens nothing.
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
@@ -78,7 +83,11 @@ const USER_COLUMNS = {
 };
 
 /** Why a stored session no longer counts, or null while it does. */
-export function sessionEnded(session: Pick<SessionInfo, "lastSeenAt" | "expiresAt">, role: Role, at: Date): "lifetime" | "idle" | null {
+export function sessionEnded(
+  session: Pick<SessionInfo, "lastSeenAt" | "expiresAt">,
+  role: Role,
+  at: Date,
+): "lifetime" | "idle" | null {
   if (at.getTime() >= session.expiresAt.getTime()) return "lifetime";
   if (at.getTime() - session.lastSeenAt.getTime() >= SESSION_POLICY[role].idleMinutes * 60_000) return "idle";
   return null;
@@ -89,7 +98,10 @@ const perRequest = new WeakMap<Request, Promise<AuthResult>>();
 
 async function loadAuth(request: Request): Promise<AuthResult> {
   const token = readToken(request);
-  if (!token) return request.headers.get("Cookie")?.includes(`${SESSION_COOKIE}=`) ? { user: null, setCookie: blankCookie() } : { user: null };
+  if (!token)
+    return request.headers.get("Cookie")?.includes(`${SESSION_COOKIE}=`)
+      ? { user: null, setCookie: blankCookie() }
+      : { user: null };
   const id = hashToken(token);
   const [row] = await db()
     .select({ session: userSession, user: USER_COLUMNS })
@@ -108,11 +120,22 @@ async function loadAuth(request: Request): Promise<AuthResult> {
   }
   const communeCodes =
     user.role === "officer"
-      ? (await db().select({ code: officerCommune.communeCode }).from(officerCommune).where(eq(officerCommune.userId, user.id))).map((r) => r.code)
+      ? (
+          await db()
+            .select({ code: officerCommune.communeCode })
+            .from(officerCommune)
+            .where(eq(officerCommune.userId, user.id))
+        ).map((r) => r.code)
       : [];
   return {
     user: { ...user, communeCodes },
-    session: { id, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, client: session.client },
+    session: {
+      id,
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt,
+      expiresAt: session.expiresAt,
+      client: session.client,
+    },
   };
 }
 
@@ -136,7 +159,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const url = new URL(request.url);
   const expired = auth.expired ? "&expired=1" : "";
   // The blank cookie goes with the redirect: the browser forgets the ended session at once.
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${expired}`, auth.setCookie ? { headers: { "Set-Cookie": auth.setCookie } } : undefined);
+  throw redirect(
+    `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${expired}`,
+    auth.setCookie ? { headers: { "Set-Cookie": auth.setCookie } } : undefined,
+  );
 }
 
 /** A logged-in user holding every given permission: else the login page, or the 403 page. */
@@ -174,7 +200,10 @@ export async function startSession(userId: string, request?: Request): Promise<s
 
 async function endPresentedSession(request: Request): Promise<void> {
   const token = readToken(request);
-  if (token) await db().delete(userSession).where(eq(userSession.id, hashToken(token)));
+  if (token)
+    await db()
+      .delete(userSession)
+      .where(eq(userSession.id, hashToken(token)));
 }
 
 /** End this request's session and return the blank cookie. */
@@ -189,7 +218,10 @@ export async function endAllSessions(userId: string): Promise<void> {
 }
 
 /** The user's live sessions, newest first, for the account page; `current` marks the one asking. */
-export async function listSessions(user: Pick<SessionUser, "id" | "role">, currentId: string): Promise<(SessionInfo & { current: boolean })[]> {
+export async function listSessions(
+  user: Pick<SessionUser, "id" | "role">,
+  currentId: string,
+): Promise<(SessionInfo & { current: boolean })[]> {
   const rows = await db()
     .select()
     .from(userSession)
@@ -198,5 +230,12 @@ export async function listSessions(user: Pick<SessionUser, "id" | "role">, curre
   const at = sessionNow();
   return rows
     .filter((s) => !sessionEnded(s, user.role, at))
-    .map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, client: s.client, current: s.id === currentId }));
+    .map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      expiresAt: s.expiresAt,
+      client: s.client,
+      current: s.id === currentId,
+    }));
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+
 import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
 import { useI18n } from "~/utils/i18n-react";
+
 import { Field, type FormState } from "./forms";
 
 /**
@@ -36,7 +38,8 @@ export function CommunePicker({
     if (!code) return;
     const res = await fetch(`/api/communes?province=${code}`);
     // A slow answer for a province the user has already changed away from is dropped.
-    if (res.ok && latestProvince.current === code) setCommunes(((await res.json()) as { communes: Commune[] }).communes);
+    if (res.ok && latestProvince.current === code)
+      setCommunes(((await res.json()) as { communes: Commune[] }).communes);
   }
 
   return (

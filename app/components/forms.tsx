@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
+
 import type { MessageKey } from "~/i18n";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
@@ -16,7 +17,12 @@ type FieldProps = {
   hint?: MessageKey;
   state: FormState;
   required?: boolean;
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string; defaultValue?: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+    defaultValue?: string;
+  }) => ReactNode;
 };
 
 /** Label, hint and error wired to the control for screen readers; the typed value is kept. */
@@ -52,7 +58,11 @@ export function Field({ name, label, hint, state, required, children }: FieldPro
 }
 
 export function TextField(
-  props: Omit<FieldProps, "children"> & { type?: string; autoComplete?: string; inputMode?: "text" | "tel" | "email" | "numeric" },
+  props: Omit<FieldProps, "children"> & {
+    type?: string;
+    autoComplete?: string;
+    inputMode?: "text" | "tel" | "email" | "numeric";
+  },
 ) {
   const { type = "text", autoComplete, inputMode, ...field } = props;
   const input = useRef<HTMLInputElement>(null);
@@ -82,7 +92,13 @@ export function TextField(
  * The list of what to fix, at the top of a form that failed, so nobody misses an error below the fold.
  * `labels` names each field in the list ("Loại hình: Vui lòng chọn một mục.").
  */
-export function ErrorSummary({ state, labels = {} }: { state: FormState; labels?: Partial<Record<string, MessageKey>> }) {
+export function ErrorSummary({
+  state,
+  labels = {},
+}: {
+  state: FormState;
+  labels?: Partial<Record<string, MessageKey>>;
+}) {
   const { t, error } = useI18n();
   const entries = Object.entries(state?.errors ?? {});
   if (entries.length === 0) return null;

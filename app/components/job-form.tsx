@@ -1,12 +1,14 @@
 import { Form } from "@remix-run/react";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
 import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
 import type { Occupation } from "~/modules/reference/reference.server";
 import { useI18n } from "~/utils/i18n-react";
+
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../db/enums";
 import { CommunePicker } from "./commune-picker";
-import { ErrorSummary, Field, TextField, type FormState } from "./forms";
+import { ErrorSummary, Field, type FormState, TextField } from "./forms";
 
 type BaseFieldProps = { name: string; label: MessageKey; hint?: MessageKey; state: FormState; required?: boolean };
 
@@ -17,7 +19,11 @@ export function valuesOf(state: FormState, name: string): string[] {
 }
 
 export function TextAreaField({ rows = 4, ...field }: BaseFieldProps & { rows?: number }) {
-  return <Field {...field}>{(control) => <textarea {...control} name={field.name} rows={rows} required={field.required} />}</Field>;
+  return (
+    <Field {...field}>
+      {(control) => <textarea {...control} name={field.name} rows={rows} required={field.required} />}
+    </Field>
+  );
 }
 
 /**
@@ -66,7 +72,13 @@ export function ChoiceGroup({
       <div className="radio-group">
         {options.map((option, i) => (
           <label key={option.value}>
-            <input type={type} name={name} value={option.value} id={i === 0 ? id : undefined} defaultChecked={chosen.has(option.value)} />
+            <input
+              type={type}
+              name={name}
+              value={option.value}
+              id={i === 0 ? id : undefined}
+              defaultChecked={chosen.has(option.value)}
+            />
             {option.label}
           </label>
         ))}
@@ -92,7 +104,9 @@ export function OccupationSelect({ occupations, ...field }: BaseFieldProps & { o
   const groups = OCCUPATION_GROUPS.map((g) => ({
     code: g.code,
     name: g[locale],
-    items: occupations.filter((o) => o.majorGroup === g.code).sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale)),
+    items: occupations
+      .filter((o) => o.majorGroup === g.code)
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale)),
   })).filter((g) => g.items.length > 0);
   return (
     <Field {...field}>
@@ -197,7 +211,13 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         <fieldset>
           <legend>{t("jobs.form.section.job")}</legend>
           <TextField name="title" label="jobs.form.title" hint="jobs.form.title.hint" state={state} required />
-          <OccupationSelect name="occupationCode" label="jobs.form.occupation" state={state} occupations={occupations} required />
+          <OccupationSelect
+            name="occupationCode"
+            label="jobs.form.occupation"
+            state={state}
+            occupations={occupations}
+            required
+          />
           <TextAreaField name="description" label="jobs.form.description" state={state} rows={5} />
           <ChoiceGroup
             type="radio"
@@ -214,12 +234,25 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
         <fieldset>
           <legend>{t("jobs.form.section.place")}</legend>
           <CommunePicker provinces={provinces} communes={communes} state={state} />
-          <TextField name="workplaceAddress" label="jobs.form.workplaceAddress" state={state} required autoComplete="street-address" />
+          <TextField
+            name="workplaceAddress"
+            label="jobs.form.workplaceAddress"
+            state={state}
+            required
+            autoComplete="street-address"
+          />
         </fieldset>
         <fieldset>
           <legend>{t("jobs.form.section.pay")}</legend>
           {/* One under the other: side by side, the hint or an error under one box would misalign the pair. */}
-          <TextField name="wageMin" label="jobs.form.wageMin" hint="jobs.form.wage.hint" state={state} required inputMode="numeric" />
+          <TextField
+            name="wageMin"
+            label="jobs.form.wageMin"
+            hint="jobs.form.wage.hint"
+            state={state}
+            required
+            inputMode="numeric"
+          />
           <TextField name="wageMax" label="jobs.form.wageMax" state={state} required inputMode="numeric" />
           <ChoiceGroup
             type="checkbox"
@@ -248,7 +281,12 @@ export function JobForm({ state, occupations, provinces, communes, mode, canPubl
           />
           <TextAreaField name="exclusionReason" label="jobs.form.exclusionReason" state={state} rows={2} />
         </fieldset>
-        <PostingButtons mode={mode} canPublish={canPublish} publishLabel="jobs.form.publish" draftOnlyNotice="jobs.form.draftOnly" />
+        <PostingButtons
+          mode={mode}
+          canPublish={canPublish}
+          publishLabel="jobs.form.publish"
+          draftOnlyNotice="jobs.form.draftOnly"
+        />
       </Form>
     </div>
   );

@@ -1,11 +1,20 @@
 import { Link } from "@remix-run/react";
+
 import type { OrganizationView } from "~/modules/organizations/organizations.server";
 import { useI18n } from "~/utils/i18n-react";
 
 type Jsonified = Omit<OrganizationView, "createdAt"> & { createdAt: string };
 
 /** The home of an employer or a training provider: its verification state and its profile. */
-export function OrganizationHome({ org, title, next }: { org: Jsonified; title: "employer.home.title" | "provider.home.title"; next: "employer.home.next" | "provider.home.next" }) {
+export function OrganizationHome({
+  org,
+  title,
+  next,
+}: {
+  org: Jsonified;
+  title: "employer.home.title" | "provider.home.title";
+  next: "employer.home.next" | "provider.home.next";
+}) {
   const { t, date } = useI18n();
   const status = org.verificationStatus;
   const provider = org.role === "training_provider";
@@ -13,7 +22,10 @@ export function OrganizationHome({ org, title, next }: { org: Jsonified; title: 
     <>
       <h1>{t(title)}</h1>
       <h2 className="sr-only">{org.name}</h2>
-      <div className={`alert ${status === "verified" ? "alert--success" : status === "rejected" ? "alert--error" : "alert--info"}`} role="status">
+      <div
+        className={`alert ${status === "verified" ? "alert--success" : status === "rejected" ? "alert--error" : "alert--info"}`}
+        role="status"
+      >
         <p>
           <strong>{t("org.home.status")}: </strong>
           <span className={`badge badge--${status}`}>{t(`verification.${status}`)}</span>

@@ -1,12 +1,14 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { RECORD_STANCES, type OrganizationKind } from "../../db/enums";
+
+import type { organizationProfileLoader } from "~/http/organization-profile.server";
 import type { MessageKey } from "~/i18n";
 import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
-import type { organizationProfileLoader } from "~/http/organization-profile.server";
 import { useI18n } from "~/utils/i18n-react";
+
+import { type OrganizationKind, RECORD_STANCES } from "../../db/enums";
 import { CommunePicker } from "./commune-picker";
-import { ErrorSummary, Field, TextField, type FormState } from "./forms";
+import { ErrorSummary, Field, type FormState, TextField } from "./forms";
 import { ChoiceGroup, TextAreaField, valuesOf } from "./job-form";
 
 const LABELS = {
@@ -61,7 +63,13 @@ export function OrganizationProfileForm({
               </select>
             )}
           </Field>
-          <TextField name="taxCode" label="register.taxCode" hint="register.taxCode.hint" state={state} inputMode="numeric" />
+          <TextField
+            name="taxCode"
+            label="register.taxCode"
+            hint="register.taxCode.hint"
+            state={state}
+            inputMode="numeric"
+          />
           {verified ? (
             <p className="alert alert--info" role="note">
               {t("profile.province.warning")}
@@ -74,7 +82,15 @@ export function OrganizationProfileForm({
         <fieldset>
           <legend>{t("profile.section.contact")}</legend>
           <TextField name="contactName" label="register.contactName" state={state} required autoComplete="name" />
-          <TextField name="contactPhone" label="register.contactPhone" state={state} required type="tel" autoComplete="tel" inputMode="tel" />
+          <TextField
+            name="contactPhone"
+            label="register.contactPhone"
+            state={state}
+            required
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+          />
         </fieldset>
         <fieldset>
           <legend>{t("profile.section.fairChance")}</legend>

@@ -1,7 +1,9 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import type { Role } from "../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
+
+import type { Role } from "../../db/enums";
 
 export type HeaderUser = { fullName: string; role: Role; home: string; unread: number };
 

@@ -1,12 +1,14 @@
 import { Form } from "@remix-run/react";
-import { TRAINING_SUPPORT } from "../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
 import type { Occupation, TrainingLevel } from "~/modules/reference/reference.server";
 import type { PartnerJob } from "~/modules/trainings/partner-jobs.server";
 import { useI18n } from "~/utils/i18n-react";
+
+import { TRAINING_SUPPORT } from "../../db/enums";
 import { CommunePicker } from "./commune-picker";
-import { ErrorSummary, Field, TextField, type FormState } from "./forms";
+import { ErrorSummary, Field, type FormState, TextField } from "./forms";
 import { ChoiceGroup, FieldMessage, OccupationSelect, PostingButtons, TextAreaField, valuesOf } from "./job-form";
 import { useWage } from "./search/cards";
 
@@ -99,7 +101,11 @@ function LeadsToJobs({ area, state, jobs }: { area: TrainingArea; state: FormSta
   }
   const described = [`${id}-hint`, message ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <fieldset className={`choice-group job-choices${message ? " field--invalid" : ""}`} aria-describedby={described} role={type === "radio" ? "radiogroup" : undefined}>
+    <fieldset
+      className={`choice-group job-choices${message ? " field--invalid" : ""}`}
+      aria-describedby={described}
+      role={type === "radio" ? "radiogroup" : undefined}
+    >
       <legend>{t(words.leadsTo)}</legend>
       <p className="hint" id={`${id}-hint`}>
         {t(words.leadsToHint)}
@@ -113,11 +119,22 @@ function LeadsToJobs({ area, state, jobs }: { area: TrainingArea; state: FormSta
         ) : null}
         {jobs.map((j, i) => (
           <label key={j.id}>
-            <input type={type} name="leadsToJobIds" value={j.id} id={i === 0 ? id : undefined} defaultChecked={chosen.has(j.id)} />
+            <input
+              type={type}
+              name="leadsToJobIds"
+              value={j.id}
+              id={i === 0 ? id : undefined}
+              defaultChecked={chosen.has(j.id)}
+            />
             <span className="job-choice">
               <strong>{j.title}</strong>
               <span className="job-choice__facts">
-                {t("trainings.form.jobFacts", { organization: j.organizationName, commune: j.communeName, wage: wage(j.wageMin, j.wageMax), date: date(j.closesAt) })}
+                {t("trainings.form.jobFacts", {
+                  organization: j.organizationName,
+                  commune: j.communeName,
+                  wage: wage(j.wageMin, j.wageMax),
+                  date: date(j.closesAt),
+                })}
               </span>
             </span>
           </label>
@@ -129,7 +146,17 @@ function LeadsToJobs({ area, state, jobs }: { area: TrainingArea; state: FormSta
 }
 
 /** One form for a provider's course intake and a business's training slot, new or edited; it works without JavaScript. */
-export function TrainingForm({ area, state, occupations, levels, provinces, communes, partnerJobs, mode, canPublish }: TrainingFormProps) {
+export function TrainingForm({
+  area,
+  state,
+  occupations,
+  levels,
+  provinces,
+  communes,
+  partnerJobs,
+  mode,
+  canPublish,
+}: TrainingFormProps) {
   const { t, locale } = useI18n();
   const words = WORDS[area];
   const labels = { ...TRAINING_FORM_LABELS, title: words.title, costVnd: words.cost, leadsToJobIds: words.leadsTo };
@@ -140,7 +167,13 @@ export function TrainingForm({ area, state, occupations, levels, provinces, comm
         <fieldset>
           <legend>{t(words.sectionCourse)}</legend>
           <TextField name="title" label={words.title} hint={words.titleHint} state={state} required />
-          <OccupationSelect name="occupationCode" label="trainings.form.trade" state={state} occupations={occupations} required />
+          <OccupationSelect
+            name="occupationCode"
+            label="trainings.form.trade"
+            state={state}
+            occupations={occupations}
+            required
+          />
           <Field name="levelCode" label="trainings.form.level" state={state} required>
             {(control) => (
               <select {...control} name="levelCode">
@@ -162,14 +195,27 @@ export function TrainingForm({ area, state, occupations, levels, provinces, comm
             <TextField name="applicationDeadline" label="trainings.form.deadline" state={state} required type="date" />
           </div>
           <div className="row row--top">
-            <TextField name="durationWeeks" label="trainings.form.durationWeeks" state={state} required inputMode="numeric" />
+            <TextField
+              name="durationWeeks"
+              label="trainings.form.durationWeeks"
+              state={state}
+              required
+              inputMode="numeric"
+            />
             <TextField name="seats" label="trainings.form.seats" state={state} required inputMode="numeric" />
           </div>
-          <TextField name="schedule" label="trainings.form.schedule" hint="trainings.form.schedule.hint" state={state} />
+          <TextField
+            name="schedule"
+            label="trainings.form.schedule"
+            hint="trainings.form.schedule.hint"
+            state={state}
+          />
         </fieldset>
         <fieldset>
           <legend>{t(words.sectionCost)}</legend>
-          {area === "employer" ? <TextField name="stipendVnd" label="businessTraining.form.stipend" state={state} inputMode="numeric" /> : null}
+          {area === "employer" ? (
+            <TextField name="stipendVnd" label="businessTraining.form.stipend" state={state} inputMode="numeric" />
+          ) : null}
           <TextField name="costVnd" label={words.cost} state={state} inputMode="numeric" />
           <ChoiceGroup
             type="checkbox"
@@ -182,7 +228,13 @@ export function TrainingForm({ area, state, occupations, levels, provinces, comm
         <fieldset>
           <legend>{t(words.sectionPlace)}</legend>
           <CommunePicker provinces={provinces} communes={communes} state={state} />
-          <TextField name="address" label="trainings.form.address" state={state} required autoComplete="street-address" />
+          <TextField
+            name="address"
+            label="trainings.form.address"
+            state={state}
+            required
+            autoComplete="street-address"
+          />
         </fieldset>
         <div className="posting-panel">
           <LeadsToJobs area={area} state={state} jobs={partnerJobs} />

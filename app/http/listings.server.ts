@@ -1,19 +1,32 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+
+import { type OrgScope, requireOrganizationScope } from "~/auth/org-scope.server";
 import type { Permission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
 import { listingCacheHeaders } from "~/components/search/cache";
-import { personListingAction, personListingState } from "./person-listing.server";
 import { listCommunes, listProvinces, searchPlaces } from "~/modules/admin-units/admin-units.server";
-import { getOwnJob, jobInputSchema, listOwnJobs, transitionJob, updateJob, createJob, type OwnJob } from "~/modules/jobs/jobs.server";
+import {
+  createJob,
+  getOwnJob,
+  jobInputSchema,
+  listOwnJobs,
+  type OwnJob,
+  transitionJob,
+  updateJob,
+} from "~/modules/jobs/jobs.server";
 import { getPublicJob, jobCard } from "~/modules/jobs/public.server";
-import { LISTING_KINDS, POSTING_AREAS, type ListingKind, type PostingRole } from "~/modules/listings/kinds";
+import { LISTING_KINDS, type ListingKind, POSTING_AREAS, type PostingRole } from "~/modules/listings/kinds";
 import type { PostingOutcome, TransitionOutcome } from "~/modules/listings/posting.server";
 import { candidatesForListing } from "~/modules/matching/suggestions.server";
 import { getOrganizationProfile } from "~/modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "~/modules/reference/reference.server";
-import { parseJobSearch, parseTrainingSearch, searchJobs, searchTrainings } from "~/modules/search/public-search.server";
+import {
+  parseJobSearch,
+  parseTrainingSearch,
+  searchJobs,
+  searchTrainings,
+} from "~/modules/search/public-search.server";
 import { listLinkableJobs } from "~/modules/trainings/partner-jobs.server";
 import { getPublicTraining, trainingCard } from "~/modules/trainings/public.server";
 import { trainingInputSchema } from "~/modules/trainings/schema.server";
@@ -21,14 +34,16 @@ import {
   createTraining,
   getOwnTraining,
   listOwnTrainings,
+  type OwnTraining,
   transitionTraining,
   updateTraining,
-  type OwnTraining,
 } from "~/modules/trainings/trainings.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import type { NotFound } from "~/utils/outcome";
-import { found, idOf, notFound, orNotFound } from "./responses.server";
 import { queryOf } from "~/utils/text";
+
+import { personListingAction, personListingState } from "./person-listing.server";
+import { found, idOf, notFound, orNotFound } from "./responses.server";
 
 /*
  * The loaders and actions of the listing pages, one of each for jobs and training slots: the public
@@ -47,7 +62,12 @@ const KINDS = {
       const places = await searchPlaces(parsed.province, parsed.commune);
       const search = { ...parsed, province: places.province, commune: places.commune };
       const result = await searchJobs(search);
-      return { search, places, extra: {}, result: { ...result, hits: result.hits.map(jobCard), related: result.related.map(jobCard) } };
+      return {
+        search,
+        places,
+        extra: {},
+        result: { ...result, hits: result.hits.map(jobCard), related: result.related.map(jobCard) },
+      };
     },
     read: getPublicJob,
     /** Job postings belong to businesses: the permission alone picks the role. */
@@ -84,7 +104,9 @@ const KINDS = {
       openings: "1",
     }),
     /** The lists that follow the province typed in the form. */
-    lists: async (_scope: OrgScope, province: string | null) => ({ communes: province ? await listCommunes(province) : [] }),
+    lists: async (_scope: OrgScope, province: string | null) => ({
+      communes: province ? await listCommunes(province) : [],
+    }),
     choices: async () => ({}),
     parse: (values: FormValues) => validateForm(jobInputSchema, values),
     create: createJob,
@@ -96,11 +118,19 @@ const KINDS = {
       const [places, levels] = await Promise.all([searchPlaces(parsed.province, parsed.commune), listTrainingLevels()]);
       const search = { ...parsed, province: places.province, commune: places.commune };
       const result = await searchTrainings(search);
-      return { search, places, extra: { levels }, result: { ...result, hits: result.hits.map(trainingCard), related: result.related.map(trainingCard) } };
+      return {
+        search,
+        places,
+        extra: { levels },
+        result: { ...result, hits: result.hits.map(trainingCard), related: result.related.map(trainingCard) },
+      };
     },
     read: getPublicTraining,
     /** The area's own role only: an employer holds post:training:own too, but not on the provider's pages. */
-    permissions: { employer: ["view:home:employer", "post:training:own"], provider: ["view:home:provider", "post:training:own"] },
+    permissions: {
+      employer: ["view:home:employer", "post:training:own"],
+      provider: ["view:home:provider", "post:training:own"],
+    },
     listOwn: async (scope: OrgScope) => ({ trainings: await listOwnTrainings(scope) }),
     transition: transitionTraining,
     getOwn: getOwnTraining,
@@ -123,16 +153,24 @@ const KINDS = {
       leadsToJobIds: training.leadsToJobIds,
     }),
     /** A new slot is held at the organisation's own address (a business's workplace) unless changed. */
-    newValues: (org: Organization): FormValues => ({ provinceCode: org.provinceCode, communeCode: org.communeCode, address: org.address }),
+    newValues: (org: Organization): FormValues => ({
+      provinceCode: org.provinceCode,
+      communeCode: org.communeCode,
+      address: org.address,
+    }),
     /** The communes and the linkable jobs of the province as typed (it may differ from the organisation's). */
     lists: async (scope: OrgScope, province: string | null) => {
-      const [communes, partnerJobs] = province ? await Promise.all([listCommunes(province), listLinkableJobs(scope, province)]) : [[], []];
+      const [communes, partnerJobs] = province
+        ? await Promise.all([listCommunes(province), listLinkableJobs(scope, province)])
+        : [[], []];
       return { communes, partnerJobs };
     },
     choices: async () => ({ levels: await listTrainingLevels() }),
     parse: (values: FormValues) => {
       const parsed = validateForm(trainingInputSchema, values);
-      return parsed.ok ? { ...parsed, data: { ...parsed.data, leadsToJobIds: [...new Set(parsed.data.leadsToJobIds)] } } : parsed;
+      return parsed.ok
+        ? { ...parsed, data: { ...parsed.data, leadsToJobIds: [...new Set(parsed.data.leadsToJobIds)] } }
+        : parsed;
     },
     create: createTraining,
     update: updateTraining,
@@ -170,7 +208,9 @@ function kindOf<K extends ListingKind>(kind: K) {
 export async function listingSearchLoader<K extends ListingKind>(kind: K, { request }: LoaderFunctionArgs) {
   const { search, places, extra, result } = await kindOf(kind).search(queryOf(request));
   return json(
-    { search, provinces: places.provinces, communes: places.communes, ...extra, result } as Awaited<ReturnType<Kinds[K]["search"]>>["extra"] & {
+    { search, provinces: places.provinces, communes: places.communes, ...extra, result } as Awaited<
+      ReturnType<Kinds[K]["search"]>
+    >["extra"] & {
       search: Awaited<ReturnType<Kinds[K]["search"]>>["search"];
       provinces: typeof places.provinces;
       communes: typeof places.communes;
@@ -187,7 +227,9 @@ export async function listingDetailLoader<K extends ListingKind>(kind: K, { requ
   const [listing, person] = await Promise.all([kindOf(kind).read(id), personListingState(request, kind, id)]);
   if (!listing) throw notFound();
   // Under the kind's name ({ job } or { training }), as the pages and their tests read it.
-  const data = { [kind]: listing, person } as { [P in K]: NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>> } & { person: typeof person };
+  const data = { [kind]: listing, person } as { [P in K]: NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>> } & {
+    person: typeof person;
+  };
   return json(data, { headers: listingCacheHeaders(request) });
 }
 
@@ -219,7 +261,11 @@ function listPath(kind: ListingKind, role: PostingRole): string {
 }
 
 /** /employer/jobs, /employer/trainings, /provider/trainings: the organisation's postings and its verification. */
-export async function ownListingsLoader<K extends ListingKind>(kind: K, role: PostingRole, { request }: LoaderFunctionArgs) {
+export async function ownListingsLoader<K extends ListingKind>(
+  kind: K,
+  role: PostingRole,
+  { request }: LoaderFunctionArgs,
+) {
   const savedParam = z.enum(["open", "draft", "draftUnverified", "updated"]).optional().catch(undefined);
   const scope = await requirePostingScope(kind, role, request);
   const [rows, org] = await Promise.all([kindOf(kind).listOwn(scope), getOrganizationProfile(scope)]);
@@ -257,7 +303,12 @@ async function formChoices<K extends ListingKind>(kind: K, scope: OrgScope, prov
     config.lists(scope, provinceCode),
     config.choices(),
   ]);
-  return { occupations, provinces, ...(lists as Awaited<ReturnType<Kinds[K]["lists"]>>), ...(choices as Awaited<ReturnType<Kinds[K]["choices"]>>) };
+  return {
+    occupations,
+    provinces,
+    ...(lists as Awaited<ReturnType<Kinds[K]["lists"]>>),
+    ...(choices as Awaited<ReturnType<Kinds[K]["choices"]>>),
+  };
 }
 
 /** The posting of the URL, if it is the actor's organisation's; any other id is simply not found. */
@@ -276,9 +327,13 @@ async function saveForm<K extends ListingKind>(
   save: (input: never, publish: boolean) => Promise<Response | FieldErrors>,
 ) {
   const values = await readForm(request);
-  const province = typeof values.provinceCode === "string" && /^\d{2}$/.test(values.provinceCode) ? values.provinceCode : null;
+  const province =
+    typeof values.provinceCode === "string" && /^\d{2}$/.test(values.provinceCode) ? values.provinceCode : null;
   const answer = async (errors: FieldErrors, status = 400) =>
-    json({ values, errors, ...((await kindOf(kind).lists(scope, province)) as Awaited<ReturnType<Kinds[K]["lists"]>>) }, { status });
+    json(
+      { values, errors, ...((await kindOf(kind).lists(scope, province)) as Awaited<ReturnType<Kinds[K]["lists"]>>) },
+      { status },
+    );
   // Without JavaScript, "load communes" posts the form: answer with the same values and the lists.
   if (values.intent === "load-communes") return answer({}, 200);
   const parsed = kindOf(kind).parse(values);
@@ -287,25 +342,44 @@ async function saveForm<K extends ListingKind>(
   return outcome instanceof Response ? outcome : answer(outcome);
 }
 
-export async function newListingLoader<K extends ListingKind>(kind: K, role: PostingRole, { request }: LoaderFunctionArgs) {
+export async function newListingLoader<K extends ListingKind>(
+  kind: K,
+  role: PostingRole,
+  { request }: LoaderFunctionArgs,
+) {
   const scope = await requirePostingScope(kind, role, request);
   const org = await getOrganizationProfile(scope);
   if (!org) throw notFound();
   const values = kindOf(kind).newValues(org);
-  return json({ kind, area: role, values, canPublish: org.verificationStatus === "verified", ...(await formChoices(kind, scope, org.provinceCode)) });
+  return json({
+    kind,
+    area: role,
+    values,
+    canPublish: org.verificationStatus === "verified",
+    ...(await formChoices(kind, scope, org.provinceCode)),
+  });
 }
 
-export async function newListingAction<K extends ListingKind>(kind: K, role: PostingRole, { request }: ActionFunctionArgs) {
+export async function newListingAction<K extends ListingKind>(
+  kind: K,
+  role: PostingRole,
+  { request }: ActionFunctionArgs,
+) {
   const scope = await requirePostingScope(kind, role, request);
   return saveForm(kind, scope, request, async (input, publish) => {
     const outcome = await kindOf(kind).create(scope, input, { publish });
     if (!outcome.ok) return outcome.errors;
-    const saved = outcome.status === "open" ? "open" : outcome.notice === "saved_as_draft" ? "draftUnverified" : "draft";
+    const saved =
+      outcome.status === "open" ? "open" : outcome.notice === "saved_as_draft" ? "draftUnverified" : "draft";
     return redirect(`${listPath(kind, role)}?saved=${saved}`);
   });
 }
 
-export async function editListingLoader<K extends ListingKind>(kind: K, role: PostingRole, { request, params }: LoaderFunctionArgs) {
+export async function editListingLoader<K extends ListingKind>(
+  kind: K,
+  role: PostingRole,
+  { request, params }: LoaderFunctionArgs,
+) {
   const scope = await requirePostingScope(kind, role, request);
   const listing = await ownListingOf(kind, scope, params.id);
   return json({
@@ -317,7 +391,11 @@ export async function editListingLoader<K extends ListingKind>(kind: K, role: Po
   });
 }
 
-export async function editListingAction<K extends ListingKind>(kind: K, role: PostingRole, { request, params }: ActionFunctionArgs) {
+export async function editListingAction<K extends ListingKind>(
+  kind: K,
+  role: PostingRole,
+  { request, params }: ActionFunctionArgs,
+) {
   const scope = await requirePostingScope(kind, role, request);
   const listing = await ownListingOf(kind, scope, params.id);
   return saveForm(kind, scope, request, async (input) => {
@@ -326,4 +404,3 @@ export async function editListingAction<K extends ListingKind>(kind: K, role: Po
     return redirect(`${listPath(kind, role)}?saved=updated`);
   });
 }
-

@@ -1,10 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+
+import { type OrgScope, requireOrganizationScope } from "~/auth/org-scope.server";
 import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
 import { getOrganizationProfile, kindsFor, updateOrganizationProfile } from "~/modules/organizations/profile.server";
 import { organizationProfileSchema } from "~/modules/organizations/schema.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
+
 import { notFound, orNotFound } from "./responses.server";
 
 /* The /employer/profile and /provider/profile pages share one loader and one action. */
@@ -24,7 +26,9 @@ type OrganizationRow = NonNullable<Awaited<ReturnType<typeof getOrganizationProf
 const savedParam = z.enum(["updated", "reverify"]).optional().catch(undefined);
 
 function communesOf(provinceCode: unknown) {
-  return typeof provinceCode === "string" && /^\d{2}$/.test(provinceCode) ? listCommunes(provinceCode) : Promise.resolve([]);
+  return typeof provinceCode === "string" && /^\d{2}$/.test(provinceCode)
+    ? listCommunes(provinceCode)
+    : Promise.resolve([]);
 }
 
 function profileValues(row: OrganizationRow): FormValues {

@@ -1,10 +1,16 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrganizationScope, type OrgScope } from "~/auth/org-scope.server";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
+
+import { type OrgScope, requireOrganizationScope } from "~/auth/org-scope.server";
 import { postMessageAsOrganization } from "~/modules/referrals/messages.server";
 import { moveSchema, statusFilterSchema } from "~/modules/referrals/schema.server";
 import { markSeen, moveReferralAsOrganization } from "~/modules/referrals/status.server";
 import { allowedMoves } from "~/modules/referrals/transitions";
-import { getReferralForOrganization, listReferralsForOrganization, openReferralCountsForOrganization } from "~/modules/referrals/views.server";
+import {
+  getReferralForOrganization,
+  listReferralsForOrganization,
+  openReferralCountsForOrganization,
+} from "~/modules/referrals/views.server";
+
 import { referralAction } from "./referral-action.server";
 import { doneParam, found, idOf } from "./responses.server";
 
@@ -20,7 +26,8 @@ const AREA = {
   provider: { permission: "view:home:provider", path: "/provider/referrals" },
 } as const;
 
-const requireScope = (request: Request, role: OrgRole) => requireOrganizationScope(request, AREA[role].permission, "respond:referral:own");
+const requireScope = (request: Request, role: OrgRole) =>
+  requireOrganizationScope(request, AREA[role].permission, "respond:referral:own");
 
 const DONE = ["message", "interview", "offer", "decline"] as const;
 
@@ -37,7 +44,10 @@ export async function organizationReferralLoader(role: OrgRole, { request, param
   // Opening it is what "seen" means: before reading, so the page shows the new status.
   await markSeen(scope, id);
   const detail = found(await getReferralForOrganization(scope, id));
-  return json({ role, referral: detail, moves: allowedMoves("organization", detail.status), done: doneParam(request, DONE) }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { role, referral: detail, moves: allowedMoves("organization", detail.status), done: doneParam(request, DONE) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function organizationReferralAction(role: OrgRole, { request, params }: ActionFunctionArgs) {

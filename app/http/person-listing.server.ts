@@ -1,8 +1,15 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
+
 import { getOptionalUser, requireUserWith } from "~/auth/session.server";
 import type { MessageKey } from "~/i18n";
-import { listingStateForPerson, referralMessageField, requestReferral, setSaved, type ListingKind } from "~/modules/persons/self-service.server";
+import {
+  type ListingKind,
+  listingStateForPerson,
+  referralMessageField,
+  requestReferral,
+  setSaved,
+} from "~/modules/persons/self-service.server";
 import { readForm } from "~/utils/forms";
 
 /**
@@ -31,10 +38,15 @@ export async function personListingAction(request: Request, kind: ListingKind, l
   if (input.intent === "request") {
     const outcome = await requestReferral(user.id, kind, listingId, input.message);
     if (outcome.ok) return json<ListingActionData>({ ok: true, done: "requested" });
-    const error = (outcome.error === "no_consent" ? `self.listing.error.no_consent.${kind}` : `self.listing.error.${outcome.error}`) as MessageKey;
+    const error = (
+      outcome.error === "no_consent" ? `self.listing.error.no_consent.${kind}` : `self.listing.error.${outcome.error}`
+    ) as MessageKey;
     return json<ListingActionData>({ ok: false, error }, { status: outcome.error === "already_pending" ? 409 : 400 });
   }
   const outcome = await setSaved(user.id, kind, listingId, input.intent === "save");
   if (outcome.ok) return json<ListingActionData>({ ok: true, done: outcome.saved ? "saved" : "unsaved" });
-  return json<ListingActionData>({ ok: false, error: `self.listing.error.${outcome.error}` as MessageKey }, { status: 400 });
+  return json<ListingActionData>(
+    { ok: false, error: `self.listing.error.${outcome.error}` as MessageKey },
+    { status: 400 },
+  );
 }

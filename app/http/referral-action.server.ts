@@ -1,8 +1,10 @@
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
+
 import { messageSchema, type MoveInput } from "~/modules/referrals/schema.server";
 import type { MoveOutcome } from "~/modules/referrals/status.server";
-import { readForm, validateForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, readForm, validateForm } from "~/utils/forms";
+
 import { notFound, orNotFound } from "./responses.server";
 
 /** One side of a referral page: where it lives, and how this side posts a message and moves the referral. */

@@ -2,6 +2,7 @@ import { requireStaff } from "~/auth/scope.server";
 import { localeFromCookie } from "~/i18n";
 import { resolveReportRequest } from "~/modules/reports/report.server";
 import { todayIso } from "~/utils/clock.server";
+
 import { notFound } from "./responses.server";
 
 /** What every report route does first: the user, their permission, the report asked for within their reach. */

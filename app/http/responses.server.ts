@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { z } from "zod";
+
 import type { NotFound } from "~/utils/outcome";
 
 /*
@@ -32,7 +33,13 @@ export function optionalIdOf(raw: string | null): string | null {
 
 /** The "?done=…" notice after a redirect, if it is one this page knows. */
 export function doneParam<T extends readonly [string, ...string[]]>(request: Request, values: T): T[number] | null {
-  return z.enum(values).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined) ?? null;
+  return (
+    z
+      .enum(values)
+      .optional()
+      .catch(undefined)
+      .parse(new URL(request.url).searchParams.get("done") ?? undefined) ?? null
+  );
 }
 
 /** A value the service found, or the 404 (missing and out of reach look the same). */

@@ -1,26 +1,27 @@
+import { accountEn } from "./catalogues/account";
+import { businessTrainingEn } from "./catalogues/business-training";
+import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
 import { eventsEn } from "./catalogues/events";
-import { reportsEn } from "./catalogues/reports";
-import { supportEn } from "./catalogues/support";
+import { marketplaceEn } from "./catalogues/marketplace";
 import { matchingEn } from "./catalogues/matching";
+import { navigationEn } from "./catalogues/navigation";
 import { notificationsEn } from "./catalogues/notifications";
 import { outcomesEn } from "./catalogues/outcomes";
-import { referralsEn } from "./catalogues/referrals";
-import { marketplaceEn } from "./catalogues/marketplace";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
-import { businessTrainingEn } from "./catalogues/business-training";
 import { publicSearchEn } from "./catalogues/public-search";
+import { referralsEn } from "./catalogues/referrals";
+import { reportsEn } from "./catalogues/reports";
 import { selfServiceEn } from "./catalogues/self-service";
-import { accountEn } from "./catalogues/account";
-import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
-import { navigationEn } from "./catalogues/navigation";
+import { supportEn } from "./catalogues/support";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Chung Tay",
   "app.tagline": "Jobs and vocational training for people who have completed a prison sentence",
   "home.metaTitle": "Chung Tay · Jobs and vocational training for people returning from prison",
-  "home.metaDescription": "Connecting people who have completed a prison sentence with jobs and vocational training, together with commune police and employers.",
+  "home.metaDescription":
+    "Connecting people who have completed a prison sentence with jobs and vocational training, together with commune police and employers.",
   "nav.skip": "Skip to main content",
   "nav.main": "Main navigation",
   "nav.home": "Home",
@@ -33,7 +34,8 @@ export const en: Record<MessageKey, string> = {
   "nav.loggedInAs": "Logged in as {name}",
   "footer.about":
     "Chung Tay connects people who have completed a prison sentence with jobs and vocational training, together with commune police and employers. Stigma and discrimination against them are prohibited by law.",
-  "footer.privacy": "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
+  "footer.privacy":
+    "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
 
   "role.admin": "Provincial administrator",
   "role.officer": "Commune police officer",
@@ -45,18 +47,22 @@ export const en: Record<MessageKey, string> = {
   "home.hero.lead":
     "About 50,000 people return home from prison every year. A stable job is what helps them most to settle back into the community.",
   "home.for.person.title": "Job seekers",
-  "home.for.person.body": "Find free vocational courses and jobs near home. Your commune police officer helps you register and refers you.",
+  "home.for.person.body":
+    "Find free vocational courses and jobs near home. Your commune police officer helps you register and refers you.",
   "home.for.employer.title": "Businesses and household businesses",
-  "home.for.employer.body": "Post jobs, receive candidates referred by commune officers, and get loan support for creating jobs.",
+  "home.for.employer.body":
+    "Post jobs, receive candidates referred by commune officers, and get loan support for creating jobs.",
   "home.for.provider.title": "Vocational training providers",
   "home.for.provider.body": "Post courses, training places and support for fees, meals and boarding.",
   "home.for.officer.title": "Commune police",
-  "home.for.officer.body": "Keep reintegration case files, refer people to jobs, follow outcomes and produce reports without paper books or Excel.",
+  "home.for.officer.body":
+    "Keep reintegration case files, refer people to jobs, follow outcomes and produce reports without paper books or Excel.",
   "home.cta.register": "Register an employer or training provider",
   "home.cta.login": "Log in",
   "home.cta.dashboard": "Go to my page",
   "home.stats.title": "Latest administrative units",
-  "home.stats.units": "{provinces} provinces and cities and {communes} communes, wards and special zones (since 1/7/2025)",
+  "home.stats.units":
+    "{provinces} provinces and cities and {communes} communes, wards and special zones (since 1/7/2025)",
 
   "login.title": "Log in",
   "login.lead": "Use the email or phone number you registered with.",
@@ -121,9 +127,11 @@ export const en: Record<MessageKey, string> = {
   "org.home.registeredAt": "Registered on",
 
   "employer.home.title": "Employer page",
-  "employer.home.next": "Post jobs so job seekers and commune officers can find them; they are public once your organisation is verified.",
+  "employer.home.next":
+    "Post jobs so job seekers and commune officers can find them; they are public once your organisation is verified.",
   "provider.home.title": "Training provider page",
-  "provider.home.next": "Post courses so job seekers and commune officers can find them; they are public once your centre is verified.",
+  "provider.home.next":
+    "Post courses so job seekers and commune officers can find them; they are public once your centre is verified.",
 
   "officer.home.title": "Commune officer page",
   "officer.home.communes": "Communes you serve",
@@ -138,7 +146,8 @@ export const en: Record<MessageKey, string> = {
   "admin.home.manageOfficers": "Manage officer accounts",
 
   "officers.title": "Commune officer accounts",
-  "officers.lead": "Create accounts for commune police officers in the province. An officer may serve one or more communes.",
+  "officers.lead":
+    "Create accounts for commune police officers in the province. An officer may serve one or more communes.",
   "officers.list": "Officers",
   "officers.none": "No officers yet.",
   "officers.create": "Create an officer account",
@@ -151,7 +160,8 @@ export const en: Record<MessageKey, string> = {
   "officers.created": "Account created for {name}. Temporary password (shown once, pass it on): {password}",
 
   "review.title": "Verify organisations",
-  "review.lead": "Employers and training providers in the province awaiting verification. Check their papers and address before confirming.",
+  "review.lead":
+    "Employers and training providers in the province awaiting verification. Check their papers and address before confirming.",
   "review.none": "No organisation is awaiting verification.",
   "review.verify": "Verify",
   "review.reject": "Reject",
@@ -159,7 +169,6 @@ export const en: Record<MessageKey, string> = {
   "review.verified": "{name} is verified.",
   "review.rejected": "{name} was rejected.",
   "review.registeredBy": "Registered by",
-
 
   "form.errorSummary": "Please correct the fields marked below.",
   "form.required": "(required)",
@@ -177,17 +186,20 @@ export const en: Record<MessageKey, string> = {
   "validation.communeOutOfProvince": "Only communes in your province may be chosen.",
 
   "error.title": "Something went wrong",
-  "error.body": "Sorry, something failed on our side. Please try again in a few minutes. If it keeps happening, give the code below to support.",
+  "error.body":
+    "Sorry, something failed on our side. Please try again in a few minutes. If it keeps happening, give the code below to support.",
   "error.requestId": "Error code",
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The page you are looking for does not exist or has moved.",
   "error.forbidden": "You are not allowed to see this page.",
   "error.forbidden.title": "Not allowed",
   "error.backHome": "Back to the home page",
-  "error.bodyTooLarge": "Request refused: what was sent is too large. Go back, shorten it or attach a smaller file, and send it again.",
+  "error.bodyTooLarge":
+    "Request refused: what was sent is too large. Go back, shorten it or attach a smaller file, and send it again.",
   "error.origin": "Request refused: it did not come from a Chung Tay page.",
   "error.unavailable.title": "Temporarily unavailable",
-  "error.unavailable.body": "Chung Tay cannot reach its data for the moment. Please try again in a few minutes. If it goes on, give the support team the error code below.",
+  "error.unavailable.body":
+    "Chung Tay cannot reach its data for the moment. Please try again in a few minutes. If it goes on, give the support team the error code below.",
   ...marketplaceEn,
   ...publicSearchEn,
   ...postingEn,

@@ -1,6 +1,6 @@
 import type { Locale } from "../../db/enums";
 import { en } from "./en";
-import { vi, type MessageKey } from "./vi";
+import { type MessageKey, vi } from "./vi";
 
 export type { MessageKey };
 export const LOCALES: readonly Locale[] = ["vi", "en"];
@@ -92,5 +92,8 @@ export function formatQuarter(value: string | { year: number; quarter: number },
     if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) return `${year}`;
   }
   // The wording is the catalogue's ("Quý {quarter}/{year}", "Q{quarter} {year}"); Vietnamese counts in Roman numerals.
-  return translator(locale)("reports.form.quarter", { quarter: locale === "vi" ? ROMAN_QUARTERS[quarter - 1]! : quarter, year });
+  return translator(locale)("reports.form.quarter", {
+    quarter: locale === "vi" ? ROMAN_QUARTERS[quarter - 1]! : quarter,
+    year,
+  });
 }

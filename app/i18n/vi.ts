@@ -1,26 +1,27 @@
+import { accountVi } from "./catalogues/account";
+import { businessTrainingVi } from "./catalogues/business-training";
+import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
 import { eventsVi } from "./catalogues/events";
-import { reportsVi } from "./catalogues/reports";
-import { supportVi } from "./catalogues/support";
+import { marketplaceVi } from "./catalogues/marketplace";
 import { matchingVi } from "./catalogues/matching";
+import { navigationVi } from "./catalogues/navigation";
 import { notificationsVi } from "./catalogues/notifications";
 import { outcomesVi } from "./catalogues/outcomes";
-import { referralsVi } from "./catalogues/referrals";
-import { marketplaceVi } from "./catalogues/marketplace";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
-import { businessTrainingVi } from "./catalogues/business-training";
 import { publicSearchVi } from "./catalogues/public-search";
+import { referralsVi } from "./catalogues/referrals";
+import { reportsVi } from "./catalogues/reports";
 import { selfServiceVi } from "./catalogues/self-service";
-import { accountVi } from "./catalogues/account";
-import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
-import { navigationVi } from "./catalogues/navigation";
+import { supportVi } from "./catalogues/support";
 
 /** Vietnamese: the source catalogue. Every key here must exist in en.ts (a unit test checks). */
 export const vi = {
   "app.name": "Chung Tay",
   "app.tagline": "Việc làm và học nghề cho người đã chấp hành xong án phạt tù",
   "home.metaTitle": "Chung Tay · Việc làm và học nghề cho người hoàn lương",
-  "home.metaDescription": "Kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp.",
+  "home.metaDescription":
+    "Kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp.",
   "nav.skip": "Bỏ qua, đến nội dung chính",
   "nav.main": "Điều hướng chính",
   "nav.home": "Trang chủ",
@@ -45,13 +46,16 @@ export const vi = {
   "home.hero.lead":
     "Mỗi năm khoảng 50.000 người chấp hành xong án phạt tù trở về địa phương. Một công việc ổn định là điều giúp họ hòa nhập cộng đồng bền vững nhất.",
   "home.for.person.title": "Người lao động",
-  "home.for.person.body": "Tìm khóa học nghề miễn phí, việc làm gần nhà. Cán bộ công an xã sẽ giúp bạn đăng ký và giới thiệu.",
+  "home.for.person.body":
+    "Tìm khóa học nghề miễn phí, việc làm gần nhà. Cán bộ công an xã sẽ giúp bạn đăng ký và giới thiệu.",
   "home.for.employer.title": "Doanh nghiệp, hộ kinh doanh",
-  "home.for.employer.body": "Đăng tin tuyển dụng, nhận ứng viên được cán bộ xã giới thiệu, được hỗ trợ vay vốn khi tạo việc làm cho người hoàn lương.",
+  "home.for.employer.body":
+    "Đăng tin tuyển dụng, nhận ứng viên được cán bộ xã giới thiệu, được hỗ trợ vay vốn khi tạo việc làm cho người hoàn lương.",
   "home.for.provider.title": "Cơ sở đào tạo nghề",
   "home.for.provider.body": "Đăng các khóa học, chỉ tiêu học nghề và chính sách hỗ trợ học phí, tiền ăn, chỗ ở.",
   "home.for.officer.title": "Công an xã, phường",
-  "home.for.officer.body": "Quản lý hồ sơ hỗ trợ hòa nhập, giới thiệu việc làm, theo dõi kết quả và lập báo cáo không cần sổ sách, Excel.",
+  "home.for.officer.body":
+    "Quản lý hồ sơ hỗ trợ hòa nhập, giới thiệu việc làm, theo dõi kết quả và lập báo cáo không cần sổ sách, Excel.",
   "home.cta.register": "Đăng ký cho doanh nghiệp hoặc cơ sở đào tạo",
   "home.cta.login": "Đăng nhập",
   "home.cta.dashboard": "Vào trang của tôi",
@@ -121,9 +125,11 @@ export const vi = {
   "org.home.registeredAt": "Ngày đăng ký",
 
   "employer.home.title": "Trang nhà tuyển dụng",
-  "employer.home.next": "Đăng tin tuyển dụng để người lao động và cán bộ công an xã tìm thấy; tin chỉ hiển thị công khai khi tổ chức đã được xác minh.",
+  "employer.home.next":
+    "Đăng tin tuyển dụng để người lao động và cán bộ công an xã tìm thấy; tin chỉ hiển thị công khai khi tổ chức đã được xác minh.",
   "provider.home.title": "Trang cơ sở đào tạo",
-  "provider.home.next": "Đăng khóa học để người lao động và cán bộ công an xã tìm thấy; khóa học chỉ hiển thị công khai khi cơ sở đã được xác minh.",
+  "provider.home.next":
+    "Đăng khóa học để người lao động và cán bộ công an xã tìm thấy; khóa học chỉ hiển thị công khai khi cơ sở đã được xác minh.",
 
   "officer.home.title": "Trang cán bộ công an xã",
   "officer.home.communes": "Địa bàn phụ trách",
@@ -148,10 +154,12 @@ export const vi = {
   "officers.communes": "Xã, phường phụ trách",
   "officers.communes.hint": "Giữ phím Ctrl (hoặc chạm nhiều lần trên điện thoại) để chọn nhiều xã.",
   "officers.submit": "Tạo tài khoản",
-  "officers.created": "Đã tạo tài khoản cho {name}. Mật khẩu tạm thời (chỉ hiện một lần, hãy chuyển cho cán bộ): {password}",
+  "officers.created":
+    "Đã tạo tài khoản cho {name}. Mật khẩu tạm thời (chỉ hiện một lần, hãy chuyển cho cán bộ): {password}",
 
   "review.title": "Xác minh tổ chức",
-  "review.lead": "Doanh nghiệp và cơ sở đào tạo trong tỉnh đang chờ xác minh. Hãy kiểm tra giấy tờ, địa chỉ trước khi xác nhận.",
+  "review.lead":
+    "Doanh nghiệp và cơ sở đào tạo trong tỉnh đang chờ xác minh. Hãy kiểm tra giấy tờ, địa chỉ trước khi xác nhận.",
   "review.none": "Không có tổ chức nào đang chờ xác minh.",
   "review.verify": "Xác nhận",
   "review.reject": "Từ chối",
@@ -159,7 +167,6 @@ export const vi = {
   "review.verified": "Đã xác minh {name}.",
   "review.rejected": "Đã từ chối {name}.",
   "review.registeredBy": "Người đăng ký",
-
 
   "form.errorSummary": "Vui lòng sửa các mục được đánh dấu bên dưới.",
   "form.required": "(bắt buộc)",
@@ -177,17 +184,20 @@ export const vi = {
   "validation.communeOutOfProvince": "Chỉ được chọn xã, phường trong tỉnh của bạn.",
 
   "error.title": "Đã có lỗi xảy ra",
-  "error.body": "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo mã lỗi bên dưới cho bộ phận hỗ trợ.",
+  "error.body":
+    "Xin lỗi, hệ thống gặp sự cố. Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo mã lỗi bên dưới cho bộ phận hỗ trợ.",
   "error.requestId": "Mã lỗi",
   "error.notFound.title": "Không tìm thấy trang",
   "error.notFound.body": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
   "error.forbidden": "Bạn không có quyền xem trang này.",
   "error.forbidden.title": "Không có quyền truy cập",
   "error.backHome": "Về trang chủ",
-  "error.bodyTooLarge": "Yêu cầu bị từ chối vì nội dung gửi lên quá lớn. Hãy quay lại, rút gọn hoặc đính kèm tệp nhỏ hơn rồi gửi lại.",
+  "error.bodyTooLarge":
+    "Yêu cầu bị từ chối vì nội dung gửi lên quá lớn. Hãy quay lại, rút gọn hoặc đính kèm tệp nhỏ hơn rồi gửi lại.",
   "error.origin": "Yêu cầu bị từ chối vì không xuất phát từ trang của Chung Tay.",
   "error.unavailable.title": "Hệ thống tạm thời gián đoạn",
-  "error.unavailable.body": "Chung Tay tạm thời chưa truy cập được dữ liệu. Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo mã lỗi bên dưới cho bộ phận hỗ trợ.",
+  "error.unavailable.body":
+    "Chung Tay tạm thời chưa truy cập được dữ liệu. Vui lòng thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo mã lỗi bên dưới cho bộ phận hỗ trợ.",
   ...marketplaceVi,
   ...publicSearchVi,
   ...postingVi,

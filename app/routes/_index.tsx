@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
 import { getOptionalUser } from "~/auth/session.server";
 import { adminUnitCounts } from "~/modules/admin-units/admin-units.server";
@@ -36,7 +37,14 @@ export default function Index() {
         <Form method="get" action="/jobs" role="search" className="home-search">
           <label htmlFor="home-q">{t("home.search.title")}</label>
           <div className="search-bar">
-            <input id="home-q" type="search" name="q" placeholder={t("search.q.jobs.placeholder")} enterKeyHint="search" maxLength={200} />
+            <input
+              id="home-q"
+              type="search"
+              name="q"
+              placeholder={t("search.q.jobs.placeholder")}
+              enterKeyHint="search"
+              maxLength={200}
+            />
             <button type="submit" className="button">
               {t("search.submit")}
             </button>

@@ -1,10 +1,18 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { authenticate, endAllSessions, endSession, listSessions, requireUser, startSession } from "~/auth/session.server";
+
+import {
+  authenticate,
+  endAllSessions,
+  endSession,
+  listSessions,
+  requireUser,
+  startSession,
+} from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
 import { changePasswordSchema } from "~/modules/accounts/schema.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm, withoutSecrets } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -13,11 +21,22 @@ import { metaTranslator, pageTitle } from "~/utils/meta";
  * everywhere. Only the user's own sessions are ever read or ended, so no permission beyond being logged in.
  */
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("account.title")) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("account.title")) },
+  { name: "robots", content: "noindex" },
+];
 
 /** "21/11/2026 14:05" in Vietnam's time, formatted on the server so the browser shows the same text. */
 const dateTime = (d: Date) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false })
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  })
     .format(d)
     .replace(",", "");
 
@@ -34,13 +53,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current: s.current,
   }));
   const done = new URL(request.url).searchParams.get("done") === "password";
-  return json({ sessions, limits: sessionLimits(user.role), done }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { sessions, limits: sessionLimits(user.role), done },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = await readForm(request);
-  const fail = (errors: FieldErrors, status = 400) => json({ values: withoutSecrets(values) as FormValues, errors }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    json({ values: withoutSecrets(values) as FormValues, errors }, { status });
   if (values.intent === "logout-everywhere") {
     await endAllSessions(user.id);
     return redirect("/login?ended=all", { headers: { "Set-Cookie": await endSession(request) } });
@@ -80,9 +103,31 @@ export default function Account() {
           <ErrorSummary state={state} labels={LABELS} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="password" />
-            <TextField name="currentPassword" label="account.password.current" state={state} required type="password" autoComplete="current-password" />
-            <TextField name="password" label="account.password.new" hint="account.password.new.hint" state={state} required type="password" autoComplete="new-password" />
-            <TextField name="passwordConfirm" label="account.password.confirm" state={state} required type="password" autoComplete="new-password" />
+            <TextField
+              name="currentPassword"
+              label="account.password.current"
+              state={state}
+              required
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              name="password"
+              label="account.password.new"
+              hint="account.password.new.hint"
+              state={state}
+              required
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField
+              name="passwordConfirm"
+              label="account.password.confirm"
+              state={state}
+              required
+              type="password"
+              autoComplete="new-password"
+            />
             <div className="actions">
               <button type="submit" className="button" disabled={busy}>
                 {t("account.password.submit")}
@@ -115,7 +160,10 @@ export default function Account() {
             </tbody>
           </table>
           <p className="hint">
-            {t("account.sessions.expiry", { idle: t(limits.idle.key, { count: limits.idle.count }), lifetime: t(limits.lifetime.key, { count: limits.lifetime.count }) })}
+            {t("account.sessions.expiry", {
+              idle: t(limits.idle.key, { count: limits.idle.count }),
+              lifetime: t(limits.lifetime.key, { count: limits.lifetime.count }),
+            })}
           </p>
           <Form method="post">
             <input type="hidden" name="intent" value="logout-everywhere" />

@@ -1,14 +1,25 @@
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
 import { getOptionalUser, startSession } from "~/auth/session.server";
-import { ErrorSummary, TextField, type FormState } from "~/components/forms";
+import { ErrorSummary, type FormState, TextField } from "~/components/forms";
 import { activateAccount, activationSchema } from "~/modules/persons/invitations.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm, withoutSecrets } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.activate.title")) }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("self.activate.title")) },
+  { name: "robots", content: "noindex" },
+];
 
 // The code is in the URL: never cached. (Not "no-referrer": browsers would then post with Origin: null and
 // the origin check refuses the form; the app-wide strict-origin-when-cross-origin already keeps the query.)
@@ -24,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const fail = (errors: FieldErrors, status = 400) => json({ values: withoutSecrets(values) as FormValues, errors }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    json({ values: withoutSecrets(values) as FormValues, errors }, { status });
   const parsed = validateForm(activationSchema, values);
   if (!parsed.ok) return fail(parsed.errors);
   const outcome = await activateAccount({ ...parsed.data, ip: context.clientIp });
@@ -52,7 +64,14 @@ export default function Activate() {
         <p className="lead">{t("self.activate.lead")}</p>
         <ErrorSummary state={data} labels={LABELS} />
         <Form method="post" className="stack" noValidate>
-          <TextField name="code" label="self.activate.code" hint="self.activate.code.hint" state={state} required autoComplete="one-time-code" />
+          <TextField
+            name="code"
+            label="self.activate.code"
+            hint="self.activate.code.hint"
+            state={state}
+            required
+            autoComplete="one-time-code"
+          />
           <TextField
             name="phone"
             label="self.activate.phone"
@@ -72,7 +91,14 @@ export default function Activate() {
             type="password"
             autoComplete="new-password"
           />
-          <TextField name="passwordConfirm" label="self.activate.passwordConfirm" state={state} required type="password" autoComplete="new-password" />
+          <TextField
+            name="passwordConfirm"
+            label="self.activate.passwordConfirm"
+            state={state}
+            required
+            type="password"
+            autoComplete="new-password"
+          />
           <div className="actions">
             <button type="submit" className="button" disabled={busy}>
               {t("self.activate.submit")}

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { listOfficers } from "~/modules/accounts/officers.server";
 import { getProvince, listCommunes } from "~/modules/admin-units/admin-units.server";

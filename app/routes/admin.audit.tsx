@@ -1,16 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireStaff } from "~/auth/scope.server";
-import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
+import { ErrorSummary, Field, type FormState, TextField } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { AUDIT_ACTIONS } from "~/modules/audit/actions";
 import { findActorId, searchAudit } from "~/modules/audit/audit.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
-import { isoDate } from "~/utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 import { queryOf } from "~/utils/text";
+import { isoDate } from "~/utils/zod-fields.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.audit.title")) }];
 
@@ -29,18 +30,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .string()
       .optional()
       .transform((s) => (s ?? "").trim()),
-    action: z.union([z.enum(AUDIT_ACTIONS), z.literal("")]).optional().catch(""),
+    action: z
+      .union([z.enum(AUDIT_ACTIONS), z.literal("")])
+      .optional()
+      .catch(""),
     from: isoDate(),
     to: isoDate(),
   });
   const { scope } = await requireStaff(request, "view:audit:province");
   const params = queryOf(request);
-  const values: FormValues = Object.fromEntries(["personId", "actor", "action", "from", "to"].map((k) => [k, (params.get(k) ?? "").slice(0, 254)]));
+  const values: FormValues = Object.fromEntries(
+    ["personId", "actor", "action", "from", "to"].map((k) => [k, (params.get(k) ?? "").slice(0, 254)]),
+  );
   const parsed = filterSchema.safeParse(values);
   const errors: FieldErrors = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= { key: issue.message === "self.audit.error.personId" ? "self.audit.error.personId" : "validation.date" };
-    return json({ values, errors, events: [], province: scope.provinceCodes[0] ?? "" }, { headers: { "Cache-Control": "private, no-store" } });
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] ??= {
+        key: issue.message === "self.audit.error.personId" ? "self.audit.error.personId" : "validation.date",
+      };
+    return json(
+      { values, errors, events: [], province: scope.provinceCodes[0] ?? "" },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
   }
   const f = parsed.data;
   let actorId: string | undefined;
@@ -63,19 +75,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
         to: f.to ? new Date(`${f.to}T23:59:59.999+07:00`) : undefined,
         limit: 200,
       });
-  return json({ values, errors, events, province: scope.provinceCodes[0] ?? "" }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { values, errors, events, province: scope.provinceCodes[0] ?? "" },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export default function AdminAudit() {
   const { values, errors, events, province } = useLoaderData<typeof loader>();
   const { t, action, purpose, role, number } = useLabels();
   const state: FormState = { values, errors };
-  const when = (at: string) => new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(at));
+  const when = (at: string) =>
+    new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(
+      new Date(at),
+    );
   return (
     <>
       <h1>{t("self.audit.title")}</h1>
       <p className="lead">{t("self.audit.lead")}</p>
-      <ErrorSummary state={state} labels={{ personId: "self.audit.personId", actor: "self.audit.actor", from: "self.audit.from", to: "self.audit.to" }} />
+      <ErrorSummary
+        state={state}
+        labels={{
+          personId: "self.audit.personId",
+          actor: "self.audit.actor",
+          from: "self.audit.from",
+          to: "self.audit.to",
+        }}
+      />
       <Form method="get" className="audit-filters" role="search">
         <TextField name="personId" label="self.audit.personId" state={state} />
         <TextField name="actor" label="self.audit.actor" hint="self.audit.actor.hint" state={state} />
@@ -139,7 +165,9 @@ export default function AdminAudit() {
                     <span>
                       {e.personId ? (
                         <>
-                          {e.personName && e.personProvinceCode === province ? e.personName : t("self.audit.otherProvince")}{" "}
+                          {e.personName && e.personProvinceCode === province
+                            ? e.personName
+                            : t("self.audit.otherProvince")}{" "}
                           <Link to={`/admin/audit?personId=${e.personId}`} className="hint">
                             {e.personId.slice(0, 8)}
                           </Link>

@@ -1,11 +1,12 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
-import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
+import { ErrorSummary, Field, type FormState, TextField } from "~/components/forms";
 import { createOfficer, listOfficers } from "~/modules/accounts/officers.server";
 import { officerSchema } from "~/modules/accounts/schema.server";
 import { listCommunes } from "~/modules/admin-units/admin-units.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -24,7 +25,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ values, errors: parsed.errors as FieldErrors, created: null }, { status: 400 });
   const outcome = await createOfficer(scope, parsed.data);
   if (!outcome.ok) return json({ values, errors: outcome.errors, created: null }, { status: 400 });
-  return json({ values: {} as FormValues, errors: {} as FieldErrors, created: { name: parsed.data.fullName, password: outcome.temporaryPassword } });
+  return json({
+    values: {} as FormValues,
+    errors: {} as FieldErrors,
+    created: { name: parsed.data.fullName, password: outcome.temporaryPassword },
+  });
 }
 
 export default function AdminOfficers() {
@@ -63,7 +68,12 @@ export default function AdminOfficers() {
           <h2>{t("officers.create")}</h2>
           <ErrorSummary
             state={state}
-            labels={{ fullName: "officers.fullName", email: "officers.email", phone: "officers.phone", communeCodes: "officers.communes" }}
+            labels={{
+              fullName: "officers.fullName",
+              email: "officers.email",
+              phone: "officers.phone",
+              communeCodes: "officers.communes",
+            }}
           />
           <Form method="post" className="stack" noValidate key={data?.created ? data.created.password : "form"}>
             <TextField name="fullName" label="officers.fullName" state={state} required autoComplete="off" />

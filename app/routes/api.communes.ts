@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+
 import { listCommunes } from "~/modules/admin-units/admin-units.server";
 
 /** Communes of a province, for the commune picker's progressive enhancement. Public reference data. */

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { OrganizationHome } from "~/components/organization-home";
 import { PlacementsHomeLink } from "~/components/placements/home-link";
 import { ReferralsHomeCard } from "~/components/referrals/home-card";
@@ -7,7 +8,9 @@ import { organizationHomeLoader } from "~/http/organization-home.server";
 import { organizationReferralCounts } from "~/http/organization-referrals.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("employer.home.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("employer.home.title")) },
+];
 
 // A wrapper, not a call at module load: the browser bundle sees server modules as empty.
 export const loader = async (args: LoaderFunctionArgs) => {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+
 import { OwnListingsPage } from "~/components/listings/own-listings-page";
 import { ownListingsAction, ownListingsLoader } from "~/http/listings.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";

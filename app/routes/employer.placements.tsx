@@ -1,29 +1,47 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireOrganizationScope } from "~/auth/org-scope.server";
+import { useLabels } from "~/components/self-service/labels";
 import { orNotFound } from "~/http/responses.server";
 import { confirmEmployment, employerPlacements } from "~/modules/placements/employer.server";
 import { confirmEmploymentSchema } from "~/modules/placements/schema.server";
-import { useLabels } from "~/components/self-service/labels";
 import { readForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.employer.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.employer.pageTitle")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireOrganizationScope(request, "confirm:employment:own");
-  const done = z.literal("confirmed").optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const done = z
+    .literal("confirmed")
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("done") ?? undefined);
   return json({ placements: await employerPlacements(scope), done });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requireOrganizationScope(request, "confirm:employment:own");
   const parsed = confirmEmploymentSchema.safeParse(await readForm(request));
-  if (!parsed.success) return json({ error: "invalid" as "invalid" | "not_due" | "already" | "ended", followUpId: null as string | null }, { status: 400 });
+  if (!parsed.success)
+    return json(
+      { error: "invalid" as "invalid" | "not_due" | "already" | "ended", followUpId: null as string | null },
+      { status: 400 },
+    );
   // Another organisation's follow-up, or an unknown id: the same answer.
   const outcome = orNotFound(await confirmEmployment(scope, parsed.data.followUpId, parsed.data.note));
-  if (!outcome.ok) return json({ error: outcome.error as "invalid" | "not_due" | "already" | "ended", followUpId: parsed.data.followUpId as string | null }, { status: 400 });
+  if (!outcome.ok)
+    return json(
+      {
+        error: outcome.error as "invalid" | "not_due" | "already" | "ended",
+        followUpId: parsed.data.followUpId as string | null,
+      },
+      { status: 400 },
+    );
   return redirect("/employer/placements?done=confirmed");
 }
 

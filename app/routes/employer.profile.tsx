@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+
 import type { FormState } from "~/components/forms";
 import { OrganizationProfilePage } from "~/components/organization-profile-form";
 import { organizationProfileAction, organizationProfileLoader } from "~/http/organization-profile.server";
@@ -12,5 +13,10 @@ export const loader = (args: LoaderFunctionArgs) => organizationProfileLoader("e
 export const action = (args: ActionFunctionArgs) => organizationProfileAction("employer", args);
 
 export default function EmployerProfile() {
-  return <OrganizationProfilePage data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>() as FormState} />;
+  return (
+    <OrganizationProfilePage
+      data={useLoaderData<typeof loader>()}
+      actionData={useActionData<typeof action>() as FormState}
+    />
+  );
 }

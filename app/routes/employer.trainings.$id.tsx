@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+
 import { EditListingPage } from "~/components/listings/form-pages";
 import { editListingAction, editListingLoader } from "~/http/listings.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("businessTraining.form.editTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("businessTraining.form.editTitle")) },
+];
 
 // One handler and one page for every kind of posting and who posts it (app/http/listings.server.ts). Arrow
 // functions, not a factory call at the top level: the browser bundle must drop them entirely.

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+
 import { checkHealth } from "~/modules/health/health.server";
 
 /** 200 {"db":"ok","search":"ok"}, or 503 naming the part that is down. */

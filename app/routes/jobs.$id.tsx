@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { JobDetailPage, ListingDetailErrorBoundary, listingDetailMeta } from "~/components/listings/detail-page";
 import { listingHeaders } from "~/components/search/cache";
 import { listingDetailAction, listingDetailLoader } from "~/http/listings.server";

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { ListingSearchPage } from "~/components/listings/search-page";
 import { listingHeaders } from "~/components/search/cache";
 import { listingSearchLoader } from "~/http/listings.server";

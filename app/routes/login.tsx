@@ -1,12 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
 import { getOptionalUser, startSession } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { safeRedirect } from "~/http/responses.server";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { loginSchema } from "~/modules/accounts/schema.server";
-import { readForm, validateForm, withoutSecrets, type FieldErrors, type FormValues } from "~/utils/forms";
-import { safeRedirect } from "~/http/responses.server";
+import { type FieldErrors, type FormValues, readForm, validateForm, withoutSecrets } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -34,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (outcome.reason === "locked") {
       return fail({ _form: { key: "login.error.locked", vars: { minutes: outcome.retryAfterMinutes } } }, 429);
     }
-    return fail({ _form: { key: outcome.reason === "disabled" ? "login.error.disabled" : "login.error.invalid" } }, 400);
+    return fail(
+      { _form: { key: outcome.reason === "disabled" ? "login.error.disabled" : "login.error.invalid" } },
+      400,
+    );
   }
   return redirect(safeRedirect(parsed.data.redirectTo, ROLE_HOME[outcome.role]), {
     // A new session; the one this browser presented (if any) ends, so a planted cookie opens nothing.
@@ -48,7 +52,12 @@ export default function Login() {
   const navigation = useNavigation();
   const { t } = useI18n();
   const redirectTo = (state?.values?.redirectTo as string | undefined) ?? params.get("redirectTo") ?? "";
-  const notice = params.get("ended") === "all" ? "account.notice.loggedOutEverywhere" : params.get("expired") === "1" ? "account.notice.expired" : null;
+  const notice =
+    params.get("ended") === "all"
+      ? "account.notice.loggedOutEverywhere"
+      : params.get("expired") === "1"
+        ? "account.notice.expired"
+        : null;
   return (
     <div className="grid grid--2">
       <section>
@@ -70,7 +79,14 @@ export default function Login() {
             required
             autoComplete="username"
           />
-          <TextField name="password" label="login.password" state={state} type="password" required autoComplete="current-password" />
+          <TextField
+            name="password"
+            label="login.password"
+            state={state}
+            type="password"
+            required
+            autoComplete="current-password"
+          />
           <div className="actions">
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("login.submit")}

@@ -1,5 +1,6 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireUserWith } from "~/auth/session.server";
 import { ConsentCard } from "~/components/self-service/consent";
 import { CurrentWork, hasCurrentWork } from "~/components/self-service/current-work";
@@ -22,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A placed person sees their job first, not a list of jobs as if unemployed.
   const work = own ? await currentWorkOf(own.id) : null;
   const withdrawn = new URL(request.url).searchParams.get("done") === "withdrawn";
-  return json({ fullName: user.fullName, home: home ?? null, work, withdrawn }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { fullName: user.fullName, home: home ?? null, work, withdrawn },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 /** Withdraw one of the person's own consents: effective at once (index, pending requests) in this request. */
@@ -120,7 +124,9 @@ export default function PersonHome() {
                 {home.requests.map((r) => (
                   <ListingLine key={r.id} item={r}>
                     <p className="listing-line__status">
-                      <span className={`badge badge--${r.status === "approved" ? "verified" : r.status === "pending" ? "pending" : "rejected"}`}>
+                      <span
+                        className={`badge badge--${r.status === "approved" ? "verified" : r.status === "pending" ? "pending" : "rejected"}`}
+                      >
                         {t(`self.request.status.${r.status}` as MessageKey)}
                       </span>{" "}
                       <span className="hint">{t("self.request.sentOn", { date: date(r.createdAt) })}</span>

@@ -1,8 +1,8 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireUserWith } from "~/auth/session.server";
 import { z } from "zod";
-import { CONSENT_PURPOSES } from "../../db/enums";
+
+import { requireUserWith } from "~/auth/session.server";
 import { ConsentCard } from "~/components/self-service/consent";
 import { useLabels } from "~/components/self-service/labels";
 import { PersonNav } from "~/components/self-service/person-nav";
@@ -13,15 +13,27 @@ import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.consents.title")) }];
+import { CONSENT_PURPOSES } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("self.consents.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "view:record:own");
   const record = await getOwnRecord(user);
   const params = new URL(request.url).searchParams;
   const withdrawn = params.get("done") === "withdrawn";
-  const purpose = z.enum(CONSENT_PURPOSES).optional().catch(undefined).parse(params.get("purpose") ?? undefined) ?? null;
-  return json({ grants: record?.grants ?? null, withdrawn, purpose }, { headers: { "Cache-Control": "private, no-store" } });
+  const purpose =
+    z
+      .enum(CONSENT_PURPOSES)
+      .optional()
+      .catch(undefined)
+      .parse(params.get("purpose") ?? undefined) ?? null;
+  return json(
+    { grants: record?.grants ?? null, withdrawn, purpose },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,7 +58,9 @@ export default function MyConsents() {
       <p className="lead">{t("self.consents.lead")}</p>
       {withdrawn ? (
         <p className="alert alert--success" role="status">
-          {purpose ? t("consent.withdrawal.self.done", { purpose: word("self.purpose", purpose) }) : t("self.withdraw.done")}
+          {purpose
+            ? t("consent.withdrawal.self.done", { purpose: word("self.purpose", purpose) })
+            : t("self.withdraw.done")}
         </p>
       ) : null}
       {failed?.error ? (

@@ -1,5 +1,6 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireUserWith } from "~/auth/session.server";
 import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { AccessLog } from "~/components/self-service/access-log";
@@ -9,7 +10,13 @@ import { PersonNav } from "~/components/self-service/person-nav";
 import { notFound } from "~/http/responses.server";
 import { collectPersonData } from "~/modules/persons/data-rights.server";
 import { getOwnRecord } from "~/modules/persons/record.server";
-import { createDataRequest, dataRequestSchema, listAccessEvents, listOwnDataRequests, namesFor } from "~/modules/persons/self-service.server";
+import {
+  createDataRequest,
+  dataRequestSchema,
+  listAccessEvents,
+  listOwnDataRequests,
+  namesFor,
+} from "~/modules/persons/self-service.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -24,7 +31,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!record) return json({ linked: false as const, sent }, { headers });
   const data = await collectPersonData(record.id);
   if (!data) throw notFound();
-  const [names, requests, access] = await Promise.all([namesFor(data), listOwnDataRequests(record.id), listAccessEvents(record.id, user.id)]);
+  const [names, requests, access] = await Promise.all([
+    namesFor(data),
+    listOwnDataRequests(record.id),
+    listAccessEvents(record.id, user.id),
+  ]);
   return json({ linked: true as const, sent, data, names, requests, access }, { headers });
 }
 
@@ -87,7 +98,13 @@ export default function MyData() {
               ))}
             </div>
           </fieldset>
-          <Field name="message" label="self.data.request.message" hint="self.data.request.message.hint" state={state} required>
+          <Field
+            name="message"
+            label="self.data.request.message"
+            hint="self.data.request.message.hint"
+            state={state}
+            required
+          >
             {(control) => <textarea {...control} name="message" rows={4} maxLength={2000} />}
           </Field>
           <div className="actions">
@@ -104,7 +121,9 @@ export default function MyData() {
                 <li key={r.id} className="card">
                   <p>
                     <strong>{t(`self.data.request.kind.${r.kind}`)}</strong> ·{" "}
-                    <span className={`badge badge--${r.status === "open" ? "pending" : r.status === "done" ? "verified" : "rejected"}`}>
+                    <span
+                      className={`badge badge--${r.status === "open" ? "pending" : r.status === "done" ? "verified" : "rejected"}`}
+                    >
                       {word("self.dataRequest.status", r.status)}
                     </span>{" "}
                     <span className="hint">{date(r.createdAt)}</span>
@@ -120,7 +139,11 @@ export default function MyData() {
       <section aria-labelledby="access-title">
         <h2 id="access-title">{t("self.data.access.title")}</h2>
         <p className="lead">{t("self.data.access.lead")}</p>
-        {access.length === 0 ? <p className="empty-state">{t("self.data.access.none")}</p> : <AccessLog events={access} />}
+        {access.length === 0 ? (
+          <p className="empty-state">{t("self.data.access.none")}</p>
+        ) : (
+          <AccessLog events={access} />
+        )}
       </section>
     </>
   );

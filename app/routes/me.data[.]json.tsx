@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { requireUserWith } from "~/auth/session.server";
 import { notFound } from "~/http/responses.server";
 import { exportOwnData } from "~/modules/persons/data-rights.server";

@@ -1,5 +1,6 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { requireUserWith } from "~/auth/session.server";
 import { SuggestionList } from "~/components/matching/suggestions";
 import { CurrentWork, hasCurrentWork } from "~/components/self-service/current-work";

@@ -1,5 +1,6 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireUserWith } from "~/auth/session.server";
 import { timeOf } from "~/components/referrals/status";
 import { ListingLine } from "~/components/self-service/listing-list";
@@ -11,11 +12,13 @@ import { personAnswerSchema } from "~/modules/referrals/schema.server";
 import { answerReferralAsPerson } from "~/modules/referrals/status.server";
 import { allowedMoves, awaitsPersonAnswer } from "~/modules/referrals/transitions";
 import { listOwnReferrals } from "~/modules/referrals/views.server";
-import { readForm, validateForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.me.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("referrals.me.title")) },
+];
 
 const DONE = ["person_accepted", "person_declined"] as const;
 
@@ -27,10 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "view:record:own");
   const person = await ownPerson(user.id);
   const done = doneParam(request, DONE);
-  if (!person) return json({ referrals: null, requests: null, done }, { headers: { "Cache-Control": "private, no-store" } });
+  if (!person)
+    return json({ referrals: null, requests: null, done }, { headers: { "Cache-Control": "private, no-store" } });
   const [rows, requests] = await Promise.all([listOwnReferrals(person.id), listReferralRequests(person.id)]);
   // The answers the person may give now: the same rule the server applies (none on a closed record).
-  const referrals = rows.map((r) => ({ ...r, answers: person.status === "active" ? allowedMoves("person", r.status) : [] }));
+  const referrals = rows.map((r) => ({
+    ...r,
+    answers: person.status === "active" ? allowedMoves("person", r.status) : [],
+  }));
   return json({ referrals, requests, done }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
@@ -78,12 +85,27 @@ export default function MyReferrals() {
                 {referrals.map((r) => {
                   const status = r.status === "declined" && r.declinedBy === "person" ? "declinedByPerson" : r.status;
                   return (
-                    <ListingLine key={r.id} item={{ kind: r.kind, listingId: r.listingId, title: r.title, organizationName: r.organizationName, open: true }}>
+                    <ListingLine
+                      key={r.id}
+                      item={{
+                        kind: r.kind,
+                        listingId: r.listingId,
+                        title: r.title,
+                        organizationName: r.organizationName,
+                        open: true,
+                      }}
+                    >
                       <p className={`referral-me__status referral-me__status--${r.status}`}>
                         <strong>{t(`referrals.me.status.${status}` as MessageKey)}</strong>
                       </p>
                       {(r.status === "interview" || r.status === "offered") && r.interviewAt ? (
-                        <p>{t("referrals.me.interview", { date: date(r.interviewAt), time: timeOf(r.interviewAt), place: r.interviewPlace })}</p>
+                        <p>
+                          {t("referrals.me.interview", {
+                            date: date(r.interviewAt),
+                            time: timeOf(r.interviewAt),
+                            place: r.interviewPlace,
+                          })}
+                        </p>
                       ) : null}
                       <p className="hint">{t("referrals.me.referredOn", { date: date(r.createdAt) })}</p>
                       {failed && failed.referralId === r.id && failed.errors._form ? (
@@ -91,7 +113,12 @@ export default function MyReferrals() {
                           {error(failed.errors._form)}
                         </p>
                       ) : null}
-                      <Answers id={r.id} answers={r.answers} offered={awaitsPersonAnswer(r.status)} note={failed && failed.referralId === r.id ? failed.values.note : undefined} />
+                      <Answers
+                        id={r.id}
+                        answers={r.answers}
+                        offered={awaitsPersonAnswer(r.status)}
+                        note={failed && failed.referralId === r.id ? failed.values.note : undefined}
+                      />
                     </ListingLine>
                   );
                 })}
@@ -110,7 +137,9 @@ export default function MyReferrals() {
                       <strong>{t(`self.request.status.${r.status}`)}</strong>
                     </p>
                     <p className="hint">{t("self.request.sentOn", { date: date(r.createdAt) })}</p>
-                    {r.status === "declined" && r.decisionNote ? <p>{t("referrals.me.requests.officerNote", { note: r.decisionNote })}</p> : null}
+                    {r.status === "declined" && r.decisionNote ? (
+                      <p>{t("referrals.me.requests.officerNote", { note: r.decisionNote })}</p>
+                    ) : null}
                   </ListingLine>
                 ))}
               </ul>
@@ -139,7 +168,14 @@ function Answers({ id, answers, offered, note }: { id: string; answers: string[]
         <p className="hint" id={`f-note-${id}-hint`}>
           {t("referrals.me.answer.noteHint")}
         </p>
-        <textarea id={`f-note-${id}`} name="note" rows={2} maxLength={500} defaultValue={typed} aria-describedby={`f-note-${id}-hint`} />
+        <textarea
+          id={`f-note-${id}`}
+          name="note"
+          rows={2}
+          maxLength={500}
+          defaultValue={typed}
+          aria-describedby={`f-note-${id}-hint`}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button--secondary">

@@ -1,10 +1,11 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireUserWith } from "~/auth/session.server";
-import type { MessageKey } from "~/i18n";
 import { ListingLine } from "~/components/self-service/listing-list";
 import { PersonNav } from "~/components/self-service/person-nav";
+import type { MessageKey } from "~/i18n";
 import { getOwnRecord } from "~/modules/persons/record.server";
 import { LISTING_KINDS, listSaved, setSaved } from "~/modules/persons/self-service.server";
 import { readForm } from "~/utils/forms";
@@ -16,7 +17,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "view:record:own");
   const record = await getOwnRecord(user);
-  return json({ saved: record ? await listSaved(record.id) : null }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { saved: record ? await listSaved(record.id) : null },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { z } from "zod";
+
 import { requireUserWith } from "~/auth/session.server";
 import { notFound } from "~/http/responses.server";
 import { openNotification } from "~/modules/notifications/notifications.server";

@@ -1,6 +1,7 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireUserWith } from "~/auth/session.server";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { listNotifications, markAllRead } from "~/modules/notifications/notifications.server";
@@ -8,7 +9,9 @@ import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("notifications.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("notifications.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const querySchema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
@@ -18,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const items = await listNotifications(user.id, { limit: 30, before });
   return json(
     {
-      items: items.map((n) => ({ ...n, messageKey: isMessageKey(n.messageKey) ? n.messageKey : ("notifications.title" as const) })),
+      items: items.map((n) => ({
+        ...n,
+        messageKey: isMessageKey(n.messageKey) ? n.messageKey : ("notifications.title" as const),
+      })),
       marked: url.searchParams.get("marked") === "1",
       older: items.length === 30 ? items[items.length - 1]!.id : null,
     },
@@ -67,7 +73,10 @@ export default function Notifications() {
       ) : (
         <ul className="list notification-list">
           {items.map((n) => (
-            <li key={n.id} className={`card notification${n.read ? "" : " notification--unread"}${n.done ? " notification--done" : ""}`}>
+            <li
+              key={n.id}
+              className={`card notification${n.read ? "" : " notification--unread"}${n.done ? " notification--done" : ""}`}
+            >
               <p>
                 {n.done ? (
                   <span className="badge badge--verified">{t("notifications.done")}</span>

@@ -1,19 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
+import { FiguresBlock } from "~/components/placements/figures";
 import { getCommunes } from "~/modules/admin-units/admin-units.server";
 import { countExpiringConsents } from "~/modules/consent/reminders.server";
 import { countPendingOrganizations } from "~/modules/organizations/organizations.server";
 import { countExpungementsDue } from "~/modules/persons/expungement.server";
 import { countPersons } from "~/modules/persons/list.server";
-import { FiguresBlock } from "~/components/placements/figures";
 import { countFollowUpTasks } from "~/modules/placements/follow-ups.server";
-import { communeFigures } from "~/modules/reports/figures.server";
 import { countPendingRequests } from "~/modules/referrals/requests.server";
+import { communeFigures } from "~/modules/reports/figures.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("officer.home.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("officer.home.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "view:home:officer");
@@ -30,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function OfficerHome() {
-  const { communes, pending, persons, expiringConsents, expungementsDue, referralRequests } = useLoaderData<typeof loader>();
+  const { communes, pending, persons, expiringConsents, expungementsDue, referralRequests } =
+    useLoaderData<typeof loader>();
   const { t, number } = useI18n();
   const { followUps, figures } = useLoaderData<typeof loader>();
   return (
@@ -41,7 +45,8 @@ export default function OfficerHome() {
           <h2>{t("persons.home.persons")}</h2>
           <p className="stat">{number(persons)}</p>
           <p>
-            <Link to="/officer/persons">{t("persons.home.personsLink")}</Link> · <Link to="/officer/persons/new">{t("persons.home.newPerson")}</Link>
+            <Link to="/officer/persons">{t("persons.home.personsLink")}</Link> ·{" "}
+            <Link to="/officer/persons/new">{t("persons.home.newPerson")}</Link>
           </p>
         </section>
         <section className="card">
@@ -65,7 +70,9 @@ export default function OfficerHome() {
         <section className="card" data-follow-ups-due={followUps.due} data-follow-ups-overdue={followUps.overdue}>
           <h2>{t("outcomes.home.followUps")}</h2>
           <p className="stat">{number(followUps.due + followUps.overdue)}</p>
-          <p>{t("outcomes.home.followUpsCounts", { due: number(followUps.due), overdue: number(followUps.overdue) })}</p>
+          <p>
+            {t("outcomes.home.followUpsCounts", { due: number(followUps.due), overdue: number(followUps.overdue) })}
+          </p>
           <Link to="/officer/follow-ups">{t("outcomes.home.followUpsLink")}</Link>
         </section>
         <section className="card">

@@ -1,25 +1,35 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireStaff } from "~/auth/scope.server";
 import { OccupationSelect } from "~/components/job-form";
-import { searchCandidates, type CandidateHit } from "~/modules/matching/candidates.server";
+import { type CandidateHit, searchCandidates } from "~/modules/matching/candidates.server";
 import { listOccupations } from "~/modules/reference/reference.server";
 import { useI18n } from "~/utils/i18n-react";
-import { metaTranslator, pageTitle } from "~/utils/meta";
 import { log } from "~/utils/log.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 import { queryOf } from "~/utils/text";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.cand.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.cand.title")) },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const querySchema = z.object({
     q: z.string().trim().max(100).optional().catch(undefined),
-    occupation: z.string().regex(/^\d{5}$/).optional().catch(undefined),
+    occupation: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional()
+      .catch(undefined),
   });
   const { scope } = await requireStaff(request, "search:candidate:commune");
   const params = queryOf(request);
-  const query = querySchema.parse({ q: params.get("q") || undefined, occupation: params.get("occupation") || undefined });
+  const query = querySchema.parse({
+    q: params.get("q") || undefined,
+    occupation: params.get("occupation") || undefined,
+  });
   const occupations = await listOccupations();
   let hits: CandidateHit[] = [];
   let unavailable = false;
@@ -57,7 +67,12 @@ export default function Candidates() {
           <label htmlFor="f-q">{t("persons.cand.q")}</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} autoComplete="off" />
         </div>
-        <OccupationSelect name="occupation" label="persons.cand.occupation" state={{ values: { occupation: query.occupation ?? "" } }} occupations={occupations} />
+        <OccupationSelect
+          name="occupation"
+          label="persons.cand.occupation"
+          state={{ values: { occupation: query.occupation ?? "" } }}
+          occupations={occupations}
+        />
         <div className="actions">
           <button type="submit" className="button">
             {t("persons.cand.submit")}

@@ -1,25 +1,36 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { can } from "~/auth/permissions.server";
-import { TextField, type FormState } from "~/components/forms";
+import { requireStaff } from "~/auth/scope.server";
+import { type FormState, TextField } from "~/components/forms";
 import { TextAreaField } from "~/components/job-form";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
-import { finishEnrolment, getEnrolment } from "~/modules/placements/enrolments.server";
-import { requireStaff } from "~/auth/scope.server";
-import { completeEnrolmentSchema, dropEnrolmentSchema } from "~/modules/placements/schema.server";
-import { readForm, validateForm, type FieldErrors } from "~/utils/forms";
-import { metaTranslator, pageTitle } from "~/utils/meta";
 import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { finishEnrolment, getEnrolment } from "~/modules/placements/enrolments.server";
+import { completeEnrolmentSchema, dropEnrolmentSchema } from "~/modules/placements/schema.server";
+import { type FieldErrors, readForm, validateForm } from "~/utils/forms";
+import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.enrolment.pageTitle")) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "view:person:commune");
   const view = await getEnrolment(scope, idOf(params.id));
   if (!view) throw notFound();
-  return json({ ...view, canEdit: can(user, "record:placement:commune"), done: z.enum(["created", "finished"]).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined) });
+  return json({
+    ...view,
+    canEdit: can(user, "record:placement:commune"),
+    done: z
+      .enum(["created", "finished"])
+      .optional()
+      .catch(undefined)
+      .parse(new URL(request.url).searchParams.get("done") ?? undefined),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +59,8 @@ export default function EnrolmentPage() {
   const { enrolment: e, placementId, today, canEdit, done } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, date, word } = useLabels();
-  const stateFor = (intent: "complete" | "drop"): FormState => (data?.intent === intent ? data : { values: { completedOn: today, droppedOn: today } });
+  const stateFor = (intent: "complete" | "drop"): FormState =>
+    data?.intent === intent ? data : { values: { completedOn: today, droppedOn: today } };
   return (
     <>
       <p className="breadcrumb persons-back">
@@ -75,7 +87,12 @@ export default function EnrolmentPage() {
           <dt>{t("outcomes.fact.enrolledOn")}</dt>
           <dd>
             {date(e.enrolledOn)}
-            {e.backdateReason ? <span className="hint backdate-reason"> ({t("outcomes.backdate.shown", { reason: e.backdateReason })})</span> : null}
+            {e.backdateReason ? (
+              <span className="hint backdate-reason">
+                {" "}
+                ({t("outcomes.backdate.shown", { reason: e.backdateReason })})
+              </span>
+            ) : null}
           </dd>
           {e.completedOn ? (
             <>
@@ -112,11 +129,27 @@ export default function EnrolmentPage() {
         <div className="grid grid--2">
           <section className="card">
             <h2>{t("outcomes.enrolment.complete.title")}</h2>
-            <FormErrors state={stateFor("complete")} labels={{ completedOn: "outcomes.field.completedOn", certificate: "outcomes.field.certificate" }} />
+            <FormErrors
+              state={stateFor("complete")}
+              labels={{ completedOn: "outcomes.field.completedOn", certificate: "outcomes.field.certificate" }}
+            />
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="complete" />
-              <TextField name="completedOn" label="outcomes.field.completedOn" state={stateFor("complete")} required type="date" />
-              <TextField name="certificate" label="outcomes.field.certificate" hint="outcomes.field.certificate.hint" state={stateFor("complete")} required autoComplete="off" />
+              <TextField
+                name="completedOn"
+                label="outcomes.field.completedOn"
+                state={stateFor("complete")}
+                required
+                type="date"
+              />
+              <TextField
+                name="certificate"
+                label="outcomes.field.certificate"
+                hint="outcomes.field.certificate.hint"
+                state={stateFor("complete")}
+                required
+                autoComplete="off"
+              />
               <div className="actions">
                 <button type="submit" className="button">
                   {t("outcomes.enrolment.complete.submit")}
@@ -126,11 +159,26 @@ export default function EnrolmentPage() {
           </section>
           <section className="card">
             <h2>{t("outcomes.enrolment.drop.title")}</h2>
-            <FormErrors state={stateFor("drop")} labels={{ droppedOn: "outcomes.field.droppedOn", dropReason: "outcomes.field.dropReason" }} />
+            <FormErrors
+              state={stateFor("drop")}
+              labels={{ droppedOn: "outcomes.field.droppedOn", dropReason: "outcomes.field.dropReason" }}
+            />
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="drop" />
-              <TextField name="droppedOn" label="outcomes.field.droppedOn" state={stateFor("drop")} required type="date" />
-              <TextAreaField name="dropReason" label="outcomes.field.dropReason" state={stateFor("drop")} required rows={2} />
+              <TextField
+                name="droppedOn"
+                label="outcomes.field.droppedOn"
+                state={stateFor("drop")}
+                required
+                type="date"
+              />
+              <TextAreaField
+                name="dropReason"
+                label="outcomes.field.dropReason"
+                state={stateFor("drop")}
+                required
+                rows={2}
+              />
               <div className="actions">
                 <button type="submit" className="button button--secondary">
                   {t("outcomes.enrolment.drop.submit")}

@@ -1,19 +1,28 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { MessageKey } from "~/i18n";
-import { listExpungementsDue, type ExpungementDue } from "~/modules/persons/expungement.server";
+import { type ExpungementDue, listExpungementsDue } from "~/modules/persons/expungement.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.expList.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.expList.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "view:person:commune");
   return json(await listExpungementsDue(scope));
 }
 
-function DueList({ title, persons }: { title: MessageKey; persons: (Omit<ExpungementDue, "computed"> & { computed: { date: string } })[] }) {
+function DueList({
+  title,
+  persons,
+}: {
+  title: MessageKey;
+  persons: (Omit<ExpungementDue, "computed"> & { computed: { date: string } })[];
+}) {
   const { t, date } = useI18n();
   return (
     <section>

@@ -1,19 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { FiguresByCommune, FiguresTable } from "~/components/placements/figures";
+
 import { requireStaff } from "~/auth/scope.server";
+import { FiguresByCommune, FiguresTable } from "~/components/placements/figures";
 import { figuresByCommune } from "~/modules/reports/figures.server";
 import { FIGURE_KEYS, type Figures } from "~/modules/reports/indicator-keys";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.figures.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.figures.pageTitle")) },
+];
 
 /** The commune officer sees their communes; a provincial admin the whole province, commune by commune. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "view:figures:commune");
   const communes = await figuresByCommune(scope);
-  const total = Object.fromEntries(FIGURE_KEYS.map((k) => [k, communes.reduce((sum, c) => sum + c.figures[k], 0)])) as Figures;
+  const total = Object.fromEntries(
+    FIGURE_KEYS.map((k) => [k, communes.reduce((sum, c) => sum + c.figures[k], 0)]),
+  ) as Figures;
   return json({ province: scope.role === "admin", total, communes });
 }
 

@@ -1,20 +1,24 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../db/enums";
+
 import { requireStaff } from "~/auth/scope.server";
-import { TextField, type FormState } from "~/components/forms";
+import { type FormState, TextField } from "~/components/forms";
 import { ChoiceGroup, TextAreaField } from "~/components/job-form";
-import { FollowUpList, FollowUpStateBadge } from "~/components/placements/follow-ups";
 import { FormErrors } from "~/components/persons/form-errors";
+import { FollowUpList, FollowUpStateBadge } from "~/components/placements/follow-ups";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { getFollowUp, recordFollowUp } from "~/modules/placements/follow-ups.server";
 import { dueFrom } from "~/modules/placements/schedule";
 import { followUpSchema } from "~/modules/placements/schema.server";
-import { readForm, validateForm, type FormValues } from "~/utils/forms";
+import { type FormValues, readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.followUp.pageTitle")) }];
+import { LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.followUp.pageTitle")) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "follow_up:person:commune");
@@ -65,15 +69,23 @@ export default function RecordFollowUp() {
   return (
     <div className="follow-up-page">
       <p className="breadcrumb persons-back">
-        <Link to={`/officer/placements/${p.id}`}>{t("outcomes.placement.title", { position: p.position, employer: p.employerName })}</Link>
+        <Link to={`/officer/placements/${p.id}`}>
+          {t("outcomes.placement.title", { position: p.position, employer: p.employerName })}
+        </Link>
       </p>
       <h1>
-        {t("outcomes.followUp.title", { month: f.monthOffset, name: view.personName })} <FollowUpStateBadge state={f.state} />
+        {t("outcomes.followUp.title", { month: f.monthOffset, name: view.personName })}{" "}
+        <FollowUpStateBadge state={f.state} />
       </h1>
       <p className="lead">
-        {t("outcomes.followUp.lead", { position: p.position, employer: p.employerName, date: date(p.startDate) })} {t("outcomes.followUp.dueOn", { date: date(f.dueOn) })}
+        {t("outcomes.followUp.lead", { position: p.position, employer: p.employerName, date: date(p.startDate) })}{" "}
+        {t("outcomes.followUp.dueOn", { date: date(f.dueOn) })}
       </p>
-      {f.employerConfirmedAt ? <p className="alert alert--success">{t("outcomes.followUp.employerConfirmed", { date: date(f.employerConfirmedAt) })}</p> : null}
+      {f.employerConfirmedAt ? (
+        <p className="alert alert--success">
+          {t("outcomes.followUp.employerConfirmed", { date: date(f.employerConfirmedAt) })}
+        </p>
+      ) : null}
       {f.state === "upcoming" ? (
         <p className="alert alert--info" role="status">
           {t("outcomes.followUp.error.upcoming")} {t("outcomes.followUp.upcomingWhy", { date: date(dueFrom(f.dueOn)) })}
@@ -84,9 +96,30 @@ export default function RecordFollowUp() {
         <section className="card panel">
           <FormErrors state={state} labels={LABELS} />
           <Form method="post" className="stack follow-up-form" noValidate>
-            <ChoiceGroup name="stillEmployed" legend="outcomes.field.stillEmployed" state={state} type="radio" required options={yesNo} />
-            <TextField name="currentWage" label="outcomes.field.currentWage" hint="outcomes.field.currentWage.hint" state={state} inputMode="numeric" autoComplete="off" />
-            <ChoiceGroup name="stable" legend="outcomes.field.stable" state={state} type="radio" required options={yesNo} />
+            <ChoiceGroup
+              name="stillEmployed"
+              legend="outcomes.field.stillEmployed"
+              state={state}
+              type="radio"
+              required
+              options={yesNo}
+            />
+            <TextField
+              name="currentWage"
+              label="outcomes.field.currentWage"
+              hint="outcomes.field.currentWage.hint"
+              state={state}
+              inputMode="numeric"
+              autoComplete="off"
+            />
+            <ChoiceGroup
+              name="stable"
+              legend="outcomes.field.stable"
+              state={state}
+              type="radio"
+              required
+              options={yesNo}
+            />
             <ChoiceGroup
               name="livingSituation"
               legend="outcomes.field.livingSituation"
@@ -95,8 +128,21 @@ export default function RecordFollowUp() {
               required
               options={LIVING_SITUATIONS.map((l) => ({ value: l, label: word("outcomes.living", l) }))}
             />
-            <ChoiceGroup name="violation" legend="outcomes.field.violation" state={state} type="radio" required options={yesNo} />
-            <TextAreaField name="violationNote" label="outcomes.field.violationNote" hint="outcomes.field.violationNote.hint" state={state} rows={2} />
+            <ChoiceGroup
+              name="violation"
+              legend="outcomes.field.violation"
+              state={state}
+              type="radio"
+              required
+              options={yesNo}
+            />
+            <TextAreaField
+              name="violationNote"
+              label="outcomes.field.violationNote"
+              hint="outcomes.field.violationNote.hint"
+              state={state}
+              rows={2}
+            />
             <TextAreaField name="note" label="outcomes.field.note" state={state} rows={3} />
             {p.endDate ? (
               <p className="hint">{t("outcomes.followUp.alreadyEnded", { date: date(p.endDate) })}</p>
@@ -123,7 +169,9 @@ export default function RecordFollowUp() {
                   required
                   options={OUTCOMES_12M.map((o) => ({ value: o, label: word("outcomes.outcome", o) }))}
                 />
-                <p className="hint">{t("outcomes.followUp.suggested", { outcome: word("outcomes.outcome", view.suggested) })}</p>
+                <p className="hint">
+                  {t("outcomes.followUp.suggested", { outcome: word("outcomes.outcome", view.suggested) })}
+                </p>
               </>
             ) : null}
             <div className="actions">

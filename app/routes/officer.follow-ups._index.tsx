@@ -1,12 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
+import { requireStaff } from "~/auth/scope.server";
 import { FollowUpStateBadge } from "~/components/placements/follow-ups";
 import { useLabels } from "~/components/self-service/labels";
 import { followUpTasks } from "~/modules/placements/follow-ups.server";
-import { requireStaff } from "~/auth/scope.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.tasks.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.tasks.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "follow_up:person:commune");
@@ -52,12 +55,16 @@ export default function FollowUpTasks() {
                       <span className="hint"> · {item.position}</span>
                     </span>
                   </td>
-                  <td data-label={t("outcomes.tasks.month")}>{t("outcomes.tasks.monthShort", { month: item.monthOffset })}</td>
+                  <td data-label={t("outcomes.tasks.month")}>
+                    {t("outcomes.tasks.monthShort", { month: item.monthOffset })}
+                  </td>
                   <td data-label={t("outcomes.tasks.due")}>{date(item.dueOn)}</td>
                   <td data-label={t("outcomes.tasks.state")}>
                     <span>
                       <FollowUpStateBadge state={item.state} />
-                      {item.employerConfirmedAt ? <span className="hint"> · {t("outcomes.tasks.employerConfirmed")}</span> : null}
+                      {item.employerConfirmedAt ? (
+                        <span className="hint"> · {t("outcomes.tasks.employerConfirmed")}</span>
+                      ) : null}
                     </span>
                   </td>
                 </tr>

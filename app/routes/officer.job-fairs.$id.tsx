@@ -1,25 +1,35 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
 import { FairEmployers } from "~/components/job-fairs/employers";
 import { ParticipantRow, RegisterPicker, type RowState } from "~/components/job-fairs/participants";
-import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
-import { addFairEmployer, employerOptions, fairEmployers, getFair, removeFairEmployer } from "~/modules/job-fairs/job-fairs.server";
+import { type IntentRefusal, runIntentForm, withForm } from "~/http/intent-form.server";
+import { idOf, notFound } from "~/http/responses.server";
+import {
+  addFairEmployer,
+  employerOptions,
+  fairEmployers,
+  getFair,
+  removeFairEmployer,
+} from "~/modules/job-fairs/job-fairs.server";
 import {
   createHirePlacement,
   fairParticipants,
-  linkHirePlacement,
   linkablePlacements,
+  linkHirePlacement,
+  type Participant,
+  type PickerPerson,
+  type PlacementOption,
   recordOutcome,
   registerParticipant,
   registrablePersons,
   unregisterParticipant,
-  type Participant,
-  type PickerPerson,
-  type PlacementOption,
 } from "~/modules/job-fairs/participants.server";
 import {
   fairEmployerSchema,
+  type FairIntent,
   hirePlacementSchema,
   intentSchema,
   linkPlacementSchema,
@@ -28,21 +38,29 @@ import {
   registerSchema,
   removeEmployerSchema,
   unregisterSchema,
-  type FairIntent,
 } from "~/modules/job-fairs/schema.server";
 import { readForm } from "~/utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "~/http/intent-form.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound } from "~/http/responses.server";
 import { queryOf } from "~/utils/text";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fair.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("events.fair.pageTitle")) },
+];
 
 type FairOption = Awaited<ReturnType<typeof employerOptions>>[number];
 type Picker = { q: string; persons: PickerPerson[] } | null;
 
-const DONE = ["created", "addEmployer", "removeEmployer", "register", "unregister", "outcome", "hirePlacement", "linkPlacement"] as const;
+const DONE = [
+  "created",
+  "addEmployer",
+  "removeEmployer",
+  "register",
+  "unregister",
+  "outcome",
+  "hirePlacement",
+  "linkPlacement",
+] as const;
 
 /** The officer sees (and the audit records) the participants' names; a provincial admin sees the fair and its employers. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,14 +69,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!fair) throw notFound();
   const query = queryOf(request);
   const employers = await fairEmployers(fair.id);
-  const done = z.enum(DONE).optional().catch(undefined).parse(query.get("done") ?? undefined) ?? null;
+  const done =
+    z
+      .enum(DONE)
+      .optional()
+      .catch(undefined)
+      .parse(query.get("done") ?? undefined) ?? null;
   if (!canManage) {
-    const none = { options: [] as FairOption[], participants: [] as Participant[], placements: [] as PlacementOption[], picker: null as Picker };
+    const none = {
+      options: [] as FairOption[],
+      participants: [] as Participant[],
+      placements: [] as PlacementOption[],
+      picker: null as Picker,
+    };
     return json({ fair, employers, canManage, done, ...none });
   }
   const asked = pickerQuerySchema.parse({ find: query.get("find") ?? undefined, q: query.get("q") ?? undefined });
   const participants = await fairParticipants(scope, fair);
-  const hired = participants.filter((p) => p.outcome === "hired" && !p.placementId && p.fullName !== null).map((p) => p.personId);
+  const hired = participants
+    .filter((p) => p.outcome === "hired" && !p.placementId && p.fullName !== null)
+    .map((p) => p.personId);
   const [options, placements, persons] = await Promise.all([
     employerOptions(fair),
     linkablePlacements(hired),
@@ -80,22 +110,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intentSchema,
     {
       addEmployer: (v) => withForm(fairEmployerSchema, v, (data) => addFairEmployer(scope, fairId, data)),
-      removeEmployer: (v) => withForm(removeEmployerSchema, v, (data) => removeFairEmployer(scope, fairId, data.organizationId)),
+      removeEmployer: (v) =>
+        withForm(removeEmployerSchema, v, (data) => removeFairEmployer(scope, fairId, data.organizationId)),
       register: (v) => withForm(registerSchema, v, (data) => registerParticipant(scope, fairId, data.personId)),
       unregister: (v) => withForm(unregisterSchema, v, (data) => unregisterParticipant(scope, fairId, data.personId)),
       outcome: (v) => withForm(outcomeSchema, v, (data) => recordOutcome(scope, fairId, data)),
       hirePlacement: (v) => withForm(hirePlacementSchema, v, (data) => createHirePlacement(scope, fairId, data)),
-      linkPlacement: (v) => withForm(linkPlacementSchema, v, (data) => linkHirePlacement(scope, fairId, data.personId, data.placementId)),
+      linkPlacement: (v) =>
+        withForm(linkPlacementSchema, v, (data) => linkHirePlacement(scope, fairId, data.personId, data.placementId)),
     },
-    (intent) => `/officer/job-fairs/${fairId}?done=${intent}#${intent === "addEmployer" || intent === "removeEmployer" ? "employers" : "participants"}`,
+    (intent) =>
+      `/officer/job-fairs/${fairId}?done=${intent}#${intent === "addEmployer" || intent === "removeEmployer" ? "employers" : "participants"}`,
   );
 }
 
 export default function JobFairPage() {
-  const { fair, employers, canManage, done, options, participants, placements, picker } = useLoaderData<typeof loader>();
+  const { fair, employers, canManage, done, options, participants, placements, picker } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as Refused | undefined;
   const { t, date, number } = useI18n();
-  const rowState: RowState = data && data.intent ? { intent: data.intent, personId: data.personId, values: data.values, errors: data.errors } : undefined;
+  const rowState: RowState =
+    data && data.intent
+      ? { intent: data.intent, personId: data.personId, values: data.values, errors: data.errors }
+      : undefined;
   const formState = (intent: FairIntent) => (data?.intent === intent ? data : undefined);
   return (
     <div className="fair-page">
@@ -135,7 +172,13 @@ export default function JobFairPage() {
         </dl>
       </section>
 
-      <FairEmployers employers={employers} options={options} canManage={canManage} addState={formState("addEmployer")} removeState={formState("removeEmployer")} />
+      <FairEmployers
+        employers={employers}
+        options={options}
+        canManage={canManage}
+        addState={formState("addEmployer")}
+        removeState={formState("removeEmployer")}
+      />
 
       {canManage ? (
         <section className="panel fair-participants" id="participants" aria-labelledby="participants-title">

@@ -1,14 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FairReportTable } from "~/components/job-fairs/report";
+
 import { requireFairReader } from "~/auth/job-fairs.server";
+import { FairReportTable } from "~/components/job-fairs/report";
+import { idOf, notFound } from "~/http/responses.server";
 import { fairReport } from "~/modules/job-fairs/report.server";
 import { todayIso } from "~/utils/clock.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.report.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("events.report.title")) },
+];
 
 /** The session's report, counted from the rows on every read; no names, so a provincial admin reads it too. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,7 +38,9 @@ export default function JobFairReport() {
         <p className="fair-report__unit">{t("events.report.unit", { commune: fair.communeName })}</p>
         <h1>{t("events.report.heading")}</h1>
         <p className="fair-report__title">{fair.title}</p>
-        <p className="fair-report__when">{t("events.report.when", { date: date(fair.heldOn), place: `${fair.place}, ${fair.communeName}` })}</p>
+        <p className="fair-report__when">
+          {t("events.report.when", { date: date(fair.heldOn), place: `${fair.place}, ${fair.communeName}` })}
+        </p>
         <FairReportTable report={report} />
         <p className="fair-report__foot hint">{t("events.report.foot", { date: date(printedOn) })}</p>
       </article>

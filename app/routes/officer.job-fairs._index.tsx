@@ -1,9 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
 import type { FormState } from "~/components/forms";
 import { FairForm } from "~/components/job-fairs/fair-form";
 import { getCommunes } from "~/modules/admin-units/admin-units.server";
-import { requireFairManager, requireFairReader } from "~/auth/job-fairs.server";
 import { createFair, listFairs } from "~/modules/job-fairs/job-fairs.server";
 import { fairSchema } from "~/modules/job-fairs/schema.server";
 import { todayIso } from "~/utils/clock.server";
@@ -11,12 +12,22 @@ import { readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.fairs.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("events.fairs.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope, canManage } = await requireFairReader(request);
-  const [fairs, communes] = await Promise.all([listFairs(scope), canManage ? getCommunes(user.communeCodes) : Promise.resolve([])]);
-  return json({ fairs, communes, canManage, defaults: { heldOn: todayIso(), communeCode: communes.length === 1 ? communes[0].code : "" } });
+  const [fairs, communes] = await Promise.all([
+    listFairs(scope),
+    canManage ? getCommunes(user.communeCodes) : Promise.resolve([]),
+  ]);
+  return json({
+    fairs,
+    communes,
+    canManage,
+    defaults: { heldOn: todayIso(), communeCode: communes.length === 1 ? communes[0].code : "" },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,7 +66,12 @@ export default function JobFairs() {
                 {f.communeName}
               </p>
               <p className="hint">
-                {t("events.fairs.counts", { employers: number(f.employers), openings: number(f.openings), participants: number(f.participants), hired: number(f.hired) })}
+                {t("events.fairs.counts", {
+                  employers: number(f.employers),
+                  openings: number(f.openings),
+                  participants: number(f.participants),
+                  hired: number(f.hired),
+                })}
               </p>
               <p>
                 <Link to={`/officer/job-fairs/${f.id}/report`}>{t("events.report.link")}</Link>

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { CandidatesPage } from "~/components/matching/candidates";
 import { listingCandidatesLoader } from "~/http/listings.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";

@@ -1,18 +1,21 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Fragment } from "react";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Fragment } from "react";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
-import { LoanStatusForm } from "~/components/loans/status-form";
 import { LoanStatusBadge, monthLabel } from "~/components/loans/loan-table";
+import { LoanStatusForm } from "~/components/loans/status-form";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { changeLoanStatus, getLoan } from "~/modules/loans/loans.server";
 import { loanStatusSchema } from "~/modules/loans/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.detail.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.loan.detail.pageTitle")) },
+];
 
 /** One loan: its facts, its history and the next status (approved, rejected, disbursed, repaid…). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +45,9 @@ export default function LoanPage() {
   const facts: [string, string][] = [
     [t("support.loan.fact.purpose"), word("support.loan.purpose", loan.purpose)],
     [t("support.loan.fact.amount"), vnd(loan.amountVnd)],
-    ...(loan.purpose === "training" && loan.trainingMonths ? ([[t("support.loan.fact.trainingMonths"), String(loan.trainingMonths)]] as [string, string][]) : []),
+    ...(loan.purpose === "training" && loan.trainingMonths
+      ? ([[t("support.loan.fact.trainingMonths"), String(loan.trainingMonths)]] as [string, string][])
+      : []),
     [t("support.loan.fact.term"), t("support.loan.months", { months: loan.termMonths })],
     [t("support.loan.fact.bankBranch"), loan.bankBranch],
     [t("support.loan.fact.listMonth"), monthLabel(loan.listMonth)],
@@ -78,7 +83,11 @@ export default function LoanPage() {
       </section>
       <section className="card panel" aria-labelledby="change-title">
         <h2 id="change-title">{t("support.loan.change.title")}</h2>
-        {next.length === 0 ? <p className="hint">{t("support.loan.change.final")}</p> : <LoanStatusForm key={formKey} state={state} next={next} />}
+        {next.length === 0 ? (
+          <p className="hint">{t("support.loan.change.final")}</p>
+        ) : (
+          <LoanStatusForm key={formKey} state={state} next={next} />
+        )}
       </section>
       {history.length ? (
         <section className="panel" aria-labelledby="history-title">
@@ -86,7 +95,8 @@ export default function LoanPage() {
           <ol className="loan-history">
             {history.map((h, i) => (
               <li key={i}>
-                {t("support.loan.history.entry", { date: date(h.at), actor: h.actorName ?? "—" })}: <strong>{word("support.loan.status", h.stage)}</strong>
+                {t("support.loan.history.entry", { date: date(h.at), actor: h.actorName ?? "—" })}:{" "}
+                <strong>{word("support.loan.status", h.stage)}</strong>
                 {h.on ? ` (${date(h.on)})` : null}
                 {h.note ? ` — ${h.note}` : null}
               </li>

@@ -1,22 +1,32 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LOAN_STATUSES } from "../../db/enums";
+
+import { requireStaff } from "~/auth/scope.server";
 import { LoanTable, LoanTotals } from "~/components/loans/loan-table";
 import { useLabels } from "~/components/self-service/labels";
 import { listLoans } from "~/modules/loans/loans.server";
 import { loanFiltersSchema } from "~/modules/loans/schema.server";
-import { requireStaff } from "~/auth/scope.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.list.title")) }];
+import { LOAN_STATUSES } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.loan.list.title")) },
+];
 
 /** The commune's loans, filtered by status and list month, with count and amount by status. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "manage:loan:commune");
   const query = new URL(request.url).searchParams;
-  const filters = loanFiltersSchema.parse({ status: query.get("status") ?? undefined, month: query.get("month") ?? undefined });
+  const filters = loanFiltersSchema.parse({
+    status: query.get("status") ?? undefined,
+    month: query.get("month") ?? undefined,
+  });
   const list = await listLoans(scope, filters);
-  return json({ ...list, filters: { status: filters.status ?? "", month: filters.month ? filters.month.slice(0, 7) : "" } });
+  return json({
+    ...list,
+    filters: { status: filters.status ?? "", month: filters.month ? filters.month.slice(0, 7) : "" },
+  });
 }
 
 export default function Loans() {

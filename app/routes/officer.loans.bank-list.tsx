@@ -1,14 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { requireStaff } from "~/auth/scope.server";
 import { BankListTable } from "~/components/loans/bank-list";
 import { monthLabel } from "~/components/loans/loan-table";
 import { formatDate, translator } from "~/i18n";
 import { bankList, bankListMonth } from "~/modules/loans/bank-list.server";
-import { requireStaff } from "~/auth/scope.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.bank.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.bank.pageTitle")) },
+];
 
 /** Form 01 for a month (?month=YYYY-MM, default this month): printable; each person on it is audited. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,8 +53,14 @@ export default function BankListPage() {
         <p className="bank-list__due" data-due={list.dueDate}>
           {t("support.bank.due", { date: formatDate(list.dueDate) })}
         </p>
-        {list.communes.length ? <p>{t("support.bank.communes", { names: list.communes.map((c) => c.name).join(", ") })}</p> : null}
-        {list.rows.length === 0 ? <p className="empty-state">{t("support.bank.empty")}</p> : <BankListTable rows={list.rows} />}
+        {list.communes.length ? (
+          <p>{t("support.bank.communes", { names: list.communes.map((c) => c.name).join(", ") })}</p>
+        ) : null}
+        {list.rows.length === 0 ? (
+          <p className="empty-state">{t("support.bank.empty")}</p>
+        ) : (
+          <BankListTable rows={list.rows} />
+        )}
         <p className="bank-list__place">{t("support.bank.datePlace")}</p>
         <div className="bank-list__signatures">
           <div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { bankList, bankListCsv, bankListMonth } from "~/modules/loans/bank-list.server";
+
 import { requireStaff } from "~/auth/scope.server";
+import { bankList, bankListCsv, bankListMonth } from "~/modules/loans/bank-list.server";
 
 /** Form 01 for a month as a CSV file (Vietnamese headers, UTF-8 with BOM); each person on it is audited as an export. */
 export async function loader({ request }: LoaderFunctionArgs) {

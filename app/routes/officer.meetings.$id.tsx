@@ -1,12 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useLabels } from "~/components/self-service/labels";
-import { getMeeting } from "~/modules/activities/meetings.server";
-import { requireStaff } from "~/auth/scope.server";
-import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.meeting.detail.pageTitle")) }];
+import { requireStaff } from "~/auth/scope.server";
+import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound } from "~/http/responses.server";
+import { getMeeting } from "~/modules/activities/meetings.server";
+import { metaTranslator, pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.meeting.detail.pageTitle")) },
+];
 
 /** One meeting of the officer's communes, with who attended; another commune's meeting is not found. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,13 +46,21 @@ export default function MeetingPage() {
         ) : (
           <ol className="attendees">
             {meeting.attendees.map((a) => (
-              <li key={a.id}>{a.fullName ? <Link to={`/officer/persons/${a.id}/activities`}>{a.fullName}</Link> : t("support.meeting.anonymised")}</li>
+              <li key={a.id}>
+                {a.fullName ? (
+                  <Link to={`/officer/persons/${a.id}/activities`}>{a.fullName}</Link>
+                ) : (
+                  t("support.meeting.anonymised")
+                )}
+              </li>
             ))}
           </ol>
         )}
         <p data-guests={meeting.guestCount}>{t("support.meeting.guests", { count: number(meeting.guestCount) })}</p>
         {meeting.note ? <p>{meeting.note}</p> : null}
-        {meeting.recordedByName ? <p className="hint">{t("support.meeting.recordedBy", { name: meeting.recordedByName })}</p> : null}
+        {meeting.recordedByName ? (
+          <p className="hint">{t("support.meeting.recordedBy", { name: meeting.recordedByName })}</p>
+        ) : null}
       </section>
     </div>
   );

@@ -1,15 +1,18 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import type { FormState } from "~/components/forms";
+
+import { requireStaff } from "~/auth/scope.server";
 import { MeetingForm } from "~/components/activities/meeting-form";
+import type { FormState } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
 import { createMeeting, listMeetings, meetingForm } from "~/modules/activities/meetings.server";
 import { meetingSchema } from "~/modules/activities/schema.server";
-import { requireStaff } from "~/auth/scope.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.meeting.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.meeting.pageTitle")) },
+];
 
 /** The commune's periodic meetings (list with attendance counts) and the form for a new one: officers only. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,7 +45,11 @@ export default function Meetings() {
       <section className="panel" aria-labelledby="meetings-title">
         <h2 id="meetings-title">{t("support.meeting.list")}</h2>
         <p data-meetings={totals.meetings} data-attendance={totals.attendance} data-guests={totals.guests}>
-          {t("support.meeting.totals", { meetings: number(totals.meetings), attendance: number(totals.attendance), guests: number(totals.guests) })}
+          {t("support.meeting.totals", {
+            meetings: number(totals.meetings),
+            attendance: number(totals.attendance),
+            guests: number(totals.guests),
+          })}
         </p>
         {meetings.length === 0 ? (
           <p className="empty-state">{t("support.meeting.empty")}</p>

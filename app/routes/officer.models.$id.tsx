@@ -1,25 +1,42 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
+import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
 import { CoveredList, CoverPicker, type PersonFormState } from "~/components/models/covered";
-import { ModelFigures, type ModelFigure } from "~/components/models/figures";
+import { type ModelFigure, ModelFigures } from "~/components/models/figures";
 import { SteeringCommittee } from "~/components/models/members";
 import { ModelForm } from "~/components/models/model-form";
+import { type IntentRefusal, runIntentForm, withForm } from "~/http/intent-form.server";
+import { idOf, notFound } from "~/http/responses.server";
 import { MODEL_FIGURE_KEYS, modelFigures, modelPeriod } from "~/modules/models/figures.server";
-import { requireStaff } from "~/auth/scope.server";
-import { addSteeringMember, getModel, removeSteeringMember, steeringMembers, updateModel } from "~/modules/models/models.server";
+import {
+  addSteeringMember,
+  getModel,
+  removeSteeringMember,
+  steeringMembers,
+  updateModel,
+} from "~/modules/models/models.server";
 import { coveredPersons, coverPerson, leavePerson, personsToCover } from "~/modules/models/persons.server";
-import { coverPersonSchema, editModelSchema, leavePersonSchema, memberSchema, modelIntentSchema, modelQuerySchema, removeMemberSchema } from "~/modules/models/schema.server";
+import {
+  coverPersonSchema,
+  editModelSchema,
+  leavePersonSchema,
+  memberSchema,
+  modelIntentSchema,
+  modelQuerySchema,
+  removeMemberSchema,
+} from "~/modules/models/schema.server";
 import { todayIso } from "~/utils/clock.server";
 import { readForm } from "~/utils/forms";
-import { runIntentForm, withForm, type IntentRefusal } from "~/http/intent-form.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound } from "~/http/responses.server";
 import { queryOf } from "~/utils/text";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.model.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("events.model.pageTitle")) },
+];
 
 const DONE = ["created", "edit", "addMember", "removeMember", "addPerson", "leavePerson"] as const;
 type Intent = z.output<typeof modelIntentSchema>;
@@ -29,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const model = await getModel(scope, idOf(params.id));
   if (!model) throw notFound();
   const url = queryOf(request);
-  const query = modelQuerySchema.parse({ from: url.get("from") ?? undefined, to: url.get("to") ?? undefined, find: url.get("find") ?? undefined, q: url.get("q") ?? undefined });
+  const query = modelQuerySchema.parse({
+    from: url.get("from") ?? undefined,
+    to: url.get("to") ?? undefined,
+    find: url.get("find") ?? undefined,
+    q: url.get("q") ?? undefined,
+  });
   const period = modelPeriod(model, query);
   const [members, persons, indicators, found] = await Promise.all([
     steeringMembers(model.id),
@@ -37,7 +59,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     modelFigures(model, period),
     query.find ? personsToCover(scope, model, query.q) : Promise.resolve(null),
   ]);
-  const figures: ModelFigure[] = MODEL_FIGURE_KEYS.map((key) => ({ key, value: indicators[key], format: key === "averageWage" ? "vnd" : "count" }));
+  const figures: ModelFigure[] = MODEL_FIGURE_KEYS.map((key) => ({
+    key,
+    value: indicators[key],
+    format: key === "averageWage" ? "vnd" : "count",
+  }));
   return json({
     model,
     members,
@@ -46,7 +72,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     period,
     picker: found ? { q: query.q ?? "", persons: found } : null,
     today: todayIso(),
-    done: z.enum(DONE).optional().catch(undefined).parse(url.get("done") ?? undefined) ?? null,
+    done:
+      z
+        .enum(DONE)
+        .optional()
+        .catch(undefined)
+        .parse(url.get("done") ?? undefined) ?? null,
   });
 }
 
@@ -63,11 +94,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     {
       edit: (v) => withForm(editModelSchema, v, (data) => updateModel(scope, modelId, data)),
       addMember: (v) => withForm(memberSchema, v, (data) => addSteeringMember(scope, modelId, data)),
-      removeMember: (v) => withForm(removeMemberSchema, v, (data) => removeSteeringMember(scope, modelId, data.memberId)),
+      removeMember: (v) =>
+        withForm(removeMemberSchema, v, (data) => removeSteeringMember(scope, modelId, data.memberId)),
       addPerson: (v) => withForm(coverPersonSchema, v, (data) => coverPerson(scope, modelId, data)),
       leavePerson: (v) => withForm(leavePersonSchema, v, (data) => leavePerson(scope, modelId, data)),
     },
-    (intent) => `/officer/models/${modelId}?done=${intent}${intent === "edit" ? "" : intent.endsWith("Member") ? "#members" : "#persons"}`,
+    (intent) =>
+      `/officer/models/${modelId}?done=${intent}${intent === "edit" ? "" : intent.endsWith("Member") ? "#members" : "#persons"}`,
   );
 }
 
@@ -76,8 +109,11 @@ export default function ModelPage() {
   const data = useActionData<typeof action>() as Refused | undefined;
   const { t, date } = useI18n();
   const formState = (intent: Intent): FormState => (data?.intent === intent ? data : undefined);
-  const personState: PersonFormState = data?.intent === "addPerson" || data?.intent === "leavePerson" ? { ...data, intent: data.intent } : undefined;
-  const editState: FormState = formState("edit") ?? { values: { name: model.name, launchedOn: model.launchedOn, description: model.description } };
+  const personState: PersonFormState =
+    data?.intent === "addPerson" || data?.intent === "leavePerson" ? { ...data, intent: data.intent } : undefined;
+  const editState: FormState = formState("edit") ?? {
+    values: { name: model.name, launchedOn: model.launchedOn, description: model.description },
+  };
   const covered = persons.filter((p) => !p.leftOn).length;
   return (
     <div className="model-page">

@@ -1,16 +1,19 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
+import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
 import { ModelForm } from "~/components/models/model-form";
 import { getCommunes } from "~/modules/admin-units/admin-units.server";
-import { requireStaff } from "~/auth/scope.server";
 import { createModel, listModels } from "~/modules/models/models.server";
 import { modelSchema } from "~/modules/models/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("events.models.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("events.models.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "manage:model:commune");
@@ -52,7 +55,9 @@ export default function Models() {
               <p>
                 {m.communeName} · {t("events.model.launchedOn", { date: date(m.launchedOn) })}
               </p>
-              <p className="hint">{t("events.models.counts", { members: number(m.members), persons: number(m.coveredNow) })}</p>
+              <p className="hint">
+                {t("events.models.counts", { members: number(m.members), persons: number(m.coveredNow) })}
+              </p>
             </li>
           ))}
         </ul>

@@ -1,38 +1,47 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS } from "../../db/enums";
+
 import { can, requirePermission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
+import { PersonSupportSection } from "~/components/activities/support-section";
 import type { FormState } from "~/components/forms";
 import { ConsentForm, ConsentList } from "~/components/persons/consent-panel";
 import { PersonFacts } from "~/components/persons/person-facts";
-import { PersonOutcomesSection } from "~/components/placements/person-section";
-import { PersonSupportSection } from "~/components/activities/support-section";
 import { ClassificationPanel, ExpungementPanel } from "~/components/persons/record-panels";
+import { PersonOutcomesSection } from "~/components/placements/person-section";
 import { PersonReferrals } from "~/components/referrals/person-referrals";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { formatQuarter } from "~/i18n";
 import { supportSummary } from "~/modules/activities/activities.server";
 import { getCommunes, getProvince } from "~/modules/admin-units/admin-units.server";
 import { grantConsent, withdrawConsent } from "~/modules/consent/consent.server";
-import { readPersonPageBody } from "~/modules/consent/upload.server";
 import { consentSchema } from "~/modules/consent/schema.server";
+import { readPersonPageBody } from "~/modules/consent/upload.server";
 import { classificationSchema, classifyPerson, currentQuarter } from "~/modules/persons/classification.server";
 import { ageOn } from "~/modules/persons/expungement";
-import { markExpungedSchema, markRecordExpunged, otherDecisionsSchema, setOtherDecisionsCompleted } from "~/modules/persons/expungement.server";
+import {
+  markExpungedSchema,
+  markRecordExpunged,
+  otherDecisionsSchema,
+  setOtherDecisionsCompleted,
+} from "~/modules/persons/expungement.server";
 import { personIsInScope } from "~/modules/persons/list.server";
 import { getPersonForStaff } from "~/modules/persons/record.server";
 import { personOutcomes } from "~/modules/placements/views.server";
-import { listReferralsForPerson } from "~/modules/referrals/views.server";
 import { listOccupations } from "~/modules/reference/reference.server";
+import { listReferralsForPerson } from "~/modules/referrals/views.server";
 import { now, todayIso } from "~/utils/clock.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
-import { formatQuarter } from "~/i18n";
+import { type FieldErrors, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
-import { optionalText } from "~/utils/zod-fields.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { optionalText } from "~/utils/zod-fields.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) }];
+import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.record.pageTitle")) },
+];
 
 const DONE = ["created", "classified", "consent", "withdrawn", "expunged", "other-decisions"] as const;
 
@@ -47,8 +56,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getCommunes(placeCodes),
     person.preferredProvinceCode ? getProvince(person.preferredProvinceCode) : undefined,
   ]);
-  const done = z.enum(DONE).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined);
-  const withdrawnPurpose = z.enum(CONSENT_PURPOSES).optional().catch(undefined).parse(new URL(request.url).searchParams.get("purpose") ?? undefined) ?? null;
+  const done = z
+    .enum(DONE)
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("done") ?? undefined);
+  const withdrawnPurpose =
+    z
+      .enum(CONSENT_PURPOSES)
+      .optional()
+      .catch(undefined)
+      .parse(new URL(request.url).searchParams.get("purpose") ?? undefined) ?? null;
   const referrals = can(user, "refer:person:commune") ? await listReferralsForPerson(scope, person.id) : null;
   const today = todayIso();
   // Jobs, courses and follow-ups (app/modules/placements): the read above is the audited one.
@@ -99,7 +117,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await personIsInScope(scope, personId))) throw notFound();
   const { values, file, fileTooLarge, bodyTooLarge } = await readPersonPageBody(request);
   // Declared far bigger than a scan: refused unread. Only the consent form posts files, so its error shows.
-  if (bodyTooLarge) return json({ intent: "grant-consent", values, errors: { evidenceFile: { key: "consent.error.fileTooLarge" } } as FieldErrors }, { status: 413 });
+  if (bodyTooLarge)
+    return json(
+      {
+        intent: "grant-consent",
+        values,
+        errors: { evidenceFile: { key: "consent.error.fileTooLarge" } } as FieldErrors,
+      },
+      { status: 413 },
+    );
   const intent = typeof values.intent === "string" ? values.intent : "";
   const invalid = (errors: FieldErrors) => json({ intent, values, errors }, { status: 400 });
   const done = (what: (typeof DONE)[number]) => redirect(`/officer/persons/${personId}?done=${what}`);
@@ -132,10 +158,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "grant-consent": {
       requirePermission(user, "grant:consent:commune");
       const parsed = validateForm(consentSchema, values);
-      const tooLarge: FieldErrors = fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.fileTooLarge" } } : {};
+      const tooLarge: FieldErrors =
+        fileTooLarge && values.evidenceKind === "upload" ? { evidenceFile: { key: "consent.error.fileTooLarge" } } : {};
       if (!parsed.ok) return invalid({ ...parsed.errors, ...tooLarge });
       if (tooLarge.evidenceFile) return invalid(tooLarge);
-      const outcome = orNotFound(await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined));
+      const outcome = orNotFound(
+        await grantConsent(scope, personId, parsed.data, parsed.data.evidenceKind === "upload" ? file : undefined),
+      );
       if (!outcome.ok) return invalid(outcome.errors);
       return done("consent");
     }
@@ -152,7 +181,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       // A grant of another person, one already withdrawn, a purpose not in force: not found, like any unknown id.
       if (!outcome.ok) throw notFound();
-      return purpose ? redirect(`/officer/persons/${personId}?done=withdrawn&purpose=${purpose}#consents`) : done("withdrawn");
+      return purpose
+        ? redirect(`/officer/persons/${personId}?done=withdrawn&purpose=${purpose}#consents`)
+        : done("withdrawn");
     }
     default:
       return invalid({ _form: { key: "validation.invalid" } });
@@ -160,7 +191,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, names, age, today, now: at, quarter, can: allowed, done, outcomes, withdrawnPurpose } = useLoaderData<typeof loader>();
+  const {
+    person,
+    names,
+    age,
+    today,
+    now: at,
+    quarter,
+    can: allowed,
+    done,
+    outcomes,
+    withdrawnPurpose,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, date, locale } = useI18n();
   // A new location (the redirect after a save) remounts the forms, so a saved form starts empty again;
@@ -169,13 +211,21 @@ export default function PersonPage() {
   const { referrals, support } = useLoaderData<typeof loader>();
   const stateFor = (intent: string): FormState => (data?.intent === intent ? (data as FormState) : undefined);
   const notice =
-    done === "created" ? null
-    : done === "classified" ? t("persons.class.saved", { quarter: formatQuarter(quarter, locale) })
-    : done === "consent" ? t("consent.saved")
-    : done === "withdrawn" ? (withdrawnPurpose ? t("consent.withdrawal.officer.done", { purpose: t(`consent.purpose.${withdrawnPurpose}`) }) : t("consent.withdrawn"))
-    : done === "expunged" ? t("persons.exp.saved")
-    : done === "other-decisions" ? t("persons.exp.otherDecisionsSaved")
-    : null;
+    done === "created"
+      ? null
+      : done === "classified"
+        ? t("persons.class.saved", { quarter: formatQuarter(quarter, locale) })
+        : done === "consent"
+          ? t("consent.saved")
+          : done === "withdrawn"
+            ? withdrawnPurpose
+              ? t("consent.withdrawal.officer.done", { purpose: t(`consent.purpose.${withdrawnPurpose}`) })
+              : t("consent.withdrawn")
+            : done === "expunged"
+              ? t("persons.exp.saved")
+              : done === "other-decisions"
+                ? t("persons.exp.otherDecisionsSaved")
+                : null;
   return (
     <div className="person-page">
       <p className="breadcrumb persons-back">
@@ -183,7 +233,9 @@ export default function PersonPage() {
       </p>
       <h1>
         {person.fullName}{" "}
-        <span className={`badge ${person.status === "active" ? "badge--verified" : "badge--pending"}`}>{t(`persons.status.${person.status}`)}</span>
+        <span className={`badge ${person.status === "active" ? "badge--verified" : "badge--pending"}`}>
+          {t(`persons.status.${person.status}`)}
+        </span>
       </h1>
       <p className="lead">
         {t("persons.page.age", { age })} · {person.communeName}, {person.provinceName}
@@ -196,7 +248,12 @@ export default function PersonPage() {
         </p>
       ) : null}
       {person.status === "closed" && person.closedReason ? (
-        <p className="alert alert--info">{t("persons.page.closed", { date: date(person.closedAt), reason: t(`persons.closedReason.${person.closedReason}`) })}</p>
+        <p className="alert alert--info">
+          {t("persons.page.closed", {
+            date: date(person.closedAt),
+            reason: t(`persons.closedReason.${person.closedReason}`),
+          })}
+        </p>
       ) : null}
       {done === "created" ? (
         <div className="alert alert--success" role="status">
@@ -237,7 +294,13 @@ export default function PersonPage() {
 
       <section id="classification" className="card panel" aria-labelledby="classification-title">
         <h2 id="classification-title">{t("persons.class.title")}</h2>
-        <ClassificationPanel key={formKey} classifications={person.classifications} quarter={quarter} state={stateFor("classify")} canEdit={allowed.edit} />
+        <ClassificationPanel
+          key={formKey}
+          classifications={person.classifications}
+          quarter={quarter}
+          state={stateFor("classify")}
+          canEdit={allowed.edit}
+        />
       </section>
 
       <section id="consents" className="panel" aria-labelledby="consents-title">
@@ -254,9 +317,23 @@ export default function PersonPage() {
 
       {referrals ? <PersonReferrals referrals={referrals} /> : null}
 
-      {outcomes ? <PersonOutcomesSection personId={person.id} outcomes={outcomes} canRecord={allowed.recordPlacement} active={person.status === "active"} /> : null}
+      {outcomes ? (
+        <PersonOutcomesSection
+          personId={person.id}
+          outcomes={outcomes}
+          canRecord={allowed.recordPlacement}
+          active={person.status === "active"}
+        />
+      ) : null}
 
-      {support ? <PersonSupportSection personId={person.id} summary={support} canRecord={allowed.recordActivity} canLoans={allowed.manageLoans} /> : null}
+      {support ? (
+        <PersonSupportSection
+          personId={person.id}
+          summary={support}
+          canRecord={allowed.recordActivity}
+          canLoans={allowed.manageLoans}
+        />
+      ) : null}
 
       {allowed.invite || allowed.move || allowed.close || allowed.export ? (
         <section className="card panel" aria-labelledby="actions-title">

@@ -1,18 +1,21 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+
 import { can } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
-import type { FormState } from "~/components/forms";
 import { ActivityForm } from "~/components/activities/activity-form";
 import { ActivityCounts, ActivityTable, AttendedMeetings } from "~/components/activities/activity-log";
+import type { FormState } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { activityLog, recordActivity, supportPerson } from "~/modules/activities/activities.server";
 import { activitySchema } from "~/modules/activities/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.activity.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.activity.pageTitle")) },
+];
 
 /** The person's support log: readable by whoever may read the record, written by the commune officer. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const log = await activityLog(scope, idOf(params.id));
   if (!log) throw notFound();
   const saved = new URL(request.url).searchParams.get("done") === "saved";
-  return json({ ...log, saved, canRecord: can(user, "record:activity:commune"), canMeetings: can(user, "record:activity:commune") });
+  return json({
+    ...log,
+    saved,
+    canRecord: can(user, "record:activity:commune"),
+    canMeetings: can(user, "record:activity:commune"),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -66,7 +74,9 @@ export default function PersonActivities() {
       {canRecord ? (
         <section className="card panel" aria-labelledby="new-activity-title" id="new-activity">
           <h2 id="new-activity-title">{t("support.activity.new")}</h2>
-          {person.closedOn ? <p className="alert alert--info">{t("support.activity.closed", { closed: date(person.closedOn) })}</p> : null}
+          {person.closedOn ? (
+            <p className="alert alert--info">{t("support.activity.closed", { closed: date(person.closedOn) })}</p>
+          ) : null}
           <ActivityForm key={formKey} state={state} />
         </section>
       ) : (

@@ -1,20 +1,24 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { can, requirePermission } from "~/auth/permissions.server";
-import { staffScope, requireStaff } from "~/auth/scope.server";
+import { requireStaff, staffScope } from "~/auth/scope.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
-import { CLOSURE_REASONS } from "../../db/enums";
 import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { anonymisePerson } from "~/modules/persons/data-rights.server";
 import { closePerson, closeSchema, personHeader } from "~/modules/persons/lifecycle.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
-import { optionalText } from "~/utils/zod-fields.server";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
+import { optionalText } from "~/utils/zod-fields.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.close")) }];
+import { CLOSURE_REASONS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.actions.close")) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "close:person:commune");
@@ -33,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const personId = idOf(params.id);
   const values = await readForm(request);
-  const fail = (errors: FieldErrors, status = 400) => json({ values, errors, intent: String(values.intent ?? "") }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    json({ values, errors, intent: String(values.intent ?? "") }, { status });
   if (values.intent === "anonymise") {
     requirePermission(user, "anonymise:person:commune");
     const parsed = validateForm(anonymiseSchema, values);
@@ -71,7 +76,10 @@ export default function ClosePerson() {
       ) : null}
       {person.status === "closed" ? (
         <p className="alert alert--info">
-          {t("self.close.already", { date: date(person.closedAt), reason: word("self.closure", person.closedReason) || "—" })}
+          {t("self.close.already", {
+            date: date(person.closedAt),
+            reason: word("self.closure", person.closedReason) || "—",
+          })}
         </p>
       ) : (
         <section>
@@ -81,7 +89,12 @@ export default function ClosePerson() {
             <input type="hidden" name="intent" value="close" />
             <Field name="reason" label="self.close.reason" state={closeState} required>
               {(control) => (
-                <div className="radio-group" role="radiogroup" id={control.id} aria-describedby={control["aria-describedby"]}>
+                <div
+                  className="radio-group"
+                  role="radiogroup"
+                  id={control.id}
+                  aria-describedby={control["aria-describedby"]}
+                >
                   {CLOSURE_REASONS.map((r) => (
                     <label key={r}>
                       <input type="radio" name="reason" value={r} defaultChecked={chosen === r} />

@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { found, idOf } from "~/http/responses.server";
-import { consentFormFor } from "~/modules/persons/list.server";
 import { formatDate, translator } from "~/i18n";
+import { consentFormFor } from "~/modules/persons/list.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -12,7 +13,9 @@ import { metaTranslator, pageTitle } from "~/utils/meta";
  * nested in the person page's layout: it is a page of its own, at /officer/persons/:id/consents/:grantId/print.
  */
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("consent.print.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("consent.print.pageTitle")) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "grant:consent:commune");
@@ -46,7 +49,9 @@ export default function PrintConsent() {
         <header className="consent-print__head">
           <div>
             <p>
-              <strong>{t("consent.print.controllerName", { commune: lowerFirst(form.communeName) }).toLocaleUpperCase("vi")}</strong>
+              <strong>
+                {t("consent.print.controllerName", { commune: lowerFirst(form.communeName) }).toLocaleUpperCase("vi")}
+              </strong>
             </p>
           </div>
           <div className="consent-print__nation">
@@ -60,7 +65,9 @@ export default function PrintConsent() {
         </header>
         <h1>{t("consent.print.title")}</h1>
         <p className="consent-print__law">{t("consent.print.law")}</p>
-        {g.withdrawnAt ? <p className="consent-print__warning">{t("consent.print.withdrawnNotice", { date: date(g.withdrawnAt) })}</p> : null}
+        {g.withdrawnAt ? (
+          <p className="consent-print__warning">{t("consent.print.withdrawnNotice", { date: date(g.withdrawnAt) })}</p>
+        ) : null}
 
         <h2>1. {t("consent.print.controller")}</h2>
         <p>{t("consent.print.controllerName", { commune: lowerFirst(form.communeName) })}</p>
@@ -96,7 +103,11 @@ export default function PrintConsent() {
         </ul>
 
         <h2>5. {t("consent.print.fields")}</h2>
-        <p>{g.shareableFields.length ? g.shareableFields.map((f) => t(`consent.field.${f}`)).join("; ") : t("consent.print.noFields")}</p>
+        <p>
+          {g.shareableFields.length
+            ? g.shareableFields.map((f) => t(`consent.field.${f}`)).join("; ")
+            : t("consent.print.noFields")}
+        </p>
 
         <h2>6. {t("consent.print.rights")}</h2>
         <ul>

@@ -1,23 +1,30 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
-import { TextField, type FormState } from "~/components/forms";
+import { type FormState, TextField } from "~/components/forms";
 import { CheckboxField } from "~/components/persons/fields";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 import { createEnrolment, enrolmentForm } from "~/modules/placements/enrolments.server";
 import { personHeading } from "~/modules/placements/placements.server";
 import { enrolmentSchema } from "~/modules/placements/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.enrolment.new.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.enrolment.new.title")) },
+];
 
 /** ?referral=<id>: an accepted course referral; without it, the list of those waiting to be recorded. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "record:placement:commune");
-  const form = await enrolmentForm(scope, idOf(params.id), optionalIdOf(new URL(request.url).searchParams.get("referral")));
+  const form = await enrolmentForm(
+    scope,
+    idOf(params.id),
+    optionalIdOf(new URL(request.url).searchParams.get("referral")),
+  );
   if (!form) throw notFound();
   return json(form);
 }
@@ -41,30 +48,54 @@ export default function NewEnrolment() {
   const { person, course } = form;
   const state: FormState = data ?? { values: { enrolledOn: form.today } };
   // A date before the person's yes to the course: ask for the confirmation and the reason, keeping what was typed.
-  const backdate = data?.errors?.enrolledOn?.key === "outcomes.backdate.error.confirm" || Boolean(data?.errors?.backdateReason) || Boolean(data?.values?.confirmBackdate);
+  const backdate =
+    data?.errors?.enrolledOn?.key === "outcomes.backdate.error.confirm" ||
+    Boolean(data?.errors?.backdateReason) ||
+    Boolean(data?.values?.confirmBackdate);
   return (
     <>
       <p className="breadcrumb persons-back">
-        <Link to={`/officer/persons/${person.id}#outcomes`}>{t("outcomes.back.person", { name: person.fullName })}</Link>
+        <Link to={`/officer/persons/${person.id}#outcomes`}>
+          {t("outcomes.back.person", { name: person.fullName })}
+        </Link>
       </p>
       <h1>{t("outcomes.enrolment.new.title")}</h1>
       {form.problem ? (
         <>
           <p className="alert alert--info">{t(`outcomes.enrolment.source.${form.problem}`)}</p>
-          {"enrolmentId" in form && form.enrolmentId ? <Link to={`/officer/enrolments/${form.enrolmentId}`}>{t("outcomes.section.openEnrolment")}</Link> : null}
+          {"enrolmentId" in form && form.enrolmentId ? (
+            <Link to={`/officer/enrolments/${form.enrolmentId}`}>{t("outcomes.section.openEnrolment")}</Link>
+          ) : null}
         </>
       ) : course ? (
         <>
-          <p className="lead">{t("outcomes.enrolment.new.lead", { course: course.courseTitle, provider: course.providerName, date: date(course.startsAt) })}</p>
-          {person.status !== "active" ? <p className="alert alert--error">{t("outcomes.placement.error.closed")}</p> : null}
-          <FormErrors state={state} labels={{ enrolledOn: "outcomes.field.enrolledOn", backdateReason: "outcomes.backdate.reason" }} />
+          <p className="lead">
+            {t("outcomes.enrolment.new.lead", {
+              course: course.courseTitle,
+              provider: course.providerName,
+              date: date(course.startsAt),
+            })}
+          </p>
+          {person.status !== "active" ? (
+            <p className="alert alert--error">{t("outcomes.placement.error.closed")}</p>
+          ) : null}
+          <FormErrors
+            state={state}
+            labels={{ enrolledOn: "outcomes.field.enrolledOn", backdateReason: "outcomes.backdate.reason" }}
+          />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="referralId" value={course.referralId} />
             <TextField name="enrolledOn" label="outcomes.field.enrolledOn" state={state} required type="date" />
             {backdate ? (
               <div className="stack backdate-confirm">
                 <CheckboxField name="confirmBackdate" label="outcomes.backdate.confirm" state={state} />
-                <TextField name="backdateReason" label="outcomes.backdate.reason" hint="outcomes.backdate.reason.hint" state={state} autoComplete="off" />
+                <TextField
+                  name="backdateReason"
+                  label="outcomes.backdate.reason"
+                  hint="outcomes.backdate.reason.hint"
+                  state={state}
+                  autoComplete="off"
+                />
               </div>
             ) : null}
             <div className="actions">

@@ -1,6 +1,7 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { AccessLog } from "~/components/self-service/access-log";
 import { PersonData } from "~/components/self-service/person-data";
@@ -10,7 +11,9 @@ import { namesFor } from "~/modules/persons/self-service.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.export")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.actions.export")) },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 /** The printable export: everything held about the person, in words (audit: export, format print). */
@@ -37,7 +40,11 @@ export default function ExportPerson() {
   const { data, names } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const p = data.person;
-  const when = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(data.exportedAt));
+  const when = new Intl.DateTimeFormat("vi-VN", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(data.exportedAt));
   return (
     <>
       <p className="listing__back no-print">

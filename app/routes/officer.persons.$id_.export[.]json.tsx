@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { requireStaff } from "~/auth/scope.server";
 import { idOf, notFound } from "~/http/responses.server";
 import { exportPersonForStaff } from "~/modules/persons/data-rights.server";

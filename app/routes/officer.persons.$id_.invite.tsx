@@ -1,6 +1,13 @@
-import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { idOf, notFound } from "~/http/responses.server";
 import { invitationStatus, issueInvitation } from "~/modules/persons/invitations.server";
@@ -119,7 +126,9 @@ export default function InvitePerson() {
         <p>{latestLine}</p>
         {person.hasAccount ? <p>{t("self.invite.hasAccount")}</p> : null}
         {!person.hasPhone ? <p>{t("self.invite.noPhone")}</p> : null}
-        {latest && !latest.usedAt && latest.expiresAt > at ? <p className="hint">{t("self.invite.reissueWarning")}</p> : null}
+        {latest && !latest.usedAt && latest.expiresAt > at ? (
+          <p className="hint">{t("self.invite.reissueWarning")}</p>
+        ) : null}
         <Form method="post">
           <button type="submit" className="button">
             {t("self.invite.issue")}

@@ -1,18 +1,21 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
 import { LoanForm } from "~/components/loans/loan-form";
 import { LoanTable } from "~/components/loans/loan-table";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { supportPerson } from "~/modules/activities/activities.server";
 import { createLoan, personLoans } from "~/modules/loans/loans.server";
 import { loanSchema } from "~/modules/loans/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("support.loan.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("support.loan.pageTitle")) },
+];
 
 /** A person's loans under Decision 22/2023 and a new application for the bank's monthly list. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -72,7 +75,8 @@ export default function PersonLoans() {
         </section>
       ) : null}
       <p>
-        <Link to="/officer/loans">{t("support.loan.back.list")}</Link> · <Link to="/officer/loans/bank-list">{t("support.loan.bankListLink")}</Link>
+        <Link to="/officer/loans">{t("support.loan.back.list")}</Link> ·{" "}
+        <Link to="/officer/loans/bank-list">{t("support.loan.bankListLink")}</Link>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
-import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { ExcludedListings, ReferLink, SuggestionList } from "~/components/matching/suggestions";
 import { idOf, notFound } from "~/http/responses.server";
@@ -7,7 +8,9 @@ import { suggestionsForPerson } from "~/modules/matching/suggestions.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("match.person.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("match.person.title")) },
+];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -42,7 +45,12 @@ export default function PersonMatches() {
             {t("match.noConsent.job")} <Link to={`${personHref}#consents`}>{t("match.noConsent.link")}</Link>
           </p>
         ) : m.active ? (
-          <SuggestionList items={m.jobs} occupations={m.occupations} empty={t("match.none.jobs")} action={(item) => <ReferLink personId={m.personId} kind="job" listingId={item.id} />} />
+          <SuggestionList
+            items={m.jobs}
+            occupations={m.occupations}
+            empty={t("match.none.jobs")}
+            action={(item) => <ReferLink personId={m.personId} kind="job" listingId={item.id} />}
+          />
         ) : null}
       </section>
 

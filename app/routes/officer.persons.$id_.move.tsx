@@ -1,16 +1,19 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { CommunePicker } from "~/components/commune-picker";
 import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { idOf, notFound, orNotFound } from "~/http/responses.server";
-import { getCommunes, listCommunes, listProvinces, type Commune } from "~/modules/admin-units/admin-units.server";
+import { type Commune, getCommunes, listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
 import { moveSchema, personHeader, requestTransfer } from "~/modules/persons/lifecycle.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.actions.move")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.actions.move")) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "transfer:person:commune");
@@ -24,13 +27,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ person, provinces, communes, pendingToName: pendingTo[0]?.name ?? null });
 }
 
-type Sent = { commune: string; recipients: { id: string; fullName: string; email: string | null; phone: string | null }[] };
+type Sent = {
+  commune: string;
+  recipients: { id: string; fullName: string; email: string | null; phone: string | null }[];
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope } = await requireStaff(request, "transfer:person:commune");
   const personId = idOf(params.id);
   const values = await readForm(request);
-  const communesOf = (code: unknown) => (typeof code === "string" && /^\d{2}$/.test(code) ? listCommunes(code) : Promise.resolve([]));
+  const communesOf = (code: unknown) =>
+    typeof code === "string" && /^\d{2}$/.test(code) ? listCommunes(code) : Promise.resolve([]);
   const answer = async (errors: FieldErrors, status = 400) =>
     json({ values, errors, communes: await communesOf(values.provinceCode), sent: null as Sent | null }, { status });
   // Without JavaScript, "load communes" posts the form: answer with the same values and the list.
@@ -39,7 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return answer(parsed.errors);
   const outcome = orNotFound(await requestTransfer(scope, personId, parsed.data));
   if (!outcome.ok) return answer(outcome.errors);
-  return json({ values: {} as FormValues, errors: {} as FieldErrors, communes: [] as Commune[], sent: { commune: outcome.toCommuneName, recipients: outcome.recipients } });
+  return json({
+    values: {} as FormValues,
+    errors: {} as FieldErrors,
+    communes: [] as Commune[],
+    sent: { commune: outcome.toCommuneName, recipients: outcome.recipients },
+  });
 }
 
 export default function MovePerson() {
@@ -70,7 +82,9 @@ export default function MovePerson() {
                 {data.sent.recipients.map((r) => (
                   <li key={r.id}>
                     {r.fullName}
-                    {r.phone || r.email ? <span className="hint"> · {[r.phone, r.email].filter(Boolean).join(" · ")}</span> : null}
+                    {r.phone || r.email ? (
+                      <span className="hint"> · {[r.phone, r.email].filter(Boolean).join(" · ")}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -91,12 +105,19 @@ export default function MovePerson() {
         </p>
       ) : (
         <>
-          <ErrorSummary state={state} labels={{ provinceCode: "register.province", communeCode: "register.commune", note: "self.move.note" }} />
+          <ErrorSummary
+            state={state}
+            labels={{ provinceCode: "register.province", communeCode: "register.commune", note: "self.move.note" }}
+          />
           <Form method="post" className="stack" noValidate>
             <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
               {t("self.move.submit")}
             </button>
-            <CommunePicker provinces={provinces} communes={(data?.communes?.length ? data.communes : communes) as Commune[]} state={state} />
+            <CommunePicker
+              provinces={provinces}
+              communes={(data?.communes?.length ? data.communes : communes) as Commune[]}
+              state={state}
+            />
             <Field name="note" label="self.move.note" state={state}>
               {(control) => <textarea {...control} name="note" rows={3} maxLength={500} />}
             </Field>

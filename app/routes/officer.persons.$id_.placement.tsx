@@ -1,26 +1,35 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CONTRACT_KINDS } from "../../db/enums";
+
 import { requireStaff } from "~/auth/scope.server";
-import { TextField, type FormState } from "~/components/forms";
+import { type FormState, TextField } from "~/components/forms";
 import { ChoiceGroup } from "~/components/job-form";
 import { CheckboxField } from "~/components/persons/fields";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 import { createPlacement, personHeading, placementForm } from "~/modules/placements/placements.server";
 import { placementSchema } from "~/modules/placements/schema.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, optionalIdOf, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.new.title")) }];
+import { CONTRACT_KINDS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.placement.new.title")) },
+];
 
 /** ?referral=<id> (an accepted job referral), ?enrolment=<id> (a completed course), or neither (a job found outside). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "record:placement:commune");
   const query = new URL(request.url).searchParams;
   // An unknown person, or a referral or course that is not this person's: the same answer.
-  const form = orNotFound(await placementForm(scope, idOf(params.id), { referralId: optionalIdOf(query.get("referral")), enrolmentId: optionalIdOf(query.get("enrolment")) }));
+  const form = orNotFound(
+    await placementForm(scope, idOf(params.id), {
+      referralId: optionalIdOf(query.get("referral")),
+      enrolmentId: optionalIdOf(query.get("enrolment")),
+    }),
+  );
   if (!form.ok && form.problem === "not_found") throw notFound();
   return json(form);
 }
@@ -63,7 +72,9 @@ export default function NewPlacement() {
         {back}
         <h1>{t("outcomes.placement.new.title")}</h1>
         <p className="alert alert--info">{t(`outcomes.source.${form.problem}`)}</p>
-        {form.placementId ? <Link to={`/officer/placements/${form.placementId}`}>{t("outcomes.source.viewPlacement")}</Link> : null}
+        {form.placementId ? (
+          <Link to={`/officer/placements/${form.placementId}`}>{t("outcomes.source.viewPlacement")}</Link>
+        ) : null}
       </>
     );
   }
@@ -71,7 +82,10 @@ export default function NewPlacement() {
   const source = form.source;
   const lowWage = data?.errors?.wage?.key === "outcomes.placement.error.lowWage";
   // A start date before the person's yes: ask for the confirmation and the reason, keeping what was typed.
-  const backdate = data?.errors?.startDate?.key === "outcomes.backdate.error.confirm" || Boolean(data?.errors?.backdateReason) || Boolean(data?.values?.confirmBackdate);
+  const backdate =
+    data?.errors?.startDate?.key === "outcomes.backdate.error.confirm" ||
+    Boolean(data?.errors?.backdateReason) ||
+    Boolean(data?.values?.confirmBackdate);
   return (
     <>
       {back}
@@ -96,11 +110,26 @@ export default function NewPlacement() {
             </p>
           </div>
         ) : (
-          <TextField name="employerName" label="outcomes.field.employerName" state={state} required autoComplete="organization" />
+          <TextField
+            name="employerName"
+            label="outcomes.field.employerName"
+            state={state}
+            required
+            autoComplete="organization"
+          />
         )}
         <TextField name="position" label="outcomes.field.position" state={state} required autoComplete="off" />
-        <TextField name="wage" label="outcomes.field.wage" state={state} required inputMode="numeric" autoComplete="off" />
-        {form.minimumWage ? <p className="hint">{t("outcomes.placement.minimumWage", { min: vnd(form.minimumWage) })}</p> : null}
+        <TextField
+          name="wage"
+          label="outcomes.field.wage"
+          state={state}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        {form.minimumWage ? (
+          <p className="hint">{t("outcomes.placement.minimumWage", { min: vnd(form.minimumWage) })}</p>
+        ) : null}
         {lowWage ? <CheckboxField name="confirmLowWage" label="outcomes.field.confirmLowWage" state={state} /> : null}
         <ChoiceGroup
           name="contractKind"
@@ -110,11 +139,24 @@ export default function NewPlacement() {
           required
           options={CONTRACT_KINDS.map((k) => ({ value: k, label: word("outcomes.contract", k) }))}
         />
-        <TextField name="startDate" label="outcomes.field.startDate" hint="outcomes.field.startDate.hint" state={state} required type="date" />
+        <TextField
+          name="startDate"
+          label="outcomes.field.startDate"
+          hint="outcomes.field.startDate.hint"
+          state={state}
+          required
+          type="date"
+        />
         {backdate ? (
           <div className="stack backdate-confirm">
             <CheckboxField name="confirmBackdate" label="outcomes.backdate.confirm" state={state} />
-            <TextField name="backdateReason" label="outcomes.backdate.reason" hint="outcomes.backdate.reason.hint" state={state} autoComplete="off" />
+            <TextField
+              name="backdateReason"
+              label="outcomes.backdate.reason"
+              hint="outcomes.backdate.reason.hint"
+              state={state}
+              autoComplete="off"
+            />
           </div>
         ) : null}
         <div className="actions">

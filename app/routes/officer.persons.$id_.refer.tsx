@@ -1,27 +1,33 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { useSnapshotValue } from "~/components/referrals/snapshot";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import type { MatchReason } from "~/modules/matching/reasons";
 import { reasonText } from "~/modules/matching/reasons";
 import { listOccupations } from "~/modules/reference/reference.server";
 import { createReferral, getReferForm } from "~/modules/referrals/referrals.server";
 import { referQuerySchema, referSchema } from "~/modules/referrals/schema.server";
-import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
-import { readForm, validateForm, type FormValues } from "~/utils/forms";
+import { type FormValues, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.refer.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("referrals.refer.pageTitle")) },
+];
 
 /** Occupation names the reason sentences mention, in both languages (the page picks the reader's). */
 async function occupationNames(reasons: MatchReason[]) {
   const codes = new Set(reasons.map((r) => r.params?.occupation).filter((c): c is string => typeof c === "string"));
   if (codes.size === 0) return { vi: {}, en: {} };
   const all = (await listOccupations()).filter((o) => codes.has(o.code));
-  return { vi: Object.fromEntries(all.map((o) => [o.code, o.nameVi])), en: Object.fromEntries(all.map((o) => [o.code, o.nameEn])) };
+  return {
+    vi: Object.fromEntries(all.map((o) => [o.code, o.nameVi])),
+    en: Object.fromEntries(all.map((o) => [o.code, o.nameEn])),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const form = await getReferForm(scope, personId, query.data.kind, query.data.listing, query.data.request);
   if (!form) throw notFound();
   const reasons = form.eligibility.ok ? form.eligibility.reasons : form.eligibility.exclusions;
-  return json({ form, purpose: LISTING_PURPOSE[query.data.kind], occupations: await occupationNames(reasons) }, { headers: { "Cache-Control": "private, no-store" } });
+  return json(
+    { form, purpose: LISTING_PURPOSE[query.data.kind], occupations: await occupationNames(reasons) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = validateForm(referSchema, values);
   if (!parsed.ok) return json({ values, errors: parsed.errors, exclusions: [] as MatchReason[] }, { status: 400 });
   const outcome = orNotFound(await createReferral(scope, personId, parsed.data));
-  if (!outcome.ok) return json({ values, errors: outcome.errors, exclusions: outcome.exclusions ?? [] }, { status: 400 });
+  if (!outcome.ok)
+    return json({ values, errors: outcome.errors, exclusions: outcome.exclusions ?? [] }, { status: 400 });
   return redirect(`/officer/referrals/${outcome.referralId}?done=referred`);
 }
 
@@ -83,8 +93,14 @@ export default function ReferPerson() {
         <p className="result-card__org">{listing.organizationName}</p>
         <p className="result-card__meta">
           <span>{listing.place}</span>
-          {listing.wageMin !== null && listing.wageMax !== null ? <span>{t("referrals.refer.wage", { min: vnd(listing.wageMin), max: vnd(listing.wageMax) })}</span> : null}
-          <span>{t(listing.kind === "job" ? "referrals.refer.capacity.job" : "referrals.refer.capacity.training", { count: number(listing.capacity) })}</span>
+          {listing.wageMin !== null && listing.wageMax !== null ? (
+            <span>{t("referrals.refer.wage", { min: vnd(listing.wageMin), max: vnd(listing.wageMax) })}</span>
+          ) : null}
+          <span>
+            {t(listing.kind === "job" ? "referrals.refer.capacity.job" : "referrals.refer.capacity.training", {
+              count: number(listing.capacity),
+            })}
+          </span>
           <span>{t("referrals.refer.deadline", { date: date(listing.deadline) })}</span>
         </p>
         {!listing.open ? <p className="alert alert--error">{t("referrals.refer.closed")}</p> : null}
@@ -115,16 +131,23 @@ export default function ReferPerson() {
           </ul>
         </div>
       ) : null}
-      {!form.hasConsent ? <p className="alert alert--error">{t("referrals.refer.noConsent", { purpose: t(`consent.purpose.${purpose}`) })}</p> : null}
+      {!form.hasConsent ? (
+        <p className="alert alert--error">
+          {t("referrals.refer.noConsent", { purpose: t(`consent.purpose.${purpose}`) })}
+        </p>
+      ) : null}
       {form.existingReferralId ? (
         <p className="alert alert--info">
-          {t("referrals.refer.existing")} <Link to={`/officer/referrals/${form.existingReferralId}`}>{t("referrals.refer.openExisting")}</Link>
+          {t("referrals.refer.existing")}{" "}
+          <Link to={`/officer/referrals/${form.existingReferralId}`}>{t("referrals.refer.openExisting")}</Link>
         </p>
       ) : null}
 
       {canRefer || answer ? (
         <Form method="post" className="stack referral-form" noValidate>
-          {answer?.exclusions?.length ? null : <ErrorSummary state={state} labels={{ fields: "referrals.refer.fields" }} />}
+          {answer?.exclusions?.length ? null : (
+            <ErrorSummary state={state} labels={{ fields: "referrals.refer.fields" }} />
+          )}
           <input type="hidden" name="kind" value={listing.kind} />
           <input type="hidden" name="listingId" value={listing.id} />
           {form.request ? <input type="hidden" name="requestId" value={form.request.id} /> : null}

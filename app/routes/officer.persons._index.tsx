@@ -1,16 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
+
 import { can } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
 import { searchHref } from "~/components/search/url";
-import { listPersons, personListFiltersSchema } from "~/modules/persons/list.server";
 import { formatQuarter } from "~/i18n";
+import { listPersons, personListFiltersSchema } from "~/modules/persons/list.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 import { queryOf } from "~/utils/text";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.list.title")) }];
+import { CLASSIFICATION_GROUPS, PERSON_NEEDS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.list.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "view:person:commune");
@@ -104,7 +108,14 @@ export default function PersonsList() {
             <p className="hint" id="f-q-hint">
               {t("persons.list.q.hint")}
             </p>
-            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" autoComplete="off" />
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ""}
+              aria-describedby="f-q-hint"
+              autoComplete="off"
+            />
           </div>
           <div className="row">
             <div className="field">
@@ -188,11 +199,16 @@ export default function PersonsList() {
                 <td data-label={t("persons.col.age")} data-col="age">
                   {t("persons.page.age", { age: p.age })}
                 </td>
-                <td data-label={t("persons.col.commune")} data-col="commune">{p.communeName}</td>
+                <td data-label={t("persons.col.commune")} data-col="commune">
+                  {p.communeName}
+                </td>
                 <td data-label={t("persons.col.classification")} data-col="group">
                   {p.latestGroup ? (
                     <span>
-                      <span className={`group-badge group-badge--${p.latestGroup}`} title={t(`persons.group.${p.latestGroup}`)}>
+                      <span
+                        className={`group-badge group-badge--${p.latestGroup}`}
+                        title={t(`persons.group.${p.latestGroup}`)}
+                      >
                         {p.latestGroup}
                       </span>{" "}
                       <span className="hint">{formatQuarter(p.latestQuarter ?? "", locale)}</span>
@@ -214,7 +230,9 @@ export default function PersonsList() {
                     <span className="hint">{t("persons.noConsent")}</span>
                   )}
                 </td>
-                <td data-label={t("persons.col.status")} data-col="status">{t(`persons.status.${p.status}`)}</td>
+                <td data-label={t("persons.col.status")} data-col="status">
+                  {t(`persons.status.${p.status}`)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,17 +1,20 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
 import { IntakeForm } from "~/components/persons/intake-form";
 import { getCommunes, listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
-import { registerPerson, type DuplicateCandidate } from "~/modules/persons/intake.server";
+import { type DuplicateCandidate, registerPerson } from "~/modules/persons/intake.server";
 import { intakeSchema } from "~/modules/persons/schema.server";
 import { listOccupations } from "~/modules/reference/reference.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("persons.new.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("persons.new.pageTitle")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "register:person:commune");
@@ -27,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { scope } = await requireStaff(request, "register:person:commune");
   const values = await readForm(request);
-  const answer = (errors: FieldErrors, duplicates: DuplicateCandidate[] | null = null) => json({ values, errors, duplicates }, { status: 400 });
+  const answer = (errors: FieldErrors, duplicates: DuplicateCandidate[] | null = null) =>
+    json({ values, errors, duplicates }, { status: 400 });
   const parsed = validateForm(intakeSchema, values);
   if (!parsed.ok) return answer(parsed.errors);
   const outcome = await registerPerson(scope, parsed.data);
@@ -36,7 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // A citizen ID already on file cannot be overridden; a same name and birth date can, once checked.
   const blocked = outcome.duplicates.some((d) => d.reason === "citizen_id");
   return answer(
-    blocked ? { citizenId: { key: "persons.error.duplicateCitizenId" } } : { confirmNotDuplicate: { key: "persons.error.duplicate" } },
+    blocked
+      ? { citizenId: { key: "persons.error.duplicateCitizenId" } }
+      : { confirmNotDuplicate: { key: "persons.error.duplicate" } },
     outcome.duplicates,
   );
 }

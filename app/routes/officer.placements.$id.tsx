@@ -1,22 +1,26 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { PLACEMENT_END_REASONS } from "../../db/enums";
+
 import { can } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
-import { TextField, type FormState } from "~/components/forms";
+import { type FormState, TextField } from "~/components/forms";
 import { ChoiceGroup, TextAreaField } from "~/components/job-form";
-import { FollowUpList, OutcomeBadge } from "~/components/placements/follow-ups";
 import { FormErrors } from "~/components/persons/form-errors";
+import { FollowUpList, OutcomeBadge } from "~/components/placements/follow-ups";
 import { useLabels } from "~/components/self-service/labels";
+import { idOf, notFound, orNotFound } from "~/http/responses.server";
 import { endPlacement } from "~/modules/placements/placements.server";
 import { endPlacementSchema } from "~/modules/placements/schema.server";
 import { getPlacementView } from "~/modules/placements/views.server";
 import { readForm, validateForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { idOf, notFound, orNotFound } from "~/http/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("outcomes.placement.pageTitle")) }];
+import { PLACEMENT_END_REASONS } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("outcomes.placement.pageTitle")) },
+];
 
 /** A provincial admin reads it; the commune officer records follow-ups and ends it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     ...view,
     can: { end: can(user, "record:placement:commune"), record: can(user, "follow_up:person:commune") },
-    done: z.enum(["created", "ended", "recorded"]).optional().catch(undefined).parse(new URL(request.url).searchParams.get("done") ?? undefined),
+    done: z
+      .enum(["created", "ended", "recorded"])
+      .optional()
+      .catch(undefined)
+      .parse(new URL(request.url).searchParams.get("done") ?? undefined),
   });
 }
 
@@ -47,7 +55,14 @@ export default function PlacementPage() {
   const { t, date, vnd, word } = useLabels();
   const formKey = useLocation().key;
   const state: FormState = data ?? { values: { endDate: today } };
-  const notice = done === "created" ? "outcomes.placement.created" : done === "ended" ? "outcomes.placement.endedNotice" : done === "recorded" ? "outcomes.placement.recorded" : null;
+  const notice =
+    done === "created"
+      ? "outcomes.placement.created"
+      : done === "ended"
+        ? "outcomes.placement.endedNotice"
+        : done === "recorded"
+          ? "outcomes.placement.recorded"
+          : null;
   return (
     <div className="placement-page">
       <p className="breadcrumb persons-back">
@@ -74,7 +89,12 @@ export default function PlacementPage() {
           <dt>{t("outcomes.fact.start")}</dt>
           <dd>
             {date(p.startDate)}
-            {p.backdateReason ? <span className="hint backdate-reason"> ({t("outcomes.backdate.shown", { reason: p.backdateReason })})</span> : null}
+            {p.backdateReason ? (
+              <span className="hint backdate-reason">
+                {" "}
+                ({t("outcomes.backdate.shown", { reason: p.backdateReason })})
+              </span>
+            ) : null}
           </dd>
           <dt>{t("outcomes.fact.status")}</dt>
           <dd>{p.endDate ? t("outcomes.endedOn", { date: date(p.endDate) }) : t("outcomes.running")}</dd>
@@ -104,7 +124,10 @@ export default function PlacementPage() {
         <section className="card panel" aria-labelledby="end-title">
           <h2 id="end-title">{t("outcomes.end.title")}</h2>
           <p className="hint">{t("outcomes.end.lead")}</p>
-          <FormErrors state={data} labels={{ endDate: "outcomes.field.endDate", endReason: "outcomes.field.endReason" }} />
+          <FormErrors
+            state={data}
+            labels={{ endDate: "outcomes.field.endDate", endReason: "outcomes.field.endReason" }}
+          />
           <Form method="post" className="stack" noValidate key={formKey}>
             <TextField name="endDate" label="outcomes.field.endDate" state={state} required type="date" />
             <ChoiceGroup

@@ -1,5 +1,6 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { FormState } from "~/components/forms";
 import { MessageThread, ReferralHistory } from "~/components/referrals/history";
@@ -17,7 +18,9 @@ import { getReferralForOfficer } from "~/modules/referrals/views.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("referrals.detail.pageTitle")) },
+];
 
 const DONE = ["referred", "message", "withdraw", "person_declined", "person_accepted"] as const;
 
@@ -53,8 +56,14 @@ export default function OfficerReferral() {
   const followUp =
     r.status === "accepted"
       ? r.kind === "job"
-        ? { to: `/officer/persons/${r.personId}/placement?referral=${r.id}`, label: t("referrals.detail.recordPlacement") }
-        : { to: `/officer/persons/${r.personId}/enrolment?referral=${r.id}`, label: t("referrals.detail.recordEnrolment") }
+        ? {
+            to: `/officer/persons/${r.personId}/placement?referral=${r.id}`,
+            label: t("referrals.detail.recordPlacement"),
+          }
+        : {
+            to: `/officer/persons/${r.personId}/enrolment?referral=${r.id}`,
+            label: t("referrals.detail.recordEnrolment"),
+          }
       : null;
   return (
     <div className="referral-page">
@@ -69,7 +78,13 @@ export default function OfficerReferral() {
       </p>
       {done ? (
         <p className="alert alert--success" role="status">
-          {t(done === "referred" ? "referrals.refer.done" : done === "message" ? "referrals.messages.sent" : "referrals.detail.done")}
+          {t(
+            done === "referred"
+              ? "referrals.refer.done"
+              : done === "message"
+                ? "referrals.messages.sent"
+                : "referrals.detail.done",
+          )}
         </p>
       ) : null}
       {followUp ? (
@@ -98,7 +113,8 @@ export default function OfficerReferral() {
             <>
               <dt>{t("referrals.detail.interview")}</dt>
               <dd>
-                {t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}, {r.interviewPlace}
+                {t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })},{" "}
+                {r.interviewPlace}
               </dd>
             </>
           ) : null}
@@ -140,7 +156,12 @@ export default function OfficerReferral() {
             {t("referrals.detail.awaitingPerson.officer")}
           </p>
         ) : null}
-        <MoveForms moves={moves} status={r.status} state={actionData?.intent !== "message" ? actionData : undefined} interview={{ at: r.interviewAt, place: r.interviewPlace }} />
+        <MoveForms
+          moves={moves}
+          status={r.status}
+          state={actionData?.intent !== "message" ? actionData : undefined}
+          interview={{ at: r.interviewAt, place: r.interviewPlace }}
+        />
       </section>
       <section className="card panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("referrals.detail.history")}</h2>

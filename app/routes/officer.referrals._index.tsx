@@ -1,6 +1,6 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { REFERRAL_STATUSES } from "../../db/enums";
+
 import { requireStaff } from "~/auth/scope.server";
 import { StatusBadge, StatusFilter, timeOf } from "~/components/referrals/status";
 import type { MessageKey } from "~/i18n";
@@ -11,13 +11,20 @@ import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("referrals.officer.title")) }];
+import { REFERRAL_STATUSES } from "../../db/enums";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("referrals.officer.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "refer:person:commune");
   const url = new URL(request.url);
   const status = statusFilterSchema.parse(url.searchParams.get("status") ?? undefined);
-  const [requests, { rows, counts }] = await Promise.all([listPendingRequests(scope), listReferralsForOfficer(scope, { status })]);
+  const [requests, { rows, counts }] = await Promise.all([
+    listPendingRequests(scope),
+    listReferralsForOfficer(scope, { status }),
+  ]);
   return json(
     { requests, rows, counts, status: status ?? null, declined: url.searchParams.get("done") === "declined" },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -39,7 +46,9 @@ export default function OfficerReferrals() {
   const failed = useActionData<typeof action>();
   const { t, date } = useI18n();
   // Without a filter, one group per status in the order of the flow; each group newest first.
-  const groups = REFERRAL_STATUSES.map((s) => ({ status: s, rows: rows.filter((r) => r.status === s) })).filter((g) => g.rows.length > 0);
+  const groups = REFERRAL_STATUSES.map((s) => ({ status: s, rows: rows.filter((r) => r.status === s) })).filter(
+    (g) => g.rows.length > 0,
+  );
   return (
     <>
       <h1>{t("referrals.officer.title")}</h1>
@@ -70,12 +79,16 @@ export default function OfficerReferrals() {
                   <span className="hint">{t("referrals.requests.sentOn", { date: date(r.createdAt) })}</span>
                 </p>
                 <p>
-                  <span className="badge badge--soft">{t(`self.kind.${r.kind}`)}</span> {r.title || t("referrals.requests.listingGone")}
+                  <span className="badge badge--soft">{t(`self.kind.${r.kind}`)}</span>{" "}
+                  {r.title || t("referrals.requests.listingGone")}
                   {r.organizationName ? <span className="hint"> · {r.organizationName}</span> : null}
                 </p>
                 {r.message ? <p>{t("referrals.requests.message", { message: r.message })}</p> : null}
                 <div className="actions">
-                  <Link className="button" to={`/officer/persons/${r.personId}/refer?kind=${r.kind}&listing=${r.listingId}&request=${r.id}`}>
+                  <Link
+                    className="button"
+                    to={`/officer/persons/${r.personId}/refer?kind=${r.kind}&listing=${r.listingId}&request=${r.id}`}
+                  >
                     {t("referrals.requests.approve")}
                   </Link>
                   <Form method="post" className="stack referral-request__decline">
@@ -112,12 +125,17 @@ export default function OfficerReferrals() {
                       <Link to={`/officer/referrals/${r.id}`}>{r.personName}</Link>
                     </h4>
                     <p>
-                      <span className="badge badge--soft">{t(`self.kind.${r.kind}`)}</span> {r.title} <span className="hint">· {r.organizationName}</span>
+                      <span className="badge badge--soft">{t(`self.kind.${r.kind}`)}</span> {r.title}{" "}
+                      <span className="hint">· {r.organizationName}</span>
                     </p>
                     <p className="result-card__meta">
                       <span>{t("referrals.list.referredOn", { date: date(r.createdAt) })}</span>
                       <span>{t("referrals.list.updatedOn", { date: date(r.updatedAt) })}</span>
-                      {r.status === "interview" && r.interviewAt ? <span>{t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}</span> : null}
+                      {r.status === "interview" && r.interviewAt ? (
+                        <span>
+                          {t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}
+                        </span>
+                      ) : null}
                     </p>
                   </li>
                 ))}

@@ -1,17 +1,18 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { ChartFigure } from "~/components/reports/charts";
 import { periodName } from "~/components/reports/format";
 import { CommuneTable, IndicatorCards, IndicatorTable } from "~/components/reports/indicator-table";
 import { PeriodPicker } from "~/components/reports/period-picker";
+import { requireReport } from "~/http/report-request.server";
 import { translator } from "~/i18n";
 import { renderReportCharts } from "~/modules/reports/charts.server";
-import { requireReport } from "~/http/report-request.server";
 import { formOfPeriod, periodQuery } from "~/modules/reports/periods";
 import { loadReportFigures } from "~/modules/reports/report.server";
+import { todayIso } from "~/utils/clock.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { todayIso } from "~/utils/clock.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("reports.pageTitle")) }];
 
@@ -24,7 +25,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
 export async function loader({ request }: LoaderFunctionArgs) {
   const { report, locale, scope } = await requireReport(request);
   const { indicators, byCommune, monthly } = await loadReportFigures(report);
-  const charts = await renderReportCharts({ indicators, monthly, from: report.period.from, to: report.period.to }, translator(locale), locale);
+  const charts = await renderReportCharts(
+    { indicators, monthly, from: report.period.from, to: report.period.to },
+    translator(locale),
+    locale,
+  );
   const params = new URL(request.url).searchParams;
   return json({
     report,
@@ -45,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 export default function ReportPage() {
-  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery, today } = useLoaderData<typeof loader>();
+  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery, today } =
+    useLoaderData<typeof loader>();
   const { t, date, locale } = useI18n();
   const { unit, period, model } = report;
   const range = t("reports.periodRange", { from: date(period.from), to: date(period.to) });

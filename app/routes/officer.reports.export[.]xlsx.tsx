@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { fileResponse, reportExport } from "~/modules/reports/export.server";
+
 import { requireReport } from "~/http/report-request.server";
+import { fileResponse, reportExport } from "~/modules/reports/export.server";
 
 /** The report as an Excel workbook (indicators; a sheet per commune for a province); the export is audit-logged. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,15 +1,22 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { can, requirePermission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
-import type { MessageKey } from "~/i18n";
 import { useLabels } from "~/components/self-service/labels";
-import { listOpenDataRequests, recentlyResolvedDataRequests, resolveDataRequest } from "~/modules/persons/data-rights.server";
+import type { MessageKey } from "~/i18n";
+import {
+  listOpenDataRequests,
+  recentlyResolvedDataRequests,
+  resolveDataRequest,
+} from "~/modules/persons/data-rights.server";
 import { readForm } from "~/utils/forms";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.requests.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("self.requests.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "handle:data_request:commune");
@@ -39,11 +46,14 @@ export async function action({ request }: ActionFunctionArgs) {
   // Marking a deletion request done deletes the data: only with the permission and the ticked confirmation.
   if (target.kind === "deletion" && outcome === "done") {
     requirePermission(user, "anonymise:person:commune");
-    if (confirm !== "on") return json({ error: "self.anonymise.error.confirm" as MessageKey, requestId }, { status: 400 });
+    if (confirm !== "on")
+      return json({ error: "self.anonymise.error.confirm" as MessageKey, requestId }, { status: 400 });
   }
   const result = await resolveDataRequest(scope, requestId, outcome);
   if (!result.ok) return json({ error: "self.requests.error" as MessageKey, requestId }, { status: 404 });
-  return redirect(`/officer/requests?done=${target.kind === "deletion" && outcome === "done" ? "anonymised" : "resolved"}`);
+  return redirect(
+    `/officer/requests?done=${target.kind === "deletion" && outcome === "done" ? "anonymised" : "resolved"}`,
+  );
 }
 
 export default function DataRequests() {
@@ -71,11 +81,15 @@ export default function DataRequests() {
           {open.map((r) => (
             <li key={r.id} className="card">
               <p>
-                <span className={`badge ${r.kind === "deletion" ? "badge--rejected" : "badge--pending"}`}>{t(`self.requests.kind.${r.kind}`)}</span>{" "}
+                <span className={`badge ${r.kind === "deletion" ? "badge--rejected" : "badge--pending"}`}>
+                  {t(`self.requests.kind.${r.kind}`)}
+                </span>{" "}
                 <span className="hint">{date(r.createdAt)}</span>
               </p>
               <h3>
-                <Link to={`/officer/persons/${r.personId}`}>{t("self.requests.from", { name: r.fullName, commune: r.communeName })}</Link>
+                <Link to={`/officer/persons/${r.personId}`}>
+                  {t("self.requests.from", { name: r.fullName, commune: r.communeName })}
+                </Link>
               </h3>
               <p className="prose">{r.message}</p>
               {failed?.error && failed.requestId === r.id ? (
@@ -123,7 +137,8 @@ export default function DataRequests() {
           <ul className="plain-list">
             {recent.map((r) => (
               <li key={r.id}>
-                {t(`self.requests.kind.${r.kind}`)} · {r.fullName} · {word("self.dataRequest.status", r.status)} · {date(r.resolvedAt)}
+                {t(`self.requests.kind.${r.kind}`)} · {r.fullName} · {word("self.dataRequest.status", r.status)} ·{" "}
+                {date(r.resolvedAt)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireStaff } from "~/auth/scope.server";
 import type { MessageKey } from "~/i18n";
 import { acceptTransfer, cancelTransfer, listTransfers } from "~/modules/persons/lifecycle.server";
@@ -8,7 +9,9 @@ import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("self.transfers.title")) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(metaTranslator(matches)("self.transfers.title")) },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "transfer:person:commune");
@@ -22,7 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = decisionSchema.safeParse(await readForm(request));
   if (!parsed.success) return json({ error: "self.transfers.error" as MessageKey }, { status: 400 });
   const { intent, transferId } = parsed.data;
-  const outcome = intent === "accept" ? await acceptTransfer(scope, transferId) : await cancelTransfer(scope, transferId);
+  const outcome =
+    intent === "accept" ? await acceptTransfer(scope, transferId) : await cancelTransfer(scope, transferId);
   if (!outcome.ok) return json({ error: "self.transfers.error" as MessageKey }, { status: 404 });
   return redirect(`/officer/transfers?done=${intent === "accept" ? "accepted" : "cancelled"}`);
 }
@@ -55,7 +59,8 @@ export default function Transfers() {
               <li key={tr.id} className="card">
                 <h3>{tr.fullName}</h3>
                 <p className="hint">
-                  {t("self.transfers.born", { date: date(tr.dateOfBirth) })} · {t("self.transfers.requestedOn", { date: date(tr.requestedAt) })}
+                  {t("self.transfers.born", { date: date(tr.dateOfBirth) })} ·{" "}
+                  {t("self.transfers.requestedOn", { date: date(tr.requestedAt) })}
                 </p>
                 <p>{t("self.transfers.fromTo", { from: tr.fromCommuneName, to: tr.toCommuneName })}</p>
                 {tr.note ? <p className="prose">“{tr.note}”</p> : null}

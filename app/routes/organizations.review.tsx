@@ -1,10 +1,11 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+
 import { requireStaff } from "~/auth/scope.server";
 import { notFound } from "~/http/responses.server";
 import { decideOrganization, listPendingOrganizations } from "~/modules/organizations/organizations.server";
-import { readForm, validateForm, type FieldErrors, type FormValues } from "~/utils/forms";
+import { type FieldErrors, type FormValues, readForm, validateForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
@@ -39,7 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   // Outside the actor's province, or already decided: the same answer as an id that does not exist.
   if (!outcome.ok) throw notFound();
-  return json({ values: {} as FormValues, errors: {} as FieldErrors, done: { decision: parsed.data.decision, name: outcome.name } });
+  return json({
+    values: {} as FormValues,
+    errors: {} as FieldErrors,
+    done: { decision: parsed.data.decision, name: outcome.name },
+  });
 }
 
 export default function ReviewOrganizations() {

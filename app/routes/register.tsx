@@ -1,14 +1,15 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
 import { getOptionalUser, startSession } from "~/auth/session.server";
 import { CommunePicker } from "~/components/commune-picker";
-import { ErrorSummary, Field, TextField, type FormState } from "~/components/forms";
-import { listCommunes, listProvinces, type Commune } from "~/modules/admin-units/admin-units.server";
-import { registerOrganization } from "~/modules/accounts/registration.server";
+import { ErrorSummary, Field, type FormState, TextField } from "~/components/forms";
 import { EMPLOYER_KINDS, PROVIDER_KINDS } from "~/modules/accounts/constants";
+import { registerOrganization } from "~/modules/accounts/registration.server";
 import { registrationSchema } from "~/modules/accounts/schema.server";
+import { type Commune, listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
 import { readForm, validateForm, withoutSecrets } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
@@ -34,11 +35,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = validateForm(registrationSchema, values);
   if (!parsed.ok) {
-    return json({ values: echo, errors: parsed.errors, communes: await communesFor(values.provinceCode) }, { status: 400 });
+    return json(
+      { values: echo, errors: parsed.errors, communes: await communesFor(values.provinceCode) },
+      { status: 400 },
+    );
   }
   const outcome = await registerOrganization(parsed.data);
   if (!outcome.ok) {
-    return json({ values: echo, errors: outcome.errors, communes: await communesFor(values.provinceCode) }, { status: 400 });
+    return json(
+      { values: echo, errors: outcome.errors, communes: await communesFor(values.provinceCode) },
+      { status: 400 },
+    );
   }
   const home = parsed.data.role === "employer" ? ROLE_HOME.employer : ROLE_HOME.provider;
   return redirect(home, { headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
@@ -103,17 +110,54 @@ export default function Register() {
             )}
           </Field>
           <TextField name="orgName" label="register.orgName" state={state} required autoComplete="organization" />
-          <TextField name="taxCode" label="register.taxCode" hint="register.taxCode.hint" state={state} inputMode="numeric" />
+          <TextField
+            name="taxCode"
+            label="register.taxCode"
+            hint="register.taxCode.hint"
+            state={state}
+            inputMode="numeric"
+          />
           <CommunePicker provinces={provinces} communes={(data?.communes ?? []) as Commune[]} state={state} />
           <TextField name="address" label="register.address" state={state} required autoComplete="street-address" />
           <TextField name="contactName" label="register.contactName" state={state} required autoComplete="name" />
-          <TextField name="contactPhone" label="register.contactPhone" state={state} required type="tel" autoComplete="tel" inputMode="tel" />
+          <TextField
+            name="contactPhone"
+            label="register.contactPhone"
+            state={state}
+            required
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+          />
         </fieldset>
         <fieldset>
           <legend>{t("register.section.account")}</legend>
-          <TextField name="email" label="register.email" state={state} required type="email" autoComplete="email" inputMode="email" />
-          <TextField name="password" label="register.password" hint="register.password.hint" state={state} required type="password" autoComplete="new-password" />
-          <TextField name="passwordConfirm" label="register.passwordConfirm" state={state} required type="password" autoComplete="new-password" />
+          <TextField
+            name="email"
+            label="register.email"
+            state={state}
+            required
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+          />
+          <TextField
+            name="password"
+            label="register.password"
+            hint="register.password.hint"
+            state={state}
+            required
+            type="password"
+            autoComplete="new-password"
+          />
+          <TextField
+            name="passwordConfirm"
+            label="register.passwordConfirm"
+            state={state}
+            required
+            type="password"
+            autoComplete="new-password"
+          />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { TrainingDetailPage, ListingDetailErrorBoundary, listingDetailMeta } from "~/components/listings/detail-page";
+
+import { ListingDetailErrorBoundary, listingDetailMeta, TrainingDetailPage } from "~/components/listings/detail-page";
 import { listingHeaders } from "~/components/search/cache";
 import { listingDetailAction, listingDetailLoader } from "~/http/listings.server";
 

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+
 import { ListingSearchPage } from "~/components/listings/search-page";
 import { listingHeaders } from "~/components/search/cache";
 import { listingSearchLoader } from "~/http/listings.server";
@@ -7,7 +8,10 @@ import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: pageTitle(t("trainings.public.title")) }, { name: "description", content: t("trainings.public.lead") }];
+  return [
+    { title: pageTitle(t("trainings.public.title")) },
+    { name: "description", content: t("trainings.public.lead") },
+  ];
 };
 
 export const headers: HeadersFunction = listingHeaders;

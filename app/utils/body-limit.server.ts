@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+
 import { CONSENT_BODY_MAX_BYTES } from "~/modules/consent/upload.server";
 
 /**

@@ -54,5 +54,10 @@ export function setClock(options: { at?: Date; offsetMs?: number } | undefined):
 
 /** Today's date in Vietnam (YYYY-MM-DD): closing dates and deadlines are Vietnamese calendar days. */
 export function todayIso(at: Date = now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+
 import { isMessageKey, type MessageKey } from "~/i18n";
+
 import { cleanText } from "./text";
 
 /** A field error as an i18n key with its values; the page translates it in the user's language. */
@@ -8,8 +10,7 @@ export type FieldErrors = Record<string, FieldError>;
 export type FormValues = Record<string, string | string[]>;
 
 export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues };
+  { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 /**
  * Form fields as strings (arrays for repeated names), never files: what we echo back to the form. Every

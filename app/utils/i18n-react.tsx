@@ -1,6 +1,8 @@
 import { useRouteLoaderData } from "@remix-run/react";
+
+import { DEFAULT_LOCALE, formatDate, formatNumber, formatVnd, type Translate, translator } from "~/i18n";
+
 import type { Locale } from "../../db/enums";
-import { DEFAULT_LOCALE, formatDate, formatNumber, formatVnd, translator, type Translate } from "~/i18n";
 import type { FieldError } from "./forms";
 
 type RootData = { locale: Locale } | undefined;

@@ -89,7 +89,12 @@ function safeString(value: unknown): string {
   return String(value);
 }
 
-function render(scope: string, message: string, fields?: LogFields, error?: { value: unknown; stack: boolean }): string {
+function render(
+  scope: string,
+  message: string,
+  fields?: LogFields,
+  error?: { value: unknown; stack: boolean },
+): string {
   let line = `[${scope}] ${redact(message)}`;
   const pairs = Object.entries(fields ?? {})
     .filter(([, v]) => v !== undefined)

@@ -1,5 +1,6 @@
+import { DEFAULT_LOCALE, type Translate, translator } from "~/i18n";
+
 import type { Locale } from "../../db/enums";
-import { DEFAULT_LOCALE, translator, type Translate } from "~/i18n";
 
 type Match = { id: string; data: unknown };
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, type ReactNode, useContext } from "react";
 
 /** Per-request values the server render needs outside loaders: the CSP nonce and the request id. */
 type RequestInfo = { nonce?: string; requestId?: string };

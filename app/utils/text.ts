@@ -28,9 +28,26 @@ export function queryOf(request: Request): URLSearchParams {
  * write it: dashes and the minus sign as "-", curly quotes as straight ones, "…" as "...", "№" as "No".
  */
 const PUNCTUATION: Record<string, string> = {
-  "\u00ad": "-", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-  "‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "‟": '"', "″": '"', "‚": ",", "„": ",,",
-  "…": "...", "№": "No",
+  "\u00ad": "-",
+  "‐": "-",
+  "‑": "-",
+  "‒": "-",
+  "–": "-",
+  "—": "-",
+  "―": "-",
+  "−": "-",
+  "‘": "'",
+  "’": "'",
+  "‛": "'",
+  "′": "'",
+  "“": '"',
+  "”": '"',
+  "‟": '"',
+  "″": '"',
+  "‚": ",",
+  "„": ",,",
+  "…": "...",
+  "№": "No",
 };
 const PUNCTUATION_PATTERN = new RegExp(`[${Object.keys(PUNCTUATION).join("")}]`, "g");
 

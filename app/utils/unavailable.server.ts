@@ -1,4 +1,5 @@
-import { json, type ActionFunction, type LoaderFunction, type ServerBuild } from "@remix-run/node";
+import { type ActionFunction, json, type LoaderFunction, type ServerBuild } from "@remix-run/node";
+
 import { log } from "./log.server";
 
 /**
@@ -14,7 +15,16 @@ export const RETRY_AFTER_SECONDS = 5;
 
 // Node's socket errors, postgres.js's own connection errors, and SQLSTATEs of a server that is going away,
 // starting up or full: none of them says anything about the request, only that the database is not there.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 const DRIVER_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 
@@ -30,7 +40,10 @@ export function outageCode(error: unknown): string | null {
     if (!e || typeof e !== "object" || seen.has(e) || e instanceof Response) continue;
     seen.add(e);
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (NETWORK_CODES.has(code) || DRIVER_CODES.has(code) || SQLSTATES.has(code) || code.startsWith("08"))) {
+    if (
+      typeof code === "string" &&
+      (NETWORK_CODES.has(code) || DRIVER_CODES.has(code) || SQLSTATES.has(code) || code.startsWith("08"))
+    ) {
       return code;
     }
     // drizzle wraps driver errors in `cause`; a connect to "localhost" fails with an AggregateError (IPv4 and IPv6).

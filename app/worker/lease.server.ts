@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import type { Database } from "../../db/client.server";
 import { syncLease } from "../../db/schema";
 

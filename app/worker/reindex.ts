@@ -4,12 +4,14 @@
 // `rebuildSearchIndex` is also what `npm run db:restore` runs after a restore (db/restore.ts).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { databaseOptionsFromEnv, openDatabase, type Database } from "../../db/client.server";
+
+import { type Env, parseEnv } from "~/env.server";
+
+import { type Database, databaseOptionsFromEnv, openDatabase } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { initSearch } from "../../search/client.server";
 import { launchMeilisearch } from "../../search/launcher";
 import { deliverBatch, reindexAll } from "../../search/sync.server";
-import { parseEnv, type Env } from "~/env.server";
 import { wireSearch } from "./wiring.server";
 
 /** Rebuild every index from `db` in MEILI_URL, or in the bundled Meilisearch under DATA_DIR (started for the duration). */

@@ -1,11 +1,12 @@
-import type { Database } from "../../db/client.server";
-import type { SearchClient } from "../../search/client.server";
-import { pruneDelivered } from "../../search/outbox.server";
-import { deliverPending } from "../../search/sync.server";
 import { expireConsents } from "~/modules/consent/expiry.server";
 import { expireJobs } from "~/modules/jobs/expiry.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
 import { expireTrainings } from "~/modules/trainings/expiry.server";
+
+import type { Database } from "../../db/client.server";
+import type { SearchClient } from "../../search/client.server";
+import { pruneDelivered } from "../../search/outbox.server";
+import { deliverPending } from "../../search/sync.server";
 
 /** What a task is given: the database, the search client, and whether the worker is stopping. */
 export type TaskContext = { search: SearchClient; stopped: () => boolean };
@@ -15,15 +16,22 @@ export type TaskContext = { search: SearchClient; stopped: () => boolean };
  * i.e. each poll and each wake-up), and at once when "today" changes (a new day makes things due).
  * `run` calls the owning module's own function and returns how many things it did.
  */
-export type ScheduledTask = { name: string; everyMs: number; run: (db: Database, context: TaskContext) => Promise<number> };
+export type ScheduledTask = {
+  name: string;
+  everyMs: number;
+  run: (db: Database, context: TaskContext) => Promise<number>;
+};
 
 const task = <R extends ScheduledTask["run"]>(name: string, everyMs: number, run: R) => ({ name, everyMs, run });
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const inTransaction = (work: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<number>) => (db: Database) =>
-  db.transaction(work);
+const inTransaction =
+  (work: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<number>) => (db: Database) =>
+    db.transaction(work);
 
-export const followUpRemindersTask = task("placements.follow-up-reminders", MINUTE, (db: Database) => sendFollowUpReminders(db));
+export const followUpRemindersTask = task("placements.follow-up-reminders", MINUTE, (db: Database) =>
+  sendFollowUpReminders(db),
+);
 
 /**
  * Every task, in the order a tick runs them: expiries and reminders first, so the index changes they queue
@@ -47,5 +55,7 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
  * for tests and scripts). Returns how many listings closed plus how many persons had a grant expire.
  */
 export async function sweepExpired(db: Database): Promise<number> {
-  return db.transaction(async (tx) => (await expireJobs(tx)) + (await expireTrainings(tx)) + (await expireConsents(tx)));
+  return db.transaction(
+    async (tx) => (await expireJobs(tx)) + (await expireTrainings(tx)) + (await expireConsents(tx)),
+  );
 }

@@ -1,8 +1,9 @@
-import { wireSearchSources } from "../../search/sources";
-import { candidateDocuments } from "~/modules/persons/candidate-rows.server";
 import { jobDocuments } from "~/modules/jobs/search-rows.server";
+import { candidateDocuments } from "~/modules/persons/candidate-rows.server";
 import { clearFacetCache } from "~/modules/search/facet-cache";
 import { trainingDocuments } from "~/modules/trainings/search-rows.server";
+
+import { wireSearchSources } from "../../search/sources";
 
 /**
  * Give search/ what it must not import itself (docs/decisions/028-background-work.md): the owning modules'

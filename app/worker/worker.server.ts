@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
-import type { Database } from "../../db/client.server";
-import type { SearchClient } from "../../search/client.server";
+
 import { todayIso } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
-import { acquireLease, releaseLease } from "./lease.server";
 import { onWake } from "~/utils/worker-signal.server";
-import { WORKER_TASKS, type ScheduledTask } from "./tasks.server";
+
+import type { Database } from "../../db/client.server";
+import type { SearchClient } from "../../search/client.server";
+import { acquireLease, releaseLease } from "./lease.server";
+import { type ScheduledTask, WORKER_TASKS } from "./tasks.server";
 import { wireSearch } from "./wiring.server";
 
 /** `holder`: this worker's name in the lease row (sync_lease.holder), "<pid>-<random>". */

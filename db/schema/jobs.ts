@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
 import { commune, province } from "./admin-units";
 import { organization } from "./organizations";
 import { occupation } from "./reference";
 import { appUser } from "./users";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
 
-export { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
 export type { EmploymentType, JobBenefit, JobStatus, OffenceCategory } from "../enums";
+export { EMPLOYMENT_TYPES, JOB_BENEFITS, JOB_STATUSES, OFFENCE_CATEGORIES } from "../enums";
 
 export const job = pgTable(
   "job",
@@ -39,7 +40,10 @@ export const job = pgTable(
     startsAt: date("starts_at"),
     closesAt: date("closes_at").notNull(),
     /** Officer-only: offence categories the employer cannot take, and why. Never public, never indexed. */
-    excludedOffenceCategories: text("excluded_offence_categories", { enum: OFFENCE_CATEGORIES }).array().notNull().default([]),
+    excludedOffenceCategories: text("excluded_offence_categories", { enum: OFFENCE_CATEGORIES })
+      .array()
+      .notNull()
+      .default([]),
     exclusionReason: text("exclusion_reason").notNull().default(""),
     /** Title, trade, organisation, skills and place in one string: the PostgreSQL fallback searches it. */
     searchText: text("search_text").notNull().default(""),

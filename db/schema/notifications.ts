@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
 import { appUser } from "./users";
 
 /**
@@ -31,7 +32,11 @@ export const notification = pgTable(
   },
   (t) => [
     index("notification_recipient_idx").on(t.recipientId, t.readAt, t.createdAt),
-    uniqueIndex("notification_recipient_subject_key").on(t.recipientId, t.subjectKey).where(sql`${t.subjectKey} is not null`),
-    index("notification_subject_idx").on(t.subjectKey).where(sql`${t.subjectKey} is not null and ${t.resolvedAt} is null`),
+    uniqueIndex("notification_recipient_subject_key")
+      .on(t.recipientId, t.subjectKey)
+      .where(sql`${t.subjectKey} is not null`),
+    index("notification_subject_idx")
+      .on(t.subjectKey)
+      .where(sql`${t.subjectKey} is not null and ${t.resolvedAt} is null`),
   ],
 );

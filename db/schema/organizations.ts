@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { commune, province } from "./admin-units";
-import { ORGANIZATION_ROLES, ORGANIZATION_KINDS, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
 
-export { ORGANIZATION_ROLES, ORGANIZATION_KINDS, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
-export type { OrganizationRole, OrganizationKind, RecordStance, VerificationStatus } from "../enums";
+import { ORGANIZATION_KINDS, ORGANIZATION_ROLES, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
+import { commune, province } from "./admin-units";
+
+export type { OrganizationKind, OrganizationRole, RecordStance, VerificationStatus } from "../enums";
+export { ORGANIZATION_KINDS, ORGANIZATION_ROLES, RECORD_STANCES, VERIFICATION_STATUSES } from "../enums";
 
 /** Employers, training providers and police units. Employers and providers wait for verification. */
 export const organization = pgTable(
@@ -29,9 +30,7 @@ export const organization = pgTable(
     fairChancePledgedAt: timestamp("fair_chance_pledged_at", { withTimezone: true }),
     acceptsUnexpunged: text("accepts_unexpunged", { enum: RECORD_STANCES }).notNull().default("case_by_case"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
-      .notNull()
-      .default("pending"),
+    verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES }).notNull().default("pending"),
     rejectionReason: text("rejection_reason"),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     verifiedBy: uuid("verified_by"),

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { OUTBOX_ENTITIES } from "../enums";
 
-export { OUTBOX_ENTITIES } from "../enums";
 export type { OutboxEntity } from "../enums";
+export { OUTBOX_ENTITIES } from "../enums";
 
 /**
  * Transactional outbox: every change to an indexed entity writes a row here in the same transaction.
@@ -21,7 +22,11 @@ export const outbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
   },
-  (t) => [index("outbox_pending_idx").on(t.nextAttemptAt).where(sql`delivered_at is null`)],
+  (t) => [
+    index("outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`delivered_at is null`),
+  ],
 );
 
 /**

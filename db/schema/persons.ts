@@ -1,11 +1,51 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import {
+  CLASSIFICATION_GROUPS,
+  CLOSURE_REASONS,
+  CONSENT_PURPOSES,
+  CONSENT_WITHDRAWAL_CHANNELS,
+  GENDERS,
+  OFFENCE_CATEGORIES,
+  PENALTY_KINDS,
+  PERSON_NEEDS,
+  PERSON_STATUSES,
+  RELEASE_TYPES,
+  SHAREABLE_FIELDS,
+  SUPERVISOR_KINDS,
+} from "../enums";
 import { commune, province } from "./admin-units";
 import { appUser } from "./users";
-import { OFFENCE_CATEGORIES, GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS, CONSENT_WITHDRAWAL_CHANNELS } from "../enums";
 
-export { GENDERS, RELEASE_TYPES, PENALTY_KINDS, PERSON_NEEDS, PERSON_STATUSES, CLOSURE_REASONS, CLASSIFICATION_GROUPS, SUPERVISOR_KINDS, CONSENT_PURPOSES, SHAREABLE_FIELDS, CONSENT_WITHDRAWAL_CHANNELS } from "../enums";
 export type { ConsentPurpose, ConsentWithdrawalChannel } from "../enums";
+export {
+  CLASSIFICATION_GROUPS,
+  CLOSURE_REASONS,
+  CONSENT_PURPOSES,
+  CONSENT_WITHDRAWAL_CHANNELS,
+  GENDERS,
+  PENALTY_KINDS,
+  PERSON_NEEDS,
+  PERSON_STATUSES,
+  RELEASE_TYPES,
+  SHAREABLE_FIELDS,
+  SUPERVISOR_KINDS,
+} from "../enums";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -143,7 +183,10 @@ export const classification = pgTable(
     classifiedBy: uuid("classified_by").references(() => appUser.id),
     classifiedAt: timestamp("classified_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("classification_person_quarter_key").on(t.personId, t.quarter), check("classification_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`)],
+  (t) => [
+    uniqueIndex("classification_person_quarter_key").on(t.personId, t.quarter),
+    check("classification_quarter_format", sql`${t.quarter} ~ '^[0-9]{4}-Q[1-4]$'`),
+  ],
 );
 
 /**
@@ -179,7 +222,10 @@ export const consentGrant = pgTable(
     createdBy: uuid("created_by").references(() => appUser.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("consent_person_idx").on(t.personId), check("consent_has_purpose", sql`cardinality(${t.purposes}) > 0`)],
+  (t) => [
+    index("consent_person_idx").on(t.personId),
+    check("consent_has_purpose", sql`cardinality(${t.purposes}) > 0`),
+  ],
 );
 
 /**
@@ -203,7 +249,10 @@ export const consentWithdrawal = pgTable(
     channel: text("channel", { enum: CONSENT_WITHDRAWAL_CHANNELS }),
     note: text("note").notNull().default(""),
   },
-  (t) => [uniqueIndex("consent_withdrawal_grant_purpose_key").on(t.grantId, t.purpose), index("consent_withdrawal_person_idx").on(t.personId, t.withdrawnAt)],
+  (t) => [
+    uniqueIndex("consent_withdrawal_grant_purpose_key").on(t.grantId, t.purpose),
+    index("consent_withdrawal_person_idx").on(t.personId, t.withdrawnAt),
+  ],
 );
 
 /** One-time invitations a person uses to set their password (the code is stored hashed). */
@@ -232,7 +281,11 @@ export const auditEvent = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_person_idx").on(t.personId, t.at), index("audit_actor_idx").on(t.actorId, t.at), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_person_idx").on(t.personId, t.at),
+    index("audit_actor_idx").on(t.actorId, t.at),
+    index("audit_at_idx").on(t.at),
+  ],
 );
 
 /** A move to another commune: the receiving commune's officer accepts the file. */
@@ -249,7 +302,9 @@ export const personTransfer = pgTable(
     toCommuneCode: text("to_commune_code")
       .notNull()
       .references(() => commune.code),
-    status: text("status", { enum: ["pending", "accepted", "cancelled"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "accepted", "cancelled"] })
+      .notNull()
+      .default("pending"),
     note: text("note").notNull().default(""),
     requestedBy: uuid("requested_by").references(() => appUser.id),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
@@ -267,7 +322,9 @@ export const dataRequest = pgTable("data_request", {
     .references(() => releasedPerson.id, { onDelete: "cascade" }),
   kind: text("kind", { enum: ["correction", "deletion"] }).notNull(),
   message: text("message").notNull(),
-  status: text("status", { enum: ["open", "done", "declined"] }).notNull().default("open"),
+  status: text("status", { enum: ["open", "done", "declined"] })
+    .notNull()
+    .default("open"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   resolvedBy: uuid("resolved_by").references(() => appUser.id),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
@@ -297,7 +354,9 @@ export const referralRequest = pgTable(
     kind: text("kind", { enum: ["job", "training"] }).notNull(),
     listingId: uuid("listing_id").notNull(),
     message: text("message").notNull().default(""),
-    status: text("status", { enum: ["pending", "approved", "declined", "withdrawn"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "approved", "declined", "withdrawn"] })
+      .notNull()
+      .default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     decidedBy: uuid("decided_by").references(() => appUser.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),

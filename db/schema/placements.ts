@@ -1,15 +1,30 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { CONTRACT_KINDS, ENROLMENT_STATUSES, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../enums";
+import { job } from "./jobs";
 import { organization } from "./organizations";
 import { releasedPerson } from "./persons";
-import { job } from "./jobs";
-import { trainingSlot } from "./trainings";
 import { referral } from "./referrals";
+import { trainingSlot } from "./trainings";
 import { appUser } from "./users";
-import { CONTRACT_KINDS, ENROLMENT_STATUSES, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../enums";
 
-export { CONTRACT_KINDS, ENROLMENT_STATUSES, FOLLOW_UP_MONTHS, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../enums";
-export type { ContractKind, EnrolmentStatus, FollowUpMonth, LivingSituation, Outcome12m, PlacementEndReason } from "../enums";
+export type {
+  ContractKind,
+  EnrolmentStatus,
+  FollowUpMonth,
+  LivingSituation,
+  Outcome12m,
+  PlacementEndReason,
+} from "../enums";
+export {
+  CONTRACT_KINDS,
+  ENROLMENT_STATUSES,
+  FOLLOW_UP_MONTHS,
+  LIVING_SITUATIONS,
+  OUTCOMES_12M,
+  PLACEMENT_END_REASONS,
+} from "../enums";
 
 /** A course enrolment: enrolled → completed (with a certificate) or dropped out; then, ideally, a job. */
 export const enrolment = pgTable(

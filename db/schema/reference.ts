@@ -1,4 +1,5 @@
 import { date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
 import { province } from "./admin-units";
 
 /**
@@ -48,4 +49,3 @@ export const wageZone = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provinceCode, t.communeCode] })],
 );
-

@@ -1,14 +1,26 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import { ANSWER_CHANNELS, DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../enums";
+import { job } from "./jobs";
 import { organization } from "./organizations";
 import { consentGrant, referralRequest, releasedPerson } from "./persons";
-import { job } from "./jobs";
 import { trainingSlot } from "./trainings";
 import { appUser } from "./users";
-import { ANSWER_CHANNELS, DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../enums";
 
-export { DECLINED_BY, REFERRAL_KINDS, REFERRAL_STATUSES, REFERRAL_FINAL_STATUSES } from "../enums";
 export type { ReferralKind, ReferralStatus } from "../enums";
+export { DECLINED_BY, REFERRAL_FINAL_STATUSES, REFERRAL_KINDS, REFERRAL_STATUSES } from "../enums";
 
 /**
  * An officer refers a person to a job or a course under a consent grant for that purpose. `sharedFields`
@@ -100,5 +112,8 @@ export const referralMessage = pgTable(
     body: text("body").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("referral_message_referral_idx").on(t.referralId, t.at), check("referral_message_body", sql`length(${t.body}) between 1 and 2000`)],
+  (t) => [
+    index("referral_message_referral_idx").on(t.referralId, t.at),
+    check("referral_message_body", sql`length(${t.body}) between 1 and 2000`),
+  ],
 );

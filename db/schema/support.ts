@@ -1,14 +1,31 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+import { ACTIVITY_KINDS, COUNSELLING_MODES, JOB_FAIR_OUTCOMES, LOAN_PURPOSES, LOAN_STATUSES } from "../enums";
 import { commune, province } from "./admin-units";
 import { organization } from "./organizations";
 import { releasedPerson } from "./persons";
 import { placement } from "./placements";
 import { appUser } from "./users";
-import { ACTIVITY_KINDS, COUNSELLING_MODES, JOB_FAIR_OUTCOMES, LOAN_PURPOSES, LOAN_STATUSES } from "../enums";
 
-export { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, JOB_FAIR_OUTCOMES, LOAN_PURPOSES, LOAN_STATUSES, PROCEDURE_KINDS } from "../enums";
-export type { ActivityKind, CounsellingMode, CounsellingTopic, JobFairOutcome, LoanPurpose, LoanStatus, ProcedureKind } from "../enums";
+export type {
+  ActivityKind,
+  CounsellingMode,
+  CounsellingTopic,
+  JobFairOutcome,
+  LoanPurpose,
+  LoanStatus,
+  ProcedureKind,
+} from "../enums";
+export {
+  ACTIVITY_KINDS,
+  COUNSELLING_MODES,
+  COUNSELLING_TOPICS,
+  JOB_FAIR_OUTCOMES,
+  LOAN_PURPOSES,
+  LOAN_STATUSES,
+  PROCEDURE_KINDS,
+} from "../enums";
 
 /**
  * Support given to one person (HCD-12/13 count these): encouragement visits, education reviews,
@@ -34,7 +51,10 @@ export const activity = pgTable(
     recordedBy: uuid("recorded_by").references(() => appUser.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("activity_person_idx").on(t.personId, t.occurredOn), index("activity_commune_idx").on(t.communeCode, t.occurredOn, t.kind)],
+  (t) => [
+    index("activity_person_idx").on(t.personId, t.occurredOn),
+    index("activity_commune_idx").on(t.communeCode, t.occurredOn, t.kind),
+  ],
 );
 
 /** A periodic meeting (sinh hoạt định kỳ) of a commune, with the persons who attended. */

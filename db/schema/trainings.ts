@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+import { TRAINING_STATUSES, TRAINING_SUPPORT } from "../enums";
 import { commune, province } from "./admin-units";
 import { job } from "./jobs";
 import { organization } from "./organizations";
 import { occupation, trainingLevel } from "./reference";
 import { appUser } from "./users";
-import { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
 
-export { TRAINING_SUPPORT, TRAINING_STATUSES } from "../enums";
-export type { TrainingSupport, TrainingStatus } from "../enums";
+export type { TrainingStatus, TrainingSupport } from "../enums";
+export { TRAINING_STATUSES, TRAINING_SUPPORT } from "../enums";
 
 /**
  * A vocational course intake with seats, published by a training provider, or a training slot a verified

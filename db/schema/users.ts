@@ -1,20 +1,12 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+import { LOCALES, ROLES } from "../enums";
 import { commune, province } from "./admin-units";
 import { organization } from "./organizations";
-import { ROLES, LOCALES } from "../enums";
 
-export { ROLES, LOCALES } from "../enums";
-export type { Role, Locale } from "../enums";
+export type { Locale, Role } from "../enums";
+export { LOCALES, ROLES } from "../enums";
 
 /** Everyone who logs in. Persons log in with their phone number, everybody else with email or phone. */
 export const appUser = pgTable(

@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { now as clockNow, todayIso } from "~/utils/clock.server";
-import { touch } from "../../search/facade.server";
+
 import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
+
+import { touch } from "../../search/facade.server";
 import type { Executor } from "../client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../schema";
-import { addDays } from "~/utils/dates";
 import { REPAIR_SHOP } from "./marketplace";
 
 export const REPAIR_SHOP_APPRENTICESHIP = "Học nghề sửa xe máy tại tiệm";
@@ -18,9 +20,20 @@ const DAY_MS = 86_400_000;
  */
 export async function seedBusinessTraining(tx: Executor): Promise<boolean> {
   const [shop] = await tx
-    .select({ id: organization.id, communeCode: organization.communeCode, provinceCode: organization.provinceCode, address: organization.address })
+    .select({
+      id: organization.id,
+      communeCode: organization.communeCode,
+      provinceCode: organization.provinceCode,
+      address: organization.address,
+    })
     .from(organization)
-    .where(and(eq(organization.name, REPAIR_SHOP), eq(organization.role, "employer"), eq(organization.verificationStatus, "verified")));
+    .where(
+      and(
+        eq(organization.name, REPAIR_SHOP),
+        eq(organization.role, "employer"),
+        eq(organization.verificationStatus, "verified"),
+      ),
+    );
   if (!shop) return false;
   const [existing] = await tx
     .select({ id: trainingSlot.id })
@@ -60,7 +73,8 @@ export async function seedBusinessTraining(tx: Executor): Promise<boolean> {
       updatedAt: new Date(now.getTime() - DAY_MS),
     })
     .returning({ id: trainingSlot.id });
-  if (repairJob) await tx.insert(trainingLeadsToJob).values({ trainingSlotId: row.id, jobId: repairJob.id }).onConflictDoNothing();
+  if (repairJob)
+    await tx.insert(trainingLeadsToJob).values({ trainingSlotId: row.id, jobId: repairJob.id }).onConflictDoNothing();
   await refreshTrainingSearchText(tx, [row.id]);
   await touch(tx, "training", [row.id]);
   return true;

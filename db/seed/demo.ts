@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
+
 import { hashPassword } from "~/auth/password.server";
+
 import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedBusinessTraining } from "./business-training";
@@ -35,7 +37,10 @@ const THANH_SON = "08542";
  * Everything is written in one transaction, so a crash never leaves half a demo.
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
-  const [existing] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
+  const [existing] = await db
+    .select({ id: appUser.id })
+    .from(appUser)
+    .where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
   // A database seeded before the marketplace or persons demo existed gets them once (each checks itself).
   if (existing) {
     return db.transaction(async (tx) => {
@@ -126,7 +131,12 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       .insert(appUser)
       .values([
         { ...DEMO_ACCOUNTS.admin, role: "admin", provinceCode: PHU_THO, passwordHash },
-        { ...DEMO_ACCOUNTS.officerLuongSon, role: "officer", organizationId: orgId("Công an xã Lương Sơn"), passwordHash },
+        {
+          ...DEMO_ACCOUNTS.officerLuongSon,
+          role: "officer",
+          organizationId: orgId("Công an xã Lương Sơn"),
+          passwordHash,
+        },
         { ...DEMO_ACCOUNTS.officerNamDa, role: "officer", organizationId: orgId("Công an xã Nam Đà"), passwordHash },
         {
           ...DEMO_ACCOUNTS.employer,
@@ -141,8 +151,20 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           organizationId: orgId("Trung tâm Giáo dục nghề nghiệp Krông Nô"),
           passwordHash,
         },
-        { email: "tuyendung@maythanhson.test", fullName: "Đinh Thị Mai", role: "employer", organizationId: orgId("Xưởng may Thanh Sơn"), passwordHash },
-        { email: "htx.namda@chungtay.test", fullName: "Y Bhin Niê", role: "employer", organizationId: orgId("Hợp tác xã Nông nghiệp Nam Đà"), passwordHash },
+        {
+          email: "tuyendung@maythanhson.test",
+          fullName: "Đinh Thị Mai",
+          role: "employer",
+          organizationId: orgId("Xưởng may Thanh Sơn"),
+          passwordHash,
+        },
+        {
+          email: "htx.namda@chungtay.test",
+          fullName: "Y Bhin Niê",
+          role: "employer",
+          organizationId: orgId("Hợp tác xã Nông nghiệp Nam Đà"),
+          passwordHash,
+        },
         { ...DEMO_ACCOUNTS.person, role: "person", passwordHash },
       ])
       .returning({ id: appUser.id, email: appUser.email });
@@ -171,6 +193,11 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 async function seedAdminLamDong(tx: Transaction, passwordHash?: string): Promise<boolean> {
   const [found] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_ADMIN_LAM_DONG.email));
   if (found) return false;
-  await tx.insert(appUser).values({ ...DEMO_ADMIN_LAM_DONG, role: "admin", provinceCode: LAM_DONG, passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)) });
+  await tx.insert(appUser).values({
+    ...DEMO_ADMIN_LAM_DONG,
+    role: "admin",
+    provinceCode: LAM_DONG,
+    passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)),
+  });
   return true;
 }

@@ -21,8 +21,9 @@
  * with its own model record (Nam Đà's from 2019, the others from 2020); the sum over the four communes from
  * 1 January 2020 to 8 April 2022 gives the district figures, and xã Nam Đà from 1 January 2019 gives its own.
  */
-import type { ContractKind, CounsellingMode, OffenceCategory, ProcedureKind } from "../enums";
 import { addDays, daysBetween } from "~/utils/dates";
+
+import type { ContractKind, CounsellingMode, OffenceCategory, ProcedureKind } from "../enums";
 import { mulberry32 } from "./marketplace";
 
 export const MODEL_NAME = "Mô hình 5+1";
@@ -49,7 +50,15 @@ export const DISTRICT_FIGURES = {
 } as const;
 
 export type CommuneKey = "namDa" | "krongNo" | "namNung" | "quangPhu";
-export type Commune = { key: CommuneKey; code: string; name: string; launchedOn: string; persons: number; meetings: number; trainees: number };
+export type Commune = {
+  key: CommuneKey;
+  code: string;
+  name: string;
+  launchedOn: string;
+  persons: number;
+  meetings: number;
+  trainees: number;
+};
 /**
  * The four communes that now cover the former Krông Nô district. `persons`: members of the model (for xã Nam
  * Đà, the 35 received; elsewhere not published, some released before the model began there); `meetings` and
@@ -59,7 +68,15 @@ export const COMMUNES: Commune[] = [
   { key: "namDa", code: "24697", name: "Nam Đà", launchedOn: PILOT_LAUNCH, persons: 35, meetings: 5, trainees: 2 },
   { key: "krongNo", code: "24688", name: "Krông Nô", launchedOn: REPLICATED_ON, persons: 45, meetings: 5, trainees: 7 },
   { key: "namNung", code: "24703", name: "Nâm Nung", launchedOn: REPLICATED_ON, persons: 40, meetings: 4, trainees: 6 },
-  { key: "quangPhu", code: "24712", name: "Quảng Phú", launchedOn: REPLICATED_ON, persons: 42, meetings: 4, trainees: 7 },
+  {
+    key: "quangPhu",
+    code: "24712",
+    name: "Quảng Phú",
+    launchedOn: REPLICATED_ON,
+    persons: 42,
+    meetings: 4,
+    trainees: 7,
+  },
 ];
 export const communeOf = (key: CommuneKey) => COMMUNES.find((c) => c.key === key)!;
 
@@ -96,54 +113,649 @@ const DTN = "Đoàn Thanh niên xã Nam Đà";
 const PN = "Hội Liên hiệp Phụ nữ xã Nam Đà";
 const ND = "Hội Nông dân xã Nam Đà";
 
-const n = (fullName: string, gender: "m" | "f", dateOfBirth: string, address: string, released: number, releaseType: Release, offence: OffenceCategory, sentenceMonths: number, skills: string[], trades: string[], desired: string[], education: string, needs: Newcomer["needs"], supervisor: string): Newcomer => ({
-  fullName, gender: gender === "m" ? "male" : "female", dateOfBirth, address: `Thôn ${address}`.replace("Thôn Buôn", "Buôn"), released, releaseType, offence, sentenceMonths, skills, trades, desired, education, needs, supervisor,
+const n = (
+  fullName: string,
+  gender: "m" | "f",
+  dateOfBirth: string,
+  address: string,
+  released: number,
+  releaseType: Release,
+  offence: OffenceCategory,
+  sentenceMonths: number,
+  skills: string[],
+  trades: string[],
+  desired: string[],
+  education: string,
+  needs: Newcomer["needs"],
+  supervisor: string,
+): Newcomer => ({
+  fullName,
+  gender: gender === "m" ? "male" : "female",
+  dateOfBirth,
+  address: `Thôn ${address}`.replace("Thôn Buôn", "Buôn"),
+  released,
+  releaseType,
+  offence,
+  sentenceMonths,
+  skills,
+  trades,
+  desired,
+  education,
+  needs,
+  supervisor,
 });
 
 export const NEWCOMERS: Newcomer[] = [
-  n("Phạm Văn Tùng", "m", "1989-03-14", "Nam Dao", 0.004, "completed", "property", 30, ["phụ hồ", "trộn vữa", "xây tường"], ["93130"], ["71120"], "Lớp 9", ["id_card", "health_insurance"], CCB),
-  n("Lò Văn Sinh", "m", "1992-07-02", "Nam Ninh", 0.008, "completed", "drugs", 24, ["chăm sóc cà phê", "tưới cây"], ["61120"], ["61120", "81600"], "Lớp 7", ["id_card", "training"], DTN),
-  n("Trần Văn Quyết", "m", "1984-11-20", "Nam Thanh", 0.012, "conditional_release", "violence", 54, ["lái máy cày", "sửa máy bơm"], ["72330"], ["72330"], "Lớp 9", ["health_insurance", "training"], CCB),
-  n("Điểu Bình", "m", "1997-05-09", "Buôn Ja Ráh", 0.016, "completed", "public_order", 18, ["hái cà phê", "làm cỏ"], ["92110"], ["61120"], "Lớp 6", ["id_card", "health_insurance", "training"], DTN),
-  n("Vũ Thị Mến", "f", "1990-01-25", "Nam Hợp", 0.02, "completed", "fraud", 36, ["bán hàng", "nấu ăn gia đình"], ["52230"], ["51200"], "Lớp 12", ["counselling", "training"], PN),
-  n("Hoàng Văn Thắng", "m", "1994-09-12", "Nam Tiến", 0.024, "completed", "property", 24, ["đi dây điện", "sửa quạt"], ["74110"], ["74110"], "Tốt nghiệp THPT", ["training"], DTN),
-  n("Đỗ Thị Ngọc Ánh", "f", "1996-06-18", "Nam Xuân", 0.028, "completed", "drugs", 30, ["may vá", "bán hàng"], ["75310"], ["51200", "81530"], "Lớp 11", ["counselling", "training", "health_insurance"], PN),
-  n("Bùi Văn Lợi", "m", "1991-02-03", "Nam Cao", 0.032, "completed", "property", 36, ["cắt sắt", "hàn que"], ["72140"], ["72120"], "Lớp 9", ["id_card", "training"], DTN),
-  n("Y Phôn Ksơr", "m", "1993-10-30", "Buôn Ja Ráh", 0.036, "completed", "violence", 20, ["làm rẫy", "tỉa cành cà phê"], ["61120"], ["61120"], "Lớp 8", ["health_insurance", "loan", "training"], ND),
-  n("Lương Văn Hiếu", "m", "1998-12-07", "Nam Hải", 0.04, "completed", "traffic", 18, ["sửa xe đạp", "thay nhớt"], ["93290"], ["72310", "72120"], "Tốt nghiệp THPT", ["training"], DTN),
-  n("Mai Văn Sáng", "m", "1982-04-16", "Nam Trung", 0.045, "completed", "economic", 48, ["chăn nuôi heo", "trồng ngô"], ["61210"], ["61210"], "Lớp 10", ["loan", "training", "health_insurance"], ND),
-  n("Triệu Thị Hoa", "f", "1988-08-08", "Nam Ninh", 0.05, "completed", "drugs", 42, ["nuôi gà", "trồng rau"], ["61110"], ["61210"], "Lớp 9", ["id_card", "health_insurance", "training"], PN),
-  n("Đặng Quốc Việt", "m", "1995-03-21", "Nam Tiến", 0.055, "completed", "property", 24, ["phụ điện", "bốc xếp"], ["93330"], ["74110"], "Lớp 12", ["training", "counselling"], DTN),
-  n("Cao Văn Đạt", "m", "1987-07-11", "Nam Thuận", 0.06, "completed", "public_order", 24, ["bốc xếp", "lái xe máy"], ["93330"], ["93330", "43210"], "Lớp 9", ["id_card"], CCB),
-  n("Phan Văn Kiên", "m", "1990-05-27", "Nam Dao", 0.065, "conditional_release", "fraud", 60, ["sửa điện dân dụng"], ["74110"], ["74110"], "Trung cấp điện", ["health_insurance", "training"], CCB),
-  n("Kim Văn Dũng", "m", "1986-01-19", "Nam Thanh", 0.07, "completed", "drugs", 36, ["rang cà phê", "đóng gói"], ["81600"], ["81600"], "Lớp 9", ["health_insurance", "counselling"], ND),
-  n("Hà Thị Liên", "f", "1992-11-02", "Nam Hợp", 0.075, "completed", "property", 18, ["hái cà phê", "phơi sấy"], ["92110"], ["61120"], "Lớp 7", ["id_card", "training", "counselling"], PN),
-  n("Quách Văn Bảo", "m", "1999-09-09", "Nam Xuân", 0.08, "completed", "violence", 30, ["sửa máy bơm", "lái máy cày"], ["72330"], ["72330"], "Lớp 10", ["training"], DTN),
-  n("Tạ Thị Xuân", "f", "1985-12-24", "Nam Cao", 0.09, "completed", "fraud", 30, ["nấu ăn", "bán quán"], ["94120"], ["51200"], "Lớp 12", ["training", "health_insurance"], PN),
-  n("Ksor Y Rin", "m", "1994-04-04", "Buôn Ja Ráh", 0.1, "completed", "public_order", 12, ["làm rẫy", "hái tiêu"], ["92110"], ["61120"], "Lớp 5", ["id_card", "health_insurance", "training"], ND),
-  n("Võ Văn Trí", "m", "1983-06-30", "Nam Trung", 0.11, "completed", "property", 36, ["xây tường", "lát nền"], ["71120"], ["71120"], "Lớp 9", ["health_insurance"], CCB),
-  n("Thái Văn Phong", "m", "1990-10-15", "Nam Hải", 0.12, "completed", "drugs", 48, ["sửa máy nông nghiệp"], ["72330"], ["72330", "72311"], "Lớp 11", ["counselling", "training"], DTN),
-  n("La Văn Hải", "m", "1979-02-28", "Nam Thuận", 0.14, "completed", "economic", 60, ["buôn bán nông sản"], ["52110"], ["52230"], "Tốt nghiệp THPT", ["loan"], ND),
-  n("Đinh Thị Thảo", "f", "1997-07-07", "Nam Ninh", 0.2, "completed", "drugs", 24, ["bán hàng", "pha chế"], ["51320"], ["74110", "51320"], "Lớp 12", ["training", "counselling"], PN),
-  n("Lý Văn Tài", "m", "1988-03-03", "Nam Tiến", 0.83, "amnesty", "property", 48, ["làm vườn", "chăn nuôi"], ["61130"], ["61210"], "Lớp 8", ["id_card", "health_insurance", "housing"], CCB),
-  n("H'Lan Niê", "f", "1993-05-20", "Buôn Ja Ráh", 0.83, "amnesty", "fraud", 36, ["dệt thổ cẩm", "bán hàng"], ["73180"], ["73180"], "Lớp 9", ["id_card", "health_insurance", "counselling"], PN),
-  n("Hồ Văn Nghĩa", "m", "1991-08-14", "Nam Dao", 0.25, "completed", "property", 30, ["đi dây điện", "bốc xếp"], ["93330"], ["74110"], "Lớp 12", ["training", "health_insurance"], DTN),
-  n("Châu Văn Lâm", "m", "1996-12-12", "Nam Xuân", 0.3, "completed", "public_order", 18, ["phụ hồ"], ["93130"], ["71120"], "Lớp 9", ["id_card"], DTN),
-  n("Tô Văn Thành", "m", "1989-01-08", "Nam Cao", 0.34, "completed", "drugs", 30, ["điện dân dụng", "sửa quạt"], ["74110"], ["74110"], "Lớp 12", ["training", "counselling"], CCB),
-  n("Nông Văn Khải", "m", "1993-02-17", "Nam Thanh", 0.42, "completed", "property", 24, ["phụ hồ", "bốc xếp"], ["93130"], ["71120"], "Lớp 9", ["id_card", "health_insurance"], CCB),
-  n("Y Duk Mlô", "m", "1995-08-05", "Buôn Ja Ráh", 0.5, "completed", "violence", 30, ["làm rẫy", "hái cà phê"], ["92110"], ["61120"], "Lớp 6", ["id_card", "counselling"], ND),
-  n("Trương Thị Hồng", "f", "1991-04-12", "Nam Ninh", 0.58, "completed", "fraud", 24, ["bán hàng", "nấu ăn"], ["52230"], ["51200"], "Lớp 12", ["health_insurance", "counselling"], PN),
-  n("Lâm Văn Phúc", "m", "1987-10-21", "Nam Hải", 0.66, "conditional_release", "economic", 42, ["trồng tiêu", "chăm sóc cà phê"], ["61120"], ["61120"], "Lớp 10", ["health_insurance"], ND),
-  n("Đoàn Văn Hưng", "m", "1998-06-29", "Nam Tiến", 0.74, "completed", "traffic", 18, ["lái xe máy", "giao hàng"], ["93330"], ["83220"], "Tốt nghiệp THPT", ["id_card"], DTN),
-  n("Phùng Thị Duyên", "f", "1994-11-11", "Nam Xuân", 0.9, "completed", "drugs", 24, ["may vá"], ["75310"], ["75310"], "Lớp 9", ["counselling", "health_insurance"], PN),
+  n(
+    "Phạm Văn Tùng",
+    "m",
+    "1989-03-14",
+    "Nam Dao",
+    0.004,
+    "completed",
+    "property",
+    30,
+    ["phụ hồ", "trộn vữa", "xây tường"],
+    ["93130"],
+    ["71120"],
+    "Lớp 9",
+    ["id_card", "health_insurance"],
+    CCB,
+  ),
+  n(
+    "Lò Văn Sinh",
+    "m",
+    "1992-07-02",
+    "Nam Ninh",
+    0.008,
+    "completed",
+    "drugs",
+    24,
+    ["chăm sóc cà phê", "tưới cây"],
+    ["61120"],
+    ["61120", "81600"],
+    "Lớp 7",
+    ["id_card", "training"],
+    DTN,
+  ),
+  n(
+    "Trần Văn Quyết",
+    "m",
+    "1984-11-20",
+    "Nam Thanh",
+    0.012,
+    "conditional_release",
+    "violence",
+    54,
+    ["lái máy cày", "sửa máy bơm"],
+    ["72330"],
+    ["72330"],
+    "Lớp 9",
+    ["health_insurance", "training"],
+    CCB,
+  ),
+  n(
+    "Điểu Bình",
+    "m",
+    "1997-05-09",
+    "Buôn Ja Ráh",
+    0.016,
+    "completed",
+    "public_order",
+    18,
+    ["hái cà phê", "làm cỏ"],
+    ["92110"],
+    ["61120"],
+    "Lớp 6",
+    ["id_card", "health_insurance", "training"],
+    DTN,
+  ),
+  n(
+    "Vũ Thị Mến",
+    "f",
+    "1990-01-25",
+    "Nam Hợp",
+    0.02,
+    "completed",
+    "fraud",
+    36,
+    ["bán hàng", "nấu ăn gia đình"],
+    ["52230"],
+    ["51200"],
+    "Lớp 12",
+    ["counselling", "training"],
+    PN,
+  ),
+  n(
+    "Hoàng Văn Thắng",
+    "m",
+    "1994-09-12",
+    "Nam Tiến",
+    0.024,
+    "completed",
+    "property",
+    24,
+    ["đi dây điện", "sửa quạt"],
+    ["74110"],
+    ["74110"],
+    "Tốt nghiệp THPT",
+    ["training"],
+    DTN,
+  ),
+  n(
+    "Đỗ Thị Ngọc Ánh",
+    "f",
+    "1996-06-18",
+    "Nam Xuân",
+    0.028,
+    "completed",
+    "drugs",
+    30,
+    ["may vá", "bán hàng"],
+    ["75310"],
+    ["51200", "81530"],
+    "Lớp 11",
+    ["counselling", "training", "health_insurance"],
+    PN,
+  ),
+  n(
+    "Bùi Văn Lợi",
+    "m",
+    "1991-02-03",
+    "Nam Cao",
+    0.032,
+    "completed",
+    "property",
+    36,
+    ["cắt sắt", "hàn que"],
+    ["72140"],
+    ["72120"],
+    "Lớp 9",
+    ["id_card", "training"],
+    DTN,
+  ),
+  n(
+    "Y Phôn Ksơr",
+    "m",
+    "1993-10-30",
+    "Buôn Ja Ráh",
+    0.036,
+    "completed",
+    "violence",
+    20,
+    ["làm rẫy", "tỉa cành cà phê"],
+    ["61120"],
+    ["61120"],
+    "Lớp 8",
+    ["health_insurance", "loan", "training"],
+    ND,
+  ),
+  n(
+    "Lương Văn Hiếu",
+    "m",
+    "1998-12-07",
+    "Nam Hải",
+    0.04,
+    "completed",
+    "traffic",
+    18,
+    ["sửa xe đạp", "thay nhớt"],
+    ["93290"],
+    ["72310", "72120"],
+    "Tốt nghiệp THPT",
+    ["training"],
+    DTN,
+  ),
+  n(
+    "Mai Văn Sáng",
+    "m",
+    "1982-04-16",
+    "Nam Trung",
+    0.045,
+    "completed",
+    "economic",
+    48,
+    ["chăn nuôi heo", "trồng ngô"],
+    ["61210"],
+    ["61210"],
+    "Lớp 10",
+    ["loan", "training", "health_insurance"],
+    ND,
+  ),
+  n(
+    "Triệu Thị Hoa",
+    "f",
+    "1988-08-08",
+    "Nam Ninh",
+    0.05,
+    "completed",
+    "drugs",
+    42,
+    ["nuôi gà", "trồng rau"],
+    ["61110"],
+    ["61210"],
+    "Lớp 9",
+    ["id_card", "health_insurance", "training"],
+    PN,
+  ),
+  n(
+    "Đặng Quốc Việt",
+    "m",
+    "1995-03-21",
+    "Nam Tiến",
+    0.055,
+    "completed",
+    "property",
+    24,
+    ["phụ điện", "bốc xếp"],
+    ["93330"],
+    ["74110"],
+    "Lớp 12",
+    ["training", "counselling"],
+    DTN,
+  ),
+  n(
+    "Cao Văn Đạt",
+    "m",
+    "1987-07-11",
+    "Nam Thuận",
+    0.06,
+    "completed",
+    "public_order",
+    24,
+    ["bốc xếp", "lái xe máy"],
+    ["93330"],
+    ["93330", "43210"],
+    "Lớp 9",
+    ["id_card"],
+    CCB,
+  ),
+  n(
+    "Phan Văn Kiên",
+    "m",
+    "1990-05-27",
+    "Nam Dao",
+    0.065,
+    "conditional_release",
+    "fraud",
+    60,
+    ["sửa điện dân dụng"],
+    ["74110"],
+    ["74110"],
+    "Trung cấp điện",
+    ["health_insurance", "training"],
+    CCB,
+  ),
+  n(
+    "Kim Văn Dũng",
+    "m",
+    "1986-01-19",
+    "Nam Thanh",
+    0.07,
+    "completed",
+    "drugs",
+    36,
+    ["rang cà phê", "đóng gói"],
+    ["81600"],
+    ["81600"],
+    "Lớp 9",
+    ["health_insurance", "counselling"],
+    ND,
+  ),
+  n(
+    "Hà Thị Liên",
+    "f",
+    "1992-11-02",
+    "Nam Hợp",
+    0.075,
+    "completed",
+    "property",
+    18,
+    ["hái cà phê", "phơi sấy"],
+    ["92110"],
+    ["61120"],
+    "Lớp 7",
+    ["id_card", "training", "counselling"],
+    PN,
+  ),
+  n(
+    "Quách Văn Bảo",
+    "m",
+    "1999-09-09",
+    "Nam Xuân",
+    0.08,
+    "completed",
+    "violence",
+    30,
+    ["sửa máy bơm", "lái máy cày"],
+    ["72330"],
+    ["72330"],
+    "Lớp 10",
+    ["training"],
+    DTN,
+  ),
+  n(
+    "Tạ Thị Xuân",
+    "f",
+    "1985-12-24",
+    "Nam Cao",
+    0.09,
+    "completed",
+    "fraud",
+    30,
+    ["nấu ăn", "bán quán"],
+    ["94120"],
+    ["51200"],
+    "Lớp 12",
+    ["training", "health_insurance"],
+    PN,
+  ),
+  n(
+    "Ksor Y Rin",
+    "m",
+    "1994-04-04",
+    "Buôn Ja Ráh",
+    0.1,
+    "completed",
+    "public_order",
+    12,
+    ["làm rẫy", "hái tiêu"],
+    ["92110"],
+    ["61120"],
+    "Lớp 5",
+    ["id_card", "health_insurance", "training"],
+    ND,
+  ),
+  n(
+    "Võ Văn Trí",
+    "m",
+    "1983-06-30",
+    "Nam Trung",
+    0.11,
+    "completed",
+    "property",
+    36,
+    ["xây tường", "lát nền"],
+    ["71120"],
+    ["71120"],
+    "Lớp 9",
+    ["health_insurance"],
+    CCB,
+  ),
+  n(
+    "Thái Văn Phong",
+    "m",
+    "1990-10-15",
+    "Nam Hải",
+    0.12,
+    "completed",
+    "drugs",
+    48,
+    ["sửa máy nông nghiệp"],
+    ["72330"],
+    ["72330", "72311"],
+    "Lớp 11",
+    ["counselling", "training"],
+    DTN,
+  ),
+  n(
+    "La Văn Hải",
+    "m",
+    "1979-02-28",
+    "Nam Thuận",
+    0.14,
+    "completed",
+    "economic",
+    60,
+    ["buôn bán nông sản"],
+    ["52110"],
+    ["52230"],
+    "Tốt nghiệp THPT",
+    ["loan"],
+    ND,
+  ),
+  n(
+    "Đinh Thị Thảo",
+    "f",
+    "1997-07-07",
+    "Nam Ninh",
+    0.2,
+    "completed",
+    "drugs",
+    24,
+    ["bán hàng", "pha chế"],
+    ["51320"],
+    ["74110", "51320"],
+    "Lớp 12",
+    ["training", "counselling"],
+    PN,
+  ),
+  n(
+    "Lý Văn Tài",
+    "m",
+    "1988-03-03",
+    "Nam Tiến",
+    0.83,
+    "amnesty",
+    "property",
+    48,
+    ["làm vườn", "chăn nuôi"],
+    ["61130"],
+    ["61210"],
+    "Lớp 8",
+    ["id_card", "health_insurance", "housing"],
+    CCB,
+  ),
+  n(
+    "H'Lan Niê",
+    "f",
+    "1993-05-20",
+    "Buôn Ja Ráh",
+    0.83,
+    "amnesty",
+    "fraud",
+    36,
+    ["dệt thổ cẩm", "bán hàng"],
+    ["73180"],
+    ["73180"],
+    "Lớp 9",
+    ["id_card", "health_insurance", "counselling"],
+    PN,
+  ),
+  n(
+    "Hồ Văn Nghĩa",
+    "m",
+    "1991-08-14",
+    "Nam Dao",
+    0.25,
+    "completed",
+    "property",
+    30,
+    ["đi dây điện", "bốc xếp"],
+    ["93330"],
+    ["74110"],
+    "Lớp 12",
+    ["training", "health_insurance"],
+    DTN,
+  ),
+  n(
+    "Châu Văn Lâm",
+    "m",
+    "1996-12-12",
+    "Nam Xuân",
+    0.3,
+    "completed",
+    "public_order",
+    18,
+    ["phụ hồ"],
+    ["93130"],
+    ["71120"],
+    "Lớp 9",
+    ["id_card"],
+    DTN,
+  ),
+  n(
+    "Tô Văn Thành",
+    "m",
+    "1989-01-08",
+    "Nam Cao",
+    0.34,
+    "completed",
+    "drugs",
+    30,
+    ["điện dân dụng", "sửa quạt"],
+    ["74110"],
+    ["74110"],
+    "Lớp 12",
+    ["training", "counselling"],
+    CCB,
+  ),
+  n(
+    "Nông Văn Khải",
+    "m",
+    "1993-02-17",
+    "Nam Thanh",
+    0.42,
+    "completed",
+    "property",
+    24,
+    ["phụ hồ", "bốc xếp"],
+    ["93130"],
+    ["71120"],
+    "Lớp 9",
+    ["id_card", "health_insurance"],
+    CCB,
+  ),
+  n(
+    "Y Duk Mlô",
+    "m",
+    "1995-08-05",
+    "Buôn Ja Ráh",
+    0.5,
+    "completed",
+    "violence",
+    30,
+    ["làm rẫy", "hái cà phê"],
+    ["92110"],
+    ["61120"],
+    "Lớp 6",
+    ["id_card", "counselling"],
+    ND,
+  ),
+  n(
+    "Trương Thị Hồng",
+    "f",
+    "1991-04-12",
+    "Nam Ninh",
+    0.58,
+    "completed",
+    "fraud",
+    24,
+    ["bán hàng", "nấu ăn"],
+    ["52230"],
+    ["51200"],
+    "Lớp 12",
+    ["health_insurance", "counselling"],
+    PN,
+  ),
+  n(
+    "Lâm Văn Phúc",
+    "m",
+    "1987-10-21",
+    "Nam Hải",
+    0.66,
+    "conditional_release",
+    "economic",
+    42,
+    ["trồng tiêu", "chăm sóc cà phê"],
+    ["61120"],
+    ["61120"],
+    "Lớp 10",
+    ["health_insurance"],
+    ND,
+  ),
+  n(
+    "Đoàn Văn Hưng",
+    "m",
+    "1998-06-29",
+    "Nam Tiến",
+    0.74,
+    "completed",
+    "traffic",
+    18,
+    ["lái xe máy", "giao hàng"],
+    ["93330"],
+    ["83220"],
+    "Tốt nghiệp THPT",
+    ["id_card"],
+    DTN,
+  ),
+  n(
+    "Phùng Thị Duyên",
+    "f",
+    "1994-11-11",
+    "Nam Xuân",
+    0.9,
+    "completed",
+    "drugs",
+    24,
+    ["may vá"],
+    ["75310"],
+    ["75310"],
+    "Lớp 9",
+    ["counselling", "health_insurance"],
+    PN,
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------------
 // Members of the replicated model in the three other communes: names and situations drawn from lists
 // ---------------------------------------------------------------------------------------------------
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Phan", "Trịnh", "Đinh", "Lương", "Triệu", "Nông", "Hà"];
-const MALE = ["Văn An", "Văn Bình", "Văn Cường", "Văn Duy", "Văn Hùng", "Văn Khánh", "Văn Minh", "Văn Nhân", "Văn Quang", "Văn Sơn", "Văn Tâm", "Văn Thịnh", "Văn Toản", "Văn Vinh", "Quốc Huy", "Đức Long", "Minh Tuấn", "Hữu Lộc", "Công Danh", "Xuân Trường"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+  "Phan",
+  "Trịnh",
+  "Đinh",
+  "Lương",
+  "Triệu",
+  "Nông",
+  "Hà",
+];
+const MALE = [
+  "Văn An",
+  "Văn Bình",
+  "Văn Cường",
+  "Văn Duy",
+  "Văn Hùng",
+  "Văn Khánh",
+  "Văn Minh",
+  "Văn Nhân",
+  "Văn Quang",
+  "Văn Sơn",
+  "Văn Tâm",
+  "Văn Thịnh",
+  "Văn Toản",
+  "Văn Vinh",
+  "Quốc Huy",
+  "Đức Long",
+  "Minh Tuấn",
+  "Hữu Lộc",
+  "Công Danh",
+  "Xuân Trường",
+];
 const FEMALE = ["Thị Hạnh", "Thị Loan", "Thị Nhung", "Thị Thủy", "Thị Yến", "Thị Hiền", "Thị Mai", "Thị Oanh"];
 const MNONG_MALE = ["Y Bhin", "Y Krai", "Y Sơn", "Y Thuận", "Y Ngọc", "Điểu Khiêm", "Điểu Lâm", "K'Bròn"];
 const MNONG_FAMILY = ["Niê", "Mlô", "Byă", "Ksơr", "Êban", "Buôn Yă"];
@@ -156,7 +768,12 @@ function otherMembers(commune: Commune, rng: () => number, taken: Set<string>): 
     const like = NEWCOMERS[(i * 7 + commune.code.charCodeAt(4)) % NEWCOMERS.length];
     let name = "";
     while (!name || taken.has(name)) {
-      name = like.gender === "female" ? `${draw(FAMILY)} ${draw(FEMALE)}` : rng() < 0.15 ? `${draw(MNONG_MALE)} ${draw(MNONG_FAMILY)}` : `${draw(FAMILY)} ${draw(MALE)}`;
+      name =
+        like.gender === "female"
+          ? `${draw(FAMILY)} ${draw(FEMALE)}`
+          : rng() < 0.15
+            ? `${draw(MNONG_MALE)} ${draw(MNONG_FAMILY)}`
+            : `${draw(FAMILY)} ${draw(MALE)}`;
     }
     taken.add(name);
     const born = Number(like.dateOfBirth.slice(0, 4)) + Math.floor(rng() * 7) - 3;
@@ -166,7 +783,7 @@ function otherMembers(commune: Commune, rng: () => number, taken: Set<string>): 
       dateOfBirth: `${born}${like.dateOfBirth.slice(4)}`,
       address: `Thôn ${1 + Math.floor(rng() * 9)}`,
       // Spread from mid-2017 (received when the model began there) to early 2022.
-      released: -0.5 + (i + rng()) / commune.persons * 1.5,
+      released: -0.5 + ((i + rng()) / commune.persons) * 1.5,
       supervisor: like.supervisor.replace("Nam Đà", commune.name),
     });
   }
@@ -177,16 +794,79 @@ function otherMembers(commune: Commune, rng: () => number, taken: Set<string>): 
 // Courses (closed intakes of the Krông Nô vocational centre), trainees and jobs
 // ---------------------------------------------------------------------------------------------------
 
-export type Course = { key: string; title: string; occupationCode: string; levelCode: "short_course" | "so_cap"; weeks: number; startsAt: string };
+export type Course = {
+  key: string;
+  title: string;
+  occupationCode: string;
+  levelCode: "short_course" | "so_cap";
+  weeks: number;
+  startsAt: string;
+};
 export const COURSES: Course[] = [
-  { key: "coffee1", title: "Kỹ thuật trồng và chăm sóc cà phê bền vững", occupationCode: "61120", levelCode: "short_course", weeks: 6, startsAt: "2020-03-02" },
-  { key: "welding", title: "Hàn điện – sơ cấp", occupationCode: "72120", levelCode: "so_cap", weeks: 12, startsAt: "2020-06-15" },
-  { key: "electric1", title: "Điện dân dụng – sơ cấp", occupationCode: "74110", levelCode: "so_cap", weeks: 12, startsAt: "2020-09-07" },
-  { key: "livestock", title: "Chăn nuôi heo, gà an toàn sinh học", occupationCode: "61210", levelCode: "short_course", weeks: 6, startsAt: "2020-11-09" },
-  { key: "cooking", title: "Nấu ăn – sơ cấp", occupationCode: "51200", levelCode: "so_cap", weeks: 10, startsAt: "2021-03-08" },
-  { key: "machinery", title: "Sửa chữa máy nông nghiệp – sơ cấp", occupationCode: "72330", levelCode: "so_cap", weeks: 10, startsAt: "2021-06-07" },
-  { key: "coffee2", title: "Kỹ thuật trồng và chăm sóc cà phê bền vững", occupationCode: "61120", levelCode: "short_course", weeks: 6, startsAt: "2021-10-04" },
-  { key: "electric2", title: "Điện dân dụng – sơ cấp", occupationCode: "74110", levelCode: "so_cap", weeks: 12, startsAt: "2022-01-10" },
+  {
+    key: "coffee1",
+    title: "Kỹ thuật trồng và chăm sóc cà phê bền vững",
+    occupationCode: "61120",
+    levelCode: "short_course",
+    weeks: 6,
+    startsAt: "2020-03-02",
+  },
+  {
+    key: "welding",
+    title: "Hàn điện – sơ cấp",
+    occupationCode: "72120",
+    levelCode: "so_cap",
+    weeks: 12,
+    startsAt: "2020-06-15",
+  },
+  {
+    key: "electric1",
+    title: "Điện dân dụng – sơ cấp",
+    occupationCode: "74110",
+    levelCode: "so_cap",
+    weeks: 12,
+    startsAt: "2020-09-07",
+  },
+  {
+    key: "livestock",
+    title: "Chăn nuôi heo, gà an toàn sinh học",
+    occupationCode: "61210",
+    levelCode: "short_course",
+    weeks: 6,
+    startsAt: "2020-11-09",
+  },
+  {
+    key: "cooking",
+    title: "Nấu ăn – sơ cấp",
+    occupationCode: "51200",
+    levelCode: "so_cap",
+    weeks: 10,
+    startsAt: "2021-03-08",
+  },
+  {
+    key: "machinery",
+    title: "Sửa chữa máy nông nghiệp – sơ cấp",
+    occupationCode: "72330",
+    levelCode: "so_cap",
+    weeks: 10,
+    startsAt: "2021-06-07",
+  },
+  {
+    key: "coffee2",
+    title: "Kỹ thuật trồng và chăm sóc cà phê bền vững",
+    occupationCode: "61120",
+    levelCode: "short_course",
+    weeks: 6,
+    startsAt: "2021-10-04",
+  },
+  {
+    key: "electric2",
+    title: "Điện dân dụng – sơ cấp",
+    occupationCode: "74110",
+    levelCode: "so_cap",
+    weeks: 12,
+    startsAt: "2022-01-10",
+  },
 ];
 
 /** Xã Nam Đà's two trainees (the article's "giới thiệu học nghề 2 trường hợp"); the other communes' are drawn. */
@@ -194,13 +874,37 @@ export const NAM_DA_TRAINEES: [name: string, course: string][] = [
   ["Bùi Văn Lợi", "welding"],
   ["Hoàng Văn Thắng", "electric1"],
 ];
-const DROP_REASONS = ["Đi làm thuê mùa thu hoạch cà phê, xin học lại khóa sau.", "Con nhỏ ốm dài ngày, phải nghỉ học để chăm con."];
+const DROP_REASONS = [
+  "Đi làm thuê mùa thu hoạch cà phê, xin học lại khóa sau.",
+  "Con nhỏ ốm dài ngày, phải nghỉ học để chăm con.",
+];
 
 /** Local businesses of xã Nam Đà that took people on (the organisations are created by the seed). */
 export const LOCAL_BUSINESSES = [
-  { name: "Cơ sở sơ chế cà phê Thiện Phát", kind: "workshop" as const, address: "Thôn Nam Ninh", contactName: "Lê Thiện Phát", contactPhone: "0263388456", about: "Sơ chế, phơi sấy cà phê nhân cho bà con trong xã." },
-  { name: "Cửa hàng Máy nông nghiệp Hòa Bình", kind: "household_business" as const, address: "Thôn Nam Thanh, Quốc lộ 28", contactName: "Vương Văn Hòa", contactPhone: "0913654321", about: "Bán và sửa chữa máy cày, máy bơm, máy xát." },
-  { name: "Quán cơm Đồng Quê", kind: "household_business" as const, address: "Thôn Nam Hợp", contactName: "Phùng Thị Quê", contactPhone: "0978112233", about: "Quán cơm trưa cho công nhân và khách qua đường." },
+  {
+    name: "Cơ sở sơ chế cà phê Thiện Phát",
+    kind: "workshop" as const,
+    address: "Thôn Nam Ninh",
+    contactName: "Lê Thiện Phát",
+    contactPhone: "0263388456",
+    about: "Sơ chế, phơi sấy cà phê nhân cho bà con trong xã.",
+  },
+  {
+    name: "Cửa hàng Máy nông nghiệp Hòa Bình",
+    kind: "household_business" as const,
+    address: "Thôn Nam Thanh, Quốc lộ 28",
+    contactName: "Vương Văn Hòa",
+    contactPhone: "0913654321",
+    about: "Bán và sửa chữa máy cày, máy bơm, máy xát.",
+  },
+  {
+    name: "Quán cơm Đồng Quê",
+    kind: "household_business" as const,
+    address: "Thôn Nam Hợp",
+    contactName: "Phùng Thị Quê",
+    contactPhone: "0978112233",
+    about: "Quán cơm trưa cho công nhân và khách qua đường.",
+  },
 ];
 
 export type Job = {
@@ -218,20 +922,126 @@ export type Job = {
 };
 /** 14 jobs in the replication period: xã Nam Đà's 4 at its own businesses, 10 in the other communes. */
 export const JOBS: Job[] = [
-  { who: "Lò Văn Sinh", employer: "Cơ sở sơ chế cà phê Thiện Phát", link: "local", position: "Công nhân sơ chế cà phê", wage: 5_200_000, contractKind: "labour_contract", starts: 0.2 },
-  { who: "Trần Văn Quyết", employer: "Cửa hàng Máy nông nghiệp Hòa Bình", link: "local", position: "Thợ sửa máy nông nghiệp", wage: 6_000_000, contractKind: "labour_contract", starts: 0.45 },
-  { who: "Vũ Thị Mến", employer: "Quán cơm Đồng Quê", link: "local", position: "Phụ bếp", wage: 5_000_000, contractKind: "verbal_agreement", starts: 0.55 },
-  { who: "Kim Văn Dũng", employer: "Cơ sở sơ chế cà phê Thiện Phát", link: "local", position: "Công nhân phơi sấy", wage: 5_200_000, contractKind: "labour_contract", starts: 0.7 },
-  { who: { commune: "krongNo", index: 3 }, employer: "Công ty TNHH Cơ khí Krông Nô", position: "Thợ hàn", wage: 7_200_000, contractKind: "labour_contract", starts: 0.3 },
-  { who: { commune: "krongNo", index: 9 }, employer: "Công ty TNHH Xây dựng Trường Sơn Đắk Nông", position: "Thợ phụ xây dựng", wage: 6_500_000, contractKind: "labour_contract", starts: 0.15 },
-  { who: { commune: "krongNo", index: 17 }, employer: "Đội thợ xây Phúc Lộc", position: "Thợ xây", wage: 7_000_000, contractKind: "verbal_agreement", starts: 0.6, unstable: true },
-  { who: { commune: "krongNo", index: 24 }, employer: "Công ty TNHH Vận tải Bảo Lộc", link: "org", position: "Công nhân bốc xếp", wage: 6_800_000, contractKind: "labour_contract", starts: 0.5 },
-  { who: { commune: "namNung", index: 2 }, employer: "Hợp tác xã Cà phê Nâm Nung", link: "org", position: "Công nhân chăm sóc cà phê", wage: 5_000_000, contractKind: "labour_contract", starts: 0.25 },
-  { who: { commune: "namNung", index: 11 }, employer: "Công ty Cổ phần Cà phê Đắk Mil", position: "Công nhân rang xay", wage: 6_200_000, contractKind: "labour_contract", starts: 0.65 },
-  { who: { commune: "namNung", index: 20 }, employer: "Gara ô tô Minh Khoa (xã Đắk Mil)", position: "Học việc gò hàn ô tô", wage: 3_500_000, contractKind: "apprenticeship", starts: 0.4 },
-  { who: { commune: "quangPhu", index: 5 }, employer: "Trang trại chăn nuôi Hưng Thịnh", position: "Công nhân chăn nuôi", wage: 5_800_000, contractKind: "labour_contract", starts: 0.35 },
-  { who: { commune: "quangPhu", index: 14 }, employer: "Nhà hàng Phố Núi (phường Bắc Gia Nghĩa)", position: "Phụ bếp", wage: 5_500_000, contractKind: "labour_contract", starts: 0.75 },
-  { who: { commune: "quangPhu", index: 27 }, employer: "Hộ kinh doanh Điện nước Thành Công", link: "org", position: "Thợ điện dân dụng", wage: 7_000_000, contractKind: "labour_contract", starts: 0.85 },
+  {
+    who: "Lò Văn Sinh",
+    employer: "Cơ sở sơ chế cà phê Thiện Phát",
+    link: "local",
+    position: "Công nhân sơ chế cà phê",
+    wage: 5_200_000,
+    contractKind: "labour_contract",
+    starts: 0.2,
+  },
+  {
+    who: "Trần Văn Quyết",
+    employer: "Cửa hàng Máy nông nghiệp Hòa Bình",
+    link: "local",
+    position: "Thợ sửa máy nông nghiệp",
+    wage: 6_000_000,
+    contractKind: "labour_contract",
+    starts: 0.45,
+  },
+  {
+    who: "Vũ Thị Mến",
+    employer: "Quán cơm Đồng Quê",
+    link: "local",
+    position: "Phụ bếp",
+    wage: 5_000_000,
+    contractKind: "verbal_agreement",
+    starts: 0.55,
+  },
+  {
+    who: "Kim Văn Dũng",
+    employer: "Cơ sở sơ chế cà phê Thiện Phát",
+    link: "local",
+    position: "Công nhân phơi sấy",
+    wage: 5_200_000,
+    contractKind: "labour_contract",
+    starts: 0.7,
+  },
+  {
+    who: { commune: "krongNo", index: 3 },
+    employer: "Công ty TNHH Cơ khí Krông Nô",
+    position: "Thợ hàn",
+    wage: 7_200_000,
+    contractKind: "labour_contract",
+    starts: 0.3,
+  },
+  {
+    who: { commune: "krongNo", index: 9 },
+    employer: "Công ty TNHH Xây dựng Trường Sơn Đắk Nông",
+    position: "Thợ phụ xây dựng",
+    wage: 6_500_000,
+    contractKind: "labour_contract",
+    starts: 0.15,
+  },
+  {
+    who: { commune: "krongNo", index: 17 },
+    employer: "Đội thợ xây Phúc Lộc",
+    position: "Thợ xây",
+    wage: 7_000_000,
+    contractKind: "verbal_agreement",
+    starts: 0.6,
+    unstable: true,
+  },
+  {
+    who: { commune: "krongNo", index: 24 },
+    employer: "Công ty TNHH Vận tải Bảo Lộc",
+    link: "org",
+    position: "Công nhân bốc xếp",
+    wage: 6_800_000,
+    contractKind: "labour_contract",
+    starts: 0.5,
+  },
+  {
+    who: { commune: "namNung", index: 2 },
+    employer: "Hợp tác xã Cà phê Nâm Nung",
+    link: "org",
+    position: "Công nhân chăm sóc cà phê",
+    wage: 5_000_000,
+    contractKind: "labour_contract",
+    starts: 0.25,
+  },
+  {
+    who: { commune: "namNung", index: 11 },
+    employer: "Công ty Cổ phần Cà phê Đắk Mil",
+    position: "Công nhân rang xay",
+    wage: 6_200_000,
+    contractKind: "labour_contract",
+    starts: 0.65,
+  },
+  {
+    who: { commune: "namNung", index: 20 },
+    employer: "Gara ô tô Minh Khoa (xã Đắk Mil)",
+    position: "Học việc gò hàn ô tô",
+    wage: 3_500_000,
+    contractKind: "apprenticeship",
+    starts: 0.4,
+  },
+  {
+    who: { commune: "quangPhu", index: 5 },
+    employer: "Trang trại chăn nuôi Hưng Thịnh",
+    position: "Công nhân chăn nuôi",
+    wage: 5_800_000,
+    contractKind: "labour_contract",
+    starts: 0.35,
+  },
+  {
+    who: { commune: "quangPhu", index: 14 },
+    employer: "Nhà hàng Phố Núi (phường Bắc Gia Nghĩa)",
+    position: "Phụ bếp",
+    wage: 5_500_000,
+    contractKind: "labour_contract",
+    starts: 0.75,
+  },
+  {
+    who: { commune: "quangPhu", index: 27 },
+    employer: "Hộ kinh doanh Điện nước Thành Công",
+    link: "org",
+    position: "Thợ điện dân dụng",
+    wage: 7_000_000,
+    contractKind: "labour_contract",
+    starts: 0.85,
+  },
 ];
 
 /** Loans under Decision 22/2023 (production and business), taken by Nam Đà members once it was in force. */
@@ -246,12 +1056,42 @@ export const LOANS: { name: string; amount: number; appliedOn: string; note: str
 // ---------------------------------------------------------------------------------------------------
 
 export type PlannedPerson = Newcomer & { commune: CommuneKey; releaseDate: string; joinedOn: string };
-export type ActivityPlan = { name: string; kind: "encouragement_visit" | "education_review" | "counselling" | "procedure_help"; topic: string; mode: CounsellingMode | null; occurredOn: string; note: string };
-export type MeetingPlan = { commune: CommuneKey; heldOn: string; title: string; place: string; guests: number; attendees: string[] };
+export type ActivityPlan = {
+  name: string;
+  kind: "encouragement_visit" | "education_review" | "counselling" | "procedure_help";
+  topic: string;
+  mode: CounsellingMode | null;
+  occurredOn: string;
+  note: string;
+};
+export type MeetingPlan = {
+  commune: CommuneKey;
+  heldOn: string;
+  title: string;
+  place: string;
+  guests: number;
+  attendees: string[];
+};
 export type CoursePlan = Course & { completesOn: string };
-export type TraineePlan = { name: string; course: string; referredOn: string; startsAt: string; completedOn: string | null; droppedOn: string | null; dropReason: string };
+export type TraineePlan = {
+  name: string;
+  course: string;
+  referredOn: string;
+  startsAt: string;
+  completedOn: string | null;
+  droppedOn: string | null;
+  dropReason: string;
+};
 export type JobPlan = Omit<Job, "who"> & { name: string; startDate: string; enrolmentOf?: string };
-export type LoanPlan = { name: string; amount: number; listMonth: string; appliedOn: string; decidedOn: string; disbursedOn: string; note: string };
+export type LoanPlan = {
+  name: string;
+  amount: number;
+  listMonth: string;
+  appliedOn: string;
+  decidedOn: string;
+  disbursedOn: string;
+  note: string;
+};
 export type Plan = {
   persons: PlannedPerson[];
   courses: CoursePlan[];
@@ -264,11 +1104,31 @@ export type Plan = {
 
 const maxDate = (...days: string[]) => days.reduce((a, b) => (a > b ? a : b));
 
-const VISIT_NOTES = ["Thăm hỏi tại nhà, động viên gia đình yên tâm.", "Tổ 5+1 đến thăm, nắm tình hình việc làm và đời sống.", "Thăm hỏi, tặng quà dịp Tết.", "Động viên tham gia sinh hoạt chi hội ở thôn.", "Thăm hỏi khi ốm, gia đình cảm ơn Ban chỉ đạo."];
-const REVIEW_NOTES = ["Giáo dục, giúp đỡ tại cộng đồng dân cư thôn; có tiến bộ.", "Nhắc nhở chấp hành quy định của địa phương.", "Tổ tự quản nhận xét: chịu khó làm ăn, quan hệ xóm giềng tốt.", "Kiểm điểm định kỳ cùng gia đình và người được giao giúp đỡ."];
+const VISIT_NOTES = [
+  "Thăm hỏi tại nhà, động viên gia đình yên tâm.",
+  "Tổ 5+1 đến thăm, nắm tình hình việc làm và đời sống.",
+  "Thăm hỏi, tặng quà dịp Tết.",
+  "Động viên tham gia sinh hoạt chi hội ở thôn.",
+  "Thăm hỏi khi ốm, gia đình cảm ơn Ban chỉ đạo.",
+];
+const REVIEW_NOTES = [
+  "Giáo dục, giúp đỡ tại cộng đồng dân cư thôn; có tiến bộ.",
+  "Nhắc nhở chấp hành quy định của địa phương.",
+  "Tổ tự quản nhận xét: chịu khó làm ăn, quan hệ xóm giềng tốt.",
+  "Kiểm điểm định kỳ cùng gia đình và người được giao giúp đỡ.",
+];
 const COUNSEL_NOTES: Record<"psychological" | "career", string[]> = {
-  psychological: ["Tư vấn tâm lý, vượt qua mặc cảm khi trở về.", "Trò chuyện về quan hệ vợ chồng, con cái.", "Tư vấn phòng, chống tái nghiện.", "Chia sẻ cách ứng xử khi bị kỳ thị."],
-  career: ["Tư vấn chọn nghề, giới thiệu lớp học nghề.", "Tư vấn tìm việc làm tại địa phương.", "Tư vấn chuyển đổi cây trồng, làm kinh tế hộ."],
+  psychological: [
+    "Tư vấn tâm lý, vượt qua mặc cảm khi trở về.",
+    "Trò chuyện về quan hệ vợ chồng, con cái.",
+    "Tư vấn phòng, chống tái nghiện.",
+    "Chia sẻ cách ứng xử khi bị kỳ thị.",
+  ],
+  career: [
+    "Tư vấn chọn nghề, giới thiệu lớp học nghề.",
+    "Tư vấn tìm việc làm tại địa phương.",
+    "Tư vấn chuyển đổi cây trồng, làm kinh tế hộ.",
+  ],
 };
 const PROCEDURE_NOTES: Record<ProcedureKind, string> = {
   id_card: "Hỗ trợ làm lại căn cước công dân: chụp ảnh, lấy vân tay, trả thẻ tại nhà.",
@@ -278,7 +1138,11 @@ const PROCEDURE_NOTES: Record<ProcedureKind, string> = {
   criminal_record_extract: "Hướng dẫn xin phiếu lý lịch tư pháp để đi làm.",
   expungement: "Hướng dẫn hồ sơ xóa án tích.",
 };
-const placesOf = (c: Commune) => [`Hội trường UBND xã ${c.name}`, `Nhà văn hóa thôn ${c.key === "namDa" ? "Nam Thanh" : "1"}`, `Hội trường Công an xã ${c.name}`];
+const placesOf = (c: Commune) => [
+  `Hội trường UBND xã ${c.name}`,
+  `Nhà văn hóa thôn ${c.key === "namDa" ? "Nam Thanh" : "1"}`,
+  `Hội trường Công an xã ${c.name}`,
+];
 
 /** The model's records: the same plan every time (fixed dates, seeded PRNG). */
 export function planFivePlusOne(): Plan {
@@ -308,15 +1172,20 @@ export function planFivePlusOne(): Plan {
   const courses: CoursePlan[] = COURSES.map((c) => ({ ...c, completesOn: addDays(c.startsAt, c.weeks * 7 - 3) }));
   // Trainees: Nam Đà's two by name; in the other communes, members who asked for training, to the first
   // intake that starts three weeks after their release (referred ten days before it starts).
-  const viable = (p: PlannedPerson, c: CoursePlan) => daysBetween(p.releaseDate, c.startsAt) >= 21 && addDays(c.startsAt, -10) >= maxDate(p.joinedOn, REPLICATED_ON);
-  const chosen: [PlannedPerson, CoursePlan][] = NAM_DA_TRAINEES.map(([name, key]) => [person(name), courses.find((c) => c.key === key)!]);
+  const viable = (p: PlannedPerson, c: CoursePlan) =>
+    daysBetween(p.releaseDate, c.startsAt) >= 21 && addDays(c.startsAt, -10) >= maxDate(p.joinedOn, REPLICATED_ON);
+  const chosen: [PlannedPerson, CoursePlan][] = NAM_DA_TRAINEES.map(([name, key]) => [
+    person(name),
+    courses.find((c) => c.key === key)!,
+  ]);
   for (const c of COMMUNES.filter((x) => x.key !== "namDa")) {
     const wanting = persons.filter((p) => p.commune === c.key && p.needs.includes("training"));
     const others = persons.filter((p) => p.commune === c.key && !p.needs.includes("training"));
     let count = 0;
     for (const p of [...wanting, ...others]) {
       if (count === c.trainees) break;
-      const course = courses.find((k) => viable(p, k) && k.occupationCode === p.desired[0]) ?? courses.find((k) => viable(p, k));
+      const course =
+        courses.find((k) => viable(p, k) && k.occupationCode === p.desired[0]) ?? courses.find((k) => viable(p, k));
       if (!course) continue;
       chosen.push([p, course]);
       count++;
@@ -345,7 +1214,12 @@ export function planFivePlusOne(): Plan {
     return { ...j, name: p.fullName, startDate, enrolmentOf: trained?.name };
   });
 
-  const loans: LoanPlan[] = LOANS.map((l) => ({ ...l, listMonth: `${l.appliedOn.slice(0, 8)}01`, decidedOn: addDays(l.appliedOn, 25), disbursedOn: addDays(l.appliedOn, 35) }));
+  const loans: LoanPlan[] = LOANS.map((l) => ({
+    ...l,
+    listMonth: `${l.appliedOn.slice(0, 8)}01`,
+    decidedOn: addDays(l.appliedOn, 25),
+    disbursedOn: addDays(l.appliedOn, 35),
+  }));
 
   // Activities of the replication period: each on a day between the member's joining (or the replication)
   // and the article, members there longer get more. Then xã Nam Đà's pilot-year work (2019).
@@ -363,13 +1237,34 @@ export function planFivePlusOne(): Plan {
       day: (p: PlannedPerson) => between(maxDate(p.joinedOn, from), to),
     };
   };
-  const modes: CounsellingMode[] = ["individual", "individual", "individual", "group", "group", "phone", "phone", "online"];
-  const fill = (members: PlannedPerson[], from: string, to: string, counts: Partial<Record<"encouragementVisits" | "educationReviews" | "counselling" | "procedureHelps", number>>) => {
+  const modes: CounsellingMode[] = [
+    "individual",
+    "individual",
+    "individual",
+    "group",
+    "group",
+    "phone",
+    "phone",
+    "online",
+  ];
+  const fill = (
+    members: PlannedPerson[],
+    from: string,
+    to: string,
+    counts: Partial<Record<"encouragementVisits" | "educationReviews" | "counselling" | "procedureHelps", number>>,
+  ) => {
     const w = weighted(members, from, to);
-    const add = (p: PlannedPerson, kind: ActivityPlan["kind"], topic = "", mode: CounsellingMode | null = null, note = "") =>
-      activities.push({ name: p.fullName, kind, topic, mode, occurredOn: w.day(p), note });
-    for (let i = 0; i < (counts.encouragementVisits ?? 0); i++) add(w.somebody(), "encouragement_visit", "", null, pick(VISIT_NOTES));
-    for (let i = 0; i < (counts.educationReviews ?? 0); i++) add(w.somebody(), "education_review", "", null, pick(REVIEW_NOTES));
+    const add = (
+      p: PlannedPerson,
+      kind: ActivityPlan["kind"],
+      topic = "",
+      mode: CounsellingMode | null = null,
+      note = "",
+    ) => activities.push({ name: p.fullName, kind, topic, mode, occurredOn: w.day(p), note });
+    for (let i = 0; i < (counts.encouragementVisits ?? 0); i++)
+      add(w.somebody(), "encouragement_visit", "", null, pick(VISIT_NOTES));
+    for (let i = 0; i < (counts.educationReviews ?? 0); i++)
+      add(w.somebody(), "education_review", "", null, pick(REVIEW_NOTES));
     for (let i = 0; i < (counts.counselling ?? 0); i++) {
       const topic = rng() < 0.55 ? "psychological" : "career";
       add(w.somebody(), "counselling", topic, pick(modes), pick(COUNSEL_NOTES[topic]));
@@ -377,8 +1272,20 @@ export function planFivePlusOne(): Plan {
     // Procedure help: first what members needed (ID card, health insurance), then further steps.
     const helps: [PlannedPerson, ProcedureKind][] = [];
     const wanted = counts.procedureHelps ?? 0;
-    for (const p of members) for (const need of ["id_card", "health_insurance"] as const) if (p.needs.includes(need) && helps.length < wanted && p.joinedOn < to) helps.push([p, need]);
-    const others: ProcedureKind[] = ["id_card", "id_card", "id_card", "health_insurance", "health_insurance", "health_insurance", "residence", "civil_status", "criminal_record_extract"];
+    for (const p of members)
+      for (const need of ["id_card", "health_insurance"] as const)
+        if (p.needs.includes(need) && helps.length < wanted && p.joinedOn < to) helps.push([p, need]);
+    const others: ProcedureKind[] = [
+      "id_card",
+      "id_card",
+      "id_card",
+      "health_insurance",
+      "health_insurance",
+      "health_insurance",
+      "residence",
+      "civil_status",
+      "criminal_record_extract",
+    ];
     while (helps.length < wanted) helps.push([w.somebody(), pick(others)]);
     for (const [p, topic] of helps) add(p, "procedure_help", topic, null, PROCEDURE_NOTES[topic]);
   };
@@ -394,11 +1301,19 @@ export function planFivePlusOne(): Plan {
       const heldOn = inReplication(0.4 + (0.58 * (k + (COMMUNES.indexOf(c) + 1) / 5)) / c.meetings);
       const month = `${Number(heldOn.slice(5, 7))}/${heldOn.slice(0, 4)}`;
       const attendees = persons.filter((p) => p.commune === c.key && p.joinedOn <= heldOn).map((p) => p.fullName);
-      meetings.push({ commune: c.key, heldOn, title: `Gặp gỡ định kỳ Mô hình 5+1 xã ${c.name}, tháng ${month}`, place: placesOf(c)[k % 3], guests: 6 + Math.floor(rng() * 13), attendees });
+      meetings.push({
+        commune: c.key,
+        heldOn,
+        title: `Gặp gỡ định kỳ Mô hình 5+1 xã ${c.name}, tháng ${month}`,
+        place: placesOf(c)[k % 3],
+        guests: 6 + Math.floor(rng() * 13),
+        attendees,
+      });
     }
   }
   const seats = meetings.flatMap((m, i) => m.attendees.map((name) => [i, name] as const));
-  if (seats.length < DISTRICT_FIGURES.meetingAttendances) throw new Error(`Only ${seats.length} seats for the meetings`);
+  if (seats.length < DISTRICT_FIGURES.meetingAttendances)
+    throw new Error(`Only ${seats.length} seats for the meetings`);
   const absent = new Set<string>();
   while (absent.size < seats.length - DISTRICT_FIGURES.meetingAttendances) {
     const [i, name] = seats[Math.floor(rng() * seats.length)];

@@ -1,8 +1,19 @@
 import { eq, inArray } from "drizzle-orm";
-import { addDays, addMonths } from "~/utils/dates";
+
 import { followUpSchedule } from "~/modules/placements/schedule";
+import { addDays, addMonths } from "~/utils/dates";
+
 import type { Transaction } from "../client.server";
-import { consentGrant, enrolment, followUp, organization, placement, referral, referralEvent, trainingSlot } from "../schema";
+import {
+  consentGrant,
+  enrolment,
+  followUp,
+  organization,
+  placement,
+  referral,
+  referralEvent,
+  trainingSlot,
+} from "../schema";
 import type { Plan } from "./five-plus-one-plan";
 
 /** The 5+1 model's courses and jobs (db/seed/five-plus-one.ts calls these inside its transaction). */
@@ -10,7 +21,13 @@ import type { Plan } from "./five-plus-one-plan";
 /** 10:00 in Vietnam on a day: when the officer recorded something. */
 const on = (day: string) => new Date(`${day}T10:00:00+07:00`);
 
-export type Audit = (personId: string, action: string, purpose: string, day: string, details?: Record<string, unknown>) => Promise<unknown>;
+export type Audit = (
+  personId: string,
+  action: string,
+  purpose: string,
+  day: string,
+  details?: Record<string, unknown>,
+) => Promise<unknown>;
 
 /** Closed intakes of the Krông Nô centre, consents, accepted referrals and enrolments of the trainees. */
 export async function seedTraining(
@@ -56,11 +73,14 @@ export async function seedTraining(
   const placedAfter = new Set(plan.jobs.filter((j) => j.enrolmentOf).map((j) => j.name));
   const matching: string[] = [];
   const enrolmentOf = new Map<string, string>();
-  const age = (birth: string, day: string) => Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
+  const age = (birth: string, day: string) =>
+    Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
   for (const [i, t] of plan.trainees.entries()) {
     const personId = id(t.name);
     const givenOn = addDays(t.referredOn, -3);
-    const purposes = placedAfter.has(t.name) ? (["training_referral", "matching"] as const) : (["training_referral"] as const);
+    const purposes = placedAfter.has(t.name)
+      ? (["training_referral", "matching"] as const)
+      : (["training_referral"] as const);
     const [grant] = await tx
       .insert(consentGrant)
       .values({
@@ -86,7 +106,11 @@ export async function seedTraining(
         organizationId: centre.id,
         consentGrantId: grant.id,
         sharedFields: ["full_name", "age", "commune"],
-        sharedSnapshot: { full_name: t.name, age: age(birthOf.get(t.name)!, t.referredOn), commune: communeName(t.name) },
+        sharedSnapshot: {
+          full_name: t.name,
+          age: age(birthOf.get(t.name)!, t.referredOn),
+          commune: communeName(t.name),
+        },
         note: "Giới thiệu theo Mô hình 5+1.",
         status: "accepted",
         createdBy: recorder(t.name),
@@ -96,8 +120,22 @@ export async function seedTraining(
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
       { referralId: ref.id, status: "referred", actorId: recorder(t.name), actorRole: "officer", at: on(t.referredOn) },
-      { referralId: ref.id, status: "offered", actorId: null, actorRole: "provider", note: "Nhận vào lớp.", at: on(addDays(t.referredOn, 2)) },
-      { referralId: ref.id, status: "accepted", actorId: recorder(t.name), actorRole: "officer", channel: "meeting", at: on(addDays(t.referredOn, 3)) },
+      {
+        referralId: ref.id,
+        status: "offered",
+        actorId: null,
+        actorRole: "provider",
+        note: "Nhận vào lớp.",
+        at: on(addDays(t.referredOn, 2)),
+      },
+      {
+        referralId: ref.id,
+        status: "accepted",
+        actorId: recorder(t.name),
+        actorRole: "officer",
+        channel: "meeting",
+        at: on(addDays(t.referredOn, 3)),
+      },
     ]);
     const status = t.completedOn ? "completed" : t.droppedOn ? "dropped_out" : "enrolled";
     const changed = t.completedOn ?? t.droppedOn ?? t.startsAt;
@@ -111,7 +149,9 @@ export async function seedTraining(
         status,
         enrolledOn: t.startsAt,
         completedOn: t.completedOn,
-        certificate: t.completedOn ? `Chứng chỉ ${t.course.startsWith("coffee") || t.course === "livestock" ? "đào tạo nghề ngắn hạn" : "sơ cấp nghề"} số ${String(100 + i)}/${t.completedOn.slice(0, 4)}` : "",
+        certificate: t.completedOn
+          ? `Chứng chỉ ${t.course.startsWith("coffee") || t.course === "livestock" ? "đào tạo nghề ngắn hạn" : "sơ cấp nghề"} số ${String(100 + i)}/${t.completedOn.slice(0, 4)}`
+          : "",
         droppedOn: t.droppedOn,
         dropReason: t.dropReason,
         createdBy: recorder(t.name),
@@ -120,7 +160,10 @@ export async function seedTraining(
       })
       .returning({ id: enrolment.id });
     enrolmentOf.set(t.name, row.id);
-    await audit(personId, "enrolment", "case_management", changed < today ? changed : t.startsAt, { stage: status, enrolmentId: row.id });
+    await audit(personId, "enrolment", "case_management", changed < today ? changed : t.startsAt, {
+      stage: status,
+      enrolmentId: row.id,
+    });
   }
   return { courses: [...courseId.values()], matching, enrolmentOf };
 }
@@ -137,7 +180,12 @@ export async function seedJobs(
   audit: Audit,
 ): Promise<void> {
   const named = plan.jobs.filter((j) => j.link === "org").map((j) => j.employer);
-  const known = named.length ? await tx.select({ id: organization.id, name: organization.name }).from(organization).where(inArray(organization.name, named)) : [];
+  const known = named.length
+    ? await tx
+        .select({ id: organization.id, name: organization.name })
+        .from(organization)
+        .where(inArray(organization.name, named))
+    : [];
   for (const j of plan.jobs) {
     const personId = id(j.name);
     const organizationId = (j.link === "local" ? locals : known).find((o) => o.name === j.employer)?.id ?? null;
@@ -184,7 +232,10 @@ export async function seedJobs(
       }),
     );
     if (schedule[3].dueOn <= last) {
-      await tx.update(placement).set({ outcome: j.unstable ? "unstable" : "stable", outcomeAt: on(schedule[3].dueOn) }).where(eq(placement.id, row.id));
+      await tx
+        .update(placement)
+        .set({ outcome: j.unstable ? "unstable" : "stable", outcomeAt: on(schedule[3].dueOn) })
+        .where(eq(placement.id, row.id));
     }
     await audit(personId, "placement", "case_management", j.startDate, { stage: "created", placementId: row.id });
   }

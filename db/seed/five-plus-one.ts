@@ -1,6 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { addDays, addMonths } from "~/utils/dates";
+
 import { now as clockNow, todayIso } from "~/utils/clock.server";
+import { addDays, addMonths } from "~/utils/dates";
+
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {
@@ -19,7 +21,15 @@ import {
   reintegrationModel,
   releasedPerson,
 } from "../schema";
-import { ARTICLE_DAY, COMMUNES, communeOf, LOCAL_BUSINESSES, MODEL_NAME, planFivePlusOne, type CommuneKey } from "./five-plus-one-plan";
+import {
+  ARTICLE_DAY,
+  type CommuneKey,
+  communeOf,
+  COMMUNES,
+  LOCAL_BUSINESSES,
+  MODEL_NAME,
+  planFivePlusOne,
+} from "./five-plus-one-plan";
 import { seedJobs, seedTraining } from "./five-plus-one-work";
 import { DEMO_PERSONS } from "./persons";
 
@@ -55,23 +65,41 @@ const MODEL_DESCRIPTION = {
 };
 
 export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
-  const [done] = await tx.select({ id: reintegrationModel.id }).from(reintegrationModel).where(and(eq(reintegrationModel.name, MODEL_NAME), eq(reintegrationModel.communeCode, NAM_DA))).limit(1);
+  const [done] = await tx
+    .select({ id: reintegrationModel.id })
+    .from(reintegrationModel)
+    .where(and(eq(reintegrationModel.name, MODEL_NAME), eq(reintegrationModel.communeCode, NAM_DA)))
+    .limit(1);
   if (done) return false;
   const today = todayIso(clockNow());
   // A test clock set before the article: the story has not happened yet.
   if (today <= ARTICLE_DAY) return false;
-  const [officer] = await tx.select({ id: appUser.id, fullName: appUser.fullName }).from(appUser).where(eq(appUser.email, OFFICER_NAM_DA));
+  const [officer] = await tx
+    .select({ id: appUser.id, fullName: appUser.fullName })
+    .from(appUser)
+    .where(eq(appUser.email, OFFICER_NAM_DA));
   const [centre] = await tx.select().from(organization).where(eq(organization.name, KRONG_NO_CENTRE)).limit(1);
   // Without the demo accounts or the course provider (an older database mid-upgrade), wait.
   if (!officer || !centre) return false;
-  const demoNames = DEMO_PERSONS.filter((p) => p.communeCode === NAM_DA && p.releaseDate < today).map((p) => p.fullName);
+  const demoNames = DEMO_PERSONS.filter((p) => p.communeCode === NAM_DA && p.releaseDate < today).map(
+    (p) => p.fullName,
+  );
   const demo = await tx
     .select({ id: releasedPerson.id, releaseDate: releasedPerson.releaseDate })
     .from(releasedPerson)
     .where(and(eq(releasedPerson.communeCode, NAM_DA), inArray(releasedPerson.fullName, demoNames)));
   const [admin] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, ADMIN_LAM_DONG));
-  const names = await tx.select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, COMMUNES.map((c) => c.code)));
-  const communeName = (key: CommuneKey) => names.find((n) => n.code === communeOf(key).code)?.name ?? `Xã ${communeOf(key).name}`;
+  const names = await tx
+    .select({ code: commune.code, name: commune.name })
+    .from(commune)
+    .where(
+      inArray(
+        commune.code,
+        COMMUNES.map((c) => c.code),
+      ),
+    );
+  const communeName = (key: CommuneKey) =>
+    names.find((n) => n.code === communeOf(key).code)?.name ?? `Xã ${communeOf(key).name}`;
 
   const plan = planFivePlusOne();
   const last = addDays(today, -1);
@@ -80,8 +108,16 @@ export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
   const inNamDa = (name: string) => byName.get(name)?.commune === "namDa";
   /** Nam Đà's records are the demo officer's; the other communes' have no recorder in the demo. */
   const recorder = (name: string) => (inNamDa(name) ? officerId : null);
-  const audit = (personId: string, action: string, purpose: string, day: string, details: Record<string, unknown> = {}) =>
-    tx.insert(auditEvent).values({ actorId: officerId, actorRole: "officer", personId, action, purpose, details, at: on(day) });
+  const audit = (
+    personId: string,
+    action: string,
+    purpose: string,
+    day: string,
+    details: Record<string, unknown> = {},
+  ) =>
+    tx
+      .insert(auditEvent)
+      .values({ actorId: officerId, actorRole: "officer", personId, action, purpose, details, at: on(day) });
 
   // Local businesses of xã Nam Đà that took people on.
   const locals = await tx
@@ -156,14 +192,42 @@ export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
   await tx.insert(classification).values(
     plan.persons.flatMap((p, i) =>
       [previousQuarter(q1), q1].map((quarter) => {
-        const group = placed.has(p.fullName) ? "A" : i % 9 === 4 ? "C" : trainees.has(p.fullName) || i % 2 === 0 ? "B" : "A";
-        const note = group === "A" ? "Chấp hành tốt, có việc làm ổn định" : group === "C" ? "Hoàn cảnh khó khăn, cần tiếp tục giúp đỡ" : "Làm thuê theo mùa vụ";
-        return { personId: id(p.fullName), quarter, group: group as "A" | "B" | "C", note, classifiedBy: recorder(p.fullName), classifiedAt: on(addDays(quarterStart(quarter), 80)) };
+        const group = placed.has(p.fullName)
+          ? "A"
+          : i % 9 === 4
+            ? "C"
+            : trainees.has(p.fullName) || i % 2 === 0
+              ? "B"
+              : "A";
+        const note =
+          group === "A"
+            ? "Chấp hành tốt, có việc làm ổn định"
+            : group === "C"
+              ? "Hoàn cảnh khó khăn, cần tiếp tục giúp đỡ"
+              : "Làm thuê theo mùa vụ";
+        return {
+          personId: id(p.fullName),
+          quarter,
+          group: group as "A" | "B" | "C",
+          note,
+          classifiedBy: recorder(p.fullName),
+          classifiedAt: on(addDays(quarterStart(quarter), 80)),
+        };
       }),
     ),
   );
   await tx.insert(auditEvent).values(
-    plan.persons.filter((p) => p.commune === "namDa").map((p) => ({ actorId: officerId, actorRole: "officer", personId: id(p.fullName), action: "create", purpose: "intake", details: {}, at: on(addDays(p.releaseDate, 4)) })),
+    plan.persons
+      .filter((p) => p.commune === "namDa")
+      .map((p) => ({
+        actorId: officerId,
+        actorRole: "officer",
+        personId: id(p.fullName),
+        action: "create",
+        purpose: "intake",
+        details: {},
+        at: on(addDays(p.releaseDate, 4)),
+      })),
   );
 
   // The models, one per commune, with their steering committees (five organisations and the families: the "+1").
@@ -183,21 +247,60 @@ export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
       .returning({ id: reintegrationModel.id });
     const short = name.replace(/^Xã /, "xã ");
     await tx.insert(modelSteeringMember).values([
-      { modelId: model.id, organizationName: `Ủy ban Mặt trận Tổ quốc Việt Nam ${short}`, personName: c.key === "namDa" ? "Nguyễn Thị Bích Hạnh" : "", role: "Trưởng ban" },
-      { modelId: model.id, organizationName: `Công an ${short}`, personName: c.key === "namDa" ? officer.fullName : "", role: "Phó trưởng ban thường trực" },
-      { modelId: model.id, organizationName: `Hội Liên hiệp Phụ nữ ${short}`, personName: c.key === "namDa" ? "Trần Thị Thanh Nga" : "", role: "Thành viên" },
-      { modelId: model.id, organizationName: `Hội Cựu chiến binh ${short}`, personName: c.key === "namDa" ? "Lê Văn Hòe" : "", role: "Thành viên" },
-      { modelId: model.id, organizationName: `Đoàn Thanh niên ${short}`, personName: c.key === "namDa" ? "Y Khiêm Niê" : "", role: "Thành viên" },
+      {
+        modelId: model.id,
+        organizationName: `Ủy ban Mặt trận Tổ quốc Việt Nam ${short}`,
+        personName: c.key === "namDa" ? "Nguyễn Thị Bích Hạnh" : "",
+        role: "Trưởng ban",
+      },
+      {
+        modelId: model.id,
+        organizationName: `Công an ${short}`,
+        personName: c.key === "namDa" ? officer.fullName : "",
+        role: "Phó trưởng ban thường trực",
+      },
+      {
+        modelId: model.id,
+        organizationName: `Hội Liên hiệp Phụ nữ ${short}`,
+        personName: c.key === "namDa" ? "Trần Thị Thanh Nga" : "",
+        role: "Thành viên",
+      },
+      {
+        modelId: model.id,
+        organizationName: `Hội Cựu chiến binh ${short}`,
+        personName: c.key === "namDa" ? "Lê Văn Hòe" : "",
+        role: "Thành viên",
+      },
+      {
+        modelId: model.id,
+        organizationName: `Đoàn Thanh niên ${short}`,
+        personName: c.key === "namDa" ? "Y Khiêm Niê" : "",
+        role: "Thành viên",
+      },
       { modelId: model.id, organizationName: "Gia đình người được giúp đỡ", personName: "", role: "Thành viên (+1)" },
     ]);
-    const members = plan.persons.filter((p) => p.commune === c.key).map((p) => ({ modelId: model.id, personId: id(p.fullName), joinedOn: p.joinedOn }));
+    const members = plan.persons
+      .filter((p) => p.commune === c.key)
+      .map((p) => ({ modelId: model.id, personId: id(p.fullName), joinedOn: p.joinedOn }));
     // The Nam Đà demo persons, released after the article, join on release.
-    if (c.key === "namDa") members.push(...demo.map((d) => ({ modelId: model.id, personId: d.id, joinedOn: minDate(addDays(d.releaseDate, 3), last) })));
+    if (c.key === "namDa")
+      members.push(
+        ...demo.map((d) => ({ modelId: model.id, personId: d.id, joinedOn: minDate(addDays(d.releaseDate, 3), last) })),
+      );
     await tx.insert(modelPerson).values(members);
   }
 
-  const trainingIds = await seedTraining(tx, plan, centre, recorder, id, birthOf, (name) => communeName(byName.get(name)!.commune), today, (personId, ...rest) =>
-    inNamDa(inserted.find((r) => r.id === personId)!.fullName) ? audit(personId, ...rest) : Promise.resolve(),
+  const trainingIds = await seedTraining(
+    tx,
+    plan,
+    centre,
+    recorder,
+    id,
+    birthOf,
+    (name) => communeName(byName.get(name)!.commune),
+    today,
+    (personId, ...rest) =>
+      inNamDa(inserted.find((r) => r.id === personId)!.fullName) ? audit(personId, ...rest) : Promise.resolve(),
   );
   await seedJobs(tx, plan, recorder, id, locals, trainingIds.enrolmentOf, last, (personId, ...rest) =>
     inNamDa(inserted.find((r) => r.id === personId)!.fullName) ? audit(personId, ...rest) : Promise.resolve(),
@@ -251,7 +354,9 @@ export async function seedFivePlusOne(tx: Transaction): Promise<boolean> {
       })),
     )
     .returning({ id: meeting.id });
-  const seats = plan.meetings.flatMap((m, i) => m.attendees.map((name) => ({ meetingId: meetingRows[i].id, personId: id(name) })));
+  const seats = plan.meetings.flatMap((m, i) =>
+    m.attendees.map((name) => ({ meetingId: meetingRows[i].id, personId: id(name) })),
+  );
   for (let i = 0; i < seats.length; i += 250) await tx.insert(meetingAttendance).values(seats.slice(i, i + 250));
 
   // Closed intakes are not public: the outbox keeps the index in line.

@@ -1,5 +1,6 @@
 // CLI: `npm run db:seed` (migrates first, so it works on an empty database).
 import { parseEnv } from "~/env.server";
+
 import { databaseOptionsFromEnv, openDatabase } from "../client.server";
 import { runMigrations } from "../migrate";
 import { seedDemoData } from "./demo";

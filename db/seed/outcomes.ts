@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+
 import { grantCovers, grantNotWithdrawn } from "~/modules/consent/live.server";
 import type { ListingPurpose } from "~/modules/consent/vocabulary";
 import { followUpSchedule } from "~/modules/placements/schedule";
-import { addDays, addMonths } from "~/utils/dates";
 import { now as clockNow, todayIso } from "~/utils/clock.server";
+import { addDays, addMonths } from "~/utils/dates";
+
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
 import {
@@ -13,6 +15,7 @@ import {
   enrolment,
   followUp,
   job,
+  type LivingSituation,
   officerCommune,
   organization,
   placement,
@@ -20,7 +23,6 @@ import {
   referralEvent,
   releasedPerson,
   trainingSlot,
-  type LivingSituation,
 } from "../schema";
 
 /**
@@ -46,16 +48,34 @@ const on = (day: string) => new Date(`${day}T10:00:00+07:00`);
 type Finding = { stillEmployed: boolean; wage: number; stable: boolean; living: LivingSituation; note: string };
 
 export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
-  const [done] = await tx.select({ id: placement.id }).from(placement).where(eq(placement.employerName, STABLE_EMPLOYER)).limit(1);
+  const [done] = await tx
+    .select({ id: placement.id })
+    .from(placement)
+    .where(eq(placement.employerName, STABLE_EMPLOYER))
+    .limit(1);
   if (done) return false;
   const persons = await tx
-    .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, communeCode: releasedPerson.communeCode, dateOfBirth: releasedPerson.dateOfBirth, skills: releasedPerson.skills })
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      communeCode: releasedPerson.communeCode,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      skills: releasedPerson.skills,
+    })
     .from(releasedPerson)
     .where(inArray(releasedPerson.fullName, ["Lê Văn Toàn", "Y Thành Niê", "Bùi Thị Thu", "Trần Thị Hằng"]));
   const person = (name: string) => persons.find((p) => p.fullName === name);
-  const officers = await tx.select({ userId: officerCommune.userId, communeCode: officerCommune.communeCode }).from(officerCommune).where(inArray(officerCommune.communeCode, [NAM_DA, LUONG_SON]));
+  const officers = await tx
+    .select({ userId: officerCommune.userId, communeCode: officerCommune.communeCode })
+    .from(officerCommune)
+    .where(inArray(officerCommune.communeCode, [NAM_DA, LUONG_SON]));
   const officerOf = (code: string) => officers.find((o) => o.communeCode === code)?.userId ?? null;
-  const [toan, thanh, thu, hang] = [person("Lê Văn Toàn"), person("Y Thành Niê"), person("Bùi Thị Thu"), person("Trần Thị Hằng")];
+  const [toan, thanh, thu, hang] = [
+    person("Lê Văn Toàn"),
+    person("Y Thành Niê"),
+    person("Bùi Thị Thu"),
+    person("Trần Thị Hằng"),
+  ];
   // The demo persons are seeded first; without them (an older database mid-upgrade) there is nothing to do.
   if (!toan || !thanh || !thu || !hang) return false;
   const today = todayIso(clockNow());
@@ -71,7 +91,13 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
     const officer = officerOf(p.communeCode);
     const [row] = await tx
       .insert(placement)
-      .values({ ...values, personId: p.id, createdBy: officer, createdAt: on(values.startDate), updatedAt: on(values.startDate) })
+      .values({
+        ...values,
+        personId: p.id,
+        createdBy: officer,
+        createdAt: on(values.startDate),
+        updatedAt: on(values.startDate),
+      })
       .returning({ id: placement.id });
     const schedule = followUpSchedule(values.startDate);
     await tx.insert(followUp).values(
@@ -101,10 +127,21 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       }),
     );
     if (outcome) {
-      await tx.update(placement).set({ outcome, outcomeAt: on(schedule[3].dueOn) }).where(eq(placement.id, row.id));
+      await tx
+        .update(placement)
+        .set({ outcome, outcomeAt: on(schedule[3].dueOn) })
+        .where(eq(placement.id, row.id));
     }
     if (officer) {
-      await tx.insert(auditEvent).values({ actorId: officer, actorRole: "officer", personId: p.id, action: "placement", purpose: "case_management", details: { stage: "created", placementId: row.id }, at: on(values.startDate) });
+      await tx.insert(auditEvent).values({
+        actorId: officer,
+        actorRole: "officer",
+        personId: p.id,
+        action: "placement",
+        purpose: "case_management",
+        details: { stage: "created", placementId: row.id },
+        at: on(values.startDate),
+      });
     }
     return row.id;
   }
@@ -113,12 +150,30 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
   const toanStart = addMonths(today, -14);
   await addPlacement(
     toan,
-    { employerName: STABLE_EMPLOYER, position: "Thợ xây chính", wage: 7_500_000, contractKind: "labour_contract", startDate: toanStart },
+    {
+      employerName: STABLE_EMPLOYER,
+      position: "Thợ xây chính",
+      wage: 7_500_000,
+      contractKind: "labour_contract",
+      startDate: toanStart,
+    },
     [
-      { stillEmployed: true, wage: 7_500_000, stable: true, living: "with_family", note: "Làm đủ công, đội trưởng nhận xét tốt." },
+      {
+        stillEmployed: true,
+        wage: 7_500_000,
+        stable: true,
+        living: "with_family",
+        note: "Làm đủ công, đội trưởng nhận xét tốt.",
+      },
       { stillEmployed: true, wage: 7_500_000, stable: true, living: "with_family", note: "Đã trả xong khoản nợ cũ." },
       { stillEmployed: true, wage: 8_000_000, stable: true, living: "with_family", note: "Được tăng lương." },
-      { stillEmployed: true, wage: 8_500_000, stable: true, living: "own_home", note: "Sửa lại nhà, cuộc sống ổn định." },
+      {
+        stillEmployed: true,
+        wage: 8_500_000,
+        stable: true,
+        living: "own_home",
+        note: "Sửa lại nhà, cuộc sống ổn định.",
+      },
     ],
     "stable",
   );
@@ -126,16 +181,39 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
   // Lương Sơn: a garment worker found her own job; two follow-ups done, the 6-month one still ahead.
   await addPlacement(
     thu,
-    { employerName: "Xưởng may Tân Lập", position: "Công nhân may", wage: 5_800_000, contractKind: "labour_contract", startDate: addDays(addMonths(today, -4), -3) },
+    {
+      employerName: "Xưởng may Tân Lập",
+      position: "Công nhân may",
+      wage: 5_800_000,
+      contractKind: "labour_contract",
+      startDate: addDays(addMonths(today, -4), -3),
+    },
     [
       { stillEmployed: true, wage: 5_800_000, stable: true, living: "rented", note: "Đi làm đều." },
-      { stillEmployed: true, wage: 6_000_000, stable: true, living: "rented", note: "Đã quen việc, muốn học thêm vắt sổ." },
+      {
+        stillEmployed: true,
+        wage: 6_000_000,
+        stable: true,
+        living: "rented",
+        note: "Đã quen việc, muốn học thêm vắt sổ.",
+      },
     ],
   );
 
   // Nam Đà: an apprentice at the repair shop through a referral (his name not shared); the 1-month visit is due.
-  const [shop] = await tx.select({ id: organization.id }).from(organization).where(eq(organization.name, REPAIR_SHOP)).limit(1);
-  const [shopJob] = shop ? await tx.select({ id: job.id, title: job.title }).from(job).where(eq(job.organizationId, shop.id)).orderBy(desc(job.createdAt)).limit(1) : [];
+  const [shop] = await tx
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.name, REPAIR_SHOP))
+    .limit(1);
+  const [shopJob] = shop
+    ? await tx
+        .select({ id: job.id, title: job.title })
+        .from(job)
+        .where(eq(job.organizationId, shop.id))
+        .orderBy(desc(job.createdAt))
+        .limit(1)
+    : [];
   const [namDa] = await tx.select({ name: commune.name }).from(commune).where(eq(commune.code, NAM_DA));
   const grantFor = async (personId: string, purpose: ListingPurpose) => {
     const [grant] = await tx
@@ -145,7 +223,8 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       .limit(1);
     return grant?.id ?? null;
   };
-  const age = (birth: string) => Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
+  const age = (birth: string) =>
+    Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0);
   if (shop && shopJob) {
     const referredOn = addDays(today, -40);
     const acceptedOn = addDays(today, -32);
@@ -169,18 +248,51 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
     await tx.insert(referralEvent).values([
       { referralId: ref.id, status: "referred", actorId: namDaOfficer, actorRole: "officer", at: on(referredOn) },
       // The shop offers; he says yes to the officer on the phone the next day (no one is taken on without their yes).
-      { referralId: ref.id, status: "offered", actorId: null, actorRole: "employer", note: "Nhận học việc, bao cơm trưa.", at: on(addDays(acceptedOn, -1)) },
-      { referralId: ref.id, status: "accepted", actorId: namDaOfficer, actorRole: "officer", channel: "phone", note: "Anh đồng ý, hẹn đi làm từ đầu tuần sau.", at: on(acceptedOn) },
+      {
+        referralId: ref.id,
+        status: "offered",
+        actorId: null,
+        actorRole: "employer",
+        note: "Nhận học việc, bao cơm trưa.",
+        at: on(addDays(acceptedOn, -1)),
+      },
+      {
+        referralId: ref.id,
+        status: "accepted",
+        actorId: namDaOfficer,
+        actorRole: "officer",
+        channel: "phone",
+        note: "Anh đồng ý, hẹn đi làm từ đầu tuần sau.",
+        at: on(acceptedOn),
+      },
     ]);
     await addPlacement(
       thanh,
-      { referralId: ref.id, jobId: shopJob.id, organizationId: shop.id, employerName: REPAIR_SHOP, position: "Thợ phụ sửa xe máy (học việc)", wage: 4_000_000, contractKind: "apprenticeship", startDate: addDays(today, -29) },
+      {
+        referralId: ref.id,
+        jobId: shopJob.id,
+        organizationId: shop.id,
+        employerName: REPAIR_SHOP,
+        position: "Thợ phụ sửa xe máy (học việc)",
+        wage: 4_000_000,
+        contractKind: "apprenticeship",
+        startDate: addDays(today, -29),
+      },
       [],
     );
   }
 
   // Nam Đà: a sewing course completed last week at the Krông Nô centre, from an accepted course referral.
-  const [centre] = await tx.select({ id: organization.id, communeCode: organization.communeCode, provinceCode: organization.provinceCode, address: organization.address }).from(organization).where(eq(organization.name, KRONG_NO_CENTRE)).limit(1);
+  const [centre] = await tx
+    .select({
+      id: organization.id,
+      communeCode: organization.communeCode,
+      provinceCode: organization.provinceCode,
+      address: organization.address,
+    })
+    .from(organization)
+    .where(eq(organization.name, KRONG_NO_CENTRE))
+    .limit(1);
   if (centre) {
     const starts = addDays(today, -50);
     const [course] = await tx
@@ -190,7 +302,8 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
         title: "May công nghiệp – sơ cấp",
         occupationCode: "81530",
         levelCode: "so_cap",
-        description: "Khóa may công nghiệp 6 tuần: sử dụng máy may một kim, vắt sổ, may hoàn thiện áo sơ mi. Miễn học phí, hỗ trợ tiền ăn.",
+        description:
+          "Khóa may công nghiệp 6 tuần: sử dụng máy may một kim, vắt sổ, may hoàn thiện áo sơ mi. Miễn học phí, hỗ trợ tiền ăn.",
         durationWeeks: 6,
         schedule: "Thứ Hai đến thứ Sáu",
         startsAt: starts,
@@ -225,9 +338,22 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       })
       .returning({ id: referral.id });
     await tx.insert(referralEvent).values([
-      { referralId: ref.id, status: "referred", actorId: namDaOfficer, actorRole: "officer", at: on(addDays(starts, -8)) },
+      {
+        referralId: ref.id,
+        status: "referred",
+        actorId: namDaOfficer,
+        actorRole: "officer",
+        at: on(addDays(starts, -8)),
+      },
       { referralId: ref.id, status: "offered", actorId: null, actorRole: "provider", at: on(addDays(starts, -7)) },
-      { referralId: ref.id, status: "accepted", actorId: namDaOfficer, actorRole: "officer", channel: "meeting", at: on(addDays(starts, -6)) },
+      {
+        referralId: ref.id,
+        status: "accepted",
+        actorId: namDaOfficer,
+        actorRole: "officer",
+        channel: "meeting",
+        at: on(addDays(starts, -6)),
+      },
     ]);
     const [row] = await tx
       .insert(enrolment)
@@ -246,7 +372,15 @@ export async function seedDemoOutcomes(tx: Transaction): Promise<boolean> {
       })
       .returning({ id: enrolment.id });
     if (namDaOfficer) {
-      await tx.insert(auditEvent).values({ actorId: namDaOfficer, actorRole: "officer", personId: hang.id, action: "enrolment", purpose: "case_management", details: { stage: "completed", enrolmentId: row.id }, at: on(addDays(today, -8)) });
+      await tx.insert(auditEvent).values({
+        actorId: namDaOfficer,
+        actorRole: "officer",
+        personId: hang.id,
+        action: "enrolment",
+        purpose: "case_management",
+        details: { stage: "completed", enrolmentId: row.id },
+        at: on(addDays(today, -8)),
+      });
     }
     // A closed intake is not public: the outbox keeps the index in line (it deletes nothing that was never there).
     await touch(tx, "training", [course.id]);

@@ -1,9 +1,20 @@
 import { eq, inArray } from "drizzle-orm";
-import { addMonths } from "~/utils/dates";
+
 import { todayIso } from "~/utils/clock.server";
+import { addMonths } from "~/utils/dates";
+
 import { touch } from "../../search/facade.server";
 import type { Transaction } from "../client.server";
-import { appUser, auditEvent, classification, consentGrant, conviction, courtBan, officerCommune, releasedPerson } from "../schema";
+import {
+  appUser,
+  auditEvent,
+  classification,
+  consentGrant,
+  conviction,
+  courtBan,
+  officerCommune,
+  releasedPerson,
+} from "../schema";
 
 const NAM_DA = "24697";
 const LUONG_SON = "04924";
@@ -20,7 +31,13 @@ type DemoPerson = {
   address: string;
   releaseDate: string;
   releaseType: "completed" | "amnesty" | "conditional_release";
-  conviction: { offenceDate: string; offenceCategory: (typeof conviction.$inferInsert)["offenceCategory"]; penalty: "prison"; sentenceMonths: number; nationalSecurity?: boolean };
+  conviction: {
+    offenceDate: string;
+    offenceCategory: (typeof conviction.$inferInsert)["offenceCategory"];
+    penalty: "prison";
+    sentenceMonths: number;
+    nationalSecurity?: boolean;
+  };
   skills: string[];
   trades: string[];
   desired: string[];
@@ -33,7 +50,11 @@ type DemoPerson = {
   supervisor: string;
   classifications: [string, "A" | "B" | "C" | "D", string][];
   /** Purposes and, when given, months ago it was given (12-month validity). */
-  consent?: { purposes: (typeof consentGrant.$inferInsert)["purposes"]; fields: (typeof consentGrant.$inferInsert)["shareableFields"]; monthsAgo: number };
+  consent?: {
+    purposes: (typeof consentGrant.$inferInsert)["purposes"];
+    fields: (typeof consentGrant.$inferInsert)["shareableFields"];
+    monthsAgo: number;
+  };
   ban?: { occupationCodes: string[]; endsOn: string };
   closed?: { reason: "expunged"; expungedOn: string };
   /** Links the demo person login (phone 0900000001). */
@@ -60,8 +81,15 @@ export const DEMO_PERSONS: DemoPerson[] = [
     expectedWage: 5_000_000,
     needs: ["id_card", "health_insurance"],
     supervisor: "Hội Cựu chiến binh xã Nam Đà",
-    classifications: [["2025-Q3", "B", "Chưa có việc làm ổn định"], ["2025-Q4", "B", "Làm thuê theo ngày"]],
-    consent: { purposes: ["matching", "share_contact"], fields: ["full_name", "age", "commune", "skills", "trades", "experience", "phone"], monthsAgo: 1 },
+    classifications: [
+      ["2025-Q3", "B", "Chưa có việc làm ổn định"],
+      ["2025-Q4", "B", "Làm thuê theo ngày"],
+    ],
+    consent: {
+      purposes: ["matching", "share_contact"],
+      fields: ["full_name", "age", "commune", "skills", "trades", "experience", "phone"],
+      monthsAgo: 1,
+    },
     linkDemoLogin: true,
   },
   {
@@ -81,7 +109,11 @@ export const DEMO_PERSONS: DemoPerson[] = [
     needs: ["training", "loan"],
     supervisor: "Đoàn Thanh niên xã Nam Đà",
     classifications: [["2025-Q4", "B", "Làm rẫy gia đình, thu nhập thấp"]],
-    consent: { purposes: ["matching", "training_referral"], fields: ["full_name", "age", "commune", "skills", "trades"], monthsAgo: 3 },
+    consent: {
+      purposes: ["matching", "training_referral"],
+      fields: ["full_name", "age", "commune", "skills", "trades"],
+      monthsAgo: 3,
+    },
   },
   {
     fullName: "Trần Thị Hằng",
@@ -123,8 +155,15 @@ export const DEMO_PERSONS: DemoPerson[] = [
     expectedWage: 7_000_000,
     needs: [],
     supervisor: "Ông Hoàng Văn Phúc, trưởng thôn Nam Thanh",
-    classifications: [["2025-Q3", "A", "Có việc làm ổn định ở công trình"], ["2025-Q4", "A", ""]],
-    consent: { purposes: ["matching", "share_contact", "share_record_status"], fields: ["full_name", "age", "commune", "skills", "trades", "experience", "phone", "record_status"], monthsAgo: 5 },
+    classifications: [
+      ["2025-Q3", "A", "Có việc làm ổn định ở công trình"],
+      ["2025-Q4", "A", ""],
+    ],
+    consent: {
+      purposes: ["matching", "share_contact", "share_record_status"],
+      fields: ["full_name", "age", "commune", "skills", "trades", "experience", "phone", "record_status"],
+      monthsAgo: 5,
+    },
   },
   {
     fullName: "H'Nhi Byă",
@@ -183,7 +222,11 @@ export const DEMO_PERSONS: DemoPerson[] = [
     needs: ["id_card"],
     supervisor: "Đoàn Thanh niên xã Lương Sơn",
     classifications: [["2026-Q1", "B", "Đang tìm việc"]],
-    consent: { purposes: ["matching", "share_contact"], fields: ["full_name", "age", "commune", "skills", "trades", "phone"], monthsAgo: 1 },
+    consent: {
+      purposes: ["matching", "share_contact"],
+      fields: ["full_name", "age", "commune", "skills", "trades", "phone"],
+      monthsAgo: 1,
+    },
   },
   {
     fullName: "Bùi Thị Thu",
@@ -203,7 +246,11 @@ export const DEMO_PERSONS: DemoPerson[] = [
     needs: [],
     supervisor: "Hội Liên hiệp Phụ nữ xã Lương Sơn",
     classifications: [["2025-Q4", "A", "Công nhân may, ổn định"]],
-    consent: { purposes: ["matching", "share_contact"], fields: ["full_name", "age", "commune", "skills", "trades", "phone"], monthsAgo: 4 },
+    consent: {
+      purposes: ["matching", "share_contact"],
+      fields: ["full_name", "age", "commune", "skills", "trades", "phone"],
+      monthsAgo: 4,
+    },
   },
   {
     fullName: "Đặng Văn Khoa",
@@ -231,7 +278,13 @@ export const DEMO_PERSONS: DemoPerson[] = [
     address: "Khu 1",
     releaseDate: "2022-01-01",
     releaseType: "completed",
-    conviction: { offenceDate: "2017-11-11", offenceCategory: "national_security", penalty: "prison", sentenceMonths: 48, nationalSecurity: true },
+    conviction: {
+      offenceDate: "2017-11-11",
+      offenceCategory: "national_security",
+      penalty: "prison",
+      sentenceMonths: 48,
+      nationalSecurity: true,
+    },
     skills: ["sửa điện dân dụng"],
     trades: ["74110"],
     desired: ["74110"],
@@ -267,7 +320,10 @@ export const DEMO_PERSONS: DemoPerson[] = [
  * consents (paper forms). Idempotent: does nothing when Mr Nguyễn Văn H. is already there.
  */
 export async function seedDemoPersons(tx: Transaction): Promise<boolean> {
-  const [existing] = await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(eq(releasedPerson.phone, "0900000001"));
+  const [existing] = await tx
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(eq(releasedPerson.phone, "0900000001"));
   if (existing) return false;
   const officers = await tx
     .select({ userId: officerCommune.userId, communeCode: officerCommune.communeCode })
@@ -323,7 +379,14 @@ export async function seedDemoPersons(tx: Transaction): Promise<boolean> {
       sentenceMonths: p.conviction.sentenceMonths,
       mainCompletedOn: p.releaseDate,
     });
-    if (p.ban) await tx.insert(courtBan).values({ personId: row.id, kind: "occupation", occupationCodes: p.ban.occupationCodes, endsOn: p.ban.endsOn, description: "Cấm hành nghề lái xe" });
+    if (p.ban)
+      await tx.insert(courtBan).values({
+        personId: row.id,
+        kind: "occupation",
+        occupationCodes: p.ban.occupationCodes,
+        endsOn: p.ban.endsOn,
+        description: "Cấm hành nghề lái xe",
+      });
     for (const [quarter, group, note] of p.classifications) {
       await tx.insert(classification).values({ personId: row.id, quarter, group, note, classifiedBy: officer });
     }
@@ -341,7 +404,10 @@ export async function seedDemoPersons(tx: Transaction): Promise<boolean> {
       });
       consented.push(row.id);
     }
-    if (officer) await tx.insert(auditEvent).values({ actorId: officer, actorRole: "officer", personId: row.id, action: "create", purpose: "intake" });
+    if (officer)
+      await tx
+        .insert(auditEvent)
+        .values({ actorId: officer, actorRole: "officer", personId: row.id, action: "create", purpose: "intake" });
   }
   await touch(tx, "candidate", consented);
   return true;

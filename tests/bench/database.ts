@@ -1,15 +1,24 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { getTableColumns, is, sql, SQL } from "drizzle-orm";
+
+import { getTableColumns, is, SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { todayIso } from "~/utils/clock.server";
-import { openDatabase, type DatabaseHandle } from "../../db/client.server";
-import { runMigrations } from "../../db/migrate";
-import { commune, job, organization, trainingLeadsToJob, trainingSlot } from "../../db/schema";
-import { generateJobs, generateTrainings, linkTrainingsToJobs, loadMinimumWages, type Place } from "../../db/seed/marketplace";
+
 import { refreshJobSearchText } from "~/modules/jobs/search-rows.server";
 import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
+import { todayIso } from "~/utils/clock.server";
+
+import { type DatabaseHandle, openDatabase } from "../../db/client.server";
+import { runMigrations } from "../../db/migrate";
+import { commune, job, organization, trainingLeadsToJob, trainingSlot } from "../../db/schema";
+import {
+  generateJobs,
+  generateTrainings,
+  linkTrainingsToJobs,
+  loadMinimumWages,
+  type Place,
+} from "../../db/seed/marketplace";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { asEmployer, asProvider, syntheticOrganizations } from "./orgs";
 
@@ -52,7 +61,15 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   return { handle, description: "PGlite (embedded, on disk in a temp dir)", cleanup };
 }
 
-export type LoadResult = { jobs: number; openJobs: number; trainings: number; openTrainings: number; links: number; organizations: number; ms: number };
+export type LoadResult = {
+  jobs: number;
+  openJobs: number;
+  trainings: number;
+  openTrainings: number;
+  links: number;
+  organizations: number;
+  ms: number;
+};
 
 const BATCH = 5_000;
 
@@ -61,21 +78,28 @@ const BATCH = 5_000;
  * millisecond a row on 25-column inserts, which would dominate a 100,000-row load. Every column gets the
  * row's value, else its plain default, else null; SQL defaults (ids, timestamps) must be given.
  */
-export async function bulkInsert(db: DatabaseHandle["db"], table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(
+  db: DatabaseHandle["db"],
+  table: PgTable,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   const columns = Object.entries(getTableColumns(table));
   const records = rows.map((row) =>
     Object.fromEntries(
       columns.map(([key, column]) => {
         let value = row[key];
         if (value === undefined && column.hasDefault) {
-          if (is(column.default, SQL) || column.default === undefined) throw new Error(`bulkInsert: give ${column.name} a value`);
+          if (is(column.default, SQL) || column.default === undefined)
+            throw new Error(`bulkInsert: give ${column.name} a value`);
           value = column.default;
         }
         return [column.name, value instanceof Date ? value.toISOString() : (value ?? null)];
       }),
     ),
   );
-  await db.execute(sql`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`);
+  await db.execute(
+    sql`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
+  );
 }
 
 /**
@@ -91,11 +115,18 @@ export async function loadMarketplace(
   const started = performance.now();
   const now = new Date();
   const today = todayIso(now);
-  const communes = await db.select({ code: commune.code, name: commune.name, provinceCode: commune.provinceCode }).from(commune);
+  const communes = await db
+    .select({ code: commune.code, name: commune.name, provinceCode: commune.provinceCode })
+    .from(commune);
   const places = new Map<string, Place[]>();
   for (const c of communes) places.set(c.provinceCode, [...(places.get(c.provinceCode) ?? []), c]);
 
-  const synthetic = syntheticOrganizations({ employers: Math.max(50, Math.round(options.jobs / 33)), providers: Math.max(10, Math.round(options.trainings / 33)), places: communes, seed: options.seed });
+  const synthetic = syntheticOrganizations({
+    employers: Math.max(50, Math.round(options.jobs / 33)),
+    providers: Math.max(10, Math.round(options.trainings / 33)),
+    places: communes,
+    seed: options.seed,
+  });
   const orgIds: string[] = [];
   // 13 parameters a row: 2,000 rows stay under PostgreSQL's 65,535 parameters.
   for (let i = 0; i < synthetic.length; i += 2_000) {
@@ -123,7 +154,13 @@ export async function loadMarketplace(
   options.log(`${employers.length} employers and ${providers.length} providers in ${places.size} provinces`);
 
   const common = { today, now, places, notOpenEvery: 20 };
-  const jobs = generateJobs({ ...common, employers, count: options.jobs, seed: options.seed + 1, minimumWage: await loadMinimumWages(db, today) });
+  const jobs = generateJobs({
+    ...common,
+    employers,
+    count: options.jobs,
+    seed: options.seed + 1,
+    minimumWage: await loadMinimumWages(db, today),
+  });
   const trainings = generateTrainings({ ...common, providers, count: options.trainings, seed: options.seed + 2 });
   const links = linkTrainingsToJobs(trainings, jobs, options.seed + 3, 0.3);
   options.log(`generated in ${Math.round(performance.now() - started)} ms; inserting…`);
@@ -138,15 +175,32 @@ export async function loadMarketplace(
   for (let i = 0; i < jobs.length; i += BATCH) {
     const chunk = jobs.slice(i, i + BATCH);
     insertMs += await timed(() => bulkInsert(db, job, chunk));
-    if (options.searchText) textMs += await timed(() => refreshJobSearchText(db, chunk.map((j) => j.id!)));
-    if ((i / BATCH) % 4 === 3) options.log(`  ${i + BATCH} jobs (insert ${Math.round(insertMs)} ms, search text ${Math.round(textMs)} ms so far)`);
+    if (options.searchText)
+      textMs += await timed(() =>
+        refreshJobSearchText(
+          db,
+          chunk.map((j) => j.id!),
+        ),
+      );
+    if ((i / BATCH) % 4 === 3)
+      options.log(
+        `  ${i + BATCH} jobs (insert ${Math.round(insertMs)} ms, search text ${Math.round(textMs)} ms so far)`,
+      );
   }
   for (let i = 0; i < trainings.length; i += BATCH) {
     const chunk = trainings.slice(i, i + BATCH);
     insertMs += await timed(() => bulkInsert(db, trainingSlot, chunk));
-    if (options.searchText) textMs += await timed(() => refreshTrainingSearchText(db, chunk.map((t) => t.id!)));
+    if (options.searchText)
+      textMs += await timed(() =>
+        refreshTrainingSearchText(
+          db,
+          chunk.map((t) => t.id!),
+        ),
+      );
   }
-  options.log(`inserted in ${Math.round(insertMs)} ms${options.searchText ? `, search text in ${Math.round(textMs)} ms` : ""}`);
+  options.log(
+    `inserted in ${Math.round(insertMs)} ms${options.searchText ? `, search text in ${Math.round(textMs)} ms` : ""}`,
+  );
   for (let i = 0; i < links.length; i += BATCH) await bulkInsert(db, trainingLeadsToJob, links.slice(i, i + BATCH));
   return {
     jobs: jobs.length,

@@ -6,7 +6,8 @@ const t0 = performance.now();
 
 export const startedAt = t0;
 
-export const log = (s: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}`);
+export const log = (s: string) =>
+  console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}`);
 
 export const cleanups: (() => Promise<void>)[] = [];
 

@@ -24,7 +24,12 @@ function frame(text: string): Buffer {
   const payload = Buffer.from(text);
   const mask = crypto.randomBytes(4);
   const n = payload.length;
-  const head = n < 126 ? Buffer.from([0x81, 0x80 | n]) : n < 65536 ? Buffer.from([0x81, 0x80 | 126, n >> 8, n & 255]) : Buffer.alloc(10);
+  const head =
+    n < 126
+      ? Buffer.from([0x81, 0x80 | n])
+      : n < 65536
+        ? Buffer.from([0x81, 0x80 | 126, n >> 8, n & 255])
+        : Buffer.alloc(10);
   if (n >= 65536) {
     head[0] = 0x81;
     head[1] = 0x80 | 127;
@@ -35,13 +40,17 @@ function frame(text: string): Buffer {
 }
 
 export async function connectInspector(port: number): Promise<Inspector> {
-  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
   if (!targets[0]) throw new Error(`No inspector target on port ${port}`);
   const url = new URL(targets[0].webSocketDebuggerUrl);
   const socket = net.connect(Number(url.port), url.hostname);
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
   const key = crypto.randomBytes(16).toString("base64");
-  socket.write(`GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  socket.write(
+    `GET ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
 
   let buffer = Buffer.alloc(0);
   let upgraded = false;
@@ -51,14 +60,17 @@ export async function connectInspector(port: number): Promise<Inspector> {
   let opened: () => void;
   const open = new Promise<void>((resolve, reject) => {
     opened = resolve;
-    socket.once("close", () => reject(new Error(`the inspector on port ${port} closed the connection before the upgrade`)));
+    socket.once("close", () =>
+      reject(new Error(`the inspector on port ${port} closed the connection before the upgrade`)),
+    );
   });
   socket.on("data", (chunk: Buffer) => {
     buffer = Buffer.concat([buffer, chunk]);
     if (!upgraded) {
       const end = buffer.indexOf("\r\n\r\n");
       if (end === -1) return;
-      if (!/^HTTP\/1\.1 101/.test(buffer.subarray(0, end).toString())) return void socket.destroy(new Error("inspector refused the upgrade"));
+      if (!/^HTTP\/1\.1 101/.test(buffer.subarray(0, end).toString()))
+        return void socket.destroy(new Error("inspector refused the upgrade"));
       upgraded = true;
       buffer = buffer.subarray(end + 4);
       opened();
@@ -101,7 +113,10 @@ export async function connectInspector(port: number): Promise<Inspector> {
       await send("HeapProfiler.collectGarbage");
     },
     memoryUsage: async () => {
-      const result = (await send("Runtime.evaluate", { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true })) as {
+      const result = (await send("Runtime.evaluate", {
+        expression: "JSON.stringify(process.memoryUsage())",
+        returnByValue: true,
+      })) as {
         result: { value: string };
       };
       return JSON.parse(result.result.value) as NodeJS.MemoryUsage;

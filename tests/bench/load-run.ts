@@ -6,8 +6,18 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { cleanup, cleanups, log } from "./harness";
-import { dbKindFromEnv, machine, prepareMix, preflight, runLoad, startLoadApp, type LoadResult, type Machine } from "./load";
+import {
+  dbKindFromEnv,
+  type LoadResult,
+  type Machine,
+  machine,
+  preflight,
+  prepareMix,
+  runLoad,
+  startLoadApp,
+} from "./load";
 import { ms, table } from "./stats";
 
 export const LOAD_CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
@@ -37,12 +47,22 @@ export async function loadTest(): Promise<{ result: LoadResult; machine: Machine
 /** The figures as a Markdown table (also readable in a terminal). */
 export function loadTable(result: LoadResult): string {
   const row = (name: string, c: number, n: number, rps: number, l: LoadResult["latency"], failed: number) => [
-    name, String(c), String(n), rps.toFixed(0), ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), String(failed),
+    name,
+    String(c),
+    String(n),
+    rps.toFixed(0),
+    ms(l.p50),
+    ms(l.p95),
+    ms(l.p99),
+    ms(l.max),
+    String(failed),
   ];
   return table(
     ["kind", "conns", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "failed"],
     [
-      ...result.kinds.map((k) => row(k.name, k.connections, k.requests, k.throughput, k.latency, k.non2xx + k.errors + k.resets)),
+      ...result.kinds.map((k) =>
+        row(k.name, k.connections, k.requests, k.throughput, k.latency, k.non2xx + k.errors + k.resets),
+      ),
       row("all", result.connections, result.requests, result.throughput, result.latency, result.failed),
     ],
   );
@@ -53,16 +73,23 @@ export function failureLines(result: LoadResult): string[] {
   return result.kinds
     .filter((k) => k.non2xx + k.errors + k.resets > 0)
     .map((k) => {
-      const top = Object.entries(k.failures).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([key, n]) => `${key} ×${n}`);
+      const top = Object.entries(k.failures)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([key, n]) => `${key} ×${n}`);
       return `${k.name}: ${k.non2xx} non-2xx, ${k.errors} errors (${k.timeouts} timeouts), ${k.resets} resets${top.length ? `; ${top.join(", ")}` : ""}`;
     });
 }
 
 async function main() {
   const { result, machine: host } = await loadTest();
-  console.log(`\n${host.cores} cores (${host.cpu}), Node ${host.node}, ${host.db}; load average at start ${host.loadAverage.join(" / ")}\n`);
+  console.log(
+    `\n${host.cores} cores (${host.cpu}), Node ${host.node}, ${host.db}; load average at start ${host.loadAverage.join(" / ")}\n`,
+  );
   console.log(loadTable(result));
-  console.log(`\napp log while under load: ${result.app.searchFallbacks} search fallbacks to PostgreSQL, ${result.app.errorLines} lines mentioning an error`);
+  console.log(
+    `\napp log while under load: ${result.app.searchFallbacks} search fallbacks to PostgreSQL, ${result.app.errorLines} lines mentioning an error`,
+  );
   const failures = failureLines(result);
   if (failures.length) {
     console.error(`\nFAILED: ${result.failed} failed requests\n${failures.join("\n")}`);

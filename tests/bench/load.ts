@@ -5,9 +5,11 @@
  * while the connections add up to the total asked for.
  */
 import os from "node:os";
+
 import autocannon from "autocannon";
+
 import { mulberry32 } from "../../db/seed/marketplace";
-import { startApp, type RunningApp } from "../setup/app-server";
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, SESSION_COOKIE, sessionCookie } from "../setup/browser";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { benchQueries } from "./queries";
@@ -94,7 +96,10 @@ export async function startLoadApp(db: DbKind, env: Record<string, string> = {})
 export const dbKindFromEnv = (): DbKind => (process.env.LOAD_DB === "postgres" ? "postgres" : "pglite");
 
 async function get(url: string, cookie?: string): Promise<{ status: number; html: string }> {
-  const res = await fetch(url, { headers: { ...BASE_HEADERS, ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}) }, redirect: "manual" });
+  const res = await fetch(url, {
+    headers: { ...BASE_HEADERS, ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}) },
+    redirect: "manual",
+  });
   return { status: res.status, html: await res.text() };
 }
 
@@ -131,21 +136,49 @@ export async function prepareMix(appUrl: string): Promise<Kind[]> {
   const officer: Target[] = [];
   for (const identifier of [DEMO.officerLuongSon, DEMO.officerNamDa]) {
     const cookie = await sessionCookie(appUrl, identifier);
-    const persons = await linkedIds(appUrl, ["/officer/persons", "/officer/persons?status=all"], "/officer/persons", cookie);
+    const persons = await linkedIds(
+      appUrl,
+      ["/officer/persons", "/officer/persons?status=all"],
+      "/officer/persons",
+      cookie,
+    );
     const followUps = await linkedIds(appUrl, ["/officer/follow-ups"], "/officer/follow-ups", cookie);
-    const lists = ["/officer", "/officer/persons", "/officer/persons?status=all", "/officer/persons?q=nguyen", "/officer/follow-ups"];
-    for (const path of [...lists, ...persons.map((id) => `/officer/persons/${id}`), ...followUps.map((id) => `/officer/follow-ups/${id}`)]) {
+    const lists = [
+      "/officer",
+      "/officer/persons",
+      "/officer/persons?status=all",
+      "/officer/persons?q=nguyen",
+      "/officer/follow-ups",
+    ];
+    for (const path of [
+      ...lists,
+      ...persons.map((id) => `/officer/persons/${id}`),
+      ...followUps.map((id) => `/officer/follow-ups/${id}`),
+    ]) {
       officer.push({ path, cookie });
     }
   }
   const kinds: Kind[] = [
-    { name: "search: /jobs?q=…", share: 0.3, targets: queries.filter((q) => q.kind === "jobs").map((q) => ({ path: `/jobs?${q.params}` })) },
-    { name: "search: /trainings?q=…", share: 0.1, targets: queries.filter((q) => q.kind === "trainings").map((q) => ({ path: `/trainings?${q.params}` })) },
+    {
+      name: "search: /jobs?q=…",
+      share: 0.3,
+      targets: queries.filter((q) => q.kind === "jobs").map((q) => ({ path: `/jobs?${q.params}` })),
+    },
+    {
+      name: "search: /trainings?q=…",
+      share: 0.1,
+      targets: queries.filter((q) => q.kind === "trainings").map((q) => ({ path: `/trainings?${q.params}` })),
+    },
     { name: "job page /jobs/:id", share: 0.2, targets: jobIds.map((id) => ({ path: `/jobs/${id}` })) },
-    { name: "training page /trainings/:id", share: 0.1, targets: trainingIds.map((id) => ({ path: `/trainings/${id}` })) },
+    {
+      name: "training page /trainings/:id",
+      share: 0.1,
+      targets: trainingIds.map((id) => ({ path: `/trainings/${id}` })),
+    },
     { name: "officer pages (logged in)", share: 0.3, targets: officer },
   ];
-  for (const kind of kinds) if (kind.targets.length === 0) throw new Error(`No URLs for "${kind.name}": is the demo data seeded?`);
+  for (const kind of kinds)
+    if (kind.targets.length === 0) throw new Error(`No URLs for "${kind.name}": is the demo data seeded?`);
   return kinds;
 }
 
@@ -160,13 +193,15 @@ export async function preflight(appUrl: string, kinds: Kind[]): Promise<number> 
       if (status !== 200) bad.push(`${status} ${target.path}`);
     }
   }
-  if (bad.length) throw new Error(`Before the load, ${bad.length} URL(s) did not answer 200:\n${bad.slice(0, 20).join("\n")}`);
+  if (bad.length)
+    throw new Error(`Before the load, ${bad.length} URL(s) did not answer 200:\n${bad.slice(0, 20).join("\n")}`);
   return n;
 }
 
 /** `total` connections shared by the kinds' shares, each kind at least one. */
 export function splitConnections(total: number, shares: number[]): number[] {
-  if (total < shares.length) throw new Error(`At least ${shares.length} connections are needed (one per kind), not ${total}`);
+  if (total < shares.length)
+    throw new Error(`At least ${shares.length} connections are needed (one per kind), not ${total}`);
   const sum = shares.reduce((a, b) => a + b, 0);
   const split = shares.map((s) => Math.max(1, Math.round((s / sum) * total)));
   // Rounding may miss the total by a few: take from or give to the largest kind.
@@ -177,7 +212,14 @@ export function splitConnections(total: number, shares: number[]): number[] {
 
 type KindRun = { result: autocannon.Result; latencies: number[]; failures: Record<string, number> };
 
-function runKind(appUrl: string, kind: Kind, connections: number, seconds: number, seed: number, stopper: (stop: () => void) => void): Promise<KindRun> {
+function runKind(
+  appUrl: string,
+  kind: Kind,
+  connections: number,
+  seconds: number,
+  seed: number,
+  stopper: (stop: () => void) => void,
+): Promise<KindRun> {
   const rng = mulberry32(seed);
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -186,7 +228,11 @@ function runKind(appUrl: string, kind: Kind, connections: number, seconds: numbe
     setupRequest: (req, context) => {
       const target = kind.targets[Math.floor(rng() * kind.targets.length)];
       (context as { path?: string }).path = target.path;
-      return { ...req, path: target.path, headers: { ...req.headers, ...(target.cookie ? { cookie: `${SESSION_COOKIE}=${target.cookie}` } : {}) } };
+      return {
+        ...req,
+        path: target.path,
+        headers: { ...req.headers, ...(target.cookie ? { cookie: `${SESSION_COOKIE}=${target.cookie}` } : {}) },
+      };
     },
     // The context still holds this response's URL: the next request is set up after this call.
     onResponse: (status, _body, context) => {
@@ -220,7 +266,10 @@ export async function runLoad(options: {
   signal?: AbortSignal;
 }): Promise<LoadResult> {
   const { url, kinds, connections, seconds } = options;
-  const split = splitConnections(connections, kinds.map((k) => k.share));
+  const split = splitConnections(
+    connections,
+    kinds.map((k) => k.share),
+  );
   const logFrom = options.app?.output().length ?? 0;
   const stops: (() => void)[] = [];
   const stopAll = () => stops.forEach((stop) => stop());
@@ -230,7 +279,9 @@ export async function runLoad(options: {
   const started = performance.now();
   let runs: KindRun[];
   try {
-    runs = await Promise.all(kinds.map((kind, i) => runKind(url, kind, split[i], seconds, 7 + i, (stop) => stops.push(stop))));
+    runs = await Promise.all(
+      kinds.map((kind, i) => runKind(url, kind, split[i], seconds, 7 + i, (stop) => stops.push(stop))),
+    );
   } finally {
     process.off("SIGINT", stopAll);
     options.signal?.removeEventListener("abort", stopAll);
@@ -261,7 +312,12 @@ export async function runLoad(options: {
     app: {
       searchFallbacks: appLog.match(/Meilisearch unavailable/g)?.length ?? 0,
       // Message lines only ("[scope] …"): the indented detail under a warning is part of that warning.
-      errorLines: appLog.split("\n").filter((line) => /^\[/.test(line) && /error|fail|uncaught|unhandled/i.test(line) && !/Meilisearch unavailable/.test(line)).length,
+      errorLines: appLog
+        .split("\n")
+        .filter(
+          (line) =>
+            /^\[/.test(line) && /error|fail|uncaught|unhandled/i.test(line) && !/Meilisearch unavailable/.test(line),
+        ).length,
     },
   };
 }

@@ -1,11 +1,14 @@
 import crypto from "node:crypto";
+
 import { eq, sql } from "drizzle-orm";
+
+import { addDays } from "~/utils/dates";
+
 import type { Database } from "../../db/client.server";
 import { commune, consentGrant, conviction, courtBan, occupation, releasedPerson } from "../../db/schema";
-import { addDays } from "~/utils/dates";
 import { mulberry32, TRADES } from "../../db/seed/marketplace";
 import type { SearchClient } from "../../search/client.server";
-import { candidateToDocument, type CandidateRow } from "../../search/documents";
+import { type CandidateRow, candidateToDocument } from "../../search/documents";
 import { bulkInsert } from "./database";
 
 /**
@@ -18,21 +21,64 @@ import { bulkInsert } from "./database";
 export const BENCH_PROVINCE = "68";
 const BATCH = 5_000;
 
-export type BenchPersons = { persons: number; consented: number; bans: number; communes: string[]; indexed: number; ms: number };
+export type BenchPersons = {
+  persons: number;
+  consented: number;
+  bans: number;
+  communes: string[];
+  indexed: number;
+  ms: number;
+};
 
 const GIVEN = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Quốc", "Ngọc", "Thanh"];
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"];
-const NAMES = ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Tuấn", "Việt"];
-const CATEGORIES = ["property", "property", "property", "drugs", "drugs", "violence", "traffic", "fraud", "public_order", "economic"] as const;
+const NAMES = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hải",
+  "Hùng",
+  "Khánh",
+  "Long",
+  "Nam",
+  "Phong",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thắng",
+  "Tuấn",
+  "Việt",
+];
+const CATEGORIES = [
+  "property",
+  "property",
+  "property",
+  "drugs",
+  "drugs",
+  "violence",
+  "traffic",
+  "fraud",
+  "public_order",
+  "economic",
+] as const;
 const OTHER_PROVINCES = ["79", "01", "66", "56", "48"];
 
-export async function loadBenchPersons(db: Database, search: SearchClient, options: { count: number; seed: number; today: string; log: (s: string) => void }): Promise<BenchPersons> {
+export async function loadBenchPersons(
+  db: Database,
+  search: SearchClient,
+  options: { count: number; seed: number; today: string; log: (s: string) => void },
+): Promise<BenchPersons> {
   const started = performance.now();
   const rng = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-  const communes = (await db.select({ code: commune.code }).from(commune).where(eq(commune.provinceCode, BENCH_PROVINCE))).map((c) => c.code);
-  const names = new Map((await db.select({ code: occupation.code, name: occupation.nameVi }).from(occupation)).map((o) => [o.code, o.name]));
+  const communes = (
+    await db.select({ code: commune.code }).from(commune).where(eq(commune.provinceCode, BENCH_PROVINCE))
+  ).map((c) => c.code);
+  const names = new Map(
+    (await db.select({ code: occupation.code, name: occupation.nameVi }).from(occupation)).map((o) => [o.code, o.name]),
+  );
   const trades = Object.keys(TRADES);
   const now = new Date();
 
@@ -45,7 +91,13 @@ export async function loadBenchPersons(db: Database, search: SearchClient, optio
     const id = crypto.randomUUID();
     const trade = pick(trades);
     const desired = rng() < 0.6 ? trade : pick(trades);
-    const skills = [...new Set([pick(TRADES[trade].skills), pick(TRADES[trade].skills), ...(rng() < 0.3 ? [pick(TRADES[desired].skills)] : [])])];
+    const skills = [
+      ...new Set([
+        pick(TRADES[trade].skills),
+        pick(TRADES[trade].skills),
+        ...(rng() < 0.3 ? [pick(TRADES[desired].skills)] : []),
+      ]),
+    ];
     const willingToMove = rng() < 0.2;
     const preferredProvinceCode = willingToMove && rng() < 0.5 ? pick(OTHER_PROVINCES) : null;
     const released = addDays(options.today, -int(30, 1_500));
@@ -80,7 +132,14 @@ export async function loadBenchPersons(db: Database, search: SearchClient, optio
       createdAt: now,
     });
     const banned = rng() < 0.05 ? [pick(trades)] : [];
-    if (banned.length) bans.push({ id: crypto.randomUUID(), personId: id, kind: "occupation", occupationCodes: banned, endsOn: addDays(options.today, int(30, 900)) });
+    if (banned.length)
+      bans.push({
+        id: crypto.randomUUID(),
+        personId: id,
+        kind: "occupation",
+        occupationCodes: banned,
+        endsOn: addDays(options.today, int(30, 900)),
+      });
     const consented = rng() < 0.9;
     if (consented) {
       grants.push({
@@ -116,11 +175,17 @@ export async function loadBenchPersons(db: Database, search: SearchClient, optio
       docs.push(candidateToDocument(row));
     }
   }
-  for (let i = 0; i < persons.length; i += BATCH) await bulkInsert(db, releasedPerson, persons.slice(i, i + BATCH) as Record<string, unknown>[]);
-  for (let i = 0; i < convictions.length; i += BATCH) await bulkInsert(db, conviction, convictions.slice(i, i + BATCH) as Record<string, unknown>[]);
-  for (let i = 0; i < bans.length; i += BATCH) await bulkInsert(db, courtBan, bans.slice(i, i + BATCH) as Record<string, unknown>[]);
-  for (let i = 0; i < grants.length; i += BATCH) await bulkInsert(db, consentGrant, grants.slice(i, i + BATCH) as Record<string, unknown>[]);
-  options.log(`inserted ${persons.length} persons, ${grants.length} consent grants, ${bans.length} bans in ${Math.round(performance.now() - started)} ms; indexing candidates`);
+  for (let i = 0; i < persons.length; i += BATCH)
+    await bulkInsert(db, releasedPerson, persons.slice(i, i + BATCH) as Record<string, unknown>[]);
+  for (let i = 0; i < convictions.length; i += BATCH)
+    await bulkInsert(db, conviction, convictions.slice(i, i + BATCH) as Record<string, unknown>[]);
+  for (let i = 0; i < bans.length; i += BATCH)
+    await bulkInsert(db, courtBan, bans.slice(i, i + BATCH) as Record<string, unknown>[]);
+  for (let i = 0; i < grants.length; i += BATCH)
+    await bulkInsert(db, consentGrant, grants.slice(i, i + BATCH) as Record<string, unknown>[]);
+  options.log(
+    `inserted ${persons.length} persons, ${grants.length} consent grants, ${bans.length} bans in ${Math.round(performance.now() - started)} ms; indexing candidates`,
+  );
   const index = search.index("candidates");
   for (let i = 0; i < docs.length; i += 10_000) {
     const task = await index.addDocuments(docs.slice(i, i + 10_000)).waitTask({ timeout: 300_000 });
@@ -128,5 +193,12 @@ export async function loadBenchPersons(db: Database, search: SearchClient, optio
   }
   // Fresh statistics, as autovacuum would have them on a live database.
   await db.execute(sql`analyze`);
-  return { persons: persons.length, consented: grants.length, bans: bans.length, communes, indexed: docs.length, ms: Math.round(performance.now() - started) };
+  return {
+    persons: persons.length,
+    consented: grants.length,
+    bans: bans.length,
+    communes,
+    indexed: docs.length,
+    ms: Math.round(performance.now() - started),
+  };
 }

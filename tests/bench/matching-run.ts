@@ -7,16 +7,18 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { todayIso } from "~/utils/clock.server";
+import { wireSearch } from "~/worker/wiring.server";
+
 import { useDatabase } from "../../db/client.server";
 import { initSearch } from "../../search/client.server";
 import { launchMeilisearch } from "../../search/launcher";
 import { reindexAll } from "../../search/sync.server";
-import { wireSearch } from "~/worker/wiring.server";
 import { loadMarketplace, openBenchDatabase } from "./database";
+import { cleanup, cleanups, log } from "./harness";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { writeSection } from "./report";
-import { cleanup, cleanups, log } from "./harness";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
@@ -25,7 +27,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const DEFAULT_SIZES = JOBS === 100_000 && TRAININGS === 10_000 && PERSONS === 50_000;
 const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : DEFAULT_SIZES;
-
 
 async function main() {
   const loadAverage = os.loadavg();

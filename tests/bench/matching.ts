@@ -1,18 +1,27 @@
 import os from "node:os";
+
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { MultiSearchQuery } from "meilisearch";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { FACTS_FOR, matchListing, matchPerson } from "~/modules/matching/engine.server";
-import { prescoreJob, prescoreTraining, topByScore } from "~/modules/matching/rules";
 import { loadPersonFacts, loadTrainingFacts } from "~/modules/matching/facts.server";
 import { loadJobFacts } from "~/modules/matching/job-facts.server";
+import { prescoreJob, prescoreTraining, topByScore } from "~/modules/matching/rules";
 import { personsInScope } from "~/modules/persons/scope.server";
+
 import type { Database } from "../../db/client.server";
 import { consentGrant, job, releasedPerson } from "../../db/schema";
 import type { SearchClient } from "../../search/client.server";
-import { CANDIDATE_CAPS, candidateQueries, personQueries, retrieveListingsForPerson, type CandidateReach } from "../../search/matching.server";
-import { BENCH_PROVINCE, loadBenchPersons, type BenchPersons } from "./matching-data";
-import { ms, summarize, table, type Summary } from "./stats";
+import {
+  CANDIDATE_CAPS,
+  candidateQueries,
+  type CandidateReach,
+  personQueries,
+  retrieveListingsForPerson,
+} from "../../search/matching.server";
+import { BENCH_PROVINCE, type BenchPersons, loadBenchPersons } from "./matching-data";
+import { ms, summarize, type Summary, table } from "./stats";
 
 /**
  * The matching benchmark (issue 5, part 7): jobs and courses for one person over the marketplace already
@@ -32,7 +41,15 @@ type Options = {
   persons: number;
   rounds: number;
   samples: number;
-  context: { command: string; jobs: number; openJobs: number; trainings: number; meiliVersion: string; database: string; loadAverage: number[] };
+  context: {
+    command: string;
+    jobs: number;
+    openJobs: number;
+    trainings: number;
+    meiliVersion: string;
+    database: string;
+    loadAverage: number[];
+  };
 };
 
 type Timed = { app: number[]; raw: number[]; processing: number[]; facts: number[] };
@@ -50,7 +67,9 @@ async function rawMulti(search: SearchClient, queries: MultiSearchQuery[]): Prom
   return [t, res.results.reduce((n, r) => n + r.processingTimeMs, 0), hits];
 }
 
-export async function benchMatching(o: Options): Promise<{ body: string; p95: { person: number; listing: number; listingProvince: number } }> {
+export async function benchMatching(
+  o: Options,
+): Promise<{ body: string; p95: { person: number; listing: number; listingProvince: number } }> {
   const { db, search, log, today } = o;
   log(`matching: loading ${o.persons.toLocaleString("en")} persons in province ${BENCH_PROVINCE}`);
   const loaded: BenchPersons = await loadBenchPersons(db, search, { count: o.persons, seed: 7, today, log });
@@ -60,10 +79,20 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
   const sample = await db
     .select({ id: releasedPerson.id })
     .from(releasedPerson)
-    .where(and(eq(releasedPerson.provinceCode, BENCH_PROVINCE), sql`exists (select 1 from ${consentGrant} g where g.person_id = ${releasedPerson.id})`))
+    .where(
+      and(
+        eq(releasedPerson.provinceCode, BENCH_PROVINCE),
+        sql`exists (select 1 from ${consentGrant} g where g.person_id = ${releasedPerson.id})`,
+      ),
+    )
     .orderBy(asc(releasedPerson.id))
     .limit(o.samples);
-  const personCases: { id: string; queries: MultiSearchQuery[]; ids: { jobIds: string[]; trainingIds: string[] }; willingToMove: boolean }[] = [];
+  const personCases: {
+    id: string;
+    queries: MultiSearchQuery[];
+    ids: { jobIds: string[]; trainingIds: string[] };
+    willingToMove: boolean;
+  }[] = [];
   for (const { id } of sample) {
     const p = (await loadPersonFacts(db, [id], today)).get(id)!;
     const profile = {
@@ -89,7 +118,8 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
   const suggested: number[] = [];
   const run = async (c: (typeof personCases)[number], record: boolean) => {
     const [app, result] = await clock(() => matchPerson(db, c.id, { today, search: searchFn }));
-    if (result?.matches.source !== "meilisearch") throw new Error(`matchPerson answered from ${result?.matches.source}: Meilisearch path not measured`);
+    if (result?.matches.source !== "meilisearch")
+      throw new Error(`matchPerson answered from ${result?.matches.source}: Meilisearch path not measured`);
     const [raw, processing, hits] = await rawMulti(search, c.queries);
     const [facts] = await clock(async () => {
       await loadPersonFacts(db, [c.id], today);
@@ -116,7 +146,12 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
     .limit(3);
   const officerCommunes = busiest.map((b) => b.code);
   const officerPersons = busiest.reduce((n, b) => n + b.n, 0);
-  const officer: StaffScope = { actorId: "00000000-0000-4000-8000-000000000000", role: "officer", provinceCodes: [BENCH_PROVINCE], communeCodes: officerCommunes };
+  const officer: StaffScope = {
+    actorId: "00000000-0000-4000-8000-000000000000",
+    role: "officer",
+    provinceCodes: [BENCH_PROVINCE],
+    communeCodes: officerCommunes,
+  };
   const province: StaffScope = { ...officer, role: "admin", communeCodes: null };
   const jobs = await db
     .select({ id: job.id })
@@ -128,7 +163,10 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
   for (const { id } of jobs) {
     const l = (await loadJobFacts(db, [id], today)).get(id)!;
     if (l.capacity - l.taken <= 0) continue;
-    const profile = { occupationCodes: [l.occupationCode, ...l.relatedOccupations], text: [l.title, ...l.skills].join(" ") };
+    const profile = {
+      occupationCodes: [l.occupationCode, ...l.relatedOccupations],
+      text: [l.title, ...l.skills].join(" "),
+    };
     listingCases.push({ id, profile });
   }
   const byReach = { officer: timedSet(), province: timedSet() };
@@ -137,12 +175,23 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
     ["officer", officer, { communeCodes: officerCommunes }],
     ["province", province, { provinceCodes: [BENCH_PROVINCE] }],
   ];
-  log(`matching: candidates for ${listingCases.length} jobs × ${o.rounds} rounds, officer of 3 communes (${officerPersons} persons) and the whole province`);
+  log(
+    `matching: candidates for ${listingCases.length} jobs × ${o.rounds} rounds, officer of 3 communes (${officerPersons} persons) and the whole province`,
+  );
   const runListing = async (c: (typeof listingCases)[number], record: boolean) => {
     for (const [name, scope, reach] of reaches) {
-      const [app, result] = await clock(() => matchListing(db, { kind: "job", listingId: c.id }, reach, { today, search: searchFn, within: personsInScope(scope) }));
+      const [app, result] = await clock(() =>
+        matchListing(db, { kind: "job", listingId: c.id }, reach, {
+          today,
+          search: searchFn,
+          within: personsInScope(scope),
+        }),
+      );
       if (result?.source !== "meilisearch") throw new Error("matchListing did not use Meilisearch");
-      const [raw, processing] = await rawMulti(search, candidateQueries(search.indexUid("candidates"), c.profile, reach));
+      const [raw, processing] = await rawMulti(
+        search,
+        candidateQueries(search.indexUid("candidates"), c.profile, reach),
+      );
       if (!record) continue;
       byReach[name].app.push(app);
       byReach[name].raw.push(raw);
@@ -171,14 +220,21 @@ export async function benchMatching(o: Options): Promise<{ body: string; p95: { 
     row("raw: multiSearch, same queries (province)", s(byReach.province.raw)),
     row("  of which Meilisearch processing", s(byReach.province.processing)),
   ]);
-  const p95 = { person: s(person.app).p95, listing: s(byReach.officer.app).p95, listingProvince: s(byReach.province.app).p95 };
+  const p95 = {
+    person: s(person.app).p95,
+    listing: s(byReach.officer.app).p95,
+    listingProvince: s(byReach.province.app).p95,
+  };
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const met = (v: number) => (v <= TARGET_P95 ? `**met** (${ms(v)} ms)` : `**missed** (${ms(v)} ms)`);
   const ctx = o.context;
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const body = `Measured ${new Date().toISOString()} by \`${ctx.command}\`.
 
-- Machine: ${os.cpus().length} CPUs (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB memory, Linux ${os.release()}; load average at start ${ctx.loadAverage.map((l) => l.toFixed(2)).join(" / ")} and at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min; other processes shared the 2 CPUs whenever the 1-minute figure is above ~1).
+- Machine: ${os.cpus().length} CPUs (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB memory, Linux ${os.release()}; load average at start ${ctx.loadAverage.map((l) => l.toFixed(2)).join(" / ")} and at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ")} (1/5/15 min; other processes shared the 2 CPUs whenever the 1-minute figure is above ~1).
 - Software: Node ${process.version}, Meilisearch ${ctx.meiliVersion}, ${ctx.database}.
 - Data: ${ctx.jobs.toLocaleString("en")} jobs (${ctx.openJobs.toLocaleString("en")} open) and ${ctx.trainings.toLocaleString("en")} training intakes in 34 provinces; ${loaded.persons.toLocaleString("en")} released persons in province ${BENCH_PROVINCE} (${loaded.communes.length} communes), ${loaded.consented.toLocaleString("en")} with a live consent grant and a candidate document, ${loaded.bans.toLocaleString("en")} court bans, one conviction each; loaded and indexed in ${(loaded.ms / 1000).toFixed(1)} s.
 - Engine: weights ${"`"}MATCHING_WEIGHTS${"`"} as committed; retrieval caps in ${"`"}search/matching.server.ts${"`"}.

@@ -6,15 +6,83 @@ import { mulberry32 } from "../../db/seed/marketplace";
  * Returned as the query strings of /jobs and /trainings URLs.
  */
 const JOB_WORDS = [
-  "sua xe may", "sửa xe máy", "sua xe", "tho sua xe may", "sua xe mya", "tho han", "thợ hàn", "han dien", "tho hna", "han co2",
-  "phu bep", "phụ bếp", "dau bep", "nau an", "phu bpe", "may cong nghiep", "may công nghiệp", "cong nhan may", "may cng nghiep",
-  "lai xe tai", "lái xe tải", "tai xe", "lai xe nang", "lai xe tia", "phu ho", "phụ hồ", "tho xay", "thợ hồ", "tho dien", "điện dân dụng",
-  "dien lanh", "sua dieu hoa", "boc xep", "bốc xếp", "thu kho", "ve sinh cong nghiep", "tạp vụ", "bao ve", "giao hang", "shipper",
-  "hai ca phe", "cham soc ca phe", "chan nuoi", "trong rau", "tho moc", "đan mây tre", "che bien thuy san", "dong goi", "lap rap",
-  "rua xe", "pha che", "phuc vu nha hang", "thợ tiện", "cop pha", "son nha", "may xuc", "sua dien thoai", "khong can kinh nghiem",
-  "bao an o", "viec lam thoi vu",
+  "sua xe may",
+  "sửa xe máy",
+  "sua xe",
+  "tho sua xe may",
+  "sua xe mya",
+  "tho han",
+  "thợ hàn",
+  "han dien",
+  "tho hna",
+  "han co2",
+  "phu bep",
+  "phụ bếp",
+  "dau bep",
+  "nau an",
+  "phu bpe",
+  "may cong nghiep",
+  "may công nghiệp",
+  "cong nhan may",
+  "may cng nghiep",
+  "lai xe tai",
+  "lái xe tải",
+  "tai xe",
+  "lai xe nang",
+  "lai xe tia",
+  "phu ho",
+  "phụ hồ",
+  "tho xay",
+  "thợ hồ",
+  "tho dien",
+  "điện dân dụng",
+  "dien lanh",
+  "sua dieu hoa",
+  "boc xep",
+  "bốc xếp",
+  "thu kho",
+  "ve sinh cong nghiep",
+  "tạp vụ",
+  "bao ve",
+  "giao hang",
+  "shipper",
+  "hai ca phe",
+  "cham soc ca phe",
+  "chan nuoi",
+  "trong rau",
+  "tho moc",
+  "đan mây tre",
+  "che bien thuy san",
+  "dong goi",
+  "lap rap",
+  "rua xe",
+  "pha che",
+  "phuc vu nha hang",
+  "thợ tiện",
+  "cop pha",
+  "son nha",
+  "may xuc",
+  "sua dien thoai",
+  "khong can kinh nghiem",
+  "bao an o",
+  "viec lam thoi vu",
 ];
-const TRAINING_WORDS = ["sua xe may", "hoc nghe han", "may cong nghiep", "nau an", "dien dan dung", "lai xe", "cat toc", "dien lanh", "ca phe", "chan nuoi", "sửa điện thoại", "tho moc", "hoc nghe mien phi", "xe nang"];
+const TRAINING_WORDS = [
+  "sua xe may",
+  "hoc nghe han",
+  "may cong nghiep",
+  "nau an",
+  "dien dan dung",
+  "lai xe",
+  "cat toc",
+  "dien lanh",
+  "ca phe",
+  "chan nuoi",
+  "sửa điện thoại",
+  "tho moc",
+  "hoc nghe mien phi",
+  "xe nang",
+];
 const PROVINCES = ["01", "79", "31", "25", "68", "38", "40", "66", "48", "92", "24", "56"];
 const GROUPS = ["5", "6", "7", "8", "9"];
 
@@ -31,7 +99,9 @@ export function benchQueries(seed = 3): BenchQuery[] {
     if (text) p.set("q", text);
     // Browsing without words always narrows by something; searches sometimes do.
     const filters = text ? pick([0, 0, 1, 1, 2]) : pick([1, 2, 3]);
-    for (const f of new Set(Array.from({ length: filters }, () => pick(["province", "province", "group", "wage", "benefit", "type"])))) {
+    for (const f of new Set(
+      Array.from({ length: filters }, () => pick(["province", "province", "group", "wage", "benefit", "type"])),
+    )) {
       if (f === "province") p.set("province", pick(PROVINCES));
       if (f === "group") p.set("group", pick(GROUPS));
       if (f === "wage") p.set("wage", pick(["5000000", "6000000", "7000000", "8000000", "10000000"]));

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+
 import type { Database } from "../../db/client.server";
 import { commune, occupation, organization, reintegrationModel, trainingLevel, trainingSlot } from "../../db/schema";
 
@@ -14,22 +15,43 @@ import { commune, occupation, organization, reintegrationModel, trainingLevel, t
 export const REPORT_PROVINCE = "01";
 
 export type ReportBenchCounts = Record<
-  "communes" | "persons" | "activities" | "placements" | "followUps" | "enrolments" | "referrals" | "loans" | "classifications" | "meetings" | "attendances" | "modelPersons",
+  | "communes"
+  | "persons"
+  | "activities"
+  | "placements"
+  | "followUps"
+  | "enrolments"
+  | "referrals"
+  | "loans"
+  | "classifications"
+  | "meetings"
+  | "attendances"
+  | "modelPersons",
   number
 >;
 
 type Exec = (query: ReturnType<typeof sql>) => Promise<unknown>;
 
-export async function loadReportBench(db: Database, options: { persons: number; activities: number; log: (s: string) => void }): Promise<{ counts: ReportBenchCounts; communes: string[]; modelId: string; ms: number }> {
+export async function loadReportBench(
+  db: Database,
+  options: { persons: number; activities: number; log: (s: string) => void },
+): Promise<{ counts: ReportBenchCounts; communes: string[]; modelId: string; ms: number }> {
   const started = performance.now();
   const exec: Exec = (q) => db.execute(q);
-  const codes = (await db.select({ code: commune.code }).from(commune).where(eq(commune.provinceCode, REPORT_PROVINCE)).orderBy(commune.code)).map((c) => c.code);
+  const codes = (
+    await db
+      .select({ code: commune.code })
+      .from(commune)
+      .where(eq(commune.provinceCode, REPORT_PROVINCE))
+      .orderBy(commune.code)
+  ).map((c) => c.code);
   const N = options.persons;
   const C = codes.length;
   const arr = (xs: readonly string[]) => sql`${`{${xs.join(",")}}`}::text[]`;
   const communes = arr(codes);
   // A pseudo-random non-negative integer below m for row g and a salt.
-  const h = (g: ReturnType<typeof sql>, salt: number, m: number) => sql`(abs(hashint8((${g})::bigint * 1000 + ${sql.raw(String(salt))})) % ${sql.raw(String(m))})`;
+  const h = (g: ReturnType<typeof sql>, salt: number, m: number) =>
+    sql`(abs(hashint8((${g})::bigint * 1000 + ${sql.raw(String(salt))})) % ${sql.raw(String(m))})`;
   const personId = (n: ReturnType<typeof sql>) => sql`md5('p' || (${n}))::uuid`;
   const communeOf = (n: ReturnType<typeof sql>) => sql`(${communes})[1 + ((${n}) % ${sql.raw(String(C))})]`;
   const g = sql`g`;
@@ -37,13 +59,31 @@ export async function loadReportBench(db: Database, options: { persons: number; 
 
   const [org] = await db
     .insert(organization)
-    .values({ role: "training_provider", kind: "training_centre", name: "Trường nghề (bench)", provinceCode: REPORT_PROVINCE, communeCode: codes[0]!, verificationStatus: "verified" })
+    .values({
+      role: "training_provider",
+      kind: "training_centre",
+      name: "Trường nghề (bench)",
+      provinceCode: REPORT_PROVINCE,
+      communeCode: codes[0]!,
+      verificationStatus: "verified",
+    })
     .returning({ id: organization.id });
   const [occ] = await db.select({ code: occupation.code }).from(occupation).limit(1);
   const [level] = await db.select({ code: trainingLevel.code }).from(trainingLevel).limit(1);
   const [slot] = await db
     .insert(trainingSlot)
-    .values({ organizationId: org!.id, title: "Khoá (bench)", occupationCode: occ!.code, levelCode: level!.code, durationWeeks: 12, startsAt: "2024-01-01", applicationDeadline: "2023-12-01", seats: 30, provinceCode: REPORT_PROVINCE, communeCode: codes[0]! })
+    .values({
+      organizationId: org!.id,
+      title: "Khoá (bench)",
+      occupationCode: occ!.code,
+      levelCode: level!.code,
+      durationWeeks: 12,
+      startsAt: "2024-01-01",
+      applicationDeadline: "2023-12-01",
+      seats: 30,
+      provinceCode: REPORT_PROVINCE,
+      communeCode: codes[0]!,
+    })
     .returning({ id: trainingSlot.id });
 
   options.log(`reports: ${N} persons over ${C} communes of province ${REPORT_PROVINCE}`);
@@ -146,7 +186,12 @@ export async function loadReportBench(db: Database, options: { persons: number; 
     on conflict do nothing`);
   const [model] = await db
     .insert(reintegrationModel)
-    .values({ name: "Mô hình (bench)", provinceCode: REPORT_PROVINCE, communeCode: codes[1 % C]!, launchedOn: "2023-06-01" })
+    .values({
+      name: "Mô hình (bench)",
+      provinceCode: REPORT_PROVINCE,
+      communeCode: codes[1 % C]!,
+      launchedOn: "2023-06-01",
+    })
     .returning({ id: reintegrationModel.id });
   await exec(sql`
     insert into model_person (model_id, person_id, joined_on)
@@ -155,7 +200,8 @@ export async function loadReportBench(db: Database, options: { persons: number; 
   await exec(sql`analyze`);
 
   const count = async (table: string, where = sql``) => {
-    const result = (await db.execute(sql`select count(*)::int as n from ${sql.raw(table)} ${where}`)) as unknown as { n: number }[] | { rows: { n: number }[] };
+    const result = (await db.execute(sql`select count(*)::int as n from ${sql.raw(table)} ${where}`)) as unknown as
+      { n: number }[] | { rows: { n: number }[] };
     return Number((Array.isArray(result) ? result : result.rows)[0]!.n);
   };
   const inProvince = sql`where person_id in (select id from released_person where province_code = ${REPORT_PROVINCE})`;
@@ -169,7 +215,10 @@ export async function loadReportBench(db: Database, options: { persons: number; 
     referrals: await count("referral", inProvince),
     loans: await count("loan", inProvince),
     classifications: await count("classification", inProvince),
-    meetings: await count("meeting", sql`where commune_code in (select code from commune where province_code = ${REPORT_PROVINCE})`),
+    meetings: await count(
+      "meeting",
+      sql`where commune_code in (select code from commune where province_code = ${REPORT_PROVINCE})`,
+    ),
     attendances: await count("meeting_attendance", inProvince),
     modelPersons: await count("model_person", sql`where model_id = ${model!.id}::uuid`),
   };

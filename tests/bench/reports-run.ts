@@ -5,18 +5,18 @@
  * (tests/bench/reports.ts). Everything it creates is removed at the end, also on Ctrl-C.
  */
 import os from "node:os";
+
 import { useDatabase } from "../../db/client.server";
 import { openBenchDatabase } from "./database";
+import { cleanup, cleanups, log } from "./harness";
 import { writeSection } from "./report";
 import { benchReports, reportsSection } from "./reports";
-import { cleanup, cleanups, log } from "./harness";
 
 const PERSONS = Number(process.env.BENCH_REPORT_PERSONS ?? 50_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 500_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const DEFAULT_SIZES = PERSONS === 50_000 && ACTIVITIES === 500_000;
 const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : DEFAULT_SIZES;
-
 
 async function main() {
   const loadAverage = os.loadavg();

@@ -1,11 +1,13 @@
 import os from "node:os";
+
 import { translator } from "~/i18n";
 import { renderReportCharts } from "~/modules/reports/charts.server";
 import { computeIndicators } from "~/modules/reports/indicators.server";
 import { loadReportFigures } from "~/modules/reports/report.server";
+
 import type { Database } from "../../db/client.server";
 import { loadReportBench, REPORT_PROVINCE, type ReportBenchCounts } from "./reports-data";
-import { ms, summarize, table, type Summary } from "./stats";
+import { ms, summarize, type Summary, table } from "./stats";
 
 /**
  * The report benchmark (issue 6, part 7): the work of the report page's loader (the indicators, the row
@@ -14,7 +16,8 @@ import { ms, summarize, table, type Summary } from "./stats";
  */
 
 /** One section per database kind: the embedded default and a PostgreSQL server differ several-fold. */
-export const reportsSection = (kind: "pglite" | "postgres") => (kind === "pglite" ? "## Reports (issue 6): embedded PGlite" : "## Reports (issue 6): PostgreSQL server");
+export const reportsSection = (kind: "pglite" | "postgres") =>
+  kind === "pglite" ? "## Reports (issue 6): embedded PGlite" : "## Reports (issue 6): PostgreSQL server";
 const TARGET_P95 = 500;
 
 type Options = {
@@ -31,14 +34,23 @@ type Case = { name: string; communeCodes: string[]; from: string; to: string; dr
 async function timeLoader(db: Database, c: Case): Promise<{ total: number; figures: number; charts: number }> {
   const start = performance.now();
   const request = {
-    unit: { level: c.drillDown ? ("province" as const) : ("commune" as const), name: c.name, provinceName: "", communeCodes: c.communeCodes },
+    unit: {
+      level: c.drillDown ? ("province" as const) : ("commune" as const),
+      name: c.name,
+      provinceName: "",
+      communeCodes: c.communeCodes,
+    },
     period: { preset: "custom" as const, from: c.from, to: c.to },
     drillDown: c.drillDown,
     ...(c.modelId ? { model: { id: c.modelId, name: "model", launchedOn: c.from } } : {}),
   };
   const figures = await loadReportFigures(request, { series: true }, db);
   const mid = performance.now();
-  await renderReportCharts({ indicators: figures.indicators, monthly: figures.monthly, from: c.from, to: c.to }, translator("vi"), "vi");
+  await renderReportCharts(
+    { indicators: figures.indicators, monthly: figures.monthly, from: c.from, to: c.to },
+    translator("vi"),
+    "vi",
+  );
   const end = performance.now();
   return { total: end - start, figures: mid - start, charts: end - mid };
 }
@@ -50,15 +62,47 @@ export async function benchReports(o: Options): Promise<{ body: string; p95: num
   log(`reports: loaded in ${(loaded.ms / 1000).toFixed(1)} s: ${JSON.stringify(c)}`);
   const province = loaded.communes;
   const cases: Case[] = [
-    { name: "province, a year (2025), row per commune", communeCodes: province, from: "2025-01-01", to: "2025-12-31", drillDown: true },
-    { name: "province, a quarter (2025-Q2), row per commune", communeCodes: province, from: "2025-04-01", to: "2025-06-30", drillDown: true },
-    { name: "province, 3 years (2023-06-01 – 2026-05-31), row per commune", communeCodes: province, from: "2023-06-01", to: "2026-05-31", drillDown: true },
-    { name: "one commune, a year (2025)", communeCodes: [province[1]!], from: "2025-01-01", to: "2025-12-31", drillDown: false },
-    { name: "one commune, a model since its launch", communeCodes: [province[1]!], from: "2023-06-01", to: "2026-05-31", drillDown: false, modelId: loaded.modelId },
+    {
+      name: "province, a year (2025), row per commune",
+      communeCodes: province,
+      from: "2025-01-01",
+      to: "2025-12-31",
+      drillDown: true,
+    },
+    {
+      name: "province, a quarter (2025-Q2), row per commune",
+      communeCodes: province,
+      from: "2025-04-01",
+      to: "2025-06-30",
+      drillDown: true,
+    },
+    {
+      name: "province, 3 years (2023-06-01 – 2026-05-31), row per commune",
+      communeCodes: province,
+      from: "2023-06-01",
+      to: "2026-05-31",
+      drillDown: true,
+    },
+    {
+      name: "one commune, a year (2025)",
+      communeCodes: [province[1]!],
+      from: "2025-01-01",
+      to: "2025-12-31",
+      drillDown: false,
+    },
+    {
+      name: "one commune, a model since its launch",
+      communeCodes: [province[1]!],
+      from: "2023-06-01",
+      to: "2026-05-31",
+      drillDown: false,
+      modelId: loaded.modelId,
+    },
   ];
   // Sanity: the figures are not empty (a broken generator would make a fast, meaningless benchmark).
   const sample = await computeIndicators(db, { communeCodes: province, from: "2025-01-01", to: "2025-12-31" });
-  if (sample.counselling === 0 || sample.placed === 0 || sample.residentNow === 0) throw new Error(`reports bench: empty figures ${JSON.stringify(sample)}`);
+  if (sample.counselling === 0 || sample.placed === 0 || sample.residentNow === 0)
+    throw new Error(`reports bench: empty figures ${JSON.stringify(sample)}`);
 
   const results = new Map<string, { total: number[]; figures: number[]; charts: number[] }>();
   for (const k of cases) results.set(k.name, { total: [], figures: [], charts: [] });
@@ -77,7 +121,15 @@ export async function benchReports(o: Options): Promise<{ body: string; p95: num
   const rows = cases.map((k) => {
     const r = results.get(k.name)!;
     const s: Summary = summarize(r.total);
-    return [k.name, String(s.n), ms(s.p50), ms(s.p95), ms(s.max), ms(summarize(r.figures).p50), ms(summarize(r.charts).p50)];
+    return [
+      k.name,
+      String(s.n),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.max),
+      ms(summarize(r.figures).p50),
+      ms(summarize(r.charts).p50),
+    ];
   });
   const headline = summarize(results.get(cases[0]!.name)!.total);
   const worst = Math.max(...cases.map((k) => summarize(results.get(k.name)!.total).p95));

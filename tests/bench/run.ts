@@ -8,28 +8,31 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { eq } from "drizzle-orm";
 import { Index, Meilisearch, type SearchParams } from "meilisearch";
+
 import { createJob } from "~/modules/jobs/jobs.server";
 import { jobInputSchema } from "~/modules/jobs/schema";
 import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
 import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
 import { todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
+import { wireSearch } from "~/worker/wiring.server";
+import { startWorker, type Worker } from "~/worker/worker.server";
+
 import { useDatabase } from "../../db/client.server";
 import { appUser, organization } from "../../db/schema";
-import { addDays } from "~/utils/dates";
 import { initSearch, type SearchClient } from "../../search/client.server";
-import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
+import { type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
 import { reindexAll } from "../../search/sync.server";
-import { startWorker, type Worker } from "~/worker/worker.server";
-import { wireSearch } from "~/worker/wiring.server";
-import { loadMarketplace, openBenchDatabase, type BenchDatabase } from "./database";
+import { type BenchDatabase, loadMarketplace, openBenchDatabase } from "./database";
+import { cleanup, cleanups, log, startedAt } from "./harness";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { benchQueries, type BenchQuery } from "./queries";
 import { writeSection } from "./report";
 import { benchReports, reportsSection } from "./reports";
-import { mb, ms, processMemory, rssSampler, summarize, table, type Summary } from "./stats";
-import { cleanup, cleanups, log, startedAt } from "./harness";
+import { mb, ms, processMemory, rssSampler, summarize, type Summary, table } from "./stats";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
@@ -54,14 +57,20 @@ type SentSearch = { uid: string; q: string; params: SearchParams };
  */
 let recording: SentSearch[] | undefined;
 const originalSearch = Index.prototype.search;
-Index.prototype.search = function (this: Index, query?: string | null, options?: SearchParams, extra?: Parameters<typeof originalSearch>[2]) {
+Index.prototype.search = function (
+  this: Index,
+  query?: string | null,
+  options?: SearchParams,
+  extra?: Parameters<typeof originalSearch>[2],
+) {
   recording?.push({ uid: this.uid, q: query ?? "", params: structuredClone(options ?? {}) });
   return originalSearch.call(this, query, options, extra);
 } as typeof originalSearch;
 
 async function appCall(q: BenchQuery): Promise<CallResult> {
   const params = new URLSearchParams(q.params);
-  const res = q.kind === "jobs" ? await searchJobs(parseJobSearch(params)) : await searchTrainings(parseTrainingSearch(params));
+  const res =
+    q.kind === "jobs" ? await searchJobs(parseJobSearch(params)) : await searchTrainings(parseTrainingSearch(params));
   return { total: res.total, source: res.source };
 }
 
@@ -78,7 +87,9 @@ async function calls(search: SearchClient, q: BenchQuery) {
       const request: SearchParams = {
         ...rest,
         facets: variant.facets === false ? undefined : facets,
-        ...(variant.paging === "offset" && page && hitsPerPage ? { offset: (page - 1) * hitsPerPage, limit: hitsPerPage } : { page, hitsPerPage }),
+        ...(variant.paging === "offset" && page && hitsPerPage
+          ? { offset: (page - 1) * hitsPerPage, limit: hitsPerPage }
+          : { page, hitsPerPage }),
         ...(variant.onlyIds ? { attributesToRetrieve: ["id"] } : {}),
       };
       return { uid, text, request };
@@ -125,9 +136,17 @@ async function main() {
   cleanups.push(async () => useDatabase(undefined));
   useDatabase(bench.handle);
   const db = bench.handle.db;
-  log(`${bench.description} ready in ${(migrateMs / 1000).toFixed(1)} s; loading ${JOBS} jobs and ${TRAININGS} intakes`);
+  log(
+    `${bench.description} ready in ${(migrateMs / 1000).toFixed(1)} s; loading ${JOBS} jobs and ${TRAININGS} intakes`,
+  );
 
-  const loaded = await loadMarketplace(db, { jobs: JOBS, trainings: TRAININGS, seed: 42, searchText: SEARCH_TEXT, log });
+  const loaded = await loadMarketplace(db, {
+    jobs: JOBS,
+    trainings: TRAININGS,
+    seed: 42,
+    searchText: SEARCH_TEXT,
+    log,
+  });
   log(`loaded in ${(loaded.ms / 1000).toFixed(1)} s; indexing with reindexAll`);
   let indexMs = performance.now();
   wireSearch();
@@ -144,7 +163,19 @@ async function main() {
   const set = [];
   for (const q of queries) {
     const c = await calls(search, q);
-    set.push({ q, app: c.app, raw: c.raw(), requests: c.requests, keys: c.keys, variants: { noFacets: c.raw({ facets: false }), offset: c.raw({ paging: "offset" }), onlyIds: c.raw({ onlyIds: true }), gzip: c.raw({ client: gzipClient }) } });
+    set.push({
+      q,
+      app: c.app,
+      raw: c.raw(),
+      requests: c.requests,
+      keys: c.keys,
+      variants: {
+        noFacets: c.raw({ facets: false }),
+        offset: c.raw({ paging: "offset" }),
+        onlyIds: c.raw({ onlyIds: true }),
+        gzip: c.raw({ client: gzipClient }),
+      },
+    });
   }
   const sentKeys = [...new Set(set.flatMap((x) => x.keys))].sort();
   const retried = set.filter((x) => x.requests > 1).length;
@@ -156,24 +187,36 @@ async function main() {
   const app: number[] = [];
   const raw: number[] = [];
   const processing: number[] = [];
-  const byKind = { jobs: { app: [] as number[], raw: [] as number[] }, trainings: { app: [] as number[], raw: [] as number[] } };
-  const byShape = { text: { app: [] as number[], raw: [] as number[] }, browse: { app: [] as number[], raw: [] as number[] } };
+  const byKind = {
+    jobs: { app: [] as number[], raw: [] as number[] },
+    trainings: { app: [] as number[], raw: [] as number[] },
+  };
+  const byShape = {
+    text: { app: [] as number[], raw: [] as number[] },
+    browse: { app: [] as number[], raw: [] as number[] },
+  };
   let mismatches = 0;
   log(`measuring ${queries.length} queries × ${ROUNDS} rounds (app, raw and the raw variants interleaved)`);
   // Every call of a query runs back to back, in an order rotated per query and round, so a busy moment
   // on the machine or a warmer cache never favours one side; the variants each change one thing.
   const variants = { noFacets: [] as number[], offset: [] as number[], onlyIds: [] as number[], gzip: [] as number[] };
   const health: number[] = [];
-  const healthCall: Call = async () => ((await search.raw.health()), { total: 0 });
+  const healthCall: Call = async () => (await search.raw.health(), { total: 0 });
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, s] of set.entries()) {
-      const steps: [string, Call][] = [["app", s.app], ["raw", s.raw], ...Object.entries(s.variants), ["health", healthCall]];
+      const steps: [string, Call][] = [
+        ["app", s.app],
+        ["raw", s.raw],
+        ...Object.entries(s.variants),
+        ["health", healthCall],
+      ];
       const shift = (i + round) % steps.length;
       const results = new Map<string, [number, CallResult]>();
       for (const [name, call] of [...steps.slice(shift), ...steps.slice(0, shift)]) results.set(name, await time(call));
       const [a, ra] = results.get("app")!;
       const [r, rr] = results.get("raw")!;
-      if (ra.source !== "meilisearch") throw new Error(`The app answered ${s.q.params} from ${ra.source}: Meilisearch path not measured`);
+      if (ra.source !== "meilisearch")
+        throw new Error(`The app answered ${s.q.params} from ${ra.source}: Meilisearch path not measured`);
       if (ra.total !== rr.total) mismatches++;
       for (const name of Object.keys(variants) as (keyof typeof variants)[]) variants[name].push(results.get(name)![0]);
       health.push(results.get("health")![0]);
@@ -189,7 +232,8 @@ async function main() {
       byShape[shape].raw.push(r);
     }
   }
-  if (mismatches) throw new Error(`${mismatches} queries returned different totals through the app and raw: not the same parameters`);
+  if (mismatches)
+    throw new Error(`${mismatches} queries returned different totals through the app and raw: not the same parameters`);
   const byRequests = { one: [] as number[], two: [] as number[] };
   set.forEach((s, i) => byRequests[s.requests > 1 ? "two" : "one"].push(...perQuery[i].app));
   const median = (xs: number[]) => summarize(xs).p50;
@@ -203,10 +247,20 @@ async function main() {
 
   // ---- Sync lag ------------------------------------------------------------------------------------
   log(`sync lag: ${LAG_SAMPLES} jobs through createJob with a running sync worker`);
-  const [employer] = await db.select({ id: organization.id, provinceCode: organization.provinceCode, communeCode: organization.communeCode }).from(organization).where(eq(organization.role, "employer")).limit(1);
+  const [employer] = await db
+    .select({ id: organization.id, provinceCode: organization.provinceCode, communeCode: organization.communeCode })
+    .from(organization)
+    .where(eq(organization.role, "employer"))
+    .limit(1);
   const [user] = await db
     .insert(appUser)
-    .values({ email: `bench.${process.pid}@chungtay.test`, passwordHash: "not-a-login", role: "employer", fullName: "Bench", organizationId: employer.id })
+    .values({
+      email: `bench.${process.pid}@chungtay.test`,
+      passwordHash: "not-a-login",
+      role: "employer",
+      fullName: "Bench",
+      organizationId: employer.id,
+    })
     .returning({ id: appUser.id });
   const scope = { actorId: user.id, organizationId: employer.id, role: "employer" as const };
   const worker: Worker = startWorker(db, search);
@@ -220,7 +274,10 @@ async function main() {
   let missing = 0;
   const jobsIndex = search.index("jobs");
   for (let i = 0; i < LAG_SAMPLES; i++) {
-    const token = `zq${crypto.randomBytes(6).toString("hex").replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
+    const token = `zq${crypto
+      .randomBytes(6)
+      .toString("hex")
+      .replace(/\d/g, (d) => "ghijklmnop"[Number(d)])}`;
     const input = jobInputSchema.parse({
       title: `Thợ hàn khung thép ${token}`,
       occupationCode: "72120",
@@ -255,7 +312,11 @@ async function main() {
     await sleep(20 + (i % 5) * 20);
   }
   const lagSum = summarize(lags);
-  const tasks = await search.raw.tasks.getTasks({ indexUids: [search.indexUid("jobs")], types: ["documentAdditionOrUpdate"], limit: LAG_SAMPLES });
+  const tasks = await search.raw.tasks.getTasks({
+    indexUids: [search.indexUid("jobs")],
+    types: ["documentAdditionOrUpdate"],
+    limit: LAG_SAMPLES,
+  });
   const taskMs = (a: string | null, b: string | null) => (a && b ? new Date(b).getTime() - new Date(a).getTime() : 0);
   const taskQueue = summarize(tasks.results.map((t) => taskMs(t.enqueuedAt, t.startedAt)));
   const taskRun = summarize(tasks.results.map((t) => taskMs(t.startedAt, t.finishedAt)));
@@ -270,7 +331,15 @@ async function main() {
   const latency = table(head, [
     row("app: searchJobs/searchTrainings (parse + module)", appSum),
     row("raw: client.raw.index(uid).search(q, same params)", rawSum),
-    ["ratio app/raw", "", (appSum.p50 / rawSum.p50).toFixed(2), ratio.toFixed(2), (appSum.p99 / rawSum.p99).toFixed(2), (appSum.mean / rawSum.mean).toFixed(2), ""],
+    [
+      "ratio app/raw",
+      "",
+      (appSum.p50 / rawSum.p50).toFixed(2),
+      ratio.toFixed(2),
+      (appSum.p99 / rawSum.p99).toFixed(2),
+      (appSum.mean / rawSum.mean).toFixed(2),
+      "",
+    ],
     row("Meilisearch processingTimeMs (server side)", summarize(processing)),
   ]);
   const profile = table(head, [
@@ -290,7 +359,11 @@ async function main() {
   ]);
   const slowTable = table(
     ["query", "median app ms", "median processingTimeMs"],
-    slowest.map((x) => [`/${x.q.kind}?${decodeURIComponent(x.q.params.replaceAll("+", " "))}`, ms(x.app), ms(x.processing)]),
+    slowest.map((x) => [
+      `/${x.q.kind}?${decodeURIComponent(x.q.params.replaceAll("+", " "))}`,
+      ms(x.app),
+      ms(x.processing),
+    ]),
   );
   const lagTable = table(head, [
     row("commit → found by raw search", lagSum),
@@ -299,7 +372,14 @@ async function main() {
     row("Meilisearch task: started → finished", taskRun),
   ]);
   // What the time is spent on: computed from this run's figures.
-  const [procSum, noFacetSum, gzipSum, healthSum, offsetSum, idsSum] = [processing, variants.noFacets, variants.gzip, health, variants.offset, variants.onlyIds].map(summarize);
+  const [procSum, noFacetSum, gzipSum, healthSum, offsetSum, idsSum] = [
+    processing,
+    variants.noFacets,
+    variants.gzip,
+    health,
+    variants.offset,
+    variants.onlyIds,
+  ].map(summarize);
   const facetShare = 1 - noFacetSum.p95 / rawSum.p95;
   const delta = (a: number, b: number) => `${a - b >= 0 ? "+" : "−"}${ms(Math.abs(a - b))}`;
   const notes = [
@@ -308,10 +388,16 @@ async function main() {
     `- Facet counts: the same requests without facets take ${ms(noFacetSum.p50)} / ${ms(noFacetSum.p95)} ms instead of ${ms(rawSum.p50)} / ${ms(rawSum.p95)} ms (${Math.round(facetShare * 100)}% of the p95). Counting facets walks every candidate document, so broad searches over ${(indexed.jobs ?? 0).toLocaleString("en")} jobs pay most.`,
     `- Compression: meilisearch-js's default (gzip over keep-alive) takes ${ms(gzipSum.p50)} / ${ms(gzipSum.p95)} ms; SearchClient's \`Accept-Encoding: identity\` already avoids it.`,
     `- Paging with offset/limit instead of page/hitsPerPage: ${delta(offsetSum.p95, rawSum.p95)} ms at p95; retrieving ids only instead of whole documents: ${delta(idsSum.p95, rawSum.p95)} ms at p95.`,
-    ...(retried ? [`- ${retried} of ${queries.length} queries found nothing with \`matchingStrategy: "all"\` and made a second, relaxed request (p95 ${ms(summarize(byRequests.two).p95)} ms against ${ms(summarize(byRequests.one).p95)} ms for one request).`] : []),
+    ...(retried
+      ? [
+          `- ${retried} of ${queries.length} queries found nothing with \`matchingStrategy: "all"\` and made a second, relaxed request (p95 ${ms(summarize(byRequests.two).p95)} ms against ${ms(summarize(byRequests.one).p95)} ms for one request).`,
+        ]
+      : []),
   ];
   if (loadAverage[0] > 1) {
-    notes.push(`- The machine was not idle (load average ${loadAverage[0].toFixed(2)} on ${os.cpus().length} CPUs at start): other processes competed with Meilisearch and this process for the CPUs, which inflates the tail (p95, p99).`);
+    notes.push(
+      `- The machine was not idle (load average ${loadAverage[0].toFixed(2)} on ${os.cpus().length} CPUs at start): other processes competed with Meilisearch and this process for the CPUs, which inflates the tail (p95, p99).`,
+    );
   }
   if (appSum.p95 > TARGET.appP95 * 0.8 && facetShare > 0.2) {
     notes.push(
@@ -361,7 +447,10 @@ ${targets}
 `;
   console.log(`\n${body}`);
   if (WRITE_DOC) log(`wrote ${writeSection(body)}`);
-  else log(`docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`);
+  else
+    log(
+      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`,
+    );
 
   // ---- Matching (issue 5): the same marketplace plus 50,000 persons (tests/bench/matching.ts) -------
   if (process.env.BENCH_MATCHING !== "0") {
@@ -401,7 +490,8 @@ ${targets}
       context: { command: "npm run bench", database: bench.description, loadAverage },
     });
     console.log(`\n${reports.body}`);
-    if (WRITE_DOC && reportPersons === 50_000 && reportActivities === 500_000) log(`wrote ${writeSection(reports.body, reportsSection(bench.handle.kind))}`);
+    if (WRITE_DOC && reportPersons === 50_000 && reportActivities === 500_000)
+      log(`wrote ${writeSection(reports.body, reportsSection(bench.handle.kind))}`);
   }
 }
 

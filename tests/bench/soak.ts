@@ -23,9 +23,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { cleanup, cleanups, log } from "./harness";
-import { dbKindFromEnv, machine, prepareMix, preflight, runLoad, startLoadApp, type LoadResult, type Machine } from "./load";
-import { connectInspector, inspectorPorts, type Inspector } from "./inspector";
+import { connectInspector, type Inspector, inspectorPorts } from "./inspector";
+import {
+  dbKindFromEnv,
+  type LoadResult,
+  type Machine,
+  machine,
+  preflight,
+  prepareMix,
+  runLoad,
+  startLoadApp,
+} from "./load";
 import { processMemory } from "./stats";
 
 export const SOAK = {
@@ -143,12 +153,25 @@ export function judge(samples: Sample[], minutes: number) {
   const lastMinute = median(samples.filter((s) => s.t > minutes * 60 - 60).map((s) => s.app)) / MB;
   const driftPct = secondMinute ? ((lastMinute - secondMinute) / secondMinute) * 100 : 0;
   const reasons: string[] = [];
-  if (samples.filter((s) => s.t >= SOAK.warmupSeconds).length < 3) reasons.push("too few samples after the warm-up (SOAK_MINUTES must be at least 2)");
-  if (heap.slopeMbPer10Min >= SOAK.maxHeapSlopeMbPer10Min) reasons.push(`app JS heap in use grows ${heap.slopeMbPer10Min} MB per 10 min (limit ${SOAK.maxHeapSlopeMbPer10Min})`);
-  if (app.slopeMbPer10Min >= SOAK.maxSlopeMbPer10Min) reasons.push(`app RSS grows ${app.slopeMbPer10Min} MB per 10 min (limit ${SOAK.maxSlopeMbPer10Min})`);
-  if (Math.abs(driftPct) > SOAK.maxDriftPct) reasons.push(`app RSS last-minute median ${round1(lastMinute)} MB is ${round1(driftPct)} % from the second minute's ${round1(secondMinute)} MB (limit ±${SOAK.maxDriftPct} %)`);
+  if (samples.filter((s) => s.t >= SOAK.warmupSeconds).length < 3)
+    reasons.push("too few samples after the warm-up (SOAK_MINUTES must be at least 2)");
+  if (heap.slopeMbPer10Min >= SOAK.maxHeapSlopeMbPer10Min)
+    reasons.push(
+      `app JS heap in use grows ${heap.slopeMbPer10Min} MB per 10 min (limit ${SOAK.maxHeapSlopeMbPer10Min})`,
+    );
+  if (app.slopeMbPer10Min >= SOAK.maxSlopeMbPer10Min)
+    reasons.push(`app RSS grows ${app.slopeMbPer10Min} MB per 10 min (limit ${SOAK.maxSlopeMbPer10Min})`);
+  if (Math.abs(driftPct) > SOAK.maxDriftPct)
+    reasons.push(
+      `app RSS last-minute median ${round1(lastMinute)} MB is ${round1(driftPct)} % from the second minute's ${round1(secondMinute)} MB (limit ±${SOAK.maxDriftPct} %)`,
+    );
   return {
-    app: { ...app, secondMinuteMedianMb: round1(secondMinute), lastMinuteMedianMb: round1(lastMinute), driftPct: round1(driftPct) },
+    app: {
+      ...app,
+      secondMinuteMedianMb: round1(secondMinute),
+      lastMinuteMedianMb: round1(lastMinute),
+      driftPct: round1(driftPct),
+    },
     heap,
     meili,
     reasons,
@@ -160,7 +183,9 @@ export async function soakTest(): Promise<{ result: SoakResult; machine: Machine
   const db = dbKindFromEnv();
   const host = machine(db);
   log(`soak: starting the app (${db}) …`);
-  const app = await startLoadApp(db, { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:0`.trim() });
+  const app = await startLoadApp(db, {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:0`.trim(),
+  });
   cleanups.push(app.stop);
   let inspector: Inspector | undefined;
   try {
@@ -174,7 +199,9 @@ export async function soakTest(): Promise<{ result: SoakResult; machine: Machine
     inspector = await connectInspector(port);
     const kinds = await prepareMix(app.url);
     await preflight(app.url, kinds);
-    log(`soak: app pid ${appPid}, Meilisearch pid ${meiliPid}; RSS every ${SOAK.sampleSeconds} s, each after a full GC`);
+    log(
+      `soak: app pid ${appPid}, Meilisearch pid ${meiliPid}; RSS every ${SOAK.sampleSeconds} s, each after a full GC`,
+    );
 
     const samples: Sample[] = [];
     let started = performance.now() + SOAK.preloadSeconds * 1000;
@@ -186,16 +213,26 @@ export async function soakTest(): Promise<{ result: SoakResult; machine: Machine
       if (!a) throw new Error(`The app (pid ${appPid}) stopped during the soak:\n${app.output().slice(-2000)}`);
       const m = processMemory(meiliPid);
       samples.push({ t, app: a.rss, meili: m?.rss ?? 0, heap });
-      if (((t % 60) + 60) % 60 < SOAK.sampleSeconds) log(`soak: ${t} s, app ${Math.round(a.rss / MB)} MB (JS heap ${Math.round(heap / MB)} MB), Meilisearch ${Math.round((m?.rss ?? 0) / MB)} MB`);
+      if (((t % 60) + 60) % 60 < SOAK.sampleSeconds)
+        log(
+          `soak: ${t} s, app ${Math.round(a.rss / MB)} MB (JS heap ${Math.round(heap / MB)} MB), Meilisearch ${Math.round((m?.rss ?? 0) / MB)} MB`,
+        );
     };
     // Samples every 10 s while the load runs; a failed sample (the app gone) stops the load and ends the run.
     const sampling = async (seconds: number) => {
       const abort = new AbortController();
       let done = false;
-      const finished = runLoad({ url: app.url, kinds, connections: SOAK.connections, seconds, app, signal: abort.signal }).finally(() => (done = true));
+      const finished = runLoad({
+        url: app.url,
+        kinds,
+        connections: SOAK.connections,
+        seconds,
+        app,
+        signal: abort.signal,
+      }).finally(() => (done = true));
       try {
         // On a fixed cadence (a sample's own GC takes time): every 10 s from the start of this phase.
-        for (let next = performance.now(); !done; ) {
+        for (let next = performance.now(); !done;) {
           await sample();
           next += SOAK.sampleSeconds * 1000;
           await Promise.race([finished, new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())))]);
@@ -221,7 +258,15 @@ export async function soakTest(): Promise<{ result: SoakResult; machine: Machine
     await sample();
     const verdict = judge(samples, SOAK.minutes);
     return {
-      result: { minutes: SOAK.minutes, warmupSeconds: SOAK.preloadSeconds, connections: SOAK.connections, samples, ...verdict, load, flat: verdict.reasons.length === 0 },
+      result: {
+        minutes: SOAK.minutes,
+        warmupSeconds: SOAK.preloadSeconds,
+        connections: SOAK.connections,
+        samples,
+        ...verdict,
+        load,
+        flat: verdict.reasons.length === 0,
+      },
       machine: host,
     };
   } finally {
@@ -234,7 +279,9 @@ export async function soakTest(): Promise<{ result: SoakResult; machine: Machine
 
 /** One line per minute: the series as people read it. */
 export function soakSummary(result: SoakResult): string {
-  const perMinute = result.samples.filter((s, i) => i === 0 || ((s.t % 60) + 60) % 60 < SOAK.sampleSeconds || i === result.samples.length - 1);
+  const perMinute = result.samples.filter(
+    (s, i) => i === 0 || ((s.t % 60) + 60) % 60 < SOAK.sampleSeconds || i === result.samples.length - 1,
+  );
   const series = perMinute.map((s) => `${s.t}s ${Math.round(s.app / MB)}/${Math.round(s.meili / MB)}`).join(", ");
   return [
     `RSS (app/Meilisearch MB): ${series}`,
@@ -252,7 +299,9 @@ async function main() {
   fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine: host, ...result }, null, 2));
   console.log(`\n${soakSummary(result)}\n(every sample: ${path.relative(process.cwd(), out)})`);
   if (!result.flat || result.load.failed > 0) {
-    console.error(`\nFAILED: ${[...result.reasons, ...(result.load.failed ? [`${result.load.failed} failed requests`] : [])].join("; ")}`);
+    console.error(
+      `\nFAILED: ${[...result.reasons, ...(result.load.failed ? [`${result.load.failed} failed requests`] : [])].join("; ")}`,
+    );
     process.exitCode = 1;
   } else {
     console.log("\nOK: memory flat, no failed request");

@@ -6,7 +6,14 @@ export type Summary = { n: number; p50: number; p95: number; p99: number; mean: 
 export function summarize(samples: number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-  return { n: s.length, p50: rank(50), p95: rank(95), p99: rank(99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1] };
+  return {
+    n: s.length,
+    p50: rank(50),
+    p95: rank(95),
+    p99: rank(99),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    max: s[s.length - 1],
+  };
 }
 
 export const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));

@@ -1,50 +1,99 @@
 import { describe, expect, it } from "vitest";
+
 import { DEMO, fillLogin, login, mainText, setupBrowser, waitForPage } from "../setup/browser";
 
 const e2e = setupBrowser();
 
 const ROLES = [
-  { role: "admin", identifier: DEMO.admin, home: "/admin", h1: "Trang quản trị cấp tỉnh", sees: ["Tỉnh Phú Thọ"], notSees: [] },
-  { role: "officer (Nam Đà)", identifier: DEMO.officerNamDa, home: "/officer", h1: "Trang cán bộ công an xã", sees: ["Xã Nam Đà"], notSees: ["Xã Lương Sơn"] },
-  { role: "officer (Lương Sơn)", identifier: DEMO.officerLuongSon, home: "/officer", h1: "Trang cán bộ công an xã", sees: ["Xã Lương Sơn"], notSees: ["Xã Nam Đà"] },
-  { role: "employer", identifier: DEMO.employer, home: "/employer", h1: "Trang nhà tuyển dụng", sees: ["Tiệm sửa xe máy Cường Thịnh", "Đã xác minh"], notSees: ["Đang chờ xác minh"] },
-  { role: "provider", identifier: DEMO.provider, home: "/provider", h1: "Trang cơ sở đào tạo", sees: ["Trung tâm Giáo dục nghề nghiệp Krông Nô", "Đã xác minh"], notSees: [] },
-  { role: "person (by phone)", identifier: DEMO.person, home: "/me", h1: "Xin chào, Nguyễn Văn H.", sees: [], notSees: [] },
+  {
+    role: "admin",
+    identifier: DEMO.admin,
+    home: "/admin",
+    h1: "Trang quản trị cấp tỉnh",
+    sees: ["Tỉnh Phú Thọ"],
+    notSees: [],
+  },
+  {
+    role: "officer (Nam Đà)",
+    identifier: DEMO.officerNamDa,
+    home: "/officer",
+    h1: "Trang cán bộ công an xã",
+    sees: ["Xã Nam Đà"],
+    notSees: ["Xã Lương Sơn"],
+  },
+  {
+    role: "officer (Lương Sơn)",
+    identifier: DEMO.officerLuongSon,
+    home: "/officer",
+    h1: "Trang cán bộ công an xã",
+    sees: ["Xã Lương Sơn"],
+    notSees: ["Xã Nam Đà"],
+  },
+  {
+    role: "employer",
+    identifier: DEMO.employer,
+    home: "/employer",
+    h1: "Trang nhà tuyển dụng",
+    sees: ["Tiệm sửa xe máy Cường Thịnh", "Đã xác minh"],
+    notSees: ["Đang chờ xác minh"],
+  },
+  {
+    role: "provider",
+    identifier: DEMO.provider,
+    home: "/provider",
+    h1: "Trang cơ sở đào tạo",
+    sees: ["Trung tâm Giáo dục nghề nghiệp Krông Nô", "Đã xác minh"],
+    notSees: [],
+  },
+  {
+    role: "person (by phone)",
+    identifier: DEMO.person,
+    home: "/me",
+    h1: "Xin chào, Nguyễn Văn H.",
+    sees: [],
+    notSees: [],
+  },
 ] as const;
 
 describe("logging in through the real form", () => {
-  it.each(ROLES)("$role lands on $home, sees its own content, and can log out", async ({ identifier, home, h1, sees, notSees }) => {
-    const page = await e2e.page();
-    await page.goto("/login");
-    await fillLogin(page, identifier, "ChungTay@2026");
-    await waitForPage(page, home, h1);
-    const text = await mainText(page);
-    for (const s of sees) expect(text).toContain(s);
-    for (const s of notSees) expect(text).not.toContain(s);
-    expect(await page.locator(".user-bar").innerText()).toContain("Đang đăng nhập");
+  it.each(ROLES)(
+    "$role lands on $home, sees its own content, and can log out",
+    async ({ identifier, home, h1, sees, notSees }) => {
+      const page = await e2e.page();
+      await page.goto("/login");
+      await fillLogin(page, identifier, "ChungTay@2026");
+      await waitForPage(page, home, h1);
+      const text = await mainText(page);
+      for (const s of sees) expect(text).toContain(s);
+      for (const s of notSees) expect(text).not.toContain(s);
+      expect(await page.locator(".user-bar").innerText()).toContain("Đang đăng nhập");
 
-    await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    await page.getByRole("navigation").getByRole("link", { name: "Đăng nhập" }).waitFor();
-    expect(await page.locator(".user-bar").count()).toBe(0);
-    // The session is really gone on the server, not just hidden.
-    await page.goto(home);
-    expect(new URL(page.url()).pathname).toBe("/login");
-  });
+      await page.getByRole("button", { name: "Đăng xuất" }).click();
+      await page.waitForURL((url) => url.pathname === "/");
+      await page.getByRole("navigation").getByRole("link", { name: "Đăng nhập" }).waitFor();
+      expect(await page.locator(".user-bar").count()).toBe(0);
+      // The session is really gone on the server, not just hidden.
+      await page.goto(home);
+      expect(new URL(page.url()).pathname).toBe("/login");
+    },
+  );
 
-  it.each([true, false])("a wrong password shows the Vietnamese error and keeps the identifier (JavaScript %s)", async (javaScriptEnabled) => {
-    const page = await e2e.page({ javaScriptEnabled });
-    await page.goto("/login");
-    await fillLogin(page, "  officer.namda@chungtay.test ", "mat-khau-sai-2026");
-    const alert = page.getByRole("alert");
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain("Email, số điện thoại hoặc mật khẩu không đúng");
-    expect(new URL(page.url()).pathname).toBe("/login");
-    expect(await page.locator('input[name="identifier"]').inputValue()).toContain("officer.namda@chungtay.test");
-    // The password is never sent back, and the box is emptied with JavaScript too.
-    await expect.poll(() => page.locator('input[name="password"]').inputValue()).toBe("");
-    expect(await page.content()).not.toContain("mat-khau-sai-2026");
-  });
+  it.each([true, false])(
+    "a wrong password shows the Vietnamese error and keeps the identifier (JavaScript %s)",
+    async (javaScriptEnabled) => {
+      const page = await e2e.page({ javaScriptEnabled });
+      await page.goto("/login");
+      await fillLogin(page, "  officer.namda@chungtay.test ", "mat-khau-sai-2026");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain("Email, số điện thoại hoặc mật khẩu không đúng");
+      expect(new URL(page.url()).pathname).toBe("/login");
+      expect(await page.locator('input[name="identifier"]').inputValue()).toContain("officer.namda@chungtay.test");
+      // The password is never sent back, and the box is emptied with JavaScript too.
+      await expect.poll(() => page.locator('input[name="password"]').inputValue()).toBe("");
+      expect(await page.content()).not.toContain("mat-khau-sai-2026");
+    },
+  );
 });
 
 describe("cross-site requests", () => {

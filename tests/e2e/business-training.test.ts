@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO, DESKTOP, PHONE, login, mainText, screenshot, setupBrowser, waitForPage } from "../setup/browser";
+
+import { DEMO, DESKTOP, login, mainText, PHONE, screenshot, setupBrowser, waitForPage } from "../setup/browser";
 
 const e2e = setupBrowser();
 
@@ -11,7 +12,10 @@ function inDays(days: number): string {
 
 /** Nothing sticks out sideways: the page is no wider than the phone (the old job list did). */
 async function fitsWidth(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
   expect(widths.page, JSON.stringify(widths)).toBeLessThanOrEqual(widths.viewport);
 }
 
@@ -36,7 +40,9 @@ describe("a business offers training at its workplace and a visitor finds it", (
     await form.locator('input[name="title"]').fill("Học việc sơn sửa dàn áo xe máy tại tiệm");
     await form.locator('select[name="occupationCode"]').selectOption("72311");
     await form.locator('select[name="levelCode"]').selectOption("short_course");
-    await form.locator('textarea[name="description"]').fill("Anh Cường kèm cặp: tháo lắp, sơn sửa dàn áo nhựa xe tay ga. Vừa học vừa làm.");
+    await form
+      .locator('textarea[name="description"]')
+      .fill("Anh Cường kèm cặp: tháo lắp, sơn sửa dàn áo nhựa xe tay ga. Vừa học vừa làm.");
     await form.locator('input[name="startsAt"]').fill(inDays(30));
     await form.locator('input[name="applicationDeadline"]').fill(inDays(20));
     await form.locator('input[name="durationWeeks"]').fill("8");
@@ -63,7 +69,9 @@ describe("a business offers training at its workplace and a visitor finds it", (
       await visitor.reload();
     }
     // The result card around the link (a `has` locator is relative to the card).
-    const card = visitor.locator("main article", { has: visitor.locator("a", { hasText: "Học việc sơn sửa dàn áo xe máy tại tiệm" }) });
+    const card = visitor.locator("main article", {
+      has: visitor.locator("a", { hasText: "Học việc sơn sửa dàn áo xe máy tại tiệm" }),
+    });
     const cardText = (await card.innerText()).replace(/\s+/g, " ");
     expect(cardText).toContain("Doanh nghiệp đào tạo");
     expect(cardText).toContain("1.500.000");

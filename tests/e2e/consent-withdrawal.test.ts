@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, DEMO, PHONE, mainText, screenshot, setupBrowser } from "../setup/browser";
+
+import { ARTIFACTS, DEMO, mainText, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 /*
  * Issue 11, defects 2 and 3 in the browser: Mr Nguyễn Văn H. (demo) agreed to job matching and to sharing
@@ -48,10 +49,14 @@ describe("a person withdraws one purpose of their consent", () => {
     expect(after).toContain("Bạn đã rút đồng ý cho việc: Cho nơi được giới thiệu biết số điện thoại.");
     const matching = person.locator('main li.consent-purpose[data-purpose="matching"]');
     expect(await matching.innerText()).toContain("Đang đồng ý");
-    expect(await person.locator('main li.consent-purpose[data-purpose="share_contact"]').innerText()).toMatch(/Đã rút ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await person.locator('main li.consent-purpose[data-purpose="share_contact"]').innerText()).toMatch(
+      /Đã rút ngày \d{2}\/\d{2}\/\d{4}/,
+    );
     // Matching can still be withdrawn on its own; the phone no longer can.
     expect(await matching.locator("details.withdraw").count()).toBe(1);
-    expect(await person.locator('main li.consent-purpose[data-purpose="share_contact"] details.withdraw').count()).toBe(0);
+    expect(await person.locator('main li.consent-purpose[data-purpose="share_contact"] details.withdraw').count()).toBe(
+      0,
+    );
     await screenshot(person, "consent-withdraw-one-done-phone");
 
     // The employer's page: the rest of what was shared, and, instead of the phone, when it was withdrawn.
@@ -70,7 +75,9 @@ describe("a person withdraws one purpose of their consent", () => {
     await officer.goto(personUrl);
     const panel = officer.locator("#consents");
     expect(await panel.locator('li.grant-purpose--withdrawn[data-purpose="share_contact"]').count()).toBe(1);
-    expect(await panel.innerText()).toMatch(/Cho biết số điện thoại: rút ngày \d{2}\/\d{2}\/\d{4}, do chính người lao động, trên trang cá nhân\./);
+    expect(await panel.innerText()).toMatch(
+      /Cho biết số điện thoại: rút ngày \d{2}\/\d{2}\/\d{4}, do chính người lao động, trên trang cá nhân\./,
+    );
     expect(await panel.locator('li.grant-purpose[data-purpose="matching"] details.withdraw').count()).toBe(1);
     await panel.locator('li.grant-purpose[data-purpose="matching"] summary').click();
     await panel.screenshot({ path: `${ARTIFACTS}/consent-withdraw-one-officer-desktop.png` });

@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isResourceRoute, routeFileFor, routeFileNames, routePattern, routeSource } from "../setup/route-files";
+
 import { DEMO, DESKTOP, PHONE, SESSION_COOKIE, sessionCookie, setupBrowser } from "../setup/browser";
+import { isResourceRoute, routeFileFor, routeFileNames, routePattern, routeSource } from "../setup/route-files";
 
 /*
  * The crawl (issue 11 §1): every role, at a phone's width and a desktop's, with JavaScript on, starts from the
@@ -72,7 +73,9 @@ type Problem = string;
 async function contextFor(role: Role, viewport: { width: number; height: number }): Promise<BrowserContext> {
   const context = await e2e.context({ viewport });
   if (role.identifier) {
-    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionCookie(e2e.url, role.identifier), url: e2e.url }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: await sessionCookie(e2e.url, role.identifier), url: e2e.url },
+    ]);
   }
   return context;
 }
@@ -100,10 +103,16 @@ async function settle(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () => {
-        const w = window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string } } };
+        const w = window as unknown as {
+          __remixRouter?: { state: { navigation: { state: string }; revalidation: string } };
+        };
         const footer = document.querySelector(".site-footer p:last-child");
         const hydrated = !!footer && Object.keys(footer).some((k) => k.startsWith("__reactFiber"));
-        return hydrated && w.__remixRouter?.state.navigation.state === "idle" && w.__remixRouter.state.revalidation === "idle";
+        return (
+          hydrated &&
+          w.__remixRouter?.state.navigation.state === "idle" &&
+          w.__remixRouter.state.revalidation === "idle"
+        );
       },
       undefined,
       { timeout: 10_000, polling: 50 },
@@ -111,7 +120,9 @@ async function settle(page: Page): Promise<void> {
     .catch(() => {
       throw new Error("the page did not hydrate within 10 s");
     });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))));
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20)))),
+  );
 }
 
 async function crawl(role: Role, viewport: { width: number; height: number }): Promise<Problem[]> {
@@ -127,7 +138,9 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
   page.on("response", (res) => {
     const type = res.request().resourceType();
     if (res.status() >= 400 && SUBREQUEST_TYPES.has(type)) {
-      problems.push(`${where} ${current}: ${type} ${new URL(res.url()).pathname}${new URL(res.url()).search} answered ${res.status()}`);
+      problems.push(
+        `${where} ${current}: ${type} ${new URL(res.url()).pathname}${new URL(res.url()).search} answered ${res.status()}`,
+      );
     }
   });
 
@@ -153,30 +166,41 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
 
   /** What every page must pass, after a visit or a form submission. */
   const check = async (label: string) => {
-    if (role.identifier && new URL(page.url()).pathname === "/login") problems.push(`${where} ${label}: sent to the login page`);
+    if (role.identifier && new URL(page.url()).pathname === "/login")
+      problems.push(`${where} ${label}: sent to the login page`);
     if ((await page.locator(".error-page").count()) > 0) {
-      const title = await page.locator(".error-page h1").first().innerText().catch(() => "");
+      const title = await page
+        .locator(".error-page h1")
+        .first()
+        .innerText()
+        .catch(() => "");
       problems.push(`${where} ${label}: shows the error page "${title}"`);
     }
     // A name that ends in an initial ("Nguyễn Văn H.") before a sentence's full stop must not read "H..".
     const doubled = (await page.locator("main").innerText()).match(/.{0,30}[^.\s]\.\.(?!\.).{0,10}/);
     if (doubled) problems.push(`${where} ${label}: a doubled full stop: "${doubled[0]}"`);
     // Every required box says so in its label (or its group's legend), the way app/components/forms.tsx marks it.
-    const unmarked = await page.$$eval("main input[required], main select[required], main textarea[required]", (controls) =>
-      controls
-        .filter((c) => {
-          const label = c.id ? document.querySelector(`label[for="${CSS.escape(c.id)}"]`) : null;
-          const text = [label ?? c.closest("label"), c.closest("fieldset")?.querySelector("legend")].map((e) => e?.textContent ?? "").join(" ");
-          return !/\((bắt buộc|required)\)/.test(text);
-        })
-        .map((c) => `${c.tagName.toLowerCase()}[name=${c.getAttribute("name")}]`),
+    const unmarked = await page.$$eval(
+      "main input[required], main select[required], main textarea[required]",
+      (controls) =>
+        controls
+          .filter((c) => {
+            const label = c.id ? document.querySelector(`label[for="${CSS.escape(c.id)}"]`) : null;
+            const text = [label ?? c.closest("label"), c.closest("fieldset")?.querySelector("legend")]
+              .map((e) => e?.textContent ?? "")
+              .join(" ");
+            return !/\((bắt buộc|required)\)/.test(text);
+          })
+          .map((c) => `${c.tagName.toLowerCase()}[name=${c.getAttribute("name")}]`),
     );
-    if (unmarked.length) problems.push(`${where} ${label}: required but not marked "(bắt buộc)": ${unmarked.join(", ")}`);
+    if (unmarked.length)
+      problems.push(`${where} ${label}: required but not marked "(bắt buộc)": ${unmarked.join(", ")}`);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
     }));
-    if (scrollWidth > clientWidth) problems.push(`${where} ${label}: the page is ${scrollWidth}px wide in a ${clientWidth}px window`);
+    if (scrollWidth > clientWidth)
+      problems.push(`${where} ${label}: the page is ${scrollWidth}px wide in a ${clientWidth}px window`);
   };
 
   enqueue("/", "start");
@@ -188,7 +212,8 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
       if (href.startsWith("download:")) {
         const url = href.slice("download:".length);
         const res = await context.request.get(url, { maxRedirects: 0 });
-        if (res.status() !== 200) problems.push(`${where} ${url} (linked from ${from}): download answered ${res.status()}`);
+        if (res.status() !== 200)
+          problems.push(`${where} ${url} (linked from ${from}): download answered ${res.status()}`);
         opened.push(url);
         continue;
       }
@@ -200,7 +225,8 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
         await check(current);
         if (role.identifier && viewport.width === PHONE.width && href === role.home) {
           const height = await page.locator(".site-header").evaluate((h) => h.getBoundingClientRect().height);
-          if (height >= 120) problems.push(`${where} ${href}: the header is ${Math.round(height)}px tall (at most 119px on a phone)`);
+          if (height >= 120)
+            problems.push(`${where} ${href}: the header is ${Math.round(height)}px tall (at most 119px on a phone)`);
         }
         for (const link of await linksOf(page)) enqueue(link.href, href, link.download);
       } catch (error) {
@@ -250,8 +276,17 @@ describe("the crawl of every page a link leads to", () => {
     const res = await fetch(`${e2e.url}/officer/job-fairs`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: e2e.url, Cookie: `${SESSION_COOKIE}=${cookie}` },
-      body: new URLSearchParams({ title: "Phiên giao dịch việc làm (kiểm thử duyệt trang)", heldOn: "2025-03-14", communeCode: "04924", place: "Nhà văn hóa xã Lương Sơn" }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: e2e.url,
+        Cookie: `${SESSION_COOKIE}=${cookie}`,
+      },
+      body: new URLSearchParams({
+        title: "Phiên giao dịch việc làm (kiểm thử duyệt trang)",
+        heldOn: "2025-03-14",
+        communeCode: "04924",
+        place: "Nhà văn hóa xã Lương Sơn",
+      }),
     });
     expect(res.status, "the crawl's job fair could not be created").toBe(302);
   });
@@ -260,13 +295,19 @@ describe("the crawl of every page a link leads to", () => {
     if (process.env.CRAWL_LOG) console.log(visitedLog.join("\n"));
   });
 
-  it.each(ROLES)("$name: every page at 360 px and 1280 px loads cleanly", async (role) => {
-    const problems = (await Promise.all(WIDTHS.map((w) => crawl(role, w)))).flat();
-    expect(problems, problems.join("\n")).toEqual([]);
-  }, 600_000);
+  it.each(ROLES)(
+    "$name: every page at 360 px and 1280 px loads cleanly",
+    async (role) => {
+      const problems = (await Promise.all(WIDTHS.map((w) => crawl(role, w)))).flat();
+      expect(problems, problems.join("\n")).toEqual([]);
+    },
+    600_000,
+  );
 
   it("reaches every page from a link, except the few reached otherwise", () => {
-    const orphans = FILES.filter((f) => !reached.has(f) && !REACHED_OTHERWISE[f]).map((f) => `${f} (${routePattern(f)})`);
+    const orphans = FILES.filter((f) => !reached.has(f) && !REACHED_OTHERWISE[f]).map(
+      (f) => `${f} (${routePattern(f)})`,
+    );
     expect(orphans, `No link leads to:\n${orphans.join("\n")}`).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEMO, login, mainText, setupBrowser, switchLanguage, waitForMainText, waitForPage } from "../setup/browser";
 
 const e2e = setupBrowser();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO, PHONE, login, mainText, screenshot, setupBrowser } from "../setup/browser";
+
+import { DEMO, login, mainText, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 const e2e = setupBrowser();
 
@@ -16,7 +17,9 @@ describe("an employer posts a job and an anonymous visitor on a phone finds it",
     const form = employer.locator("main form").filter({ has: employer.locator('input[name="title"]') });
     await form.locator('input[name="title"]').fill("Thợ sửa phanh xe tay ga");
     await form.locator('select[name="occupationCode"]').selectOption("72311");
-    await form.locator('textarea[name="description"]').fill("Sửa phanh, thay má phanh, bảo dưỡng xe tay ga tại tiệm. Có người hướng dẫn.");
+    await form
+      .locator('textarea[name="description"]')
+      .fill("Sửa phanh, thay má phanh, bảo dưỡng xe tay ga tại tiệm. Có người hướng dẫn.");
     await form.locator('input[name="employmentType"][value="full_time"]').check();
     await form.locator('input[name="openings"]').fill("1");
     await form.locator('textarea[name="skills"]').fill("sửa phanh, xe tay ga");

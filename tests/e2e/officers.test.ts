@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { DEMO, login, mainText, setupBrowser, waitForPage } from "../setup/browser";
 
 const e2e = setupBrowser();
@@ -70,7 +72,11 @@ describe("the provincial admin reads the access log", () => {
     const officer = await e2e.pageAs(DEMO.officerLuongSon);
     await officer.goto("/officer/persons");
     const record = officer.locator('main a[href^="/officer/persons/"]').filter({ hasNotText: /^\s*$/ });
-    const href = (await record.evaluateAll((as) => as.map((a) => a.getAttribute("href")!).filter((h) => /^\/officer\/persons\/[0-9a-f-]{36}$/.test(h))))[0];
+    const href = (
+      await record.evaluateAll((as) =>
+        as.map((a) => a.getAttribute("href")!).filter((h) => /^\/officer\/persons\/[0-9a-f-]{36}$/.test(h)),
+      )
+    )[0];
     expect(href).toBeDefined();
     await officer.goto(href!);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEMO, mainText, screenshot, setupBrowser } from "../setup/browser";
 
 const e2e = setupBrowser();
@@ -37,7 +38,9 @@ describe("an officer registers a person with consent, finds them as a candidate,
     expect(await mainText(page)).not.toContain("Trịnh Văn Khải");
 
     await page.goto(personUrl);
-    const consent = page.locator("main form").filter({ has: page.locator('input[name="intent"][value="grant-consent"]') });
+    const consent = page
+      .locator("main form")
+      .filter({ has: page.locator('input[name="intent"][value="grant-consent"]') });
     await consent.locator('input[name="purposes"][value="matching"]').check();
     await consent.locator('input[name="shareableFields"][value="skills"]').check();
     await consent.locator('input[name="givenOn"]').fill(today());

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { DEMO, login, mainText, sessionCookie, setupBrowser } from "../setup/browser";
 
 const e2e = setupBrowser();
@@ -104,29 +106,32 @@ describe("registering an employer", () => {
     expect(new URL(again.url()).pathname).toBe("/employer");
   });
 
-  it.each([false, true])("a bad tax code shows the Vietnamese message and keeps what was typed (JavaScript %s)", async (js) => {
-    const org = { ...newEmployer(), taxCode: "123" };
-    const page = await e2e.page({ javaScriptEnabled: js });
-    await fillRegistration(page, org, js);
-    await submit(page);
-    const error = page.locator("#f-taxCode-error");
-    await error.waitFor();
-    expect(await error.innerText()).toBe("Mã số thuế gồm 10 hoặc 13 chữ số.");
-    expect(await page.getByRole("alert").innerText()).toContain("Mã số thuế");
-    expect(new URL(page.url()).pathname).toBe("/register");
-    expect(await field(page, "taxCode").getAttribute("aria-invalid")).toBe("true");
-    for (const name of ["orgName", "taxCode", "address", "contactName", "contactPhone", "email"] as const) {
-      expect(await field(page, name).inputValue()).toBe(org[name]);
-    }
-    expect(await field(page, "kind").inputValue()).toBe("workshop");
-    expect(await field(page, "provinceCode").inputValue()).toBe("25");
-    expect(await field(page, "communeCode").inputValue()).toBe(LUONG_SON);
-    expect(await page.getByLabel("Nơi tuyển dụng").isChecked()).toBe(true);
-    // Passwords are never sent back.
-    await expect.poll(() => field(page, "password").inputValue()).toBe("");
-    // Nothing was registered: that account cannot log in.
-    await expect(sessionCookie(e2e.url, org.email, org.password)).rejects.toThrow("HTTP 400");
-  });
+  it.each([false, true])(
+    "a bad tax code shows the Vietnamese message and keeps what was typed (JavaScript %s)",
+    async (js) => {
+      const org = { ...newEmployer(), taxCode: "123" };
+      const page = await e2e.page({ javaScriptEnabled: js });
+      await fillRegistration(page, org, js);
+      await submit(page);
+      const error = page.locator("#f-taxCode-error");
+      await error.waitFor();
+      expect(await error.innerText()).toBe("Mã số thuế gồm 10 hoặc 13 chữ số.");
+      expect(await page.getByRole("alert").innerText()).toContain("Mã số thuế");
+      expect(new URL(page.url()).pathname).toBe("/register");
+      expect(await field(page, "taxCode").getAttribute("aria-invalid")).toBe("true");
+      for (const name of ["orgName", "taxCode", "address", "contactName", "contactPhone", "email"] as const) {
+        expect(await field(page, name).inputValue()).toBe(org[name]);
+      }
+      expect(await field(page, "kind").inputValue()).toBe("workshop");
+      expect(await field(page, "provinceCode").inputValue()).toBe("25");
+      expect(await field(page, "communeCode").inputValue()).toBe(LUONG_SON);
+      expect(await page.getByLabel("Nơi tuyển dụng").isChecked()).toBe(true);
+      // Passwords are never sent back.
+      await expect.poll(() => field(page, "password").inputValue()).toBe("");
+      // Nothing was registered: that account cannot log in.
+      await expect(sessionCookie(e2e.url, org.email, org.password)).rejects.toThrow("HTTP 400");
+    },
+  );
 });
 
 describe("without JavaScript", () => {

@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+
 import { translator } from "~/i18n";
+
 import { DESKTOP, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 /*
@@ -29,7 +31,10 @@ async function openProvinceReport(page: Page) {
 /** The rendered height of every visible text of the charts (hidden drawings have no box). */
 const chartTextHeights = (page: Page) =>
   page.locator(".report-chart svg text").evaluateAll((texts) =>
-    texts.map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => r.height),
+    texts
+      .map((t) => t.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => r.height),
   );
 
 describe("the province report on a phone", () => {
@@ -38,7 +43,10 @@ describe("the province report on a phone", () => {
     await openProvinceReport(page);
 
     // Not a scroll marathon, and never wider than the screen.
-    const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+    const size = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      width: document.documentElement.scrollWidth,
+    }));
     expect(size.height).toBeLessThan(MAX_PHONE_HEIGHT);
     expect(size.width).toBeLessThanOrEqual(PHONE.width);
 
@@ -50,11 +58,19 @@ describe("the province report on a phone", () => {
     expect(afterForm.className).toContain("report-cards");
     expect(afterForm.cards).toBeGreaterThanOrEqual(6);
     // The cards sit two to a row, inside the screen.
-    const cards = await page.locator("[data-card]").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+    const cards = await page
+      .locator("[data-card]")
+      .evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })),
+      );
     expect(cards[0]!.top).toBe(cards[1]!.top);
     for (const card of cards) expect(card.right).toBeLessThanOrEqual(PHONE.width);
     // The cards come before the charts, the charts before the communes.
-    const order = await page.evaluate(() => ["report-cards", "report-charts", "report-communes", "report-layout"].map((c) => document.querySelector(`main .${c}`)!.getBoundingClientRect().top));
+    const order = await page.evaluate(() =>
+      ["report-cards", "report-charts", "report-communes", "report-layout"].map(
+        (c) => document.querySelector(`main .${c}`)!.getBoundingClientRect().top,
+      ),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // Every chart text is at least 12 px high as drawn (the old charts drew ~9 px).
@@ -64,7 +80,11 @@ describe("the province report on a phone", () => {
 
     // The commune table scrolls inside its own box; its name column stays put while it does.
     const box = page.locator(".report-communes .table-scroll");
-    const scroll = await box.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth, overflow: getComputedStyle(el).overflowX }));
+    const scroll = await box.evaluate((el) => ({
+      client: el.clientWidth,
+      scroll: el.scrollWidth,
+      overflow: getComputedStyle(el).overflowX,
+    }));
     expect(scroll.overflow).toBe("auto");
     expect(scroll.scroll).toBeGreaterThan(scroll.client);
     const nameCell = box.locator("tbody tr[data-commune] th").first();
@@ -84,7 +104,9 @@ describe("the province report on a phone", () => {
     expect(summary).toBe(vi("reports.byCommune.empty", { count: emptyCount }));
     expect(await folded.locator("li[data-commune-empty] a").first().isVisible()).toBe(false);
     // Every commune is in one place or the other, and a row has a figure that is not zero.
-    const figures = await box.locator("tbody tr[data-commune]").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const figures = await box
+      .locator("tbody tr[data-commune]")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
     for (const cells of figures) expect(cells.some((c) => /[1-9]/.test(c))).toBe(true);
     expect(rows).toBeGreaterThan(0);
     expect(rows + emptyCount).toBeGreaterThan(100);
@@ -97,7 +119,9 @@ describe("the province report on a phone", () => {
     // On a desktop the wide drawings show, still readable, and the cards sit in a row of four.
     const wide = await chartTextHeights(page);
     expect(Math.min(...wide)).toBeGreaterThanOrEqual(12);
-    const desktopCards = await page.locator("[data-card]").evaluateAll((els) => els.slice(0, 4).map((e) => e.getBoundingClientRect().top));
+    const desktopCards = await page
+      .locator("[data-card]")
+      .evaluateAll((els) => els.slice(0, 4).map((e) => e.getBoundingClientRect().top));
     expect(new Set(desktopCards).size).toBe(1);
   });
 
@@ -122,7 +146,10 @@ describe("the province report on a phone", () => {
       await page.locator('form.report-picker select[name="period"]').selectOption("last_year");
       await page.locator('form.report-picker button[type="submit"]').click();
       await page.waitForURL((url) => url.searchParams.get("period") === "last_year");
-      await page.locator(".report-facts").filter({ hasText: vi("reports.period.last_year") }).waitFor();
+      await page
+        .locator(".report-facts")
+        .filter({ hasText: vi("reports.period.last_year") })
+        .waitFor();
       const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4)) - 1;
       expect(await page.locator(".report-main table.report-table caption").innerText()).toContain(`01/01/${year}`);
     }

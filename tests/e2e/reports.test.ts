@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { translator, type MessageKey } from "~/i18n";
+
+import { type MessageKey, translator } from "~/i18n";
+
 import { DEMO, DESKTOP, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 /*
@@ -24,16 +26,27 @@ const ADMIN_LAM_DONG = "admin.lamdong@chungtay.test";
 /** Xã Nam Đà's own figures, from the pilot's start to the article. */
 const PUBLISHED = { received: 35, reoffended: 0, referredToTraining: 2, placed: 4, localBusiness: 4 } as const;
 /** The replicated model's figures over the former district, from the replication to the article. */
-const DISTRICT = { encouragementVisits: 104, educationReviews: 58, meetings: 18, meetingAttendances: 560, counselling: 379, procedureHelps: 156, placed: 14, referredToTraining: 22 } as const;
+const DISTRICT = {
+  encouragementVisits: 104,
+  educationReviews: 58,
+  meetings: 18,
+  meetingAttendances: 560,
+  counselling: 379,
+  procedureHelps: 156,
+  placed: 14,
+  referredToTraining: 22,
+} as const;
 const DISTRICT_COMMUNES = ["24688", "24697", "24703", "24712"]; // Krông Nô, Nam Đà, Nâm Nung, Quảng Phú
 
 const digits = (text: string) => Number(text.replace(/\D/g, ""));
 
 /** Every figure of the report's indicator table, by indicator key (as printed, digits only; "—" is null). */
 async function indicatorTable(page: Page): Promise<Record<string, number | null>> {
-  const rows = await page.locator("table.report-table tr[data-indicator]").evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute("data-indicator")!, tr.querySelector("td.num")?.textContent ?? ""] as const),
-  );
+  const rows = await page
+    .locator("table.report-table tr[data-indicator]")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute("data-indicator")!, tr.querySelector("td.num")?.textContent ?? ""] as const),
+    );
   return Object.fromEntries(rows.map(([key, text]) => [key, /\d/.test(text) ? digits(text) : null]));
 }
 
@@ -59,7 +72,10 @@ describe("the 5+1 figures of xã Nam Đà and of the former Krông Nô district 
     await picker.locator('input[name="to"]').fill(ARTICLE);
     await picker.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.searchParams.get("from") === PILOT && url.searchParams.get("to") === ARTICLE);
-    await page.locator("table.report-table caption").filter({ hasText: `${PILOT.split("-").reverse().join("/")}` }).waitFor();
+    await page
+      .locator("table.report-table caption")
+      .filter({ hasText: `${PILOT.split("-").reverse().join("/")}` })
+      .waitFor();
 
     officerFigures = await indicatorTable(page);
     expect(officerFigures).toMatchObject(PUBLISHED);
@@ -73,7 +89,10 @@ describe("the 5+1 figures of xã Nam Đà and of the former Krông Nô district 
     await shoot(page, "reports-commune-5plus1");
 
     // The Excel export of the same report.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('main a[href^="/officer/reports/export.xlsx?"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('main a[href^="/officer/reports/export.xlsx?"]').click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`bao-cao_xa-nam-da_${PILOT}_${ARTICLE}.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
@@ -88,7 +107,8 @@ describe("the 5+1 figures of xã Nam Đà and of the former Krông Nô district 
     expect(header).not.toEqual(headerKeys.map((k) => en(k)));
     expect(rows.find((r) => r[0] === vi("reports.unit"))?.[1]).toBe("Xã Nam Đà");
     const valueOf = (key: keyof typeof PUBLISHED) => rows.find((r) => r[1] === vi(`reports.indicator.${key}`))?.[2];
-    for (const [key, value] of Object.entries(PUBLISHED)) expect(valueOf(key as keyof typeof PUBLISHED), key).toBe(value);
+    for (const [key, value] of Object.entries(PUBLISHED))
+      expect(valueOf(key as keyof typeof PUBLISHED), key).toBe(value);
   });
 
   it("the provincial admin of Lâm Đồng sees the replication's figures, then drills down to xã Nam Đà", async () => {
@@ -108,8 +128,14 @@ describe("the 5+1 figures of xã Nam Đà and of the former Krông Nô district 
     };
     const rows = await Promise.all(DISTRICT_COMMUNES.map(rowOf));
     for (const key of ["counselling", "procedureHelps", "placed", "referredToTraining"] as const) {
-      expect(rows.reduce((sum, column) => sum + column(key), 0), key).toBe(DISTRICT[key]);
-      expect(rows.every((column) => column(key) > 0), key).toBe(true);
+      expect(
+        rows.reduce((sum, column) => sum + column(key), 0),
+        key,
+      ).toBe(DISTRICT[key]);
+      expect(
+        rows.every((column) => column(key) > 0),
+        key,
+      ).toBe(true);
     }
     await shoot(page, "reports-province-lam-dong");
 
@@ -118,7 +144,8 @@ describe("the 5+1 figures of xã Nam Đà and of the former Krông Nô district 
     await page.locator("main h1").filter({ hasText: "Lâm Đồng" }).waitFor();
     const namDa = table.locator('tbody tr[data-commune="24697"]');
     const pilotRow = await rowOf("24697");
-    for (const key of ["received", "reoffended", "placed", "referredToTraining"] as const) expect(pilotRow(key), key).toBe(PUBLISHED[key]);
+    for (const key of ["received", "reoffended", "placed", "referredToTraining"] as const)
+      expect(pilotRow(key), key).toBe(PUBLISHED[key]);
     await namDa.locator("a").click();
     await page.waitForURL((url) => url.searchParams.get("commune") === "24697");
     await page.locator("main h1").filter({ hasText: "Báo cáo xã Nam Đà" }).waitFor();

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO, DESKTOP, PHONE, fillLogin, screenshot, setupBrowser } from "../setup/browser";
+
+import { DEMO, DESKTOP, fillLogin, PHONE, screenshot, setupBrowser } from "../setup/browser";
 
 const e2e = setupBrowser();
 
@@ -9,18 +10,43 @@ const e2e = setupBrowser();
  * to look at (git-ignored). Nothing here compares pixels; each shot only checks it caught the right page.
  */
 async function shoot(page: Page, name: string) {
-  for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  for (const [label, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
     await page.setViewportSize(viewport);
     await screenshot(page, `${label}-${name}`);
   }
 }
 
 const ROLE_PAGES: [string, string, [string, string][]][] = [
-  ["person", DEMO.person, [["me", "/me"], ["403", "/admin"]]],
-  ["officer", DEMO.officerNamDa, [["officer", "/officer"], ["officer-review", "/organizations/review"]]],
+  [
+    "person",
+    DEMO.person,
+    [
+      ["me", "/me"],
+      ["403", "/admin"],
+    ],
+  ],
+  [
+    "officer",
+    DEMO.officerNamDa,
+    [
+      ["officer", "/officer"],
+      ["officer-review", "/organizations/review"],
+    ],
+  ],
   ["employer", DEMO.employer, [["employer", "/employer"]]],
   ["provider", DEMO.provider, [["provider", "/provider"]]],
-  ["admin", DEMO.admin, [["admin", "/admin"], ["admin-officers", "/admin/officers"], ["admin-review", "/organizations/review"]]],
+  [
+    "admin",
+    DEMO.admin,
+    [
+      ["admin", "/admin"],
+      ["admin-officers", "/admin/officers"],
+      ["admin-review", "/organizations/review"],
+    ],
+  ],
 ];
 
 describe("screenshots", () => {

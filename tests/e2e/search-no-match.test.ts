@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, mainText, screenshot, setupBrowser, switchLanguage, waitForMainText } from "../setup/browser";
+
+import { DESKTOP, mainText, PHONE, screenshot, setupBrowser, switchLanguage, waitForMainText } from "../setup/browser";
 
 /**
  * Issue 11, "search that finds nothing real" (docs/decisions/026), on a 360 px phone with and without

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+
 import { hashPassword } from "~/auth/password.server";
 import type { FormValues } from "~/utils/forms";
+
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, organization, type Role } from "../../db/schema";
 
@@ -85,7 +87,9 @@ export type UserOverrides = Partial<Omit<UserInsert, "passwordHash">> & {
   communeCodes?: string[];
 };
 
-export function buildUser(overrides: Omit<UserOverrides, "password" | "communeCodes"> = {}): Omit<UserInsert, "passwordHash"> {
+export function buildUser(
+  overrides: Omit<UserOverrides, "password" | "communeCodes"> = {},
+): Omit<UserInsert, "passwordHash"> {
   const role = overrides.role ?? "employer";
   return {
     email: uniqueEmail(role),

@@ -1,11 +1,12 @@
 import type { OrgScope } from "~/auth/org-scope.server";
 import { createJob } from "~/modules/jobs/jobs.server";
-import { jobInputSchema, type JobInput } from "~/modules/jobs/schema";
+import { type JobInput, jobInputSchema } from "~/modules/jobs/schema";
+import { type TrainingInput, trainingInputSchema } from "~/modules/trainings/schema.server";
 import { createTraining } from "~/modules/trainings/trainings.server";
-import { trainingInputSchema, type TrainingInput } from "~/modules/trainings/schema.server";
 import { todayIso } from "~/utils/clock.server";
 import { addDays } from "~/utils/dates";
 import type { FormValues } from "~/utils/forms";
+
 import { createOrganization, createUser, UNITS } from "./index";
 
 /** An ISO date `days` from today (Vietnam calendar). */

@@ -5,6 +5,7 @@ import { registerPerson } from "~/modules/persons/intake.server";
 import { intakeSchema } from "~/modules/persons/schema.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FormValues } from "~/utils/forms";
+
 import { createUser, UNITS } from "./index";
 
 /** The intake form as an officer fills it: Mr Nguyễn Văn H. of Nam Đà by default (3 years, motorbikes). */
@@ -35,7 +36,10 @@ export function intakeForm(overrides: FormValues = {}): FormValues {
   };
 }
 
-export async function createOfficerScope(communeCodes: string[] = [UNITS.namDa], provinceCode: string = UNITS.lamDong): Promise<StaffScope> {
+export async function createOfficerScope(
+  communeCodes: string[] = [UNITS.namDa],
+  provinceCode: string = UNITS.lamDong,
+): Promise<StaffScope> {
   const officer = await createUser({ role: "officer", communeCodes });
   return { actorId: officer.id, role: "officer", provinceCodes: [provinceCode], communeCodes };
 }

@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { createEnrolment } from "~/modules/placements/enrolments.server";
@@ -5,9 +7,13 @@ import { createPlacement } from "~/modules/placements/placements.server";
 import { enrolmentSchema, placementSchema } from "~/modules/placements/schema.server";
 import { createReferral } from "~/modules/referrals/referrals.server";
 import { moveSchema, officerMoveSchema, personAnswerSchema, referSchema } from "~/modules/referrals/schema.server";
-import { answerReferralAsPerson, moveReferralAsOfficer, moveReferralAsOrganization } from "~/modules/referrals/status.server";
+import {
+  answerReferralAsPerson,
+  moveReferralAsOfficer,
+  moveReferralAsOrganization,
+} from "~/modules/referrals/status.server";
 import type { FormValues } from "~/utils/forms";
-import { eq } from "drizzle-orm";
+
 import { db } from "../../db/client.server";
 import type { ReferralKind } from "../../db/enums";
 import { referral, releasedPerson } from "../../db/schema";
@@ -19,7 +25,13 @@ import { daysFromToday } from "./marketplace";
  */
 
 /** The officer refers the person to a listing, sharing `fields` (by default no name: the organisation never sees it). */
-export async function refer(officer: StaffScope, personId: string, kind: ReferralKind, listingId: string, fields: string[] = ["age", "commune", "skills", "trades"]) {
+export async function refer(
+  officer: StaffScope,
+  personId: string,
+  kind: ReferralKind,
+  listingId: string,
+  fields: string[] = ["age", "commune", "skills", "trades"],
+) {
   const outcome = await createReferral(officer, personId, referSchema.parse({ kind, listingId, fields, note: "" }));
   if (!outcome.ok) throw new Error(`createReferral failed: ${JSON.stringify(outcome)}`);
   return outcome.referralId;
@@ -41,7 +53,11 @@ export async function answerReferral(
   const outcome =
     "userId" in by
       ? await answerReferralAsPerson(by.userId, personAnswerSchema.parse({ intent: answer, referralId, note }))
-      : await moveReferralAsOfficer(by.officer, referralId, officerMoveSchema.parse({ intent: answer, note, channel: by.channel ?? "phone" }));
+      : await moveReferralAsOfficer(
+          by.officer,
+          referralId,
+          officerMoveSchema.parse({ intent: answer, note, channel: by.channel ?? "phone" }),
+        );
   if (!outcome.ok) throw new Error(`${answer} failed: ${JSON.stringify(outcome)}`);
 }
 
@@ -60,11 +76,18 @@ export async function acceptReferral(org: OrgScope, referralId: string, officer?
  * reason, as the form asks (tests of that rule call the services directly).
  */
 function backdated(date: unknown): FormValues {
-  return typeof date === "string" && date < daysFromToday(0) ? { confirmBackdate: "on", backdateReason: "Ghi nhận muộn: đã đi làm từ trước." } : {};
+  return typeof date === "string" && date < daysFromToday(0)
+    ? { confirmBackdate: "on", backdateReason: "Ghi nhận muộn: đã đi làm từ trước." }
+    : {};
 }
 
 /** A placement from an accepted job referral (the service schedules its four follow-ups). */
-export async function placeFromReferral(officer: StaffScope, personId: string, referralId: string, overrides: FormValues = {}) {
+export async function placeFromReferral(
+  officer: StaffScope,
+  personId: string,
+  referralId: string,
+  overrides: FormValues = {},
+) {
   const input = placementSchema.parse({
     referralId,
     position: "Thợ sửa xe máy",
@@ -80,8 +103,17 @@ export async function placeFromReferral(officer: StaffScope, personId: string, r
 }
 
 /** An enrolment from an accepted course referral. */
-export async function enrolFromReferral(officer: StaffScope, personId: string, referralId: string, enrolledOn = daysFromToday(0)) {
-  const outcome = await createEnrolment(officer, personId, enrolmentSchema.parse({ referralId, enrolledOn, ...backdated(enrolledOn) }));
+export async function enrolFromReferral(
+  officer: StaffScope,
+  personId: string,
+  referralId: string,
+  enrolledOn = daysFromToday(0),
+) {
+  const outcome = await createEnrolment(
+    officer,
+    personId,
+    enrolmentSchema.parse({ referralId, enrolledOn, ...backdated(enrolledOn) }),
+  );
   if (!outcome.ok) throw new Error(`createEnrolment failed: ${JSON.stringify(outcome)}`);
   return outcome.enrolmentId;
 }
@@ -89,10 +121,19 @@ export async function enrolFromReferral(officer: StaffScope, personId: string, r
 /** The officer who made the referral, with the scope of the person's commune (to record the person's answer). */
 async function officerForReferral(referralId: string): Promise<StaffScope> {
   const [row] = await db()
-    .select({ createdBy: referral.createdBy, communeCode: releasedPerson.communeCode, provinceCode: releasedPerson.provinceCode })
+    .select({
+      createdBy: referral.createdBy,
+      communeCode: releasedPerson.communeCode,
+      provinceCode: releasedPerson.provinceCode,
+    })
     .from(referral)
     .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
     .where(eq(referral.id, referralId));
   if (!row?.createdBy) throw new Error(`no referring officer for ${referralId}`);
-  return { actorId: row.createdBy, role: "officer", provinceCodes: [row.provinceCode], communeCodes: [row.communeCode] };
+  return {
+    actorId: row.createdBy,
+    role: "officer",
+    provinceCodes: [row.provinceCode],
+    communeCodes: [row.communeCode],
+  };
 }

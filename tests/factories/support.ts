@@ -36,7 +36,12 @@ export async function logActivity(officer: StaffScope, personId: string, overrid
 }
 
 /** A periodic meeting of the commune, held today, attended by `attendees`. */
-export async function holdMeeting(officer: StaffScope, communeCode: string, attendees: string[], overrides: FormValues = {}) {
+export async function holdMeeting(
+  officer: StaffScope,
+  communeCode: string,
+  attendees: string[],
+  overrides: FormValues = {},
+) {
   const input = meetingSchema.parse({
     communeCode,
     title: "Sinh hoạt định kỳ tháng này",
@@ -67,7 +72,12 @@ export async function listLoan(officer: StaffScope, personId: string, overrides:
 }
 
 /** A job fair held today in the commune, with `personIds` registered. */
-export async function fairWith(officer: StaffScope, communeCode: string, personIds: string[], overrides: FormValues = {}) {
+export async function fairWith(
+  officer: StaffScope,
+  communeCode: string,
+  personIds: string[],
+  overrides: FormValues = {},
+) {
   const input = fairSchema.parse({
     title: "Phiên giao dịch việc làm quý này",
     heldOn: todayIso(),
@@ -82,7 +92,12 @@ export async function fairWith(officer: StaffScope, communeCode: string, personI
 }
 
 /** A reintegration model of the commune launched today, covering `personIds` from today. */
-export async function modelCovering(officer: StaffScope, communeCode: string, personIds: string[], overrides: FormValues = {}) {
+export async function modelCovering(
+  officer: StaffScope,
+  communeCode: string,
+  personIds: string[],
+  overrides: FormValues = {},
+) {
   const input = modelSchema.parse({
     name: "Mô hình 5+1 thử nghiệm",
     launchedOn: todayIso(),
@@ -91,6 +106,10 @@ export async function modelCovering(officer: StaffScope, communeCode: string, pe
     ...overrides,
   });
   const { modelId } = must("createModel", await createModel(officer, input));
-  for (const personId of personIds) must("coverPerson", await coverPerson(officer, modelId, coverPersonSchema.parse({ personId, joinedOn: todayIso() })));
+  for (const personId of personIds)
+    must(
+      "coverPerson",
+      await coverPerson(officer, modelId, coverPersonSchema.parse({ personId, joinedOn: todayIso() })),
+    );
   return modelId;
 }

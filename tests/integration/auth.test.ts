@@ -1,19 +1,28 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
-import { SESSION_COOKIE, authenticate, endAllSessions, endSession, requireUser, startSession } from "~/auth/session.server";
+import {
+  authenticate,
+  endAllSessions,
+  endSession,
+  requireUser,
+  SESSION_COOKIE,
+  startSession,
+} from "~/auth/session.server";
 import { refreshEnv } from "~/env.server";
-import { translator, type MessageKey } from "~/i18n";
+import { type MessageKey, translator } from "~/i18n";
 import { vi as viMessages } from "~/i18n/vi";
 import { parseIdentifier } from "~/modules/accounts/identifier";
-import { LOGIN_LIMITS, attemptLogin } from "~/modules/accounts/login.server";
 import { lockMinutes } from "~/modules/accounts/lockout";
+import { attemptLogin, LOGIN_LIMITS } from "~/modules/accounts/login.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { setClock } from "~/utils/clock.server";
+
 import { db, useDatabase } from "../../db/client.server";
 import { appUser } from "../../db/schema";
-import { UNITS, createUser, uniqueEmail, uniquePhone } from "../factories";
+import { createUser, uniqueEmail, uniquePhone, UNITS } from "../factories";
 import { setupIntegration } from "../setup/integration";
 
 const ctx = setupIntegration();
@@ -45,7 +54,11 @@ function requestWithCookie(setCookie: string | null, url = "http://localhost/adm
 describe("attemptLogin", () => {
   it("logs in by email, whatever the case", async () => {
     const user = await createUser({ role: "employer" });
-    const outcome = await attemptLogin({ identifier: id(user.email!.toUpperCase()), password: user.password, ip: freshIp() });
+    const outcome = await attemptLogin({
+      identifier: id(user.email!.toUpperCase()),
+      password: user.password,
+      ip: freshIp(),
+    });
     expect(outcome).toEqual({ ok: true, userId: user.id, role: "employer" });
   });
 
@@ -63,9 +76,18 @@ describe("attemptLogin", () => {
   it("answers invalid for a wrong password and for an unknown account alike", async () => {
     const user = await createUser();
     const ip = freshIp();
-    expect(await attemptLogin({ identifier: id(user.email!), password: `${user.password}x`, ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await attemptLogin({ identifier: id(uniqueEmail("nobody")), password: user.password, ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await attemptLogin({ identifier: id(uniquePhone()), password: user.password, ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin({ identifier: id(user.email!), password: `${user.password}x`, ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await attemptLogin({ identifier: id(uniqueEmail("nobody")), password: user.password, ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await attemptLogin({ identifier: id(uniquePhone()), password: user.password, ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("answers disabled only to someone who knows the password", async () => {
@@ -92,7 +114,9 @@ describe("attemptLogin", () => {
     expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: lockMinutes(0) });
     // Another account is not affected.
     const other = await createUser();
-    expect((await attemptLogin({ identifier: id(other.email!), password: other.password, ip: freshIp() })).ok).toBe(true);
+    expect((await attemptLogin({ identifier: id(other.email!), password: other.password, ip: freshIp() })).ok).toBe(
+      true,
+    );
   });
 
   it("forgets earlier failures after a successful login", async () => {
@@ -101,7 +125,8 @@ describe("attemptLogin", () => {
     const fail = () => attemptLogin({ identifier: id(user.email!), password: "SaiMatKhau1", ip });
     for (let i = 0; i < LOGIN_LIMITS.perIdentifier - 1; i++) expect((await fail()).ok).toBe(false);
     expect((await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).ok).toBe(true);
-    for (let i = 0; i < LOGIN_LIMITS.perIdentifier - 1; i++) expect(await fail()).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < LOGIN_LIMITS.perIdentifier - 1; i++)
+      expect(await fail()).toEqual({ ok: false, reason: "invalid" });
     // 8 failures in the window, but only 4 since the success: still allowed.
     expect((await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).ok).toBe(true);
   });
@@ -114,7 +139,9 @@ describe("attemptLogin", () => {
     }
     const minute = 60_000;
     setClock({ offsetMs: lockMinutes(0) * minute - 5_000 });
-    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({ reason: "locked" });
+    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({
+      reason: "locked",
+    });
     setClock({ offsetMs: lockMinutes(0) * minute + 5_000 });
     expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toEqual({
       ok: true,
@@ -129,7 +156,10 @@ describe("attemptLogin", () => {
       await attemptLogin({ identifier: id(uniqueEmail("doan")), password: "SaiMatKhau1", ip });
     }
     const user = await createUser();
-    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     expect((await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).ok).toBe(true);
   });
 
@@ -141,7 +171,10 @@ describe("attemptLogin", () => {
       // The attacker logs into their own account between guesses.
       if (i % 4 === 3) await attemptLogin({ identifier: id(own.email!), password: own.password, ip });
     }
-    expect(await attemptLogin({ identifier: id(uniqueEmail("doan")), password: "SaiMatKhau1", ip })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await attemptLogin({ identifier: id(uniqueEmail("doan")), password: "SaiMatKhau1", ip })).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 });
 
@@ -187,7 +220,12 @@ describe("sessions", () => {
     const officer = await createUser({ role: "officer", communeCodes: [UNITS.thanhSon, UNITS.luongSon] });
     const setCookie = await startSession(officer.id);
     const auth = await authenticate(requestWithCookie(setCookie));
-    expect(auth.user).toMatchObject({ id: officer.id, role: "officer", email: officer.email, fullName: officer.fullName });
+    expect(auth.user).toMatchObject({
+      id: officer.id,
+      role: "officer",
+      email: officer.email,
+      fullName: officer.fullName,
+    });
     expect(auth.user?.communeCodes.sort()).toEqual([UNITS.luongSon, UNITS.thanhSon]);
     expect(auth.setCookie).toBeUndefined();
 
@@ -236,7 +274,9 @@ describe("sessions", () => {
   });
 
   it("ignores a made-up session id", async () => {
-    const auth = await authenticate(new Request("http://localhost/", { headers: { Cookie: `${SESSION_COOKIE}=abcdefghijklmnopqrstuvwxyz` } }));
+    const auth = await authenticate(
+      new Request("http://localhost/", { headers: { Cookie: `${SESSION_COOKIE}=abcdefghijklmnopqrstuvwxyz` } }),
+    );
     expect(auth.user).toBeNull();
   });
 
@@ -252,7 +292,9 @@ describe("sessions", () => {
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
     expect(location.startsWith("/login?redirectTo=")).toBe(true);
-    expect(new URL(location, "http://localhost").searchParams.get("redirectTo")).toBe("/organizations/review?tab=pending&page=2");
+    expect(new URL(location, "http://localhost").searchParams.get("redirectTo")).toBe(
+      "/organizations/review?tab=pending&page=2",
+    );
   });
 });
 
@@ -260,11 +302,18 @@ describe("the login route", () => {
   const context = (ip = freshIp()): AppLoadContext => ({ requestId: "test", cspNonce: "n", clientIp: ip });
 
   function post(body: BodyInit | null, headers: Record<string, string> = {}) {
-    return new Request("http://localhost/login", { method: "POST", body, headers: { Origin: "http://localhost", ...headers } });
+    return new Request("http://localhost/login", {
+      method: "POST",
+      body,
+      headers: { Origin: "http://localhost", ...headers },
+    });
   }
   const form = (fields: Record<string, string>) => post(new URLSearchParams(fields));
 
-  type ActionBody = { values: Record<string, unknown>; errors: Record<string, { key: MessageKey; vars?: Record<string, unknown> }> };
+  type ActionBody = {
+    values: Record<string, unknown>;
+    errors: Record<string, { key: MessageKey; vars?: Record<string, unknown> }>;
+  };
 
   async function submit(request: Request, ip?: string) {
     const response = await loginAction({ request, context: context(ip), params: {} });
@@ -287,11 +336,17 @@ describe("the login route", () => {
 
   it("answers an empty form with 400 and a message per field", async () => {
     const body = await expectFormError(form({ identifier: "", password: "" }), 400);
-    expect(body.errors).toEqual({ identifier: { key: "validation.required" }, password: { key: "validation.required" } });
+    expect(body.errors).toEqual({
+      identifier: { key: "validation.required" },
+      password: { key: "validation.required" },
+    });
   });
 
   it("keeps what was typed, except the password", async () => {
-    const body = await expectFormError(form({ identifier: "nguyen van an", password: "bí mật", redirectTo: "/admin" }), 400);
+    const body = await expectFormError(
+      form({ identifier: "nguyen van an", password: "bí mật", redirectTo: "/admin" }),
+      400,
+    );
     expect(body.errors).toEqual({ identifier: { key: "validation.identifier" } });
     expect(body.values).toEqual({ identifier: "nguyen van an", redirectTo: "/admin" });
   });
@@ -299,14 +354,25 @@ describe("the login route", () => {
   it.each([
     ["a JSON body", '{"identifier":"admin@chungtay.test","password":"x"}', { "Content-Type": "application/json" }],
     ["multipart without a boundary", "identifier=x", { "Content-Type": "multipart/form-data" }],
-    ["a broken multipart body", "--b\r\nContent-Disposition: nonsense\r\n", { "Content-Type": "multipart/form-data; boundary=b" }],
-    ["bytes that are not text", new Uint8Array([0xff, 0xfe, 0x00, 0x25, 0x80]), { "Content-Type": "application/x-www-form-urlencoded" }],
+    [
+      "a broken multipart body",
+      "--b\r\nContent-Disposition: nonsense\r\n",
+      { "Content-Type": "multipart/form-data; boundary=b" },
+    ],
+    [
+      "bytes that are not text",
+      new Uint8Array([0xff, 0xfe, 0x00, 0x25, 0x80]),
+      { "Content-Type": "application/x-www-form-urlencoded" },
+    ],
     ["no content type", "identifier=x&password=y", {}],
     ["no body at all", null, {}],
-  ] as [string, BodyInit | null, Record<string, string>][])("answers %s with 400, never a 500", async (_what, body, headers) => {
-    const result = await expectFormError(post(body, headers), 400);
-    expect(Object.keys(result.errors).length).toBeGreaterThan(0);
-  });
+  ] as [string, BodyInit | null, Record<string, string>][])(
+    "answers %s with 400, never a 500",
+    async (_what, body, headers) => {
+      const result = await expectFormError(post(body, headers), 400);
+      expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+    },
+  );
 
   it("answers a wrong password with 400 and one message for the form", async () => {
     const user = await createUser();
@@ -323,7 +389,8 @@ describe("the login route", () => {
 
   it("answers a locked account with 429 and the minutes to wait", async () => {
     const user = await createUser();
-    for (let i = 0; i < LOGIN_LIMITS.perIdentifier; i++) await submit(form({ identifier: user.email!, password: "SaiMatKhau1" }));
+    for (let i = 0; i < LOGIN_LIMITS.perIdentifier; i++)
+      await submit(form({ identifier: user.email!, password: "SaiMatKhau1" }));
     const body = await expectFormError(form({ identifier: user.email!, password: user.password }), 429);
     expect(body.errors).toEqual({ _form: { key: "login.error.locked", vars: { minutes: lockMinutes(0) } } });
   });
@@ -339,7 +406,9 @@ describe("the login route", () => {
 
   it("goes back where the user came from, but never to another site", async () => {
     const user = await createUser({ role: "officer" });
-    const back = await submit(form({ identifier: user.email!, password: user.password, redirectTo: "/organizations/review" }));
+    const back = await submit(
+      form({ identifier: user.email!, password: user.password, redirectTo: "/organizations/review" }),
+    );
     expect(back.headers.get("Location")).toBe("/organizations/review");
     for (const redirectTo of ["//evil.example", "https://evil.example/", "/\t/evil.example"]) {
       const away = await submit(form({ identifier: user.email!, password: user.password, redirectTo }));
@@ -348,12 +417,18 @@ describe("the login route", () => {
   });
 
   it("the loader shows the form to a visitor and sends a logged-in user home", async () => {
-    expect(await loginLoader({ request: new Request("http://localhost/login"), context: context(), params: {} })).toBeNull();
+    expect(
+      await loginLoader({ request: new Request("http://localhost/login"), context: context(), params: {} }),
+    ).toBeNull();
     const user = await createUser({ role: "admin" });
     const setCookie = await startSession(user.id);
     let thrown: unknown;
     try {
-      await loginLoader({ request: requestWithCookie(setCookie, "http://localhost/login"), context: context(), params: {} });
+      await loginLoader({
+        request: requestWithCookie(setCookie, "http://localhost/login"),
+        context: context(),
+        params: {},
+      });
     } catch (error) {
       thrown = error;
     }

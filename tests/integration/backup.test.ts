@@ -1,23 +1,25 @@
 import { spawn } from "node:child_process";
-import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { grantConsent } from "~/modules/consent/consent.server";
 import { consentSchema } from "~/modules/consent/schema.server";
+import { loadJobRows } from "~/modules/jobs/search-rows.server";
+import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
+import { isCandidateIndexable, loadCandidateRows } from "~/modules/persons/candidate-rows.server";
+import { loadTrainingRows } from "~/modules/trainings/search-rows.server";
 import { todayIso } from "~/utils/clock.server";
+
 import { compareStats, majorOf, migrationJournal } from "../../db/backup-lib";
-import { openDatabase, useDatabase, type DatabaseHandle, type Executor } from "../../db/client.server";
+import { type DatabaseHandle, type Executor, openDatabase, useDatabase } from "../../db/client.server";
 import { seedDemoData } from "../../db/seed/demo";
 import { SearchClient } from "../../search/client.server";
-
 import { INDEX_NAMES, type IndexName } from "../../search/indexes";
-import { isCandidateIndexable, loadCandidateRows } from "~/modules/persons/candidate-rows.server";
-import { loadJobRows } from "~/modules/jobs/search-rows.server";
-import { loadTrainingRows } from "~/modules/trainings/search-rows.server";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { consentForm, createOfficerScope, createPerson } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
@@ -32,7 +34,12 @@ const serverUrl = () => inject("pgServerUrl");
 const onServer = () => Boolean(inject("pgServerUrl"));
 
 /** A database for this file: a server database name or a PGlite DATA_DIR; the env the scripts get for it. */
-type Target = { env: Record<string, string>; open: () => Promise<DatabaseHandle>; drop: () => Promise<void>; dataDir: string };
+type Target = {
+  env: Record<string, string>;
+  open: () => Promise<DatabaseHandle>;
+  drop: () => Promise<void>;
+  dataDir: string;
+};
 
 let tmp: string;
 const targets: Target[] = [];
@@ -43,10 +50,20 @@ async function newTarget(template?: string): Promise<Target> {
   if (onServer()) {
     const name = uniqueName("ct_bk");
     const url = await createDatabase(serverUrl()!, name, template);
-    target = { env: { DATABASE_URL: url, DATA_DIR: dataDir }, open: () => openDatabase({ url, max: 3 }), drop: () => dropDatabase(serverUrl()!, name), dataDir };
+    target = {
+      env: { DATABASE_URL: url, DATA_DIR: dataDir },
+      open: () => openDatabase({ url, max: 3 }),
+      drop: () => dropDatabase(serverUrl()!, name),
+      dataDir,
+    };
   } else {
     const dir = path.join(dataDir, "pglite");
-    target = { env: { DATA_DIR: dataDir }, open: () => openDatabase({ dataDir: dir }), drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }), dataDir };
+    target = {
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ dataDir: dir }),
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+      dataDir,
+    };
   }
   targets.push(target);
   return target;
@@ -55,7 +72,9 @@ async function newTarget(template?: string): Promise<Target> {
 /** This process's environment without the app's own settings: each script gets exactly the ones a test gives it. */
 function inheritedEnv(): Record<string, string> {
   const app = /^(DATABASE_URL|TEST_DATABASE_URL|DATA_DIR|MEILI_.*|DEMO_DATA|NODE_OPTIONS)$/;
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !app.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !app.test(e[0])),
+  );
 }
 
 async function runScript(script: "backup" | "restore", args: string[], env: Record<string, string>) {
@@ -93,7 +112,9 @@ async function contentOf(handle: DatabaseHandle): Promise<Record<string, string>
     for (const { name } of tables) {
       const [row] = await rows<{ n: string; md5: string }>(
         tx,
-        sql.raw(`select count(*)::text as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate "C"), '')) as md5 from ${name} t`),
+        sql.raw(
+          `select count(*)::text as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate "C"), '')) as md5 from ${name} t`,
+        ),
       );
       content[name] = `${row.n} rows, md5 ${row.md5}`;
     }
@@ -112,9 +133,18 @@ async function expectedIds(handle: DatabaseHandle): Promise<Record<IndexName, st
   const today = todayIso();
   const all = { afterId: null, limit: 1_000_000 };
   return {
-    jobs: (await loadJobRows(handle.db, all)).filter((r) => isJobPublic(r, today)).map((r) => r.id).sort(),
-    trainings: (await loadTrainingRows(handle.db, all)).filter((r) => isTrainingPublic(r, today)).map((r) => r.id).sort(),
-    candidates: (await loadCandidateRows(handle.db, today, all)).filter(isCandidateIndexable).map((r) => r.id).sort(),
+    jobs: (await loadJobRows(handle.db, all))
+      .filter((r) => isJobPublic(r, today))
+      .map((r) => r.id)
+      .sort(),
+    trainings: (await loadTrainingRows(handle.db, all))
+      .filter((r) => isTrainingPublic(r, today))
+      .map((r) => r.id)
+      .sort(),
+    candidates: (await loadCandidateRows(handle.db, today, all))
+      .filter(isCandidateIndexable)
+      .map((r) => r.id)
+      .sort(),
   };
 }
 
@@ -146,7 +176,10 @@ beforeAll(async () => {
   source = await newTarget(inject("pgTemplate") ?? undefined);
   const handle = onServer()
     ? await source.open()
-    : await openDatabase({ dataDir: path.join(source.dataDir, "pglite"), loadDataDir: new Blob([fs.readFileSync(inject("pgliteSnapshot")!)]) });
+    : await openDatabase({
+        dataDir: path.join(source.dataDir, "pglite"),
+        loadDataDir: new Blob([fs.readFileSync(inject("pgliteSnapshot")!)]),
+      });
   useDatabase(handle);
   try {
     await seedDemoData(handle.db);
@@ -159,7 +192,9 @@ beforeAll(async () => {
     const personId = await createPerson(officer, { fullName: "Vũ Văn Khôi" });
     const scan = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(2_000)]);
     const input = consentSchema.parse(consentForm({ evidenceKind: "upload", paperFormNumber: "" }));
-    expect(await grantConsent(officer, personId, input, { name: "dong-y.jpg", type: "image/jpeg", bytes: scan })).toMatchObject({ ok: true });
+    expect(
+      await grantConsent(officer, personId, input, { name: "dong-y.jpg", type: "image/jpeg", bytes: scan }),
+    ).toMatchObject({ ok: true });
     written = { jobId, trainingId, personId, scan };
     // The live index, fed the usual way (outbox): the rebuilt one must hold the same documents.
     await drainOutbox(handle.db, ctx.search, 50);
@@ -178,8 +213,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  const restoredIndexes = new SearchClient({ url: inject("meiliUrl"), apiKey: inject("meiliKey"), indexPrefix: restoredPrefix() });
-  for (const name of INDEX_NAMES) await restoredIndexes.raw.deleteIndexIfExists(restoredIndexes.indexUid(name)).catch(() => {});
+  const restoredIndexes = new SearchClient({
+    url: inject("meiliUrl"),
+    apiKey: inject("meiliKey"),
+    indexPrefix: restoredPrefix(),
+  });
+  for (const name of INDEX_NAMES)
+    await restoredIndexes.raw.deleteIndexIfExists(restoredIndexes.indexUid(name)).catch(() => {});
   for (const target of targets) await target.drop().catch(() => {});
   fs.rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
@@ -192,8 +232,12 @@ describe("db:backup and db:restore", () => {
     expect(manifest.kind).toBe(onServer() ? "postgres" : "pglite");
     expect(manifest.sha256).toBe(crypto.createHash("sha256").update(fs.readFileSync(backupFile())).digest("hex"));
     expect(manifest.lastMigration.tag).toBe(migrationJournal().at(-1)!.tag);
-    const counts = Object.fromEntries(Object.entries(manifest.tables as Record<string, { rows: number }>).map(([t, s]) => [t, s.rows]));
-    const expected = Object.fromEntries(Object.entries(sourceContent).map(([t, c]) => [t.replace(/"/g, ""), Number(c.split(" ")[0])]));
+    const counts = Object.fromEntries(
+      Object.entries(manifest.tables as Record<string, { rows: number }>).map(([t, s]) => [t, s.rows]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(sourceContent).map(([t, c]) => [t.replace(/"/g, ""), Number(c.split(" ")[0])]),
+    );
     expect(counts).toEqual(expected);
     expect(counts["public.job"]).toBeGreaterThan(0);
     // Personal data: the files are for their owner only.
@@ -203,7 +247,11 @@ describe("db:backup and db:restore", () => {
   it("restores into a new empty database equal to the source, table by table, and rebuilds the index from it", async () => {
     const backup = await sourceBackup();
     const target = await newTarget();
-    const meili = { MEILI_URL: inject("meiliUrl"), MEILI_MASTER_KEY: inject("meiliKey"), MEILI_INDEX_PREFIX: restoredPrefix() };
+    const meili = {
+      MEILI_URL: inject("meiliUrl"),
+      MEILI_MASTER_KEY: inject("meiliKey"),
+      MEILI_INDEX_PREFIX: restoredPrefix(),
+    };
     const result = await runScript("restore", ["--in", backup], { ...target.env, ...meili });
     expect(result.code, result.output).toBe(0);
     expect(result.stdout).toMatch(/row counts and checksums of \d+ tables match the manifest/);
@@ -287,7 +335,9 @@ describe.runIf(onServer())("db:backup on a server", () => {
     const out = path.join(tmp, "old-tool.dump");
     const result = await runScript("backup", ["--out", out, "--pg-bin", bin], source.env);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/pg_dump is version 9 but the database needs \d+ or newer.*apt install postgresql-client-\d+/);
+    expect(result.output).toMatch(
+      /pg_dump is version 9 but the database needs \d+ or newer.*apt install postgresql-client-\d+/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   }, 60_000);
 });
@@ -299,7 +349,9 @@ async function expectEmpty(target: Target) {
   }
   const handle = await target.open();
   try {
-    expect(await rows(handle.db, sql`select 1 from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`)).toEqual([]);
+    expect(
+      await rows(handle.db, sql`select 1 from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`),
+    ).toEqual([]);
   } finally {
     await handle.close();
   }
@@ -313,7 +365,11 @@ describe("backup helpers", () => {
   });
 
   it("names every table whose count or content differs", () => {
-    const want = { "public.a": { rows: 2, checksum: "1" }, "public.b": { rows: 1, checksum: "2" }, "public.c": { rows: 0, checksum: "0" } };
+    const want = {
+      "public.a": { rows: 2, checksum: "1" },
+      "public.b": { rows: 1, checksum: "2" },
+      "public.c": { rows: 0, checksum: "0" },
+    };
     const got = { "public.a": { rows: 2, checksum: "9" }, "public.b": { rows: 3, checksum: "2" } };
     expect(compareStats(want, got)).toEqual([
       "public.a: 2 rows as expected but their content differs",

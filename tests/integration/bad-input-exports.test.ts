@@ -1,15 +1,17 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { toCsv } from "~/modules/reports/export.server";
+import { loader as ownJson } from "~/routes/me.data[.]json";
 import { loader as bankListCsv } from "~/routes/officer.loans.bank-list[.]csv";
+import { loader as staffJson } from "~/routes/officer.persons.$id_.export[.]json";
 import { loader as reportCsv } from "~/routes/officer.reports.export[.]csv";
 import { loader as reportXlsx } from "~/routes/officer.reports.export[.]xlsx";
-import { loader as staffJson } from "~/routes/officer.persons.$id_.export[.]json";
-import { loader as ownJson } from "~/routes/me.data[.]json";
 import { todayIso } from "~/utils/clock.server";
 import { csvCell as writeCell, neutralise } from "~/utils/csv.server";
+
 import { UNITS } from "../factories";
 import { createOfficerScope, createPerson } from "../factories/persons";
 import { listLoan, modelCovering } from "../factories/support";
@@ -46,8 +48,8 @@ const formulaText = fc
     fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.string({ unit: "grapheme", maxLength: 15 }),
-      fc.constantFrom('"http://x","y")', "1+1", "A1", ";=1+1", ",=2", '"\r\n=3')
-    )
+      fc.constantFrom('"http://x","y")', "1+1", "A1", ";=1+1", ",=2", '"\r\n=3'),
+    ),
   )
   .map(([start, rest]) => `${start}${rest}`.trim())
   .filter((s) => s.length > 0 && s.length <= 100);
@@ -62,25 +64,30 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && s[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && s[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (c === ",") (row.push(cell), (cell = ""));
+    else if (c === "\r" && s[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
     else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
 /** No cell a spreadsheet would evaluate: a risky first character always follows the apostrophe. */
 function expectNoFormula(cells: string[], where: string) {
-  for (const cell of cells) expect(/^[=+\-@\t\r]/.test(cell), `${where}: the cell ${JSON.stringify(cell)} would run as a formula`).toBe(false);
+  for (const cell of cells)
+    expect(/^[=+\-@\t\r]/.test(cell), `${where}: the cell ${JSON.stringify(cell)} would run as a formula`).toBe(false);
 }
 
-const get = (handler: Parameters<typeof callRoute>[0], path: string, params: Record<string, string> = {}, as = cookie) =>
-  callRoute(handler, routeRequest(path, { cookie: as }), params);
+const get = (
+  handler: Parameters<typeof callRoute>[0],
+  path: string,
+  params: Record<string, string> = {},
+  as = cookie,
+) => callRoute(handler, routeRequest(path, { cookie: as }), params);
 
 describe(`formula-like text in every CSV and XLSX export (FC_SEED=${FC_SEED})`, () => {
   it("form 01 for the bank (CSV): names, addresses and notes neutralised, amounts and IDs as typed", async () => {
@@ -89,7 +96,12 @@ describe(`formula-like text in every CSV and XLSX export (FC_SEED=${FC_SEED})`, 
       fc.record({ fullName: formulaText, address: formulaText, note: formulaText, bankBranch: formulaText }),
       async (typed) => {
         const citizenId = `0680900${String(++n).padStart(5, "0")}`;
-        const personId = await createPerson(officer, { fullName: typed.fullName, address: typed.address, citizenId, confirmNotDuplicate: "on" });
+        const personId = await createPerson(officer, {
+          fullName: typed.fullName,
+          address: typed.address,
+          citizenId,
+          confirmNotDuplicate: "on",
+        });
         await listLoan(officer, personId, { note: typed.note, bankBranch: typed.bankBranch, amountVnd: "30.000.000" });
         const res = await get(bankListCsv, `/officer/loans/bank-list.csv?month=${todayIso().slice(0, 7)}`);
         expect(res.status).toBe(200);
@@ -103,7 +115,7 @@ describe(`formula-like text in every CSV and XLSX export (FC_SEED=${FC_SEED})`, 
         expect(row![4]!.startsWith(neutralise(typed.address.normalize("NFC")))).toBe(true);
         expect(row![7]).toBe("30000000");
       },
-      8
+      8,
     );
   }, 120_000);
 
@@ -130,16 +142,20 @@ describe(`formula-like text in every CSV and XLSX export (FC_SEED=${FC_SEED})`, 
             row.eachCell((cell) => {
               expect(cell.type, `${sheet.name}!${cell.address} holds a formula`).not.toBe(ExcelJS.ValueType.Formula);
               if (cell.type === ExcelJS.ValueType.Number) numbers++;
-              if (cell.type === ExcelJS.ValueType.String) expectNoFormula([String(cell.value)], `${sheet.name}!${cell.address}`);
+              if (cell.type === ExcelJS.ValueType.String)
+                expectNoFormula([String(cell.value)], `${sheet.name}!${cell.address}`);
               // XML turns CRLF into LF when the workbook is read back: compare line breaks alike.
-              if (String(cell.value).replace(/\r\n?/g, "\n") === neutralise(name.normalize("NFC")).replace(/\r\n?/g, "\n")) found = true;
-            })
-          )
+              if (
+                String(cell.value).replace(/\r\n?/g, "\n") === neutralise(name.normalize("NFC")).replace(/\r\n?/g, "\n")
+              )
+                found = true;
+            }),
+          ),
         );
         expect(found, "the model's name is in the workbook").toBe(true);
         expect(numbers, "the figures are numbers, not text").toBeGreaterThan(10);
       },
-      8
+      8,
     );
   }, 120_000);
 

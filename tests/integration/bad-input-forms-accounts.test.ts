@@ -1,24 +1,25 @@
 import { issueInvitation } from "~/modules/persons/invitations.server";
 import { setSaved } from "~/modules/persons/self-service.server";
-import { action as loginAction } from "~/routes/login";
-import { action as logoutAction } from "~/routes/logout";
 import { action as accountAction } from "~/routes/account";
 import { action as activateAction } from "~/routes/activate";
-import { action as registerAction } from "~/routes/register";
-import { action as langAction } from "~/routes/lang";
 import { action as officersAction } from "~/routes/admin.officers";
-import { action as reviewAction } from "~/routes/organizations.review";
 import { action as employerProfileAction } from "~/routes/employer.profile";
-import { action as providerProfileAction } from "~/routes/provider.profile";
-import { action as notificationsAction } from "~/routes/notifications";
+import { action as langAction } from "~/routes/lang";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
 import { action as meAction } from "~/routes/me._index";
 import { action as meConsentsAction } from "~/routes/me.consents";
 import { action as meDataAction } from "~/routes/me.data";
 import { action as meSavedAction } from "~/routes/me.saved";
+import { action as notificationsAction } from "~/routes/notifications";
+import { action as reviewAction } from "~/routes/organizations.review";
+import { action as providerProfileAction } from "~/routes/provider.profile";
+import { action as registerAction } from "~/routes/register";
+
 import { createUser, officerForm, registrationForm, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
-import { describeFormCases, fuzzActors, onPage, posting, type Cases } from "../setup/fuzz-cases";
+import { type Cases, describeFormCases, fuzzActors, onPage, posting } from "../setup/fuzz-cases";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 import { cookieFor } from "../setup/routes";
@@ -66,28 +67,58 @@ const countsAttempts = { mayWrite: ["login_attempt"] } as const;
 const CASES: Cases = {
   "login.tsx": async () => {
     const user = await createUser({ role: "employer" });
-    return onPage(loginAction, "/login", { identifier: user.email!, password: "Sai-mat-khau-1", redirectTo: "/employer" }, countsAttempts);
+    return onPage(
+      loginAction,
+      "/login",
+      { identifier: user.email!, password: "Sai-mat-khau-1", redirectTo: "/employer" },
+      countsAttempts,
+    );
   },
   "activate.tsx": async () => {
     const phone = uniquePhone();
     const personId = await createPerson(a.officer, { fullName: `Mai Văn Kích Hoạt ${++serial}`, phone });
     const issued = await issueInvitation(a.officer, personId);
-    return onPage(activateAction, "/activate", { code: issued!.code, phone, password: "MatKhau2026", passwordConfirm: "MatKhau2026" }, countsAttempts);
+    return onPage(
+      activateAction,
+      "/activate",
+      { code: issued!.code, phone, password: "MatKhau2026", passwordConfirm: "MatKhau2026" },
+      countsAttempts,
+    );
   },
-  "register.tsx": async () => onPage(registerAction, "/register", registrationForm({ provinceCode: UNITS.lamDong, communeCode: UNITS.namDa })),
+  "register.tsx": async () =>
+    onPage(registerAction, "/register", registrationForm({ provinceCode: UNITS.lamDong, communeCode: UNITS.namDa })),
   "register.tsx intent=load-communes": async () =>
-    onPage(registerAction, "/register", { provinceCode: UNITS.lamDong }, { fixed: { intent: "load-communes" }, readsNoField: true }),
+    onPage(
+      registerAction,
+      "/register",
+      { provinceCode: UNITS.lamDong },
+      { fixed: { intent: "load-communes" }, readsNoField: true },
+    ),
   // Both always answer with a redirect: a junk locale is Vietnamese, a junk target is the home page.
   "lang.tsx": async () => posting(langAction, "/lang", { locale: "en", redirectTo: "/jobs" }, { readsNoField: true }),
-  "logout.tsx": async () => posting(logoutAction, "/logout", {}, { cookie: await sessionOf("employer"), readsNoField: true }),
+  "logout.tsx": async () =>
+    posting(logoutAction, "/logout", {}, { cookie: await sessionOf("employer"), readsNoField: true }),
   // The user's own account page. The current password given is wrong: an accepted change would end the
   // session the next runs use. A wrong one is refused like a failed login (counted in login_attempt).
   "account.tsx intent=password": async () => {
-    const valid = { currentPassword: "Khong-Phai-Mat-Khau-1", password: "Cay-Tre-Xanh-Ngat-4821", passwordConfirm: "Cay-Tre-Xanh-Ngat-4821" };
-    return onPage(accountAction, "/account", valid, { cookie: await sessionOf("employer"), fixed: { intent: "password" }, ...countsAttempts });
+    const valid = {
+      currentPassword: "Khong-Phai-Mat-Khau-1",
+      password: "Cay-Tre-Xanh-Ngat-4821",
+      passwordConfirm: "Cay-Tre-Xanh-Ngat-4821",
+    };
+    return onPage(accountAction, "/account", valid, {
+      cookie: await sessionOf("employer"),
+      fixed: { intent: "password" },
+      ...countsAttempts,
+    });
   },
   "account.tsx any intent": async () =>
-    onPage(accountAction, "/account", { intent: "password", currentPassword: "x" }, { cookie: await sessionOf("employer"), ...countsAttempts }),
+    onPage(
+      accountAction,
+      "/account",
+      { intent: "password", currentPassword: "x" },
+      { cookie: await sessionOf("employer"), ...countsAttempts },
+    ),
   "admin.officers.tsx": async () => {
     const cookie = await sessionOf("admin", UNITS.phuTho);
     return onPage(officersAction, "/admin/officers", officerForm({ phone: uniquePhone() }), { cookie });
@@ -101,7 +132,12 @@ const CASES: Cases = {
   "organizations.review.tsx any decision": async () => {
     const cookie = await sessionOf("admin");
     const pending = await createOrgMember("employer", { verified: false });
-    return onPage(reviewAction, "/organizations/review", { decision: "verify", organizationId: pending.organizationId }, { cookie });
+    return onPage(
+      reviewAction,
+      "/organizations/review",
+      { decision: "verify", organizationId: pending.organizationId },
+      { cookie },
+    );
   },
   "employer.profile.tsx": async () => {
     const org = await createOrgMember("employer");
@@ -109,21 +145,37 @@ const CASES: Cases = {
   },
   "provider.profile.tsx": async () => {
     const org = await createOrgMember("provider");
-    return onPage(providerProfileAction, "/provider/profile", { ...profile, kind: "training_centre" }, { cookie: await cookieFor(org.actorId) });
+    return onPage(
+      providerProfileAction,
+      "/provider/profile",
+      { ...profile, kind: "training_centre" },
+      { cookie: await cookieFor(org.actorId) },
+    );
   },
   "provider.profile.tsx intent=load-communes": async () => {
     const org = await createOrgMember("provider");
     const more = { cookie: await cookieFor(org.actorId), fixed: { intent: "load-communes" }, readsNoField: true };
     return onPage(providerProfileAction, "/provider/profile", { provinceCode: UNITS.lamDong }, more);
   },
-  "notifications.tsx": async () => posting(notificationsAction, "/notifications", { intent: "mark-all" }, { cookie: await sessionOf("employer") }),
+  "notifications.tsx": async () =>
+    posting(notificationsAction, "/notifications", { intent: "mark-all" }, { cookie: await sessionOf("employer") }),
   "me._index.tsx": async () => {
     const p = await personWithGrant();
-    return posting(meAction, "/me", { intent: "withdraw", grantId: p.grantId, note: "Tôi không muốn nữa" }, { cookie: p.cookie });
+    return posting(
+      meAction,
+      "/me",
+      { intent: "withdraw", grantId: p.grantId, note: "Tôi không muốn nữa" },
+      { cookie: p.cookie },
+    );
   },
   "me.consents.tsx": async () => {
     const p = await personWithGrant();
-    return posting(meConsentsAction, "/me/consents", { intent: "withdraw", grantId: p.grantId, note: "" }, { cookie: p.cookie });
+    return posting(
+      meConsentsAction,
+      "/me/consents",
+      { intent: "withdraw", grantId: p.grantId, note: "" },
+      { cookie: p.cookie },
+    );
   },
   "me.data.tsx": async () => {
     const p = await personWithGrant();
@@ -133,7 +185,12 @@ const CASES: Cases = {
     const p = await personWithGrant();
     const job = await publishJob(await createOrgMember("employer"));
     await setSaved(p.userId, "job", job.id, true);
-    return posting(meSavedAction, "/me/saved", { intent: "unsave", kind: "job", listingId: job.id }, { cookie: p.cookie });
+    return posting(
+      meSavedAction,
+      "/me/saved",
+      { intent: "unsave", kind: "job", listingId: job.id },
+      { cookie: p.cookie },
+    );
   },
 };
 

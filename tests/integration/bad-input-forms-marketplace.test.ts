@@ -1,20 +1,21 @@
 import { createJob } from "~/modules/jobs/jobs.server";
 import { createTraining } from "~/modules/trainings/trainings.server";
-import { action as jobAction } from "~/routes/jobs.$id";
-import { action as trainingAction } from "~/routes/trainings.$id";
-import { action as newJobAction } from "~/routes/employer.jobs.new";
-import { action as editJobAction } from "~/routes/employer.jobs.$id";
 import { action as jobsAction } from "~/routes/employer.jobs._index";
-import { action as newTrainingAction } from "~/routes/provider.trainings.new";
-import { action as editTrainingAction } from "~/routes/provider.trainings.$id";
-import { action as trainingsAction } from "~/routes/provider.trainings._index";
-import { action as newSlotAction } from "~/routes/employer.trainings.new";
-import { action as editSlotAction } from "~/routes/employer.trainings.$id";
+import { action as editJobAction } from "~/routes/employer.jobs.$id";
+import { action as newJobAction } from "~/routes/employer.jobs.new";
 import { action as slotsAction } from "~/routes/employer.trainings._index";
+import { action as editSlotAction } from "~/routes/employer.trainings.$id";
+import { action as newSlotAction } from "~/routes/employer.trainings.new";
+import { action as jobAction } from "~/routes/jobs.$id";
+import { action as trainingsAction } from "~/routes/provider.trainings._index";
+import { action as editTrainingAction } from "~/routes/provider.trainings.$id";
+import { action as newTrainingAction } from "~/routes/provider.trainings.new";
+import { action as trainingAction } from "~/routes/trainings.$id";
+
 import { UNITS } from "../factories";
 import { jobForm, jobInput, publishJob, publishTraining, trainingForm, trainingInput } from "../factories/marketplace";
 import { giveConsent } from "../factories/persons";
-import { describeFormCases, fuzzActors, onPage, onRecord, type Cases } from "../setup/fuzz-cases";
+import { type Cases, describeFormCases, fuzzActors, onPage, onRecord } from "../setup/fuzz-cases";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 import { cookieFor } from "../setup/routes";
@@ -40,9 +41,14 @@ async function draftTraining() {
   return created.id;
 }
 /** A business's training slot at its workplace (issue 11), with an allowance. */
-const slotForm = (overrides: Record<string, string> = {}) => trainingForm({ communeCode: UNITS.namDa, stipendVnd: "2.000.000", ...overrides });
+const slotForm = (overrides: Record<string, string> = {}) =>
+  trainingForm({ communeCode: UNITS.namDa, stipendVnd: "2.000.000", ...overrides });
 async function draftSlot() {
-  const created = await createTraining(a.employer, trainingInput({ communeCode: UNITS.namDa, stipendVnd: "2.000.000" }), { publish: false });
+  const created = await createTraining(
+    a.employer,
+    trainingInput({ communeCode: UNITS.namDa, stipendVnd: "2.000.000" }),
+    { publish: false },
+  );
   if (!created.ok) throw new Error("createTraining failed");
   return created.id;
 }
@@ -56,19 +62,26 @@ async function person() {
 const CASES: Cases = {
   "jobs.$id.tsx": async () => {
     const { id } = await publishJob(a.employer);
-    return onRecord(jobAction, `/jobs/${id}`, id, { intent: "request", message: "Em biết sửa xe" }, { cookie: await person() });
+    return onRecord(
+      jobAction,
+      `/jobs/${id}`,
+      id,
+      { intent: "request", message: "Em biết sửa xe" },
+      { cookie: await person() },
+    );
   },
   "trainings.$id.tsx": async () => {
     const { id } = await publishTraining(a.provider);
     return onRecord(trainingAction, `/trainings/${id}`, id, { intent: "save" }, { cookie: await person() });
   },
-  "employer.jobs.new.tsx": async () => onPage(newJobAction, "/employer/jobs/new", jobForm({ intent: "publish" }), { cookie: a.cookies.employer }),
+  "employer.jobs.new.tsx": async () =>
+    onPage(newJobAction, "/employer/jobs/new", jobForm({ intent: "publish" }), { cookie: a.cookies.employer }),
   "employer.jobs.new.tsx intent=load-communes": async () =>
     onPage(
       newJobAction,
       "/employer/jobs/new",
       { provinceCode: UNITS.lamDong },
-      { cookie: a.cookies.employer, fixed: { intent: "load-communes" }, readsNoField: true }
+      { cookie: a.cookies.employer, fixed: { intent: "load-communes" }, readsNoField: true },
     ),
   "employer.jobs.$id.tsx": async () => {
     const id = await draftJob();
@@ -79,23 +92,38 @@ const CASES: Cases = {
     return { action: jobsAction, cookie: a.cookies.employer, path: "/employer/jobs", valid: { id, intent: "publish" } };
   },
   "provider.trainings.new.tsx": async () =>
-    onPage(newTrainingAction, "/provider/trainings/new", trainingForm({ intent: "publish" }), { cookie: a.cookies.provider }),
+    onPage(newTrainingAction, "/provider/trainings/new", trainingForm({ intent: "publish" }), {
+      cookie: a.cookies.provider,
+    }),
   "provider.trainings.$id.tsx": async () => {
     const id = await draftTraining();
-    return onRecord(editTrainingAction, `/provider/trainings/${id}`, id, trainingForm(), { cookie: a.cookies.provider });
+    return onRecord(editTrainingAction, `/provider/trainings/${id}`, id, trainingForm(), {
+      cookie: a.cookies.provider,
+    });
   },
   "provider.trainings._index.tsx": async () => {
     const id = await draftTraining();
-    return { action: trainingsAction, cookie: a.cookies.provider, path: "/provider/trainings", valid: { id, intent: "publish" } };
+    return {
+      action: trainingsAction,
+      cookie: a.cookies.provider,
+      path: "/provider/trainings",
+      valid: { id, intent: "publish" },
+    };
   },
-  "employer.trainings.new.tsx": async () => onPage(newSlotAction, "/employer/trainings/new", slotForm({ intent: "publish" }), { cookie: a.cookies.employer }),
+  "employer.trainings.new.tsx": async () =>
+    onPage(newSlotAction, "/employer/trainings/new", slotForm({ intent: "publish" }), { cookie: a.cookies.employer }),
   "employer.trainings.$id.tsx": async () => {
     const id = await draftSlot();
     return onRecord(editSlotAction, `/employer/trainings/${id}`, id, slotForm(), { cookie: a.cookies.employer });
   },
   "employer.trainings._index.tsx": async () => {
     const id = await draftSlot();
-    return { action: slotsAction, cookie: a.cookies.employer, path: "/employer/trainings", valid: { id, intent: "publish" } };
+    return {
+      action: slotsAction,
+      cookie: a.cookies.employer,
+      path: "/employer/trainings",
+      valid: { id, intent: "publish" },
+    };
   },
 };
 

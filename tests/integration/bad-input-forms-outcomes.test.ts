@@ -1,20 +1,22 @@
 import { and, eq } from "drizzle-orm";
+
 import { requestReferral } from "~/modules/persons/self-service.server";
-import { action as placementAction } from "~/routes/officer.placements.$id";
+import { action as employerPlacementsAction } from "~/routes/employer.placements";
+import { action as employerReferralAction } from "~/routes/employer.referrals.$id";
+import { action as meReferralsAction } from "~/routes/me.referrals";
 import { action as enrolmentAction } from "~/routes/officer.enrolments.$id";
 import { action as followUpAction } from "~/routes/officer.follow-ups.$id";
-import { action as officerReferralAction } from "~/routes/officer.referrals.$id";
+import { action as placementAction } from "~/routes/officer.placements.$id";
 import { action as officerReferralsAction } from "~/routes/officer.referrals._index";
-import { action as employerReferralAction } from "~/routes/employer.referrals.$id";
+import { action as officerReferralAction } from "~/routes/officer.referrals.$id";
 import { action as providerReferralAction } from "~/routes/provider.referrals.$id";
-import { action as employerPlacementsAction } from "~/routes/employer.placements";
-import { action as meReferralsAction } from "~/routes/me.referrals";
 import { todayIso } from "~/utils/clock.server";
+
 import { followUp } from "../../db/schema";
 import { daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, enrolFromReferral, offerReferral, placeFromReferral, refer } from "../factories/referrals";
-import { describeFormCases, fuzzActors, onPage, onRecord, type Cases } from "../setup/fuzz-cases";
+import { type Cases, describeFormCases, fuzzActors, onPage, onRecord } from "../setup/fuzz-cases";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 import { cookieFor } from "../setup/routes";
@@ -67,13 +69,16 @@ const CASES: Cases = {
       `/officer/placements/${id}`,
       id,
       { endDate: todayIso(), endReason: "quit", endNote: "Tự nghỉ" },
-      { cookie: a.cookies.officer }
+      { cookie: a.cookies.officer },
     );
   },
   "officer.enrolments.$id.tsx intent=complete": async () => {
     const id = await enrolment();
     const valid = { completedOn: todayIso(), certificate: "Chứng chỉ sơ cấp số 15" };
-    return onRecord(enrolmentAction, `/officer/enrolments/${id}`, id, valid, { cookie: a.cookies.officer, fixed: { intent: "complete" } });
+    return onRecord(enrolmentAction, `/officer/enrolments/${id}`, id, valid, {
+      cookie: a.cookies.officer,
+      fixed: { intent: "complete" },
+    });
   },
   "officer.enrolments.$id.tsx intent=drop": async () => {
     const id = await enrolment();
@@ -126,25 +131,48 @@ const CASES: Cases = {
     await giveConsent(a.officer, personId, { purposes: ["matching", "training_referral", "share_contact"] });
     const referralId = await refer(a.officer, personId, "job", (await publishJob(a.employer)).id);
     await offerReferral(a.employer, referralId);
-    return onPage(meReferralsAction, "/me/referrals", { intent: "person_accepted", referralId, note: "" }, { cookie: await cookieFor(userId) });
+    return onPage(
+      meReferralsAction,
+      "/me/referrals",
+      { intent: "person_accepted", referralId, note: "" },
+      { cookie: await cookieFor(userId) },
+    );
   },
   "employer.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral();
-    return onRecord(employerReferralAction, `/employer/referrals/${id}`, id, { intent: "interview", ...interview }, { cookie: a.cookies.employer });
+    return onRecord(
+      employerReferralAction,
+      `/employer/referrals/${id}`,
+      id,
+      { intent: "interview", ...interview },
+      { cookie: a.cookies.employer },
+    );
   },
   "employer.referrals.$id.tsx intent=message": async () => {
     const { referralId: id } = await referral();
     const { valid, fixed } = message("Mời anh đến phỏng vấn.");
-    return onRecord(employerReferralAction, `/employer/referrals/${id}`, id, valid, { cookie: a.cookies.employer, fixed });
+    return onRecord(employerReferralAction, `/employer/referrals/${id}`, id, valid, {
+      cookie: a.cookies.employer,
+      fixed,
+    });
   },
   "provider.referrals.$id.tsx": async () => {
     const { referralId: id } = await referral("training");
-    return onRecord(providerReferralAction, `/provider/referrals/${id}`, id, { intent: "decline", note: "Hết chỗ" }, { cookie: a.cookies.provider });
+    return onRecord(
+      providerReferralAction,
+      `/provider/referrals/${id}`,
+      id,
+      { intent: "decline", note: "Hết chỗ" },
+      { cookie: a.cookies.provider },
+    );
   },
   "provider.referrals.$id.tsx intent=message": async () => {
     const { referralId: id } = await referral("training");
     const { valid, fixed } = message("Khoá học bắt đầu tuần sau.");
-    return onRecord(providerReferralAction, `/provider/referrals/${id}`, id, valid, { cookie: a.cookies.provider, fixed });
+    return onRecord(providerReferralAction, `/provider/referrals/${id}`, id, valid, {
+      cookie: a.cookies.provider,
+      fixed,
+    });
   },
   "employer.placements.tsx": async () => {
     const { followUpId } = await placement(35);

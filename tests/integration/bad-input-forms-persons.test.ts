@@ -1,26 +1,28 @@
 import { beforeAll } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { requestTransfer } from "~/modules/persons/lifecycle.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
-import { todayIso } from "~/utils/clock.server";
-import type { FormValues } from "~/utils/forms";
-import { action as intakeAction } from "~/routes/officer.persons.new";
 import { action as recordAction } from "~/routes/officer.persons.$id";
-import { action as closeAction } from "~/routes/officer.persons.$id_.close";
-import { action as inviteAction } from "~/routes/officer.persons.$id_.invite";
-import { action as moveAction } from "~/routes/officer.persons.$id_.move";
 import { action as activitiesAction } from "~/routes/officer.persons.$id_.activities";
-import { action as loansAction } from "~/routes/officer.persons.$id_.loans";
-import { action as placementAction } from "~/routes/officer.persons.$id_.placement";
+import { action as closeAction } from "~/routes/officer.persons.$id_.close";
 import { action as enrolmentAction } from "~/routes/officer.persons.$id_.enrolment";
+import { action as inviteAction } from "~/routes/officer.persons.$id_.invite";
+import { action as loansAction } from "~/routes/officer.persons.$id_.loans";
+import { action as moveAction } from "~/routes/officer.persons.$id_.move";
+import { action as placementAction } from "~/routes/officer.persons.$id_.placement";
 import { action as referAction } from "~/routes/officer.persons.$id_.refer";
+import { action as intakeAction } from "~/routes/officer.persons.new";
 import { action as requestsAction } from "~/routes/officer.requests";
 import { action as transfersAction } from "~/routes/officer.transfers";
-import { UNITS, uniquePhone } from "../factories";
+import { todayIso } from "~/utils/clock.server";
+import type { FormValues } from "~/utils/forms";
+
+import { uniquePhone, UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { consentForm, createOfficerScope, createPerson, giveConsent, intakeForm } from "../factories/persons";
 import { acceptReferral, refer } from "../factories/referrals";
-import { describeFormCases, FORMS, fuzzActors, onRecord, type CaseBody, type Cases } from "../setup/fuzz-cases";
+import { type CaseBody, type Cases, describeFormCases, FORMS, fuzzActors, onRecord } from "../setup/fuzz-cases";
 import { activatedPerson } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 
@@ -35,9 +37,15 @@ const ctx = setupIntegration({ indexes: true });
 const a = fuzzActors();
 let otherOfficer: StaffScope;
 let serial = 0;
-const person = (overrides = {}) => createPerson(a.officer, { fullName: `Lê Văn Thử Nghiệm ${++serial}`, phone: uniquePhone(), ...overrides });
+const person = (overrides = {}) =>
+  createPerson(a.officer, { fullName: `Lê Văn Thử Nghiệm ${++serial}`, phone: uniquePhone(), ...overrides });
 /** A form of a fresh person's record, posted to /officer/persons/<id><sub>. */
-const onPerson = async (action: Parameters<typeof onRecord>[0], sub: string, valid: FormValues, more: Partial<CaseBody> = {}) => {
+const onPerson = async (
+  action: Parameters<typeof onRecord>[0],
+  sub: string,
+  valid: FormValues,
+  more: Partial<CaseBody> = {},
+) => {
   const id = await person();
   return onRecord(action, `/officer/persons/${id}${sub}`, id, valid, more);
 };
@@ -53,26 +61,48 @@ const CASES: Cases = {
     valid: intakeForm({ fullName: "Trần Văn Mới", phone: uniquePhone(), confirmNotDuplicate: "on" }),
     rules: FORMS,
   }),
-  "officer.persons.$id.tsx intent=classify": () => onPerson(recordAction, "", { group: "B", note: "Ổn định" }, { fixed: { intent: "classify" } }),
+  "officer.persons.$id.tsx intent=classify": () =>
+    onPerson(recordAction, "", { group: "B", note: "Ổn định" }, { fixed: { intent: "classify" } }),
   "officer.persons.$id.tsx intent=mark-expunged": () =>
-    onPerson(recordAction, "", { expungedOn: todayIso(), evidence: "Phiếu LLTP số 12" }, { fixed: { intent: "mark-expunged" } }),
-  "officer.persons.$id.tsx intent=grant-consent": () => onPerson(recordAction, "", consentForm(), { fixed: { intent: "grant-consent" } }),
+    onPerson(
+      recordAction,
+      "",
+      { expungedOn: todayIso(), evidence: "Phiếu LLTP số 12" },
+      { fixed: { intent: "mark-expunged" } },
+    ),
+  "officer.persons.$id.tsx intent=grant-consent": () =>
+    onPerson(recordAction, "", consentForm(), { fixed: { intent: "grant-consent" } }),
   "officer.persons.$id.tsx intent=withdraw-consent": async () => {
     const id = await person();
     const grantId = await giveConsent(a.officer, id);
-    return onRecord(recordAction, `/officer/persons/${id}`, id, { grantId, note: "Rút theo yêu cầu" }, { fixed: { intent: "withdraw-consent" } });
+    return onRecord(
+      recordAction,
+      `/officer/persons/${id}`,
+      id,
+      { grantId, note: "Rút theo yêu cầu" },
+      { fixed: { intent: "withdraw-consent" } },
+    );
   },
   // The intent itself is junk too here: an unknown one is a 400 that names nothing, never a 500.
   "officer.persons.$id.tsx any intent": () => onPerson(recordAction, "", { intent: "classify", group: "A" }),
-  "officer.persons.$id_.close.tsx": () => onPerson(closeAction, "/close", { reason: "moved_away", note: "Chuyển đi tỉnh khác" }),
+  "officer.persons.$id_.close.tsx": () =>
+    onPerson(closeAction, "/close", { reason: "moved_away", note: "Chuyển đi tỉnh khác" }),
   "officer.persons.$id_.close.tsx intent=anonymise": () =>
     onPerson(closeAction, "/close", { confirm: "on", reason: "Yêu cầu xoá" }, { fixed: { intent: "anonymise" } }),
-  "officer.persons.$id_.invite.tsx": () => onPerson(inviteAction, "/invite", {}, { rules: undefined, readsNoField: true }),
-  "officer.persons.$id_.move.tsx": () => onPerson(moveAction, "/move", { provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo, note: "" }),
+  "officer.persons.$id_.invite.tsx": () =>
+    onPerson(inviteAction, "/invite", {}, { rules: undefined, readsNoField: true }),
+  "officer.persons.$id_.move.tsx": () =>
+    onPerson(moveAction, "/move", { provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo, note: "" }),
   "officer.persons.$id_.move.tsx intent=load-communes": () =>
     onPerson(moveAction, "/move", { provinceCode: UNITS.lamDong }, { fixed: { intent: "load-communes" } }),
   "officer.persons.$id_.activities.tsx": () =>
-    onPerson(activitiesAction, "/activities", { kind: "counselling", topic: "career", mode: "in_person", occurredOn: todayIso(), note: "" }),
+    onPerson(activitiesAction, "/activities", {
+      kind: "counselling",
+      topic: "career",
+      mode: "in_person",
+      occurredOn: todayIso(),
+      note: "",
+    }),
   "officer.persons.$id_.loans.tsx": async () => {
     const today = todayIso();
     const valid = {
@@ -120,14 +150,31 @@ const CASES: Cases = {
     const activated = await activatedPerson(a.officer, { fullName: `Phan Thị Yêu Cầu ${++serial}` });
     const requested = await createDataRequest(activated.userId, { kind: "deletion", message: "Xin xoá" });
     if (!requested.ok) throw new Error("createDataRequest failed");
-    return { action: requestsAction, path: "/officer/requests", valid: { requestId: requested.id, outcome: "done", confirm: "on" } };
+    return {
+      action: requestsAction,
+      path: "/officer/requests",
+      valid: { requestId: requested.id, outcome: "done", confirm: "on" },
+    };
   },
   "officer.transfers.tsx": async () => {
     // A transfer from the other officer's commune to this officer's: this officer may accept it.
-    const id = await createPerson(otherOfficer, { fullName: `Đỗ Văn Chuyển ${++serial}`, communeCode: UNITS.krongNo, phone: uniquePhone() });
-    const sent = await requestTransfer(otherOfficer, id, { provinceCode: UNITS.lamDong, communeCode: UNITS.namDa, note: "" });
+    const id = await createPerson(otherOfficer, {
+      fullName: `Đỗ Văn Chuyển ${++serial}`,
+      communeCode: UNITS.krongNo,
+      phone: uniquePhone(),
+    });
+    const sent = await requestTransfer(otherOfficer, id, {
+      provinceCode: UNITS.lamDong,
+      communeCode: UNITS.namDa,
+      note: "",
+    });
     if (!sent.ok) throw new Error("requestTransfer failed");
-    return { action: transfersAction, path: "/officer/transfers", valid: { intent: "accept", transferId: sent.transferId }, rules: {} };
+    return {
+      action: transfersAction,
+      path: "/officer/transfers",
+      valid: { intent: "accept", transferId: sent.transferId },
+      rules: {},
+    };
   },
 };
 
@@ -136,5 +183,5 @@ describeFormCases(
   "bad input on the officer's person forms",
   () => ctx.handle.db,
   CASES,
-  () => ({ cookie: a.cookies.officer })
+  () => ({ cookie: a.cookies.officer }),
 );

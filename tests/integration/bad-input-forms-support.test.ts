@@ -1,18 +1,20 @@
 import { eq } from "drizzle-orm";
+
 import { addFairEmployer } from "~/modules/job-fairs/job-fairs.server";
 import { addSteeringMember } from "~/modules/models/models.server";
-import { action as loanAction } from "~/routes/officer.loans.$id";
-import { action as meetingsAction } from "~/routes/officer.meetings._index";
 import { action as fairsAction } from "~/routes/officer.job-fairs._index";
 import { action as fairAction } from "~/routes/officer.job-fairs.$id";
+import { action as loanAction } from "~/routes/officer.loans.$id";
+import { action as meetingsAction } from "~/routes/officer.meetings._index";
 import { action as modelsAction } from "~/routes/officer.models._index";
 import { action as modelAction } from "~/routes/officer.models.$id";
 import { todayIso } from "~/utils/clock.server";
+
 import { modelSteeringMember } from "../../db/schema";
 import { UNITS } from "../factories";
 import { createPerson } from "../factories/persons";
 import { fairWith, listLoan, modelCovering } from "../factories/support";
-import { describeFormCases, FORMS, fuzzActors, onRecord, type Cases } from "../setup/fuzz-cases";
+import { type Cases, describeFormCases, FORMS, fuzzActors, onRecord } from "../setup/fuzz-cases";
 import { setupIntegration } from "../setup/integration";
 
 /*
@@ -39,24 +41,37 @@ async function fair() {
 async function model() {
   const personId = await person();
   const id = await modelCovering(a.officer, UNITS.namDa, [personId]);
-  await addSteeringMember(a.officer, id, { organizationName: "Hội Liên hiệp Phụ nữ xã", personName: "Bà Hoa", role: "Thành viên" });
-  const [member] = await ctx.handle.db.select({ id: modelSteeringMember.id }).from(modelSteeringMember).where(eq(modelSteeringMember.modelId, id));
+  await addSteeringMember(a.officer, id, {
+    organizationName: "Hội Liên hiệp Phụ nữ xã",
+    personName: "Bà Hoa",
+    role: "Thành viên",
+  });
+  const [member] = await ctx.handle.db
+    .select({ id: modelSteeringMember.id })
+    .from(modelSteeringMember)
+    .where(eq(modelSteeringMember.modelId, id));
   return { id, personId, spare: await person(), memberId: member!.id, path: `/officer/models/${id}` };
 }
 
-const fairIntent = (intent: string, valid: (f: Awaited<ReturnType<typeof fair>>) => Record<string, string>) => async () => {
-  const f = await fair();
-  return onRecord(fairAction, f.path, f.id, valid(f), { fixed: { intent } });
-};
-const modelIntent = (intent: string, valid: (m: Awaited<ReturnType<typeof model>>) => Record<string, string>) => async () => {
-  const m = await model();
-  return onRecord(modelAction, m.path, m.id, valid(m), { fixed: { intent } });
-};
+const fairIntent =
+  (intent: string, valid: (f: Awaited<ReturnType<typeof fair>>) => Record<string, string>) => async () => {
+    const f = await fair();
+    return onRecord(fairAction, f.path, f.id, valid(f), { fixed: { intent } });
+  };
+const modelIntent =
+  (intent: string, valid: (m: Awaited<ReturnType<typeof model>>) => Record<string, string>) => async () => {
+    const m = await model();
+    return onRecord(modelAction, m.path, m.id, valid(m), { fixed: { intent } });
+  };
 
 const CASES: Cases = {
   "officer.loans.$id.tsx": async () => {
     const id = await listLoan(a.officer, await person());
-    return onRecord(loanAction, `/officer/loans/${id}`, id, { status: "approved", on: todayIso(), note: "Ngân hàng đã duyệt" });
+    return onRecord(loanAction, `/officer/loans/${id}`, id, {
+      status: "approved",
+      on: todayIso(),
+      note: "Ngân hàng đã duyệt",
+    });
   },
   "officer.meetings._index.tsx": async () => {
     const valid = {
@@ -73,11 +88,22 @@ const CASES: Cases = {
   "officer.job-fairs._index.tsx": async () => ({
     action: fairsAction,
     path: "/officer/job-fairs",
-    valid: { title: "Phiên giao dịch việc làm", heldOn: todayIso(), communeCode: UNITS.namDa, place: "UBND xã", note: "" },
+    valid: {
+      title: "Phiên giao dịch việc làm",
+      heldOn: todayIso(),
+      communeCode: UNITS.namDa,
+      place: "UBND xã",
+      note: "",
+    },
     rules: FORMS,
   }),
-  "officer.job-fairs.$id.tsx intent=addEmployer": fairIntent("addEmployer", () => ({ organizationId: a.employer.organizationId, openings: "5" })),
-  "officer.job-fairs.$id.tsx intent=removeEmployer": fairIntent("removeEmployer", () => ({ organizationId: a.employer.organizationId })),
+  "officer.job-fairs.$id.tsx intent=addEmployer": fairIntent("addEmployer", () => ({
+    organizationId: a.employer.organizationId,
+    openings: "5",
+  })),
+  "officer.job-fairs.$id.tsx intent=removeEmployer": fairIntent("removeEmployer", () => ({
+    organizationId: a.employer.organizationId,
+  })),
   "officer.job-fairs.$id.tsx intent=register": fairIntent("register", (f) => ({ personId: f.spare })),
   "officer.job-fairs.$id.tsx intent=unregister": fairIntent("unregister", (f) => ({ personId: f.personId })),
   "officer.job-fairs.$id.tsx intent=outcome": fairIntent("outcome", (f) => ({
@@ -93,7 +119,10 @@ const CASES: Cases = {
     startDate: todayIso(),
     confirmLowWage: "",
   })),
-  "officer.job-fairs.$id.tsx intent=linkPlacement": fairIntent("linkPlacement", (f) => ({ personId: f.personId, placementId: f.id })),
+  "officer.job-fairs.$id.tsx intent=linkPlacement": fairIntent("linkPlacement", (f) => ({
+    personId: f.personId,
+    placementId: f.id,
+  })),
   // The intent is junk too: an unknown one is refused with a message, never a 500.
   "officer.job-fairs.$id.tsx any intent": async () => {
     const f = await fair();
@@ -116,8 +145,14 @@ const CASES: Cases = {
     role: "Phó ban",
   })),
   "officer.models.$id.tsx intent=removeMember": modelIntent("removeMember", (m) => ({ memberId: m.memberId })),
-  "officer.models.$id.tsx intent=addPerson": modelIntent("addPerson", (m) => ({ personId: m.spare, joinedOn: todayIso() })),
-  "officer.models.$id.tsx intent=leavePerson": modelIntent("leavePerson", (m) => ({ personId: m.personId, leftOn: todayIso() })),
+  "officer.models.$id.tsx intent=addPerson": modelIntent("addPerson", (m) => ({
+    personId: m.spare,
+    joinedOn: todayIso(),
+  })),
+  "officer.models.$id.tsx intent=leavePerson": modelIntent("leavePerson", (m) => ({
+    personId: m.personId,
+    leftOn: todayIso(),
+  })),
   "officer.models.$id.tsx any intent": async () => {
     const m = await model();
     return onRecord(modelAction, m.path, m.id, { intent: "addMember", organizationName: "Hội Cựu chiến binh" });
@@ -129,5 +164,5 @@ describeFormCases(
   "bad input on loans, meetings, job fairs and models",
   () => ctx.handle.db,
   CASES,
-  () => ({ cookie: a.cookies.officer })
+  () => ({ cookie: a.cookies.officer }),
 );

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { createDataRequest } from "~/modules/persons/self-service.server";
+
 import { notification } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
@@ -11,9 +14,16 @@ import { createOfficerScope, giveConsent } from "../factories/persons";
 import { FC_SEED, fuzz, junkText } from "../setup/fuzz";
 import { activatedPerson } from "../setup/fuzz-db";
 import { drainOutbox, setupIntegration } from "../setup/integration";
-import { callHandler, exportsAction, exportsLoader, isResourceRoute, routeFiles, routePath } from "../setup/route-files";
+import {
+  callHandler,
+  exportsAction,
+  exportsLoader,
+  isResourceRoute,
+  routeFiles,
+  routePath,
+} from "../setup/route-files";
 import { cookieFor } from "../setup/routes";
-import { supportRecords, wayToWork, type RecordIds as Ids } from "../setup/subject-record";
+import { type RecordIds as Ids, supportRecords, wayToWork } from "../setup/subject-record";
 
 /*
  * Bad input in query strings (issue 7): every loader, the JSON, CSV and XLSX endpoints first, called
@@ -90,7 +100,10 @@ const queryArbitrary = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.subarray(GOOD_PAIRS, { maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom(...KNOWN_NAMES), junkText), { maxLength: 2 }))
+      .tuple(
+        fc.subarray(GOOD_PAIRS, { maxLength: 3 }),
+        fc.array(fc.tuple(fc.constantFrom(...KNOWN_NAMES), junkText), { maxLength: 2 }),
+      )
       .map(([good, junk]) => {
         const query = new URLSearchParams();
         for (const [k, v] of [...good, ...junk]) query.append(k, v);
@@ -99,11 +112,15 @@ const queryArbitrary = fc.oneof(
   },
   {
     weight: 5,
-    arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_NAMES), fc.string({ maxLength: 8 })), junkText), { maxLength: 6 }).map((pairs) => {
-      const query = new URLSearchParams();
-      for (const [k, v] of pairs) query.append(k, v);
-      return query.toString();
-    }),
+    arbitrary: fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom(...KNOWN_NAMES), fc.string({ maxLength: 8 })), junkText), {
+        maxLength: 6,
+      })
+      .map((pairs) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of pairs) query.append(k, v);
+        return query.toString();
+      }),
   },
   // Raw query strings no browser would build: broken percent-escapes, lone ampersands, encoded NULs.
   {
@@ -118,9 +135,9 @@ const queryArbitrary = fc.oneof(
       "province[]=25&province[]=68",
       "q=%C0%AF",
       "wage=-1e309",
-      "page=99999999999999999999"
+      "page=99999999999999999999",
     ),
-  }
+  },
 );
 
 const routes = routeFiles();
@@ -133,13 +150,25 @@ beforeAll(async () => {
   const provider = await createOrgMember("provider");
   const admin = await createUser({ role: "admin", provinceCode: UNITS.lamDong });
   const subject = await activatedPerson(officer, { fullName: "Đoàn Văn Truy Vấn" });
-  const grant = await giveConsent(officer, subject.personId, { purposes: ["matching", "training_referral", "share_contact"] });
+  const grant = await giveConsent(officer, subject.personId, {
+    purposes: ["matching", "training_referral", "share_contact"],
+  });
   await createDataRequest(subject.userId, { kind: "correction", message: "Sai địa chỉ" });
   const job = await publishJob(employer);
   const training = await publishTraining(provider);
   await drainOutbox(ctx.handle.db, ctx.search);
-  const way = await wayToWork(ctx.handle.db, subject.personId, { officer, employer, provider, job: job.id, training: training.id });
-  const [note] = await ctx.handle.db.select({ id: notification.id }).from(notification).where(eq(notification.recipientId, subject.userId)).limit(1);
+  const way = await wayToWork(ctx.handle.db, subject.personId, {
+    officer,
+    employer,
+    provider,
+    job: job.id,
+    training: training.id,
+  });
+  const [note] = await ctx.handle.db
+    .select({ id: notification.id })
+    .from(notification)
+    .where(eq(notification.recipientId, subject.userId))
+    .limit(1);
   ids = {
     person: subject.personId,
     grant,
@@ -157,7 +186,9 @@ beforeAll(async () => {
 }, 120_000);
 
 async function fuzzLoader(file: string, source: string, numRuns: number) {
-  const module = (await import(`../../app/routes/${file.replace(/\.tsx?$/, "")}`)) as { loader: Parameters<typeof callHandler>[0] };
+  const module = (await import(`../../app/routes/${file.replace(/\.tsx?$/, "")}`)) as {
+    loader: Parameters<typeof callHandler>[0];
+  };
   const role = roleOf(file);
   const params = paramsOf(file);
   const pathname = routePath(file, params);
@@ -168,16 +199,25 @@ async function fuzzLoader(file: string, source: string, numRuns: number) {
   // name, e.g. the audit filter checks personId before it looks the actor up).
   const mentioned = KNOWN_NAMES.filter((n) => source.includes(`"${n}"`));
   const spikes = [
-    ...["a\u0000b", "Nguyễn Văn Hùng".normalize("NFD"), "x".repeat(100_000), "-1", "<script>alert(1)</script>", "\uD800"].map((v) =>
-      KNOWN_NAMES.map((n) => [n, v])
-    ),
+    ...[
+      "a\u0000b",
+      "Nguyễn Văn Hùng".normalize("NFD"),
+      "x".repeat(100_000),
+      "-1",
+      "<script>alert(1)</script>",
+      "\uD800",
+    ].map((v) => KNOWN_NAMES.map((n) => [n, v])),
     ...mentioned.flatMap((n) => [[[n, "a\u0000b"]], [[n, "x\u0000@example.vn"]]]),
   ];
   for (const pairs of spikes) {
     const spike = pairs[0]![1]!;
     const query = new URLSearchParams(pairs).toString();
     const headers: Record<string, string> = role === "anonymous" ? {} : { Cookie: cookies[role] };
-    const res = await callHandler(module.loader, new Request(`http://localhost${pathname}?${query}`, { headers }), params);
+    const res = await callHandler(
+      module.loader,
+      new Request(`http://localhost${pathname}?${query}`, { headers }),
+      params,
+    );
     const label = `GET ${pathname} with ${pairs.length > 1 ? "every known name" : pairs[0]![0]} = ${JSON.stringify(spike.slice(0, 20))} as ${role}`;
     if (res instanceof Error) throw new Error(`${label}: threw ${res.stack ?? res.message}`);
     expect(res.status, `${label}: ${(await res.clone().text()).slice(0, 300)}`).toBeLessThan(500);
@@ -187,14 +227,18 @@ async function fuzzLoader(file: string, source: string, numRuns: number) {
     queryArbitrary,
     async (query) => {
       const headers: Record<string, string> = role === "anonymous" ? {} : { Cookie: cookies[role] };
-      const res = await callHandler(module.loader, new Request(`http://localhost${pathname}?${query}`, { headers }), params);
+      const res = await callHandler(
+        module.loader,
+        new Request(`http://localhost${pathname}?${query}`, { headers }),
+        params,
+      );
       const label = `GET ${pathname}?${query.slice(0, 300)} as ${role}`;
       if (res instanceof Error) throw new Error(`${label}: threw ${res.stack ?? res.message}`);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       expect(res.status, `${label}: ${(await res.clone().text()).slice(0, 300)}`).toBeLessThan(500);
       await res.arrayBuffer();
     },
-    numRuns
+    numRuns,
   );
   return statuses;
 }
@@ -212,7 +256,7 @@ describe(`bad query strings (FC_SEED=${FC_SEED})`, () => {
         "officer.reports.export[.]csv.tsx",
         "officer.reports.export[.]xlsx.tsx",
         "officer.loans.bank-list[.]csv.tsx",
-      ])
+      ]),
     );
   });
 
@@ -224,10 +268,10 @@ describe(`bad query strings (FC_SEED=${FC_SEED})`, () => {
       // notification) and not only refused, so the fuzz reached its work.
       expect(
         Object.keys(statuses).some((s) => Number(s) < 400),
-        `${file}: ${JSON.stringify(statuses)}`
+        `${file}: ${JSON.stringify(statuses)}`,
       ).toBe(true);
     },
-    120_000
+    120_000,
   );
 
   it.each(loaders.filter((r) => !isResourceRoute(r.source)).map((r) => r.file))(
@@ -236,7 +280,7 @@ describe(`bad query strings (FC_SEED=${FC_SEED})`, () => {
       const statuses = await fuzzLoader(file, sourceOf(file), RUNS);
       expect(Object.keys(statuses).length, file).toBeGreaterThan(0);
     },
-    120_000
+    120_000,
   );
 });
 

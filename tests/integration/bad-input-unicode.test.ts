@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { action as intakeAction } from "~/routes/officer.persons.new";
-import { loader as personsLoader } from "~/routes/officer.persons._index";
 import { action as newJobAction } from "~/routes/employer.jobs.new";
 import { loader as jobsLoader } from "~/routes/jobs._index";
-import { action as registerAction } from "~/routes/register";
 import { action as loginAction } from "~/routes/login";
+import { loader as personsLoader } from "~/routes/officer.persons._index";
+import { action as intakeAction } from "~/routes/officer.persons.new";
+import { action as registerAction } from "~/routes/register";
+
 import { appUser, job, releasedPerson } from "../../db/schema";
 import { registrationForm, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, jobForm } from "../factories/marketplace";
@@ -35,11 +37,18 @@ beforeAll(async () => {
 async function intake(fields: Record<string, string>) {
   const res = await callRoute(
     intakeAction,
-    routeRequest("/officer/persons/new", { cookie: officerCookie, form: intakeForm({ phone: uniquePhone(), ...fields }) })
+    routeRequest("/officer/persons/new", {
+      cookie: officerCookie,
+      form: intakeForm({ phone: uniquePhone(), ...fields }),
+    }),
   );
-  if (res.status === 302) return { id: res.headers.get("Location")!.match(/persons\/([0-9a-f-]{36})/)![1]!, refused: null };
+  if (res.status === 302)
+    return { id: res.headers.get("Location")!.match(/persons\/([0-9a-f-]{36})/)![1]!, refused: null };
   expect(res.status).toBe(400);
-  return { id: null, refused: (await res.json()) as { errors: Record<string, { key: string }>; duplicates: { fullName: string }[] } };
+  return {
+    id: null,
+    refused: (await res.json()) as { errors: Record<string, { key: string }>; duplicates: { fullName: string }[] },
+  };
 }
 
 describe("the same name, decomposed or precomposed", () => {
@@ -50,7 +59,10 @@ describe("the same name, decomposed or precomposed", () => {
     ] as const) {
       expect(first).not.toBe(second);
       const created = await intake({ fullName: first, dateOfBirth });
-      const [stored] = await ctx.handle.db.select({ fullName: releasedPerson.fullName }).from(releasedPerson).where(eq(releasedPerson.id, created.id!));
+      const [stored] = await ctx.handle.db
+        .select({ fullName: releasedPerson.fullName })
+        .from(releasedPerson)
+        .where(eq(releasedPerson.id, created.id!));
       expect(stored!.fullName).toBe(first.normalize("NFC"));
 
       const again = await intake({ fullName: second, dateOfBirth });
@@ -70,8 +82,13 @@ describe("the same name, decomposed or precomposed", () => {
     await intake({ fullName: nfd("Hoàng Thị Ngọc Ánh"), dateOfBirth: "1995-06-07" });
     await intake({ fullName: "Trương Văn Lộc", dateOfBirth: "1979-01-02" });
     const list = async (q: string) => {
-      const res = await callRoute(personsLoader, routeRequest(`/officer/persons?q=${encodeURIComponent(q)}`, { cookie: officerCookie }));
-      return ((await res.json()) as { persons: { fullName: string }[]; filters: { q?: string } }).persons.map((p) => p.fullName);
+      const res = await callRoute(
+        personsLoader,
+        routeRequest(`/officer/persons?q=${encodeURIComponent(q)}`, { cookie: officerCookie }),
+      );
+      return ((await res.json()) as { persons: { fullName: string }[]; filters: { q?: string } }).persons.map(
+        (p) => p.fullName,
+      );
     };
     expect(await list("Hoàng Thị Ngọc Ánh")).toContain("Hoàng Thị Ngọc Ánh");
     expect(await list(nfd("Trương Văn Lộc"))).toContain("Trương Văn Lộc");
@@ -81,7 +98,11 @@ describe("the same name, decomposed or precomposed", () => {
   it("public search finds a job typed decomposed with a precomposed query, and the other way round; the index holds NFC", async () => {
     const shop = await createOrgMember("employer");
     const cookie = await cookieFor(shop.actorId);
-    const post = (title: string) => callRoute(newJobAction, routeRequest("/employer/jobs/new", { cookie, form: jobForm({ title, intent: "publish" }) }));
+    const post = (title: string) =>
+      callRoute(
+        newJobAction,
+        routeRequest("/employer/jobs/new", { cookie, form: jobForm({ title, intent: "publish" }) }),
+      );
     expect((await post(nfd("Thợ hàn khung nhôm kính Điện Biên"))).status).toBe(302);
     expect((await post("Phụ bếp nhà hàng Hướng Dương")).status).toBe(302);
     const [stored] = await ctx.handle.db
@@ -102,7 +123,10 @@ describe("the same name, decomposed or precomposed", () => {
         params: {},
         context: { requestId: "t", cspNonce: "", clientIp: "127.0.0.1" },
       } as never);
-      const data = (await (res as Response).json()) as { search: { q: string }; result: { source: string; hits: { title: string }[] } };
+      const data = (await (res as Response).json()) as {
+        search: { q: string };
+        result: { source: string; hits: { title: string }[] };
+      };
       expect(data.result.source).toBe("meilisearch");
       // What the search box shows back is NFC too, whatever was typed.
       expect(data.search.q).toBe(q.normalize("NFC"));
@@ -117,20 +141,27 @@ describe("the same e-mail address, decomposed or precomposed", () => {
   it("is one account: registering it again is refused, and logging in with the other form works", async () => {
     const email = `hưng.${Date.now()}@ví-dụ.vn`;
     const register = (address: string) =>
-      callRoute(registerAction, routeRequest("/register", { form: registrationForm({ email: address, contactPhone: uniquePhone() }) }));
+      callRoute(
+        registerAction,
+        routeRequest("/register", { form: registrationForm({ email: address, contactPhone: uniquePhone() }) }),
+      );
     expect((await register(email)).status).toBe(302);
     const [user] = await ctx.handle.db.select({ email: appUser.email }).from(appUser).where(eq(appUser.email, email));
     expect(user?.email).toBe(email);
 
     const again = await register(nfd(email));
     expect(again.status).toBe(400);
-    expect(((await again.json()) as { errors: Record<string, { key: string }> }).errors.email).toEqual({ key: "register.error.emailTaken" });
+    expect(((await again.json()) as { errors: Record<string, { key: string }> }).errors.email).toEqual({
+      key: "register.error.emailTaken",
+    });
 
     const login = await callRoute(
       loginAction,
-      routeRequest("/login", { form: { identifier: nfd(email.toUpperCase()), password: registrationForm().password as string } }),
+      routeRequest("/login", {
+        form: { identifier: nfd(email.toUpperCase()), password: registrationForm().password as string },
+      }),
       {},
-      { requestId: "t", cspNonce: "n", clientIp: "10.88.0.1" }
+      { requestId: "t", cspNonce: "n", clientIp: "10.88.0.1" },
     );
     expect(login.status).toBe(302);
     expect(login.headers.get("Set-Cookie")).toMatch(/./);

@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { EVIDENCE_MAX_BYTES } from "~/modules/consent/constants";
 import { CONSENT_BODY_MAX_BYTES, readPersonPageBody } from "~/modules/consent/upload.server";
 import { action as recordAction } from "~/routes/officer.persons.$id";
+
 import { consentGrant } from "../../db/schema";
 import { UNITS } from "../factories";
 import { consentForm, createOfficerScope, createPerson } from "../factories/persons";
-import { FC_SEED, callHandler, expectClearRefusal, fuzz, junkText } from "../setup/fuzz";
+import { callHandler, expectClearRefusal, FC_SEED, fuzz, junkText } from "../setup/fuzz";
 import { changedTables, fingerprint } from "../setup/fuzz-db";
 import { setupIntegration } from "../setup/integration";
 import { cookieFor } from "../setup/routes";
@@ -30,7 +32,10 @@ beforeAll(async () => {
   cookie = await cookieFor(officer.actorId);
 });
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.alloc(200, 7)]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+  Buffer.alloc(200, 7),
+]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 3)]);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const HTML = Buffer.from("<!doctype html><script>alert(document.cookie)</script>");
@@ -39,9 +44,16 @@ const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1
 const GIF = Buffer.concat([Buffer.from("GIF89a"), Buffer.alloc(50)]);
 
 /** The consent form as the browser posts it: its fields, then the scan (multipart). */
-function consentBody(file: { bytes: Buffer; name: string; type: string } | null, overrides: Record<string, string | string[]> = {}): FormData {
+function consentBody(
+  file: { bytes: Buffer; name: string; type: string } | null,
+  overrides: Record<string, string | string[]> = {},
+): FormData {
   const form = new FormData();
-  const fields = { ...consentForm({ evidenceKind: "upload", paperFormNumber: "" }), intent: "grant-consent", ...overrides };
+  const fields = {
+    ...consentForm({ evidenceKind: "upload", paperFormNumber: "" }),
+    intent: "grant-consent",
+    ...overrides,
+  };
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
   if (file) form.append("evidenceFile", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
   return form;
@@ -91,20 +103,30 @@ describe("the scan's type is read from its bytes", () => {
     ["an SVG with a script", SVG, "anh.svg", "image/svg+xml"],
     ["a GIF", GIF, "anh.gif", "image/gif"],
     ["text that merely starts like a JPEG", Buffer.from([0xff, 0xd8]), "anh.jpg", "image/jpeg"],
-  ])("%s is refused with the type message, what was typed is kept, no grant is written", async (_what, bytes, name, type) => {
-    const p = await person();
-    const before = await fingerprint(ctx.handle.db);
-    const res = await post(p, consentBody({ bytes, name, type }));
-    expect(res.status).toBe(400);
-    const data = (await res.json()) as { errors: Record<string, { key: string }>; values: Record<string, unknown> };
-    expect(data.errors).toEqual({ evidenceFile: { key: "consent.error.file" } });
-    expect(data.values).toMatchObject({ intent: "grant-consent", evidenceKind: "upload", purposes: ["matching", "share_contact"] });
-    expect(changedTables(before, await fingerprint(ctx.handle.db))).toEqual([]);
-  });
+  ])(
+    "%s is refused with the type message, what was typed is kept, no grant is written",
+    async (_what, bytes, name, type) => {
+      const p = await person();
+      const before = await fingerprint(ctx.handle.db);
+      const res = await post(p, consentBody({ bytes, name, type }));
+      expect(res.status).toBe(400);
+      const data = (await res.json()) as { errors: Record<string, { key: string }>; values: Record<string, unknown> };
+      expect(data.errors).toEqual({ evidenceFile: { key: "consent.error.file" } });
+      expect(data.values).toMatchObject({
+        intent: "grant-consent",
+        evidenceKind: "upload",
+        purposes: ["matching", "share_contact"],
+      });
+      expect(changedTables(before, await fingerprint(ctx.handle.db))).toEqual([]);
+    },
+  );
 
   it("a file name with a NUL or decomposed letters is stored clean", async () => {
     const p = await person();
-    const res = await post(p, consentBody({ bytes: JPEG, name: `${"bản-quét-đồng-ý".normalize("NFD")}\u0000.jpg`, type: "image/jpeg" }));
+    const res = await post(
+      p,
+      consentBody({ bytes: JPEG, name: `${"bản-quét-đồng-ý".normalize("NFD")}\u0000.jpg`, type: "image/jpeg" }),
+    );
     expect(res.status).toBe(302);
     expect((await grantsOf(p.id))[0]!.ref).toBe("bản-quét-đồng-ý.jpg");
   });
@@ -113,14 +135,17 @@ describe("the scan's type is read from its bytes", () => {
 /** A multipart body streamed chunk by chunk: `size` bytes of scan between the fields; counts what was pulled. */
 function streamedConsent(size: number) {
   const boundary = "----chungtay-test-boundary";
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const head = Buffer.from(
     field("intent", "grant-consent") +
       field("evidenceKind", "upload") +
-      `--${boundary}\r\nContent-Disposition: form-data; name="evidenceFile"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`
+      `--${boundary}\r\nContent-Disposition: form-data; name="evidenceFile"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
   );
   // The fields after the scan must still arrive when the scan is dropped.
-  const tail = Buffer.from(`\r\n${field("purposes", "matching")}${field("givenOn", new Date().toISOString().slice(0, 10))}--${boundary}--\r\n`);
+  const tail = Buffer.from(
+    `\r\n${field("purposes", "matching")}${field("givenOn", new Date().toISOString().slice(0, 10))}--${boundary}--\r\n`,
+  );
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   let sent = 0;
   const pulled = { bytes: 0 };
@@ -142,22 +167,36 @@ function streamedConsent(size: number) {
       controller.enqueue(new Uint8Array(chunk.subarray(0, n)));
     },
   });
-  return { stream, pulled, contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + size + tail.length };
+  return {
+    stream,
+    pulled,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    length: head.length + size + tail.length,
+  };
 }
 
 describe("the scan's size", () => {
   it("5 MB exactly is kept; one byte more is refused with the size message and what was typed", async () => {
     const atLimit = await person();
     const full = Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES - PDF.length, 0x20)]);
-    expect((await post(atLimit, consentBody({ bytes: full, name: "scan.pdf", type: "application/pdf" }))).status).toBe(302);
+    expect((await post(atLimit, consentBody({ bytes: full, name: "scan.pdf", type: "application/pdf" }))).status).toBe(
+      302,
+    );
 
     const over = await person();
     const before = await fingerprint(ctx.handle.db);
-    const res = await post(over, consentBody({ bytes: Buffer.concat([full, Buffer.from(" ")]), name: "scan.pdf", type: "application/pdf" }));
+    const res = await post(
+      over,
+      consentBody({ bytes: Buffer.concat([full, Buffer.from(" ")]), name: "scan.pdf", type: "application/pdf" }),
+    );
     expect(res.status).toBe(400);
     const data = (await res.json()) as { errors: Record<string, { key: string }>; values: Record<string, unknown> };
     expect(data.errors.evidenceFile).toEqual({ key: "consent.error.fileTooLarge" });
-    expect(data.values).toMatchObject({ intent: "grant-consent", purposes: ["matching", "share_contact"], paperFormNumber: "" });
+    expect(data.values).toMatchObject({
+      intent: "grant-consent",
+      purposes: ["matching", "share_contact"],
+      paperFormNumber: "",
+    });
     expect(changedTables(before, await fingerprint(ctx.handle.db))).toEqual([]);
   });
 
@@ -166,7 +205,10 @@ describe("the scan's size", () => {
     const body = streamedConsent(30 * 1024 * 1024);
     const res = await post(p, body.stream, { "Content-Type": body.contentType, "Content-Length": String(body.length) });
     expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({ intent: "grant-consent", errors: { evidenceFile: { key: "consent.error.fileTooLarge" } } });
+    expect(await res.json()).toMatchObject({
+      intent: "grant-consent",
+      errors: { evidenceFile: { key: "consent.error.fileTooLarge" } },
+    });
     // At most what a stream reads ahead, never the 30 MB.
     expect(body.pulled.bytes).toBeLessThan(CONSENT_BODY_MAX_BYTES);
     expect(await grantsOf(p.id)).toEqual([]);
@@ -199,14 +241,25 @@ describe("the scan's size", () => {
 });
 
 describe(`generated uploads (FC_SEED=${FC_SEED})`, () => {
-  const magic = fc.constantFrom(JPEG.subarray(0, 4), PNG.subarray(0, 8), Buffer.from("%PDF-"), HTML, EXE, Buffer.alloc(0), Buffer.from([0xff]));
+  const magic = fc.constantFrom(
+    JPEG.subarray(0, 4),
+    PNG.subarray(0, 8),
+    Buffer.from("%PDF-"),
+    HTML,
+    EXE,
+    Buffer.alloc(0),
+    Buffer.from([0xff]),
+  );
   const upload = fc.record({
     bytes: fc.tuple(magic, fc.uint8Array({ maxLength: 300 })).map(([m, rest]) => Buffer.concat([m, Buffer.from(rest)])),
     name: fc.oneof(
       fc.constantFrom("scan.pdf", "anh.jpg", "", "../../etc/passwd", "a\u0000b.png", "ảnh.png".normalize("NFD")),
-      junkText.map((s) => s.slice(0, 300))
+      junkText.map((s) => s.slice(0, 300)),
     ),
-    type: fc.oneof(fc.constantFrom("image/jpeg", "image/png", "application/pdf", "text/html", "application/octet-stream", ""), fc.string({ maxLength: 20 })),
+    type: fc.oneof(
+      fc.constantFrom("image/jpeg", "image/png", "application/pdf", "text/html", "application/octet-stream", ""),
+      fc.string({ maxLength: 20 }),
+    ),
   });
 
   it("never a 500; a refused scan writes nothing and says why in catalogue keys", async () => {
@@ -215,7 +268,8 @@ describe(`generated uploads (FC_SEED=${FC_SEED})`, () => {
       fc.tuple(fc.array(upload, { maxLength: 2 }), fc.constantFrom("upload", "paper_form", "")),
       async ([files, evidenceKind]) => {
         const form = consentBody(null, { evidenceKind });
-        for (const f of files) form.append("evidenceFile", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+        for (const f of files)
+          form.append("evidenceFile", new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
         const before = await fingerprint(ctx.handle.db);
         const res = await post(p, form);
         const label = `${evidenceKind} ${files
@@ -227,7 +281,7 @@ describe(`generated uploads (FC_SEED=${FC_SEED})`, () => {
           await expectClearRefusal(res, {}, "multipart", {}, label);
         }
       },
-      40
+      40,
     );
   }, 120_000);
 });

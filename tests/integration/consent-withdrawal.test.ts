@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { startSession } from "~/auth/session.server";
@@ -7,16 +8,17 @@ import { formatDate, translator } from "~/i18n";
 import { personsWithLiveConsent, withdrawConsent } from "~/modules/consent/consent.server";
 import { searchCandidates } from "~/modules/matching/candidates.server";
 import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
-import * as employerReferral from "~/routes/employer.referrals.$id";
 import * as employerReferrals from "~/routes/employer.referrals._index";
+import * as employerReferral from "~/routes/employer.referrals.$id";
 import * as meConsents from "~/routes/me.consents";
 import * as officerPerson from "~/routes/officer.persons.$id";
 import * as printForm from "~/routes/officer.persons.$id_.consents.$grantId.print";
 import { now, setClock } from "~/utils/clock.server";
 import type { FormValues } from "~/utils/forms";
-import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
 import { sweepExpired } from "~/worker/tasks.server";
-import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
+
+import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
+import { createUser, DEFAULT_PASSWORD, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, refer } from "../factories/referrals";
@@ -35,9 +37,13 @@ const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 const vi = translator("vi");
 type Who = { id: string; cookie: string };
 
-const cookieFor = async (userId: string): Promise<Who> => ({ id: userId, cookie: (await startSession(userId)).split(";")[0] });
+const cookieFor = async (userId: string): Promise<Who> => ({
+  id: userId,
+  cookie: (await startSession(userId)).split(";")[0],
+});
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => callRoute(handler, request, params, undefined, { responseOnly: true });
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  callRoute(handler, request, params, undefined, { responseOnly: true });
 
 let officerScope: StaffScope;
 let officer: Who;
@@ -46,7 +52,12 @@ let employerWho: Who;
 
 beforeAll(async () => {
   const officerUser = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
-  officerScope = { actorId: officerUser.id, role: "officer", provinceCodes: [UNITS.lamDong], communeCodes: [UNITS.namDa] };
+  officerScope = {
+    actorId: officerUser.id,
+    role: "officer",
+    provinceCodes: [UNITS.lamDong],
+    communeCodes: [UNITS.namDa],
+  };
   officer = await cookieFor(officerUser.id);
   employer = await createOrgMember("employer", { name: "Tiệm sửa xe Rút Đồng Ý" });
   employerWho = await cookieFor(employer.actorId);
@@ -60,10 +71,19 @@ async function person(consent: FormValues = {}) {
   count += 1;
   const fullName = `Phạm Văn Rút ${count}`;
   const phone = uniquePhone();
-  const personId = await createPerson(officerScope, { fullName, phone, dateOfBirth: `1991-03-${String(count).padStart(2, "0")}` });
+  const personId = await createPerson(officerScope, {
+    fullName,
+    phone,
+    dateOfBirth: `1991-03-${String(count).padStart(2, "0")}`,
+  });
   const issued = await issueInvitation(officerScope, personId);
   const activated = await activateAccount({
-    ...activationSchema.parse({ code: issued!.code, phone, password: DEFAULT_PASSWORD, passwordConfirm: DEFAULT_PASSWORD }),
+    ...activationSchema.parse({
+      code: issued!.code,
+      phone,
+      password: DEFAULT_PASSWORD,
+      passwordConfirm: DEFAULT_PASSWORD,
+    }),
     ip: `10.61.0.${count}`,
   });
   if (!activated.ok) throw new Error("activation failed");
@@ -71,11 +91,22 @@ async function person(consent: FormValues = {}) {
   return { personId, fullName, phone, userId: activated.userId, who: await cookieFor(activated.userId), grantId };
 }
 
-const orgOpen = (id: string) => call(employerReferral.loader as Handler, get(`/employer/referrals/${id}`, employerWho), { id });
+const orgOpen = (id: string) =>
+  call(employerReferral.loader as Handler, get(`/employer/referrals/${id}`, employerWho), { id });
 const allNotifications = async () => JSON.stringify(await ctx.handle.db.select().from(notification));
-const keysOf = async (userId: string) => (await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, userId))).map((n) => n.messageKey);
+const keysOf = async (userId: string) =>
+  (await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, userId))).map(
+    (n) => n.messageKey,
+  );
 
-type OrgDetail = { referral: { status: string; sharedFields: string[]; sharedSnapshot: Record<string, unknown>; consentEnded: { reason: string; at: string; fields: string[] }[] } };
+type OrgDetail = {
+  referral: {
+    status: string;
+    sharedFields: string[];
+    sharedSnapshot: Record<string, unknown>;
+    consentEnded: { reason: string; at: string; fields: string[] }[];
+  };
+};
 
 describe("withdrawing one purpose of a grant", () => {
   it("the person withdraws the phone at /me/consents: matching stays live, the referral keeps the other fields, history says who, when, how", async () => {
@@ -84,7 +115,10 @@ describe("withdrawing one purpose of a grant", () => {
     const job = await publishJob(employer, { title: "Thợ sửa xe một phần" });
     const id = await refer(officerScope, p.personId, "job", job.id, ["full_name", "skills", "phone"]);
 
-    const res = await call(meConsents.action as Handler, post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "share_contact", note: "" }));
+    const res = await call(
+      meConsents.action as Handler,
+      post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "share_contact", note: "" }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/me/consents?done=withdrawn&purpose=share_contact");
 
@@ -98,9 +132,22 @@ describe("withdrawing one purpose of a grant", () => {
     expect((await searchCandidates(officerScope, { q: "sua xe may" })).map((h) => h.id)).toContain(p.personId);
 
     // History: which purpose, when, by whom, through which channel.
-    const history = await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.grantId, p.grantId));
-    expect(history).toEqual([expect.objectContaining({ purpose: "share_contact", withdrawnBy: p.userId, actorRole: "person", channel: "online", personId: p.personId })]);
-    const page = await (await call(meConsents.loader as Handler, get("/me/consents?done=withdrawn&purpose=share_contact", p.who))).json();
+    const history = await ctx.handle.db
+      .select()
+      .from(consentWithdrawal)
+      .where(eq(consentWithdrawal.grantId, p.grantId));
+    expect(history).toEqual([
+      expect.objectContaining({
+        purpose: "share_contact",
+        withdrawnBy: p.userId,
+        actorRole: "person",
+        channel: "online",
+        personId: p.personId,
+      }),
+    ]);
+    const page = await (
+      await call(meConsents.loader as Handler, get("/me/consents?done=withdrawn&purpose=share_contact", p.who))
+    ).json();
     const html = render(meConsents.default, page);
     expect(html).toContain(vi("consent.withdrawal.self.done", { purpose: vi("self.purpose.share_contact") }));
     expect(html).toContain(vi("consent.withdrawal.purposeWithdrawn", { date: formatDate(now()) }));
@@ -125,50 +172,102 @@ describe("withdrawing one purpose of a grant", () => {
     expect((await searchCandidates(officerScope, { q: "sua xe may" })).map((h) => h.id)).toContain(p.personId);
     const res = await call(
       officerPerson.action as Handler,
-      post(`/officer/persons/${p.personId}`, officer, { intent: "withdraw-consent", grantId: p.grantId, purpose: "matching", channel: "phone", note: "Gọi điện báo" }),
+      post(`/officer/persons/${p.personId}`, officer, {
+        intent: "withdraw-consent",
+        grantId: p.grantId,
+        purpose: "matching",
+        channel: "phone",
+        note: "Gọi điện báo",
+      }),
       { id: p.personId },
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/officer/persons/${p.personId}?done=withdrawn&purpose=matching#consents`);
     // No drain: gone from the index in the same request.
-    const doc = await ctx.search.index("candidates").getDocument(p.personId).catch(() => null);
+    const doc = await ctx.search
+      .index("candidates")
+      .getDocument(p.personId)
+      .catch(() => null);
     expect(doc).toBeNull();
     const [grant] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, p.grantId));
     expect(grant).toMatchObject({ purposes: ["training_referral", "share_contact"], withdrawnAt: null });
     expect((await personsWithLiveConsent([p.personId], "training_referral")).has(p.personId)).toBe(true);
     const [row] = await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.grantId, p.grantId));
-    expect(row).toMatchObject({ purpose: "matching", channel: "phone", actorRole: "officer", withdrawnBy: officer.id, note: "Gọi điện báo" });
+    expect(row).toMatchObject({
+      purpose: "matching",
+      channel: "phone",
+      actorRole: "officer",
+      withdrawnBy: officer.id,
+      note: "Gọi điện báo",
+    });
     // The person's page lists the withdrawal in the grant's history.
-    const loaded = await (await call(officerPerson.loader as Handler, get(`/officer/persons/${p.personId}?done=withdrawn&purpose=matching`, officer), { id: p.personId })).json();
+    const loaded = await (
+      await call(
+        officerPerson.loader as Handler,
+        get(`/officer/persons/${p.personId}?done=withdrawn&purpose=matching`, officer),
+        { id: p.personId },
+      )
+    ).json();
     const html = render(officerPerson.default, loaded);
     expect(html).toContain(vi("consent.withdrawal.officer.done", { purpose: vi("consent.purpose.matching") }));
     expect(html).toContain(
-      vi("consent.withdrawal.row", { purpose: vi("consent.purpose.matching"), date: formatDate(now()), who: vi("consent.withdrawal.by.officer"), channel: vi("consent.withdrawal.channel.phone") }),
+      vi("consent.withdrawal.row", {
+        purpose: vi("consent.purpose.matching"),
+        date: formatDate(now()),
+        who: vi("consent.withdrawal.by.officer"),
+        channel: vi("consent.withdrawal.channel.phone"),
+      }),
     );
     // The printed form still shows what was given.
     const printed = (await (
-      await call(printForm.loader as Handler, get(`/officer/persons/${p.personId}/consents/${p.grantId}/print`, officer), { id: p.personId, grantId: p.grantId })
+      await call(
+        printForm.loader as Handler,
+        get(`/officer/persons/${p.personId}/consents/${p.grantId}/print`, officer),
+        { id: p.personId, grantId: p.grantId },
+      )
     ).json()) as { form: { grant: { purposes: string[] } } };
     expect(printed.form.grant.purposes).toEqual(["matching", "training_referral", "share_contact"]);
     // "Withdraw all" still ends what is left.
-    expect((await withdrawConsent({ id: p.userId, role: "person" }, { personId: p.personId, grantId: p.grantId, ownPersonId: p.personId })).ok).toBe(true);
+    expect(
+      (
+        await withdrawConsent(
+          { id: p.userId, role: "person" },
+          { personId: p.personId, grantId: p.grantId, ownPersonId: p.personId },
+        )
+      ).ok,
+    ).toBe(true);
     const [ended] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, p.grantId));
     expect(ended.withdrawnAt).not.toBeNull();
-    const purposes = (await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.grantId, p.grantId))).map((w) => w.purpose).sort();
+    const purposes = (
+      await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.grantId, p.grantId))
+    )
+      .map((w) => w.purpose)
+      .sort();
     expect(purposes).toEqual(["matching", "share_contact", "training_referral"]);
   });
 
   it("a purpose not in force, or another person's grant, changes nothing", async () => {
     const p = await person({ purposes: ["matching"], shareableFields: ["skills"] });
     const other = await person();
-    const tampered = await call(meConsents.action as Handler, post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "share_contact" }));
+    const tampered = await call(
+      meConsents.action as Handler,
+      post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "share_contact" }),
+    );
     expect(tampered.status).toBe(404);
-    const bogus = await call(meConsents.action as Handler, post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "everything" }));
+    const bogus = await call(
+      meConsents.action as Handler,
+      post("/me/consents", p.who, { intent: "withdraw", grantId: p.grantId, purpose: "everything" }),
+    );
     expect(bogus.status).toBe(400);
     expect(await bogus.json()).toEqual({ error: "consent.withdrawal.error.invalid" });
-    const foreign = await call(meConsents.action as Handler, post("/me/consents", p.who, { intent: "withdraw", grantId: other.grantId, purpose: "share_contact" }));
+    const foreign = await call(
+      meConsents.action as Handler,
+      post("/me/consents", p.who, { intent: "withdraw", grantId: other.grantId, purpose: "share_contact" }),
+    );
     expect(foreign.status).toBe(404);
-    expect(await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.personId, other.personId))).toEqual([]);
+    expect(
+      await ctx.handle.db.select().from(consentWithdrawal).where(eq(consentWithdrawal.personId, other.personId)),
+    ).toEqual([]);
     const [grant] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, p.grantId));
     expect(grant).toMatchObject({ purposes: ["matching"], withdrawnAt: null });
   });
@@ -182,7 +281,14 @@ describe("what organisations were shown does not outlive the consent", () => {
     await acceptReferral(employer, id);
     expect(JSON.stringify(await (await orgOpen(id)).json())).toContain(p.phone);
 
-    expect((await withdrawConsent({ id: p.userId, role: "person" }, { personId: p.personId, grantId: p.grantId, ownPersonId: p.personId, purposes: ["share_contact"] })).ok).toBe(true);
+    expect(
+      (
+        await withdrawConsent(
+          { id: p.userId, role: "person" },
+          { personId: p.personId, grantId: p.grantId, ownPersonId: p.personId, purposes: ["share_contact"] },
+        )
+      ).ok,
+    ).toBe(true);
 
     const res = await orgOpen(id);
     const seen = (await res.json()) as OrgDetail;
@@ -198,11 +304,19 @@ describe("what organisations were shown does not outlive the consent", () => {
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(row.sharedSnapshot).not.toHaveProperty("phone");
     // The list says it too.
-    const list = (await (await call(employerReferrals.loader as Handler, get("/employer/referrals", employerWho))).json()) as { rows: { id: string; consentEnded: unknown }[] };
-    expect(list.rows.find((r) => r.id === id)?.consentEnded).toEqual({ reason: "withdrawn", at: expect.any(String), fields: ["phone"] });
+    const list = (await (
+      await call(employerReferrals.loader as Handler, get("/employer/referrals", employerWho))
+    ).json()) as { rows: { id: string; consentEnded: unknown }[] };
+    expect(list.rows.find((r) => r.id === id)?.consentEnded).toEqual({
+      reason: "withdrawn",
+      at: expect.any(String),
+      fields: ["phone"],
+    });
 
     expect(await keysOf(officer.id)).toContain("notify.consent.officer.withdrawn");
-    const orgNotes = (await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, employer.actorId))).filter(
+    const orgNotes = (
+      await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, employer.actorId))
+    ).filter(
       (n) => n.messageKey === "notify.referral.organization.consentWithdrawn" && n.link === `/employer/referrals/${id}`,
     );
     // The listing's title only: no name, no phone.
@@ -222,19 +336,27 @@ describe("what organisations were shown does not outlive the consent", () => {
     const early = (await (await orgOpen(id)).json()) as OrgDetail;
     expect(JSON.stringify(early)).not.toContain(p.phone);
     expect(JSON.stringify(early)).not.toContain(p.fullName);
-    expect(early.referral.consentEnded).toEqual([{ reason: "expired", at: grant.expiresAt.toISOString(), fields: ["full_name", "age", "phone"] }]);
-    expect(render(employerReferral.default, early)).toContain(vi("consent.withdrawal.org.expired", { date: formatDate(grant.expiresAt) }));
+    expect(early.referral.consentEnded).toEqual([
+      { reason: "expired", at: grant.expiresAt.toISOString(), fields: ["full_name", "age", "phone"] },
+    ]);
+    expect(render(employerReferral.default, early)).toContain(
+      vi("consent.withdrawal.org.expired", { date: formatDate(grant.expiresAt) }),
+    );
 
     await sweepExpired(ctx.handle.db);
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(row.status).toBe("accepted");
     expect(row.sharedSnapshot).toEqual({});
     expect(await keysOf(officer.id)).toContain("notify.consent.officer.expired");
-    expect((await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, employer.actorId))).some(
-      (n) => n.messageKey === "notify.referral.organization.consentExpired" && n.link === `/employer/referrals/${id}`,
-    )).toBe(true);
+    expect(
+      (await ctx.handle.db.select().from(notification).where(eq(notification.recipientId, employer.actorId))).some(
+        (n) => n.messageKey === "notify.referral.organization.consentExpired" && n.link === `/employer/referrals/${id}`,
+      ),
+    ).toBe(true);
     expect(await allNotifications()).not.toContain(p.phone);
-    const list = (await (await call(employerReferrals.loader as Handler, get("/employer/referrals", employerWho))).json()) as { rows: { id: string; sharedName: string | null }[] };
+    const list = (await (
+      await call(employerReferrals.loader as Handler, get("/employer/referrals", employerWho))
+    ).json()) as { rows: { id: string; sharedName: string | null }[] };
     expect(list.rows.find((r) => r.id === id)?.sharedName).toBeNull();
     // The sweep runs once per expiry: a second run tells no one again.
     const before = (await keysOf(officer.id)).length;

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { withdrawConsent } from "~/modules/consent/consent.server";
 import { createJob, transitionJob } from "~/modules/jobs/jobs.server";
+
 import { createOrgMember, jobInput, publishJob } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";
@@ -25,21 +27,29 @@ const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : ((r
 
 /** Rows per table: the whole database, to compare before and after a failed write. */
 async function tableCounts(): Promise<Record<string, number>> {
-  const tables = rowsOf(await db().execute(sql`
+  const tables = rowsOf(
+    await db().execute(sql`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`));
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    counts[String(name)] = Number(rowsOf(await db().execute(sql.raw(`select count(*)::int as n from "${String(name)}"`)))[0].n);
+    counts[String(name)] = Number(
+      rowsOf(await db().execute(sql.raw(`select count(*)::int as n from "${String(name)}"`)))[0].n,
+    );
   }
   return counts;
 }
 
 let failingTable: string | undefined;
 async function failLastRow(table: string) {
-  await db().execute(sql.raw(`create or replace function ct_test_fail() returns trigger language plpgsql as $$
-    begin raise exception 'ct_test: forced failure writing %', tg_table_name; end $$`));
-  await db().execute(sql.raw(`create trigger ct_test_fail before insert on "${table}" for each row execute function ct_test_fail()`));
+  await db().execute(
+    sql.raw(`create or replace function ct_test_fail() returns trigger language plpgsql as $$
+    begin raise exception 'ct_test: forced failure writing %', tg_table_name; end $$`),
+  );
+  await db().execute(
+    sql.raw(`create trigger ct_test_fail before insert on "${table}" for each row execute function ct_test_fail()`),
+  );
   failingTable = table;
 }
 async function stopFailing() {
@@ -52,10 +62,14 @@ afterEach(stopFailing);
 async function expectAllOrNothing(lastTable: string, write: () => Promise<unknown>) {
   const before = await tableCounts();
   await failLastRow(lastTable);
-  const error = await write().then(() => new Error("the write succeeded"), (e: unknown) => e);
+  const error = await write().then(
+    () => new Error("the write succeeded"),
+    (e: unknown) => e,
+  );
   // drizzle wraps the database's error ("Failed query: ...") with the trigger's message as its cause.
   const messages: string[] = [];
-  for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) messages.push(String(e.message));
+  for (let e = error as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    messages.push(String(e.message));
   expect(messages.join(" <- ")).toContain(`ct_test: forced failure writing ${lastTable}`);
   await stopFailing();
   expect(await tableCounts()).toEqual(before);
@@ -63,7 +77,11 @@ async function expectAllOrNothing(lastTable: string, write: () => Promise<unknow
 }
 
 const changed = (before: Record<string, number>, after: Record<string, number>) =>
-  Object.fromEntries(Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => [t, after[t] - before[t]]));
+  Object.fromEntries(
+    Object.keys(after)
+      .filter((t) => after[t] !== before[t])
+      .map((t) => [t, after[t] - before[t]]),
+  );
 
 let officer: StaffScope;
 let employer: OrgScope;
@@ -78,7 +96,12 @@ describe(`a write that fails on its last row leaves nothing behind (${process.en
     const form = { fullName: "Lê Văn Nửa Chừng", bannedOccupations: ["72311"], occupationBanEndsOn: "2099-01-01" };
     const before = await expectAllOrNothing("audit_event", () => createPerson(officer, form));
     await createPerson(officer, form);
-    expect(changed(before, await tableCounts())).toEqual({ released_person: 1, conviction: 1, court_ban: 1, audit_event: 1 });
+    expect(changed(before, await tableCounts())).toEqual({
+      released_person: 1,
+      conviction: 1,
+      court_ban: 1,
+      audit_event: 1,
+    });
   });
 
   it("a consent grant: the grant, its audit event and the outbox row that indexes the candidate", async () => {
@@ -91,7 +114,8 @@ describe(`a write that fails on its last row leaves nothing behind (${process.en
   it("a consent withdrawal: the grant stays live, no audit event, nothing queued for the index", async () => {
     const personId = await createPerson(officer, { fullName: "Vũ Văn Rút Lại" });
     const grantId = await giveConsent(officer, personId);
-    const withdraw = () => withdrawConsent({ id: officer.actorId, role: officer.role }, { personId, grantId, scope: officer });
+    const withdraw = () =>
+      withdrawConsent({ id: officer.actorId, role: officer.role }, { personId, grantId, scope: officer });
     await expectAllOrNothing("outbox", withdraw);
     const [grant] = rowsOf(await db().execute(sql`select withdrawn_at from consent_grant where id = ${grantId}`));
     expect(grant.withdrawn_at).toBeNull();

@@ -1,10 +1,12 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { pgSchema, serial, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
+
 import { verifyPassword } from "~/auth/password.server";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { adminUnitCounts } from "~/modules/admin-units/admin-units.server";
+
 import { db } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { appUser, commune, officerCommune, organization, province } from "../../db/schema";
@@ -27,7 +29,8 @@ async function tableCounts() {
 
 /** Advisory locks held in this database (pg_locks is a system view: read raw, shaped per driver). */
 async function advisoryLocksHeld(): Promise<number> {
-  const result = (await db().execute(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
+  const result = (await db()
+    .execute(sql`select count(*)::int as n from pg_locks l join pg_database d on d.oid = l.database
     where l.locktype = 'advisory' and d.datname = current_database()`)) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
   return Number(rows[0].n);
@@ -50,7 +53,9 @@ describe("migrations", () => {
   });
 
   it("restore administrative units that went missing", async () => {
-    await db().delete(commune).where(inArray(commune.code, ["00004", "00008"]));
+    await db()
+      .delete(commune)
+      .where(inArray(commune.code, ["00004", "00008"]));
     expect((await adminUnitCounts()).communes).toBe(3319);
     await runMigrations(ctx.handle);
     expect(await adminUnitCounts()).toEqual({ provinces: 34, communes: 3321 });
@@ -89,7 +94,10 @@ describe("demo seed", () => {
       provider: "provider",
       person: "person",
     };
-    for (const [name, account] of Object.entries(DEMO_ACCOUNTS) as [keyof typeof DEMO_ACCOUNTS, (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS]][]) {
+    for (const [name, account] of Object.entries(DEMO_ACCOUNTS) as [
+      keyof typeof DEMO_ACCOUNTS,
+      (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS],
+    ][]) {
       const [user] = await db()
         .select()
         .from(appUser)
@@ -104,7 +112,11 @@ describe("demo seed", () => {
 
   it("lets the demo accounts log in through the real login service", async () => {
     for (const typed of [DEMO_ACCOUNTS.admin.email, "OFFICER.NAMDA@chungtay.test", "0900 000 001"]) {
-      const outcome = await attemptLogin({ identifier: parseIdentifier(typed)!, password: DEMO_PASSWORD, ip: "10.1.0.1" });
+      const outcome = await attemptLogin({
+        identifier: parseIdentifier(typed)!,
+        password: DEMO_PASSWORD,
+        ip: "10.1.0.1",
+      });
       expect(outcome.ok, typed).toBe(true);
     }
   });

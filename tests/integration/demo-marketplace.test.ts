@@ -1,15 +1,23 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { jobInputSchema } from "~/modules/jobs/schema";
 import { minimumWageFor } from "~/modules/reference/reference.server";
 import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
 import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
 import { trainingInputSchema } from "~/modules/trainings/schema.server";
 import { todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
+
 import { job, organization, outbox, trainingLeadsToJob, trainingSlot } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
-import { addDays } from "~/utils/dates";
-import { DEMO_PLACES, MARKETPLACE_ORGANIZATIONS, generateJobs, generateTrainings, type GenEmployer } from "../../db/seed/marketplace";
+import {
+  DEMO_PLACES,
+  type GenEmployer,
+  generateJobs,
+  generateTrainings,
+  MARKETPLACE_ORGANIZATIONS,
+} from "../../db/seed/marketplace";
 import { pendingCount } from "../../search/outbox.server";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 
@@ -19,8 +27,17 @@ async function counts() {
   const n = async (table: typeof job | typeof trainingSlot | typeof organization | typeof trainingLeadsToJob) =>
     Number((await ctx.handle.db.select({ n: count() }).from(table))[0].n);
   // Other demo seeds queue other entities (candidates): only listings are this seed's.
-  const [queued] = await ctx.handle.db.select({ n: count() }).from(outbox).where(inArray(outbox.entity, ["job", "training"]));
-  return { jobs: await n(job), trainings: await n(trainingSlot), organizations: await n(organization), outbox: Number(queued.n), links: await n(trainingLeadsToJob) };
+  const [queued] = await ctx.handle.db
+    .select({ n: count() })
+    .from(outbox)
+    .where(inArray(outbox.entity, ["job", "training"]));
+  return {
+    jobs: await n(job),
+    trainings: await n(trainingSlot),
+    organizations: await n(organization),
+    outbox: Number(queued.n),
+    links: await n(trainingLeadsToJob),
+  };
 }
 
 describe("demo marketplace seed", () => {
@@ -28,7 +45,10 @@ describe("demo marketplace seed", () => {
     expect(await seedDemoData(ctx.handle.db)).toBe(true);
     const first = await counts();
     const [{ n: openJobs }] = await ctx.handle.db.select({ n: count() }).from(job).where(eq(job.status, "open"));
-    const [{ n: openTrainings }] = await ctx.handle.db.select({ n: count() }).from(trainingSlot).where(eq(trainingSlot.status, "open"));
+    const [{ n: openTrainings }] = await ctx.handle.db
+      .select({ n: count() })
+      .from(trainingSlot)
+      .where(eq(trainingSlot.status, "open"));
     expect(Number(openJobs)).toBeGreaterThanOrEqual(200);
     expect(Number(openTrainings)).toBeGreaterThanOrEqual(50);
     expect(first.outbox).toBe(first.jobs + first.trainings);
@@ -68,15 +88,33 @@ describe("demo marketplace seed", () => {
       status: "open",
     });
     const links = await ctx.handle.db
-      .select({ support: trainingSlot.support, occupationCode: trainingSlot.occupationCode, title: trainingSlot.title, stipendVnd: trainingSlot.stipendVnd, byShop: sql<boolean>`${trainingSlot.organizationId} = ${rows[0].job.organizationId}` })
+      .select({
+        support: trainingSlot.support,
+        occupationCode: trainingSlot.occupationCode,
+        title: trainingSlot.title,
+        stipendVnd: trainingSlot.stipendVnd,
+        byShop: sql<boolean>`${trainingSlot.organizationId} = ${rows[0].job.organizationId}`,
+      })
       .from(trainingLeadsToJob)
       .innerJoin(trainingSlot, eq(trainingSlot.id, trainingLeadsToJob.trainingSlotId))
       .where(eq(trainingLeadsToJob.jobId, rows[0].job.id))
       .orderBy(trainingSlot.title);
     // The Krông Nô centre's free course, and the shop's own apprenticeship with an allowance (issue 11).
     expect(links).toEqual([
-      { support: ["free", "meals"], occupationCode: "72311", title: "Học nghề sửa xe máy tại tiệm", stipendVnd: 2_000_000, byShop: true },
-      { support: ["free", "meals"], occupationCode: "72311", title: "Sửa chữa xe máy – sơ cấp", stipendVnd: null, byShop: false },
+      {
+        support: ["free", "meals"],
+        occupationCode: "72311",
+        title: "Học nghề sửa xe máy tại tiệm",
+        stipendVnd: 2_000_000,
+        byShop: true,
+      },
+      {
+        support: ["free", "meals"],
+        occupationCode: "72311",
+        title: "Sửa chữa xe máy – sơ cấp",
+        stipendVnd: null,
+        byShop: false,
+      },
     ]);
   });
 
@@ -136,7 +174,9 @@ describe("demo marketplace seed", () => {
 
     const result = await searchJobs(parseJobSearch(new URLSearchParams("q=sua+xe+may")));
     expect(result.source).toBe("meilisearch");
-    const repair = result.hits.find((h) => h.organizationName === "Tiệm sửa xe máy Cường Thịnh" && h.communeCode === "24697");
+    const repair = result.hits.find(
+      (h) => h.organizationName === "Tiệm sửa xe máy Cường Thịnh" && h.communeCode === "24697",
+    );
     expect(repair).toMatchObject({ title: "Thợ sửa xe máy", wageMin: 5_000_000, wageMax: 7_000_000 });
 
     const all = await searchJobs(parseJobSearch(new URLSearchParams("")));
@@ -144,30 +184,70 @@ describe("demo marketplace seed", () => {
     const courses = await searchTrainings(parseTrainingSearch(new URLSearchParams("q=sua+xe+may")));
     expect(courses.hits.some((h) => h.trade === "Thợ sửa xe máy" && h.free)).toBe(true);
     // The repair shop's apprenticeship, found by an unaccented query, says it is given by the business.
-    const apprenticeship = await searchTrainings(parseTrainingSearch(new URLSearchParams("q=hoc+nghe+sua+xe+may+tai+tiem")));
+    const apprenticeship = await searchTrainings(
+      parseTrainingSearch(new URLSearchParams("q=hoc+nghe+sua+xe+may+tai+tiem")),
+    );
     expect(apprenticeship.hits).toContainEqual(
-      expect.objectContaining({ title: "Học nghề sửa xe máy tại tiệm", organizationName: "Tiệm sửa xe máy Cường Thịnh", byBusiness: true, stipendVnd: 2_000_000, ownJobTitle: "Thợ sửa xe máy" }),
+      expect.objectContaining({
+        title: "Học nghề sửa xe máy tại tiệm",
+        organizationName: "Tiệm sửa xe máy Cường Thịnh",
+        byBusiness: true,
+        stipendVnd: 2_000_000,
+        ownJobTitle: "Thợ sửa xe máy",
+      }),
     );
   });
 });
 
 describe("marketplace generators", () => {
   const employers: GenEmployer[] = [
-    { id: "00000000-0000-4000-8000-000000000001", kind: "company", fairChance: true, place: DEMO_PLACES.get("01")![0], address: "Số 1 đường Lê Lợi", trades: ["81530", "93210"] },
-    { id: "00000000-0000-4000-8000-000000000002", kind: "household_business", fairChance: false, place: DEMO_PLACES.get("68")![0], address: "Thôn 3", trades: ["72311"] },
+    {
+      id: "00000000-0000-4000-8000-000000000001",
+      kind: "company",
+      fairChance: true,
+      place: DEMO_PLACES.get("01")![0],
+      address: "Số 1 đường Lê Lợi",
+      trades: ["81530", "93210"],
+    },
+    {
+      id: "00000000-0000-4000-8000-000000000002",
+      kind: "household_business",
+      fairChance: false,
+      place: DEMO_PLACES.get("68")![0],
+      address: "Thôn 3",
+      trades: ["72311"],
+    },
   ];
-  const options = { employers, count: 500, seed: 7, today: "2026-03-01", now: new Date("2026-03-01T03:00:00Z"), places: DEMO_PLACES, minimumWage: () => 5_310_000 };
+  const options = {
+    employers,
+    count: 500,
+    seed: 7,
+    today: "2026-03-01",
+    now: new Date("2026-03-01T03:00:00Z"),
+    places: DEMO_PLACES,
+    minimumWage: () => 5_310_000,
+  };
 
   it("are deterministic for a seed and differ between seeds", () => {
     expect(generateJobs(options)).toEqual(generateJobs(options));
     expect(generateJobs({ ...options, seed: 8 })[0]).not.toEqual(generateJobs(options)[0]);
-    const providers = [{ id: employers[0].id, place: DEMO_PLACES.get("25")![0], address: "Số 2 đường Hùng Vương", courses: ["72311", "51200"] }];
-    expect(generateTrainings({ ...options, providers, count: 50 })).toEqual(generateTrainings({ ...options, providers, count: 50 }));
+    const providers = [
+      {
+        id: employers[0].id,
+        place: DEMO_PLACES.get("25")![0],
+        address: "Số 2 đường Hùng Vương",
+        courses: ["72311", "51200"],
+      },
+    ];
+    expect(generateTrainings({ ...options, providers, count: 50 })).toEqual(
+      generateTrainings({ ...options, providers, count: 50 }),
+    );
   });
 
   it("keep full-time wages at or above the given minimum and dates in the window", () => {
     for (const j of generateJobs(options)) {
-      if (j.employmentType === "full_time" || j.employmentType === "apprenticeship") expect(j.wageMin).toBeGreaterThanOrEqual(5_310_000);
+      if (j.employmentType === "full_time" || j.employmentType === "apprenticeship")
+        expect(j.wageMin).toBeGreaterThanOrEqual(5_310_000);
       expect(j.wageMax).toBeGreaterThanOrEqual(j.wageMin);
       expect(j.closesAt >= "2026-03-03" && j.closesAt <= "2026-05-30").toBe(true);
     }

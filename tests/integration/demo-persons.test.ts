@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { staffScope } from "~/auth/scope.server";
 import { authenticate, startSession } from "~/auth/session.server";
 import { searchCandidates } from "~/modules/matching/candidates.server";
 import { listPersons } from "~/modules/persons/list.server";
 import { expungementOf } from "~/modules/persons/record.server";
+
 import { appUser, conviction, releasedPerson } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
 import { drainOutbox, setupIntegration } from "../setup/integration";
@@ -45,7 +47,9 @@ describe("demo released persons", () => {
     const namDa = await staffScope(await asUser("officer.namda@chungtay.test"));
     const luongSon = await staffScope(await asUser("officer.luongson@chungtay.test"));
     expect((await searchCandidates(namDa, { q: "sua xe may" })).map((c) => c.fullName)).toContain("Nguyễn Văn H.");
-    expect((await searchCandidates(luongSon, { q: "sua xe may" })).map((c) => c.fullName)).not.toContain("Nguyễn Văn H.");
+    expect((await searchCandidates(luongSon, { q: "sua xe may" })).map((c) => c.fullName)).not.toContain(
+      "Nguyễn Văn H.",
+    );
     // The person whose matching consent expired is on the list but not a candidate.
     expect((await searchCandidates(namDa, { q: "chan nuoi" })).map((c) => c.fullName)).not.toContain("Đinh Văn Lực");
     expect((await listPersons(namDa, { q: "Lực" })).persons.map((p) => p.fullName)).toContain("Đinh Văn Lực");

@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+
 import * as officerHome from "~/routes/officer._index";
 import * as expungementsPage from "~/routes/officer.expungements";
-import * as personPage from "~/routes/officer.persons.$id";
 import * as listPage from "~/routes/officer.persons._index";
+import * as personPage from "~/routes/officer.persons.$id";
 import * as newPerson from "~/routes/officer.persons.new";
 import { setClock } from "~/utils/clock.server";
+
 import { auditEvent, releasedPerson } from "../../db/schema";
 import { createUser } from "../factories";
 import { intakeForm } from "../factories/persons";
@@ -27,7 +29,13 @@ async function officerOf(commune: string) {
 type Officer = Awaited<ReturnType<typeof officerOf>>;
 
 async function register(officer: Officer, form: Record<string, string | string[]>): Promise<string> {
-  const response = await callRoute(newPerson.action, routeRequest("/officer/persons/new", { cookie: officer.cookie, form: intakeForm(form) as Record<string, string | string[]> }));
+  const response = await callRoute(
+    newPerson.action,
+    routeRequest("/officer/persons/new", {
+      cookie: officer.cookie,
+      form: intakeForm(form) as Record<string, string | string[]>,
+    }),
+  );
   expect(response.status, await response.clone().text()).toBe(302);
   return response.headers.get("Location")!.match(/persons\/([0-9a-f-]{36})/)![1];
 }
@@ -39,14 +47,27 @@ const json = async <T>(answer: Promise<Response>): Promise<T> => {
 };
 type Due = { automatic: { id: string; computed: { date: string } }[]; court: { id: string }[] };
 type Computed = { date: string; decidedBy: string; periodEndsOn: string } | null;
-const dueList = (o: Officer) => json<Due>(callRoute(expungementsPage.loader, routeRequest("/officer/expungements", { cookie: o.cookie })));
+const dueList = (o: Officer) =>
+  json<Due>(callRoute(expungementsPage.loader, routeRequest("/officer/expungements", { cookie: o.cookie })));
 
 describe("issue 11 §2.4: the expungement date waits for court bans", () => {
   it("a profession ban until 10/01/2027 keeps the person off /officer/expungements until that day, on every page that says due", async () => {
     const officer = await officerOf(PHAN_THIET);
     // Three years of prison completed 10/01/2024: the 2-year period alone ends 10/01/2026.
-    const base = { communeCode: PHAN_THIET, offenceDate: "2020-06-01", releaseDate: "2024-01-10", mainCompletedOn: "2024-01-10", sentenceMonths: "36" };
-    const banned = await register(officer, { ...base, fullName: "Phạm Văn Cấm", dateOfBirth: "1980-02-02", bannedOccupations: ["72311"], occupationBanEndsOn: "2027-01-10" });
+    const base = {
+      communeCode: PHAN_THIET,
+      offenceDate: "2020-06-01",
+      releaseDate: "2024-01-10",
+      mainCompletedOn: "2024-01-10",
+      sentenceMonths: "36",
+    };
+    const banned = await register(officer, {
+      ...base,
+      fullName: "Phạm Văn Cấm",
+      dateOfBirth: "1980-02-02",
+      bannedOccupations: ["72311"],
+      occupationBanEndsOn: "2027-01-10",
+    });
     const free = await register(officer, { ...base, fullName: "Phạm Văn Tự", dateOfBirth: "1981-03-03" });
     setClock({ at: new Date("2026-11-15T03:00:00Z") });
 
@@ -56,18 +77,30 @@ describe("issue 11 §2.4: the expungement date waits for court bans", () => {
 
     // The record page: the date is the ban's end, and says why.
     const page = await json<{ person: { expungement: { computed: Computed; eligibleNow: boolean } } }>(
-      callRoute(personPage.loader, routeRequest(`/officer/persons/${banned}`, { cookie: officer.cookie }), { id: banned }),
+      callRoute(personPage.loader, routeRequest(`/officer/persons/${banned}`, { cookie: officer.cookie }), {
+        id: banned,
+      }),
     );
-    expect(page.person.expungement).toMatchObject({ eligibleNow: false, computed: { date: "2027-01-10", decidedBy: "supplementary", periodEndsOn: "2026-01-10" } });
+    expect(page.person.expungement).toMatchObject({
+      eligibleNow: false,
+      computed: { date: "2027-01-10", decidedBy: "supplementary", periodEndsOn: "2026-01-10" },
+    });
 
     // The persons list's "due" filter and badge, and the home page's count.
     const list = await json<{ persons: { id: string; expungementDue: boolean }[] }>(
       callRoute(listPage.loader, routeRequest("/officer/persons", { cookie: officer.cookie })),
     );
-    expect(Object.fromEntries(list.persons.map((p) => [p.id, p.expungementDue]))).toEqual({ [banned]: false, [free]: true });
-    const dueOnly = await json<{ persons: { id: string }[] }>(callRoute(listPage.loader, routeRequest("/officer/persons?due=1", { cookie: officer.cookie })));
+    expect(Object.fromEntries(list.persons.map((p) => [p.id, p.expungementDue]))).toEqual({
+      [banned]: false,
+      [free]: true,
+    });
+    const dueOnly = await json<{ persons: { id: string }[] }>(
+      callRoute(listPage.loader, routeRequest("/officer/persons?due=1", { cookie: officer.cookie })),
+    );
     expect(dueOnly.persons.map((p) => p.id)).toEqual([free]);
-    const home = await json<{ expungementsDue: number }>(callRoute(officerHome.loader, routeRequest("/officer", { cookie: officer.cookie })));
+    const home = await json<{ expungementsDue: number }>(
+      callRoute(officerHome.loader, routeRequest("/officer", { cookie: officer.cookie })),
+    );
     expect(home.expungementsDue).toBe(1);
 
     // The day the ban ends, the record is due.
@@ -96,7 +129,13 @@ describe("issue 11 §2.4: the expungement date waits for court bans", () => {
 });
 
 describe("art. 70(2): the day the judgment's other decisions were completed", () => {
-  const base = { communeCode: BINH_THUAN, offenceDate: "2020-06-01", releaseDate: "2024-01-10", mainCompletedOn: "2024-01-10", sentenceMonths: "36" };
+  const base = {
+    communeCode: BINH_THUAN,
+    offenceDate: "2020-06-01",
+    releaseDate: "2024-01-10",
+    mainCompletedOn: "2024-01-10",
+    sentenceMonths: "36",
+  };
 
   it("is taken at intake, refused in the future or before the offence with the typed values kept, and moves the date", async () => {
     setClock({ at: new Date("2026-11-15T03:00:00Z") });
@@ -104,10 +143,16 @@ describe("art. 70(2): the day the judgment's other decisions were completed", ()
     const refused = async (otherDecisionsCompletedOn: string, key: string) => {
       const response = await callRoute(
         newPerson.action,
-        routeRequest("/officer/persons/new", { cookie: officer.cookie, form: intakeForm({ ...base, fullName: "Đỗ Văn Bồi", otherDecisionsCompletedOn }) as Record<string, string> }),
+        routeRequest("/officer/persons/new", {
+          cookie: officer.cookie,
+          form: intakeForm({ ...base, fullName: "Đỗ Văn Bồi", otherDecisionsCompletedOn }) as Record<string, string>,
+        }),
       );
       expect(response.status).toBe(400);
-      const body = (await response.json()) as { values: Record<string, string>; errors: Record<string, { key: string }> };
+      const body = (await response.json()) as {
+        values: Record<string, string>;
+        errors: Record<string, { key: string }>;
+      };
       expect(body.errors.otherDecisionsCompletedOn).toEqual({ key });
       expect(body.values).toMatchObject({ fullName: "Đỗ Văn Bồi", otherDecisionsCompletedOn });
     };
@@ -115,8 +160,16 @@ describe("art. 70(2): the day the judgment's other decisions were completed", ()
     await refused("2020-05-31", "persons.error.otherDecisionsBeforeOffence");
     await refused("10/2026", "validation.date");
 
-    const id = await register(officer, { ...base, fullName: "Đỗ Văn Bồi", dateOfBirth: "1982-05-05", otherDecisionsCompletedOn: "2026-03-15" });
-    const [row] = await ctx.handle.db.select({ on: releasedPerson.otherDecisionsCompletedOn }).from(releasedPerson).where(eq(releasedPerson.id, id));
+    const id = await register(officer, {
+      ...base,
+      fullName: "Đỗ Văn Bồi",
+      dateOfBirth: "1982-05-05",
+      otherDecisionsCompletedOn: "2026-03-15",
+    });
+    const [row] = await ctx.handle.db
+      .select({ on: releasedPerson.otherDecisionsCompletedOn })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, id));
     expect(row.on).toBe("2026-03-15");
     const page = await json<{ person: { expungement: { computed: Computed } } }>(
       callRoute(personPage.loader, routeRequest(`/officer/persons/${id}`, { cookie: officer.cookie }), { id }),
@@ -127,14 +180,30 @@ describe("art. 70(2): the day the judgment's other decisions were completed", ()
   it("is edited on the record page (audited), validated the same way, and cleared when left empty", async () => {
     setClock({ at: new Date("2026-02-01T03:00:00Z") });
     const officer = await officerOf(BINH_THUAN);
-    const id = await register(officer, { ...base, fullName: "Võ Thị Phí", gender: "female", dateOfBirth: "1983-06-06" });
+    const id = await register(officer, {
+      ...base,
+      fullName: "Võ Thị Phí",
+      gender: "female",
+      dateOfBirth: "1983-06-06",
+    });
     const post = (form: Record<string, string>) =>
-      callRoute(personPage.action, routeRequest(`/officer/persons/${id}`, { cookie: officer.cookie, form: { intent: "other-decisions", ...form } }), { id });
+      callRoute(
+        personPage.action,
+        routeRequest(`/officer/persons/${id}`, {
+          cookie: officer.cookie,
+          form: { intent: "other-decisions", ...form },
+        }),
+        { id },
+      );
     expect((await dueList(officer)).automatic.map((p) => p.id)).toContain(id);
 
     const future = await post({ otherDecisionsCompletedOn: "2026-02-02" });
     expect(future.status).toBe(400);
-    expect(await future.json()).toMatchObject({ intent: "other-decisions", values: { otherDecisionsCompletedOn: "2026-02-02" }, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsInFuture" } } });
+    expect(await future.json()).toMatchObject({
+      intent: "other-decisions",
+      values: { otherDecisionsCompletedOn: "2026-02-02" },
+      errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsInFuture" } },
+    });
     expect((await post({ otherDecisionsCompletedOn: "2019-01-01" })).status).toBe(400);
 
     const saved = await post({ otherDecisionsCompletedOn: "2026-01-20" });
@@ -151,12 +220,22 @@ describe("art. 70(2): the day the judgment's other decisions were completed", ()
 
     // Not completed yet after all: cleared, and the date is the period's again.
     expect((await post({ otherDecisionsCompletedOn: "" })).status).toBe(302);
-    const [row] = await ctx.handle.db.select({ on: releasedPerson.otherDecisionsCompletedOn }).from(releasedPerson).where(eq(releasedPerson.id, id));
+    const [row] = await ctx.handle.db
+      .select({ on: releasedPerson.otherDecisionsCompletedOn })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, id));
     expect(row.on).toBeNull();
 
     // Another commune's officer cannot touch it.
     const stranger = await officerOf(PHAN_THIET);
-    const foreign = await callRoute(personPage.action, routeRequest(`/officer/persons/${id}`, { cookie: stranger.cookie, form: { intent: "other-decisions", otherDecisionsCompletedOn: "2026-01-01" } }), { id });
+    const foreign = await callRoute(
+      personPage.action,
+      routeRequest(`/officer/persons/${id}`, {
+        cookie: stranger.cookie,
+        form: { intent: "other-decisions", otherDecisionsCompletedOn: "2026-01-01" },
+      }),
+      { id },
+    );
     expect(foreign.status).toBe(404);
   });
 });

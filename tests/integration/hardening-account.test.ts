@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIE, authenticate, startSession } from "~/auth/session.server";
+
+import { authenticate, SESSION_COOKIE, startSession } from "~/auth/session.server";
 import { translator } from "~/i18n";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/account";
+
 import { createUser } from "../factories";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, routeContext, routeRequest } from "../setup/routes";
@@ -16,11 +18,15 @@ import { callRoute, routeContext, routeRequest } from "../setup/routes";
 setupIntegration();
 
 const pair = (setCookie: string) => setCookie.split(";")[0]!;
-const userOf = async (cookie: string) => (await authenticate(new Request("http://localhost/", { headers: { Cookie: cookie } }))).user?.id ?? null;
+const userOf = async (cookie: string) =>
+  (await authenticate(new Request("http://localhost/", { headers: { Cookie: cookie } }))).user?.id ?? null;
 let lastIp = 0;
 const post = (cookie: string, form: Record<string, string>) =>
   callRoute(accountAction, routeRequest("/account", { cookie, form }), {}, routeContext(`10.62.0.${++lastIp}`));
-type Refusal = { errors: Record<string, { key: string; vars?: Record<string, unknown> }>; values: Record<string, unknown> };
+type Refusal = {
+  errors: Record<string, { key: string; vars?: Record<string, unknown> }>;
+  values: Record<string, unknown>;
+};
 
 async function phoneAndLaptop() {
   const user = await createUser({ role: "employer" });
@@ -71,7 +77,12 @@ describe("changing the password", () => {
 
   it("refuses a wrong current password and changes nothing", async () => {
     const { user, phone, laptop } = await phoneAndLaptop();
-    const answer = await post(phone, { intent: "password", currentPassword: "SaiMatKhau1", password: NEW, passwordConfirm: NEW });
+    const answer = await post(phone, {
+      intent: "password",
+      currentPassword: "SaiMatKhau1",
+      password: NEW,
+      passwordConfirm: NEW,
+    });
     expect(answer.status).toBe(400);
     const body = (await answer.json()) as Refusal;
     expect(body.errors).toEqual({ currentPassword: { key: "account.password.wrongCurrent" } });
@@ -89,7 +100,12 @@ describe("changing the password", () => {
       [`${"a".repeat(200)}1`, "account.password.tooLong"],
       [user.password, "account.password.same"],
     ] as const) {
-      const answer = await post(phone, { intent: "password", currentPassword: user.password, password, passwordConfirm: password });
+      const answer = await post(phone, {
+        intent: "password",
+        currentPassword: user.password,
+        password,
+        passwordConfirm: password,
+      });
       expect(answer.status, password).toBe(400);
       expect(((await answer.json()) as Refusal).errors.password?.key, password).toBe(key);
     }
@@ -97,7 +113,12 @@ describe("changing the password", () => {
 
   it("ends every other session and gives this device a fresh one; the new password logs in, the old one not", async () => {
     const { user, phone, laptop } = await phoneAndLaptop();
-    const answer = await post(phone, { intent: "password", currentPassword: user.password, password: NEW, passwordConfirm: NEW });
+    const answer = await post(phone, {
+      intent: "password",
+      currentPassword: user.password,
+      password: NEW,
+      passwordConfirm: NEW,
+    });
     expect(answer.status).toBe(302);
     expect(answer.headers.get("Location")).toBe("/account?done=password");
     const fresh = pair(answer.headers.get("Set-Cookie")!);
@@ -106,20 +127,38 @@ describe("changing the password", () => {
     expect(await userOf(phone)).toBeNull();
     expect(await userOf(laptop)).toBeNull();
     const identifier = parseIdentifier(user.email!)!;
-    expect(await attemptLogin({ identifier, password: user.password, ip: "10.62.1.1" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await attemptLogin({ identifier, password: NEW, ip: "10.62.1.2" })).toMatchObject({ ok: true, userId: user.id });
+    expect(await attemptLogin({ identifier, password: user.password, ip: "10.62.1.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await attemptLogin({ identifier, password: NEW, ip: "10.62.1.2" })).toMatchObject({
+      ok: true,
+      userId: user.id,
+    });
   });
 
   it("counts wrong current passwords like failed logins: the form cannot be used to guess", async () => {
     const { user, phone } = await phoneAndLaptop();
     for (let i = 0; i < 5; i++) {
-      const wrong = await post(phone, { intent: "password", currentPassword: `SaiMatKhau${i}`, password: NEW, passwordConfirm: NEW });
+      const wrong = await post(phone, {
+        intent: "password",
+        currentPassword: `SaiMatKhau${i}`,
+        password: NEW,
+        passwordConfirm: NEW,
+      });
       expect(wrong.status).toBe(400);
     }
-    const right = await post(phone, { intent: "password", currentPassword: user.password, password: NEW, passwordConfirm: NEW });
+    const right = await post(phone, {
+      intent: "password",
+      currentPassword: user.password,
+      password: NEW,
+      passwordConfirm: NEW,
+    });
     expect(right.status).toBe(429);
     expect(((await right.json()) as Refusal).errors._form).toEqual({ key: "login.error.locked", vars: { minutes: 1 } });
     // ...and the login is locked too: it is one count per account.
-    expect(await attemptLogin({ identifier: parseIdentifier(user.email!)!, password: user.password, ip: "10.62.1.3" })).toMatchObject({ reason: "locked" });
+    expect(
+      await attemptLogin({ identifier: parseIdentifier(user.email!)!, password: user.password, ip: "10.62.1.3" }),
+    ).toMatchObject({ reason: "locked" });
   });
 });

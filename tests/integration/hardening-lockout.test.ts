@@ -1,12 +1,14 @@
 import { like } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+
 import { translator } from "~/i18n";
 import { parseIdentifier } from "~/modules/accounts/identifier";
-import { LOCKOUT, lockMinutes } from "~/modules/accounts/lockout";
-import { LOGIN_LIMITS, attemptLogin, type LoginOutcome } from "~/modules/accounts/login.server";
+import { lockMinutes, LOCKOUT } from "~/modules/accounts/lockout";
+import { attemptLogin, LOGIN_LIMITS, type LoginOutcome } from "~/modules/accounts/login.server";
 import { action as loginAction } from "~/routes/login";
 import { setClock } from "~/utils/clock.server";
+
 import { db, openDatabase, useDatabase } from "../../db/client.server";
 import { loginAttempt } from "../../db/schema";
 import { createUser, uniqueEmail, uniquePhone } from "../factories";
@@ -35,7 +37,8 @@ describe("per account", () => {
     const seen: number[] = [];
     for (let round = 0; round < 8; round++) {
       setClock({ offsetMs: offset });
-      for (let i = 0; i < LOCKOUT.failuresPerRound; i++) expect(await wrong(user.email!), `round ${round}, try ${i + 1}`).toEqual({ ok: false, reason: "invalid" });
+      for (let i = 0; i < LOCKOUT.failuresPerRound; i++)
+        expect(await wrong(user.email!), `round ${round}, try ${i + 1}`).toEqual({ ok: false, reason: "invalid" });
       const locked = await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() });
       expect(locked.ok).toBe(false);
       seen.push((locked as { retryAfterMinutes: number }).retryAfterMinutes);
@@ -46,7 +49,9 @@ describe("per account", () => {
     }
     expect(seen).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     setClock({ offsetMs: offset });
-    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("starts again from one minute after a successful login", async () => {
@@ -71,8 +76,12 @@ describe("per account", () => {
     const user = await createUser({ phone });
     for (let i = 0; i < 3; i++) await wrong(user.email!);
     for (let i = 0; i < 2; i++) await wrong(phone);
-    expect(await attemptLogin({ identifier: id(phone), password: user.password, ip: freshIp() })).toMatchObject({ reason: "locked" });
-    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).toMatchObject({ reason: "locked" });
+    expect(await attemptLogin({ identifier: id(phone), password: user.password, ip: freshIp() })).toMatchObject({
+      reason: "locked",
+    });
+    expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).toMatchObject({
+      reason: "locked",
+    });
   });
 
   it("locks an unknown account the same way, and stores no trace of what was typed", async () => {
@@ -80,7 +89,12 @@ describe("per account", () => {
     for (let i = 0; i < 5; i++) expect(await wrong(stranger)).toEqual({ ok: false, reason: "invalid" });
     expect(await wrong(stranger)).toEqual({ ok: false, reason: "locked", retryAfterMinutes: 1 });
     const local = stranger.split("@")[0]!;
-    expect(await db().select().from(loginAttempt).where(like(loginAttempt.identifier, `%${local}%`))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(loginAttempt)
+        .where(like(loginAttempt.identifier, `%${local}%`)),
+    ).toEqual([]);
   });
 
   it("lets 5 of 12 simultaneous guesses through, not 12", async () => {
@@ -95,7 +109,8 @@ describe("per client address", () => {
   it("allows more than per account, then locks every account from that address for the rest of the window", async () => {
     expect(LOGIN_LIMITS.perIp).toBeGreaterThan(LOGIN_LIMITS.perIdentifier);
     const ip = freshIp();
-    for (let i = 0; i < LOGIN_LIMITS.perIp; i++) expect(await wrong(uniqueEmail("doan"), ip)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < LOGIN_LIMITS.perIp; i++)
+      expect(await wrong(uniqueEmail("doan"), ip)).toEqual({ ok: false, reason: "invalid" });
     const user = await createUser();
     const locked = await attemptLogin({ identifier: id(user.email!), password: user.password, ip });
     expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: LOGIN_LIMITS.windowMinutes });
@@ -127,29 +142,45 @@ describe("the login page", () => {
     for (const password of [user.password, "SaiMatKhau1"]) {
       const answer = await submit(user.email!, password);
       expect(answer.status).toBe(429);
-      const { errors } = (await answer.json()) as { errors: { _form: { key: "login.error.locked"; vars: { minutes: number } } } };
+      const { errors } = (await answer.json()) as {
+        errors: { _form: { key: "login.error.locked"; vars: { minutes: number } } };
+      };
       expect(errors._form).toEqual({ key: "login.error.locked", vars: { minutes: 2 } });
-      expect(translator("vi")(errors._form.key, errors._form.vars)).toBe("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 2 phút.");
+      expect(translator("vi")(errors._form.key, errors._form.vars)).toBe(
+        "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 2 phút.",
+      );
     }
   });
 });
 
 describe("two app instances", () => {
   // Two connection pools on one PostgreSQL database stand for two app processes; PGlite is one process's.
-  it.runIf(!!inject("pgServerUrl"))("see the same lock: failures on one instance lock the account on the other", async () => {
-    const user = await createUser();
-    const url = (ctx.handle.db as unknown as { $client: { options: { host: string[]; port: number[]; database: string; user: string } } }).$client.options;
-    const second = await openDatabase({ url: `postgres://${url.user}@${url.host[0]}:${url.port[0]}/${url.database}`, max: 2 });
-    try {
-      for (let i = 0; i < 5; i++) {
-        useDatabase(i % 2 ? second : ctx.handle);
-        expect(await wrong(user.email!)).toEqual({ ok: false, reason: "invalid" });
+  it.runIf(!!inject("pgServerUrl"))(
+    "see the same lock: failures on one instance lock the account on the other",
+    async () => {
+      const user = await createUser();
+      const url = (
+        ctx.handle.db as unknown as {
+          $client: { options: { host: string[]; port: number[]; database: string; user: string } };
+        }
+      ).$client.options;
+      const second = await openDatabase({
+        url: `postgres://${url.user}@${url.host[0]}:${url.port[0]}/${url.database}`,
+        max: 2,
+      });
+      try {
+        for (let i = 0; i < 5; i++) {
+          useDatabase(i % 2 ? second : ctx.handle);
+          expect(await wrong(user.email!)).toEqual({ ok: false, reason: "invalid" });
+        }
+        useDatabase(second);
+        expect(
+          await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() }),
+        ).toMatchObject({ reason: "locked" });
+      } finally {
+        useDatabase(ctx.handle);
+        await second.close();
       }
-      useDatabase(second);
-      expect(await attemptLogin({ identifier: id(user.email!), password: user.password, ip: freshIp() })).toMatchObject({ reason: "locked" });
-    } finally {
-      useDatabase(ctx.handle);
-      await second.close();
-    }
-  });
+    },
+  );
 });

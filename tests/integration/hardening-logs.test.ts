@@ -1,12 +1,15 @@
 import util from "node:util";
+
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
 import { handleError } from "~/entry.server";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { jobSearchSchema } from "~/modules/search/params";
 import { searchJobs } from "~/modules/search/public-search.server";
 import { loader as personsLoader } from "~/routes/officer.persons._index";
+
 import { db } from "../../db/client.server";
 import { isUniqueViolation } from "../../db/errors";
 import { releasedPerson } from "../../db/schema";
@@ -36,16 +39,22 @@ beforeEach(() => {
   captured = [];
   // Capture, not replace: the logger still formats every line, the test reads what would reach the terminal.
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void captured.push(args.map((a) => (typeof a === "string" ? a : util.inspect(a))).join(" ")));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) =>
+        void captured.push(args.map((a) => (typeof a === "string" ? a : util.inspect(a))).join(" ")),
+    );
   }
   for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, "write").mockImplementation(((chunk: string | Uint8Array) => (captured.push(String(chunk)), true)) as typeof stream.write);
+    vi.spyOn(stream, "write").mockImplementation(
+      ((chunk: string | Uint8Array) => (captured.push(String(chunk)), true)) as typeof stream.write,
+    );
   }
 });
 afterEach(() => {
   vi.restoreAllMocks();
   const text = captured.join("\n");
-  for (const secret of FORBIDDEN) expect(text.toLowerCase(), `the log holds "${secret}":\n${text}`).not.toContain(secret.toLowerCase());
+  for (const secret of FORBIDDEN)
+    expect(text.toLowerCase(), `the log holds "${secret}":\n${text}`).not.toContain(secret.toLowerCase());
 });
 const output = () => captured.join("\n");
 
@@ -102,7 +111,8 @@ describe("what reaches the log", () => {
 
   it("failed logins by the person's phone, up to the lock", async () => {
     const person = await createUser({ role: "person", email: null, phone: PHONE, fullName: NAME });
-    for (let i = 0; i < 6; i++) await attemptLogin({ identifier: parseIdentifier(PHONE)!, password: `SaiMatKhau${i}`, ip: "10.64.0.1" });
+    for (let i = 0; i < 6; i++)
+      await attemptLogin({ identifier: parseIdentifier(PHONE)!, password: `SaiMatKhau${i}`, ip: "10.64.0.1" });
     expect(output()).toContain(`[auth] login locked after repeated failures account=acct:${person.id} minutes=1`);
   });
 

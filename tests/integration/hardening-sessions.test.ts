@@ -1,14 +1,17 @@
 import crypto from "node:crypto";
+
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { SESSION_COOKIE, SESSION_POLICY, authenticate, requireUser, startSession } from "~/auth/session.server";
+
+import { authenticate, requireUser, SESSION_COOKIE, SESSION_POLICY, startSession } from "~/auth/session.server";
 import { refreshEnv } from "~/env.server";
 import { action as langAction } from "~/routes/lang";
 import { action as loginAction } from "~/routes/login";
 import { setSessionClock } from "~/utils/clock.server";
+
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, userSession } from "../../db/schema";
-import { UNITS, createOrganization, createUser } from "../factories";
+import { createOrganization, createUser, UNITS } from "../factories";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, routeContext } from "../setup/routes";
 
@@ -24,10 +27,16 @@ afterEach(() => setSessionClock(0));
 
 const MIN = 60_000;
 const pair = (setCookie: string) => setCookie.split(";")[0]!;
-const attributes = (setCookie: string) => setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
-const withCookie = (setCookie: string, url = "http://localhost/account") => new Request(url, { headers: { Cookie: pair(setCookie) } });
+const attributes = (setCookie: string) =>
+  setCookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
+const withCookie = (setCookie: string, url = "http://localhost/account") =>
+  new Request(url, { headers: { Cookie: pair(setCookie) } });
 const userOf = async (setCookie: string) => (await authenticate(withCookie(setCookie))).user?.id ?? null;
-const sessionsOf = async (userId: string) => (await db().select().from(userSession).where(eq(userSession.userId, userId))).length;
+const sessionsOf = async (userId: string) =>
+  (await db().select().from(userSession).where(eq(userSession.userId, userId))).length;
 
 describe("session expiry", () => {
   it("is shorter for staff than for persons and organisations", () => {
@@ -39,19 +48,22 @@ describe("session expiry", () => {
     }
   });
 
-  it.each(["officer", "admin", "employer", "provider", "person"] as const)("%s: ends after the idle timeout, and activity keeps it alive", async (role) => {
-    const { idleMinutes } = SESSION_POLICY[role];
-    const user = await createUser({ role, provinceCode: role === "admin" ? UNITS.phuTho : null });
-    const active = await startSession(user.id);
-    const idle = await startSession(user.id);
-    setSessionClock((idleMinutes - 1) * MIN);
-    expect(await userOf(active)).toBe(user.id); // this request counts as activity
-    setSessionClock((2 * idleMinutes - 2) * MIN);
-    expect(await userOf(active)).toBe(user.id);
-    expect(await userOf(idle)).toBeNull(); // no request for longer than the timeout
-    setSessionClock((3 * idleMinutes - 1) * MIN);
-    expect(await userOf(active)).toBeNull();
-  });
+  it.each(["officer", "admin", "employer", "provider", "person"] as const)(
+    "%s: ends after the idle timeout, and activity keeps it alive",
+    async (role) => {
+      const { idleMinutes } = SESSION_POLICY[role];
+      const user = await createUser({ role, provinceCode: role === "admin" ? UNITS.phuTho : null });
+      const active = await startSession(user.id);
+      const idle = await startSession(user.id);
+      setSessionClock((idleMinutes - 1) * MIN);
+      expect(await userOf(active)).toBe(user.id); // this request counts as activity
+      setSessionClock((2 * idleMinutes - 2) * MIN);
+      expect(await userOf(active)).toBe(user.id);
+      expect(await userOf(idle)).toBeNull(); // no request for longer than the timeout
+      setSessionClock((3 * idleMinutes - 1) * MIN);
+      expect(await userOf(active)).toBeNull();
+    },
+  );
 
   it.each(["officer", "person"] as const)("%s: ends at the absolute lifetime however active it is", async (role) => {
     const { idleMinutes, lifetimeHours } = SESSION_POLICY[role];
@@ -73,7 +85,9 @@ describe("session expiry", () => {
     const user = await createUser({ role: "officer" });
     const cookie = await startSession(user.id);
     setSessionClock((SESSION_POLICY.officer.idleMinutes + 1) * MIN);
-    const answer = await requireUser(withCookie(cookie, "http://localhost/officer/persons?page=2")).catch((e: unknown) => e);
+    const answer = await requireUser(withCookie(cookie, "http://localhost/officer/persons?page=2")).catch(
+      (e: unknown) => e,
+    );
     expect(answer).toBeInstanceOf(Response);
     const location = new URL((answer as Response).headers.get("Location")!, "http://localhost");
     expect(location.pathname).toBe("/login");
@@ -160,7 +174,11 @@ describe("privilege changes end every session of the user", () => {
   });
 
   it("a role, a province, an organisation, a password", async () => {
-    for (const change of [{ role: "officer" as const }, { provinceCode: UNITS.lamDong }, { passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3" }]) {
+    for (const change of [
+      { role: "officer" as const },
+      { provinceCode: UNITS.lamDong },
+      { passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$bmV3$bmV3" },
+    ]) {
       const { user, cookies } = await twoSessions("admin");
       await db().update(appUser).set(change).where(eq(appUser.id, user.id));
       await allEnded(cookies);
@@ -198,16 +216,29 @@ describe("cookie flags", () => {
     for (const secure of ["true", "false"] as const) {
       const cookie = await withCookieSecure(secure, () => startSession(officer.id));
       const attrs = attributes(cookie);
-      expect(attrs).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/", `max-age=${SESSION_POLICY.officer.lifetimeHours * 3600}`]));
+      expect(attrs).toEqual(
+        expect.arrayContaining([
+          "httponly",
+          "samesite=lax",
+          "path=/",
+          `max-age=${SESSION_POLICY.officer.lifetimeHours * 3600}`,
+        ]),
+      );
       expect(attrs.includes("secure")).toBe(secure === "true");
       expect(attrs.some((a) => a.startsWith("domain="))).toBe(false);
     }
-    expect(attributes(await startSession(person.id))).toContain(`max-age=${SESSION_POLICY.person.lifetimeHours * 3600}`);
+    expect(attributes(await startSession(person.id))).toContain(
+      `max-age=${SESSION_POLICY.person.lifetimeHours * 3600}`,
+    );
   });
 
   it("language: HttpOnly, SameSite=Lax, Path=/, a year, Secure when cookies are secure", async () => {
     for (const secure of ["true", "false"] as const) {
-      const request = new Request("http://localhost/lang", { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" }, body: "locale=en&redirectTo=/jobs" });
+      const request = new Request("http://localhost/lang", {
+        method: "POST",
+        headers: { Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+        body: "locale=en&redirectTo=/jobs",
+      });
       const answer = await withCookieSecure(secure, () => callRoute(langAction, request));
       const cookie = answer.headers.get("Set-Cookie")!;
       expect(pair(cookie)).toBe("ct_lang=en");

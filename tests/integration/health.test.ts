@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { loader } from "~/routes/healthz";
+
 import { initSearch, search } from "../../search/client.server";
 import { setupIntegration } from "../setup/integration";
 

@@ -1,24 +1,34 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import * as fairsPage from "~/routes/officer.job-fairs._index";
 import * as fairPage from "~/routes/officer.job-fairs.$id";
 import * as reportPage from "~/routes/officer.job-fairs.$id_.report";
-import * as fairsPage from "~/routes/officer.job-fairs._index";
 import { setClock } from "~/utils/clock.server";
-import { auditEvent, followUp, jobFair, jobFairEmployer, jobFairParticipant, notification, organization, placement, releasedPerson } from "../../db/schema";
+
+import {
+  auditEvent,
+  followUp,
+  jobFair,
+  jobFairEmployer,
+  jobFairParticipant,
+  notification,
+  organization,
+  placement,
+  releasedPerson,
+} from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
 import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
+import { at, call, cookieFor, type LoggedInOfficer as Officer, loggedInOfficer as officer } from "../setup/routes";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-10";
 const HELD_ON = "2026-03-05";
-
-
 
 async function countOf(table: typeof jobFair | typeof jobFairEmployer | typeof jobFairParticipant | typeof placement) {
   const [row] = await db().select({ n: count() }).from(table);
@@ -64,31 +74,66 @@ describe("creating a job fair", () => {
   it("refuses bad input with 400, keeps what was typed and writes nothing", async () => {
     at(TODAY);
     const before = await countOf(jobFair);
-    const bad = await call(fairsPage.action, "/officer/job-fairs", officerA.cookie, {}, { title: "", heldOn: "31/02/2026", communeCode: UNITS.namDa, place: "Hội trường", note: "" });
+    const bad = await call(
+      fairsPage.action,
+      "/officer/job-fairs",
+      officerA.cookie,
+      {},
+      { title: "", heldOn: "31/02/2026", communeCode: UNITS.namDa, place: "Hội trường", note: "" },
+    );
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(body.values).toMatchObject({ heldOn: "31/02/2026", place: "Hội trường" });
     expect(Object.keys(body.errors).sort()).toEqual(["heldOn", "title"]);
     // A commune the officer does not serve.
-    const elsewhere = await call(fairsPage.action, "/officer/job-fairs", officerA.cookie, {}, { title: "Phiên tháng 3", heldOn: HELD_ON, communeCode: UNITS.krongNo, place: "Hội trường" });
+    const elsewhere = await call(
+      fairsPage.action,
+      "/officer/job-fairs",
+      officerA.cookie,
+      {},
+      { title: "Phiên tháng 3", heldOn: HELD_ON, communeCode: UNITS.krongNo, place: "Hội trường" },
+    );
     expect(elsewhere.status).toBe(400);
     expect((await elsewhere.json()).errors.communeCode.key).toBe("events.fair.error.commune");
     expect(await countOf(jobFair)).toBe(before);
     // The admin reads fairs but does not create them.
-    const admin = await call(fairsPage.action, "/officer/job-fairs", adminCookie, {}, { title: "Phiên", heldOn: HELD_ON, communeCode: UNITS.namDa, place: "X" });
+    const admin = await call(
+      fairsPage.action,
+      "/officer/job-fairs",
+      adminCookie,
+      {},
+      { title: "Phiên", heldOn: HELD_ON, communeCode: UNITS.namDa, place: "X" },
+    );
     expect(admin.status).toBe(403);
   });
 
   it("creates the fair in the officer's commune and lists it", async () => {
     at(TODAY);
-    const posted = await call(fairsPage.action, "/officer/job-fairs", officerA.cookie, {}, { title: "Phiên giao dịch việc làm tháng 3", heldOn: HELD_ON, communeCode: UNITS.namDa, place: "Hội trường UBND xã", note: "" });
+    const posted = await call(
+      fairsPage.action,
+      "/officer/job-fairs",
+      officerA.cookie,
+      {},
+      {
+        title: "Phiên giao dịch việc làm tháng 3",
+        heldOn: HELD_ON,
+        communeCode: UNITS.namDa,
+        place: "Hội trường UBND xã",
+        note: "",
+      },
+    );
     expect(posted.status).toBe(302);
     const location = posted.headers.get("Location")!;
     expect(location).toMatch(/^\/officer\/job-fairs\/[0-9a-f-]{36}\?done=created$/);
     fairId = location.split("/")[3]!.split("?")[0]!;
     fairPath = `/officer/job-fairs/${fairId}`;
     const [row] = await db().select().from(jobFair).where(eq(jobFair.id, fairId));
-    expect(row).toMatchObject({ communeCode: UNITS.namDa, provinceCode: UNITS.lamDong, heldOn: HELD_ON, createdBy: officerA.actorId });
+    expect(row).toMatchObject({
+      communeCode: UNITS.namDa,
+      provinceCode: UNITS.lamDong,
+      heldOn: HELD_ON,
+      createdBy: officerA.actorId,
+    });
     const list = await (await call(fairsPage.loader, "/officer/job-fairs", officerA.cookie)).json();
     expect(list.fairs.map((f: { id: string }) => f.id)).toContain(fairId);
     const otherList = await (await call(fairsPage.loader, "/officer/job-fairs", officerB.cookie)).json();
@@ -99,7 +144,8 @@ describe("creating a job fair", () => {
 
 describe("employers and participants", () => {
   it("takes only verified employers of the province, with openings ≥ 0", async () => {
-    const post = (form: Record<string, string>) => call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "addEmployer", ...form });
+    const post = (form: Record<string, string>) =>
+      call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "addEmployer", ...form });
     for (const form of [
       { organizationId: unverified.organizationId, openings: "2" },
       { organizationId: otherProvince.organizationId, openings: "2" },
@@ -127,7 +173,8 @@ describe("employers and participants", () => {
 
   it("registers persons of the officer's communes once each, and tells the person's account", async () => {
     at(TODAY);
-    const register = (personId: string, cookie = officerA.cookie) => call(fairPage.action, fairPath, cookie, { id: fairId }, { intent: "register", personId });
+    const register = (personId: string, cookie = officerA.cookie) =>
+      call(fairPage.action, fairPath, cookie, { id: fairId }, { intent: "register", personId });
     for (const personId of persons) expect((await register(personId)).status).toBe(302);
     const again = await register(persons[0]!);
     expect(again.status).toBe(400);
@@ -141,11 +188,13 @@ describe("employers and participants", () => {
     expect(told).toMatchObject([{ messageKey: "notify.jobFair.registered", link: "/me" }]);
     expect(told[0]!.params).toMatchObject({ title: "Phiên giao dịch việc làm tháng 3", place: "Hội trường UBND xã" });
     // The employers learn nothing about who registered.
-    for (const e of [employer1, employer2]) expect(await db().select().from(notification).where(eq(notification.recipientId, e.actorId))).toEqual([]);
+    for (const e of [employer1, employer2])
+      expect(await db().select().from(notification).where(eq(notification.recipientId, e.actorId))).toEqual([]);
   });
 
   it("records outcomes with the fair's employers only; bad input changes nothing", async () => {
-    const post = (form: Record<string, string>) => call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "outcome", ...form });
+    const post = (form: Record<string, string>) =>
+      call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "outcome", ...form });
     const [p1, p2, p3] = persons as [string, string, string];
     const refusals = [
       { personId: p1, outcome: "hired", organizationId: "" },
@@ -159,20 +208,33 @@ describe("employers and participants", () => {
 
     expect((await post({ personId: p1, outcome: "hired", organizationId: employer1.organizationId })).status).toBe(302);
     expect((await post({ personId: p2, outcome: "attended", organizationId: "" })).status).toBe(302);
-    expect((await post({ personId: p2, outcome: "interviewed", organizationId: employer2.organizationId })).status).toBe(302);
+    expect(
+      (await post({ personId: p2, outcome: "interviewed", organizationId: employer2.organizationId })).status,
+    ).toBe(302);
     // An employer chosen with "absent" is dropped: an absence is with nobody.
-    expect((await post({ personId: p3, outcome: "absent", organizationId: employer2.organizationId })).status).toBe(302);
-    const [absent] = await db().select().from(jobFairParticipant).where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p3)));
+    expect((await post({ personId: p3, outcome: "absent", organizationId: employer2.organizationId })).status).toBe(
+      302,
+    );
+    const [absent] = await db()
+      .select()
+      .from(jobFairParticipant)
+      .where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p3)));
     expect(absent).toMatchObject({ outcome: "absent", organizationId: null });
   });
 
   it("shows names to the fair's officer only, one audit event per person listed", async () => {
-    const before = await db().select({ n: count() }).from(auditEvent).where(and(eq(auditEvent.action, "view"), eq(auditEvent.purpose, "job_fair")));
+    const before = await db()
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "view"), eq(auditEvent.purpose, "job_fair")));
     const page = await call(fairPage.loader, fairPath, officerA.cookie, { id: fairId });
     expect(page.status).toBe(200);
     const data = await page.json();
     expect(data.participants.map((p: { fullName: string }) => p.fullName).sort()).toEqual([...NAMES].sort());
-    const events = await db().select().from(auditEvent).where(and(eq(auditEvent.action, "view"), eq(auditEvent.purpose, "job_fair")));
+    const events = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "view"), eq(auditEvent.purpose, "job_fair")));
     expect(events.length - Number(before[0]!.n)).toBe(3);
     expect(new Set(events.slice(-3).map((e) => e.personId))).toEqual(new Set(persons));
     const html = render(fairPage.default, data);
@@ -195,8 +257,10 @@ describe("the session report and hires", () => {
     const { report } = await response.json();
     const participants = await db().select().from(jobFairParticipant).where(eq(jobFairParticipant.fairId, fairId));
     const attended = participants.filter((p) => ["attended", "interviewed", "hired"].includes(p.outcome)).length;
-    const interviewedBy = (org: string) => participants.filter((p) => p.organizationId === org && ["interviewed", "hired"].includes(p.outcome)).length;
-    const hiredBy = (org: string) => participants.filter((p) => p.organizationId === org && p.outcome === "hired").length;
+    const interviewedBy = (org: string) =>
+      participants.filter((p) => p.organizationId === org && ["interviewed", "hired"].includes(p.outcome)).length;
+    const hiredBy = (org: string) =>
+      participants.filter((p) => p.organizationId === org && p.outcome === "hired").length;
     expect(report.totals).toMatchObject({
       employers: 2,
       openings: 9,
@@ -224,7 +288,8 @@ describe("the session report and hires", () => {
   it("turns a hire into a placement with its follow-ups", async () => {
     at(TODAY);
     const [p1, p2] = persons as [string, string];
-    const post = (form: Record<string, string>) => call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "hirePlacement", ...form });
+    const post = (form: Record<string, string>) =>
+      call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "hirePlacement", ...form });
     const job = { position: "Thợ mộc", wage: "6.000.000", contractKind: "labour_contract", startDate: HELD_ON };
     // Only a hire becomes a placement; bad input writes nothing.
     expect((await post({ personId: p2, ...job })).status).toBe(400);
@@ -233,34 +298,72 @@ describe("the session report and hires", () => {
 
     const created = await post({ personId: p1, ...job });
     expect(created.status).toBe(302);
-    const [row] = await db().select().from(jobFairParticipant).where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p1)));
+    const [row] = await db()
+      .select()
+      .from(jobFairParticipant)
+      .where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p1)));
     expect(row!.placementId).toBeTruthy();
     const [placed] = await db().select().from(placement).where(eq(placement.id, row!.placementId!));
     const [org] = await db().select().from(organization).where(eq(organization.id, employer1.organizationId));
-    expect(placed).toMatchObject({ personId: p1, employerName: org!.name, position: "Thợ mộc", wage: 6_000_000, startDate: HELD_ON });
-    const follow = await db().select({ month: followUp.monthOffset }).from(followUp).where(eq(followUp.placementId, placed!.id)).orderBy(followUp.monthOffset);
+    expect(placed).toMatchObject({
+      personId: p1,
+      employerName: org!.name,
+      position: "Thợ mộc",
+      wage: 6_000_000,
+      startDate: HELD_ON,
+    });
+    const follow = await db()
+      .select({ month: followUp.monthOffset })
+      .from(followUp)
+      .where(eq(followUp.placementId, placed!.id))
+      .orderBy(followUp.monthOffset);
     expect(follow.map((f) => f.month)).toEqual([1, 3, 6, 12]);
     // Twice is refused; the hire can no longer be undone here.
     expect((await post({ personId: p1, ...job })).status).toBe(400);
-    const undo = await call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, { intent: "outcome", personId: p1, outcome: "absent", organizationId: "" });
+    const undo = await call(
+      fairPage.action,
+      fairPath,
+      officerA.cookie,
+      { id: fairId },
+      { intent: "outcome", personId: p1, outcome: "absent", organizationId: "" },
+    );
     expect(undo.status).toBe(400);
-    const { report } = await (await call(reportPage.loader, `${fairPath}/report`, officerA.cookie, { id: fairId })).json();
+    const { report } = await (
+      await call(reportPage.loader, `${fairPath}/report`, officerA.cookie, { id: fairId })
+    ).json();
     expect(report.totals.placements).toBe(1);
   });
 
   it("links a hire to a placement already recorded for the same person only", async () => {
     const [, p2] = persons as [string, string];
-    const post = (form: Record<string, string>) => call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, form);
-    expect((await post({ intent: "outcome", personId: p2, outcome: "hired", organizationId: employer2.organizationId })).status).toBe(302);
+    const post = (form: Record<string, string>) =>
+      call(fairPage.action, fairPath, officerA.cookie, { id: fairId }, form);
+    expect(
+      (await post({ intent: "outcome", personId: p2, outcome: "hired", organizationId: employer2.organizationId }))
+        .status,
+    ).toBe(302);
     const [own] = await db()
       .insert(placement)
-      .values({ personId: p2, employerName: "Tiệm sửa xe Hòa Bình", position: "Thợ sửa xe", wage: 5_500_000, contractKind: "verbal_agreement", startDate: HELD_ON })
+      .values({
+        personId: p2,
+        employerName: "Tiệm sửa xe Hòa Bình",
+        position: "Thợ sửa xe",
+        wage: 5_500_000,
+        contractKind: "verbal_agreement",
+        startDate: HELD_ON,
+      })
       .returning();
-    const [p1Row] = await db().select().from(jobFairParticipant).where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, persons[0]!)));
+    const [p1Row] = await db()
+      .select()
+      .from(jobFairParticipant)
+      .where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, persons[0]!)));
     // Someone else's placement: not found.
     expect((await post({ intent: "linkPlacement", personId: p2, placementId: p1Row!.placementId! })).status).toBe(404);
     expect((await post({ intent: "linkPlacement", personId: p2, placementId: own!.id })).status).toBe(302);
-    const [linked] = await db().select().from(jobFairParticipant).where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p2)));
+    const [linked] = await db()
+      .select()
+      .from(jobFairParticipant)
+      .where(and(eq(jobFairParticipant.fairId, fairId), eq(jobFairParticipant.personId, p2)));
     expect(linked!.placementId).toBe(own!.id);
   });
 });
@@ -270,11 +373,41 @@ describe("reach", () => {
     expect((await call(fairPage.loader, fairPath, officerB.cookie, { id: fairId })).status).toBe(404);
     expect((await call(reportPage.loader, `${fairPath}/report`, officerB.cookie, { id: fairId })).status).toBe(404);
     const before = await countOf(jobFairParticipant);
-    expect((await call(fairPage.action, fairPath, officerB.cookie, { id: fairId }, { intent: "register", personId: outsider })).status).toBe(404);
-    expect((await call(fairPage.action, fairPath, officerB.cookie, { id: fairId }, { intent: "addEmployer", organizationId: employer1.organizationId, openings: "1" })).status).toBe(404);
+    expect(
+      (
+        await call(
+          fairPage.action,
+          fairPath,
+          officerB.cookie,
+          { id: fairId },
+          { intent: "register", personId: outsider },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          fairPage.action,
+          fairPath,
+          officerB.cookie,
+          { id: fairId },
+          { intent: "addEmployer", organizationId: employer1.organizationId, openings: "1" },
+        )
+      ).status,
+    ).toBe(404);
     expect(await countOf(jobFairParticipant)).toBe(before);
     expect((await call(fairPage.loader, "/officer/job-fairs/abc", officerA.cookie, { id: "abc" })).status).toBe(404);
-    expect((await call(fairPage.action, "/officer/job-fairs/abc", officerA.cookie, { id: "abc" }, { intent: "register", personId: persons[0]! })).status).toBe(404);
+    expect(
+      (
+        await call(
+          fairPage.action,
+          "/officer/job-fairs/abc",
+          officerA.cookie,
+          { id: "abc" },
+          { intent: "register", personId: persons[0]! },
+        )
+      ).status,
+    ).toBe(404);
     // An employer's account has no business here.
     const org = await cookieFor(employer1.actorId);
     expect((await call(fairsPage.loader, "/officer/job-fairs", org)).status).toBe(403);

@@ -1,9 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { launchMeilisearch, meilisearchBinaryPath, type LaunchedMeilisearch } from "../../search/launcher";
+
+import { type LaunchedMeilisearch, launchMeilisearch, meilisearchBinaryPath } from "../../search/launcher";
 
 // The real bundled binary in throwaway directories; no database needed.
 const dirs: string[] = [];
@@ -38,9 +40,12 @@ function isRunning(pid: number): boolean {
 }
 
 const waitUntilGone = (pid: number) =>
-  vi.waitFor(() => {
-    if (isRunning(pid)) throw new Error(`process ${pid} still running`);
-  }, { timeout: 10_000, interval: 50 });
+  vi.waitFor(
+    () => {
+      if (isRunning(pid)) throw new Error(`process ${pid} still running`);
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 
 afterEach(async () => {
   // Whatever a test left running: the instances it launched and any helper process.
@@ -82,12 +87,21 @@ describe("launchMeilisearch", () => {
     expect(fs.statSync(path.join(dir, "master-key")).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(path.join(dir, "meilisearch.pid"), "utf8")).toBe(String(first.pid));
 
-    const created = await fetch(`${first.url}/indexes`, { method: "POST", headers: auth, body: JSON.stringify({ uid: "kept", primaryKey: "id" }) });
+    const created = await fetch(`${first.url}/indexes`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ uid: "kept", primaryKey: "id" }),
+    });
     const { taskUid } = (await created.json()) as { taskUid: number };
-    await vi.waitFor(async () => {
-      const task = (await (await fetch(`${first.url}/tasks/${taskUid}`, { headers: auth })).json()) as { status: string };
-      if (task.status !== "succeeded") throw new Error(task.status);
-    }, { timeout: 10_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        const task = (await (await fetch(`${first.url}/tasks/${taskUid}`, { headers: auth })).json()) as {
+          status: string;
+        };
+        if (task.status !== "succeeded") throw new Error(task.status);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
 
     await first.stop();
     expect(isRunning(first.pid)).toBe(false);
@@ -97,7 +111,9 @@ describe("launchMeilisearch", () => {
     const second = await launch(dir);
     expect(second.masterKey).toBe(first.masterKey);
     expect(second.pid).not.toBe(first.pid);
-    const kept = await fetch(`${second.url}/indexes/kept`, { headers: { Authorization: `Bearer ${second.masterKey}` } });
+    const kept = await fetch(`${second.url}/indexes/kept`, {
+      headers: { Authorization: `Bearer ${second.masterKey}` },
+    });
     expect(kept.status).toBe(200);
     await second.stop();
     expect(isRunning(second.pid)).toBe(false);

@@ -1,20 +1,22 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { createLoan, listLoans } from "~/modules/loans/loans.server";
 import { loanSchema } from "~/modules/loans/schema.server";
-import * as bankCsv from "~/routes/officer.loans.bank-list[.]csv";
-import * as bankPage from "~/routes/officer.loans.bank-list";
-import * as loanPage from "~/routes/officer.loans.$id";
 import * as loansPage from "~/routes/officer.loans._index";
+import * as loanPage from "~/routes/officer.loans.$id";
+import * as bankPage from "~/routes/officer.loans.bank-list";
+import * as bankCsv from "~/routes/officer.loans.bank-list[.]csv";
 import * as personLoansPage from "~/routes/officer.persons.$id_.loans";
 import { setClock } from "~/utils/clock.server";
+
 import { auditEvent, loan } from "../../db/schema";
-import { UNITS, createUser } from "../factories";
+import { createUser, UNITS } from "../factories";
 import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
-import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
 import { render } from "../setup/render-page";
+import { at, call, cookieFor, type LoggedInOfficer as Officer, loggedInOfficer as officer } from "../setup/routes";
 
 /*
  * Loans under Decision 22/2023 through the routes: the rules refuse with Vietnamese messages and write
@@ -27,8 +29,6 @@ const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-20";
 const RELEASE = "2025-05-20";
-
-
 
 const loanForm = (overrides: Record<string, string> = {}) => ({
   purpose: "business",
@@ -66,30 +66,62 @@ beforeAll(async () => {
   officerB = await officer([UNITS.luongSon], UNITS.phuTho);
   const admin = await createUser({ role: "admin", provinceCode: UNITS.lamDong });
   adminA = { cookie: await cookieFor(admin.id) };
-  personId = await createPerson(officerA, { fullName: NAME, citizenId: "068090001234", releaseDate: RELEASE, mainCompletedOn: RELEASE });
-  krongNoPerson = await createPerson(officerA, { fullName: "Y Bih Krông Nô", communeCode: UNITS.krongNo, releaseDate: RELEASE, mainCompletedOn: RELEASE });
-  otherPerson = await createPerson(officerB, { fullName: "Bùi Văn Phú Thọ", communeCode: UNITS.luongSon, releaseDate: RELEASE, mainCompletedOn: RELEASE });
+  personId = await createPerson(officerA, {
+    fullName: NAME,
+    citizenId: "068090001234",
+    releaseDate: RELEASE,
+    mainCompletedOn: RELEASE,
+  });
+  krongNoPerson = await createPerson(officerA, {
+    fullName: "Y Bih Krông Nô",
+    communeCode: UNITS.krongNo,
+    releaseDate: RELEASE,
+    mainCompletedOn: RELEASE,
+  });
+  otherPerson = await createPerson(officerB, {
+    fullName: "Bùi Văn Phú Thọ",
+    communeCode: UNITS.luongSon,
+    releaseDate: RELEASE,
+    mainCompletedOn: RELEASE,
+  });
 }, 120_000);
 
 afterAll(() => setClock(undefined));
 
 describe("a person's loans", () => {
   const path = () => `/officer/persons/${personId}/loans`;
-  const post = (form: Record<string, string>) => call(personLoansPage.action, path(), officerA.cookie, { id: personId }, form);
+  const post = (form: Record<string, string>) =>
+    call(personLoansPage.action, path(), officerA.cookie, { id: personId }, form);
 
   it("suggests the commune's bank office and the next list, and records an application typed with dots", async () => {
     at(TODAY);
     const page = await (await call(personLoansPage.loader, path(), officerA.cookie, { id: personId })).json();
     // 20 March: the March list went on the 5th, so a new application goes on April's.
-    expect(page.defaults).toMatchObject({ bankBranch: expect.stringMatching(/^Phòng giao dịch NHCSXH .*Nam Đà$/), listMonth: "2026-04", appliedOn: TODAY });
+    expect(page.defaults).toMatchObject({
+      bankBranch: expect.stringMatching(/^Phòng giao dịch NHCSXH .*Nam Đà$/),
+      listMonth: "2026-04",
+      appliedOn: TODAY,
+    });
     expect(page.deadline).toBe("2030-05-20");
 
     const res = await post(loanForm({ amountVnd: "50.000.000", listMonth: "2026-04" }));
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`${path()}?done=saved`);
     const [row] = await db().select().from(loan).where(eq(loan.personId, personId));
-    expect(row).toMatchObject({ amountVnd: 50_000_000, purpose: "business", trainingMonths: null, termMonths: 36, listMonth: "2026-04-01", status: "listed", communeCode: UNITS.namDa, recordedBy: officerA.actorId });
-    const trail = await db().select().from(auditEvent).where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "loan")));
+    expect(row).toMatchObject({
+      amountVnd: 50_000_000,
+      purpose: "business",
+      trainingMonths: null,
+      termMonths: 36,
+      listMonth: "2026-04-01",
+      status: "listed",
+      communeCode: UNITS.namDa,
+      recordedBy: officerA.actorId,
+    });
+    const trail = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "loan")));
     expect(trail).toMatchObject([{ purpose: "loan", details: { stage: "listed", loanId: row!.id } }]);
 
     const after = await (await call(personLoansPage.loader, path(), officerA.cookie, { id: personId })).json();
@@ -98,37 +130,93 @@ describe("a person's loans", () => {
   });
 
   it.each([
-    ["a business loan of 100.000.001", { amountVnd: "100.000.001" }, { amountVnd: "support.loan.error.businessCap" }, "Vay sản xuất, kinh doanh tối đa 100.000.000 ₫."],
-    ["a training loan above 4 million a month", { purpose: "training", trainingMonths: "6", amountVnd: "24.000.001" }, { amountVnd: "support.loan.error.trainingCap" }, "với 6 tháng là tối đa 24.000.000 ₫"],
-    ["a training loan without months", { purpose: "training", amountVnd: "4.000.000" }, { trainingMonths: "support.loan.error.trainingMonthsRequired" }, "Vay học nghề: nhập số tháng học."],
-    ["a term of 121 months", { termMonths: "121" }, { termMonths: "support.loan.error.term" }, "Thời hạn vay từ 1 đến 120 tháng."],
+    [
+      "a business loan of 100.000.001",
+      { amountVnd: "100.000.001" },
+      { amountVnd: "support.loan.error.businessCap" },
+      "Vay sản xuất, kinh doanh tối đa 100.000.000 ₫.",
+    ],
+    [
+      "a training loan above 4 million a month",
+      { purpose: "training", trainingMonths: "6", amountVnd: "24.000.001" },
+      { amountVnd: "support.loan.error.trainingCap" },
+      "với 6 tháng là tối đa 24.000.000 ₫",
+    ],
+    [
+      "a training loan without months",
+      { purpose: "training", amountVnd: "4.000.000" },
+      { trainingMonths: "support.loan.error.trainingMonthsRequired" },
+      "Vay học nghề: nhập số tháng học.",
+    ],
+    [
+      "a term of 121 months",
+      { termMonths: "121" },
+      { termMonths: "support.loan.error.term" },
+      "Thời hạn vay từ 1 đến 120 tháng.",
+    ],
     ["no lender", { bankBranch: "" }, { bankBranch: "validation.required" }, "Vui lòng nhập thông tin này."],
-    ["an unreadable amount", { amountVnd: "5,5 triệu" }, { amountVnd: "support.loan.error.amountFormat" }, "Số tiền không đúng"],
-    ["an application before the release", { appliedOn: "2025-05-19", listMonth: "2026-03" }, { appliedOn: "support.loan.error.appliedBeforeRelease" }, "(20/05/2025)"],
+    [
+      "an unreadable amount",
+      { amountVnd: "5,5 triệu" },
+      { amountVnd: "support.loan.error.amountFormat" },
+      "Số tiền không đúng",
+    ],
+    [
+      "an application before the release",
+      { appliedOn: "2025-05-19", listMonth: "2026-03" },
+      { appliedOn: "support.loan.error.appliedBeforeRelease" },
+      "(20/05/2025)",
+    ],
     ["no purpose", { purpose: "" }, { purpose: "validation.choose" }, "Vui lòng chọn một mục."],
-  ])("refuses %s with 400 and a Vietnamese message, keeps what was typed, writes nothing", async (_label, overrides, expected, message) => {
-    at(TODAY);
-    const before = await loanCount();
-    const form = loanForm({ ...overrides, note: "giữ nguyên ghi chú" });
-    const res = await post(form);
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(Object.fromEntries(Object.entries(body.errors).map(([k, v]) => [k, (v as { key: string }).key]))).toEqual(expected);
-    expect(body.values).toEqual(form);
-    expect(await loanCount()).toBe(before);
-    const html = render(personLoansPage.default, await (await call(personLoansPage.loader, path(), officerA.cookie, { id: personId })).json(), body);
-    expect(html).toContain(message);
-    expect(html).toContain("giữ nguyên ghi chú");
-  });
+  ])(
+    "refuses %s with 400 and a Vietnamese message, keeps what was typed, writes nothing",
+    async (_label, overrides, expected, message) => {
+      at(TODAY);
+      const before = await loanCount();
+      const form = loanForm({ ...overrides, note: "giữ nguyên ghi chú" });
+      const res = await post(form);
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(Object.fromEntries(Object.entries(body.errors).map(([k, v]) => [k, (v as { key: string }).key]))).toEqual(
+        expected,
+      );
+      expect(body.values).toEqual(form);
+      expect(await loanCount()).toBe(before);
+      const html = render(
+        personLoansPage.default,
+        await (await call(personLoansPage.loader, path(), officerA.cookie, { id: personId })).json(),
+        body,
+      );
+      expect(html).toContain(message);
+      expect(html).toContain("giữ nguyên ghi chú");
+    },
+  );
 
   it("refuses an application more than 5 years after release, to the day", async () => {
     at(TODAY);
-    const old = await createPerson(officerA, { fullName: "Lý Văn Quá Hạn", offenceDate: "2018-01-10", releaseDate: "2021-03-19", mainCompletedOn: "2021-03-19" });
+    const old = await createPerson(officerA, {
+      fullName: "Lý Văn Quá Hạn",
+      offenceDate: "2018-01-10",
+      releaseDate: "2021-03-19",
+      mainCompletedOn: "2021-03-19",
+    });
     const p = `/officer/persons/${old}/loans`;
-    const late = await call(personLoansPage.action, p, officerA.cookie, { id: old }, loanForm({ appliedOn: "2026-03-20" }));
+    const late = await call(
+      personLoansPage.action,
+      p,
+      officerA.cookie,
+      { id: old },
+      loanForm({ appliedOn: "2026-03-20" }),
+    );
     expect(late.status).toBe(400);
     expect((await late.json()).errors.appliedOn.key).toBe("support.loan.error.tooLate");
-    const onTime = await call(personLoansPage.action, p, officerA.cookie, { id: old }, loanForm({ appliedOn: "2026-03-19" }));
+    const onTime = await call(
+      personLoansPage.action,
+      p,
+      officerA.cookie,
+      { id: old },
+      loanForm({ appliedOn: "2026-03-19" }),
+    );
     expect(onTime.status).toBe(302);
   });
 
@@ -136,9 +224,13 @@ describe("a person's loans", () => {
     at(TODAY);
     const before = await loanCount();
     expect((await call(personLoansPage.loader, path(), officerB.cookie, { id: personId })).status).toBe(404);
-    expect((await call(personLoansPage.action, path(), officerB.cookie, { id: personId }, loanForm())).status).toBe(404);
+    expect((await call(personLoansPage.action, path(), officerB.cookie, { id: personId }, loanForm())).status).toBe(
+      404,
+    );
     expect((await call(personLoansPage.loader, path(), adminA.cookie, { id: personId })).status).toBe(403);
-    expect((await call(personLoansPage.loader, "/officer/persons/x/loans", officerA.cookie, { id: "x" })).status).toBe(404);
+    expect((await call(personLoansPage.loader, "/officer/persons/x/loans", officerA.cookie, { id: "x" })).status).toBe(
+      404,
+    );
     expect(await loanCount()).toBe(before);
   });
 });
@@ -146,12 +238,19 @@ describe("a person's loans", () => {
 describe("a loan's status", () => {
   let loanId: string;
   const path = () => `/officer/loans/${loanId}`;
-  const move = (form: Record<string, string>, cookie = officerA.cookie) => call(loanPage.action, path(), cookie, { id: loanId }, form);
+  const move = (form: Record<string, string>, cookie = officerA.cookie) =>
+    call(loanPage.action, path(), cookie, { id: loanId }, form);
   const statusOf = async () => (await db().select({ s: loan.status }).from(loan).where(eq(loan.id, loanId)))[0]!.s;
 
   beforeAll(async () => {
     at(TODAY);
-    loanId = await listed(officerA, personId, { appliedOn: "2026-03-02", listMonth: "2026-03", purpose: "training", trainingMonths: "6", amountVnd: "24.000.000" });
+    loanId = await listed(officerA, personId, {
+      appliedOn: "2026-03-02",
+      listMonth: "2026-03",
+      purpose: "training",
+      trainingMonths: "6",
+      amountVnd: "24.000.000",
+    });
   });
 
   it("moves listed → approved → disbursed → overdue → bad debt, with dates checked, and keeps the history", async () => {
@@ -184,7 +283,13 @@ describe("a loan's status", () => {
 
     const page = await (await call(loanPage.loader, path(), officerA.cookie, { id: loanId })).json();
     expect(page.next).toEqual([]);
-    expect(page.history.map((h: { stage: string }) => h.stage)).toEqual(["listed", "approved", "disbursed", "overdue", "bad_debt"]);
+    expect(page.history.map((h: { stage: string }) => h.stage)).toEqual([
+      "listed",
+      "approved",
+      "disbursed",
+      "overdue",
+      "bad_debt",
+    ]);
     const html = render(loanPage.default, page);
     expect(html).toContain("Nợ xấu");
     expect(html).toContain("Ngân hàng duyệt");
@@ -215,14 +320,44 @@ describe("the commune's loans and form 01", () => {
     // Start from a clean table: the loans above are not this block's.
     await db().delete(loan);
     const a = await listed(officerA, personId, { amountVnd: "30.000.000", listMonth: "2026-03", note: MARCH_NOTE });
-    const b = await listed(officerA, krongNoPerson, { amountVnd: "8.000.000", purpose: "training", trainingMonths: "2", listMonth: "2026-03", bankBranch: "Phòng giao dịch NHCSXH Krông Nô" });
+    const b = await listed(officerA, krongNoPerson, {
+      amountVnd: "8.000.000",
+      purpose: "training",
+      trainingMonths: "2",
+      listMonth: "2026-03",
+      bankBranch: "Phòng giao dịch NHCSXH Krông Nô",
+    });
     cancelled = await listed(officerA, krongNoPerson, { amountVnd: "10.000.000", listMonth: "2026-03" });
     await listed(officerA, personId, { amountVnd: "20.000.000", listMonth: "2026-04", appliedOn: "2026-03-18" });
     // Officer B's commune, the same month: never on A's list.
-    await listed(officerB, otherPerson, { amountVnd: "40.000.000", listMonth: "2026-03", bankBranch: "Phòng giao dịch NHCSXH Lương Sơn" });
+    await listed(officerB, otherPerson, {
+      amountVnd: "40.000.000",
+      listMonth: "2026-03",
+      bankBranch: "Phòng giao dịch NHCSXH Lương Sơn",
+    });
     marchIds = [a, b];
-    expect((await call(loanPage.action, `/officer/loans/${cancelled}`, officerA.cookie, { id: cancelled }, { status: "cancelled" })).status).toBe(302);
-    expect((await call(loanPage.action, `/officer/loans/${b}`, officerA.cookie, { id: b }, { status: "approved", on: "2026-03-10" })).status).toBe(302);
+    expect(
+      (
+        await call(
+          loanPage.action,
+          `/officer/loans/${cancelled}`,
+          officerA.cookie,
+          { id: cancelled },
+          { status: "cancelled" },
+        )
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await call(
+          loanPage.action,
+          `/officer/loans/${b}`,
+          officerA.cookie,
+          { id: b },
+          { status: "approved", on: "2026-03-10" },
+        )
+      ).status,
+    ).toBe(302);
   });
 
   it("totals count and amount by status, for a month or for all", async () => {
@@ -239,7 +374,9 @@ describe("the commune's loans and form 01", () => {
     expect(march.totals.listed).toEqual({ count: 1, amountVnd: 30_000_000 });
 
     // The status filter narrows the rows; the totals still show every status of the month.
-    const approved = await (await call(loansPage.loader, "/officer/loans?month=2026-03&status=approved", officerA.cookie)).json();
+    const approved = await (
+      await call(loansPage.loader, "/officer/loans?month=2026-03&status=approved", officerA.cookie)
+    ).json();
     expect(approved.loans.map((l: { id: string }) => l.id)).toEqual([marchIds[1]]);
     expect(approved.all.count).toBe(3);
     // Unreadable filters are no filters, never a 500.
@@ -254,7 +391,10 @@ describe("the commune's loans and form 01", () => {
 
   it("form 01 of a month holds exactly that month's listed loans of the officer's communes, audited per person", async () => {
     at(TODAY);
-    const before = await db().select().from(auditEvent).where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "view")));
+    const before = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "view")));
     const res = await call(bankPage.loader, "/officer/loans/bank-list?month=2026-03", officerA.cookie);
     expect(res.status).toBe(200);
     const list = await res.json();
@@ -263,10 +403,20 @@ describe("the commune's loans and form 01", () => {
     expect(list.rows.map((r: { loanId: string }) => r.loanId).sort()).toEqual([...marchIds].sort());
     expect(list.rows.map((r: { stt: number }) => r.stt)).toEqual([1, 2]);
     const mine = list.rows.find((r: { personId: string }) => r.personId === personId);
-    expect(mine).toMatchObject({ fullName: NAME, citizenId: "068090001234", dateOfBirth: "1990-08-02", releaseDate: RELEASE, amountVnd: 30_000_000, termMonths: 36 });
+    expect(mine).toMatchObject({
+      fullName: NAME,
+      citizenId: "068090001234",
+      dateOfBirth: "1990-08-02",
+      releaseDate: RELEASE,
+      amountVnd: 30_000_000,
+      termMonths: 36,
+    });
     expect(mine.address).toContain("Thôn Nam Tiến");
 
-    const after = await db().select().from(auditEvent).where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "view")));
+    const after = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "view")));
     const fresh = after.filter((e) => !before.some((b) => b.id === e.id));
     expect(fresh.map((e) => e.personId).sort()).toEqual([personId, krongNoPerson].sort());
     expect(fresh[0]!.details).toMatchObject({ form: "01", month: "2026-03" });
@@ -283,7 +433,9 @@ describe("the commune's loans and form 01", () => {
     const april = await (await call(bankPage.loader, "/officer/loans/bank-list?month=2026-04", officerA.cookie)).json();
     expect(april.rows).toHaveLength(1);
     expect(april.dueDate).toBe("2026-04-05");
-    const current = await (await call(bankPage.loader, "/officer/loans/bank-list?month=garbage", officerA.cookie)).json();
+    const current = await (
+      await call(bankPage.loader, "/officer/loans/bank-list?month=garbage", officerA.cookie)
+    ).json();
     expect(current.month).toBe("2026-03-01");
 
     // Officer B's list for March is B's loan only; admins have no bank list.
@@ -316,7 +468,10 @@ describe("the commune's loans and form 01", () => {
     expect(text).toContain("Học nghề (2 tháng)");
     expect(text).not.toContain("Bùi Văn Phú Thọ");
 
-    const exported = await db().select().from(auditEvent).where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "export")));
+    const exported = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.purpose, "loan"), eq(auditEvent.action, "export")));
     expect(exported.map((e) => e.personId).sort()).toEqual([personId, krongNoPerson].sort());
     expect((await call(bankCsv.loader, "/officer/loans/bank-list.csv", adminA.cookie)).status).toBe(403);
   });

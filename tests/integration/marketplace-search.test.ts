@@ -1,16 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { createJob, transitionJob } from "~/modules/jobs/jobs.server";
 import { decideOrganization } from "~/modules/organizations/organizations.server";
 import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
 import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
 import { setClock } from "~/utils/clock.server";
 import { singleton } from "~/utils/singleton.server";
+import { sweepExpired } from "~/worker/tasks.server";
+
 import { job, outbox } from "../../db/schema";
+import { initSearch, search } from "../../search/client.server";
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch, reindexAll } from "../../search/sync.server";
-import { sweepExpired } from "~/worker/tasks.server";
-import { initSearch, search } from "../../search/client.server";
 import { createOrganization, createUser, UNITS } from "../factories";
 import { createOrgMember, jobInput, publishJob, publishTraining } from "../factories/marketplace";
 import { drainOutbox, setupIntegration } from "../setup/integration";
@@ -38,10 +40,18 @@ describe("jobs reach public search through the outbox", () => {
     for (const text of ["sua xe may", "Thợ sửa xe máy", "sua xe mya", "tho sua xe"]) {
       const result = await searchJobs(q(`q=${encodeURIComponent(text)}`));
       expect(result.source).toBe("meilisearch");
-      expect(result.hits.map((h) => h.id), text).toContain(id);
+      expect(
+        result.hits.map((h) => h.id),
+        text,
+      ).toContain(id);
     }
     const hit = (await searchJobs(q("q=sua+xe+may"))).hits.find((h) => h.id === id)!;
-    expect(hit).toMatchObject({ title: "Thợ sửa xe máy", communeName: "Xã Nam Đà", provinceName: "Tỉnh Lâm Đồng", wageMin: 5_000_000 });
+    expect(hit).toMatchObject({
+      title: "Thợ sửa xe máy",
+      communeName: "Xã Nam Đà",
+      provinceName: "Tỉnh Lâm Đồng",
+      wageMin: 5_000_000,
+    });
     // Officer-only fields never reach the public index.
     expect(Object.keys(hit)).not.toContain("excludedOffenceCategories");
     expect(JSON.stringify(hit)).not.toContain("exclusion");
@@ -87,16 +97,30 @@ describe("jobs reach public search through the outbox", () => {
     // Facet counts are computed once per query and filters, and refreshed as soon as the index changes.
     const typesBefore = (await searchJobs(q(`province=${UNITS.phuTho}&sort=newest&page=2`))).facets.employmentType;
     expect(typesBefore).toEqual({ full_time: 1, seasonal: 1 });
-    await publishJob(coop, { title: "Thợ xây bán thời gian", occupationCode: "71120", provinceCode: UNITS.phuTho, communeCode: UNITS.luongSon, employmentType: "part_time", wageMin: "2.500.000", wageMax: "3.000.000" });
+    await publishJob(coop, {
+      title: "Thợ xây bán thời gian",
+      occupationCode: "71120",
+      provinceCode: UNITS.phuTho,
+      communeCode: UNITS.luongSon,
+      employmentType: "part_time",
+      wageMin: "2.500.000",
+      wageMax: "3.000.000",
+    });
     await drain();
-    expect((await searchJobs(q(`province=${UNITS.phuTho}&sort=newest&page=2`))).facets.employmentType).toEqual({ full_time: 1, seasonal: 1, part_time: 1 });
+    expect((await searchJobs(q(`province=${UNITS.phuTho}&sort=newest&page=2`))).facets.employmentType).toEqual({
+      full_time: 1,
+      seasonal: 1,
+      part_time: 1,
+    });
     // A bad parameter is ignored, never an error.
     expect((await searchJobs(q(`province=${UNITS.phuTho}&wage=lots&page=-3&type=bogus`))).total).toBe(3);
   });
 
   it("an unverified organisation cannot publish: the job stays a draft and is never indexed", async () => {
     const pending = await createOrgMember("employer", { verified: false });
-    const outcome = await createJob(pending, jobInput({ title: "Thợ hàn chưa xác minh", occupationCode: "72120" }), { publish: true });
+    const outcome = await createJob(pending, jobInput({ title: "Thợ hàn chưa xác minh", occupationCode: "72120" }), {
+      publish: true,
+    });
     expect(outcome).toMatchObject({ ok: true, status: "draft", notice: "saved_as_draft" });
     if (!outcome.ok) return;
     expect(await transitionJob(pending, outcome.id, "publish")).toEqual({ ok: false, reason: "not_verified" });
@@ -118,13 +142,25 @@ describe("jobs reach public search through the outbox", () => {
   });
 
   it("verifying an organisation publishes nothing by itself, but its listings follow its status", async () => {
-    const org = await createOrganization({ role: "employer", kind: "workshop", provinceCode: UNITS.lamDong, communeCode: UNITS.namDa });
+    const org = await createOrganization({
+      role: "employer",
+      kind: "workshop",
+      provinceCode: UNITS.lamDong,
+      communeCode: UNITS.namDa,
+    });
     const member = await createUser({ role: "employer", organizationId: org.id });
     const officer = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
     const scope = { actorId: member.id, organizationId: org.id, role: "employer" as const };
-    const draft = await createJob(scope, jobInput({ title: "Thợ mộc đồ gỗ Nam Đà", occupationCode: "75220" }), { publish: false });
+    const draft = await createJob(scope, jobInput({ title: "Thợ mộc đồ gỗ Nam Đà", occupationCode: "75220" }), {
+      publish: false,
+    });
     expect(draft.ok).toBe(true);
-    const officerScope = { actorId: officer.id, role: "officer" as const, provinceCodes: [UNITS.lamDong], communeCodes: [UNITS.namDa] };
+    const officerScope = {
+      actorId: officer.id,
+      role: "officer" as const,
+      provinceCodes: [UNITS.lamDong],
+      communeCodes: [UNITS.namDa],
+    };
     expect(await decideOrganization(officerScope, org.id, { decision: "verify" })).toMatchObject({ ok: true });
     if (!draft.ok) return;
     expect(await transitionJob(scope, draft.id, "publish")).toEqual({ ok: true, status: "open" });
@@ -134,7 +170,11 @@ describe("jobs reach public search through the outbox", () => {
 
   it("expiry hides a job at its closing date even before the sweeper runs, and the sweeper closes it", async () => {
     const shop = await createOrgMember("employer");
-    const { id } = await publishJob(shop, { title: "Lái xe tải đường dài", occupationCode: "83320", closesAt: (await import("../factories/marketplace")).daysFromToday(2) });
+    const { id } = await publishJob(shop, {
+      title: "Lái xe tải đường dài",
+      occupationCode: "83320",
+      closesAt: (await import("../factories/marketplace")).daysFromToday(2),
+    });
     await drain();
     expect((await searchJobs(q("q=lai+xe+tai+duong+dai"))).hits.map((h) => h.id)).toContain(id);
 
@@ -189,7 +229,14 @@ describe("trainings", () => {
   it("are searchable with level, free-only and support filters", async () => {
     const centre = await createOrgMember("provider");
     const free = await publishTraining(centre);
-    const paid = await publishTraining(centre, { title: "Hàn điện cơ bản", occupationCode: "72120", levelCode: "short_course", durationWeeks: "8", costVnd: "3.000.000", support: ["fee_waiver"] });
+    const paid = await publishTraining(centre, {
+      title: "Hàn điện cơ bản",
+      occupationCode: "72120",
+      levelCode: "short_course",
+      durationWeeks: "8",
+      costVnd: "3.000.000",
+      support: ["fee_waiver"],
+    });
     await drain();
     const t = (s: string) => searchTrainings(parseTrainingSearch(new URLSearchParams(s)));
     expect((await t("q=sua+xe+may")).hits.map((h) => h.id)).toContain(free.id);

@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { parseJobSearch } from "~/modules/search/params";
 import { searchJobs } from "~/modules/search/public-search.server";
 import { singleton } from "~/utils/singleton.server";
+
 import { job } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
-import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
+import { type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch } from "../../search/sync.server";
 import { createOrgMember, publishJob } from "../factories/marketplace";

@@ -1,22 +1,23 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { computeIndicators } from "~/modules/reports/indicators.server";
-import * as modelPage from "~/routes/officer.models.$id";
 import * as modelsPage from "~/routes/officer.models._index";
+import * as modelPage from "~/routes/officer.models.$id";
 import { setClock } from "~/utils/clock.server";
+
 import { activity, auditEvent, modelPerson, modelSteeringMember, reintegrationModel } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createPerson } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
-import { at, call, cookieFor, loggedInOfficer as officer, type LoggedInOfficer as Officer } from "../setup/routes";
+import { at, call, cookieFor, type LoggedInOfficer as Officer, loggedInOfficer as officer } from "../setup/routes";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
 
 const TODAY = "2026-03-10";
 const LAUNCH = "2025-06-01";
-
 
 async function countOf(table: typeof reintegrationModel | typeof modelSteeringMember | typeof modelPerson) {
   const [row] = await db().select({ n: count() }).from(table);
@@ -49,7 +50,8 @@ afterAll(() => setClock(undefined));
 describe("a reintegration model", () => {
   it("refuses bad input with 400 and writes nothing", async () => {
     at(TODAY);
-    const post = (form: Record<string, string>) => call(modelsPage.action, "/officer/models", officerA.cookie, {}, form);
+    const post = (form: Record<string, string>) =>
+      call(modelsPage.action, "/officer/models", officerA.cookie, {}, form);
     const cases = [
       { name: "", communeCode: UNITS.namDa, launchedOn: LAUNCH, description: "" },
       { name: "Mô hình 5+1", communeCode: UNITS.namDa, launchedOn: "2023-13-01", description: "" },
@@ -62,7 +64,7 @@ describe("a reintegration model", () => {
       expect((await refused.json()).values).toMatchObject(form);
     }
     expect(await countOf(reintegrationModel)).toBe(0);
-    expect((await post({ ...cases[0]!, name: "X" }).then((r) => r.status))).toBe(302);
+    expect(await post({ ...cases[0]!, name: "X" }).then((r) => r.status)).toBe(302);
     await db().delete(reintegrationModel);
     // The provincial admin has no model pages.
     expect((await call(modelsPage.loader, "/officer/models", adminCookie)).status).toBe(403);
@@ -70,15 +72,42 @@ describe("a reintegration model", () => {
 
   it("creates the model, its steering committee, and the persons it covers", async () => {
     at(TODAY);
-    const created = await call(modelsPage.action, "/officer/models", officerA.cookie, {}, { name: "Mô hình 5+1", communeCode: UNITS.namDa, launchedOn: LAUNCH, description: "Năm tổ chức giúp một người." });
+    const created = await call(
+      modelsPage.action,
+      "/officer/models",
+      officerA.cookie,
+      {},
+      { name: "Mô hình 5+1", communeCode: UNITS.namDa, launchedOn: LAUNCH, description: "Năm tổ chức giúp một người." },
+    );
     expect(created.status).toBe(302);
     modelId = created.headers.get("Location")!.split("/")[3]!.split("?")[0]!;
     modelPath = `/officer/models/${modelId}`;
-    const post = (form: Record<string, string>) => call(modelPage.action, modelPath, officerA.cookie, { id: modelId }, form);
+    const post = (form: Record<string, string>) =>
+      call(modelPage.action, modelPath, officerA.cookie, { id: modelId }, form);
 
-    expect((await post({ intent: "addMember", organizationName: "", personName: "Chị Lan", role: "" })).status).toBe(400);
-    expect((await post({ intent: "addMember", organizationName: "Công an xã Nam Đà", personName: "Nguyễn Văn Công", role: "Trưởng ban" })).status).toBe(302);
-    expect((await post({ intent: "addMember", organizationName: "Hội Liên hiệp Phụ nữ xã", personName: "", role: "Thành viên" })).status).toBe(302);
+    expect((await post({ intent: "addMember", organizationName: "", personName: "Chị Lan", role: "" })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await post({
+          intent: "addMember",
+          organizationName: "Công an xã Nam Đà",
+          personName: "Nguyễn Văn Công",
+          role: "Trưởng ban",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post({
+          intent: "addMember",
+          organizationName: "Hội Liên hiệp Phụ nữ xã",
+          personName: "",
+          role: "Thành viên",
+        })
+      ).status,
+    ).toBe(302);
     const members = await db().select().from(modelSteeringMember).where(eq(modelSteeringMember.modelId, modelId));
     expect(members).toHaveLength(2);
     const women = members.find((m) => m.organizationName.startsWith("Hội"))!;
@@ -114,7 +143,12 @@ describe("a reintegration model", () => {
 
   it("counts only the covered persons' activities in its figures", async () => {
     at(TODAY);
-    const row = (personId: string, kind: "counselling" | "procedure_help" | "encouragement_visit", occurredOn: string, topic = "") => ({
+    const row = (
+      personId: string,
+      kind: "counselling" | "procedure_help" | "encouragement_visit",
+      occurredOn: string,
+      topic = "",
+    ) => ({
       personId,
       kind,
       topic,
@@ -140,7 +174,10 @@ describe("a reintegration model", () => {
     const commune = await computeIndicators(db(), { communeCodes: [UNITS.namDa], from: LAUNCH, to: TODAY });
     expect(commune).toMatchObject({ counselling: 5, procedureHelps: 3, encouragementVisits: 2 });
 
-    const before = await db().select({ n: count() }).from(auditEvent).where(eq(auditEvent.purpose, "reintegration_model"));
+    const before = await db()
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(eq(auditEvent.purpose, "reintegration_model"));
     const page = await call(modelPage.loader, modelPath, officerA.cookie, { id: modelId });
     expect(page.status).toBe(200);
     const data = await page.json();
@@ -151,14 +188,23 @@ describe("a reintegration model", () => {
     expect(figure("encouragementVisits")).toBe(1);
 
     // A chosen period narrows further; a reversed one falls back to the model's whole life.
-    const september = await (await call(modelPage.loader, `${modelPath}?from=2025-09-01&to=2025-09-30`, officerA.cookie, { id: modelId })).json();
+    const september = await (
+      await call(modelPage.loader, `${modelPath}?from=2025-09-01&to=2025-09-30`, officerA.cookie, { id: modelId })
+    ).json();
     expect(september.figures.find((f: { key: string }) => f.key === "counselling").value).toBe(1);
-    const reversed = await (await call(modelPage.loader, `${modelPath}?from=2025-12-01&to=2025-01-01`, officerA.cookie, { id: modelId })).json();
+    const reversed = await (
+      await call(modelPage.loader, `${modelPath}?from=2025-12-01&to=2025-01-01`, officerA.cookie, { id: modelId })
+    ).json();
     expect(reversed.period).toEqual({ from: LAUNCH, to: TODAY, adjusted: true });
 
     // The covered persons' names are shown to the officer, each one audited.
-    expect(data.persons.map((p: { fullName: string }) => p.fullName).sort()).toEqual(["Hà Văn Đã Rời", "Đỗ Văn Được Giúp"].sort());
-    const after = await db().select({ n: count() }).from(auditEvent).where(and(eq(auditEvent.purpose, "reintegration_model"), eq(auditEvent.action, "view")));
+    expect(data.persons.map((p: { fullName: string }) => p.fullName).sort()).toEqual(
+      ["Hà Văn Đã Rời", "Đỗ Văn Được Giúp"].sort(),
+    );
+    const after = await db()
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.purpose, "reintegration_model"), eq(auditEvent.action, "view")));
     expect(Number(after[0]!.n) - Number(before[0]!.n)).toBeGreaterThanOrEqual(2);
     const html = render(modelPage.default, data);
     expect(html).toContain("Mô hình 5+1");
@@ -168,7 +214,9 @@ describe("a reintegration model", () => {
   });
 
   it("offers only persons of its commune in the officer's reach", async () => {
-    const page = await (await call(modelPage.loader, `${modelPath}?find=1&q=`, officerA.cookie, { id: modelId })).json();
+    const page = await (
+      await call(modelPage.loader, `${modelPath}?find=1&q=`, officerA.cookie, { id: modelId })
+    ).json();
     const offered = page.picker.persons.map((p: { id: string }) => p.id);
     expect(offered).toContain(uncovered);
     expect(offered).toContain(leaver);
@@ -180,12 +228,34 @@ describe("a reintegration model", () => {
     expect((await call(modelPage.loader, modelPath, officerB.cookie, { id: modelId })).status).toBe(404);
     const members = await countOf(modelSteeringMember);
     const persons = await countOf(modelPerson);
-    expect((await call(modelPage.action, modelPath, officerB.cookie, { id: modelId }, { intent: "addMember", organizationName: "Hội Nông dân" })).status).toBe(404);
-    expect((await call(modelPage.action, modelPath, officerB.cookie, { id: modelId }, { intent: "addPerson", personId: outsider, joinedOn: "2025-07-01" })).status).toBe(404);
+    expect(
+      (
+        await call(
+          modelPage.action,
+          modelPath,
+          officerB.cookie,
+          { id: modelId },
+          { intent: "addMember", organizationName: "Hội Nông dân" },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          modelPage.action,
+          modelPath,
+          officerB.cookie,
+          { id: modelId },
+          { intent: "addPerson", personId: outsider, joinedOn: "2025-07-01" },
+        )
+      ).status,
+    ).toBe(404);
     expect(await countOf(modelSteeringMember)).toBe(members);
     expect(await countOf(modelPerson)).toBe(persons);
     expect((await call(modelPage.loader, "/officer/models/x", officerA.cookie, { id: "x" })).status).toBe(404);
-    expect((await call(modelPage.action, modelPath, officerA.cookie, { id: modelId }, { intent: "nope" })).status).toBe(400);
+    expect((await call(modelPage.action, modelPath, officerA.cookie, { id: modelId }, { intent: "nope" })).status).toBe(
+      400,
+    );
     const list = await (await call(modelsPage.loader, "/officer/models", officerB.cookie)).json();
     expect(list.models).toEqual([]);
   });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { listNotifications, markAllRead, notify, officersOfCommune, unreadCount, usersOfOrganization } from "~/modules/notifications/notifications.server";
+
+import {
+  listNotifications,
+  markAllRead,
+  notify,
+  officersOfCommune,
+  unreadCount,
+  usersOfOrganization,
+} from "~/modules/notifications/notifications.server";
 import { loader as rootLoader } from "~/root";
 import { action as listAction, loader as listLoader } from "~/routes/notifications";
 import { loader as openLoader } from "~/routes/notifications.$id";
+
 import { db } from "../../db/client.server";
-import { UNITS, createUser } from "../factories";
+import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
-import { callRoute, cookieFor, routeRequest } from "../setup/routes";
 import { setupIntegration } from "../setup/integration";
+import { callRoute, cookieFor, routeRequest } from "../setup/routes";
 
 setupIntegration();
 
@@ -15,7 +24,10 @@ describe("in-app notifications", () => {
   it("counts unread ones in the header, opens one at what changed, and marks all read", async () => {
     const officer = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
     const other = await createUser({ role: "officer", communeCodes: [UNITS.luongSon] });
-    await notify(db(), [officer.id, officer.id, null], { messageKey: "notifications.title", link: "/officer/referrals" });
+    await notify(db(), [officer.id, officer.id, null], {
+      messageKey: "notifications.title",
+      link: "/officer/referrals",
+    });
     await notify(db(), [officer.id], { messageKey: "notifications.title", link: "/officer/follow-ups" });
     expect(await unreadCount(officer.id)).toBe(2); // a duplicate recipient is notified once
     expect(await unreadCount(other.id)).toBe(0);
@@ -26,12 +38,18 @@ describe("in-app notifications", () => {
 
     const [newest] = await listNotifications(officer.id);
     // Someone else's notification is not found, and stays unread.
-    const stranger = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie: await cookieFor(other.id) }), { id: String(newest!.id) });
+    const stranger = await callRoute(
+      openLoader,
+      routeRequest(`/notifications/${newest!.id}`, { cookie: await cookieFor(other.id) }),
+      { id: String(newest!.id) },
+    );
     expect(stranger.status).toBe(404);
     const bad = await callRoute(openLoader, routeRequest("/notifications/abc", { cookie }), { id: "abc" });
     expect(bad.status).toBe(404);
 
-    const opened = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie }), { id: String(newest!.id) });
+    const opened = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie }), {
+      id: String(newest!.id),
+    });
     expect(opened.status).toBe(302);
     expect(opened.headers.get("Location")).toBe("/officer/follow-ups");
     expect(await unreadCount(officer.id)).toBe(1);
@@ -39,9 +57,15 @@ describe("in-app notifications", () => {
     const page = await (await callRoute(listLoader, routeRequest("/notifications", { cookie }))).json();
     expect(page.items.map((n: { read: boolean }) => n.read)).toEqual([true, false]);
 
-    const refused = await callRoute(listAction, routeRequest("/notifications", { cookie, form: { intent: "nonsense" } }));
+    const refused = await callRoute(
+      listAction,
+      routeRequest("/notifications", { cookie, form: { intent: "nonsense" } }),
+    );
     expect(refused.status).toBe(400);
-    const marked = await callRoute(listAction, routeRequest("/notifications", { cookie, form: { intent: "mark-all" } }));
+    const marked = await callRoute(
+      listAction,
+      routeRequest("/notifications", { cookie, form: { intent: "mark-all" } }),
+    );
     expect(marked.headers.get("Location")).toBe("/notifications?marked=1");
     expect(await unreadCount(officer.id)).toBe(0);
   });
@@ -51,8 +75,12 @@ describe("in-app notifications", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
     const user = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
-    await expect(notify(db(), [user.id], { messageKey: "notifications.title", link: "//evil.example" })).rejects.toThrow(/path/);
-    await expect(notify(db(), [user.id], { messageKey: "notifications.title", link: "https://evil.example" })).rejects.toThrow(/path/);
+    await expect(
+      notify(db(), [user.id], { messageKey: "notifications.title", link: "//evil.example" }),
+    ).rejects.toThrow(/path/);
+    await expect(
+      notify(db(), [user.id], { messageKey: "notifications.title", link: "https://evil.example" }),
+    ).rejects.toThrow(/path/);
     await markAllRead(user.id);
   });
 

@@ -1,12 +1,18 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staffScope, type StaffScope } from "~/auth/scope.server";
-import { requireUser, startSession, type SessionUser } from "~/auth/session.server";
+
+import { type StaffScope, staffScope } from "~/auth/scope.server";
+import { requireUser, type SessionUser, startSession } from "~/auth/session.server";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { createOfficer, listOfficers } from "~/modules/accounts/officers.server";
 import { registerOrganization } from "~/modules/accounts/registration.server";
-import { officerSchema, registrationSchema, type OfficerInput, type Registration } from "~/modules/accounts/schema.server";
+import {
+  type OfficerInput,
+  officerSchema,
+  type Registration,
+  registrationSchema,
+} from "~/modules/accounts/schema.server";
 import {
   countPendingOrganizations,
   decideOrganization,
@@ -15,9 +21,10 @@ import {
 } from "~/modules/organizations/organizations.server";
 import { action as registerAction } from "~/routes/register";
 import type { FormValues } from "~/utils/forms";
+
 import { db } from "../../db/client.server";
 import { appUser, officerCommune, organization } from "../../db/schema";
-import { UNITS, createOrganization, createUser, formBody, officerForm, registrationForm } from "../factories";
+import { createOrganization, createUser, formBody, officerForm, registrationForm, UNITS } from "../factories";
 import { setupIntegration } from "../setup/integration";
 
 setupIntegration();
@@ -74,7 +81,11 @@ describe("registerOrganization", () => {
       fullName: input.contactName,
       organizationId: outcome.organizationId,
     });
-    const login = await attemptLogin({ identifier: parseIdentifier(input.email)!, password: input.password, ip: "10.30.0.1" });
+    const login = await attemptLogin({
+      identifier: parseIdentifier(input.email)!,
+      password: input.password,
+      ip: "10.30.0.1",
+    });
     expect(login).toEqual({ ok: true, userId: outcome.userId, role: "provider" });
   });
 
@@ -98,7 +109,9 @@ describe("registerOrganization", () => {
     const before = await counts();
     const outcome = await registerOrganization(registration({ provinceCode: UNITS.phuTho, communeCode: UNITS.namDa }));
     expect(outcome).toEqual({ ok: false, errors: { communeCode: { key: "validation.commune" } } });
-    expect(await registerOrganization(registration({ provinceCode: UNITS.phuTho, communeCode: "99999" }))).toMatchObject({ ok: false });
+    expect(
+      await registerOrganization(registration({ provinceCode: UNITS.phuTho, communeCode: "99999" })),
+    ).toMatchObject({ ok: false });
     expect(await counts()).toEqual(before);
   });
 
@@ -109,7 +122,11 @@ describe("registerOrganization", () => {
     if (!outcome.ok) return;
     const [user] = await db().select({ phone: appUser.phone }).from(appUser).where(eq(appUser.id, outcome.userId));
     expect(user.phone).toBeNull();
-    const login = await attemptLogin({ identifier: parseIdentifier("0987000111")!, password: holder.password, ip: "10.30.0.2" });
+    const login = await attemptLogin({
+      identifier: parseIdentifier("0987000111")!,
+      password: holder.password,
+      ip: "10.30.0.2",
+    });
     expect(login).toMatchObject({ ok: true, userId: holder.id });
   });
 
@@ -129,19 +146,33 @@ describe("registerOrganization", () => {
     const after = await counts();
     expect(after.users - before.users).toBe(1);
     expect(after.organizations - before.organizations).toBe(1);
-    const names = await db().select({ name: organization.name }).from(organization).innerJoin(appUser, eq(appUser.organizationId, organization.id)).where(eq(appUser.email, email));
+    const names = await db()
+      .select({ name: organization.name })
+      .from(organization)
+      .innerJoin(appUser, eq(appUser.organizationId, organization.id))
+      .where(eq(appUser.email, email));
     expect(names).toHaveLength(1);
   });
 
   it("the register route answers a bad or garbled form with 400 and field errors, never a 500", async () => {
     const context = { requestId: "test", cspNonce: "n", clientIp: "127.0.0.1" };
     for (const request of [
-      new Request("http://localhost/register", { method: "POST", body: formBody(registrationForm({ taxCode: "123", password: "ngan1" })) }),
-      new Request("http://localhost/register", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } }),
+      new Request("http://localhost/register", {
+        method: "POST",
+        body: formBody(registrationForm({ taxCode: "123", password: "ngan1" })),
+      }),
+      new Request("http://localhost/register", {
+        method: "POST",
+        body: "{}",
+        headers: { "Content-Type": "application/json" },
+      }),
     ]) {
       const response = await registerAction({ request, context, params: {} });
       expect(response.status).toBe(400);
-      const body = (await response.json()) as { errors: Record<string, { key: string }>; values: Record<string, unknown> };
+      const body = (await response.json()) as {
+        errors: Record<string, { key: string }>;
+        values: Record<string, unknown>;
+      };
       expect(Object.keys(body.errors).length).toBeGreaterThan(0);
       expect(body.values).not.toHaveProperty("password");
       expect(body.values).not.toHaveProperty("passwordConfirm");
@@ -160,9 +191,18 @@ describe("officers", () => {
     expect(outcome.temporaryPassword).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{5}$/);
 
     const officer = await asSessionUser(outcome.userId);
-    expect(officer).toMatchObject({ role: "officer", email: input.email, phone: "0912000222", fullName: input.fullName });
+    expect(officer).toMatchObject({
+      role: "officer",
+      email: input.email,
+      phone: "0912000222",
+      fullName: input.fullName,
+    });
     expect(officer.communeCodes.sort()).toEqual([UNITS.luongSon, UNITS.thanhSon]);
-    const login = await attemptLogin({ identifier: parseIdentifier(input.email)!, password: outcome.temporaryPassword, ip: "10.30.1.1" });
+    const login = await attemptLogin({
+      identifier: parseIdentifier(input.email)!,
+      password: outcome.temporaryPassword,
+      ip: "10.30.1.1",
+    });
     expect(login).toEqual({ ok: true, userId: outcome.userId, role: "officer" });
 
     const listed = (await listOfficers(scope)).find((o) => o.id === outcome.userId);
@@ -178,7 +218,10 @@ describe("officers", () => {
     const before = await counts();
     for (const communeCodes of [[UNITS.namDa], [UNITS.luongSon, UNITS.namDa], ["99999"]]) {
       const outcome = await createOfficer(scope, officerInput({ communeCodes }));
-      expect(outcome, communeCodes.join()).toEqual({ ok: false, errors: { communeCodes: { key: "validation.communeOutOfProvince" } } });
+      expect(outcome, communeCodes.join()).toEqual({
+        ok: false,
+        errors: { communeCodes: { key: "validation.communeOutOfProvince" } },
+      });
     }
     expect(await counts()).toEqual(before);
   });
@@ -241,7 +284,10 @@ describe("organisation verification", () => {
     const scope = await scopeOf(admin);
     const org = await createOrganization();
     const reason = "Mã số thuế không khớp với giấy phép kinh doanh";
-    expect(await decideOrganization(scope, org.id, { decision: "reject", reason })).toEqual({ ok: true, name: org.name });
+    expect(await decideOrganization(scope, org.id, { decision: "reject", reason })).toEqual({
+      ok: true,
+      name: org.name,
+    });
     expect(await getOwnOrganization(org.id)).toMatchObject({ verificationStatus: "rejected", rejectionReason: reason });
   });
 
@@ -251,8 +297,14 @@ describe("organisation verification", () => {
     const lamDongAdmin = await scopeOf(await createUser({ role: "admin", provinceCode: UNITS.lamDong }));
 
     for (const scope of [lamDongOfficer, lamDongAdmin]) {
-      expect(await decideOrganization(scope, org.id, { decision: "verify" })).toEqual({ ok: false, reason: "not_found" });
-      expect(await decideOrganization(scope, org.id, { decision: "reject", reason: "x" })).toEqual({ ok: false, reason: "not_found" });
+      expect(await decideOrganization(scope, org.id, { decision: "verify" })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
+      expect(await decideOrganization(scope, org.id, { decision: "reject", reason: "x" })).toEqual({
+        ok: false,
+        reason: "not_found",
+      });
       expect((await listPendingOrganizations(scope)).map((o) => o.id)).not.toContain(org.id);
     }
     expect(await getOwnOrganization(org.id)).toMatchObject({ verificationStatus: "pending", rejectionReason: null });
@@ -266,18 +318,25 @@ describe("organisation verification", () => {
     });
     const org = await createOrganization();
     expect((await decideOrganization(scope, org.id, { decision: "verify" })).ok).toBe(true);
-    expect(await decideOrganization(scope, org.id, { decision: "reject", reason: "đổi ý" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await decideOrganization(scope, org.id, { decision: "reject", reason: "đổi ý" })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await getOwnOrganization(org.id)).toMatchObject({ verificationStatus: "verified" });
   });
 
   it("a registration shows up for the reviewers of its province only", async () => {
-    const outcome = await registerOrganization(registration({ provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo }));
+    const outcome = await registerOrganization(
+      registration({ provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo }),
+    );
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const namDaOfficer = await scopeOf(await createUser({ role: "officer", communeCodes: [UNITS.namDa] }));
     const phuThoAdmin = await scopeOf(await createUser({ role: "admin", provinceCode: UNITS.phuTho }));
     const pending = await listPendingOrganizations(namDaOfficer);
-    expect(pending.find((o) => o.id === outcome.organizationId)).toMatchObject({ registeredBy: expect.stringContaining("@") });
+    expect(pending.find((o) => o.id === outcome.organizationId)).toMatchObject({
+      registeredBy: expect.stringContaining("@"),
+    });
     expect((await listPendingOrganizations(phuThoAdmin)).map((o) => o.id)).not.toContain(outcome.organizationId);
   });
 });

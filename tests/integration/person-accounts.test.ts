@@ -1,5 +1,6 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { attemptLogin } from "~/modules/accounts/login.server";
@@ -11,10 +12,10 @@ import { getPersonForStaff } from "~/modules/persons/record.server";
 import { action as activateAction, loader as activateLoader } from "~/routes/activate";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as jobAction, loader as jobLoader } from "~/routes/jobs.$id";
+import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { action as meConsentsAction, loader as meConsentsLoader } from "~/routes/me.consents";
 import { action as meDataAction, loader as meDataLoader } from "~/routes/me.data";
 import { loader as meDataJsonLoader } from "~/routes/me.data[.]json";
-import { action as meAction, loader as meLoader } from "~/routes/me._index";
 import { loader as meSavedLoader } from "~/routes/me.saved";
 import { action as closeAction, loader as closeLoader } from "~/routes/officer.persons.$id_.close";
 import { loader as exportLoader } from "~/routes/officer.persons.$id_.export";
@@ -25,12 +26,22 @@ import { action as requestsAction, loader as requestsLoader } from "~/routes/off
 import { action as transfersAction, loader as transfersLoader } from "~/routes/officer.transfers";
 import { action as trainingAction } from "~/routes/trainings.$id";
 import { setClock } from "~/utils/clock.server";
-import { appUser, auditEvent, consentGrant, dataRequest, personInvitation, referralRequest, releasedPerson, savedListing } from "../../db/schema";
-import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
+
+import {
+  appUser,
+  auditEvent,
+  consentGrant,
+  dataRequest,
+  personInvitation,
+  referralRequest,
+  releasedPerson,
+  savedListing,
+} from "../../db/schema";
+import { createUser, DEFAULT_PASSWORD, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { drainOutbox, setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeContext, routeRequest, type RouteHandler } from "../setup/routes";
+import { callRoute, cookieFor, routeContext, type RouteHandler, routeRequest } from "../setup/routes";
 
 const ctx = setupIntegration({ indexes: true });
 
@@ -43,7 +54,8 @@ const freshContext = () => routeContext(`10.30.${Math.floor(++lastIp / 250)}.${l
 type Handler = RouteHandler;
 const call = callRoute;
 const get = (path: string, cookie?: string) => routeRequest(path, { cookie });
-const post = (path: string, form: Record<string, string | string[]>, cookie?: string) => routeRequest(path, { cookie, form });
+const post = (path: string, form: Record<string, string | string[]>, cookie?: string) =>
+  routeRequest(path, { cookie, form });
 
 const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
@@ -51,14 +63,23 @@ const candidateIds = async (scope: StaffScope) => (await searchCandidates(scope,
 
 /** An officer issues an invitation through the route and gets the code off the slip. */
 async function invite(officer: StaffScope, personId: string): Promise<string> {
-  const res = await call(inviteAction as Handler, post(`/officer/persons/${personId}/invite`, {}, await cookieFor(officer.actorId)), { id: personId });
+  const res = await call(
+    inviteAction as Handler,
+    post(`/officer/persons/${personId}/invite`, {}, await cookieFor(officer.actorId)),
+    { id: personId },
+  );
   expect(res.status).toBe(200);
   const { slip } = (await res.json()) as { slip: { code: string; link: string } };
   return slip.code;
 }
 
 async function activate(code: string, phone: string, password = DEFAULT_PASSWORD, context = freshContext()) {
-  return call(activateAction as Handler, post("/activate", { code, phone, password, passwordConfirm: password }), {}, context);
+  return call(
+    activateAction as Handler,
+    post("/activate", { code, phone, password, passwordConfirm: password }),
+    {},
+    context,
+  );
 }
 
 /** A registered person with an activated account (phone on file) and their session cookie. */
@@ -68,7 +89,10 @@ async function personWithAccount(officer: StaffScope, overrides: Record<string, 
   const res = await activate(await invite(officer, personId), phone);
   expect(res.status).toBe(302);
   const cookie = res.headers.get("Set-Cookie")!.split(";")[0];
-  const [row] = await ctx.handle.db.select({ userId: releasedPerson.userId }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+  const [row] = await ctx.handle.db
+    .select({ userId: releasedPerson.userId })
+    .from(releasedPerson)
+    .where(eq(releasedPerson.id, personId));
   return { personId, phone, cookie, userId: row.userId! };
 }
 
@@ -84,11 +108,17 @@ describe("invitation and activation", () => {
     const personId = await createPerson(officer, { fullName: "Trần Văn Khải", phone, citizenId: "068090001111" });
     const officerCookie = await cookieFor(officer.actorId);
 
-    const page = await call(inviteLoader as Handler, get(`/officer/persons/${personId}/invite`, officerCookie), { id: personId });
+    const page = await call(inviteLoader as Handler, get(`/officer/persons/${personId}/invite`, officerCookie), {
+      id: personId,
+    });
     expect(((await page.json()) as { latest: unknown }).latest).toBeNull();
 
-    const res = await call(inviteAction as Handler, post(`/officer/persons/${personId}/invite`, {}, officerCookie), { id: personId });
-    const { slip } = (await res.json()) as { slip: { code: string; link: string; expiresAt: string; fullName: string } };
+    const res = await call(inviteAction as Handler, post(`/officer/persons/${personId}/invite`, {}, officerCookie), {
+      id: personId,
+    });
+    const { slip } = (await res.json()) as {
+      slip: { code: string; link: string; expiresAt: string; fullName: string };
+    };
     expect(slip.fullName).toBe("Trần Văn Khải");
     expect(slip.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{4}-[${CODE_ALPHABET}]{4}$`));
     expect(slip.link).toBe(`http://localhost/activate?code=${slip.code.replace("-", "")}`);
@@ -115,20 +145,38 @@ describe("invitation and activation", () => {
     const [used] = await ctx.handle.db.select().from(personInvitation).where(eq(personInvitation.personId, personId));
     expect(used.usedAt).not.toBeNull();
 
-    const login = await attemptLogin({ identifier: parseIdentifier(phone)!, password: "SongXanh2026", ip: "10.31.0.1" });
+    const login = await attemptLogin({
+      identifier: parseIdentifier(phone)!,
+      password: "SongXanh2026",
+      ip: "10.31.0.1",
+    });
     expect(login).toEqual({ ok: true, userId: user.id, role: "person" });
 
     // The session from activation opens /me, and the visit is audited as a self access.
     const me = await call(meLoader as Handler, get("/me", done.headers.get("Set-Cookie")!.split(";")[0]));
-    expect(((await me.json()) as { home: { person: { fullName: string } } }).home.person.fullName).toBe("Trần Văn Khải");
-    const actions = await ctx.handle.db.select({ action: auditEvent.action, purpose: auditEvent.purpose }).from(auditEvent).where(eq(auditEvent.personId, personId));
-    expect(actions).toEqual(expect.arrayContaining([{ action: "invite", purpose: "account" }, { action: "activate", purpose: "account" }, { action: "view", purpose: "self_access" }]));
+    expect(((await me.json()) as { home: { person: { fullName: string } } }).home.person.fullName).toBe(
+      "Trần Văn Khải",
+    );
+    const actions = await ctx.handle.db
+      .select({ action: auditEvent.action, purpose: auditEvent.purpose })
+      .from(auditEvent)
+      .where(eq(auditEvent.personId, personId));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: "invite", purpose: "account" },
+        { action: "activate", purpose: "account" },
+        { action: "view", purpose: "self_access" },
+      ]),
+    );
   });
 
   it("a reused, replaced or expired code fails with a clear message and creates nothing", async () => {
     const officer = await createOfficerScope();
     const { personId, phone } = await personWithAccount(officer);
-    const [first] = await ctx.handle.db.select({ usedAt: personInvitation.usedAt }).from(personInvitation).where(eq(personInvitation.personId, personId));
+    const [first] = await ctx.handle.db
+      .select({ usedAt: personInvitation.usedAt })
+      .from(personInvitation)
+      .where(eq(personInvitation.personId, personId));
     expect(first.usedAt).not.toBeNull();
 
     const other = uniquePhone();
@@ -155,7 +203,10 @@ describe("invitation and activation", () => {
     expect(await expired.json()).toMatchObject({ errors: { code: { key: "self.activate.error.code" } } });
     setClock(undefined);
     expect(await ctx.handle.db.select().from(appUser).where(eq(appUser.phone, third))).toHaveLength(0);
-    const [untouched] = await ctx.handle.db.select({ userId: releasedPerson.userId }).from(releasedPerson).where(eq(releasedPerson.id, thirdPerson));
+    const [untouched] = await ctx.handle.db
+      .select({ userId: releasedPerson.userId })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, thirdPerson));
     expect(untouched.userId).toBeNull();
 
     // The wrong phone number for a valid code: refused, counted, and after 5 failures locked like a login.
@@ -169,7 +220,9 @@ describe("invitation and activation", () => {
     expect(await locked.json()).toMatchObject({ errors: { _form: { key: "login.error.locked" } } });
     expect(await ctx.handle.db.select().from(appUser).where(eq(appUser.phone, third))).toHaveLength(0);
     // The first person's account is untouched by all this.
-    expect((await attemptLogin({ identifier: parseIdentifier(phone)!, password: DEFAULT_PASSWORD, ip: "10.31.0.2" })).ok).toBe(true);
+    expect(
+      (await attemptLogin({ identifier: parseIdentifier(phone)!, password: DEFAULT_PASSWORD, ip: "10.31.0.2" })).ok,
+    ).toBe(true);
   });
 
   it("a person with no phone on file gives one, and it is saved on the record", async () => {
@@ -178,13 +231,20 @@ describe("invitation and activation", () => {
     const phone = uniquePhone();
     const res = await activate(await invite(officer, personId), phone);
     expect(res.status).toBe(302);
-    const [person] = await ctx.handle.db.select({ phone: releasedPerson.phone }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+    const [person] = await ctx.handle.db
+      .select({ phone: releasedPerson.phone })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, personId));
     expect(person.phone).toBe(phone);
     // A form error keeps what was typed, never the password.
     const bad = await activate("ABC", "12", "ngan");
     const body = (await bad.json()) as { values: Record<string, string>; errors: Record<string, { key: string }> };
     expect(bad.status).toBe(400);
-    expect(body.errors).toMatchObject({ code: { key: "self.activate.error.codeFormat" }, phone: { key: "validation.phone" }, password: { key: "validation.password" } });
+    expect(body.errors).toMatchObject({
+      code: { key: "self.activate.error.codeFormat" },
+      phone: { key: "validation.phone" },
+      password: { key: "validation.password" },
+    });
     expect(body.values).toEqual({ code: "ABC", phone: "12" });
   });
 });
@@ -197,7 +257,9 @@ describe("the person's own pages", () => {
     const bGrant = await giveConsent(officer, bId);
 
     const data = await call(meDataLoader as Handler, get("/me/data", a.cookie));
-    const body = (await data.json()) as { data: { person: { id: string; fullName: string; citizenId: string }; convictions: unknown[] } };
+    const body = (await data.json()) as {
+      data: { person: { id: string; fullName: string; citizenId: string }; convictions: unknown[] };
+    };
     expect(body.data.person).toMatchObject({ id: a.personId, fullName: "Nguyễn Văn An", citizenId: "068090003333" });
     // Their own conviction is shown to them.
     expect(body.data.convictions).toHaveLength(1);
@@ -206,13 +268,21 @@ describe("the person's own pages", () => {
     // Withdrawing someone else's grant from /me: nothing happens.
     const withdraw = await call(meAction as Handler, post("/me", { intent: "withdraw", grantId: bGrant }, a.cookie));
     expect(withdraw.status).toBe(404);
-    const [still] = await ctx.handle.db.select({ withdrawnAt: consentGrant.withdrawnAt }).from(consentGrant).where(eq(consentGrant.id, bGrant));
+    const [still] = await ctx.handle.db
+      .select({ withdrawnAt: consentGrant.withdrawnAt })
+      .from(consentGrant)
+      .where(eq(consentGrant.id, bGrant));
     expect(still.withdrawnAt).toBeNull();
-    const viaConsents = await call(meConsentsAction as Handler, post("/me/consents", { intent: "withdraw", grantId: bGrant }, a.cookie));
+    const viaConsents = await call(
+      meConsentsAction as Handler,
+      post("/me/consents", { intent: "withdraw", grantId: bGrant }, a.cookie),
+    );
     expect(viaConsents.status).toBe(404);
 
     // Officer pages are not theirs, whatever id they try.
-    const officerPage = await call(exportJsonLoader as Handler, get(`/officer/persons/${bId}/export.json`, a.cookie), { id: bId });
+    const officerPage = await call(exportJsonLoader as Handler, get(`/officer/persons/${bId}/export.json`, a.cookie), {
+      id: bId,
+    });
     expect(officerPage.status).toBe(403);
 
     // Their JSON copy is their own.
@@ -242,29 +312,46 @@ describe("the person's own pages", () => {
     expect(await candidateIds(officer)).toContain(p.personId);
 
     const jobId = await openJob();
-    const asked = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request", message: "Em làm được ngay" }, p.cookie), { id: jobId });
+    const asked = await call(
+      jobAction as Handler,
+      post(`/jobs/${jobId}`, { intent: "request", message: "Em làm được ngay" }, p.cookie),
+      { id: jobId },
+    );
     expect(asked.status).toBe(200);
     const home = (await (await call(meLoader as Handler, get("/me", p.cookie))).json()) as {
       home: { liveGrants: { id: string }[]; requests: { status: string; title: string; message: string }[] };
     };
     expect(home.home.liveGrants.map((g) => g.id)).toEqual([grantId]);
-    expect(home.home.requests).toMatchObject([{ status: "pending", title: "Thợ sửa xe máy", message: "Em làm được ngay" }]);
+    expect(home.home.requests).toMatchObject([
+      { status: "pending", title: "Thợ sửa xe máy", message: "Em làm được ngay" },
+    ]);
 
-    const res = await call(meAction as Handler, post("/me", { intent: "withdraw", grantId, note: "Tôi đổi ý" }, p.cookie));
+    const res = await call(
+      meAction as Handler,
+      post("/me", { intent: "withdraw", grantId, note: "Tôi đổi ý" }, p.cookie),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/me?done=withdrawn");
     // No drain: gone in the same request.
     expect(await candidateIds(officer)).not.toContain(p.personId);
     await expect(ctx.search.index("candidates").getDocument(p.personId)).rejects.toThrow();
-    const [request] = await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.personId, p.personId));
+    const [request] = await ctx.handle.db
+      .select()
+      .from(referralRequest)
+      .where(eq(referralRequest.personId, p.personId));
     expect(request.status).toBe("withdrawn");
     const [grant] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.id, grantId));
     expect(grant).toMatchObject({ withdrawnBy: p.userId, withdrawalNote: "Tôi đổi ý" });
 
-    const after = (await (await call(meLoader as Handler, get("/me?done=withdrawn", p.cookie))).json()) as { withdrawn: boolean; home: { liveGrants: unknown[] } };
+    const after = (await (await call(meLoader as Handler, get("/me?done=withdrawn", p.cookie))).json()) as {
+      withdrawn: boolean;
+      home: { liveGrants: unknown[] };
+    };
     expect(after).toMatchObject({ withdrawn: true, home: { liveGrants: [] } });
     // The history still shows it, withdrawn.
-    const history = (await (await call(meConsentsLoader as Handler, get("/me/consents", p.cookie))).json()) as { grants: { id: string; withdrawnAt: string | null }[] };
+    const history = (await (await call(meConsentsLoader as Handler, get("/me/consents", p.cookie))).json()) as {
+      grants: { id: string; withdrawnAt: string | null }[];
+    };
     expect(history.grants).toMatchObject([{ id: grantId }]);
     expect(history.grants[0].withdrawnAt).not.toBeNull();
   });
@@ -277,45 +364,87 @@ describe("the person's own pages", () => {
     const trainingId = (await publishTraining(provider)).id;
 
     // Anonymous visitors keep the call to action: no person state.
-    const anonymous = (await (await call(jobLoader as Handler, get(`/jobs/${jobId}`), { id: jobId })).json()) as { person: unknown };
+    const anonymous = (await (await call(jobLoader as Handler, get(`/jobs/${jobId}`), { id: jobId })).json()) as {
+      person: unknown;
+    };
     expect(anonymous.person).toBeNull();
 
     // No consent at all: refused with the message that sends them to their officer; nothing stored.
-    const refused = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), { id: jobId });
+    const refused = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), {
+      id: jobId,
+    });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ ok: false, error: "self.listing.error.no_consent.job" });
-    expect(await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.personId, p.personId))).toHaveLength(0);
+    expect(
+      await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.personId, p.personId)),
+    ).toHaveLength(0);
 
     // Matching consent covers jobs, not courses.
     await giveConsent(officer, p.personId, { purposes: ["matching"], shareableFields: ["full_name", "skills"] });
-    const course = await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "request" }, p.cookie), { id: trainingId });
+    const course = await call(
+      trainingAction as Handler,
+      post(`/trainings/${trainingId}`, { intent: "request" }, p.cookie),
+      { id: trainingId },
+    );
     expect(await course.json()).toEqual({ ok: false, error: "self.listing.error.no_consent.training" });
-    const first = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request", message: "" }, p.cookie), { id: jobId });
+    const first = await call(
+      jobAction as Handler,
+      post(`/jobs/${jobId}`, { intent: "request", message: "" }, p.cookie),
+      { id: jobId },
+    );
     expect(await first.json()).toEqual({ ok: true, done: "requested" });
-    const twice = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), { id: jobId });
+    const twice = await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), {
+      id: jobId,
+    });
     expect(twice.status).toBe(409);
-    expect(await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.personId, p.personId))).toHaveLength(1);
+    expect(
+      await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.personId, p.personId)),
+    ).toHaveLength(1);
 
     // Save and unsave; the page knows.
-    expect(await (await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }, p.cookie), { id: jobId })).json()).toEqual({ ok: true, done: "saved" });
-    expect(await (await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "save" }, p.cookie), { id: trainingId })).json()).toEqual({
+    expect(
+      await (
+        await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }, p.cookie), { id: jobId })
+      ).json(),
+    ).toEqual({ ok: true, done: "saved" });
+    expect(
+      await (
+        await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "save" }, p.cookie), {
+          id: trainingId,
+        })
+      ).json(),
+    ).toEqual({
       ok: true,
       done: "saved",
     });
-    const state = (await (await call(jobLoader as Handler, get(`/jobs/${jobId}`, p.cookie), { id: jobId })).json()) as { person: Record<string, unknown> };
+    const state = (await (await call(jobLoader as Handler, get(`/jobs/${jobId}`, p.cookie), { id: jobId })).json()) as {
+      person: Record<string, unknown>;
+    };
     expect(state.person).toMatchObject({ linked: true, saved: true, hasConsent: true, request: { status: "pending" } });
-    const saved = (await (await call(meSavedLoader as Handler, get("/me/saved", p.cookie))).json()) as { saved: { kind: string; title: string; open: boolean }[] };
+    const saved = (await (await call(meSavedLoader as Handler, get("/me/saved", p.cookie))).json()) as {
+      saved: { kind: string; title: string; open: boolean }[];
+    };
     expect(saved.saved.map((s) => [s.kind, s.open]).sort()).toEqual([
       ["job", true],
       ["training", true],
     ]);
     await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "unsave" }, p.cookie), { id: jobId });
-    expect(await ctx.handle.db.select().from(savedListing).where(eq(savedListing.personId, p.personId))).toHaveLength(1);
+    expect(await ctx.handle.db.select().from(savedListing).where(eq(savedListing.personId, p.personId))).toHaveLength(
+      1,
+    );
 
     // Another role cannot use it; an anonymous visitor is sent to log in.
     const employer = await createUser({ role: "employer" });
-    expect((await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }, await cookieFor(employer.id)), { id: jobId })).status).toBe(403);
-    expect((await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }), { id: jobId })).status).toBe(302);
+    expect(
+      (
+        await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }, await cookieFor(employer.id)), {
+          id: jobId,
+        })
+      ).status,
+    ).toBe(403);
+    expect((await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "save" }), { id: jobId })).status).toBe(
+      302,
+    );
   });
 
   it("withdrawing the matching consent lapses pending job requests only; a course request lives on with its own consent", async () => {
@@ -326,9 +455,16 @@ describe("the person's own pages", () => {
     const jobId = await openJob();
     const trainingId = (await publishTraining(await createOrgMember("provider"))).id;
     await call(jobAction as Handler, post(`/jobs/${jobId}`, { intent: "request" }, p.cookie), { id: jobId });
-    await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "request" }, p.cookie), { id: trainingId });
-    expect((await call(meAction as Handler, post("/me", { intent: "withdraw", grantId: matching }, p.cookie))).status).toBe(302);
-    const requests = await ctx.handle.db.select({ kind: referralRequest.kind, status: referralRequest.status }).from(referralRequest).where(eq(referralRequest.personId, p.personId));
+    await call(trainingAction as Handler, post(`/trainings/${trainingId}`, { intent: "request" }, p.cookie), {
+      id: trainingId,
+    });
+    expect(
+      (await call(meAction as Handler, post("/me", { intent: "withdraw", grantId: matching }, p.cookie))).status,
+    ).toBe(302);
+    const requests = await ctx.handle.db
+      .select({ kind: referralRequest.kind, status: referralRequest.status })
+      .from(referralRequest)
+      .where(eq(referralRequest.personId, p.personId));
     expect(requests.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
       { kind: "job", status: "withdrawn" },
       { kind: "training", status: "pending" },
@@ -363,55 +499,110 @@ describe("data rights for officers", () => {
     const personId = await createPerson(officer, { fullName: "Phan Văn Quý", citizenId: "068090009999" });
     await giveConsent(officer, personId);
     const cookie = await cookieFor(officer.actorId);
-    const res = await call(exportJsonLoader as Handler, get(`/officer/persons/${personId}/export.json`, cookie), { id: personId });
+    const res = await call(exportJsonLoader as Handler, get(`/officer/persons/${personId}/export.json`, cookie), {
+      id: personId,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/application\/json/);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="chung-tay-ho-so-/);
-    const data = (await res.json()) as { person: { fullName: string; citizenId: string; communeName: string }; convictions: unknown[]; consentGrants: unknown[] };
-    expect(data.person).toMatchObject({ fullName: "Phan Văn Quý", citizenId: "068090009999", communeName: expect.stringContaining("Nam Đà") });
+    const data = (await res.json()) as {
+      person: { fullName: string; citizenId: string; communeName: string };
+      convictions: unknown[];
+      consentGrants: unknown[];
+    };
+    expect(data.person).toMatchObject({
+      fullName: "Phan Văn Quý",
+      citizenId: "068090009999",
+      communeName: expect.stringContaining("Nam Đà"),
+    });
     expect(data.convictions).toHaveLength(1);
     expect(data.consentGrants).toHaveLength(1);
-    const printable = await call(exportLoader as Handler, get(`/officer/persons/${personId}/export`, cookie), { id: personId });
+    const printable = await call(exportLoader as Handler, get(`/officer/persons/${personId}/export`, cookie), {
+      id: personId,
+    });
     expect(printable.status).toBe(200);
     const events = await ctx.handle.db
       .select({ details: auditEvent.details })
       .from(auditEvent)
-      .where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "export"), eq(auditEvent.actorId, officer.actorId)));
+      .where(
+        and(
+          eq(auditEvent.personId, personId),
+          eq(auditEvent.action, "export"),
+          eq(auditEvent.actorId, officer.actorId),
+        ),
+      );
     expect(events.map((e) => e.details.format).sort()).toEqual(["json", "print"]);
 
     const elsewhere = await createOfficerScope([UNITS.luongSon], UNITS.phuTho);
-    const denied = await call(exportJsonLoader as Handler, get(`/officer/persons/${personId}/export.json`, await cookieFor(elsewhere.actorId)), { id: personId });
+    const denied = await call(
+      exportJsonLoader as Handler,
+      get(`/officer/persons/${personId}/export.json`, await cookieFor(elsewhere.actorId)),
+      { id: personId },
+    );
     expect(denied.status).toBe(404);
-    expect((await call(exportJsonLoader as Handler, get("/officer/persons/nope/export.json", cookie), { id: "nope" })).status).toBe(404);
+    expect(
+      (await call(exportJsonLoader as Handler, get("/officer/persons/nope/export.json", cookie), { id: "nope" }))
+        .status,
+    ).toBe(404);
   });
 
   it("a deletion request anonymises the person everywhere; counts by commune stay and the person can no longer log in", async () => {
     const officer = await createOfficerScope();
     const countByCommune = async () =>
-      Number((await ctx.handle.db.select({ n: count() }).from(releasedPerson).where(eq(releasedPerson.communeCode, UNITS.namDa)))[0].n);
-    const p = await personWithAccount(officer, { fullName: "Tạ Văn Xuyên", citizenId: "068090010101", address: "Thôn Xuyên Mộc" });
+      Number(
+        (
+          await ctx.handle.db
+            .select({ n: count() })
+            .from(releasedPerson)
+            .where(eq(releasedPerson.communeCode, UNITS.namDa))
+        )[0].n,
+      );
+    const p = await personWithAccount(officer, {
+      fullName: "Tạ Văn Xuyên",
+      citizenId: "068090010101",
+      address: "Thôn Xuyên Mộc",
+    });
     await giveConsent(officer, p.personId);
     await drain();
     expect(await candidateIds(officer)).toContain(p.personId);
     const before = await countByCommune();
 
     // The person asks for deletion from /me/data.
-    const asked = await call(meDataAction as Handler, post("/me/data", { kind: "deletion", message: "Tôi muốn xóa dữ liệu của tôi" }, p.cookie));
+    const asked = await call(
+      meDataAction as Handler,
+      post("/me/data", { kind: "deletion", message: "Tôi muốn xóa dữ liệu của tôi" }, p.cookie),
+    );
     expect(asked.status).toBe(302);
     const officerCookie = await cookieFor(officer.actorId);
-    const list = (await (await call(requestsLoader as Handler, get("/officer/requests", officerCookie))).json()) as { open: { id: string; kind: string; fullName: string }[] };
+    const list = (await (await call(requestsLoader as Handler, get("/officer/requests", officerCookie))).json()) as {
+      open: { id: string; kind: string; fullName: string }[];
+    };
     expect(list.open).toMatchObject([{ kind: "deletion", fullName: "Tạ Văn Xuyên" }]);
     const requestId = list.open[0].id;
 
     // Without the ticked confirmation nothing happens; with it, the record is anonymised.
-    const unconfirmed = await call(requestsAction as Handler, post("/officer/requests", { requestId, outcome: "done" }, officerCookie));
+    const unconfirmed = await call(
+      requestsAction as Handler,
+      post("/officer/requests", { requestId, outcome: "done" }, officerCookie),
+    );
     expect(unconfirmed.status).toBe(400);
-    const res = await call(requestsAction as Handler, post("/officer/requests", { requestId, outcome: "done", confirm: "on" }, officerCookie));
+    const res = await call(
+      requestsAction as Handler,
+      post("/officer/requests", { requestId, outcome: "done", confirm: "on" }, officerCookie),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/officer/requests?done=anonymised");
 
     const [person] = await ctx.handle.db.select().from(releasedPerson).where(eq(releasedPerson.id, p.personId));
-    expect(person).toMatchObject({ fullName: ANONYMISED_NAME, citizenId: null, phone: null, address: "", skills: [], status: "closed", communeCode: UNITS.namDa });
+    expect(person).toMatchObject({
+      fullName: ANONYMISED_NAME,
+      citizenId: null,
+      phone: null,
+      address: "",
+      skills: [],
+      status: "closed",
+      communeCode: UNITS.namDa,
+    });
     expect(person.anonymizedAt).not.toBeNull();
     expect(person.dateOfBirth).toBe("1990-01-01");
     // The name is nowhere in the database's person tables or the account, nor in the candidates index.
@@ -429,19 +620,26 @@ describe("data rights for officers", () => {
     const [grant] = await ctx.handle.db.select().from(consentGrant).where(eq(consentGrant.personId, p.personId));
     expect(grant.evidenceRef).toBe("");
     expect(grant.withdrawnAt).not.toBeNull();
-    expect(await ctx.handle.db.select().from(personInvitation).where(eq(personInvitation.personId, p.personId))).toHaveLength(0);
+    expect(
+      await ctx.handle.db.select().from(personInvitation).where(eq(personInvitation.personId, p.personId)),
+    ).toHaveLength(0);
     const [request] = await ctx.handle.db.select().from(dataRequest).where(eq(dataRequest.id, requestId));
     expect(request.status).toBe("done");
 
     // Statistics: the commune still counts them.
     expect(await countByCommune()).toBe(before);
     // The person cannot log in, and their old session is over.
-    expect(await attemptLogin({ identifier: parseIdentifier(p.phone)!, password: DEFAULT_PASSWORD, ip: "10.31.0.3" })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      await attemptLogin({ identifier: parseIdentifier(p.phone)!, password: DEFAULT_PASSWORD, ip: "10.31.0.3" }),
+    ).toEqual({ ok: false, reason: "invalid" });
     const me = await call(meLoader as Handler, get("/me", p.cookie));
     expect(me.status).toBe(302);
     // Officers no longer reach the record.
     expect(await getPersonForStaff(officer, p.personId, "case_management")).toBeUndefined();
-    const events = await ctx.handle.db.select({ action: auditEvent.action }).from(auditEvent).where(eq(auditEvent.personId, p.personId));
+    const events = await ctx.handle.db
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(eq(auditEvent.personId, p.personId));
     expect(events.map((e) => e.action)).toContain("anonymise");
   });
 });
@@ -455,32 +653,71 @@ describe("moves and closure", () => {
     const toCookie = await cookieFor(to.actorId);
 
     // Same commune is refused; the real move lists the receiving officers.
-    const same = await call(moveAction as Handler, post(`/officer/persons/${personId}/move`, { provinceCode: UNITS.lamDong, communeCode: UNITS.namDa }, fromCookie), { id: personId });
+    const same = await call(
+      moveAction as Handler,
+      post(`/officer/persons/${personId}/move`, { provinceCode: UNITS.lamDong, communeCode: UNITS.namDa }, fromCookie),
+      { id: personId },
+    );
     expect(await same.json()).toMatchObject({ errors: { communeCode: { key: "self.move.error.sameCommune" } } });
-    const moved = await call(moveAction as Handler, post(`/officer/persons/${personId}/move`, { provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo, note: "Về ở với mẹ" }, fromCookie), {
-      id: personId,
-    });
+    const moved = await call(
+      moveAction as Handler,
+      post(
+        `/officer/persons/${personId}/move`,
+        { provinceCode: UNITS.lamDong, communeCode: UNITS.krongNo, note: "Về ở với mẹ" },
+        fromCookie,
+      ),
+      {
+        id: personId,
+      },
+    );
     const sent = (await moved.json()) as { sent: { recipients: { id: string }[] } };
     expect(sent.sent.recipients.map((r) => r.id)).toEqual([to.actorId]);
     // The receiving officer cannot move a person who is not theirs yet.
-    const notYet = await call(moveAction as Handler, post(`/officer/persons/${personId}/move`, { provinceCode: UNITS.lamDong, communeCode: UNITS.namDa }, toCookie), { id: personId });
+    const notYet = await call(
+      moveAction as Handler,
+      post(`/officer/persons/${personId}/move`, { provinceCode: UNITS.lamDong, communeCode: UNITS.namDa }, toCookie),
+      { id: personId },
+    );
     expect(notYet.status).toBe(404);
 
-    const list = (await (await call(transfersLoader as Handler, get("/officer/transfers", toCookie))).json()) as { incoming: { id: string; fullName: string; note: string }[] };
+    const list = (await (await call(transfersLoader as Handler, get("/officer/transfers", toCookie))).json()) as {
+      incoming: { id: string; fullName: string; note: string }[];
+    };
     expect(list.incoming).toMatchObject([{ fullName: "Đoàn Văn Lực", note: "Về ở với mẹ" }]);
     // The sender cannot accept on the receiver's behalf.
-    const byFrom = await call(transfersAction as Handler, post("/officer/transfers", { intent: "accept", transferId: list.incoming[0].id }, fromCookie));
+    const byFrom = await call(
+      transfersAction as Handler,
+      post("/officer/transfers", { intent: "accept", transferId: list.incoming[0].id }, fromCookie),
+    );
     expect(byFrom.status).toBe(404);
-    const accepted = await call(transfersAction as Handler, post("/officer/transfers", { intent: "accept", transferId: list.incoming[0].id }, toCookie));
+    const accepted = await call(
+      transfersAction as Handler,
+      post("/officer/transfers", { intent: "accept", transferId: list.incoming[0].id }, toCookie),
+    );
     expect(accepted.status).toBe(302);
 
-    const [person] = await ctx.handle.db.select({ communeCode: releasedPerson.communeCode, provinceCode: releasedPerson.provinceCode }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+    const [person] = await ctx.handle.db
+      .select({ communeCode: releasedPerson.communeCode, provinceCode: releasedPerson.provinceCode })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, personId));
     expect(person).toEqual({ communeCode: UNITS.krongNo, provinceCode: UNITS.lamDong });
     expect(await getPersonForStaff(from, personId, "case_management")).toBeUndefined();
-    expect((await call(exportJsonLoader as Handler, get(`/officer/persons/${personId}/export.json`, fromCookie), { id: personId })).status).toBe(404);
-    expect((await call(closeLoader as Handler, get(`/officer/persons/${personId}/close`, fromCookie), { id: personId })).status).toBe(404);
+    expect(
+      (
+        await call(exportJsonLoader as Handler, get(`/officer/persons/${personId}/export.json`, fromCookie), {
+          id: personId,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(closeLoader as Handler, get(`/officer/persons/${personId}/close`, fromCookie), { id: personId }))
+        .status,
+    ).toBe(404);
     expect(await getPersonForStaff(to, personId, "case_management")).toBeDefined();
-    const events = await ctx.handle.db.select({ action: auditEvent.action, details: auditEvent.details }).from(auditEvent).where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "transfer")));
+    const events = await ctx.handle.db
+      .select({ action: auditEvent.action, details: auditEvent.details })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "transfer")));
     expect(events.map((e) => e.details.stage).sort()).toEqual(["accepted", "requested"]);
   });
 
@@ -492,20 +729,44 @@ describe("moves and closure", () => {
     expect(await candidateIds(officer)).toContain(personId);
     const cookie = await cookieFor(officer.actorId);
 
-    const missing = await call(closeAction as Handler, post(`/officer/persons/${personId}/close`, { intent: "close" }, cookie), { id: personId });
+    const missing = await call(
+      closeAction as Handler,
+      post(`/officer/persons/${personId}/close`, { intent: "close" }, cookie),
+      { id: personId },
+    );
     expect(await missing.json()).toMatchObject({ errors: { reason: { key: "validation.choose" } } });
-    const res = await call(closeAction as Handler, post(`/officer/persons/${personId}/close`, { intent: "close", reason: "moved_away", note: "Đi làm ăn xa" }, cookie), { id: personId });
+    const res = await call(
+      closeAction as Handler,
+      post(
+        `/officer/persons/${personId}/close`,
+        { intent: "close", reason: "moved_away", note: "Đi làm ăn xa" },
+        cookie,
+      ),
+      { id: personId },
+    );
     expect(res.status).toBe(302);
     expect(await candidateIds(officer)).not.toContain(personId);
     await expect(ctx.search.index("candidates").getDocument(personId)).rejects.toThrow();
     const [person] = await ctx.handle.db.select().from(releasedPerson).where(eq(releasedPerson.id, personId));
-    expect(person).toMatchObject({ status: "closed", closedReason: "moved_away", closedNote: "Đi làm ăn xa", fullName: "Cao Văn Sơn" });
+    expect(person).toMatchObject({
+      status: "closed",
+      closedReason: "moved_away",
+      closedNote: "Đi làm ăn xa",
+      fullName: "Cao Văn Sơn",
+    });
     expect(person.closedAt).not.toBeNull();
     // History kept: still readable by the officer; closing twice is refused.
     expect((await getPersonForStaff(officer, personId, "case_management"))?.fullName).toBe("Cao Văn Sơn");
-    const again = await call(closeAction as Handler, post(`/officer/persons/${personId}/close`, { intent: "close", reason: "died" }, cookie), { id: personId });
+    const again = await call(
+      closeAction as Handler,
+      post(`/officer/persons/${personId}/close`, { intent: "close", reason: "died" }, cookie),
+      { id: personId },
+    );
     expect(await again.json()).toMatchObject({ errors: { _form: { key: "self.close.error.closed" } } });
-    const [closeEvent] = await ctx.handle.db.select().from(auditEvent).where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "close")));
+    const [closeEvent] = await ctx.handle.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.personId, personId), eq(auditEvent.action, "close")));
     expect(closeEvent.details).toEqual({ reason: "moved_away" });
   });
 });
@@ -518,21 +779,38 @@ describe("admin audit search", () => {
     const lamDongAdmin = await createUser({ role: "admin", provinceCode: UNITS.lamDong });
     const phuThoAdmin = await createUser({ role: "admin", provinceCode: UNITS.phuTho });
 
-    const mine = await call(auditLoader as Handler, get(`/admin/audit?personId=${personId}&action=view`, await cookieFor(lamDongAdmin.id)));
+    const mine = await call(
+      auditLoader as Handler,
+      get(`/admin/audit?personId=${personId}&action=view`, await cookieFor(lamDongAdmin.id)),
+    );
     const body = (await mine.json()) as { events: { personId: string; action: string; personName: string }[] };
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ personId, action: "view", personName: "Lâm Văn Tú" });
-    const byActor = (await (await call(auditLoader as Handler, get(`/admin/audit?actor=${encodeURIComponent((await ctx.handle.db.select({ e: appUser.email }).from(appUser).where(eq(appUser.id, officer.actorId)))[0].e!)}`, await cookieFor(lamDongAdmin.id)))).json()) as {
+    const byActor = (await (
+      await call(
+        auditLoader as Handler,
+        get(
+          `/admin/audit?actor=${encodeURIComponent((await ctx.handle.db.select({ e: appUser.email }).from(appUser).where(eq(appUser.id, officer.actorId)))[0].e!)}`,
+          await cookieFor(lamDongAdmin.id),
+        ),
+      )
+    ).json()) as {
       events: { personId: string }[];
     };
     expect(byActor.events.length).toBeGreaterThanOrEqual(2);
 
-    const theirs = (await (await call(auditLoader as Handler, get(`/admin/audit?personId=${personId}`, await cookieFor(phuThoAdmin.id)))).json()) as { events: unknown[] };
+    const theirs = (await (
+      await call(auditLoader as Handler, get(`/admin/audit?personId=${personId}`, await cookieFor(phuThoAdmin.id)))
+    ).json()) as { events: unknown[] };
     expect(theirs.events).toEqual([]);
     expect(await searchAudit({ provinceCode: UNITS.phuTho, personId })).toEqual([]);
     // An officer may not read the province's log.
-    expect((await call(auditLoader as Handler, get("/admin/audit", await cookieFor(officer.actorId)))).status).toBe(403);
-    const badId = (await (await call(auditLoader as Handler, get("/admin/audit?personId=xyz", await cookieFor(lamDongAdmin.id)))).json()) as { errors: Record<string, { key: string }> };
+    expect((await call(auditLoader as Handler, get("/admin/audit", await cookieFor(officer.actorId)))).status).toBe(
+      403,
+    );
+    const badId = (await (
+      await call(auditLoader as Handler, get("/admin/audit?personId=xyz", await cookieFor(lamDongAdmin.id)))
+    ).json()) as { errors: Record<string, { key: string }> };
     expect(badId.errors.personId.key).toBe("self.audit.error.personId");
   });
 });

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import * as expungementsPage from "~/routes/officer.expungements";
 import * as listPage from "~/routes/officer.persons._index";
 import * as newPerson from "~/routes/officer.persons.new";
+
 import { conviction, releasedPerson } from "../../db/schema";
 import { createUser } from "../factories";
 import { intakeForm } from "../factories/persons";
@@ -61,10 +63,20 @@ describe("ct_name_sort_key", () => {
   it("orders the 29 letters of the Vietnamese alphabet, and the six tones after the base letters", async () => {
     const alphabet = "a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y".split(" ");
     const letters = await Promise.all(alphabet.map(async (l) => ({ l, key: await keyOf(`Nguyễn Văn ${l}x`) })));
-    expect([...letters].reverse().sort((a, b) => byteOrder(a.key, b.key)).map((x) => x.l)).toEqual(alphabet);
+    expect(
+      [...letters]
+        .reverse()
+        .sort((a, b) => byteOrder(a.key, b.key))
+        .map((x) => x.l),
+    ).toEqual(alphabet);
     const tones = ["ma", "mà", "mả", "mã", "má", "mạ", "mai", "man"]; // ngang, huyền, hỏi, ngã, sắc, nặng; then longer words
     const toned = await Promise.all(tones.map(async (t) => ({ t, key: await keyOf(t) })));
-    expect([...toned].reverse().sort((a, b) => byteOrder(a.key, b.key)).map((x) => x.t)).toEqual(tones);
+    expect(
+      [...toned]
+        .reverse()
+        .sort((a, b) => byteOrder(a.key, b.key))
+        .map((x) => x.t),
+    ).toEqual(tones);
   });
 
   it("ignores case, spacing, punctuation, the tone mark's position and the Unicode form", async () => {
@@ -94,10 +106,20 @@ describe("the lists of persons", () => {
         releaseDate: "2020-01-01",
         releaseType: "completed" as const,
       }));
-    const inserted = await ctx.handle.db.insert(releasedPerson).values(rows).returning({ id: releasedPerson.id, fullName: releasedPerson.fullName });
+    const inserted = await ctx.handle.db
+      .insert(releasedPerson)
+      .values(rows)
+      .returning({ id: releasedPerson.id, fullName: releasedPerson.fullName });
     const created = await callRoute(
       newPerson.action,
-      routeRequest("/officer/persons/new", { cookie, form: intakeForm({ communeCode: TIEN_THANH, fullName: "Lê Văn Hòa".normalize("NFD"), dateOfBirth: "1984-04-04" }) as Record<string, string> }),
+      routeRequest("/officer/persons/new", {
+        cookie,
+        form: intakeForm({
+          communeCode: TIEN_THANH,
+          fullName: "Lê Văn Hòa".normalize("NFD"),
+          dateOfBirth: "1984-04-04",
+        }) as Record<string, string>,
+      }),
     );
     expect(created.status).toBe(302);
 
@@ -111,7 +133,9 @@ describe("the lists of persons", () => {
     expect(first).toMatchObject({ total: 25, page: 1, pageCount: 2 });
     expect(first.persons.map((p) => p.fullName)).toEqual(REGISTER_ORDER.slice(0, 20));
     // Stored as NFC, whatever was typed.
-    expect(first.persons.find((p) => p.fullName.normalize("NFD") === "Lê Văn Hòa".normalize("NFD"))?.fullName).toBe("Lê Văn Hòa".normalize("NFC"));
+    expect(first.persons.find((p) => p.fullName.normalize("NFD") === "Lê Văn Hòa".normalize("NFD"))?.fullName).toBe(
+      "Lê Văn Hòa".normalize("NFC"),
+    );
     const second = await list("?page=2");
     expect(second).toMatchObject({ total: 25, page: 2, pageCount: 2 });
     expect(second.persons.map((p) => p.fullName)).toEqual(REGISTER_ORDER.slice(20));
@@ -136,7 +160,9 @@ describe("the lists of persons", () => {
         mainCompletedOn: "2018-01-01",
       })),
     );
-    const expungements = (await (await callRoute(expungementsPage.loader, routeRequest("/officer/expungements", { cookie }))).json()) as { automatic: { fullName: string }[] };
+    const expungements = (await (
+      await callRoute(expungementsPage.loader, routeRequest("/officer/expungements", { cookie }))
+    ).json()) as { automatic: { fullName: string }[] };
     expect(expungements.automatic.map((p) => p.fullName)).toEqual(REGISTER_ORDER.filter((n) => due.includes(n)));
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
@@ -8,13 +9,14 @@ import * as meMatches from "~/routes/me.matches";
 import * as newEnrolment from "~/routes/officer.persons.$id_.enrolment";
 import * as newPlacement from "~/routes/officer.persons.$id_.placement";
 import * as placementPage from "~/routes/officer.placements.$id";
+
 import { enrolment, followUp, placement } from "../../db/schema";
 import { DEFAULT_PASSWORD, uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { callRoute, cookieFor, type RouteHandler, routeRequest } from "../setup/routes";
 
 /*
  * Issue 11, rough edges: a start date before the person's yes needs the officer's confirmation and a
@@ -43,7 +45,12 @@ const unique = () => {
   return { fullName: `Trần Văn Ngày ${count}`, dateOfBirth: `1985-03-${String(count).padStart(2, "0")}` };
 };
 async function person() {
-  const personId = await createPerson(officer, { ...unique(), releaseDate: daysFromToday(-730), mainCompletedOn: daysFromToday(-730), phone: uniquePhone() });
+  const personId = await createPerson(officer, {
+    ...unique(),
+    releaseDate: daysFromToday(-730),
+    mainCompletedOn: daysFromToday(-730),
+    phone: uniquePhone(),
+  });
   await giveConsent(officer, personId, { purposes: ["matching", "training_referral", "share_contact"] });
   return personId;
 }
@@ -67,30 +74,53 @@ describe("placement and enrolment dates before the person's yes", () => {
     const yearAgo = daysFromToday(-365);
     const path = `/officer/persons/${personId}/placement?referral=${referralId}`;
 
-    const refused = await callRoute(newPlacement.action as RouteHandler, routeRequest(path, { cookie: officerCookie, form: placementForm(referralId, yearAgo) }), { id: personId });
+    const refused = await callRoute(
+      newPlacement.action as RouteHandler,
+      routeRequest(path, { cookie: officerCookie, form: placementForm(referralId, yearAgo) }),
+      { id: personId },
+    );
     expect(refused.status).toBe(400);
-    const answer = (await refused.json()) as { values: Record<string, string>; errors: Record<string, { key: string; vars?: Record<string, string> }> };
+    const answer = (await refused.json()) as {
+      values: Record<string, string>;
+      errors: Record<string, { key: string; vars?: Record<string, string> }>;
+    };
     expect(answer.errors.startDate.key).toBe("outcomes.backdate.error.confirm");
     expect(answer.values).toMatchObject({ startDate: yearAgo, wage: "5.500.000", position: "Thợ sửa xe máy" });
     expect(await db().select().from(placement).where(eq(placement.referralId, referralId))).toEqual([]);
 
     // Ticked but no reason: the reason field answers, still nothing written.
-    const noReason = await callRoute(newPlacement.action as RouteHandler, routeRequest(path, { cookie: officerCookie, form: placementForm(referralId, yearAgo, { confirmBackdate: "on" }) }), { id: personId });
+    const noReason = await callRoute(
+      newPlacement.action as RouteHandler,
+      routeRequest(path, {
+        cookie: officerCookie,
+        form: placementForm(referralId, yearAgo, { confirmBackdate: "on" }),
+      }),
+      { id: personId },
+    );
     expect(noReason.status).toBe(400);
-    expect(((await noReason.json()) as { errors: Record<string, { key: string }> }).errors.backdateReason.key).toBe("outcomes.backdate.error.reason");
+    expect(((await noReason.json()) as { errors: Record<string, { key: string }> }).errors.backdateReason.key).toBe(
+      "outcomes.backdate.error.reason",
+    );
     expect(await db().select().from(placement).where(eq(placement.referralId, referralId))).toEqual([]);
 
     const reason = "Anh đã làm ở tiệm từ năm ngoái, nay mới ghi nhận.";
     const ok = await callRoute(
       newPlacement.action as RouteHandler,
-      routeRequest(path, { cookie: officerCookie, form: placementForm(referralId, yearAgo, { confirmBackdate: "on", backdateReason: reason }) }),
+      routeRequest(path, {
+        cookie: officerCookie,
+        form: placementForm(referralId, yearAgo, { confirmBackdate: "on", backdateReason: reason }),
+      }),
       { id: personId },
     );
     expect(ok.status, await ok.clone().text()).toBe(302);
     const [row] = await db().select().from(placement).where(eq(placement.referralId, referralId));
     expect(row).toMatchObject({ startDate: yearAgo, backdateReason: reason });
     // The reason is shown on the placement.
-    const page = await callRoute(placementPage.loader as RouteHandler, routeRequest(`/officer/placements/${row.id}`, { cookie: officerCookie }), { id: row.id });
+    const page = await callRoute(
+      placementPage.loader as RouteHandler,
+      routeRequest(`/officer/placements/${row.id}`, { cookie: officerCookie }),
+      { id: row.id },
+    );
     expect(await page.text()).toContain(reason);
   });
 
@@ -99,7 +129,10 @@ describe("placement and enrolment dates before the person's yes", () => {
     const job = await publishJob(employer, { title: "Thợ sửa xe máy (đúng ngày)" });
     const referralId = await refer(officer, personId, "job", job.id);
     await acceptReferral(employer, referralId, officer);
-    const placementId = await placeFromReferral(officer, personId, referralId, { startDate: daysFromToday(0), backdateReason: "không dùng" });
+    const placementId = await placeFromReferral(officer, personId, referralId, {
+      startDate: daysFromToday(0),
+      backdateReason: "không dùng",
+    });
     const [row] = await db().select().from(placement).where(eq(placement.id, placementId));
     expect(row.backdateReason).toBe("");
   });
@@ -114,7 +147,14 @@ describe("placement and enrolment dates before the person's yes", () => {
       [daysFromToday(-3000), "outcomes.placement.error.startBeforeRelease"],
       [daysFromToday(400), "outcomes.placement.error.startFuture"],
     ] as const) {
-      const res = await callRoute(newPlacement.action as RouteHandler, routeRequest(path, { cookie: officerCookie, form: placementForm(referralId, date, { confirmBackdate: "on", backdateReason: "Thử" }) }), { id: personId });
+      const res = await callRoute(
+        newPlacement.action as RouteHandler,
+        routeRequest(path, {
+          cookie: officerCookie,
+          form: placementForm(referralId, date, { confirmBackdate: "on", backdateReason: "Thử" }),
+        }),
+        { id: personId },
+      );
       expect(res.status).toBe(400);
       expect(((await res.json()) as { errors: Record<string, { key: string }> }).errors.startDate.key).toBe(key);
     }
@@ -128,13 +168,22 @@ describe("placement and enrolment dates before the person's yes", () => {
     await acceptReferral(provider, referralId, officer);
     const path = `/officer/persons/${personId}/enrolment?referral=${referralId}`;
     const early = daysFromToday(-20);
-    const refused = await callRoute(newEnrolment.action as RouteHandler, routeRequest(path, { cookie: officerCookie, form: { referralId, enrolledOn: early } }), { id: personId });
+    const refused = await callRoute(
+      newEnrolment.action as RouteHandler,
+      routeRequest(path, { cookie: officerCookie, form: { referralId, enrolledOn: early } }),
+      { id: personId },
+    );
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { errors: Record<string, { key: string }> }).errors.enrolledOn.key).toBe("outcomes.backdate.error.confirm");
+    expect(((await refused.json()) as { errors: Record<string, { key: string }> }).errors.enrolledOn.key).toBe(
+      "outcomes.backdate.error.confirm",
+    );
     expect(await db().select().from(enrolment).where(eq(enrolment.referralId, referralId))).toEqual([]);
     const ok = await callRoute(
       newEnrolment.action as RouteHandler,
-      routeRequest(path, { cookie: officerCookie, form: { referralId, enrolledOn: early, confirmBackdate: "on", backdateReason: "Đã học từ đầu khóa." } }),
+      routeRequest(path, {
+        cookie: officerCookie,
+        form: { referralId, enrolledOn: early, confirmBackdate: "on", backdateReason: "Đã học từ đầu khóa." },
+      }),
       { id: personId },
     );
     expect(ok.status, await ok.clone().text()).toBe(302);
@@ -146,10 +195,23 @@ describe("placement and enrolment dates before the person's yes", () => {
 describe("a placed person's own pages", () => {
   it("/me and /me/matches show the current job (employer, position, start, next follow-up) first", async () => {
     const phone = uniquePhone();
-    const personId = await createPerson(officer, { ...unique(), phone, releaseDate: daysFromToday(-200), mainCompletedOn: daysFromToday(-200) });
+    const personId = await createPerson(officer, {
+      ...unique(),
+      phone,
+      releaseDate: daysFromToday(-200),
+      mainCompletedOn: daysFromToday(-200),
+    });
     await giveConsent(officer, personId);
     const issued = await issueInvitation(officer, personId);
-    const activated = await activateAccount({ ...activationSchema.parse({ code: issued!.code, phone, password: DEFAULT_PASSWORD, passwordConfirm: DEFAULT_PASSWORD }), ip: "10.61.0.1" });
+    const activated = await activateAccount({
+      ...activationSchema.parse({
+        code: issued!.code,
+        phone,
+        password: DEFAULT_PASSWORD,
+        passwordConfirm: DEFAULT_PASSWORD,
+      }),
+      ip: "10.61.0.1",
+    });
     if (!activated.ok) throw new Error("activation failed");
     const cookie = await cookieFor(activated.userId);
 
@@ -161,14 +223,26 @@ describe("a placed person's own pages", () => {
     const referralId = await refer(officer, personId, "job", job.id);
     await acceptReferral(employer, referralId, officer);
     const placementId = await placeFromReferral(officer, personId, referralId, { position: "Thợ chính sửa xe" });
-    const [first] = await db().select({ dueOn: followUp.dueOn }).from(followUp).where(eq(followUp.placementId, placementId)).orderBy(followUp.dueOn).limit(1);
+    const [first] = await db()
+      .select({ dueOn: followUp.dueOn })
+      .from(followUp)
+      .where(eq(followUp.placementId, placementId))
+      .orderBy(followUp.dueOn)
+      .limit(1);
 
     const home = await (await callRoute(meHome.loader as RouteHandler, routeRequest("/me", { cookie }))).json();
     expect(home.work).toEqual({
-      job: { employerName: "Tiệm sửa xe Hòa Bình", position: "Thợ chính sửa xe", startDate: daysFromToday(0), nextFollowUp: { dueOn: first.dueOn, monthOffset: 1 } },
+      job: {
+        employerName: "Tiệm sửa xe Hòa Bình",
+        position: "Thợ chính sửa xe",
+        startDate: daysFromToday(0),
+        nextFollowUp: { dueOn: first.dueOn, monthOffset: 1 },
+      },
       course: null,
     });
     const matches = await callRoute(meMatches.loader as RouteHandler, routeRequest("/me/matches", { cookie }));
-    expect(((await matches.json()) as { work: { job: { position: string } } }).work.job.position).toBe("Thợ chính sửa xe");
+    expect(((await matches.json()) as { work: { job: { position: string } } }).work.job.position).toBe(
+      "Thợ chính sửa xe",
+    );
   });
 });

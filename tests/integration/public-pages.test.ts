@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { searchHref, clearFiltersHref, cleanSearchParams } from "~/components/search/url";
+
+import { cleanSearchParams, clearFiltersHref, searchHref } from "~/components/search/url";
 import { createJob, transitionJob } from "~/modules/jobs/jobs.server";
-import { loader as jobLoader } from "~/routes/jobs.$id";
 import { loader as jobsLoader } from "~/routes/jobs._index";
-import { loader as trainingLoader } from "~/routes/trainings.$id";
+import { loader as jobLoader } from "~/routes/jobs.$id";
 import { loader as trainingsLoader } from "~/routes/trainings._index";
+import { loader as trainingLoader } from "~/routes/trainings.$id";
 import { setClock } from "~/utils/clock.server";
 import { singleton } from "~/utils/singleton.server";
+
 import { job, organization } from "../../db/schema";
 import { initSearch, search } from "../../search/client.server";
 import { UNITS } from "../factories";
@@ -20,7 +22,11 @@ const ctx = setupIntegration({ indexes: true });
 const drain = () => drainOutbox(ctx.handle.db, ctx.search);
 
 /** Loader arguments as Remix would pass them for a GET of `path`. */
-function get(path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}): LoaderFunctionArgs {
+function get(
+  path: string,
+  params: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): LoaderFunctionArgs {
   return {
     request: new Request(`http://localhost${path}`, { headers }),
     params,
@@ -123,14 +129,25 @@ describe("/jobs and /jobs/:id", () => {
     const withdrawn = await createOrgMember("employer");
     const open = await publishJob(withdrawn, { title: "Thợ hàn bị rút xác minh" });
     expect(await statusOf(() => showJob(open.id))).toBe(200);
-    await ctx.handle.db.update(organization).set({ verificationStatus: "rejected" }).where(eq(organization.id, withdrawn.organizationId));
+    await ctx.handle.db
+      .update(organization)
+      .set({ verificationStatus: "rejected" })
+      .where(eq(organization.id, withdrawn.organizationId));
     expect(await statusOf(() => showJob(open.id))).toBe(404);
 
     expect(await statusOf(() => showJob("6f1c1d5e-8a4b-4c36-9d0e-3b8a1f2c4d5e"))).toBe(404);
   });
 
   it("answers 404, never 500, for a malformed id", async () => {
-    const bad = ["abc", "123", "' or 1=1 --", "6f1c1d5e-8a4b-4c36-9d0e-3b8a1f2c4d5", "6f1c1d5e-8a4b-4c36-9d0e-3b8a1f2c4d5ez", "%00", ""];
+    const bad = [
+      "abc",
+      "123",
+      "' or 1=1 --",
+      "6f1c1d5e-8a4b-4c36-9d0e-3b8a1f2c4d5",
+      "6f1c1d5e-8a4b-4c36-9d0e-3b8a1f2c4d5ez",
+      "%00",
+      "",
+    ];
     for (const id of bad) {
       expect(await statusOf(() => showJob(id)), id).toBe(404);
       expect(await statusOf(() => showTraining(id)), id).toBe(404);
@@ -211,7 +228,9 @@ describe("/jobs and /jobs/:id", () => {
       "/jobs?q=han&type=full_time&type=seasonal&page=3",
     );
     expect(searchHref("/jobs", "?q=han&page=2&province=", { page: 1 })).toBe("/jobs?q=han");
-    expect(clearFiltersHref("/jobs", "?q=han&province=68&benefit=meals&sort=wage&page=3")).toBe("/jobs?q=han&sort=wage");
+    expect(clearFiltersHref("/jobs", "?q=han&province=68&benefit=meals&sort=wage&page=3")).toBe(
+      "/jobs?q=han&sort=wage",
+    );
     expect(
       cleanSearchParams([
         ["q", ""],
@@ -261,7 +280,12 @@ describe("/trainings and /trainings/:id", () => {
     expect(data.levels.map((l: { code: string }) => l.code)).toContain("so_cap");
 
     const { training } = await (await showTraining(course.id)).json();
-    expect(training).toMatchObject({ id: course.id, levelNameVi: "Sơ cấp", address: "Tổ dân phố 3, đường Hùng Vương", free: true });
+    expect(training).toMatchObject({
+      id: course.id,
+      levelNameVi: "Sơ cấp",
+      address: "Tổ dân phố 3, đường Hùng Vương",
+      free: true,
+    });
     expect(training.leadsTo.map((j: { id: string }) => j.id)).toEqual([partnerJob.id]);
 
     const { job: partner } = await (await showJob(partnerJob.id)).json();

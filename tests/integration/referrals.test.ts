@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { startSession } from "~/auth/session.server";
@@ -11,18 +12,27 @@ import { requestReferral } from "~/modules/persons/self-service.server";
 import { createReferral } from "~/modules/referrals/referrals.server";
 import { referSchema } from "~/modules/referrals/schema.server";
 import { eraseReferralsOfPerson } from "~/modules/referrals/status.server";
-import * as employerReferral from "~/routes/employer.referrals.$id";
 import * as employerReferrals from "~/routes/employer.referrals._index";
+import * as employerReferral from "~/routes/employer.referrals.$id";
 import * as myReferrals from "~/routes/me.referrals";
-import * as officerReferral from "~/routes/officer.referrals.$id";
-import * as officerReferrals from "~/routes/officer.referrals._index";
 import * as referPage from "~/routes/officer.persons.$id_.refer";
+import * as officerReferrals from "~/routes/officer.referrals._index";
+import * as officerReferral from "~/routes/officer.referrals.$id";
 import * as providerReferral from "~/routes/provider.referrals.$id";
 import { setClock } from "~/utils/clock.server";
 import type { FormValues } from "~/utils/forms";
-import { auditEvent, notification, organization, referral, referralEvent, referralMessage, referralRequest } from "../../db/schema";
 import { sweepExpired } from "~/worker/tasks.server";
-import { DEFAULT_PASSWORD, UNITS, createUser, uniquePhone } from "../factories";
+
+import {
+  auditEvent,
+  notification,
+  organization,
+  referral,
+  referralEvent,
+  referralMessage,
+  referralRequest,
+} from "../../db/schema";
+import { createUser, DEFAULT_PASSWORD, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
@@ -37,11 +47,14 @@ const COMMUNE_NAME = "Xã Nam Đà";
 type Who = { id: string; cookie: string };
 type FormAnswer = { values: FormValues; errors: Record<string, { key: string }>; exclusions?: { code: string }[] };
 
-const cookieFor = async (userId: string): Promise<Who> => ({ id: userId, cookie: (await startSession(userId)).split(";")[0] });
+const cookieFor = async (userId: string): Promise<Who> => ({
+  id: userId,
+  cookie: (await startSession(userId)).split(";")[0],
+});
 
 /** A loader's or action's answer, whether returned or thrown (redirects, 403 and 404 are thrown Responses). */
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => callRoute(handler, request, params, undefined, { responseOnly: true });
-
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  callRoute(handler, request, params, undefined, { responseOnly: true });
 
 // The cast: JSON of a loader, read for assertions only.
 const jsonOf = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;
@@ -56,7 +69,12 @@ let providerWho: Who;
 
 beforeAll(async () => {
   const officerUser = await createUser({ role: "officer", communeCodes: [UNITS.namDa] });
-  officerScope = { actorId: officerUser.id, role: "officer", provinceCodes: [UNITS.lamDong], communeCodes: [UNITS.namDa] };
+  officerScope = {
+    actorId: officerUser.id,
+    role: "officer",
+    provinceCodes: [UNITS.lamDong],
+    communeCodes: [UNITS.namDa],
+  };
   officer = await cookieFor(officerUser.id);
   otherOfficer = await cookieFor((await createUser({ role: "officer", communeCodes: [UNITS.luongSon] })).id);
   employer = await createOrgMember("employer", { name: "Tiệm sửa xe Cường Thịnh" });
@@ -73,10 +91,19 @@ async function person(consent: FormValues | null = {}) {
   personCount += 1;
   const fullName = `Nguyễn Văn Giới Thiệu ${personCount}`;
   const phone = uniquePhone();
-  const personId = await createPerson(officerScope, { fullName, phone, dateOfBirth: `1990-08-${String(personCount).padStart(2, "0")}` });
+  const personId = await createPerson(officerScope, {
+    fullName,
+    phone,
+    dateOfBirth: `1990-08-${String(personCount).padStart(2, "0")}`,
+  });
   const issued = await issueInvitation(officerScope, personId);
   const activated = await activateAccount({
-    ...activationSchema.parse({ code: issued!.code, phone, password: DEFAULT_PASSWORD, passwordConfirm: DEFAULT_PASSWORD }),
+    ...activationSchema.parse({
+      code: issued!.code,
+      phone,
+      password: DEFAULT_PASSWORD,
+      passwordConfirm: DEFAULT_PASSWORD,
+    }),
     ip: `10.50.0.${personCount}`,
   });
   if (!activated.ok) throw new Error("activation failed");
@@ -84,11 +111,16 @@ async function person(consent: FormValues | null = {}) {
   return { personId, fullName, phone, userId: activated.userId, grantId };
 }
 
-const referPath = (personId: string, listingId: string, extra = "") => `/officer/persons/${personId}/refer?kind=job&listing=${listingId}${extra}`;
+const referPath = (personId: string, listingId: string, extra = "") =>
+  `/officer/persons/${personId}/refer?kind=job&listing=${listingId}${extra}`;
 
 /** The officer refers through the page's action; returns the answer. */
 function refer(who: Who, personId: string, listingId: string, fields: string[], extra: FormValues = {}) {
-  return call(referPage.action as Handler, post(referPath(personId, listingId), who, { kind: "job", listingId, fields, note: "Anh ấy chăm chỉ.", ...extra }), { id: personId });
+  return call(
+    referPage.action as Handler,
+    post(referPath(personId, listingId), who, { kind: "job", listingId, fields, note: "Anh ấy chăm chỉ.", ...extra }),
+    { id: personId },
+  );
 }
 
 async function referOk(personId: string, listingId: string, fields: string[], extra: FormValues = {}): Promise<string> {
@@ -99,9 +131,12 @@ async function referOk(personId: string, listingId: string, fields: string[], ex
   return match![1];
 }
 
-const orgMove = (who: Who, id: string, body: FormValues) => call(employerReferral.action as Handler, post(`/employer/referrals/${id}`, who, body), { id });
-const officerMove = (who: Who, id: string, body: FormValues) => call(officerReferral.action as Handler, post(`/officer/referrals/${id}`, who, body), { id });
-const orgOpen = (who: Who, id: string) => call(employerReferral.loader as Handler, get(`/employer/referrals/${id}`, who), { id });
+const orgMove = (who: Who, id: string, body: FormValues) =>
+  call(employerReferral.action as Handler, post(`/employer/referrals/${id}`, who, body), { id });
+const officerMove = (who: Who, id: string, body: FormValues) =>
+  call(officerReferral.action as Handler, post(`/officer/referrals/${id}`, who, body), { id });
+const orgOpen = (who: Who, id: string) =>
+  call(employerReferral.loader as Handler, get(`/employer/referrals/${id}`, who), { id });
 
 async function notificationsOf(userId: string) {
   return ctx.handle.db.select().from(notification).where(eq(notification.recipientId, userId));
@@ -114,9 +149,13 @@ describe("referring a person", () => {
     const job = await publishJob(employer);
 
     // The form: the listing, why it suits, and the consented fields all ticked with today's values.
-    const form = await call(referPage.loader as Handler, get(referPath(p.personId, job.id), officer), { id: p.personId });
+    const form = await call(referPage.loader as Handler, get(referPath(p.personId, job.id), officer), {
+      id: p.personId,
+    });
     expect(form.status).toBe(200);
-    const formData = await jsonOf<{ form: { fields: string[]; hasConsent: boolean; eligibility: { ok: boolean } } }>(form.clone());
+    const formData = await jsonOf<{ form: { fields: string[]; hasConsent: boolean; eligibility: { ok: boolean } } }>(
+      form.clone(),
+    );
     expect(formData.form.fields).toEqual(["full_name", "age", "commune", "skills", "trades", "phone"]);
     expect(formData.form).toMatchObject({ hasConsent: true, eligibility: { ok: true } });
     const formHtml = render(referPage.default, await form.json());
@@ -125,18 +164,38 @@ describe("referring a person", () => {
 
     const id = await referOk(p.personId, job.id, ["full_name", "age", "skills", "phone"]);
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
-    expect(row).toMatchObject({ status: "referred", kind: "job", jobId: job.id, organizationId: employer.organizationId, consentGrantId: p.grantId, createdBy: officer.id });
+    expect(row).toMatchObject({
+      status: "referred",
+      kind: "job",
+      jobId: job.id,
+      organizationId: employer.organizationId,
+      consentGrantId: p.grantId,
+      createdBy: officer.id,
+    });
     expect(row.sharedFields).toEqual(["full_name", "age", "skills", "phone"]);
-    expect(row.sharedSnapshot).toEqual({ full_name: p.fullName, age: expect.any(Number), skills: ["sửa xe máy", "thay nhớt", "vá săm"], phone: p.phone });
+    expect(row.sharedSnapshot).toEqual({
+      full_name: p.fullName,
+      age: expect.any(Number),
+      skills: ["sửa xe máy", "thay nhớt", "vá săm"],
+      phone: p.phone,
+    });
     expect(row.matchScore).not.toBeNull();
     expect(row.matchWeightsVersion).toBeTruthy();
     expect(row.matchReasons.length).toBeGreaterThan(0);
-    const referAudit = await ctx.handle.db.select().from(auditEvent).where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "refer")));
+    const referAudit = await ctx.handle.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "refer")));
     expect(referAudit).toEqual([expect.objectContaining({ actorId: officer.id, purpose: "matching" })]);
     // The organisation and the person are told, each with their own link; the organisation gets the title only.
     const orgNote = (await notificationsOf(employer.actorId)).find((n) => n.link === `/employer/referrals/${id}`);
-    expect(orgNote).toMatchObject({ messageKey: "notify.referral.organization.referred", params: { title: "Thợ sửa xe máy" } });
-    expect((await notificationsOf(p.userId)).find((n) => n.messageKey === "notify.referral.person.referred")?.link).toBe("/me/referrals");
+    expect(orgNote).toMatchObject({
+      messageKey: "notify.referral.organization.referred",
+      params: { title: "Thợ sửa xe máy" },
+    });
+    expect(
+      (await notificationsOf(p.userId)).find((n) => n.messageKey === "notify.referral.person.referred")?.link,
+    ).toBe("/me/referrals");
     expect(await keysOf(officer.id)).not.toContain("notify.referral.officer.referred");
 
     // The employer opens it: seen, audited as a referral view by the employer.
@@ -148,14 +207,24 @@ describe("referring a person", () => {
     const html = render(employerReferral.default, await opened.json());
     expect(html).toContain(p.fullName);
     expect(html).toContain(p.phone);
-    const viewAudit = await ctx.handle.db.select().from(auditEvent).where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "view_referral")));
-    expect(viewAudit).toEqual([expect.objectContaining({ actorId: employer.actorId, actorRole: "employer", purpose: "referral" })]);
+    const viewAudit = await ctx.handle.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "view_referral")));
+    expect(viewAudit).toEqual([
+      expect.objectContaining({ actorId: employer.actorId, actorRole: "employer", purpose: "referral" }),
+    ]);
     expect(await keysOf(officer.id)).toContain("notify.referral.officer.seen");
     // Opening again does not add another "seen".
     await orgOpen(employerWho, id);
 
     const at = `${daysFromToday(3)}T09:30`;
-    const interview = await orgMove(employerWho, id, { intent: "interview", interviewAt: at, interviewPlace: "Tiệm sửa xe, Quốc lộ 28", note: "" });
+    const interview = await orgMove(employerWho, id, {
+      intent: "interview",
+      interviewAt: at,
+      interviewPlace: "Tiệm sửa xe, Quốc lộ 28",
+      note: "",
+    });
     expect(interview.status, await interview.clone().text()).toBe(302);
     expect(await keysOf(p.userId)).toContain("notify.referral.person.interview");
     expect(await keysOf(officer.id)).toContain("notify.referral.officer.interview");
@@ -177,7 +246,11 @@ describe("referring a person", () => {
     expect(await keysOf(employer.actorId)).toContain("notify.referral.organization.accepted");
     expect(await keysOf(p.userId)).toContain("notify.referral.person.accepted");
 
-    const events = await ctx.handle.db.select().from(referralEvent).where(eq(referralEvent.referralId, id)).orderBy(referralEvent.id);
+    const events = await ctx.handle.db
+      .select()
+      .from(referralEvent)
+      .where(eq(referralEvent.referralId, id))
+      .orderBy(referralEvent.id);
     expect(events.map((e) => [e.status, e.actorRole])).toEqual([
       ["referred", "officer"],
       ["seen", "employer"],
@@ -232,7 +305,11 @@ describe("referring a person", () => {
   it("shares the phone only under a share_contact consent, and refers only with a live grant", async () => {
     const noContact = await person({ purposes: ["matching"], shareableFields: ["full_name", "skills"] });
     const job = await publishJob(employer, { title: "Thợ thay nhớt" });
-    const form = await jsonOf<{ form: { fields: string[] } }>(await call(referPage.loader as Handler, get(referPath(noContact.personId, job.id), officer), { id: noContact.personId }));
+    const form = await jsonOf<{ form: { fields: string[] } }>(
+      await call(referPage.loader as Handler, get(referPath(noContact.personId, job.id), officer), {
+        id: noContact.personId,
+      }),
+    );
     expect(form.form.fields).toEqual(["full_name", "skills"]);
     const phone = await refer(officer, noContact.personId, job.id, ["skills", "phone"]);
     expect(phone.status).toBe(400);
@@ -243,7 +320,9 @@ describe("referring a person", () => {
     expect(refused.status).toBe(400);
     expect((await jsonOf<FormAnswer>(refused)).errors._form.key).toBe("referrals.error.noConsent");
     const trainingOnly = await person({ purposes: ["training_referral"], shareableFields: ["skills"] });
-    expect((await jsonOf<FormAnswer>(await refer(officer, trainingOnly.personId, job.id, ["skills"]))).errors._form.key).toBe("referrals.error.noConsent");
+    expect(
+      (await jsonOf<FormAnswer>(await refer(officer, trainingOnly.personId, job.id, ["skills"]))).errors._form.key,
+    ).toBe("referrals.error.noConsent");
     expect(await ctx.handle.db.select().from(referral).where(eq(referral.jobId, job.id))).toEqual([]);
   });
 
@@ -252,16 +331,23 @@ describe("referring a person", () => {
     const job = await publishJob(employer, { title: "Thợ vá săm" });
     const outside = await refer(otherOfficer, p.personId, job.id, ["skills"]);
     expect(outside.status).toBe(404);
-    expect((await call(referPage.loader as Handler, get(referPath(p.personId, job.id), otherOfficer), { id: p.personId })).status).toBe(404);
+    expect(
+      (await call(referPage.loader as Handler, get(referPath(p.personId, job.id), otherOfficer), { id: p.personId }))
+        .status,
+    ).toBe(404);
 
     const id = await referOk(p.personId, job.id, ["skills"]);
-    expect((await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, otherOfficer), { id })).status).toBe(404);
+    expect(
+      (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, otherOfficer), { id })).status,
+    ).toBe(404);
     expect((await officerMove(otherOfficer, id, { intent: "withdraw", note: "Không" })).status).toBe(404);
     expect((await officerMove(otherOfficer, id, { intent: "message", body: "Chào" })).status).toBe(404);
 
     expect((await orgOpen(otherEmployerWho, id)).status).toBe(404);
     expect((await orgMove(otherEmployerWho, id, { intent: "decline", note: "Không" })).status).toBe(404);
-    expect((await call(providerReferral.loader as Handler, get(`/provider/referrals/${id}`, providerWho), { id })).status).toBe(404);
+    expect(
+      (await call(providerReferral.loader as Handler, get(`/provider/referrals/${id}`, providerWho), { id })).status,
+    ).toBe(404);
     expect((await orgOpen(employerWho, "not-a-uuid")).status).toBe(404);
     // Nobody else's look counted as the organisation having seen it.
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
@@ -279,7 +365,10 @@ describe("referring a person", () => {
     const q = await person();
     const job2 = await publishJob(employer, { title: "Thợ điện xe" });
     const input = referSchema.parse({ kind: "job", listingId: job2.id, fields: ["skills"], note: "" });
-    const both = await Promise.all([createReferral(officerScope, q.personId, input), createReferral(officerScope, q.personId, input)]);
+    const both = await Promise.all([
+      createReferral(officerScope, q.personId, input),
+      createReferral(officerScope, q.personId, input),
+    ]);
     expect(both.filter((o) => o.ok)).toHaveLength(1);
     expect(both.find((o) => !o.ok)).toMatchObject({ errors: { _form: { key: "referrals.error.duplicate" } } });
   });
@@ -287,9 +376,14 @@ describe("referring a person", () => {
   it("refuses a listing the hard rules exclude, listing the rules in Vietnamese", async () => {
     const p = await person();
     const strict = await createOrgMember("employer", { name: "Xưởng không nhận" });
-    await ctx.handle.db.update(organization).set({ acceptsUnexpunged: "no" }).where(eq(organization.id, strict.organizationId));
+    await ctx.handle.db
+      .update(organization)
+      .set({ acceptsUnexpunged: "no" })
+      .where(eq(organization.id, strict.organizationId));
     const job = await publishJob(strict, { title: "Thợ cơ khí" });
-    const form = await call(referPage.loader as Handler, get(referPath(p.personId, job.id), officer), { id: p.personId });
+    const form = await call(referPage.loader as Handler, get(referPath(p.personId, job.id), officer), {
+      id: p.personId,
+    });
     expect(render(referPage.default, await form.json())).toContain(vi("match.exclusion.rejectsUnexpunged"));
     const refused = await refer(officer, p.personId, job.id, ["skills"]);
     expect(refused.status).toBe(400);
@@ -308,7 +402,11 @@ describe("referring a person", () => {
     expect((await jsonOf<FormAnswer>(noReason)).errors.note.key).toBe("referrals.error.reasonRequired");
     const noPlace = await orgMove(employerWho, id, { intent: "interview", interviewAt: "", interviewPlace: "" });
     expect(Object.keys((await jsonOf<FormAnswer>(noPlace)).errors).sort()).toEqual(["interviewAt", "interviewPlace"]);
-    const past = await orgMove(employerWho, id, { intent: "interview", interviewAt: "2020-01-01T09:00", interviewPlace: "Tiệm" });
+    const past = await orgMove(employerWho, id, {
+      intent: "interview",
+      interviewAt: "2020-01-01T09:00",
+      interviewPlace: "Tiệm",
+    });
     expect((await jsonOf<FormAnswer>(past)).errors.interviewAt.key).toBe("referrals.error.interviewPast");
     expect((await orgMove(employerWho, id, { intent: "fly" })).status).toBe(400);
 
@@ -325,7 +423,8 @@ describe("referring a person", () => {
 describe("the person's answer (issue 11, defect 5)", () => {
   const answer = (who: Who, body: FormValues) => call(myReferrals.action as Handler, post("/me/referrals", who, body));
   const statusOf = async (id: string) => (await ctx.handle.db.select().from(referral).where(eq(referral.id, id)))[0];
-  const eventsOf = (id: string) => ctx.handle.db.select().from(referralEvent).where(eq(referralEvent.referralId, id)).orderBy(referralEvent.id);
+  const eventsOf = (id: string) =>
+    ctx.handle.db.select().from(referralEvent).where(eq(referralEvent.referralId, id)).orderBy(referralEvent.id);
 
   it("the employer cannot take a person on by itself: its offer waits for the worker's answer, the person's yes in /me/referrals accepts", async () => {
     const p = await person();
@@ -371,10 +470,22 @@ describe("the person's answer (issue 11, defect 5)", () => {
     expect((await keysOf(officer.id)).slice(before.officer)).toContain("notify.referral.officer.accepted");
     expect((await keysOf(employer.actorId)).slice(before.org)).toContain("notify.referral.organization.accepted");
     expect(await keysOf(p.userId)).not.toContain("notify.referral.person.accepted");
-    const audited = await ctx.handle.db.select().from(auditEvent).where(and(eq(auditEvent.personId, p.personId), eq(auditEvent.action, "referral_update"), eq(auditEvent.actorId, p.userId)));
+    const audited = await ctx.handle.db
+      .select()
+      .from(auditEvent)
+      .where(
+        and(
+          eq(auditEvent.personId, p.personId),
+          eq(auditEvent.action, "referral_update"),
+          eq(auditEvent.actorId, p.userId),
+        ),
+      );
     expect(audited).toHaveLength(1);
     // The officer's history says who answered and how.
-    const officerHtml = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    const officerHtml = render(
+      officerReferral.default,
+      await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json(),
+    );
     expect(officerHtml).toContain(vi("referrals.history.answer", { channel: vi("referrals.channel.in_app") }));
     // Answering again is refused politely (400), never a 500.
     const again = await answer(me, { intent: "person_declined", referralId: id });
@@ -387,9 +498,14 @@ describe("the person's answer (issue 11, defect 5)", () => {
     const job = await publishJob(employer, { title: "Thợ rửa xe chờ trả lời" });
     const id = await referOk(p.personId, job.id, ["skills"]);
     // Before any offer there is nothing to say yes to.
-    expect((await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "" })).status).toBe(400);
+    expect((await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "" })).status).toBe(
+      400,
+    );
     expect((await orgMove(employerWho, id, { intent: "offer", note: "" })).status).toBe(302);
-    const officerPage = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    const officerPage = render(
+      officerReferral.default,
+      await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json(),
+    );
     expect(officerPage).toMatch(/name="channel"[^>]*value="phone"/);
     expect(officerPage).toContain(vi("referrals.detail.awaitingPerson.officer"));
 
@@ -401,13 +517,20 @@ describe("the person's answer (issue 11, defect 5)", () => {
     expect((await statusOf(id)).status).toBe("offered");
     expect((await officerMove(officer, id, { intent: "person_accepted", channel: "fax", note: "" })).status).toBe(400);
 
-    const yes = await officerMove(officer, id, { intent: "person_accepted", channel: "phone", note: "Anh gọi lại lúc 9 giờ, đồng ý." });
+    const yes = await officerMove(officer, id, {
+      intent: "person_accepted",
+      channel: "phone",
+      note: "Anh gọi lại lúc 9 giờ, đồng ý.",
+    });
     expect(yes.status).toBe(302);
     expect((await statusOf(id)).status).toBe("accepted");
     expect((await eventsOf(id)).at(-1)).toMatchObject({ status: "accepted", actorRole: "officer", channel: "phone" });
     expect(await keysOf(p.userId)).toContain("notify.referral.person.accepted");
     expect(await keysOf(employer.actorId)).toContain("notify.referral.organization.accepted");
-    const html = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    const html = render(
+      officerReferral.default,
+      await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json(),
+    );
     expect(html).toContain(vi("referrals.history.answer", { channel: vi("referrals.channel.phone") }));
     // The organisation's page does not say how the person answered, nor the officer's note.
     const orgText = await (await orgOpen(employerWho, id)).text();
@@ -426,8 +549,15 @@ describe("the person's answer (issue 11, defect 5)", () => {
     expect(no.status).toBe(302);
     const row = await statusOf(id);
     expect(row).toMatchObject({ status: "declined", declinedBy: "person", closeReason: "" });
-    expect((await eventsOf(id)).at(-1)).toMatchObject({ status: "declined", actorRole: "person", channel: "in_app", note: reason });
-    const orgNote = (await notificationsOf(employer.actorId)).find((n) => n.messageKey === "notify.referral.organization.declinedByPerson" && n.link === `/employer/referrals/${id}`);
+    expect((await eventsOf(id)).at(-1)).toMatchObject({
+      status: "declined",
+      actorRole: "person",
+      channel: "in_app",
+      note: reason,
+    });
+    const orgNote = (await notificationsOf(employer.actorId)).find(
+      (n) => n.messageKey === "notify.referral.organization.declinedByPerson" && n.link === `/employer/referrals/${id}`,
+    );
     expect(orgNote).toBeDefined();
     expect(await keysOf(officer.id)).toContain("notify.referral.officer.declinedByPerson");
     const orgPage = await orgOpen(employerWho, id);
@@ -438,7 +568,10 @@ describe("the person's answer (issue 11, defect 5)", () => {
       expect(text).not.toContain("chuyện cũ");
     }
     // The officer reads the person's word.
-    const officerHtml = render(officerReferral.default, await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json());
+    const officerHtml = render(
+      officerReferral.default,
+      await (await call(officerReferral.loader as Handler, get(`/officer/referrals/${id}`, officer), { id })).json(),
+    );
     expect(officerHtml).toContain("chăm mẹ ốm");
   });
 
@@ -451,7 +584,9 @@ describe("the person's answer (issue 11, defect 5)", () => {
     const theirs = await answer(await cookieFor(other.userId), { intent: "person_accepted", referralId: id });
     expect(theirs.status).toBe(400);
     expect((await statusOf(id)).status).toBe("offered");
-    expect((await answer(await cookieFor(p.userId), { intent: "person_accepted", referralId: "not-a-uuid" })).status).toBe(400);
+    expect(
+      (await answer(await cookieFor(p.userId), { intent: "person_accepted", referralId: "not-a-uuid" })).status,
+    ).toBe(400);
     expect((await answer(employerWho, { intent: "person_accepted", referralId: id })).status).toBe(403);
   });
 });
@@ -463,10 +598,15 @@ describe("messages", () => {
     const id = await referOk(p.personId, job.id, ["skills"]);
     const sent = await officerMove(officer, id, { intent: "message", body: "Anh H. có thể đi làm từ thứ Hai." });
     expect(sent.status).toBe(302);
-    expect((await notificationsOf(employer.actorId)).find((n) => n.messageKey === "notify.referral.organization.message")?.link).toBe(`/employer/referrals/${id}`);
+    expect(
+      (await notificationsOf(employer.actorId)).find((n) => n.messageKey === "notify.referral.organization.message")
+        ?.link,
+    ).toBe(`/employer/referrals/${id}`);
     const reply = await orgMove(employerWho, id, { intent: "message", body: "Được, hẹn 7 giờ sáng." });
     expect(reply.status).toBe(302);
-    expect((await notificationsOf(officer.id)).find((n) => n.messageKey === "notify.referral.officer.message")?.link).toBe(`/officer/referrals/${id}`);
+    expect(
+      (await notificationsOf(officer.id)).find((n) => n.messageKey === "notify.referral.officer.message")?.link,
+    ).toBe(`/officer/referrals/${id}`);
 
     const empty = await orgMove(employerWho, id, { intent: "message", body: "   " });
     expect(empty.status).toBe(400);
@@ -492,17 +632,27 @@ describe("the person's requests", () => {
     const asked = await requestReferral(p.userId, "job", job.id, "Em muốn làm gần nhà.");
     expect(asked.ok).toBe(true);
     const requestId = (asked as { requestId: string }).requestId;
-    const told = (await notificationsOf(officer.id)).find((n) => n.messageKey === "notify.referral.request.created" && n.params.name === p.fullName);
+    const told = (await notificationsOf(officer.id)).find(
+      (n) => n.messageKey === "notify.referral.request.created" && n.params.name === p.fullName,
+    );
     expect(told).toMatchObject({ link: "/officer/referrals", params: { title: "Thợ sửa phanh" } });
 
     const list = await call(officerReferrals.loader as Handler, get("/officer/referrals", officer));
     const listHtml = render(officerReferrals.default, await list.json());
     expect(listHtml).toContain("Em muốn làm gần nhà.");
-    expect(listHtml).toContain(`/officer/persons/${p.personId}/refer?kind=job&amp;listing=${job.id}&amp;request=${requestId}`);
+    expect(listHtml).toContain(
+      `/officer/persons/${p.personId}/refer?kind=job&amp;listing=${job.id}&amp;request=${requestId}`,
+    );
     // Another commune's officer does not see it.
-    expect(await (await call(officerReferrals.loader as Handler, get("/officer/referrals", otherOfficer))).text()).not.toContain(p.fullName);
+    expect(
+      await (await call(officerReferrals.loader as Handler, get("/officer/referrals", otherOfficer))).text(),
+    ).not.toContain(p.fullName);
 
-    const form = await call(referPage.loader as Handler, get(referPath(p.personId, job.id, `&request=${requestId}`), officer), { id: p.personId });
+    const form = await call(
+      referPage.loader as Handler,
+      get(referPath(p.personId, job.id, `&request=${requestId}`), officer),
+      { id: p.personId },
+    );
     expect(render(referPage.default, await form.json())).toContain(`name="requestId" value="${requestId}"`);
     const id = await referOk(p.personId, job.id, ["skills"], { requestId });
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
@@ -514,20 +664,30 @@ describe("the person's requests", () => {
     const job2 = await publishJob(employer, { title: "Thợ sửa điện xe" });
     const second = (await requestReferral(p.userId, "job", job2.id, "")) as { requestId: string };
     const declineBody = { intent: "decline-request", requestId: second.requestId, note: "Nơi này đã đủ người." };
-    expect((await call(officerReferrals.action as Handler, post("/officer/referrals", otherOfficer, declineBody))).status).toBe(404);
+    expect(
+      (await call(officerReferrals.action as Handler, post("/officer/referrals", otherOfficer, declineBody))).status,
+    ).toBe(404);
     const declined = await call(officerReferrals.action as Handler, post("/officer/referrals", officer, declineBody));
     expect(declined.status).toBe(302);
-    const [decided] = await ctx.handle.db.select().from(referralRequest).where(eq(referralRequest.id, second.requestId));
+    const [decided] = await ctx.handle.db
+      .select()
+      .from(referralRequest)
+      .where(eq(referralRequest.id, second.requestId));
     expect(decided).toMatchObject({ status: "declined", decisionNote: "Nơi này đã đủ người." });
     // The person reads the officer's word on their referrals page.
     const mine = await call(myReferrals.loader as Handler, get("/me/referrals", await cookieFor(p.userId)));
     expect(render(myReferrals.default, await mine.json())).toContain("Nơi này đã đủ người.");
-    expect((await notificationsOf(p.userId)).find((n) => n.messageKey === "notify.referral.request.declinedWithNote")?.params).toEqual({
+    expect(
+      (await notificationsOf(p.userId)).find((n) => n.messageKey === "notify.referral.request.declinedWithNote")
+        ?.params,
+    ).toEqual({
       title: "Thợ sửa điện xe",
       note: "Nơi này đã đủ người.",
     });
     // Handled once: a second decline is not found.
-    expect((await call(officerReferrals.action as Handler, post("/officer/referrals", officer, declineBody))).status).toBe(404);
+    expect(
+      (await call(officerReferrals.action as Handler, post("/officer/referrals", officer, declineBody))).status,
+    ).toBe(404);
   });
 });
 
@@ -537,10 +697,19 @@ describe("when consent or the file ends", () => {
     const job = await publishJob(employer, { title: "Thợ lắp ráp xe" });
     const id = await referOk(p.personId, job.id, ["skills"]);
     await orgOpen(employerWho, id);
-    expect((await withdrawConsent({ id: p.userId, role: "person" }, { personId: p.personId, grantId: p.grantId!, ownPersonId: p.personId })).ok).toBe(true);
+    expect(
+      (
+        await withdrawConsent(
+          { id: p.userId, role: "person" },
+          { personId: p.personId, grantId: p.grantId!, ownPersonId: p.personId },
+        )
+      ).ok,
+    ).toBe(true);
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(row).toMatchObject({ status: "withdrawn", closeReason: "consent_withdrawn" });
-    const orgNote = (await notificationsOf(employer.actorId)).find((n) => n.messageKey === "notify.referral.organization.withdrawn" && n.link === `/employer/referrals/${id}`);
+    const orgNote = (await notificationsOf(employer.actorId)).find(
+      (n) => n.messageKey === "notify.referral.organization.withdrawn" && n.link === `/employer/referrals/${id}`,
+    );
     expect(orgNote?.params).toEqual({ title: "Thợ lắp ráp xe" });
     expect(await keysOf(officer.id)).toContain("notify.referral.officer.withdrawnConsent");
     // The organisation sees that it ended, not why, and no longer what was shared.
@@ -556,30 +725,53 @@ describe("when consent or the file ends", () => {
     const open = await referOk(p.personId, (await publishJob(employer, { title: "Thợ phụ tiệm" })).id, ["skills"]);
     const done = await referOk(p.personId, (await publishJob(employer, { title: "Thợ chính tiệm" })).id, ["skills"]);
     expect((await orgMove(employerWho, done, { intent: "offer", note: "" })).status).toBe(302);
-    expect((await officerMove(officer, done, { intent: "person_accepted", channel: "meeting", note: "" })).status).toBe(302);
+    expect((await officerMove(officer, done, { intent: "person_accepted", channel: "meeting", note: "" })).status).toBe(
+      302,
+    );
     expect((await closePerson(officerScope, p.personId, { reason: "moved_away", note: "" })).ok).toBe(true);
     const rows = await ctx.handle.db.select().from(referral).where(eq(referral.personId, p.personId));
-    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.closeReason]]))).toEqual({ [open]: ["withdrawn", "file_closed"], [done]: ["accepted", ""] });
+    expect(Object.fromEntries(rows.map((r) => [r.id, [r.status, r.closeReason]]))).toEqual({
+      [open]: ["withdrawn", "file_closed"],
+      [done]: ["accepted", ""],
+    });
   });
 
   it("moving the file to another commune withdraws open referrals, told to the referring commune's officers", async () => {
     const p = await person();
     const id = await referOk(p.personId, (await publishJob(employer, { title: "Thợ rửa xe máy" })).id, ["skills"]);
-    const moved = await requestTransfer(officerScope, p.personId, { provinceCode: UNITS.phuTho, communeCode: UNITS.luongSon, note: "" });
+    const moved = await requestTransfer(officerScope, p.personId, {
+      provinceCode: UNITS.phuTho,
+      communeCode: UNITS.luongSon,
+      note: "",
+    });
     expect(moved.ok).toBe(true);
-    const receiving: StaffScope = { actorId: otherOfficer.id, role: "officer", provinceCodes: [UNITS.phuTho], communeCodes: [UNITS.luongSon] };
+    const receiving: StaffScope = {
+      actorId: otherOfficer.id,
+      role: "officer",
+      provinceCodes: [UNITS.phuTho],
+      communeCodes: [UNITS.luongSon],
+    };
     expect(await acceptTransfer(receiving, (moved as { transferId: string }).transferId)).toEqual({ ok: true });
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(row).toMatchObject({ status: "withdrawn", closeReason: "file_moved" });
-    expect((await notificationsOf(officer.id)).some((n) => n.messageKey === "notify.referral.officer.withdrawnFile" && n.link === `/officer/referrals/${id}`)).toBe(true);
+    expect(
+      (await notificationsOf(officer.id)).some(
+        (n) => n.messageKey === "notify.referral.officer.withdrawnFile" && n.link === `/officer/referrals/${id}`,
+      ),
+    ).toBe(true);
     expect(await keysOf(employer.actorId)).toContain("notify.referral.organization.withdrawn");
   });
 
   it("erasing a person's data erases what their referrals shared", async () => {
     const p = await person();
-    const id = await referOk(p.personId, (await publishJob(employer, { title: "Thợ sửa xe đạp" })).id, ["full_name", "skills"]);
+    const id = await referOk(p.personId, (await publishJob(employer, { title: "Thợ sửa xe đạp" })).id, [
+      "full_name",
+      "skills",
+    ]);
     await officerMove(officer, id, { intent: "message", body: `${p.fullName} đi làm được ngay.` });
-    await ctx.handle.db.transaction((tx) => eraseReferralsOfPerson(tx, p.personId, { id: officer.id, role: "officer" }));
+    await ctx.handle.db.transaction((tx) =>
+      eraseReferralsOfPerson(tx, p.personId, { id: officer.id, role: "officer" }),
+    );
     const [row] = await ctx.handle.db.select().from(referral).where(eq(referral.id, id));
     expect(row).toMatchObject({ status: "withdrawn", sharedSnapshot: {}, note: "" });
     const messages = await ctx.handle.db.select().from(referralMessage).where(eq(referralMessage.referralId, id));

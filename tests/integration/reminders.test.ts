@@ -1,16 +1,18 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { listNotifications, unreadCount } from "~/modules/notifications/notifications.server";
 import { employerReminderKey, officerReminderKey } from "~/modules/placements/reminders.server";
-import { followUpRemindersTask } from "~/worker/tasks.server";
 import * as employerPage from "~/routes/employer.placements";
 import * as officerHome from "~/routes/officer._index";
-import * as followUpPage from "~/routes/officer.follow-ups.$id";
 import * as tasksPage from "~/routes/officer.follow-ups._index";
+import * as followUpPage from "~/routes/officer.follow-ups.$id";
 import * as placementPage from "~/routes/officer.placements.$id";
 import { setClock } from "~/utils/clock.server";
+import { followUpRemindersTask } from "~/worker/tasks.server";
+
 import { followUp, notification } from "../../db/schema";
 import { UNITS } from "../factories";
 import { createOrgMember, publishJob } from "../factories/marketplace";
@@ -50,7 +52,11 @@ beforeAll(async () => {
   const referralId = await refer(officer, personId, "job", job.id);
   await acceptReferral(employer, referralId);
   placementId = await placeFromReferral(officer, personId, referralId, { startDate: HIRED });
-  const rows = await db().select({ id: followUp.id }).from(followUp).where(eq(followUp.placementId, placementId)).orderBy(followUp.monthOffset);
+  const rows = await db()
+    .select({ id: followUp.id })
+    .from(followUp)
+    .where(eq(followUp.placementId, placementId))
+    .orderBy(followUp.monthOffset);
   followUpIds = rows.map((r) => r.id);
   expect(followUpIds).toHaveLength(4);
 }, 120_000);
@@ -70,7 +76,9 @@ describe("follow-up reminders", () => {
     expect(home.status).toBe(200);
     expect((await home.json()).followUps).toMatchObject({ due: 1, overdue: 3 }); // the pages still show the work
     const tasks = await call(tasksPage.loader, "/officer/follow-ups", officer.cookie);
-    expect((await tasks.json()).items.filter((i: { placementId: string }) => i.placementId === placementId)).toHaveLength(4);
+    expect(
+      (await tasks.json()).items.filter((i: { placementId: string }) => i.placementId === placementId),
+    ).toHaveLength(4);
     expect(await notificationRows()).toBe(before);
   });
 
@@ -82,9 +90,21 @@ describe("follow-up reminders", () => {
       db()
         .select({ subjectKey: notification.subjectKey, messageKey: notification.messageKey })
         .from(notification)
-        .where(and(eq(notification.recipientId, recipientId), inArray(notification.subjectKey, [...followUpIds.map(officerReminderKey), ...followUpIds.map(employerReminderKey)])));
-    expect((await mine(officer.actorId)).map((r) => r.subjectKey).sort()).toEqual(followUpIds.map(officerReminderKey).sort());
-    expect((await mine(employer.actorId)).map((r) => r.subjectKey).sort()).toEqual(followUpIds.map(employerReminderKey).sort());
+        .where(
+          and(
+            eq(notification.recipientId, recipientId),
+            inArray(notification.subjectKey, [
+              ...followUpIds.map(officerReminderKey),
+              ...followUpIds.map(employerReminderKey),
+            ]),
+          ),
+        );
+    expect((await mine(officer.actorId)).map((r) => r.subjectKey).sort()).toEqual(
+      followUpIds.map(officerReminderKey).sort(),
+    );
+    expect((await mine(employer.actorId)).map((r) => r.subjectKey).sort()).toEqual(
+      followUpIds.map(employerReminderKey).sort(),
+    );
     expect(await unreadCount(officer.actorId)).toBe(officerBefore + 4);
     expect(await unreadCount(employer.actorId)).toBe(employerBefore + 4);
 
@@ -98,13 +118,27 @@ describe("follow-up reminders", () => {
 
   it("the employer's confirmation resolves its own reminder only; the officer's visits resolve everyone's", async () => {
     at(TODAY);
-    const confirmed = await call(employerPage.action, "/employer/placements", employer.cookie, {}, { followUpId: followUpIds[3]!, note: "Vẫn làm tốt" });
+    const confirmed = await call(
+      employerPage.action,
+      "/employer/placements",
+      employer.cookie,
+      {},
+      { followUpId: followUpIds[3]!, note: "Vẫn làm tốt" },
+    );
     expect(confirmed.status).toBe(302);
     expect(await unreadCount(employer.actorId)).toBe(employerBefore + 3);
     expect(await unreadCount(officer.actorId)).toBe(officerBefore + 4);
 
     for (const [i, id] of followUpIds.entries()) {
-      const form: Record<string, string> = { stillEmployed: "yes", currentWage: "5.500.000", stable: "yes", livingSituation: "with_family", violation: "no", violationNote: "", note: `Lần ${i + 1}` };
+      const form: Record<string, string> = {
+        stillEmployed: "yes",
+        currentWage: "5.500.000",
+        stable: "yes",
+        livingSituation: "with_family",
+        violation: "no",
+        violationNote: "",
+        note: `Lần ${i + 1}`,
+      };
       if (i === 3) form.outcome = "stable";
       const posted = await call(followUpPage.action, `/officer/follow-ups/${id}`, officer.cookie, { id }, form);
       expect(posted.status).toBe(302);
@@ -113,13 +147,23 @@ describe("follow-up reminders", () => {
     expect(await unreadCount(officer.actorId)).toBe(officerBefore);
     expect(await unreadCount(employer.actorId)).toBe(employerBefore);
     // The list still shows them, marked done rather than unread.
-    const listed = (await listNotifications(officer.actorId, { limit: 100 })).filter((n) => n.messageKey === "notify.followUp.due.officer");
+    const listed = (await listNotifications(officer.actorId, { limit: 100 })).filter(
+      (n) => n.messageKey === "notify.followUp.due.officer",
+    );
     expect(listed).toHaveLength(4);
     expect(listed.every((n) => n.done && n.read)).toBe(true);
     const open = await db()
       .select({ n: count() })
       .from(notification)
-      .where(and(inArray(notification.subjectKey, [...followUpIds.map(officerReminderKey), ...followUpIds.map(employerReminderKey)]), isNull(notification.resolvedAt)));
+      .where(
+        and(
+          inArray(notification.subjectKey, [
+            ...followUpIds.map(officerReminderKey),
+            ...followUpIds.map(employerReminderKey),
+          ]),
+          isNull(notification.resolvedAt),
+        ),
+      );
     expect(Number(open[0]!.n)).toBe(0);
     // The task has nothing left to say about them.
     expect(await followUpRemindersTask.run(db())).toBe(0);
@@ -134,12 +178,28 @@ describe("follow-up reminders", () => {
     await acceptReferral(employer, referralId);
     const ended = await placeFromReferral(officer, personId, referralId, { startDate: "2026-03-01" });
     await followUpRemindersTask.run(db()); // the 1-month follow-up (1 April) is due
-    const [first] = await db().select({ id: followUp.id }).from(followUp).where(and(eq(followUp.placementId, ended), eq(followUp.monthOffset, 1)));
+    const [first] = await db()
+      .select({ id: followUp.id })
+      .from(followUp)
+      .where(and(eq(followUp.placementId, ended), eq(followUp.monthOffset, 1)));
     const subjects = [officerReminderKey(first!.id), employerReminderKey(first!.id)];
     const unresolved = async (keys: string[]) =>
-      Number((await db().select({ n: count() }).from(notification).where(and(inArray(notification.subjectKey, keys), isNull(notification.resolvedAt))))[0]!.n);
+      Number(
+        (
+          await db()
+            .select({ n: count() })
+            .from(notification)
+            .where(and(inArray(notification.subjectKey, keys), isNull(notification.resolvedAt)))
+        )[0]!.n,
+      );
     expect(await unresolved(subjects)).toBe(2);
-    const posted = await call(placementPage.action, `/officer/placements/${ended}`, officer.cookie, { id: ended }, { intent: "end", endDate: "2026-03-31", endReason: "quit", endNote: "" });
+    const posted = await call(
+      placementPage.action,
+      `/officer/placements/${ended}`,
+      officer.cookie,
+      { id: ended },
+      { intent: "end", endDate: "2026-03-31", endReason: "quit", endNote: "" },
+    );
     expect(posted.status).toBe(302);
     // The 1-month visit is still the officer's to record (it fell due before the end); the employer has nothing left to confirm.
     expect(await unresolved([officerReminderKey(first!.id)])).toBe(1);

@@ -2,21 +2,23 @@ import { parse } from "csv-parse/sync";
 import { and, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { listCommunes } from "~/modules/admin-units/admin-units.server";
+import { COUNT_KEYS, zeroIndicators } from "~/modules/reports/indicator-keys";
+import { computeIndicators, computeIndicatorsByCommune } from "~/modules/reports/indicators.server";
 import * as reportPage from "~/routes/officer.reports._index";
 import * as csvExport from "~/routes/officer.reports.export[.]csv";
 import * as xlsxExport from "~/routes/officer.reports.export[.]xlsx";
 import * as hcd12 from "~/routes/officer.reports.hcd12";
 import * as hcd13 from "~/routes/officer.reports.hcd13";
 import { setClock } from "~/utils/clock.server";
+
 import { auditEvent, reintegrationModel } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
-import { computeIndicators, computeIndicatorsByCommune } from "~/modules/reports/indicators.server";
-import { COUNT_KEYS, zeroIndicators } from "~/modules/reports/indicator-keys";
-import { generateReportData, OUTSIDE_COMMUNE, REPORT_COMMUNES, type Generated } from "../factories/report-data";
+import { type Generated, generateReportData, OUTSIDE_COMMUNE, REPORT_COMMUNES } from "../factories/report-data";
 import { expectedIndicators } from "../factories/report-oracle";
 import { setupIntegration } from "../setup/integration";
-import { callRoute, cookieFor, routeRequest, type RouteHandler } from "../setup/routes";
+import { callRoute, cookieFor, type RouteHandler, routeRequest } from "../setup/routes";
 
 const ctx = setupIntegration();
 const db = () => ctx.handle.db;
@@ -78,7 +80,8 @@ describe("honest figures: every indicator equals its recomputation from the raw 
 });
 
 describe("report pages and exports", () => {
-  const call = async (handler: RouteHandler, path: string, cookie: string) => callRoute(handler, routeRequest(path, { cookie }));
+  const call = async (handler: RouteHandler, path: string, cookie: string) =>
+    callRoute(handler, routeRequest(path, { cookie }));
   let namDaOfficer: string;
   let namDaOfficerId: string;
   let otherOfficer: string;
@@ -94,7 +97,12 @@ describe("report pages and exports", () => {
     // A name typed by a user that a spreadsheet would run as a formula.
     const [model] = await db()
       .insert(reintegrationModel)
-      .values({ name: '=HYPERLINK("http://example.com/x","Bấm vào")', provinceCode: UNITS.lamDong, communeCode: UNITS.namDa, launchedOn: "2024-01-01" })
+      .values({
+        name: '=HYPERLINK("http://example.com/x","Bấm vào")',
+        provinceCode: UNITS.lamDong,
+        communeCode: UNITS.namDa,
+        launchedOn: "2024-01-01",
+      })
       .returning();
     trickyModelId = model!.id;
   });
@@ -104,10 +112,17 @@ describe("report pages and exports", () => {
     try {
       const res = await call(reportPage.loader as RouteHandler, "/officer/reports?period=last_quarter", namDaOfficer);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { report: { period: { from: string; to: string }; unit: { name: string; level: string } }; indicators: Record<string, number>; byCommune: unknown[]; charts: { svg: string; svgNarrow: string; title: string; table: { rows: unknown[] } }[] };
+      const body = (await res.json()) as {
+        report: { period: { from: string; to: string }; unit: { name: string; level: string } };
+        indicators: Record<string, number>;
+        byCommune: unknown[];
+        charts: { svg: string; svgNarrow: string; title: string; table: { rows: unknown[] } }[];
+      };
       expect(body.report.period).toMatchObject({ from: "2025-01-01", to: "2025-03-31" });
       expect(body.report.unit).toMatchObject({ level: "commune", name: "Xã Nam Đà" });
-      expect(body.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-03-31" }));
+      expect(body.indicators).toEqual(
+        expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-03-31" }),
+      );
       expect(body.byCommune).toEqual([]);
       expect(body.charts).toHaveLength(3);
       for (const chart of body.charts) {
@@ -137,11 +152,21 @@ describe("report pages and exports", () => {
       expect(body.report.query).toBe("from=2024-10-01&to=2024-12-31");
     }
     const form = await call(hcd13.loader as RouteHandler, `/officer/reports/hcd13?${typed}`, namDaOfficer);
-    expect(((await form.json()) as { report: { period: unknown } }).report.period).toEqual({ preset: "custom", from: "2024-10-01", to: "2024-12-31" });
+    expect(((await form.json()) as { report: { period: unknown } }).report.period).toEqual({
+      preset: "custom",
+      from: "2024-10-01",
+      to: "2024-12-31",
+    });
   });
 
   it("a bad period falls back to this month with a notice, never a 500", async () => {
-    for (const q of ["from=2025-02-30&to=2025-03-01", "from=2025-05-01&to=2025-01-01", "from=2000-01-01&to=2025-01-01", "period=decade", "from=abc&to="]) {
+    for (const q of [
+      "from=2025-02-30&to=2025-03-01",
+      "from=2025-05-01&to=2025-01-01",
+      "from=2000-01-01&to=2025-01-01",
+      "period=decade",
+      "from=abc&to=",
+    ]) {
       const res = await call(reportPage.loader as RouteHandler, `/officer/reports?${q}`, namDaOfficer);
       expect(res.status, q).toBe(200);
       const body = (await res.json()) as { report: { notice?: string; period: { preset: string } } };
@@ -151,37 +176,73 @@ describe("report pages and exports", () => {
   });
 
   it("another commune's officer gets 404 for ?commune and for a model outside their reach; malformed values too", async () => {
-    for (const path of [`/officer/reports?commune=${UNITS.namDa}`, `/officer/reports?model=${data.models[0]!.id}`, "/officer/reports?commune=abc", "/officer/reports?model=not-a-uuid"]) {
+    for (const path of [
+      `/officer/reports?commune=${UNITS.namDa}`,
+      `/officer/reports?model=${data.models[0]!.id}`,
+      "/officer/reports?commune=abc",
+      "/officer/reports?model=not-a-uuid",
+    ]) {
       expect((await call(reportPage.loader as RouteHandler, path, otherOfficer)).status, path).toBe(404);
-      expect((await call(csvExport.loader as RouteHandler, path.replace("/officer/reports", "/officer/reports/export.csv"), otherOfficer)).status, path).toBe(404);
+      expect(
+        (
+          await call(
+            csvExport.loader as RouteHandler,
+            path.replace("/officer/reports", "/officer/reports/export.csv"),
+            otherOfficer,
+          )
+        ).status,
+        path,
+      ).toBe(404);
     }
     // The Nam Đà officer may not narrow to Krông Nô either, though it is in the same province.
-    expect((await call(reportPage.loader as RouteHandler, `/officer/reports?commune=${UNITS.krongNo}`, namDaOfficer)).status).toBe(404);
+    expect(
+      (await call(reportPage.loader as RouteHandler, `/officer/reports?commune=${UNITS.krongNo}`, namDaOfficer)).status,
+    ).toBe(404);
   });
 
   it("the provincial admin sees the province with a row per commune, and drills down to one commune", async () => {
     const period = "from=2024-01-01&to=2024-12-31";
     const res = await call(reportPage.loader as RouteHandler, `/officer/reports?${period}`, admin);
-    const body = (await res.json()) as { report: { unit: { level: string; name: string; communeCodes: string[] } }; indicators: unknown; byCommune: { code: string; indicators: unknown }[] };
+    const body = (await res.json()) as {
+      report: { unit: { level: string; name: string; communeCodes: string[] } };
+      indicators: unknown;
+      byCommune: { code: string; indicators: unknown }[];
+    };
     expect(body.report.unit).toMatchObject({ level: "province", name: "Tỉnh Lâm Đồng" });
     const province = await listCommunes(UNITS.lamDong);
     expect(body.byCommune.map((r) => r.code).sort()).toEqual(province.map((c) => c.code).sort());
-    expect(body.byCommune.find((r) => r.code === UNITS.namDa)!.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-01-01", to: "2024-12-31" }));
+    expect(body.byCommune.find((r) => r.code === UNITS.namDa)!.indicators).toEqual(
+      expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-01-01", to: "2024-12-31" }),
+    );
     // The province's total is the sum of its communes, except persons counselled, counted once.
-    expect(body.indicators).toEqual(expectedIndicators(data, { communeCodes: province.map((c) => c.code), from: "2024-01-01", to: "2024-12-31" }));
+    expect(body.indicators).toEqual(
+      expectedIndicators(data, { communeCodes: province.map((c) => c.code), from: "2024-01-01", to: "2024-12-31" }),
+    );
 
-    const drill = (await (await call(reportPage.loader as RouteHandler, `/officer/reports?${period}&commune=${UNITS.namDa}`, admin)).json()) as { report: { unit: { level: string } }; indicators: unknown; byCommune: unknown[] };
+    const drill = (await (
+      await call(reportPage.loader as RouteHandler, `/officer/reports?${period}&commune=${UNITS.namDa}`, admin)
+    ).json()) as { report: { unit: { level: string } }; indicators: unknown; byCommune: unknown[] };
     expect(drill.report.unit.level).toBe("commune");
     expect(drill.byCommune).toEqual([]);
-    expect(drill.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-01-01", to: "2024-12-31" }));
+    expect(drill.indicators).toEqual(
+      expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-01-01", to: "2024-12-31" }),
+    );
     // A commune of another province is outside the admin's reach.
-    expect((await call(reportPage.loader as RouteHandler, `/officer/reports?commune=${UNITS.luongSon}`, admin)).status).toBe(404);
+    expect(
+      (await call(reportPage.loader as RouteHandler, `/officer/reports?commune=${UNITS.luongSon}`, admin)).status,
+    ).toBe(404);
   });
 
   it("the XLSX export reads back with Vietnamese headers, numbers as numbers, a neutralised formula, and is audit-logged", async () => {
-    const res = await call(xlsxExport.loader as RouteHandler, `/officer/reports/export.xlsx?from=2024-01-01&to=2025-12-31&model=${trickyModelId}`, namDaOfficer);
+    const res = await call(
+      xlsxExport.loader as RouteHandler,
+      `/officer/reports/export.xlsx?from=2024-01-01&to=2025-12-31&model=${trickyModelId}`,
+      namDaOfficer,
+    );
     expect(res.status).toBe(200);
-    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="bao-cao_xa-nam-da_2024-01-01_2025-12-31.xlsx"');
+    expect(res.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="bao-cao_xa-nam-da_2024-01-01_2025-12-31.xlsx"',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
@@ -196,37 +257,75 @@ describe("report pages and exports", () => {
     // No cell anywhere holds a formula.
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
 
-    const [event] = await db().select().from(auditEvent).where(and(eq(auditEvent.actorId, namDaOfficerId), eq(auditEvent.action, "export"))).orderBy(desc(auditEvent.id)).limit(1);
-    expect(event).toMatchObject({ personId: null, purpose: "report", details: expect.objectContaining({ format: "xlsx", from: "2024-01-01", to: "2025-12-31" }) });
+    const [event] = await db()
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.actorId, namDaOfficerId), eq(auditEvent.action, "export")))
+      .orderBy(desc(auditEvent.id))
+      .limit(1);
+    expect(event).toMatchObject({
+      personId: null,
+      purpose: "report",
+      details: expect.objectContaining({ format: "xlsx", from: "2024-01-01", to: "2025-12-31" }),
+    });
   });
 
   it("the CSV export parses, starts with a BOM, carries the figures and a neutralised formula; the province's has a column per commune", async () => {
-    const res = await call(csvExport.loader as RouteHandler, `/officer/reports/export.csv?from=2025-01-01&to=2025-06-30&model=${trickyModelId}`, namDaOfficer);
+    const res = await call(
+      csvExport.loader as RouteHandler,
+      `/officer/reports/export.csv?from=2025-01-01&to=2025-06-30&model=${trickyModelId}`,
+      namDaOfficer,
+    );
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
-    const records = parse(new TextDecoder().decode(bytes), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const records = parse(new TextDecoder().decode(bytes), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
     expect(records[2]).toEqual(["Mô hình", `'=HYPERLINK("http://example.com/x","Bấm vào")`]);
     expect(records[3]).toEqual(["STT", "Chỉ tiêu", "Số liệu"]);
-    const expected = expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-06-30", modelId: trickyModelId });
+    const expected = expectedIndicators(data, {
+      communeCodes: [UNITS.namDa],
+      from: "2025-01-01",
+      to: "2025-06-30",
+      modelId: trickyModelId,
+    });
     const counselling = records.find((r) => r[1] === "Buổi tư vấn")!;
     expect(Number(counselling[2])).toBe(expected.counselling);
 
-    const province = parse(await (await call(csvExport.loader as RouteHandler, "/officer/reports/export.csv?from=2025-01-01&to=2025-06-30", admin)).text(), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const province = parse(
+      await (
+        await call(csvExport.loader as RouteHandler, "/officer/reports/export.csv?from=2025-01-01&to=2025-06-30", admin)
+      ).text(),
+      { relax_column_count: true, skip_empty_lines: true },
+    ) as string[][];
     const head = province.find((r) => r[0] === "STT")!;
     expect(head.slice(0, 3)).toEqual(["STT", "Chỉ tiêu", "Tổng cộng"]);
     expect(head).toContain("Xã Nam Đà");
     const received = province.find((r) => r[1] === "Người chấp hành xong án phạt tù về địa phương trong kỳ")!;
-    const all = expectedIndicators(data, { communeCodes: (await listCommunes(UNITS.lamDong)).map((c) => c.code), from: "2025-01-01", to: "2025-06-30" });
+    const all = expectedIndicators(data, {
+      communeCodes: (await listCommunes(UNITS.lamDong)).map((c) => c.code),
+      from: "2025-01-01",
+      to: "2025-06-30",
+    });
     expect(Number(received[2])).toBe(all.received);
-    expect(Number(received[head.indexOf("Xã Nam Đà")])).toBe(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-06-30" }).received);
+    expect(Number(received[head.indexOf("Xã Nam Đà")])).toBe(
+      expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2025-01-01", to: "2025-06-30" }).received,
+    );
   });
 
   it("the printable HCD-12 and HCD-13 pages carry the same figures", async () => {
     for (const page of [hcd12, hcd13]) {
-      const body = (await (await call(page.loader as RouteHandler, "/officer/reports/hcd12?from=2024-03-01&to=2024-03-31", namDaOfficer)).json()) as { indicators: unknown };
-      expect(body.indicators).toEqual(expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-03-01", to: "2024-03-31" }));
+      const body = (await (
+        await call(page.loader as RouteHandler, "/officer/reports/hcd12?from=2024-03-01&to=2024-03-31", namDaOfficer)
+      ).json()) as { indicators: unknown };
+      expect(body.indicators).toEqual(
+        expectedIndicators(data, { communeCodes: [UNITS.namDa], from: "2024-03-01", to: "2024-03-31" }),
+      );
     }
-    expect((await call(hcd13.loader as RouteHandler, `/officer/reports/hcd13?commune=${UNITS.namDa}`, otherOfficer)).status).toBe(404);
+    expect(
+      (await call(hcd13.loader as RouteHandler, `/officer/reports/hcd13?commune=${UNITS.namDa}`, otherOfficer)).status,
+    ).toBe(404);
   });
 });

@@ -1,12 +1,15 @@
 import path from "node:path";
+
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { ROLE_HOME } from "~/auth/permissions.server";
-import { startSession } from "~/auth/session.server";
 import type { StaffScope } from "~/auth/scope.server";
+import { startSession } from "~/auth/session.server";
 import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
 import type { FormValues } from "~/utils/forms";
+
 import {
   activity,
   consentGrant,
@@ -23,13 +26,13 @@ import {
   referralMessage,
   releasedPerson,
 } from "../../db/schema";
-import { DEFAULT_PASSWORD, UNITS, createUser, formBody, uniquePhone } from "../factories";
+import { createUser, DEFAULT_PASSWORD, formBody, uniquePhone,UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { fairWith, logActivity, modelCovering } from "../factories/support";
 import { drainOutbox, setupIntegration } from "../setup/integration";
-import { callHandler as call, routeFileNames, routePath as routeUrl, ROUTES_DIR, workbookText, type RouteModule } from "../setup/route-files";
-import { latestNotification, supportRecords, wayToWork, type RecordIds as Ids } from "../setup/subject-record";
+import { callHandler as call, routeFileNames, type RouteModule,routePath as routeUrl, ROUTES_DIR, workbookText } from "../setup/route-files";
+import { latestNotification, type RecordIds as Ids,supportRecords, wayToWork } from "../setup/subject-record";
 
 /*
  * The role × route matrix (docs/ARCHITECTURE.md: "Who may do what"): every person-related route, every role, the answer each

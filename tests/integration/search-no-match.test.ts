@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
 import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
-import { foldText as fold } from "~/utils/text";
 import { singleton } from "~/utils/singleton.server";
+import { foldText as fold } from "~/utils/text";
+
 import { seedDemoData } from "../../db/seed/demo";
 import { initSearch, search, type SearchClient } from "../../search/client.server";
 import { createOrgMember, daysFromToday, publishTraining } from "../factories/marketplace";
@@ -24,7 +26,11 @@ beforeAll(async () => {
   const early = await createOrgMember("provider", { name: "Trung tâm dạy nghề Quảng Phước" });
   await publishTraining(early, { title: "Nấu ăn cơ bản", occupationCode: "51200", startsAt: daysFromToday(35) });
   const late = await createOrgMember("provider", { name: "Trung tâm Giáo dục nghề nghiệp Hòa Bắc" });
-  await publishTraining(late, { title: "Kỹ thuật hàn Quảng Phước", occupationCode: "72120", startsAt: daysFromToday(60) });
+  await publishTraining(late, {
+    title: "Kỹ thuật hàn Quảng Phước",
+    occupationCode: "72120",
+    startsAt: daysFromToday(60),
+  });
   await drainOutbox(ctx.handle.db, ctx.search, 100);
 }, 120_000);
 
@@ -36,17 +42,20 @@ function hasEveryWord(query: string, texts: (string | string[] | undefined)[]): 
 }
 
 function examples(source: "meilisearch" | "database") {
-  it.each(["phi công", "kế toán trưởng"])("“%s” finds no job and no course, and offers related listings apart", async (text) => {
-    for (const result of [await jobs(q(text)), await trainings(q(text))]) {
-      expect(result.source).toBe(source);
-      expect(result.total).toBe(0);
-      expect(result.hits).toEqual([]);
-      expect(result.totalPages).toBe(0);
-      expect(result.correctedQuery).toBeUndefined();
-      expect(result.related.length).toBeGreaterThan(0);
-      expect(result.related.length).toBeLessThanOrEqual(6);
-    }
-  });
+  it.each(["phi công", "kế toán trưởng"])(
+    "“%s” finds no job and no course, and offers related listings apart",
+    async (text) => {
+      for (const result of [await jobs(q(text)), await trainings(q(text))]) {
+        expect(result.source).toBe(source);
+        expect(result.total).toBe(0);
+        expect(result.hits).toEqual([]);
+        expect(result.totalPages).toBe(0);
+        expect(result.correctedQuery).toBeUndefined();
+        expect(result.related.length).toBeGreaterThan(0);
+        expect(result.related.length).toBeLessThanOrEqual(6);
+      }
+    },
+  );
 
   it("“sua xe mai” (one wrong letter in a 3-letter word) finds the motorbike repair job first, as a result", async () => {
     const result = await jobs(q("sua xe mai"));
@@ -55,17 +64,40 @@ function examples(source: "meilisearch" | "database") {
     expect(result.total).toBeGreaterThan(0);
     expect(result.correctedQuery).toBe("sua xe máy");
     expect(result.related).toEqual([]);
-    for (const hit of result.hits) expect(hasEveryWord("sua xe may", [hit.title, hit.occupationName, hit.skills, hit.organizationName]), hit.title).toBe(true);
+    for (const hit of result.hits)
+      expect(
+        hasEveryWord("sua xe may", [hit.title, hit.occupationName, hit.skills, hit.organizationName]),
+        hit.title,
+      ).toBe(true);
     expect((await trainings(q("sua xe mai"))).hits[0]?.title).toMatch(/xe máy/);
   });
 
   it("real partial queries still find their listings, and every result has every word", async () => {
-    for (const [text, title] of [["sua xe", "Thợ sửa xe máy"], ["tho han", "Thợ hàn"], ["sua xe may", "Thợ sửa xe máy"]]) {
+    for (const [text, title] of [
+      ["sua xe", "Thợ sửa xe máy"],
+      ["tho han", "Thợ hàn"],
+      ["sua xe may", "Thợ sửa xe máy"],
+    ]) {
       const result = await jobs(q(text));
-      expect(result.hits.map((h) => h.title), text).toContain(title);
+      expect(
+        result.hits.map((h) => h.title),
+        text,
+      ).toContain(title);
       expect(result.related).toEqual([]);
       expect(result.correctedQuery).toBeUndefined();
-      for (const hit of result.hits) expect(hasEveryWord(text, [hit.title, hit.occupationName, hit.skills, hit.organizationName, hit.communeName, hit.provinceName, hit.occupationNameEn]), `${text}: ${hit.title}`).toBe(true);
+      for (const hit of result.hits)
+        expect(
+          hasEveryWord(text, [
+            hit.title,
+            hit.occupationName,
+            hit.skills,
+            hit.organizationName,
+            hit.communeName,
+            hit.provinceName,
+            hit.occupationNameEn,
+          ]),
+          `${text}: ${hit.title}`,
+        ).toBe(true);
     }
     // A short word is not corrected without a neighbour that vouches for it.
     expect((await jobs(q("phi"))).total).toBe(0);

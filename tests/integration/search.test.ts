@@ -1,6 +1,7 @@
 import type { SearchParams } from "meilisearch";
 import { describe, expect, it } from "vitest";
-import { INDEXES, INDEX_NAMES, TRADE_SYNONYMS } from "../../search/indexes";
+
+import { INDEX_NAMES, INDEXES, TRADE_SYNONYMS } from "../../search/indexes";
 import { setupIntegration } from "../setup/integration";
 
 // Search only: no database copy needed.
@@ -12,7 +13,9 @@ describe("ensureIndexes", () => {
   it("creates the jobs, trainings and candidates indexes under this run's prefix", async () => {
     const { results } = await ctx.search.raw.getIndexes({ limit: 1000 });
     const ours = results.filter((i) => i.uid.startsWith(ctx.search.config.indexPrefix));
-    expect(sorted(ours.map((i) => i.uid))).toEqual(sorted(["jobs", "trainings", "candidates"].map((n) => `${ctx.search.config.indexPrefix}${n}`)));
+    expect(sorted(ours.map((i) => i.uid))).toEqual(
+      sorted(["jobs", "trainings", "candidates"].map((n) => `${ctx.search.config.indexPrefix}${n}`)),
+    );
     for (const index of ours) expect(index.primaryKey).toBe("id");
   });
 
@@ -43,17 +46,43 @@ describe("ensureIndexes", () => {
     await ctx.search.index("trainings").resetSynonyms().waitTask();
     expect(await ctx.search.index("jobs").getFilterableAttributes()).toEqual(["provinceCode"]);
     await ctx.search.ensureIndexes();
-    expect(sorted(await ctx.search.index("jobs").getFilterableAttributes())).toEqual(sorted(INDEXES.jobs.settings.filterableAttributes));
+    expect(sorted(await ctx.search.index("jobs").getFilterableAttributes())).toEqual(
+      sorted(INDEXES.jobs.settings.filterableAttributes),
+    );
     expect(await ctx.search.index("trainings").getSynonyms()).toEqual(TRADE_SYNONYMS);
   });
 });
 
 describe("searching Vietnamese job titles", () => {
   const jobs = [
-    { id: "j1", title: "Thợ sửa xe máy", organizationName: "Tiệm sửa xe Cường Thịnh", provinceCode: "68", communeCode: "24697" },
-    { id: "j2", title: "Thợ may công nghiệp", organizationName: "Xưởng may Thanh Sơn", provinceCode: "25", communeCode: "08542" },
-    { id: "j3", title: "Phụ bếp nhà hàng", organizationName: "Nhà hàng Hương Sen", provinceCode: "25", communeCode: "04924" },
-    { id: "j4", title: "Lái xe giao hàng", organizationName: "Công ty Vận tải Đồng Nai", provinceCode: "68", communeCode: "24688" },
+    {
+      id: "j1",
+      title: "Thợ sửa xe máy",
+      organizationName: "Tiệm sửa xe Cường Thịnh",
+      provinceCode: "68",
+      communeCode: "24697",
+    },
+    {
+      id: "j2",
+      title: "Thợ may công nghiệp",
+      organizationName: "Xưởng may Thanh Sơn",
+      provinceCode: "25",
+      communeCode: "08542",
+    },
+    {
+      id: "j3",
+      title: "Phụ bếp nhà hàng",
+      organizationName: "Nhà hàng Hương Sen",
+      provinceCode: "25",
+      communeCode: "04924",
+    },
+    {
+      id: "j4",
+      title: "Lái xe giao hàng",
+      organizationName: "Công ty Vận tải Đồng Nai",
+      provinceCode: "68",
+      communeCode: "24688",
+    },
     { id: "j5", title: "Thợ hàn điện", organizationName: "Cơ khí Phú Thọ", provinceCode: "25", communeCode: "04924" },
   ];
 

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { foldText, foldWords } from "~/utils/text";
+
 import { setupIntegration } from "../setup/integration";
 
 /**
@@ -13,7 +15,9 @@ const decomposed = (text: string) => text.normalize("NFD");
 const TONES = ["a", "à", "á", "ả", "ã", "ạ"];
 const VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
 /** Every Vietnamese vowel with every tone (72 letters), lower and upper case. */
-const ALL_TONED = VOWELS.map((v) => TONES.map((t) => (v + t.normalize("NFD").slice(1)).normalize("NFC")).join("")).join(" ");
+const ALL_TONED = VOWELS.map((v) => TONES.map((t) => (v + t.normalize("NFD").slice(1)).normalize("NFC")).join("")).join(
+  " ",
+);
 
 const CASES: string[] = [
   ALL_TONED,
@@ -41,14 +45,19 @@ const CASES: string[] = [
 
 describe("foldText agrees with ct_fold", () => {
   it.each(CASES.map((text) => [JSON.stringify(text), text]))("%s", async (_label, text) => {
-    const result = (await ctx.handle.db.execute(sql`select ct_fold(${text}) as folded`)) as unknown as { folded: string }[] | { rows: { folded: string }[] };
+    const result = (await ctx.handle.db.execute(sql`select ct_fold(${text}) as folded`)) as unknown as
+      { folded: string }[] | { rows: { folded: string }[] };
     const [row] = Array.isArray(result) ? result : result.rows;
     expect(foldText(text)).toBe(row!.folded);
   });
 
   it("folds a toned vowel to its bare letter, both forms and both cases alike", () => {
     // Not a copy of the SQL: the expected strings are written out, so a change on either side shows here.
-    expect(foldText(ALL_TONED)).toBe(VOWELS.map((v) => (v === "ă" || v === "â" ? "a" : v === "ê" ? "e" : v === "ô" || v === "ơ" ? "o" : v === "ư" ? "u" : v).repeat(6)).join(" "));
+    expect(foldText(ALL_TONED)).toBe(
+      VOWELS.map((v) =>
+        (v === "ă" || v === "â" ? "a" : v === "ê" ? "e" : v === "ô" || v === "ơ" ? "o" : v === "ư" ? "u" : v).repeat(6),
+      ).join(" "),
+    );
     expect(foldText(decomposed(ALL_TONED.toUpperCase()))).toBe(foldText(ALL_TONED));
     expect(foldText("ĐẶNG Đặng đặng")).toBe("dang dang dang");
   });

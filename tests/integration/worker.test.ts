@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { WORKER_TASKS, type ScheduledTask } from "~/worker/tasks.server";
+
+import { type ScheduledTask, WORKER_TASKS } from "~/worker/tasks.server";
 import { startWorker, type Worker } from "~/worker/worker.server";
+
 import { syncLease } from "../../db/schema";
 import { setupIntegration } from "../setup/integration";
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../setup/app-server";
+
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, SESSION_COOKIE, sessionCookie } from "../setup/browser";
 
 /*
@@ -36,13 +37,21 @@ const get = async (path: string, cookie?: string) => {
 };
 
 /** A form posted as the browser does without JavaScript; the redirect's target. */
-async function post(path: string, cookie: string | undefined, fields: Record<string, string | string[]>): Promise<string> {
+async function post(
+  path: string,
+  cookie: string | undefined,
+  fields: Record<string, string | string[]>,
+): Promise<string> {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   const res = await fetch(`${app.url}${path}`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.url, ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: app.url,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
     body,
   });
   // On a refusal, the page's error messages say why.
@@ -87,7 +96,8 @@ describe("HTML typed into forms is shown as text", () => {
     });
     // Its id from the employer's own list; then the search results, newest first (a title made of markup has no
     // trade words to search by: decision 026), once the outbox worker has indexed it (bounded wait).
-    jobId = (await get("/employer/jobs", cookies.employer)).match(/href="\/employer\/jobs\/([0-9a-f-]{36})"/)?.[1] ?? "";
+    jobId =
+      (await get("/employer/jobs", cookies.employer)).match(/href="\/employer\/jobs\/([0-9a-f-]{36})"/)?.[1] ?? "";
     expect(jobId, "the job is not on the employer's list").not.toBe("");
     let results = "";
     for (let i = 0; i < 60; i++) {
@@ -142,7 +152,10 @@ describe("HTML typed into forms is shown as text", () => {
     personId = location.match(/persons\/([0-9a-f-]{36})/)?.[1] ?? "";
     expect(personId).not.toBe("");
     // The list is paged in name order: look the person up by name, as an officer would.
-    expectInert(await get(`/officer/persons?q=${encodeURIComponent("onerror=alert")}`, cookies.officer), "/officer/persons");
+    expectInert(
+      await get(`/officer/persons?q=${encodeURIComponent("onerror=alert")}`, cookies.officer),
+      "/officer/persons",
+    );
     expectInert(await get(`/officer/persons/${personId}`, cookies.officer), `/officer/persons/${personId}`);
     await post(`/officer/persons/${personId}/activities`, cookies.officer, {
       kind: "encouragement_visit",

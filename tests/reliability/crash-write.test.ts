@@ -1,12 +1,13 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../setup/app-server";
+
+import { daysFromToday } from "../factories/marketplace";
+import { intakeForm } from "../factories/persons";
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, SESSION_COOKIE, sessionCookie } from "../setup/browser";
 import { postgresServerUrl, waitUntil } from "../setup/fault-checks";
 import { formBody } from "../setup/mixed-load";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
-import { daysFromToday } from "../factories/marketplace";
-import { intakeForm } from "../factories/persons";
 
 /*
  * The app process killed (SIGKILL, no chance to clean up) in the middle of a multi-row write: an officer's
@@ -51,14 +52,19 @@ async function tableCounts(sql: postgres.Sql): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }[]>`
     select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`;
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = Number((await sql.unsafe(`select count(*)::int as n from "${name}"`))[0].n);
+  for (const { name } of tables)
+    counts[name] = Number((await sql.unsafe(`select count(*)::int as n from "${name}"`))[0].n);
   return counts;
 }
 
 const postIntake = (base: string, cookie: string) =>
   fetch(`${base}/officer/persons/new`, {
     method: "POST",
-    headers: { Cookie: `${SESSION_COOKIE}=${cookie}`, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      Cookie: `${SESSION_COOKIE}=${cookie}`,
+      Origin: base,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     body: formBody(form),
     redirect: "manual",
     signal: AbortSignal.timeout(60_000),
@@ -79,18 +85,26 @@ describe("a crash in the middle of a multi-row write", () => {
     );
     // The intake's transaction has written its released_person row and sleeps in the conviction insert.
     await waitUntil("the intake to reach the conviction insert", async () => {
-      const rows = await raw!`select 1 from pg_stat_activity where datname = ${dbName} and wait_event = 'PgSleep' and state = 'active'`;
+      const rows =
+        await raw!`select 1 from pg_stat_activity where datname = ${dbName} and wait_event = 'PgSleep' and state = 'active'`;
       return rows.length === 1;
     });
     await app!.stop(); // SIGKILL to the app's process group
     const killedAt = Date.now();
     expect(await request).toMatch(/^no answer/);
-    await waitUntil("PostgreSQL to notice the dead client and end its sessions", async () => {
-      const rows = await raw!`select 1 from pg_stat_activity where datname = ${dbName} and application_name = 'chung-tay'`;
-      return rows.length === 0;
-    }, 30_000);
+    await waitUntil(
+      "PostgreSQL to notice the dead client and end its sessions",
+      async () => {
+        const rows =
+          await raw!`select 1 from pg_stat_activity where datname = ${dbName} and application_name = 'chung-tay'`;
+        return rows.length === 0;
+      },
+      30_000,
+    );
 
-    console.log(`[crash-write] PostgreSQL ended the killed app's open transaction ${Date.now() - killedAt} ms after the kill (upper bound)`);
+    console.log(
+      `[crash-write] PostgreSQL ended the killed app's open transaction ${Date.now() - killedAt} ms after the kill (upper bound)`,
+    );
     expect(await tableCounts(raw!)).toEqual(before);
     expect(await raw!`select id from released_person where citizen_id = ${CITIZEN_ID}`).toHaveLength(0);
 

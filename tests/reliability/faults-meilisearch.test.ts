@@ -1,18 +1,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { todayIso } from "~/utils/clock.server";
+
 import type { DatabaseHandle } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
-import { freePort, launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
+import { freePort, type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
 import { pendingCount } from "../../search/outbox.server";
-import { startApp, type RunningApp } from "../setup/app-server";
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, sessionCookie } from "../setup/browser";
 import {
   closeWatch,
   consentWorker,
+  type DemoFacts,
   demoFacts,
   indexDifferences,
   jobToggleWorker,
@@ -22,9 +26,16 @@ import {
   sizes,
   waitForDrain,
   waitUntil,
-  type DemoFacts,
 } from "../setup/fault-checks";
-import { between, send, startMixedLoad, summarize, type MixedLoad, type Sample, type Worker } from "../setup/mixed-load";
+import {
+  between,
+  type MixedLoad,
+  type Sample,
+  send,
+  startMixedLoad,
+  summarize,
+  type Worker,
+} from "../setup/mixed-load";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 
 /*
@@ -49,7 +60,9 @@ beforeAll(async () => {
   dbUrl = await createDatabase(serverUrl, dbName);
   meiliPort = await freePort();
   meili = await launchMeilisearch({ dataDir: meiliDir, port: meiliPort });
-  app = await startApp({ env: { DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DEMO_DATA: "true" } });
+  app = await startApp({
+    env: { DATABASE_URL: dbUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DEMO_DATA: "true" },
+  });
   ({ handle, raw, search } = await openWatch(dbUrl, meili, 3));
   facts = await demoFacts(raw!);
 });
@@ -62,7 +75,11 @@ afterAll(async () => {
   fs.rmSync(meiliDir, { recursive: true, force: true });
 });
 
-const isDown = async (url: string) => fetch(`${url}/health`).then(() => false, () => true);
+const isDown = async (url: string) =>
+  fetch(`${url}/health`).then(
+    () => false,
+    () => true,
+  );
 const ok = (s: Sample) => s.status !== null && s.status >= 200 && s.status < 400;
 
 describe("Meilisearch killed during a mixed load", () => {
@@ -94,15 +111,23 @@ describe("Meilisearch killed during a mixed load", () => {
     ];
     const load: MixedLoad = startMixedLoad(app!.url, workers);
     let backlog = 0;
-    const count = (from: number, name: string) => between(load.samples, from).filter((s) => s.name.startsWith(name)).length;
+    const count = (from: number, name: string) =>
+      between(load.samples, from).filter((s) => s.name.startsWith(name)).length;
     try {
       const start = load.mark("start");
-      await waitUntil("a few answers of each kind before the fault", () => count(start, "search") >= 6 && count(start, "write") >= 4);
+      await waitUntil(
+        "a few answers of each kind before the fault",
+        () => count(start, "search") >= 6 && count(start, "write") >= 4,
+      );
 
       process.kill(meili!.pid, "SIGKILL");
       await waitUntil("Meilisearch to be gone", () => isDown(meili!.url));
       const down = load.mark("down");
-      await waitUntil("searches and writes while Meilisearch is down", () => count(down, "search") >= 12 && count(down, "write:") >= 8, 90_000);
+      await waitUntil(
+        "searches and writes while Meilisearch is down",
+        () => count(down, "search") >= 12 && count(down, "write:") >= 8,
+        90_000,
+      );
       // The writes made meanwhile are waiting in the outbox: the fault was real.
       expect(await pendingCount(handle!.db)).toBeGreaterThan(0);
 
@@ -111,7 +136,11 @@ describe("Meilisearch killed during a mixed load", () => {
       await meili!.stop(); // tidy the killed child's bookkeeping (pid file, exit hook)
       meili = await launchMeilisearch({ dataDir: meiliDir, port: meiliPort });
       const up = load.mark("up");
-      await waitUntil("searches and writes after the restart", () => count(up, "search") >= 6 && count(up, "write:") >= 4, 90_000);
+      await waitUntil(
+        "searches and writes after the restart",
+        () => count(up, "search") >= 6 && count(up, "write:") >= 4,
+        90_000,
+      );
       await load.stop();
 
       const all = load.samples;
@@ -119,12 +148,21 @@ describe("Meilisearch killed during a mixed load", () => {
       const report = `before: ${summarize(between(all, start, down))}\noutage: ${summarize(outage)}\nafter: ${summarize(between(all, up))}`;
       console.log(`[faults-meilisearch]\n${report}`);
       // No 5xx and no unanswered request, in any phase.
-      expect(all.filter((s) => !ok(s)), report).toEqual([]);
-      expect(all.filter((s) => s.kind === "stack" || s.kind === "unavailable" || s.kind === "error"), report).toEqual([]);
+      expect(
+        all.filter((s) => !ok(s)),
+        report,
+      ).toEqual([]);
+      expect(
+        all.filter((s) => s.kind === "stack" || s.kind === "unavailable" || s.kind === "error"),
+        report,
+      ).toEqual([]);
       // While it was down, every search came from PostgreSQL and said so.
       const outageSearches = outage.filter((s) => s.name.startsWith("search"));
       expect(outageSearches.length).toBeGreaterThanOrEqual(12);
-      expect(outageSearches.filter((s) => s.status !== 200 || s.kind !== "fallback"), report).toEqual([]);
+      expect(
+        outageSearches.filter((s) => s.status !== 200 || s.kind !== "fallback"),
+        report,
+      ).toEqual([]);
       // And the writes went through: the employer's job toggled, the officer's consent recorded and withdrawn.
       expect(outage.filter((s) => s.name.startsWith("write:")).length).toBeGreaterThanOrEqual(8);
     } finally {
@@ -136,9 +174,15 @@ describe("Meilisearch killed during a mixed load", () => {
     const drainedAfter = ((Date.now() - load.marks.up) / 1000).toFixed(1);
     expect(await indexDifferences(handle!.db, search)).toBeNull();
     // And public search is served by Meilisearch again (the fallback notice is gone).
-    await waitUntil("search to come from Meilisearch again", async () => (await send(app!.url, { name: "search", path: "/jobs?q=sua+xe+may" })).kind === "page", 30_000);
+    await waitUntil(
+      "search to come from Meilisearch again",
+      async () => (await send(app!.url, { name: "search", path: "/jobs?q=sua+xe+may" })).kind === "page",
+      30_000,
+    );
     // Figures for docs/RELIABILITY.md, not assertions.
-    const outageSearch = between(load.samples, load.marks.down, load.marks.restart).filter((s) => s.name.startsWith("search"));
+    const outageSearch = between(load.samples, load.marks.down, load.marks.restart).filter((s) =>
+      s.name.startsWith("search"),
+    );
     const slowest = Math.max(...outageSearch.map((s) => s.endedAt - s.startedAt));
     console.log(
       `[faults-meilisearch] ${load.samples.length} requests; ${outageSearch.length} searches while down, slowest ${slowest} ms; ` +

@@ -1,16 +1,28 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+
 import type { DatabaseHandle } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
-import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
-import { startApp, type RunningApp } from "../setup/app-server";
+import { type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, sessionCookie } from "../setup/browser";
-import { closeWatch, demoFacts, indexDifferences, jobToggleWorker, openWatch, rotate, waitForDrain, waitUntil, type DemoFacts } from "../setup/fault-checks";
-import { between, send, startMixedLoad, summarize, type Sample, type Worker } from "../setup/mixed-load";
-import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from "../setup/private-postgres";
+import {
+  closeWatch,
+  type DemoFacts,
+  demoFacts,
+  indexDifferences,
+  jobToggleWorker,
+  openWatch,
+  rotate,
+  waitForDrain,
+  waitUntil,
+} from "../setup/fault-checks";
+import { between, type Sample, send, startMixedLoad, summarize, type Worker } from "../setup/mixed-load";
+import { postgresBinDir, type PrivatePostgres, startPrivatePostgres } from "../setup/private-postgres";
 
 /*
  * PostgreSQL stopped (pg_ctl stop -m fast) under a mixed load, kept down a few seconds, started again. A
@@ -39,7 +51,14 @@ beforeAll(async () => {
     await admin.end();
   })();
   meili = await launchMeilisearch({ dataDir: meiliDir });
-  app = await startApp({ env: { DATABASE_URL: pg.url("chungtay"), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DEMO_DATA: "true" } });
+  app = await startApp({
+    env: {
+      DATABASE_URL: pg.url("chungtay"),
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      DEMO_DATA: "true",
+    },
+  });
   ({ handle, raw, search } = await openWatch(pg.url("chungtay"), meili));
   facts = await demoFacts(raw!);
 });
@@ -53,7 +72,9 @@ afterAll(async () => {
 });
 
 const ok = (s: Sample) => s.status !== null && s.status >= 200 && s.status < 400;
-const leaseHolder = async () => (await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox' and expires_at > now()`)[0]?.holder;
+const leaseHolder = async () =>
+  (await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox' and expires_at > now()`)[0]
+    ?.holder;
 
 describe.skipIf(!bin)("PostgreSQL restarted during a mixed load", () => {
   it("answers 503 with a friendly page while it is down, and recovers on the same app process", async () => {
@@ -85,7 +106,8 @@ describe.skipIf(!bin)("PostgreSQL restarted during a mixed load", () => {
       jobToggleWorker(employer, facts.employerJobId),
     ];
     const load = startMixedLoad(app!.url, workers, { timeoutMs: 15_000 });
-    const count = (from: number, filter: (s: Sample) => boolean = () => true) => between(load.samples, from).filter(filter).length;
+    const count = (from: number, filter: (s: Sample) => boolean = () => true) =>
+      between(load.samples, from).filter(filter).length;
     let health: { status: number; body: { db?: string; search?: string } } | undefined;
     let down = 0;
     let upAt = 0;
@@ -98,15 +120,19 @@ describe.skipIf(!bin)("PostgreSQL restarted during a mixed load", () => {
       await raw!.unsafe(`
         create function ct_test_slow_outbox() returns trigger language plpgsql as $$ begin perform pg_sleep(2); return new; end $$;
         create trigger ct_test_slow_outbox before insert on outbox for each row execute function ct_test_slow_outbox();`);
-      await waitUntil("a write's transaction to be open", async () =>
-        (await raw!`select 1 from pg_stat_activity where datname = 'chungtay' and wait_event = 'PgSleep'`).length > 0,
+      await waitUntil(
+        "a write's transaction to be open",
+        async () =>
+          (await raw!`select 1 from pg_stat_activity where datname = 'chungtay' and wait_event = 'PgSleep'`).length > 0,
       );
       await pg!.stop();
       down = load.mark("down");
       // Down for about five seconds, and long enough for every kind of request to meet the outage.
       await new Promise((r) => setTimeout(r, 5_000));
       await waitUntil("requests of each kind during the outage", () =>
-        ["page:home", "page:job", "page:officer", "json:job", "write:"].every((n) => count(down, (s) => s.name.startsWith(n)) >= 2),
+        ["page:home", "page:job", "page:officer", "json:job", "write:"].every(
+          (n) => count(down, (s) => s.name.startsWith(n)) >= 2,
+        ),
       );
       const res = await fetch(`${app!.url}/healthz`, { signal: AbortSignal.timeout(15_000) });
       health = { status: res.status, body: await res.json() };
@@ -114,7 +140,11 @@ describe.skipIf(!bin)("PostgreSQL restarted during a mixed load", () => {
       await pg!.start();
       upAt = load.mark("up");
       await raw!.unsafe("drop trigger ct_test_slow_outbox on outbox; drop function ct_test_slow_outbox();");
-      await waitUntil("answers after the restart", () => count(upAt) >= 16 && count(upAt, (s) => s.name.startsWith("write:")) >= 2, 90_000);
+      await waitUntil(
+        "answers after the restart",
+        () => count(upAt) >= 16 && count(upAt, (s) => s.name.startsWith("write:")) >= 2,
+        90_000,
+      );
     } finally {
       await load.stop();
     }
@@ -126,32 +156,69 @@ describe.skipIf(!bin)("PostgreSQL restarted during a mixed load", () => {
     console.log(`[faults-postgres]\n${report}`);
 
     // Every request got an answer (no reset, no hang past 15 s), never a 500 nor a stack, in every phase.
-    expect(all.filter((s) => s.status === null), report).toEqual([]);
-    expect(all.filter((s) => s.kind === "stack" || (s.status !== null && s.status >= 500 && s.status !== 503)), report).toEqual([]);
+    expect(
+      all.filter((s) => s.status === null),
+      report,
+    ).toEqual([]);
+    expect(
+      all.filter((s) => s.kind === "stack" || (s.status !== null && s.status >= 500 && s.status !== 503)),
+      report,
+    ).toEqual([]);
     // While down: 503 with Retry-After, the page in Vietnamese with its request id, JSON for data requests.
     const refused = outage.filter((s) => s.status === 503);
     expect(refused.length, report).toBeGreaterThanOrEqual(8);
-    expect(outage.filter((s) => !ok(s) && s.status !== 503), report).toEqual([]);
-    expect(refused.filter((s) => !s.retryAfter), report).toEqual([]);
+    expect(
+      outage.filter((s) => !ok(s) && s.status !== 503),
+      report,
+    ).toEqual([]);
+    expect(
+      refused.filter((s) => !s.retryAfter),
+      report,
+    ).toEqual([]);
     const documents = refused.filter((s) => !s.name.startsWith("json:"));
     // Every page says the service is briefly unavailable (root and listing boundaries alike), with its id.
-    expect(documents.filter((s) => !s.idInBody || s.kind !== "unavailable"), report).toEqual([]);
-    expect(refused.filter((s) => s.name.startsWith("json:") && !s.detail?.includes("error.unavailable.body")), report).toEqual([]);
+    expect(
+      documents.filter((s) => !s.idInBody || s.kind !== "unavailable"),
+      report,
+    ).toEqual([]);
+    expect(
+      refused.filter((s) => s.name.startsWith("json:") && !s.detail?.includes("error.unavailable.body")),
+      report,
+    ).toEqual([]);
     expect(documents.some((s) => s.kind === "unavailable")).toBe(true);
     // /healthz names the part that is down.
     expect(health).toMatchObject({ status: 503, body: { db: "down", search: "ok" } });
 
     // After the restart: everything answers again, from the same process (its sync worker kept its lease name).
-    expect(after.filter((s) => !ok(s)), report).toEqual([]);
+    expect(
+      after.filter((s) => !ok(s)),
+      report,
+    ).toEqual([]);
     expect(app!.output().match(/Ready in/g)).toHaveLength(1);
-    await waitUntil("the same sync worker to hold the lease again", async () => (await leaseHolder()) === holderBefore, 60_000);
+    await waitUntil(
+      "the same sync worker to hold the lease again",
+      async () => (await leaseHolder()) === holderBefore,
+      60_000,
+    );
 
     // The outbox worker resumed: a change made now reaches Meilisearch.
     const [{ status }] = await raw!<{ status: string }[]>`select status from job where id = ${facts.employerJobId}`;
     const intent = status === "open" ? "close" : "reopen";
-    const write = await send(app!.url, { name: "write:job", path: "/employer/jobs", form: { id: facts.employerJobId, intent }, cookie: employer });
+    const write = await send(app!.url, {
+      name: "write:job",
+      path: "/employer/jobs",
+      form: { id: facts.employerJobId, intent },
+      cookie: employer,
+    });
     expect(write.status).toBe(200);
-    const inIndex = () => search.index("jobs").getDocument(facts.employerJobId).then(() => true, () => false);
+    const inIndex = () =>
+      search
+        .index("jobs")
+        .getDocument(facts.employerJobId)
+        .then(
+          () => true,
+          () => false,
+        );
     await waitUntil("the change to reach Meilisearch", async () => (await inIndex()) === (intent === "reopen"), 60_000);
     await waitForDrain(handle!.db, 60_000);
     expect(await indexDifferences(handle!.db, search)).toBeNull();

@@ -1,8 +1,10 @@
 import http from "node:http";
+
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../setup/app-server";
-import { DEMO, DEMO_PASSWORD, SESSION_COOKIE, launchBrowser, sessionCookie } from "../setup/browser";
+
+import { type RunningApp, startApp } from "../setup/app-server";
+import { DEMO, DEMO_PASSWORD, launchBrowser, SESSION_COOKIE, sessionCookie } from "../setup/browser";
 
 /*
  * Hardening headers and cookies, read from the running app (npm run build, then the real server with its
@@ -24,7 +26,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+const get = (path: string, cookie?: string) =>
+  fetch(`${app.url}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
 
 /** "script-src 'self' 'nonce-x'; object-src 'none'" → { "script-src": ["'self'", "'nonce-x'"], ... } */
 function policy(res: Response): Record<string, string[]> {
@@ -40,7 +43,8 @@ function policy(res: Response): Record<string, string[]> {
 
 async function exportLinks(): Promise<{ csv: string; xlsx: string }> {
   const html = await (await get("/officer/reports", officer)).text();
-  const link = (ext: string) => html.match(new RegExp(`href="(/officer/reports/export\\.${ext}\\?[^"]*)"`))?.[1]?.replace(/&amp;/g, "&");
+  const link = (ext: string) =>
+    html.match(new RegExp(`href="(/officer/reports/export\\.${ext}\\?[^"]*)"`))?.[1]?.replace(/&amp;/g, "&");
   const csv = link("csv");
   const xlsx = link("xlsx");
   if (!csv || !xlsx) throw new Error("no export links on /officer/reports");
@@ -48,16 +52,58 @@ async function exportLinks(): Promise<{ csv: string; xlsx: string }> {
 }
 
 /** cache: "no-store" for anything a logged-in user gets; "public" where an anonymous listing may be cached. */
-type Page = { name: string; path: () => Promise<string>; cookie?: () => string; status: number; html: boolean; cache?: "no-store" | "public" };
+type Page = {
+  name: string;
+  path: () => Promise<string>;
+  cookie?: () => string;
+  status: number;
+  html: boolean;
+  cache?: "no-store" | "public";
+};
 const PAGES: Page[] = [
   { name: "a public page", path: async () => "/jobs", status: 200, html: true, cache: "public" },
   { name: "the login page", path: async () => "/login", status: 200, html: true },
-  { name: "an officer page", path: async () => "/officer/persons", cookie: () => officer, status: 200, html: true, cache: "no-store" },
-  { name: "the CSV export", path: async () => (await exportLinks()).csv, cookie: () => officer, status: 200, html: false, cache: "no-store" },
-  { name: "the XLSX export", path: async () => (await exportLinks()).xlsx, cookie: () => officer, status: 200, html: false, cache: "no-store" },
+  {
+    name: "an officer page",
+    path: async () => "/officer/persons",
+    cookie: () => officer,
+    status: 200,
+    html: true,
+    cache: "no-store",
+  },
+  {
+    name: "the CSV export",
+    path: async () => (await exportLinks()).csv,
+    cookie: () => officer,
+    status: 200,
+    html: false,
+    cache: "no-store",
+  },
+  {
+    name: "the XLSX export",
+    path: async () => (await exportLinks()).xlsx,
+    cookie: () => officer,
+    status: 200,
+    html: false,
+    cache: "no-store",
+  },
   { name: "the 404 page", path: async () => "/khong-co-trang-nay", status: 404, html: true },
-  { name: "the 404 page, logged in", path: async () => "/khong-co-trang-nay", cookie: () => officer, status: 404, html: true, cache: "no-store" },
-  { name: "a public page, logged in", path: async () => "/jobs", cookie: () => officer, status: 200, html: true, cache: "no-store" },
+  {
+    name: "the 404 page, logged in",
+    path: async () => "/khong-co-trang-nay",
+    cookie: () => officer,
+    status: 404,
+    html: true,
+    cache: "no-store",
+  },
+  {
+    name: "a public page, logged in",
+    path: async () => "/jobs",
+    cookie: () => officer,
+    status: 200,
+    html: true,
+    cache: "no-store",
+  },
 ];
 
 describe.each(PAGES)("$name", (page) => {
@@ -70,7 +116,9 @@ describe.each(PAGES)("$name", (page) => {
 
   it("answers as expected", () => {
     expect(res.status).toBe(page.status);
-    expect(res.headers.get("content-type") ?? "").toMatch(page.html ? /^text\/html/ : /^(text\/csv|application\/vnd\.openxmlformats)/);
+    expect(res.headers.get("content-type") ?? "").toMatch(
+      page.html ? /^text\/html/ : /^(text\/csv|application\/vnd\.openxmlformats)/,
+    );
   });
 
   it("has a strict Content-Security-Policy: scripts only from here or with this response's nonce", () => {
@@ -103,9 +151,12 @@ describe.each(PAGES)("$name", (page) => {
     expect(res.headers.get("x-powered-by")).toBeNull();
   });
 
-  it.runIf(page.cache === "no-store")("is never stored by a browser or a proxy (it carries the user's name at least)", () => {
-    expect(res.headers.get("cache-control")).toMatch(/\bno-store\b/);
-  });
+  it.runIf(page.cache === "no-store")(
+    "is never stored by a browser or a proxy (it carries the user's name at least)",
+    () => {
+      expect(res.headers.get("cache-control")).toMatch(/\bno-store\b/);
+    },
+  );
 
   it.runIf(page.cache === "public")("may be cached, but never served from a cache to someone with cookies", () => {
     expect(res.headers.get("cache-control")).toMatch(/^public\b/);
@@ -131,7 +182,10 @@ describe("the session cookie from the real login", () => {
     });
     expect(res.status).toBe(302);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
-    const attributes = cookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = cookie
+      .split(";")
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/", "secure"]));
     expect(attributes.some((a) => a.startsWith("domain="))).toBe(false);
     expect(res.headers.get("cache-control")).toMatch(/\bno-store\b/);
@@ -166,7 +220,8 @@ describe("in Chromium, under this policy", () => {
     context.on("page", (p) => {
       p.on("pageerror", (e) => problems.push(`${p.url()}: ${e.message}`));
       p.on("console", (m) => {
-        if (m.type() === "error" || /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${p.url()}: ${m.text()}`);
+        if (m.type() === "error" || /Content Security Policy|Refused to/i.test(m.text()))
+          problems.push(`${p.url()}: ${m.text()}`);
       });
     });
     const tab = await context.newPage();
@@ -205,7 +260,11 @@ describe("body size", () => {
         });
       });
       // The server closes the connection after refusing: a write after that is expected to fail.
-      req.on("error", (error) => (error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error));
+      req.on("error", (error) =>
+        (error as NodeJS.ErrnoException).code === "EPIPE" || (error as NodeJS.ErrnoException).code === "ECONNRESET"
+          ? undefined
+          : reject(error),
+      );
       req.write("identifier=a&password=" + "x".repeat(1024));
     });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { send, subjectAppForFile, subjectDetailsIn, type Actor, type Answer } from "./support/app";
+
+import { type Actor, type Answer, send, subjectAppForFile, subjectDetailsIn } from "./support/app";
 import { SUBJECT } from "./support/fixtures";
 import { JUNK, neighbours, randomUuids, respellings, sequentialUuids } from "./support/ids";
-import { GUESSERS, HOSTILE_POSTS, TARGETS, type Guesser } from "./support/targets";
+import { type Guesser, GUESSERS, HOSTILE_POSTS, TARGETS } from "./support/targets";
 import { routeUrl } from "./support/walk";
 
 /*
@@ -13,7 +14,10 @@ import { routeUrl } from "./support/walk";
  * or an admin sees; (5) posts that would work on their own records change nothing of the subject's.
  */
 
-const run = subjectAppForFile("id-guessing", () => `${Object.keys(TARGETS).length} targets, ${Object.keys(HOSTILE_POSTS).length} hostile posts`);
+const run = subjectAppForFile(
+  "id-guessing",
+  () => `${Object.keys(TARGETS).length} targets, ${Object.keys(HOSTILE_POSTS).length} hostile posts`,
+);
 
 async function get(actor: Guesser | Actor, path: string): Promise<Answer> {
   run.requests++;
@@ -35,7 +39,8 @@ function normalised(res: Answer, id?: string): string {
     .replace(/"requestId":"[^"]*"/g, '"requestId":""');
 }
 
-const expected = (line: string) => Object.fromEntries(GUESSERS.map((g, i) => [g, line.trim().split(/\s+/)[i]])) as Record<Guesser, string>;
+const expected = (line: string) =>
+  Object.fromEntries(GUESSERS.map((g, i) => [g, line.trim().split(/\s+/)[i]])) as Record<Guesser, string>;
 
 describe("(1) the real ids of the subject's records", () => {
   it.each(Object.keys(TARGETS))("%s", async (name) => {
@@ -60,7 +65,11 @@ describe("(2) iterated and mutated ids", () => {
     const numeric = /^\d+$/.test(real);
     // Serial numbers are iterated as numbers; uuids by their neighbours, runs and other spellings.
     const guesses = numeric
-      ? [...Array.from({ length: 8 }, (_, k) => String(Number(real) + k - 4)).filter((n) => n !== real), String(Number(real) + 1000), ...JUNK]
+      ? [
+          ...Array.from({ length: 8 }, (_, k) => String(Number(real) + k - 4)).filter((n) => n !== real),
+          String(Number(real) + 1000),
+          ...JUNK,
+        ]
       : [...neighbours(real, 3), ...sequentialUuids(3), ...randomUuids(3), ...JUNK];
     const outsiders = numeric ? [] : respellings(real);
     const wrong: string[] = [];
@@ -81,7 +90,8 @@ describe("(2) iterated and mutated ids", () => {
       }
     }
     // The entitled roles' own guesses: ids that do not exist are not found, and junk is never a 500.
-    for (const owner of target.owners) for (const guess of guesses) await check(owner, guess, JUNK.includes(guess) ? ["404", "400"] : ["404"]);
+    for (const owner of target.owners)
+      for (const guess of guesses) await check(owner, guess, JUNK.includes(guess) ? ["404", "400"] : ["404"]);
     expect(wrong, target.path("{id}", run.app.ids)).toEqual([]);
   });
 });
@@ -93,18 +103,30 @@ describe("(3) not found and not allowed answer alike", () => {
     const made = /^\d+$/.test(real) ? String(Number(real) + 1_000_000) : randomUuids(1)[0];
     const differences: string[] = [];
     for (const guesser of GUESSERS) {
-      const [a, b] = [await get(guesser, target.path(real, run.app.ids)), await get(guesser, target.path(made, run.app.ids))];
-      if (a.status !== b.status) differences.push(`${guesser}: ${a.status} for the real id, ${b.status} for a made-up one`);
-      else if (a.contentType !== b.contentType || normalised(a, real) !== normalised(b, made)) differences.push(`${guesser}: the bodies differ`);
+      const [a, b] = [
+        await get(guesser, target.path(real, run.app.ids)),
+        await get(guesser, target.path(made, run.app.ids)),
+      ];
+      if (a.status !== b.status)
+        differences.push(`${guesser}: ${a.status} for the real id, ${b.status} for a made-up one`);
+      else if (a.contentType !== b.contentType || normalised(a, real) !== normalised(b, made))
+        differences.push(`${guesser}: the bodies differ`);
     }
     expect(differences, target.path("{id}", run.app.ids)).toEqual([]);
   });
 });
 
 describe("(4) scope-selecting query parameters cannot widen what staff see", () => {
-  const REPORTS = ["officer.reports._index.tsx", "officer.reports.export[.]csv.tsx", "officer.reports.export[.]xlsx.tsx", "officer.reports.hcd12.tsx", "officer.reports.hcd13.tsx"];
+  const REPORTS = [
+    "officer.reports._index.tsx",
+    "officer.reports.export[.]csv.tsx",
+    "officer.reports.export[.]xlsx.tsx",
+    "officer.reports.hcd12.tsx",
+    "officer.reports.hcd13.tsx",
+  ];
   /** Parameters naming commune A or province X, which no page of B or Y may honour. */
-  const WIDEN = "commune=24697&province=68&communeCode=24697&provinceCode=68&provinceCodes=68&communes=24697&scope=province";
+  const WIDEN =
+    "commune=24697&province=68&communeCode=24697&provinceCode=68&provinceCodes=68&communes=24697&scope=province";
   const withQuery = (path: string, query: string) => `${path}${path.includes("?") ? "&" : "?"}${query}`;
 
   /**
@@ -113,16 +135,26 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
    */
   async function content(actor: Actor, file: string, path: string, echoes: string[] = []) {
     const resource = !file.endsWith(".tsx") || file.includes("[.]");
-    const res = await get(actor, resource ? path : withQuery(path, `_data=${encodeURIComponent(`routes/${file.replace(/\.tsx?$/, "")}`)}`));
+    const res = await get(
+      actor,
+      resource ? path : withQuery(path, `_data=${encodeURIComponent(`routes/${file.replace(/\.tsx?$/, "")}`)}`),
+    );
     let text = normalised(res);
     for (const echo of echoes) text = text.split(JSON.stringify(echo).slice(1, -1)).join("{echo}");
     return { status: res.status, text };
   }
 
   /** The tampered request must get exactly what the plain one gets, and its page must name nobody of commune A. */
-  async function same(actor: Actor, file: string, plain: [string, string[]?], tampered: [string, string[]?], problems: string[]) {
+  async function same(
+    actor: Actor,
+    file: string,
+    plain: [string, string[]?],
+    tampered: [string, string[]?],
+    problems: string[],
+  ) {
     const [a, b] = [await content(actor, file, ...plain), await content(actor, file, ...tampered)];
-    if (a.status !== b.status || a.text !== b.text) problems.push(`${actor} ${tampered[0]}: ${b.status}, not what ${plain[0]} gives (${a.status})`);
+    if (a.status !== b.status || a.text !== b.text)
+      problems.push(`${actor} ${tampered[0]}: ${b.status}, not what ${plain[0]} gives (${a.status})`);
     if (!tampered[1]?.length) {
       const details = subjectDetailsIn((await get(actor, tampered[0])).text);
       if (details.length) problems.push(`${actor} ${tampered[0]} shows ${details.join(", ")}`);
@@ -142,7 +174,13 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
         await expectWord(actor, `${report}?model=${run.app.ids.model}`, "404");
         // Of repeated parameters the first is read: B's own commune, never A's added to it.
         await same(actor, file, [`${report}?commune=04924`], [`${report}?commune=04924&commune=24697`], problems);
-        await same(actor, file, [report], [`${report}?province=68&provinceCode=68&communeCode=24697&communes=24697&scope=province`], problems);
+        await same(
+          actor,
+          file,
+          [report],
+          [`${report}?province=68&provinceCode=68&communeCode=24697&communes=24697&scope=province`],
+          problems,
+        );
       }
       // Commune A's own staff cannot reach B's commune or Y's province either.
       await expectWord("officerA", `${report}?commune=04924`, "404");
@@ -155,9 +193,32 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
   it("the lists and the bank's list of officer B and admin Y ignore parameters naming commune A", async () => {
     const problems: string[] = [];
     const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7); // Vietnam's month
-    const officerB = ["officer._index.tsx", "officer.persons._index.tsx", "officer.figures.tsx", "officer.expungements.tsx", "officer.loans._index.tsx", "officer.meetings._index.tsx", "officer.job-fairs._index.tsx", "officer.models._index.tsx", "officer.follow-ups._index.tsx", "officer.referrals._index.tsx", "officer.requests.tsx", "officer.transfers.tsx"];
-    const adminY = ["admin._index.tsx", "admin.officers.tsx", "officer.persons._index.tsx", "officer.figures.tsx", "officer.expungements.tsx", "officer.job-fairs._index.tsx"];
-    for (const [actor, files] of [["officerB", officerB], ["adminY", adminY]] as const) {
+    const officerB = [
+      "officer._index.tsx",
+      "officer.persons._index.tsx",
+      "officer.figures.tsx",
+      "officer.expungements.tsx",
+      "officer.loans._index.tsx",
+      "officer.meetings._index.tsx",
+      "officer.job-fairs._index.tsx",
+      "officer.models._index.tsx",
+      "officer.follow-ups._index.tsx",
+      "officer.referrals._index.tsx",
+      "officer.requests.tsx",
+      "officer.transfers.tsx",
+    ];
+    const adminY = [
+      "admin._index.tsx",
+      "admin.officers.tsx",
+      "officer.persons._index.tsx",
+      "officer.figures.tsx",
+      "officer.expungements.tsx",
+      "officer.job-fairs._index.tsx",
+    ];
+    for (const [actor, files] of [
+      ["officerB", officerB],
+      ["adminY", adminY],
+    ] as const) {
       for (const file of files) {
         const page = routeUrl(file, { get: "" }, run.app.ids);
         await same(actor, file, [page], [withQuery(page, WIDEN)], problems);
@@ -173,26 +234,66 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
   it("searching for the subject by name, phone or citizen id finds what searching for nobody finds", async () => {
     const problems: string[] = [];
     const nobody = { name: "Đặng Thị Không Ai Có", phone: "0987650999", citizenId: "068195099999" };
-    const pairs: [string, string][] = [[SUBJECT.fullName, nobody.name], [SUBJECT.phone, nobody.phone], [SUBJECT.citizenId, nobody.citizenId]];
+    const pairs: [string, string][] = [
+      [SUBJECT.fullName, nobody.name],
+      [SUBJECT.phone, nobody.phone],
+      [SUBJECT.citizenId, nobody.citizenId],
+    ];
     for (const [real, fake] of pairs) {
       const q = (v: string) => `q=${encodeURIComponent(v)}`;
       for (const actor of ["officerB", "adminY"] as const) {
-        await same(actor, "officer.persons._index.tsx", [`/officer/persons?${q(fake)}&status=all`, [fake]], [`/officer/persons?${q(real)}&status=all&${WIDEN}`, [real]], problems);
+        await same(
+          actor,
+          "officer.persons._index.tsx",
+          [`/officer/persons?${q(fake)}&status=all`, [fake]],
+          [`/officer/persons?${q(real)}&status=all&${WIDEN}`, [real]],
+          problems,
+        );
       }
-      await same("officerB", "officer.candidates.tsx", [`/officer/candidates?${q(fake)}`, [fake]], [`/officer/candidates?${q(real)}&${WIDEN}`, [real]], problems);
-      await same("adminY", "admin.audit.tsx", [`/admin/audit?actor=${encodeURIComponent(fake)}`, [fake]], [`/admin/audit?actor=${encodeURIComponent(real)}`, [real]], problems);
+      await same(
+        "officerB",
+        "officer.candidates.tsx",
+        [`/officer/candidates?${q(fake)}`, [fake]],
+        [`/officer/candidates?${q(real)}&${WIDEN}`, [real]],
+        problems,
+      );
+      await same(
+        "adminY",
+        "admin.audit.tsx",
+        [`/admin/audit?actor=${encodeURIComponent(fake)}`, [fake]],
+        [`/admin/audit?actor=${encodeURIComponent(real)}`, [real]],
+        problems,
+      );
     }
     const made = randomUuids(1)[0];
-    await same("adminY", "admin.audit.tsx", [`/admin/audit?personId=${made}`, [made]], [`/admin/audit?personId=${run.app.ids.person}`, [run.app.ids.person]], problems);
+    await same(
+      "adminY",
+      "admin.audit.tsx",
+      [`/admin/audit?personId=${made}`, [made]],
+      [`/admin/audit?personId=${run.app.ids.person}`, [run.app.ids.person]],
+      problems,
+    );
     expect(problems).toEqual([]);
   });
 
   it("a person's own pages ignore parameters naming the subject", async () => {
     const problems: string[] = [];
-    for (const page of ["/me", "/me/data", "/me/consents", "/me/referrals", "/me/matches", "/me/saved", "/me/data.json"]) {
-      const res = await get("otherPerson", `${page}?personId=${run.app.ids.person}&id=${run.app.ids.person}&userId=${run.app.ids.person}`);
+    for (const page of [
+      "/me",
+      "/me/data",
+      "/me/consents",
+      "/me/referrals",
+      "/me/matches",
+      "/me/saved",
+      "/me/data.json",
+    ]) {
+      const res = await get(
+        "otherPerson",
+        `${page}?personId=${run.app.ids.person}&id=${run.app.ids.person}&userId=${run.app.ids.person}`,
+      );
       const details = subjectDetailsIn(res.text);
-      if (res.status !== 200 || details.length) problems.push(`${page}: ${res.status}${details.length ? `, shows ${details.join(", ")}` : ""}`);
+      if (res.status !== 200 || details.length)
+        problems.push(`${page}: ${res.status}${details.length ? `, shows ${details.join(", ")}` : ""}`);
     }
     expect(problems).toEqual([]);
   });
@@ -229,7 +330,10 @@ describe("(5) posts that would work on one's own records, aimed at the subject's
     const got: Record<string, string> = {};
     for (const [name, post] of Object.entries(HOSTILE_POSTS)) {
       run.requests++;
-      const res = await send(run.app.url, "POST", post.path(run.app.ids), { cookie: run.app.cookies[post.actor], body: post.body(run.app.ids, today) });
+      const res = await send(run.app.url, "POST", post.path(run.app.ids), {
+        cookie: run.app.cookies[post.actor],
+        body: post.body(run.app.ids, today),
+      });
       got[name] = word(res);
       expect(subjectDetailsIn(res.text), `${name} shows the subject`).toEqual([]);
     }
@@ -242,7 +346,11 @@ describe("(5) posts that would work on one's own records, aimed at the subject's
 function withoutReads(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutReads);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !/^(now|accessLog|audit|recentAccess)$/i.test(key)).map(([k, v]) => [k, withoutReads(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !/^(now|accessLog|audit|recentAccess)$/i.test(key))
+        .map(([k, v]) => [k, withoutReads(v)]),
+    );
   }
   return value;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ENTITLED, POLICY, ROLES, type Role } from "./policy-table";
-import { send, subjectAppForFile, subjectDetailsIn } from "./support/app";
+
 import { exportsAction, routeFileNames, routeSource } from "../setup/route-files";
+import { ENTITLED, POLICY, type Role, ROLES } from "./policy-table";
+import { send, subjectAppForFile, subjectDetailsIn } from "./support/app";
 import { ACTOR_OF, cells, classify, postUrl, routeUrl } from "./support/walk";
 
 /*
@@ -33,13 +34,21 @@ describe("the policy table", () => {
   it("has a row for every route file, and none for a file that is gone", () => {
     const files = routeFileNames();
     expect(files.length, "the route discovery finds the app's routes").toBeGreaterThanOrEqual(80);
-    expect(files.filter((f) => !(f in POLICY)), "route files without a row in tests/reliability/policy-table.ts: decide who may reach them").toEqual([]);
-    expect(Object.keys(POLICY).filter((f) => !files.includes(f)), "rows for route files that no longer exist").toEqual([]);
+    expect(
+      files.filter((f) => !(f in POLICY)),
+      "route files without a row in tests/reliability/policy-table.ts: decide who may reach them",
+    ).toEqual([]);
+    expect(
+      Object.keys(POLICY).filter((f) => !files.includes(f)),
+      "rows for route files that no longer exist",
+    ).toEqual([]);
   });
 
   it.each(Object.keys(POLICY))("%s", async (file) => {
     const row = POLICY[file];
-    expect(!!row.post, `${file}: a row has a POST column exactly when the route exports an action`).toBe(exportsAction(routeSource(file)));
+    expect(!!row.post, `${file}: a row has a POST column exactly when the route exports an action`).toBe(
+      exportsAction(routeSource(file)),
+    );
     const expected = { get: cells(row.get), post: cells(row.post ?? ROLES.map(() => "405").join(" ")) };
     const url = routeUrl(file, row, run.app.ids);
     const got = { get: {} as Record<Role, string>, post: {} as Record<Role, string> };
@@ -49,14 +58,19 @@ describe("the policy table", () => {
       const target = method === "GET" ? url : postUrl(file, url);
       for (const role of ROLES) {
         const cookie =
-          role === "anon" ? undefined : method === "POST" && row.ownSession ? await run.app.login(ACTOR_OF[role]) : run.app.cookies[ACTOR_OF[role]];
+          role === "anon"
+            ? undefined
+            : method === "POST" && row.ownSession
+              ? await run.app.login(ACTOR_OF[role])
+              : run.app.cookies[ACTOR_OF[role]];
         const res = await send(run.app.url, method, target, { cookie, body: method === "POST" ? row.body : undefined });
         run.requests++;
         // Remix hands the action the URL without ?index: that is where a login brings the user back.
         const answer = classify(role, url, res);
         got[method === "GET" ? "get" : "post"][role] = answer;
         const details = subjectDetailsIn(res.text);
-        if (details.length && mustNotShow(role, answer, !!row.aggregate)) leaks.push(`${method} ${role} (${answer}): ${details.join(", ")}`);
+        if (details.length && mustNotShow(role, answer, !!row.aggregate))
+          leaks.push(`${method} ${role} (${answer}): ${details.join(", ")}`);
         if (method === "GET") {
           const detail = row.shows?.[role];
           if (detail && !details.includes(detail)) missing.push(`${role} does not see the subject's ${detail}`);
@@ -65,7 +79,10 @@ describe("the policy table", () => {
         }
       }
     }
-    expect({ ...got, leaks, missing }, `${url}\nexpected:\n  GET  ${row.get}\n  POST ${row.post ?? "(405 for all)"}\ngot:\n  GET  ${ROLES.map((r) => got.get[r]).join(" | ")}\n  POST ${ROLES.map((r) => got.post[r]).join(" | ")}`).toEqual({
+    expect(
+      { ...got, leaks, missing },
+      `${url}\nexpected:\n  GET  ${row.get}\n  POST ${row.post ?? "(405 for all)"}\ngot:\n  GET  ${ROLES.map((r) => got.get[r]).join(" | ")}\n  POST ${ROLES.map((r) => got.post[r]).join(" | ")}`,
+    ).toEqual({
       ...expected,
       leaks: [],
       missing: [],

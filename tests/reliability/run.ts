@@ -15,10 +15,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import { cleanup, log } from "../bench/harness";
-import { failureLines, loadTable, loadTest } from "../bench/load-run";
 import type { LoadResult, Machine } from "../bench/load";
-import { SOAK, soakSummary, soakTest, type SoakResult } from "../bench/soak";
+import { failureLines, loadTable, loadTest } from "../bench/load-run";
+import { SOAK, type SoakResult, soakSummary, soakTest } from "../bench/soak";
 import { ms, table } from "../bench/stats";
 
 /** The unit and integration tests written for issue 7 (patterns: `*` within a file name). */
@@ -50,7 +51,12 @@ export function expandTests(patterns: string[]): string[] {
   const found: string[] = [];
   for (const pattern of patterns) {
     const dir = path.dirname(pattern);
-    const name = new RegExp(`^${path.basename(pattern).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    const name = new RegExp(
+      `^${path
+        .basename(pattern)
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")}$`,
+    );
     if (!fs.existsSync(path.join(root, dir))) continue;
     for (const file of fs.readdirSync(path.join(root, dir)).sort()) if (name.test(file)) found.push(`${dir}/${file}`);
   }
@@ -79,7 +85,8 @@ async function step(name: string, run: () => Promise<string> | string): Promise<
 
 function command(cmd: string, argv: string[]): string {
   const result = spawnSync(cmd, argv, { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new Error(`\`${cmd} ${argv.join(" ")}\` exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`\`${cmd} ${argv.join(" ")}\` exited with ${result.status ?? result.signal}`);
   return "passed";
 }
 
@@ -93,7 +100,13 @@ function figuresBlock(host: Machine, load: LoadResult, soak: SoakResult): string
     ["Meilisearch, RSS", soak.meili],
   ].map(([name, t]) => {
     const trend = t as SoakResult["meili"];
-    return [name as string, String(trend.startMb), String(trend.endMb), String(trend.peakMb), String(trend.slopeMbPer10Min)];
+    return [
+      name as string,
+      String(trend.startMb),
+      String(trend.endMb),
+      String(trend.peakMb),
+      String(trend.slopeMbPer10Min),
+    ];
   });
   const kinds = load.kinds;
   return [
@@ -135,8 +148,12 @@ function writeDoc(host: Machine, load: LoadResult, soak: SoakResult): void {
     const m = inner.match(new RegExp(`<!-- figures:${db}:start -->[\\s\\S]*?<!-- figures:${db}:end -->`));
     if (m) blocks[db] = m[0];
   }
-  blocks[host.db] = `<!-- figures:${host.db}:start -->\n${figuresBlock(host, load, soak)}\n<!-- figures:${host.db}:end -->`;
-  const body = ["pglite", "postgres"].filter((db) => blocks[db]).map((db) => blocks[db]).join("\n\n");
+  blocks[host.db] =
+    `<!-- figures:${host.db}:start -->\n${figuresBlock(host, load, soak)}\n<!-- figures:${host.db}:end -->`;
+  const body = ["pglite", "postgres"]
+    .filter((db) => blocks[db])
+    .map((db) => blocks[db])
+    .join("\n\n");
   fs.writeFileSync(DOC, `${doc.slice(0, a + start.length)}\n${body}\n${doc.slice(b)}`);
 }
 
@@ -145,7 +162,10 @@ async function main(): Promise<boolean> {
   let soak: { result: SoakResult; machine: Machine } | undefined;
   const ok =
     (await step("build", () => command("npm", ["run", "build"]))) &&
-    (skipTests || (await step("reliability suite", () => command("npx", ["vitest", "run", "--config", "tests/vitest.reliability.config.ts", "--passWithNoTests"])))) &&
+    (skipTests ||
+      (await step("reliability suite", () =>
+        command("npx", ["vitest", "run", "--config", "tests/vitest.reliability.config.ts", "--passWithNoTests"]),
+      ))) &&
     (skipTests ||
       (await step("issue-7 tests", () => {
         const files = expandTests(ISSUE_7_TESTS);
@@ -167,7 +187,10 @@ async function main(): Promise<boolean> {
         soak = await soakTest();
         console.log(`\n${soakSummary(soak.result)}\n`);
         const { result } = soak;
-        if (!result.flat || result.load.failed) throw new Error([...result.reasons, ...(result.load.failed ? [`${result.load.failed} failed requests`] : [])].join("; "));
+        if (!result.flat || result.load.failed)
+          throw new Error(
+            [...result.reasons, ...(result.load.failed ? [`${result.load.failed} failed requests`] : [])].join("; "),
+          );
         return (
           `${result.minutes} min flat: app RSS ${result.app.startMb}→${result.app.endMb} MB (${result.app.slopeMbPer10Min} MB/10 min), ` +
           `JS heap ${result.heap.startMb}→${result.heap.endMb} MB (${result.heap.slopeMbPer10Min} MB/10 min), Meilisearch ${result.meili.startMb}→${result.meili.endMb} MB`
@@ -176,7 +199,14 @@ async function main(): Promise<boolean> {
 
   fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
   const host = load?.machine ?? soak?.machine;
-  fs.writeFileSync(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), ok, steps, machine: host, load: load?.result, soak: soak?.result }, null, 2));
+  fs.writeFileSync(
+    JSON_OUT,
+    JSON.stringify(
+      { date: new Date().toISOString(), ok, steps, machine: host, load: load?.result, soak: soak?.result },
+      null,
+      2,
+    ),
+  );
   if (ok && load && soak) {
     writeDoc(load.machine, load.result, soak.result);
     log(`figures written to ${path.relative(root, DOC)} (${dbTitle(load.machine.db)})`);

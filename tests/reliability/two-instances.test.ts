@@ -1,17 +1,30 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { DatabaseHandle } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";
-import { launchMeilisearch, type LaunchedMeilisearch } from "../../search/launcher";
-import { startApp, type RunningApp } from "../setup/app-server";
+import { type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
+import { jobForm } from "../factories/marketplace";
+import { type RunningApp, startApp } from "../setup/app-server";
 import { DEMO, SESSION_COOKIE, sessionCookie } from "../setup/browser";
-import { closeWatch, consentWorker, demoFacts, indexDifferences, jobToggleWorker, openWatch, postgresServerUrl, rotate, waitForDrain, waitUntil } from "../setup/fault-checks";
+import {
+  closeWatch,
+  consentWorker,
+  demoFacts,
+  indexDifferences,
+  jobToggleWorker,
+  openWatch,
+  postgresServerUrl,
+  rotate,
+  waitForDrain,
+  waitUntil,
+} from "../setup/fault-checks";
 import { startMixedLoad, summarize, type Worker } from "../setup/mixed-load";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
-import { jobForm } from "../factories/marketplace";
 
 /*
  * Two app processes on two ports sharing one database (a throwaway one on the PostgreSQL server) and one
@@ -124,7 +137,10 @@ describe("two app instances sharing one database and one Meilisearch", () => {
       const load = startMixedLoad(one!.url, workers);
       await waitUntil("writes on both instances", () => load.samples.length >= 24, 90_000);
       const samples = await load.stop();
-      expect(samples.filter((s) => s.status === null || s.status >= 400), summarize(samples)).toEqual([]);
+      expect(
+        samples.filter((s) => s.status === null || s.status >= 400),
+        summarize(samples),
+      ).toEqual([]);
       expect(new Set(samples.map((s) => s.baseUrl))).toEqual(new Set([one!.url, two!.url]));
       await waitForDrain(handle!.db, 60_000);
       const [lease] = await raw!<{ holder: string }[]>`select holder from sync_lease where name = 'outbox'`;
@@ -147,7 +163,9 @@ describe("two app instances sharing one database and one Meilisearch", () => {
     expect(rows.filter((r) => !r.delivered || r.deliveries !== 1)).toEqual([]);
     const byHolder = await raw!<{ holder: string; n: number }[]>`
       select holder, count(*)::int as n from ct_test_delivery where outbox_id > ${since} group by holder order by holder`;
-    console.log(`[two-instances] ${rows.length} outbox rows, each delivered once; deliveries by lease holder: ${byHolder.map((h) => `${h.holder} ${h.n}`).join(", ")}; holders after each round: ${[...holders].join(", ")}`);
+    console.log(
+      `[two-instances] ${rows.length} outbox rows, each delivered once; deliveries by lease holder: ${byHolder.map((h) => `${h.holder} ${h.n}`).join(", ")}; holders after each round: ${[...holders].join(", ")}`,
+    );
     // Every delivery happened while one of the two instances held the lease (never the expired test holder,
     // never with no lease); which of the two took an expired lease is a race, so not which one.
     expect(byHolder.filter((h) => !instanceHolders.includes(h.holder))).toEqual([]);

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
-import { startApp, type RunningApp } from "./app-server";
+
+import { type RunningApp, startApp } from "./app-server";
 
 /** Debian's Chromium; playwright's own browser downloads are never used. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -85,7 +87,9 @@ export function setupBrowser(options: { ownApp?: { env?: Record<string, string> 
     page: async (options?: BrowserContextOptions) => (await e2e.context(options)).newPage(),
     pageAs: async (identifier: string, options?: BrowserContextOptions) => {
       const context = await e2e.context(options);
-      await context.addCookies([{ name: SESSION_COOKIE, value: await sessionCookie(e2e.url, identifier), url: e2e.url }]);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: await sessionCookie(e2e.url, identifier), url: e2e.url },
+      ]);
       return context.newPage();
     },
   } as E2E;
@@ -137,7 +141,10 @@ export async function login(page: Page, identifier: string, password = DEMO_PASS
   if (new URL(page.url(), "http://x").pathname !== "/login") await page.goto("/login");
   await fillLogin(page, identifier, password);
   await page.waitForURL((url) => url.pathname !== "/login");
-  await page.locator("main h1").filter({ hasNotText: /^\s*(Đăng nhập|Log in)\s*$/ }).waitFor();
+  await page
+    .locator("main h1")
+    .filter({ hasNotText: /^\s*(Đăng nhập|Log in)\s*$/ })
+    .waitFor();
 }
 
 /**

@@ -1,16 +1,18 @@
 import { sql } from "drizzle-orm";
-import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
 import postgres from "postgres";
-import { openDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+
+import { loadJobRows } from "~/modules/jobs/search-rows.server";
+import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
+import { isCandidateIndexable, loadCandidateRows } from "~/modules/persons/candidate-rows.server";
+import { loadTrainingRows } from "~/modules/trainings/search-rows.server";
+import { todayIso } from "~/utils/clock.server";
+
+import { type Database, type DatabaseHandle, openDatabase } from "../../db/client.server";
 import { outbox } from "../../db/schema";
 import { SearchClient } from "../../search/client.server";
 import { candidateToDocument, jobToDocument, trainingToDocument } from "../../search/documents";
 import type { IndexName } from "../../search/indexes";
 import { pendingCount } from "../../search/outbox.server";
-import { isCandidateIndexable, loadCandidateRows } from "~/modules/persons/candidate-rows.server";
-import { loadJobRows } from "~/modules/jobs/search-rows.server";
-import { loadTrainingRows } from "~/modules/trainings/search-rows.server";
-import { todayIso } from "~/utils/clock.server";
 import { DEMO } from "./browser";
 import type { LoadRequest, Worker } from "./mixed-load";
 
@@ -40,7 +42,12 @@ export async function closeWatch(watch: Partial<Watch>, { timeout = 5, tolerant 
 }
 
 /** Poll until `check` is true; a bound, never a timed assertion: the message says what never happened. */
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 120_000, everyMs = 250): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 120_000,
+  everyMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -62,9 +69,18 @@ export async function expectedDocuments(db: Database): Promise<Record<IndexName,
   const today = todayIso();
   const all = { afterId: null, limit: 100_000 };
   return {
-    jobs: (await loadJobRows(db, all)).filter((r) => isJobPublic(r, today)).map(jobToDocument).sort(byId),
-    trainings: (await loadTrainingRows(db, all)).filter((r) => isTrainingPublic(r, today)).map(trainingToDocument).sort(byId),
-    candidates: (await loadCandidateRows(db, today, all)).filter(isCandidateIndexable).map(candidateToDocument).sort(byId),
+    jobs: (await loadJobRows(db, all))
+      .filter((r) => isJobPublic(r, today))
+      .map(jobToDocument)
+      .sort(byId),
+    trainings: (await loadTrainingRows(db, all))
+      .filter((r) => isTrainingPublic(r, today))
+      .map(trainingToDocument)
+      .sort(byId),
+    candidates: (await loadCandidateRows(db, today, all))
+      .filter(isCandidateIndexable)
+      .map(candidateToDocument)
+      .sort(byId),
   };
 }
 
@@ -86,9 +102,13 @@ export async function indexDifferences(db: Database, search: SearchClient): Prom
     const have = new Map(actual[name].map((d) => [d.id, d]));
     const missing = [...want.keys()].filter((id) => !have.has(id));
     const extra = [...have.keys()].filter((id) => !want.has(id));
-    const stale = [...want.keys()].filter((id) => have.has(id) && JSON.stringify(sortKeys(have.get(id)!)) !== JSON.stringify(sortKeys(want.get(id)!)));
+    const stale = [...want.keys()].filter(
+      (id) => have.has(id) && JSON.stringify(sortKeys(have.get(id)!)) !== JSON.stringify(sortKeys(want.get(id)!)),
+    );
     if (missing.length || extra.length || stale.length) {
-      problems.push(`${name}: ${missing.length} missing ${missing.slice(0, 3)}, ${extra.length} extra ${extra.slice(0, 3)}, ${stale.length} stale ${stale.slice(0, 3)}`);
+      problems.push(
+        `${name}: ${missing.length} missing ${missing.slice(0, 3)}, ${extra.length} extra ${extra.slice(0, 3)}, ${stale.length} stale ${stale.slice(0, 3)}`,
+      );
     }
   }
   return problems.length ? problems.join("; ") : null;
@@ -113,7 +133,12 @@ export function rotate<T>(items: T[]): () => T {
   return () => items[i++ % items.length];
 }
 
-export type DemoFacts = { employerJobId: string; publicJobIds: string[]; publicTrainingIds: string[]; personId: string };
+export type DemoFacts = {
+  employerJobId: string;
+  publicJobIds: string[];
+  publicTrainingIds: string[];
+  personId: string;
+};
 
 /** Ids the load needs from the demo data: the repair shop's open job, public listings, a Nam Đà person without consent. */
 export async function demoFacts(raw: postgres.Sql): Promise<DemoFacts> {
@@ -138,14 +163,25 @@ export async function demoFacts(raw: postgres.Sql): Promise<DemoFacts> {
                       and g.expires_at > now() and 'matching' = any(g.purposes))
     order by p.id limit 1`;
   if (!person) throw new Error("No demo person in xã Nam Đà without a matching consent");
-  return { employerJobId: own.id, publicJobIds: jobs.map((j) => j.id), publicTrainingIds: trainings.map((t) => t.id), personId: person.id };
+  return {
+    employerJobId: own.id,
+    publicJobIds: jobs.map((j) => j.id),
+    publicTrainingIds: trainings.map((t) => t.id),
+    personId: person.id,
+  };
 }
 
 /** The employer closes and reopens one job through the form on /employer/jobs (each change goes through the outbox). */
 export function jobToggleWorker(cookie: string, jobId: string, baseUrls?: () => string): Worker {
   let intent: "close" | "reopen" = "close";
   return {
-    next: async () => ({ name: `write:job:${intent}`, path: "/employer/jobs", form: { id: jobId, intent }, cookie, baseUrl: baseUrls?.() }),
+    next: async () => ({
+      name: `write:job:${intent}`,
+      path: "/employer/jobs",
+      form: { id: jobId, intent },
+      cookie,
+      baseUrl: baseUrls?.(),
+    }),
     after: (s) => {
       if (s.status === 200) intent = intent === "close" ? "reopen" : "close";
     },
@@ -161,7 +197,12 @@ export function consentWorker(raw: postgres.Sql, cookie: string, personId: strin
   return {
     next: async (): Promise<LoadRequest> =>
       grantId
-        ? { name: "write:consent:withdraw", path: `/officer/persons/${personId}`, form: { intent: "withdraw-consent", grantId, note: "" }, cookie }
+        ? {
+            name: "write:consent:withdraw",
+            path: `/officer/persons/${personId}`,
+            form: { intent: "withdraw-consent", grantId, note: "" },
+            cookie,
+          }
         : {
             name: "write:consent:grant",
             path: `/officer/persons/${personId}`,

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import type { FormValues } from "~/utils/forms";
+
 import type { Database } from "../../db/client.server";
 import { UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
 import { createOfficerScope } from "../factories/persons";
-import { FC_SEED, fuzzAction, type ActionCase, type RefusalRules } from "./fuzz";
+import { type ActionCase, FC_SEED, fuzzAction, type RefusalRules } from "./fuzz";
 import { nonNfcColumns } from "./fuzz-db";
 import { cookieFor } from "./routes";
 
@@ -28,17 +30,33 @@ export type CaseBody = Omit<ActionCase, "label">;
 export type Cases = Record<string, () => Promise<CaseBody>>;
 
 /** A post to `path` as given: a button, or a form that keeps nothing of what was typed. */
-export function posting(action: ActionCase["action"], path: string, valid: FormValues, more: Partial<CaseBody> = {}): CaseBody {
+export function posting(
+  action: ActionCase["action"],
+  path: string,
+  valid: FormValues,
+  more: Partial<CaseBody> = {},
+): CaseBody {
   return { action, path, valid, ...more };
 }
 
 /** A page's form posted to `path`: as posting, with a form's rules unless `more` says otherwise. */
-export function onPage(action: ActionCase["action"], path: string, valid: FormValues, more: Partial<CaseBody> = {}): CaseBody {
+export function onPage(
+  action: ActionCase["action"],
+  path: string,
+  valid: FormValues,
+  more: Partial<CaseBody> = {},
+): CaseBody {
   return posting(action, path, valid, { rules: FORMS, ...more });
 }
 
 /** A form on one record's page: as onPage, the record's id as the route param. */
-export function onRecord(action: ActionCase["action"], path: string, id: string, valid: FormValues, more: Partial<CaseBody> = {}): CaseBody {
+export function onRecord(
+  action: ActionCase["action"],
+  path: string,
+  id: string,
+  valid: FormValues,
+  more: Partial<CaseBody> = {},
+): CaseBody {
   return onPage(action, path, valid, { params: { id }, ...more });
 }
 
@@ -74,7 +92,12 @@ export function fuzzActors(orgs: { employer?: boolean; provider?: boolean } = {}
  * most cases of a file post with). Afterwards, whatever was accepted was stored in NFC (decomposed
  * Vietnamese was generated throughout).
  */
-export function describeFormCases(title: string, db: () => Database, cases: Cases, defaults: () => Partial<CaseBody> = () => ({})): void {
+export function describeFormCases(
+  title: string,
+  db: () => Database,
+  cases: Cases,
+  defaults: () => Partial<CaseBody> = () => ({}),
+): void {
   describe(`${title} (FC_SEED=${FC_SEED})`, () => {
     it.each(Object.keys(cases))(
       "%s: never a 500, a refusal writes nothing and says why",
@@ -85,10 +108,10 @@ export function describeFormCases(title: string, db: () => Database, cases: Case
         if (!c.readsNoField)
           expect(
             Object.keys(statuses).some((s) => Number(s) >= 400),
-            `${label}: ${JSON.stringify(statuses)}`
+            `${label}: ${JSON.stringify(statuses)}`,
           ).toBe(true);
       },
-      120_000
+      120_000,
     );
 
     afterAll(async () => {

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import type { FormValues } from "~/utils/forms";
+
 import type { Database } from "../../db/client.server";
 import { DEFAULT_PASSWORD, uniquePhone } from "../factories";
 import { createPerson } from "../factories/persons";
@@ -19,14 +21,23 @@ async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]
 }
 
 /** Tables whose rows change on any request by design (sessions), or never through a form (reference data). */
-const NEVER_FINGERPRINTED = new Set(["user_session", "sync_lease", "province", "commune", "occupation", "training_level", "minimum_wage", "wage_zone"]);
+const NEVER_FINGERPRINTED = new Set([
+  "user_session",
+  "sync_lease",
+  "province",
+  "commune",
+  "occupation",
+  "training_level",
+  "minimum_wage",
+  "wage_zone",
+]);
 
 let tableNames: string[] | undefined;
 async function fingerprintedTables(db: Database): Promise<string[]> {
   tableNames ??= (
     await rows<{ name: string }>(
       db,
-      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
     )
   )
     .map((r) => r.name)
@@ -39,7 +50,10 @@ export type Fingerprint = Record<string, string>;
 /** Every table's rows, as one cheap query: equal fingerprints mean no row was inserted, updated or deleted. */
 export async function fingerprint(db: Database, ignore: readonly string[] = []): Promise<Fingerprint> {
   const tables = (await fingerprintedTables(db)).filter((t) => !ignore.includes(t));
-  const parts = tables.map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t}" x`);
+  const parts = tables.map(
+    (t) =>
+      `select '${t}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${t}" x`,
+  );
   const result = await rows<{ t: string; h: string }>(db, sql.raw(parts.join(" union all ")));
   return Object.fromEntries(result.map((r) => [r.t, r.h]));
 }
@@ -54,14 +68,16 @@ export async function nonNfcColumns(db: Database): Promise<string[]> {
   const columns = await rows<{ t: string; c: string; type: string }>(
     db,
     sql`select table_name as t, column_name as c, data_type as type from information_schema.columns
-        where table_schema = 'public' and data_type in ('text', 'character varying', 'ARRAY', 'jsonb')`
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'ARRAY', 'jsonb')`,
   );
   const found: string[] = [];
   for (const { t, c, type } of columns) {
     const value = type === "ARRAY" ? `array_to_string("${c}", ' ')` : type === "jsonb" ? `"${c}"::text` : `"${c}"`;
     const [row] = await rows<{ n: number }>(
       db,
-      sql.raw(`select count(*)::int as n from "${t}" where ${value} is not null and ${value} <> normalize(${value}, NFC)`)
+      sql.raw(
+        `select count(*)::int as n from "${t}" where ${value} is not null and ${value} <> normalize(${value}, NFC)`,
+      ),
     );
     if (Number(row.n) > 0) found.push(`${t}.${c} (${row.n})`);
   }
@@ -75,8 +91,16 @@ export async function activatedPerson(officer: StaffScope, overrides: FormValues
   const personId = await createPerson(officer, { phone, ...overrides });
   const issued = await issueInvitation(officer, personId);
   if (!issued) throw new Error("issueInvitation failed");
-  const input = activationSchema.parse({ code: issued.code, phone, password: DEFAULT_PASSWORD, passwordConfirm: DEFAULT_PASSWORD });
-  const outcome = await activateAccount({ ...input, ip: `10.99.${Math.floor(++activations / 250)}.${activations % 250}` });
+  const input = activationSchema.parse({
+    code: issued.code,
+    phone,
+    password: DEFAULT_PASSWORD,
+    passwordConfirm: DEFAULT_PASSWORD,
+  });
+  const outcome = await activateAccount({
+    ...input,
+    ip: `10.99.${Math.floor(++activations / 250)}.${activations % 250}`,
+  });
   if (!outcome.ok) throw new Error(`activateAccount failed: ${JSON.stringify(outcome.errors)}`);
   return { personId, userId: outcome.userId, phone };
 }

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { expect } from "vitest";
+
 import { isMessageKey } from "~/i18n";
 import type { FormValues } from "~/utils/forms";
 import { cleanText } from "~/utils/text";
+
 import type { Database } from "../../db/client.server";
 import { changedTables, fingerprint } from "./fuzz-db";
 import { callHandler, type Handler } from "./route-files";
@@ -20,7 +22,11 @@ export { callHandler } from "./route-files";
 export const FC_SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_260_007;
 
 /** Run a property; a failure names the seed to replay it with. Stateful runs (a database) are not shrunk. */
-export async function fuzz<T>(arbitrary: fc.Arbitrary<T>, property: (value: T) => Promise<void>, numRuns: number): Promise<void> {
+export async function fuzz<T>(
+  arbitrary: fc.Arbitrary<T>,
+  property: (value: T) => Promise<void>,
+  numRuns: number,
+): Promise<void> {
   try {
     await fc.assert(fc.asyncProperty(arbitrary, property), { seed: FC_SEED, numRuns, endOnFailure: true });
   } catch (error) {
@@ -49,9 +55,12 @@ export const junkText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
   { arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }), weight: 1 },
   { arbitrary: fc.string({ unit: "binary", maxLength: 20 }), weight: 1 },
-  { arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 8 }), weight: 1 },
+  {
+    arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 8 }),
+    weight: 1,
+  },
   { arbitrary: fc.oneof(fc.integer(), fc.double({ noNaN: false }), fc.bigInt()).map(String), weight: 1 },
-  { arbitrary: fc.uuid(), weight: 1 }
+  { arbitrary: fc.uuid(), weight: 1 },
 );
 
 /** How one field of a valid form is spoiled: replaced, surrounded with junk, repeated, or left out. */
@@ -61,7 +70,7 @@ const spoil: fc.Arbitrary<Spoil> = fc.oneof(
     arbitrary: junkText.map(
       (j): Spoil =>
         () =>
-          j
+          j,
     ),
     weight: 4,
   },
@@ -69,7 +78,7 @@ const spoil: fc.Arbitrary<Spoil> = fc.oneof(
     arbitrary: junkText.map(
       (j): Spoil =>
         (v) =>
-          `${Array.isArray(v) ? v[0] ?? "" : v}${j}`
+          `${Array.isArray(v) ? (v[0] ?? "") : v}${j}`,
     ),
     weight: 2,
   },
@@ -77,27 +86,25 @@ const spoil: fc.Arbitrary<Spoil> = fc.oneof(
     arbitrary: junkText.map(
       (j): Spoil =>
         (v) =>
-          `${j}${Array.isArray(v) ? v[0] ?? "" : v}`
+          `${j}${Array.isArray(v) ? (v[0] ?? "") : v}`,
     ),
     weight: 1,
   },
   {
-    arbitrary: fc.array(junkText, { minLength: 1, maxLength: 3 }).map(
-      (js): Spoil =>
-        (v) =>
-          [...(Array.isArray(v) ? v : [v]), ...js]
-    ),
+    arbitrary: fc
+      .array(junkText, { minLength: 1, maxLength: 3 })
+      .map((js): Spoil => (v) => [...(Array.isArray(v) ? v : [v]), ...js]),
     weight: 1,
   },
   { arbitrary: fc.constant<Spoil>(() => undefined), weight: 1 },
   // A NUL inside an otherwise valid value: PostgreSQL refuses it, so it must never get that far.
-  { arbitrary: fc.constant<Spoil>((v) => `${Array.isArray(v) ? v[0] ?? "" : v}\u0000x`), weight: 1 }
+  { arbitrary: fc.constant<Spoil>((v) => `${Array.isArray(v) ? (v[0] ?? "") : v}\u0000x`), weight: 1 },
 );
 
 /** Names no form has, and the ones that trip up naive object handling. */
 const strangeName = fc.oneof(
   fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "", "intent[]", "a".repeat(5_000)),
-  fc.string({ maxLength: 12 })
+  fc.string({ maxLength: 12 }),
 );
 
 /**
@@ -109,19 +116,23 @@ export function formArbitrary(valid: FormValues, fixed: FormValues = {}): fc.Arb
   const names = Object.keys(valid);
   const spoiled = fc.oneof(
     { arbitrary: fc.shuffledSubarray(names, { minLength: 0, maxLength: Math.min(3, names.length) }), weight: 5 },
-    { arbitrary: fc.constant(names), weight: 1 }
+    { arbitrary: fc.constant(names), weight: 1 },
   );
-  const extra = fc.array(fc.tuple(strangeName, fc.oneof(junkText, fc.array(junkText, { maxLength: 2 }))), { maxLength: 2 });
-  return fc.tuple(spoiled, fc.array(spoil, { minLength: names.length, maxLength: names.length }), extra).map(([chosen, spoils, unknown]) => {
-    const entries: [string, string | string[]][] = [];
-    names.forEach((name, i) => {
-      const value = chosen.includes(name) ? spoils[i]!(valid[name]!) : valid[name]!;
-      if (value !== undefined) entries.push([name, value]);
-    });
-    for (const [name, value] of unknown) if (!(name in fixed) && !(name in valid)) entries.push([name, value]);
-    entries.push(...Object.entries(fixed));
-    return Object.fromEntries(entries);
+  const extra = fc.array(fc.tuple(strangeName, fc.oneof(junkText, fc.array(junkText, { maxLength: 2 }))), {
+    maxLength: 2,
   });
+  return fc
+    .tuple(spoiled, fc.array(spoil, { minLength: names.length, maxLength: names.length }), extra)
+    .map(([chosen, spoils, unknown]) => {
+      const entries: [string, string | string[]][] = [];
+      names.forEach((name, i) => {
+        const value = chosen.includes(name) ? spoils[i]!(valid[name]!) : valid[name]!;
+        if (value !== undefined) entries.push([name, value]);
+      });
+      for (const [name, value] of unknown) if (!(name in fixed) && !(name in valid)) entries.push([name, value]);
+      entries.push(...Object.entries(fixed));
+      return Object.fromEntries(entries);
+    });
 }
 
 export const ENCODINGS = ["urlencoded", "multipart", "json", "text", "none"] as const;
@@ -130,7 +141,7 @@ export type Encoding = (typeof ENCODINGS)[number];
 export const encodingArbitrary: fc.Arbitrary<Encoding> = fc.oneof(
   { arbitrary: fc.constant<Encoding>("urlencoded"), weight: 6 },
   { arbitrary: fc.constant<Encoding>("multipart"), weight: 2 },
-  { arbitrary: fc.constantFrom<Encoding>("json", "text", "none"), weight: 1 }
+  { arbitrary: fc.constantFrom<Encoding>("json", "text", "none"), weight: 1 },
 );
 
 const BASE = "http://localhost";
@@ -144,7 +155,11 @@ export function postRequest(pathname: string, values: FormValues, encoding: Enco
     case "urlencoded": {
       const body = new URLSearchParams();
       for (const [k, v] of pairs) body.append(k, v);
-      return new Request(url, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      return new Request(url, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
     }
     case "multipart": {
       const body = new FormData();
@@ -152,9 +167,17 @@ export function postRequest(pathname: string, values: FormValues, encoding: Enco
       return new Request(url, { method: "POST", headers, body });
     }
     case "json":
-      return new Request(url, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(values) });
+      return new Request(url, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json" },
+        body: JSON.stringify(values),
+      });
     case "text":
-      return new Request(url, { method: "POST", headers: { ...headers, "Content-Type": "text/plain" }, body: pairs.map(([k, v]) => `${k}=${v}`).join("\n") });
+      return new Request(url, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "text/plain" },
+        body: pairs.map(([k, v]) => `${k}=${v}`).join("\n"),
+      });
     case "none":
       return new Request(url, { method: "POST", headers });
   }
@@ -169,7 +192,7 @@ export function cleanedValues(values: FormValues): FormValues {
     // An empty list sends nothing: the name never reaches the server.
     if (all.length) out.set(key, [...(out.get(key) ?? []), ...all]);
   }
-  return Object.fromEntries([...out].map(([k, all]) => [k, all.length > 1 ? all : all[0] ?? ""]));
+  return Object.fromEntries([...out].map(([k, all]) => [k, all.length > 1 ? all : (all[0] ?? "")]));
 }
 
 /** A short, printable account of a generated body (100k-character values would drown the report). */
@@ -193,7 +216,8 @@ function messagesIn(body: unknown, out: string[] = []): string[] {
   else if (body && typeof body === "object") {
     for (const [k, v] of Object.entries(body)) {
       if (k === "errors" && v && typeof v === "object") {
-        for (const e of Object.values(v)) out.push(e && typeof e === "object" && "key" in e ? String((e as { key: unknown }).key) : JSON.stringify(e));
+        for (const e of Object.values(v))
+          out.push(e && typeof e === "object" && "key" in e ? String((e as { key: unknown }).key) : JSON.stringify(e));
       } else if ((k === "error" || k === "messageKey") && typeof v === "string") out.push(v);
       else if (k !== "values") messagesIn(v, out);
     }
@@ -209,7 +233,13 @@ export type RefusalRules = {
 };
 
 /** A refused answer (4xx): a translated message (catalogue keys, no raw English), what was typed kept. */
-export async function expectClearRefusal(res: Response, sent: FormValues, encoding: Encoding, rules: RefusalRules, label: string): Promise<void> {
+export async function expectClearRefusal(
+  res: Response,
+  sent: FormValues,
+  encoding: Encoding,
+  rules: RefusalRules,
+  label: string,
+): Promise<void> {
   const text = await res.clone().text();
   expect(text, `${label}: a raw English/zod message or a stack in the answer`).not.toMatch(RAW_MESSAGES);
   if (res.status !== 400 && res.status !== 413) return;
@@ -223,7 +253,9 @@ export async function expectClearRefusal(res: Response, sent: FormValues, encodi
   expect(messages.length, `${label}: a ${res.status} without any message`).toBeGreaterThan(0);
   for (const m of messages) {
     const key = rules.keyOf ? rules.keyOf(m) : m;
-    expect(isMessageKey(key), `${label}: "${key}" is not a catalogue key, so the page cannot say what went wrong`).toBe(true);
+    expect(isMessageKey(key), `${label}: "${key}" is not a catalogue key, so the page cannot say what went wrong`).toBe(
+      true,
+    );
   }
   // Urlencoded only: multipart rewrites line breaks to CRLF and escapes quotes in names (the HTML standard), and
   // Remix's multipart parser refuses a part without a name, which then counts as an empty form.
@@ -274,11 +306,14 @@ export async function fuzzAction(db: Database, c: ActionCase, numRuns: number): 
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       expect(res.status, `${label}: ${(await res.clone().text()).slice(0, 300)}`).toBeLessThan(500);
       if (res.status >= 400) {
-        expect(changedTables(before, await fingerprint(db, c.mayWrite)), `${label}: a refused request wrote rows`).toEqual([]);
+        expect(
+          changedTables(before, await fingerprint(db, c.mayWrite)),
+          `${label}: a refused request wrote rows`,
+        ).toEqual([]);
         await expectClearRefusal(res, values, encoding, c.rules ?? {}, label);
       }
     },
-    numRuns
+    numRuns,
   );
   return statuses;
 }

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { PGLITE_EXTENSIONS, openDatabase } from "../../db/client.server";
+
+import { openDatabase, PGLITE_EXTENSIONS } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { launchMeilisearch } from "../../search/launcher";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";

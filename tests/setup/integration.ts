@@ -1,13 +1,22 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
-import { PGLITE_EXTENSIONS, openDatabase, useDatabase, type Database, type DatabaseHandle } from "../../db/client.server";
+
+import { wireSearch } from "~/worker/wiring.server";
+
+import {
+  type Database,
+  type DatabaseHandle,
+  openDatabase,
+  PGLITE_EXTENSIONS,
+  useDatabase,
+} from "../../db/client.server";
 import { initSearch, type SearchClient } from "../../search/client.server";
+import { INDEX_NAMES } from "../../search/indexes";
 import { pendingCount } from "../../search/outbox.server";
 import { deliverBatch } from "../../search/sync.server";
-import { INDEX_NAMES } from "../../search/indexes";
-import { wireSearch } from "~/worker/wiring.server";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";
 
 export type TestContext = { handle: DatabaseHandle; search: SearchClient; kind: "pglite" | "postgres" };

@@ -112,7 +112,16 @@ export async function send(defaultBaseUrl: string, request: LoadRequest, timeout
   } catch (error) {
     const e = error as Error & { cause?: { code?: string } };
     const detail = e.name === "TimeoutError" ? "timeout" : (e.cause?.code ?? e.message);
-    return { ...base, endedAt: Date.now(), status: null, kind: "none", requestId: null, retryAfter: null, idInBody: false, detail };
+    return {
+      ...base,
+      endedAt: Date.now(),
+      status: null,
+      kind: "none",
+      requestId: null,
+      retryAfter: null,
+      idInBody: false,
+      detail,
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+
 import postgres from "postgres";
 
 /** Throwaway databases on a real PostgreSQL server: created per run or per file, always dropped. */

@@ -1,8 +1,9 @@
 import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
+
 import { freePort } from "../../search/launcher";
 
 /**
@@ -31,7 +32,9 @@ export function postgresBinDir(): string | null {
     /* no pg_config on the PATH */
   }
   candidates.push("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin");
-  return candidates.find((dir) => fs.existsSync(path.join(dir, "pg_ctl")) && fs.existsSync(path.join(dir, "initdb"))) ?? null;
+  return (
+    candidates.find((dir) => fs.existsSync(path.join(dir, "pg_ctl")) && fs.existsSync(path.join(dir, "initdb"))) ?? null
+  );
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -56,7 +59,17 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const port = await freePort();
   try {
     if (isRoot()) execFileSync("chown", ["-R", "postgres:postgres", dir]);
-    await run("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+    await run("initdb", [
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+      "--no-sync",
+    ]);
     // Small and quick: a test cluster, never a copy of anyone's data. fsync off only saves time here.
     const options = [
       `-p ${port}`,

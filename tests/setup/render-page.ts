@@ -1,6 +1,6 @@
-import { createElement, type ComponentType } from "react";
+import { type ComponentType, createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { Outlet, RouterProvider, createMemoryRouter } from "react-router-dom";
+import { createMemoryRouter, Outlet, RouterProvider } from "react-router-dom";
 import { vi as vitest } from "vitest";
 
 export type RenderOptions = {
@@ -9,10 +9,28 @@ export type RenderOptions = {
 };
 
 /** A route's page rendered as the browser gets it (Vietnamese), from its loader (and action) data. */
-export function render(Page: ComponentType, loaderData: unknown, actionData?: unknown, options: RenderOptions = {}): string {
+export function render(
+  Page: ComponentType,
+  loaderData: unknown,
+  actionData?: unknown,
+  options: RenderOptions = {},
+): string {
   const router = createMemoryRouter(
-    [{ id: "root", path: "/", element: createElement(Outlet), children: [{ id: "page", index: true, element: createElement(Page) }] }],
-    { initialEntries: ["/"], hydrationData: { loaderData: { root: { locale: "vi", ...options.root }, page: loaderData }, actionData: actionData ? { page: actionData } : undefined } },
+    [
+      {
+        id: "root",
+        path: "/",
+        element: createElement(Outlet),
+        children: [{ id: "page", index: true, element: createElement(Page) }],
+      },
+    ],
+    {
+      initialEntries: ["/"],
+      hydrationData: {
+        loaderData: { root: { locale: "vi", ...options.root }, page: loaderData },
+        actionData: actionData ? { page: actionData } : undefined,
+      },
+    },
   );
   const original = console.error;
   const quiet = vitest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {

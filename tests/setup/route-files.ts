@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import type { AppLoadContext } from "@remix-run/node";
 import ExcelJS from "exceljs";
 
@@ -53,12 +54,20 @@ export function routePath(file: string, params: Record<string, string>): string 
   return `/${segments.join("/")}`;
 }
 
-export type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
+export type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: AppLoadContext;
+}) => Promise<unknown>;
 export type RouteModule = { loader?: Handler; action?: Handler };
 const context: AppLoadContext = { requestId: "in-process", cspNonce: "n", clientIp: "127.0.0.1" };
 
 /** A loader's or action's answer, returned or thrown; a plain object counts as a 200 (Remix serialises it), anything thrown that is not a Response comes back as the Error. */
-export async function callHandler(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response | Error> {
+export async function callHandler(
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response | Error> {
   try {
     const result = await handler({ request, params, context });
     return result instanceof Response ? result : Response.json(result);
@@ -100,7 +109,10 @@ export const routePattern = (file: string) => `/${routeSegments(file).join("/")}
  * segments wins, the splat only when nothing else matches. Undefined when no file matches.
  */
 export function routeFileFor(pathname: string, files = routeFileNames()): string | undefined {
-  const parts = pathname.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = pathname
+    .split("/")
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   let best: { file: string; score: number } | undefined;
   for (const file of files) {
     const segments = routeSegments(file);

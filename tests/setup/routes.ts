@@ -1,12 +1,18 @@
 import type { AppLoadContext } from "@remix-run/node";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { startSession } from "~/auth/session.server";
 import { setClock } from "~/utils/clock.server";
+
 import { UNITS } from "../factories";
 import { createOfficerScope } from "../factories/persons";
 
 /** A route module's loader or action, as Remix calls it. */
-export type RouteHandler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>;
+export type RouteHandler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: AppLoadContext;
+}) => Promise<unknown>;
 
 export const routeContext = (clientIp = "127.0.0.1"): AppLoadContext => ({ requestId: "t", cspNonce: "n", clientIp });
 
@@ -29,12 +35,24 @@ export async function responseOf(run: () => Promise<unknown>, options: CallOptio
 }
 
 /** A loader or action's answer to a request as a Response (see `responseOf`). */
-export function callRoute(handler: RouteHandler, request: Request, params: Record<string, string> = {}, context = routeContext(), options: CallOptions = {}): Promise<Response> {
+export function callRoute(
+  handler: RouteHandler,
+  request: Request,
+  params: Record<string, string> = {},
+  context = routeContext(),
+  options: CallOptions = {},
+): Promise<Response> {
   return responseOf(() => handler({ request, params, context }), options);
 }
 
 /** A GET (or, with `form`, a same-origin form POST) to a loader or action as the user of `cookie`. */
-export function call(handler: RouteHandler, path: string, cookie: string, params: Record<string, string> = {}, form?: Record<string, string | string[]>): Promise<Response> {
+export function call(
+  handler: RouteHandler,
+  path: string,
+  cookie: string,
+  params: Record<string, string> = {},
+  form?: Record<string, string | string[]>,
+): Promise<Response> {
   return callRoute(handler, routeRequest(path, { cookie, form }), params);
 }
 
@@ -44,14 +62,22 @@ export async function cookieFor(userId: string): Promise<string> {
 }
 
 /** A GET, or a same-origin POST of a form, as a logged-in user (or anonymous without a cookie). */
-export function routeRequest(path: string, options: { cookie?: string; form?: Record<string, string | string[]> } = {}): Request {
+export function routeRequest(
+  path: string,
+  options: { cookie?: string; form?: Record<string, string | string[]> } = {},
+): Request {
   const url = `http://localhost${path}`;
   const headers: Record<string, string> = {};
   if (options.cookie) headers.Cookie = options.cookie;
   if (!options.form) return new Request(url, { headers });
   const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return new Request(url, { method: "POST", headers: { ...headers, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" }, body });
+  for (const [key, value] of Object.entries(options.form))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  return new Request(url, {
+    method: "POST",
+    headers: { ...headers, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
 }
 
 /** Who sends a request: a Cookie header value, anything holding one, or nobody. */
@@ -62,11 +88,15 @@ const cookieOf = (who: Who) => (typeof who === "string" ? who : who?.cookie);
 export const getRequest = (path: string, who?: Who): Request => routeRequest(path, { cookie: cookieOf(who) });
 
 /** A same-origin form POST request as `who`. */
-export const postRequest = (path: string, who: Who, form: Record<string, string | string[]>): Request => routeRequest(path, { cookie: cookieOf(who), form });
+export const postRequest = (path: string, who: Who, form: Record<string, string | string[]>): Request =>
+  routeRequest(path, { cookie: cookieOf(who), form });
 
 /** An officer of some communes (of Lâm Đồng unless told) with a live session, for route tests. */
 export type LoggedInOfficer = StaffScope & { cookie: string };
-export async function loggedInOfficer(communeCodes: string[], provinceCode: string = UNITS.lamDong): Promise<LoggedInOfficer> {
+export async function loggedInOfficer(
+  communeCodes: string[],
+  provinceCode: string = UNITS.lamDong,
+): Promise<LoggedInOfficer> {
   const scope = await createOfficerScope(communeCodes, provinceCode);
   return { ...scope, cookie: await cookieFor(scope.actorId) };
 }

@@ -1,6 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
+
 import type { Database } from "../../db/client.server";
 import { followUp, notification } from "../../db/schema";
 import { UNITS } from "../factories";
@@ -44,7 +46,11 @@ type Listings = { officer: StaffScope; employer: OrgScope; provider: OrgScope; j
  * The subject's way to work: referred to the employer's job and taken, placed 35 days ago (so the 1-month
  * follow-up is due now); referred to the provider's course, taken, enrolled.
  */
-export async function wayToWork(db: Database, personId: string, { officer, employer, provider, job, training }: Listings) {
+export async function wayToWork(
+  db: Database,
+  personId: string,
+  { officer, employer, provider, job, training }: Listings,
+) {
   const referral = await refer(officer, personId, "job", job);
   await acceptReferral(employer, referral);
   const placement = await placeFromReferral(officer, personId, referral, { startDate: daysFromToday(-35) });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
+import { isMessageKey } from "~/i18n";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "~/modules/accounts/identifier";
 import { loginSchema, officerSchema, registrationSchema } from "~/modules/accounts/schema.server";
-import { isMessageKey } from "~/i18n";
-import { formValues, readForm, validateForm, withoutSecrets, type FormValues } from "~/utils/forms";
+import { type FormValues, formValues, readForm, validateForm, withoutSecrets } from "~/utils/forms";
+
 import { officerForm, registrationForm } from "../factories";
 
 describe("normalizePhone", () => {
@@ -39,12 +41,16 @@ describe("normalizeEmail", () => {
     expect(normalizeEmail("  Lan.Nguyen@CongTy.VN ")).toBe("lan.nguyen@congty.vn");
   });
 
-  it.each(["lan@", "@congty.vn", "lan@congty", "lan nguyen@congty.vn", "lan@@congty.vn", `${"a".repeat(250)}@congty.vn`])(
-    "refuses %j",
-    (input) => {
-      expect(normalizeEmail(input)).toBeNull();
-    },
-  );
+  it.each([
+    "lan@",
+    "@congty.vn",
+    "lan@congty",
+    "lan nguyen@congty.vn",
+    "lan@@congty.vn",
+    `${"a".repeat(250)}@congty.vn`,
+  ])("refuses %j", (input) => {
+    expect(normalizeEmail(input)).toBeNull();
+  });
 });
 
 describe("parseIdentifier", () => {
@@ -96,7 +102,9 @@ describe("loginSchema", () => {
   });
 
   it("explains what an identifier looks like", () => {
-    expect(errorKeys(loginSchema, { identifier: "nguyenvanan", password: "x" })).toEqual({ identifier: "validation.identifier" });
+    expect(errorKeys(loginSchema, { identifier: "nguyenvanan", password: "x" })).toEqual({
+      identifier: "validation.identifier",
+    });
   });
 
   it("treats a repeated field (an array) as missing, not as a crash", () => {
@@ -135,9 +143,12 @@ describe("registrationSchema", () => {
     expect(result.ok && result.data.taxCode).toBe(expected);
   });
 
-  it.each(["12345", "01012345678", "010123456700", "01012345670011", "01O1234567"])("refuses tax code %j", (taxCode) => {
-    expect(errorKeys(registrationSchema, registrationForm({ taxCode }))).toEqual({ taxCode: "validation.taxCode" });
-  });
+  it.each(["12345", "01012345678", "010123456700", "01012345670011", "01O1234567"])(
+    "refuses tax code %j",
+    (taxCode) => {
+      expect(errorKeys(registrationSchema, registrationForm({ taxCode }))).toEqual({ taxCode: "validation.taxCode" });
+    },
+  );
 
   it.each([
     ["too short", "abc12345"],
@@ -188,7 +199,9 @@ describe("registrationSchema", () => {
   });
 
   it("asks to choose a role, province and commune", () => {
-    expect(errorKeys(registrationSchema, registrationForm({ role: "police_unit", provinceCode: "", communeCode: "4924" }))).toMatchObject({
+    expect(
+      errorKeys(registrationSchema, registrationForm({ role: "police_unit", provinceCode: "", communeCode: "4924" })),
+    ).toMatchObject({
       role: "validation.choose",
       provinceCode: "validation.choose",
       communeCode: "validation.choose",
@@ -226,7 +239,10 @@ describe("officerSchema", () => {
   it("takes one commune or several, and an optional phone", () => {
     const one = validateForm(officerSchema, officerForm({ communeCodes: "04924", phone: "" }));
     expect(one.ok && one.data).toMatchObject({ communeCodes: ["04924"], phone: null });
-    const several = validateForm(officerSchema, officerForm({ communeCodes: ["04924", "08542"], phone: "0912 345 678" }));
+    const several = validateForm(
+      officerSchema,
+      officerForm({ communeCodes: ["04924", "08542"], phone: "0912 345 678" }),
+    );
     expect(several.ok && several.data).toMatchObject({ communeCodes: ["04924", "08542"], phone: "0912345678" });
   });
 
@@ -275,12 +291,18 @@ describe("form helpers", () => {
     ["multipart/form-data; boundary=abc", "garbage without parts"],
     ["text/plain", "identifier=a@b.vn"],
   ])("readForm turns a %s body it cannot read into an empty form", async (contentType, body) => {
-    const request = new Request("http://localhost/login", { method: "POST", body, headers: { "Content-Type": contentType } });
+    const request = new Request("http://localhost/login", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": contentType },
+    });
     expect(await readForm(request)).toEqual({});
   });
 
   it("withoutSecrets drops every field whose name mentions a password", () => {
-    expect(withoutSecrets({ email: "a@b.vn", password: "x", passwordConfirm: "x", newPassword: "y", currentPASSWORD: "z" })).toEqual({
+    expect(
+      withoutSecrets({ email: "a@b.vn", password: "x", passwordConfirm: "x", newPassword: "y", currentPASSWORD: "z" }),
+    ).toEqual({
       email: "a@b.vn",
     });
   });

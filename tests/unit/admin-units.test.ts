@@ -1,5 +1,7 @@
 import fs from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { ADMIN_UNITS_CSV, parseAdminUnitsCsv } from "../../db/admin-units";
 
 const HEADER = "province_code,province_name,province_type,commune_code,commune_name,commune_type";
@@ -15,7 +17,7 @@ describe("parseAdminUnitsCsv on the shipped catalogue", () => {
   it("has 2,621 xã, 687 phường and 13 đặc khu", () => {
     const byType: Record<string, number> = {};
     for (const r of rows) byType[r.communeType] = (byType[r.communeType] ?? 0) + 1;
-    expect(byType).toEqual({ "xã": 2621, "phường": 687, "đặc khu": 13 });
+    expect(byType).toEqual({ xã: 2621, phường: 687, "đặc khu": 13 });
   });
 
   it("places the demo communes in their provinces", () => {
@@ -42,7 +44,9 @@ describe("parseAdminUnitsCsv on the shipped catalogue", () => {
       if (seen) expect(name).toBe(seen);
       else provinces.set(r.provinceCode, name);
     }
-    expect(new Set([...provinces.values()].map((v) => v.split("|")[1]))).toEqual(new Set(["tỉnh", "thành phố trung ương"]));
+    expect(new Set([...provinces.values()].map((v) => v.split("|")[1]))).toEqual(
+      new Set(["tỉnh", "thành phố trung ương"]),
+    );
   });
 });
 
@@ -69,6 +73,10 @@ describe("parseAdminUnitsCsv on other input", () => {
 
   it("rejects a row with the wrong number of cells or a quoted field, naming the line", () => {
     expect(() => parseAdminUnitsCsv(`${HEADER}\n25,Tỉnh Phú Thọ,tỉnh,04924,Xã Lương Sơn\n`)).toThrow(/row 2/);
-    expect(() => parseAdminUnitsCsv(`${HEADER}\n25,Tỉnh Phú Thọ,tỉnh,04924,Xã Lương Sơn,xã\n25,"Tỉnh, Phú Thọ",tỉnh,04925,Xã A,xã\n`)).toThrow(/row 3/);
+    expect(() =>
+      parseAdminUnitsCsv(
+        `${HEADER}\n25,Tỉnh Phú Thọ,tỉnh,04924,Xã Lương Sơn,xã\n25,"Tỉnh, Phú Thọ",tỉnh,04925,Xã A,xã\n`,
+      ),
+    ).toThrow(/row 3/);
   });
 });

@@ -1,7 +1,9 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { admissionLimit } from "~/utils/admission.server";
 
 /**
@@ -42,7 +44,13 @@ function harness(limit: number) {
     socketsClosed,
     started,
     peak: () => peak,
-    listen: () => new Promise<string>((resolve) => (server = app.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))),
+    listen: () =>
+      new Promise<string>(
+        (resolve) =>
+          (server = app.listen(0, "127.0.0.1", () =>
+            resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+          )),
+      ),
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
     /** Send a request and wait until the server has it (so arrival order is the order of the calls). */
     send: async (base: string, path: string, init: RequestInit = {}) => {

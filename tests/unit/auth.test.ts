@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { isAllowedOrigin } from "~/auth/origin.server";
-import { PERMISSIONS, ROLE_HOME, can, requirePermission, type Permission } from "~/auth/permissions.server";
+import { can, type Permission, PERMISSIONS, requirePermission, ROLE_HOME } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { safeRedirect } from "~/http/responses.server";
-import { ROLES, type Role } from "../../db/schema";
+
+import { type Role, ROLES } from "../../db/schema";
 
 describe("isAllowedOrigin", () => {
   const base = { host: "chungtay.vn", trustedOrigins: [] as string[] };
@@ -22,7 +24,12 @@ describe("isAllowedOrigin", () => {
   });
 
   it("refuses a foreign origin, a lookalike and a malformed one", () => {
-    for (const origin of ["https://evil.example", "https://chungtay.vn.evil.example", "https://evilchungtay.vn", "not a url"]) {
+    for (const origin of [
+      "https://evil.example",
+      "https://chungtay.vn.evil.example",
+      "https://evilchungtay.vn",
+      "not a url",
+    ]) {
       expect(isAllowedOrigin({ ...base, method: "POST", origin }), origin).toBe(false);
     }
   });
@@ -30,19 +37,31 @@ describe("isAllowedOrigin", () => {
   it("accepts the same host, whatever the case", () => {
     expect(isAllowedOrigin({ ...base, method: "POST", origin: "https://chungtay.vn" })).toBe(true);
     expect(isAllowedOrigin({ ...base, method: "POST", origin: "https://ChungTay.VN" })).toBe(true);
-    expect(isAllowedOrigin({ method: "POST", origin: "http://localhost:3000", host: "localhost:3000", trustedOrigins: [] })).toBe(true);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "http://localhost:3000", host: "localhost:3000", trustedOrigins: [] }),
+    ).toBe(true);
   });
 
   it("compares ports too", () => {
-    expect(isAllowedOrigin({ method: "POST", origin: "http://localhost:4000", host: "localhost:3000", trustedOrigins: [] })).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "http://localhost:4000", host: "localhost:3000", trustedOrigins: [] }),
+    ).toBe(false);
   });
 
   it("accepts a configured trusted origin and ignores malformed ones", () => {
     const trustedOrigins = ["not a url", "https://chungtay.gov.vn"];
-    expect(isAllowedOrigin({ method: "POST", origin: "https://chungtay.gov.vn", host: "10.0.0.5:3000", trustedOrigins })).toBe(true);
-    expect(isAllowedOrigin({ method: "POST", origin: "https://other.gov.vn", host: "10.0.0.5:3000", trustedOrigins })).toBe(false);
-    expect(isAllowedOrigin({ method: "POST", origin: "https://chungtay.gov.vn", host: undefined, trustedOrigins })).toBe(true);
-    expect(isAllowedOrigin({ method: "POST", origin: "https://chungtay.vn", host: undefined, trustedOrigins: [] })).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://chungtay.gov.vn", host: "10.0.0.5:3000", trustedOrigins }),
+    ).toBe(true);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://other.gov.vn", host: "10.0.0.5:3000", trustedOrigins }),
+    ).toBe(false);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://chungtay.gov.vn", host: undefined, trustedOrigins }),
+    ).toBe(true);
+    expect(
+      isAllowedOrigin({ method: "POST", origin: "https://chungtay.vn", host: undefined, trustedOrigins: [] }),
+    ).toBe(false);
   });
 });
 
@@ -50,7 +69,16 @@ describe("isAllowedOrigin", () => {
 const EXPECTED: Record<Role, Permission[]> = {
   // A provincial admin reads the province's persons; registering, consent and matching are the commune's work.
   // The province's figures and reports are read by its admin too.
-  admin: ["view:home:admin", "manage:officer:province", "verify:organization:province", "view:audit:province", "view:person:commune", "view:figures:commune", "view:notifications:own", "view:report:commune"],
+  admin: [
+    "view:home:admin",
+    "manage:officer:province",
+    "verify:organization:province",
+    "view:audit:province",
+    "view:person:commune",
+    "view:figures:commune",
+    "view:notifications:own",
+    "view:report:commune",
+  ],
   officer: [
     "view:home:officer",
     "verify:organization:province",
@@ -81,10 +109,31 @@ const EXPECTED: Record<Role, Permission[]> = {
   ],
   // Organisations answer the referrals sent to them and confirm employment; they never search persons.
   // Employers also post training slots at their own workplace (decision 027).
-  employer: ["view:home:employer", "edit:organization:own", "post:job:own", "post:training:own", "respond:referral:own", "confirm:employment:own", "view:notifications:own"],
-  provider: ["view:home:provider", "edit:organization:own", "post:training:own", "respond:referral:own", "view:notifications:own"],
+  employer: [
+    "view:home:employer",
+    "edit:organization:own",
+    "post:job:own",
+    "post:training:own",
+    "respond:referral:own",
+    "confirm:employment:own",
+    "view:notifications:own",
+  ],
+  provider: [
+    "view:home:provider",
+    "edit:organization:own",
+    "post:training:own",
+    "respond:referral:own",
+    "view:notifications:own",
+  ],
   // A person reaches only their own record, their suggestions, and asks for referrals: no staff permission at all.
-  person: ["view:home:person", "view:record:own", "request:referral:own", "respond:referral:own", "view:matches:own", "view:notifications:own"],
+  person: [
+    "view:home:person",
+    "view:record:own",
+    "request:referral:own",
+    "respond:referral:own",
+    "view:matches:own",
+    "view:notifications:own",
+  ],
 };
 
 const userWithRole = (role: Role) => ({ role }) as SessionUser;

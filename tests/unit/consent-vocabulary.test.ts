@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { grantState, LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 
 /*
@@ -18,11 +20,20 @@ const HOME = ["app/modules/consent/vocabulary.ts", "app/modules/consent/live.ser
 /** What a copy of either rule looks like, in drizzle, raw SQL or TypeScript. */
 const COPIES: { rule: string; pattern: RegExp }[] = [
   { rule: "raw SQL: withdrawn_at is null", pattern: /withdrawn_at\s+is\s+null/i },
-  { rule: "raw SQL: a grant's expires_at compared", pattern: /\b(g|cg|grant|consent_grant"?)\.expires_at\s*(>|<|>=|<=)/i },
+  {
+    rule: "raw SQL: a grant's expires_at compared",
+    pattern: /\b(g|cg|grant|consent_grant"?)\.expires_at\s*(>|<|>=|<=)/i,
+  },
   { rule: "raw SQL or drizzle: purpose = any(purposes)", pattern: /=\s*any\(\s*[^)]*purposes\b/i },
   { rule: "drizzle: isNull(consentGrant.withdrawnAt)", pattern: /isNull\(\s*consentGrant\.withdrawnAt\s*\)/ },
-  { rule: "drizzle: consentGrant.expiresAt compared with a time", pattern: /\b(gt|lt|gte)\(\s*consentGrant\.expiresAt\b/ },
-  { rule: "TypeScript: a grant's state from withdrawnAt/expiresAt", pattern: /withdrawnAt\)?\s*(return\s*["']withdrawn["']|&&\s*[\w.]+\.expiresAt\s*>)/ },
+  {
+    rule: "drizzle: consentGrant.expiresAt compared with a time",
+    pattern: /\b(gt|lt|gte)\(\s*consentGrant\.expiresAt\b/,
+  },
+  {
+    rule: "TypeScript: a grant's state from withdrawnAt/expiresAt",
+    pattern: /withdrawnAt\)?\s*(return\s*["']withdrawn["']|&&\s*[\w.]+\.expiresAt\s*>)/,
+  },
   { rule: "map: job → matching", pattern: /\bjob["']?\s*(:|=>|then)\s*["']matching["']/i },
   { rule: "map: training → training_referral", pattern: /\btraining["']?\s*(:|=>|then)\s*["']training_referral["']/i },
   { rule: "map: SQL case kind → purpose", pattern: /when\s+'(job|training)'\s+then\s+'(matching|training_referral)'/i },
@@ -60,16 +71,26 @@ function copiesIn(text: string): { rule: string; line: string; number: number }[
 }
 
 describe("consent has one vocabulary", () => {
-  const files = SCANNED.flatMap((d) => sourceFiles(path.join(root, d))).map((f) => path.relative(root, f).split(path.sep).join("/"));
+  const files = SCANNED.flatMap((d) => sourceFiles(path.join(root, d))).map((f) =>
+    path.relative(root, f).split(path.sep).join("/"),
+  );
 
   it("scans the sources", () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(files).toEqual(expect.arrayContaining([...HOME, "search/facade.server.ts", "app/modules/persons/candidate-rows.server.ts"]));
+    expect(files).toEqual(
+      expect.arrayContaining([...HOME, "search/facade.server.ts", "app/modules/persons/candidate-rows.server.ts"]),
+    );
   });
 
   it("the consent module itself is recognised as writing the rules (the patterns are live)", () => {
     const home = HOME.flatMap((f) => copiesIn(fs.readFileSync(path.join(root, f), "utf8")).map((c) => c.rule));
-    expect(home).toEqual(expect.arrayContaining(["raw SQL: withdrawn_at is null", "drizzle: isNull(consentGrant.withdrawnAt)", "map: job → matching"]));
+    expect(home).toEqual(
+      expect.arrayContaining([
+        "raw SQL: withdrawn_at is null",
+        "drizzle: isNull(consentGrant.withdrawnAt)",
+        "map: job → matching",
+      ]),
+    );
   });
 
   it("finds a pasted copy of the condition or the map", () => {
@@ -78,7 +99,7 @@ describe("consent has one vocabulary", () => {
       ".where(and(eq(consentGrant.personId, id), isNull(consentGrant.withdrawnAt), gt(consentGrant.expiresAt, now())))",
       "sql`${purpose} = any(${consentGrant.purposes})`",
       "if (!g.withdrawnAt && g.expiresAt > at) live.add(p);",
-      "  if (grant.withdrawnAt) return \"withdrawn\";",
+      '  if (grant.withdrawnAt) return "withdrawn";',
       'export const PURPOSE_OF = { job: "matching", training: "training_referral" } as const;',
       "case kind when 'job' then 'matching' when 'training' then 'training_referral' end",
       "and g.expires_at > ${at}::timestamptz",
@@ -108,6 +129,8 @@ describe("consent has one vocabulary", () => {
     const at = new Date("2026-06-01T00:00:00Z");
     expect(grantState({ withdrawnAt: null, expiresAt: "2026-06-02T00:00:00.000Z" }, at)).toBe("live");
     expect(grantState({ withdrawnAt: null, expiresAt: at }, at)).toBe("expired");
-    expect(grantState({ withdrawnAt: new Date("2026-05-01"), expiresAt: "2027-01-01T00:00:00.000Z" }, at)).toBe("withdrawn");
+    expect(grantState({ withdrawnAt: new Date("2026-05-01"), expiresAt: "2027-01-01T00:00:00.000Z" }, at)).toBe(
+      "withdrawn",
+    );
   });
 });

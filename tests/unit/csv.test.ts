@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+
 import { csvCell, neutralise, toCsv } from "~/utils/csv.server";
 
 describe("the CSV writer", () => {
@@ -8,11 +9,21 @@ describe("the CSV writer", () => {
   });
 
   it("quotes only the cells that need it by default: separator, quote, CR, LF, semicolon", () => {
-    expect(toCsv([["a,b", 'say "hi"', "x\ny", "x\ry", "a;b", "plain", ""]])).toBe('\uFEFF"a,b","say ""hi""","x\ny","x\ry","a;b",plain,\r\n');
+    expect(toCsv([["a,b", 'say "hi"', "x\ny", "x\ry", "a;b", "plain", ""]])).toBe(
+      '\uFEFF"a,b","say ""hi""","x\ny","x\ry","a;b",plain,\r\n',
+    );
   });
 
   it("quotes every cell, empty ones too, when asked (form 01)", () => {
-    expect(toCsv([["STT", "Họ và tên"], [1, null]], { quoteAll: true })).toBe('\uFEFF"STT","Họ và tên"\r\n"1",""\r\n');
+    expect(
+      toCsv(
+        [
+          ["STT", "Họ và tên"],
+          [1, null],
+        ],
+        { quoteAll: true },
+      ),
+    ).toBe('\uFEFF"STT","Họ và tên"\r\n"1",""\r\n');
     expect(csvCell(-5, { quoteAll: true })).toBe('"-5"');
     expect(csvCell("0900000001", { quoteAll: true })).toBe('"0900000001"');
   });
@@ -26,7 +37,11 @@ describe("the CSV writer", () => {
   });
 
   it("round-trips through csv-parse, Vietnamese text and all", () => {
-    const rows = [["Họ và tên", "Ghi chú"], ["Đặng Thị Ngọc Ánh", 'Học nghề "hàn", 2 tháng;\r\nxong'], ["Trần Văn Bình", ""]];
+    const rows = [
+      ["Họ và tên", "Ghi chú"],
+      ["Đặng Thị Ngọc Ánh", 'Học nghề "hàn", 2 tháng;\r\nxong'],
+      ["Trần Văn Bình", ""],
+    ];
     expect(parse(toCsv(rows).slice(1))).toEqual(rows);
     expect(parse(toCsv(rows, { quoteAll: true }).slice(1))).toEqual(rows);
   });

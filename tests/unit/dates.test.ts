@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { addDays, addMonths, daysAfter, daysBetween, daysInMonth } from "~/utils/dates";
 
 describe("addDays", () => {
@@ -22,7 +23,9 @@ describe("addDays", () => {
 
 describe("daysInMonth", () => {
   it("knows short months and leap years (including the century rules)", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(daysInMonth(2028, 2)).toBe(29);
     expect(daysInMonth(2100, 2)).toBe(28);
     expect(daysInMonth(2000, 2)).toBe(29);

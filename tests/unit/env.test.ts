@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { parseEnv } from "~/env.server";
 
 function failure(source: Record<string, string>): string {
@@ -49,10 +51,9 @@ describe("parseEnv", () => {
   });
 
   it("splits trusted origins on commas and drops blanks", () => {
-    expect(parseEnv({ TRUSTED_ORIGINS: " https://chungtay.gov.vn, https://proxy.example.vn ,," }).trustedOrigins).toEqual([
-      "https://chungtay.gov.vn",
-      "https://proxy.example.vn",
-    ]);
+    expect(
+      parseEnv({ TRUSTED_ORIGINS: " https://chungtay.gov.vn, https://proxy.example.vn ,," }).trustedOrigins,
+    ).toEqual(["https://chungtay.gov.vn", "https://proxy.example.vn"]);
   });
 
   it("reads PORT as a number and DATA_DIR as an absolute path", () => {
@@ -81,7 +82,8 @@ describe("parseEnv", () => {
 
   it("names every bad variable at once", () => {
     const message = failure({ PORT: "abc", MEILI_URL: "nope", NODE_ENV: "staging", MEILI_INDEX_PREFIX: "ct prod" });
-    for (const name of ["PORT", "MEILI_URL", "NODE_ENV", "MEILI_INDEX_PREFIX"]) expect(message).toMatch(new RegExp(`^\\s*${name}: `, "m"));
+    for (const name of ["PORT", "MEILI_URL", "NODE_ENV", "MEILI_INDEX_PREFIX"])
+      expect(message).toMatch(new RegExp(`^\\s*${name}: `, "m"));
     expect(message).toContain("for example ct_");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addMonths } from "~/utils/dates";
+
 import { ageOn, band, computeExpungement, type Conviction } from "~/modules/persons/expungement";
+import { addMonths } from "~/utils/dates";
 
 const adult = "1985-04-12";
 const prison = (months: number, over: Partial<Conviction> = {}): Conviction => ({
@@ -40,7 +41,12 @@ describe("automatic expungement (art. 70)", () => {
     ["commuted death sentence", 60, { penalty: "death_commuted" as const, sentenceMonths: undefined }],
   ])("%s → %i months after the main penalty", (_label, months, over) => {
     const result = computeExpungement([prison(36, over)], adult);
-    expect(result).toMatchObject({ kind: "automatic", periodMonths: months, countedFrom: "2022-06-15", date: addMonths("2022-06-15", months) });
+    expect(result).toMatchObject({
+      kind: "automatic",
+      periodMonths: months,
+      countedFrom: "2022-06-15",
+      date: addMonths("2022-06-15", months),
+    });
   });
 
   it("Mr Nguyễn Văn H.: three years in prison, completed 20/05/2025 → expunged 20/05/2027", () => {
@@ -52,16 +58,25 @@ describe("automatic expungement (art. 70)", () => {
   });
 
   it("waits for a supplementary penalty that ends later than the period", () => {
-    expect(computeExpungement([prison(24, { supplementaryCompletedOn: "2025-01-01" })], adult)).toMatchObject({ date: "2025-01-01" });
-    expect(computeExpungement([prison(24, { supplementaryCompletedOn: "2023-01-01" })], adult)).toMatchObject({ date: "2024-06-15" });
+    expect(computeExpungement([prison(24, { supplementaryCompletedOn: "2025-01-01" })], adult)).toMatchObject({
+      date: "2025-01-01",
+    });
+    expect(computeExpungement([prison(24, { supplementaryCompletedOn: "2023-01-01" })], adult)).toMatchObject({
+      date: "2024-06-15",
+    });
   });
 
   it("counts from a leap day", () => {
-    expect(computeExpungement([prison(12, { mainCompletedOn: "2024-02-29" })], adult)).toMatchObject({ date: "2026-02-28" });
+    expect(computeExpungement([prison(12, { mainCompletedOn: "2024-02-29" })], adult)).toMatchObject({
+      date: "2026-02-28",
+    });
   });
 
   it("art. 72: special early expungement after one third of the period", () => {
-    expect(computeExpungement([prison(100)], adult)).toMatchObject({ periodMonths: 36, earlyProposalFrom: "2023-06-15" });
+    expect(computeExpungement([prison(100)], adult)).toMatchObject({
+      periodMonths: 36,
+      earlyProposalFrom: "2023-06-15",
+    });
   });
 });
 
@@ -86,16 +101,31 @@ describe("a new conviction (art. 73)", () => {
 
   it("before the old record is expunged restarts the clock from the new sentence, with the longer period", () => {
     const second = prison(12, { offenceDate: "2021-06-01", mainCompletedOn: "2023-03-01" });
-    expect(computeExpungement([second, first], adult)).toMatchObject({ kind: "automatic", countedFrom: "2023-03-01", periodMonths: 24, date: "2025-03-01" });
+    expect(computeExpungement([second, first], adult)).toMatchObject({
+      kind: "automatic",
+      countedFrom: "2023-03-01",
+      periodMonths: 24,
+      date: "2025-03-01",
+    });
     const longer = prison(200, { offenceDate: "2021-06-01", mainCompletedOn: "2038-01-01" });
     expect(computeExpungement([first, longer], adult)).toMatchObject({ periodMonths: 60, date: "2043-01-01" });
-    const nonCustodial: Conviction = { offenceDate: "2021-06-01", penalty: "non_custodial", mainCompletedOn: "2022-06-01", nationalSecurity: false };
+    const nonCustodial: Conviction = {
+      offenceDate: "2021-06-01",
+      penalty: "non_custodial",
+      mainCompletedOn: "2022-06-01",
+      nationalSecurity: false,
+    };
     // The old record's longer period still applies, counted from the new completion.
     expect(computeExpungement([first, nonCustodial], adult)).toMatchObject({ periodMonths: 24, date: "2024-06-01" });
   });
 
   it("after the old record was expunged is counted on its own", () => {
-    const later: Conviction = { offenceDate: "2023-01-01", penalty: "non_custodial", mainCompletedOn: "2023-07-01", nationalSecurity: false };
+    const later: Conviction = {
+      offenceDate: "2023-01-01",
+      penalty: "non_custodial",
+      mainCompletedOn: "2023-07-01",
+      nationalSecurity: false,
+    };
     expect(computeExpungement([first, later], adult)).toMatchObject({ periodMonths: 12, date: "2024-07-01" });
   });
 
@@ -107,12 +137,21 @@ describe("a new conviction (art. 73)", () => {
 
 describe("juveniles (art. 107)", () => {
   it("an offence committed under 16 leaves no record", () => {
-    expect(computeExpungement([prison(24, { offenceDate: "2023-05-09" })], "2008-05-10")).toEqual({ kind: "no_record", reason: "juvenile_under_16" });
+    expect(computeExpungement([prison(24, { offenceDate: "2023-05-09" })], "2008-05-10")).toEqual({
+      kind: "no_record",
+      reason: "juvenile_under_16",
+    });
   });
   it("16 and 17 year olds have shorter periods", () => {
-    expect(computeExpungement([prison(24, { offenceDate: "2024-05-10" })], "2008-05-10")).toMatchObject({ periodMonths: 12 });
-    expect(computeExpungement([prison(100, { offenceDate: "2024-05-10" })], "2008-05-10")).toMatchObject({ periodMonths: 18 });
-    expect(computeExpungement([{ ...prison(0), penalty: "suspended", offenceDate: "2025-01-01" }], "2008-05-10")).toMatchObject({ periodMonths: 6 });
+    expect(computeExpungement([prison(24, { offenceDate: "2024-05-10" })], "2008-05-10")).toMatchObject({
+      periodMonths: 12,
+    });
+    expect(computeExpungement([prison(100, { offenceDate: "2024-05-10" })], "2008-05-10")).toMatchObject({
+      periodMonths: 18,
+    });
+    expect(
+      computeExpungement([{ ...prison(0), penalty: "suspended", offenceDate: "2025-01-01" }], "2008-05-10"),
+    ).toMatchObject({ periodMonths: 6 });
   });
 });
 
@@ -126,7 +165,11 @@ describe("supplementary penalties and the judgment's other decisions (art. 70(2)
   const sentence = prison(36, { mainCompletedOn: "2024-01-10" });
 
   it("the period alone, when nothing else is on the record", () => {
-    expect(computeExpungement([sentence], adult)).toMatchObject({ date: "2026-01-10", periodEndsOn: "2026-01-10", decidedBy: "period" });
+    expect(computeExpungement([sentence], adult)).toMatchObject({
+      date: "2026-01-10",
+      periodEndsOn: "2026-01-10",
+      decidedBy: "period",
+    });
   });
 
   it.each([
@@ -137,51 +180,101 @@ describe("supplementary penalties and the judgment's other decisions (art. 70(2)
     ["deprivation of civic rights, or any other with an end date", "2028-02-29"],
   ])("%s ending later moves the date to the day it ends", (_kind, endsOn) => {
     const result = computeExpungement([sentence], adult, { supplementaryEnds: [endsOn] });
-    expect(result).toMatchObject({ kind: "automatic", date: endsOn, decidedBy: "supplementary", periodEndsOn: "2026-01-10", countedFrom: "2024-01-10" });
+    expect(result).toMatchObject({
+      kind: "automatic",
+      date: endsOn,
+      decidedBy: "supplementary",
+      periodEndsOn: "2026-01-10",
+      countedFrom: "2024-01-10",
+    });
   });
 
   it("the last of several penalties decides; those ending within the period and those without an end date move nothing", () => {
-    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", "2027-01-10", "2026-06-30", null] })).toMatchObject({ date: "2027-01-10" });
-    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", null, undefined] })).toMatchObject({ date: "2026-01-10", decidedBy: "period" });
+    expect(
+      computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", "2027-01-10", "2026-06-30", null] }),
+    ).toMatchObject({ date: "2027-01-10" });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-03-01", null, undefined] })).toMatchObject(
+      { date: "2026-01-10", decidedBy: "period" },
+    );
   });
 
   it("a ban held on the record and the penalty recorded with the sentence: the later one", () => {
     const withSupplementary = prison(36, { mainCompletedOn: "2024-01-10", supplementaryCompletedOn: "2026-09-01" });
-    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-04-01"] })).toMatchObject({ date: "2026-09-01", decidedBy: "supplementary" });
-    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-10-01"] })).toMatchObject({ date: "2026-10-01", decidedBy: "supplementary" });
+    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-04-01"] })).toMatchObject({
+      date: "2026-09-01",
+      decidedBy: "supplementary",
+    });
+    expect(computeExpungement([withSupplementary], adult, { supplementaryEnds: ["2026-10-01"] })).toMatchObject({
+      date: "2026-10-01",
+      decidedBy: "supplementary",
+    });
   });
 
   it("the other decisions (compensation, court fees) completed after the period move the date; completed before, nothing", () => {
-    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2026-03-15" })).toMatchObject({ date: "2026-03-15", decidedBy: "other_decisions" });
-    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2023-05-02" })).toMatchObject({ date: "2026-01-10", decidedBy: "period" });
-    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2026-06-01"], otherDecisionsCompletedOn: "2026-03-15" })).toMatchObject({
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2026-03-15" })).toMatchObject({
+      date: "2026-03-15",
+      decidedBy: "other_decisions",
+    });
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2023-05-02" })).toMatchObject({
+      date: "2026-01-10",
+      decidedBy: "period",
+    });
+    expect(
+      computeExpungement([sentence], adult, {
+        supplementaryEnds: ["2026-06-01"],
+        otherDecisionsCompletedOn: "2026-03-15",
+      }),
+    ).toMatchObject({
       date: "2026-06-01",
       decidedBy: "supplementary",
     });
-    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2026-06-01"], otherDecisionsCompletedOn: "2026-07-01" })).toMatchObject({
+    expect(
+      computeExpungement([sentence], adult, {
+        supplementaryEnds: ["2026-06-01"],
+        otherDecisionsCompletedOn: "2026-07-01",
+      }),
+    ).toMatchObject({
       date: "2026-07-01",
       decidedBy: "other_decisions",
     });
   });
 
   it("a court application (art. 71) and the early proposal (art. 72) wait for them too", () => {
-    expect(computeExpungement([{ ...sentence, nationalSecurity: true }], adult, { supplementaryEnds: ["2028-01-01"] })).toMatchObject({
+    expect(
+      computeExpungement([{ ...sentence, nationalSecurity: true }], adult, { supplementaryEnds: ["2028-01-01"] }),
+    ).toMatchObject({
       kind: "court",
       date: "2028-01-01",
     });
-    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-01-01"] })).toMatchObject({ earlyProposalFrom: "2025-01-01" });
-    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2025-02-01" })).toMatchObject({ earlyProposalFrom: "2025-02-01" });
+    expect(computeExpungement([sentence], adult, { supplementaryEnds: ["2025-01-01"] })).toMatchObject({
+      earlyProposalFrom: "2025-01-01",
+    });
+    expect(computeExpungement([sentence], adult, { otherDecisionsCompletedOn: "2025-02-01" })).toMatchObject({
+      earlyProposalFrom: "2025-02-01",
+    });
   });
 
   it("a ban held on the record applies to the record still standing, not to an older one it cannot have delayed", () => {
     // First conviction due 10/01/2022; a new offence in 2023 starts its own record (art. 73 does not apply).
     const first = prison(36, { offenceDate: "2016-01-01", mainCompletedOn: "2020-01-10" });
-    const second: Conviction = { offenceDate: "2023-01-01", penalty: "non_custodial", mainCompletedOn: "2023-07-01", nationalSecurity: false };
-    expect(computeExpungement([first, second], adult, { supplementaryEnds: ["2025-02-01"] })).toMatchObject({ periodMonths: 12, date: "2025-02-01" });
+    const second: Conviction = {
+      offenceDate: "2023-01-01",
+      penalty: "non_custodial",
+      mainCompletedOn: "2023-07-01",
+      nationalSecurity: false,
+    };
+    expect(computeExpungement([first, second], adult, { supplementaryEnds: ["2025-02-01"] })).toMatchObject({
+      periodMonths: 12,
+      date: "2025-02-01",
+    });
   });
 
   it("a juvenile's offence under 16 still leaves no record", () => {
-    expect(computeExpungement([prison(24, { offenceDate: "2023-05-09" })], "2008-05-10", { supplementaryEnds: ["2030-01-01"] })).toEqual({
+    expect(
+      computeExpungement([prison(24, { offenceDate: "2023-05-09" })], "2008-05-10", {
+        supplementaryEnds: ["2030-01-01"],
+      }),
+    ).toEqual({
       kind: "no_record",
       reason: "juvenile_under_16",
     });

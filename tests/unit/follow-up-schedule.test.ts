@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+
+import {
+  canRecord,
+  dueFrom,
+  followUpDueOn,
+  followUpSchedule,
+  followUpState,
+  overdueFrom,
+  suggestedOutcome,
+} from "~/modules/placements/schedule";
 import { addDays } from "~/utils/dates";
-import { canRecord, dueFrom, followUpDueOn, followUpSchedule, followUpState, overdueFrom, suggestedOutcome } from "~/modules/placements/schedule";
 
 describe("follow-up due dates", () => {
   it("fall 1, 3, 6 and 12 months after the start", () => {
@@ -16,7 +25,12 @@ describe("follow-up due dates", () => {
     expect(followUpDueOn("2026-01-31", 1)).toBe("2026-02-28");
     expect(followUpDueOn("2028-01-31", 1)).toBe("2028-02-29"); // leap year
     expect(followUpDueOn("2026-08-31", 1)).toBe("2026-09-30");
-    expect(followUpSchedule("2025-11-30").map((f) => f.dueOn)).toEqual(["2025-12-30", "2026-02-28", "2026-05-30", "2026-11-30"]);
+    expect(followUpSchedule("2025-11-30").map((f) => f.dueOn)).toEqual([
+      "2025-12-30",
+      "2026-02-28",
+      "2026-05-30",
+      "2026-11-30",
+    ]);
     expect(followUpDueOn("2027-02-28", 12)).toBe("2028-02-28");
     expect(followUpDueOn("2028-02-29", 12)).toBe("2029-02-28");
   });
@@ -49,7 +63,13 @@ describe("follow-up windows", () => {
   });
 
   it("may be recorded only when due or overdue", () => {
-    expect(["upcoming", "due", "overdue", "done", "cancelled"].map((s) => canRecord(s as never))).toEqual([false, true, true, false, false]);
+    expect(["upcoming", "due", "overdue", "done", "cancelled"].map((s) => canRecord(s as never))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

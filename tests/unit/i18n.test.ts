@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { fillTemplate, formatDate, formatNumber, formatVnd, isMessageKey, localeFromCookie, translator } from "~/i18n";
 import { en } from "~/i18n/en";
 import { vi } from "~/i18n/vi";
@@ -9,15 +10,25 @@ describe("message catalogues", () => {
   it("have exactly the same keys in Vietnamese and English", () => {
     const viKeys = Object.keys(vi).sort();
     const enKeys = Object.keys(en).sort();
-    expect(enKeys.filter((k) => !(k in vi)), "keys only in en").toEqual([]);
-    expect(viKeys.filter((k) => !(k in en)), "keys only in vi").toEqual([]);
+    expect(
+      enKeys.filter((k) => !(k in vi)),
+      "keys only in en",
+    ).toEqual([]);
+    expect(
+      viKeys.filter((k) => !(k in en)),
+      "keys only in vi",
+    ).toEqual([]);
     expect(viKeys.length).toBeGreaterThan(0);
   });
 
   it("have no empty messages", () => {
     const empty = [
-      ...Object.entries(vi).filter(([, text]) => text.trim() === "").map(([k]) => `vi:${k}`),
-      ...Object.entries(en).filter(([, text]) => text.trim() === "").map(([k]) => `en:${k}`),
+      ...Object.entries(vi)
+        .filter(([, text]) => text.trim() === "")
+        .map(([k]) => `vi:${k}`),
+      ...Object.entries(en)
+        .filter(([, text]) => text.trim() === "")
+        .map(([k]) => `en:${k}`),
     ];
     expect(empty).toEqual([]);
   });
@@ -35,8 +46,12 @@ describe("message catalogues", () => {
 
 describe("translator", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
-    expect(translator("vi")("login.error.locked", { minutes: 15 })).toBe("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
-    expect(translator("en")("nav.loggedInAs", { name: "Lan" })).toBe(`${en["nav.loggedInAs"].replace("{name}", "Lan")}`);
+    expect(translator("vi")("login.error.locked", { minutes: 15 })).toBe(
+      "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.",
+    );
+    expect(translator("en")("nav.loggedInAs", { name: "Lan" })).toBe(
+      `${en["nav.loggedInAs"].replace("{name}", "Lan")}`,
+    );
     expect(translator("vi")("nav.loggedInAs")).toContain("{name}");
   });
 
@@ -102,8 +117,14 @@ describe("a value that ends its own sentence", () => {
 
   it("reads right in a real notification and a real status message", () => {
     const t = translator("vi");
-    expect(t("notify.referral.officer.interview", { title: "Thợ sửa xe máy", name: "Nguyễn Văn H." })).toBe("“Thợ sửa xe máy” hẹn phỏng vấn Nguyễn Văn H.");
-    expect(t("review.verified", { name: "Công ty TNHH May Sông Xanh" })).toBe("Đã xác minh Công ty TNHH May Sông Xanh.");
-    expect(translator("en")("notify.referral.officer.interview", { title: "Motorbike mechanic", name: "Nguyễn Văn H." })).not.toContain("..");
+    expect(t("notify.referral.officer.interview", { title: "Thợ sửa xe máy", name: "Nguyễn Văn H." })).toBe(
+      "“Thợ sửa xe máy” hẹn phỏng vấn Nguyễn Văn H.",
+    );
+    expect(t("review.verified", { name: "Công ty TNHH May Sông Xanh" })).toBe(
+      "Đã xác minh Công ty TNHH May Sông Xanh.",
+    );
+    expect(
+      translator("en")("notify.referral.officer.interview", { title: "Motorbike mechanic", name: "Nguyễn Văn H." }),
+    ).not.toContain("..");
   });
 });

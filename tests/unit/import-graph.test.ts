@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 /*
@@ -50,7 +51,8 @@ function violations(from: string[], bad: (target: string) => boolean): Record<st
 }
 
 const searchToModules = () => violations(["search"], (t) => isUnder(t, "app/modules"));
-const modulesToSearchInternals = () => violations(["app/modules", "app/routes"], (t) => isUnder(t, "search") && !isFacade(t));
+const modulesToSearchInternals = () =>
+  violations(["app/modules", "app/routes"], (t) => isUnder(t, "search") && !isFacade(t));
 
 describe("import graph: search/ and the domain modules", () => {
   it("reads imports the way the rules need (relative, alias, re-export, dynamic)", () => {

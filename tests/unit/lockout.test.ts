@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LOCKOUT, lockMinutes, lockedUntil, minutesUntil, type Attempt } from "~/modules/accounts/lockout";
+
+import { type Attempt, lockedUntil, lockMinutes, LOCKOUT, minutesUntil } from "~/modules/accounts/lockout";
 
 /*
  * The back-off rule as a pure function (decision 017). tests/integration/hardening-lockout.test.ts checks
@@ -51,8 +52,14 @@ describe("lockedUntil", () => {
 
   // Any history of attempts, sorted by time: the rule's invariants hold for all of them.
   const history = fc
-    .array(fc.record({ minute: fc.double({ min: 0, max: 24 * 60, noNaN: true }), succeeded: fc.boolean() }), { maxLength: 120 })
-    .map((xs) => xs.sort((a, b) => a.minute - b.minute).map((x) => ({ at: new Date(T0 + x.minute * MIN), succeeded: x.succeeded })));
+    .array(fc.record({ minute: fc.double({ min: 0, max: 24 * 60, noNaN: true }), succeeded: fc.boolean() }), {
+      maxLength: 120,
+    })
+    .map((xs) =>
+      xs
+        .sort((a, b) => a.minute - b.minute)
+        .map((x) => ({ at: new Date(T0 + x.minute * MIN), succeeded: x.succeeded })),
+    );
 
   it("never locks for longer than the cap, and only after 5 failures since the last success", () => {
     fc.assert(
@@ -84,7 +91,10 @@ describe("lockedUntil", () => {
         const last = attempts.length ? attempts[attempts.length - 1]!.at.getTime() : T0;
         const at = new Date(last + 1);
         const before = lockedUntil(attempts, at)?.getTime() ?? 0;
-        const more = [...attempts, ...Array.from({ length: extra }, (_, i) => ({ at: new Date(last + 1 + i), succeeded: false }))];
+        const more = [
+          ...attempts,
+          ...Array.from({ length: extra }, (_, i) => ({ at: new Date(last + 1 + i), succeeded: false })),
+        ];
         expect(lockedUntil(more, new Date(last + 1 + extra))?.getTime() ?? 0).toBeGreaterThanOrEqual(before);
       }),
     );

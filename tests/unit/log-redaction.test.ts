@@ -1,5 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { describeError, log, redact } from "~/utils/log.server";
 
 /*
@@ -19,11 +20,27 @@ describe("redact", () => {
     ["a Vietnamese email", "lan.nguyễn@ví-dụ.vn", "[email]"],
     ["a citizen id", "CCCD 001099012345 đã có", "CCCD [id] đã có"],
     ["a grouped citizen id", "id 001 099 012345", "id [id]"],
-    ["PostgreSQL's key detail", 'Key (citizen_id)=(001099012345) already exists.', "Key (citizen_id)=([redacted]) already exists."],
-    ["a failing row", "Failing row contains (a1, Nguyễn Văn An, 1990-01-01, null).", "Failing row contains ([redacted])."],
-    ["a typed value", 'invalid input syntax for type uuid: "Nguyễn Văn An"', 'invalid input syntax for type uuid: "[redacted]"'],
+    [
+      "PostgreSQL's key detail",
+      "Key (citizen_id)=(001099012345) already exists.",
+      "Key (citizen_id)=([redacted]) already exists.",
+    ],
+    [
+      "a failing row",
+      "Failing row contains (a1, Nguyễn Văn An, 1990-01-01, null).",
+      "Failing row contains ([redacted]).",
+    ],
+    [
+      "a typed value",
+      'invalid input syntax for type uuid: "Nguyễn Văn An"',
+      'invalid input syntax for type uuid: "[redacted]"',
+    ],
     ["a query string", "GET /officer/persons?q=Nguy%E1%BB%85n&page=2 failed", "GET /officer/persons?[query] failed"],
-    ["a URL's query string", "Request to http://127.0.0.1:7700/indexes/x/search?q=An has failed", "Request to http://127.0.0.1:7700/indexes/x/search?[query] has failed"],
+    [
+      "a URL's query string",
+      "Request to http://127.0.0.1:7700/indexes/x/search?q=An has failed",
+      "Request to http://127.0.0.1:7700/indexes/x/search?[query] has failed",
+    ],
   ])("removes %s", (_what, input, expected) => {
     expect(redact(input)).toBe(expected);
   });
@@ -61,7 +78,9 @@ describe("describeError", () => {
     );
     const text = describeError(error);
     expect(text).toContain('Failed query: insert into "released_person"');
-    expect(text).toContain("caused by: PostgresError (code 23505, constraint released_person_citizen_id_key, table released_person)");
+    expect(text).toContain(
+      "caused by: PostgresError (code 23505, constraint released_person_citizen_id_key, table released_person)",
+    );
     for (const secret of ["Nguyễn Văn An", "0912345678", "001099012345", "params"]) expect(text).not.toContain(secret);
   });
 
@@ -73,7 +92,11 @@ describe("describeError", () => {
 
   it("keeps stack frames for errors, leaves them out when asked", () => {
     const error = new Error("boom");
-    expect(describeError(error).split("\n").some((l) => l.trim().startsWith("at "))).toBe(true);
+    expect(
+      describeError(error)
+        .split("\n")
+        .some((l) => l.trim().startsWith("at ")),
+    ).toBe(true);
     expect(describeError(error, { stack: false })).toBe("Error: boom");
   });
 
@@ -97,7 +120,9 @@ describe("log", () => {
     log.error("request", "a1b2c3d4 POST /officer/persons", postgresError(), { route: "routes/officer.persons" });
     expect(lines[0]).toBe("out [auth] hello [phone] email=[email] count=3");
     expect(lines[1]).toBe("err [search] fallback\n  Error: Request to http://x/search?[query] failed");
-    expect(lines[2]).toMatch(/^err \[request\] a1b2c3d4 POST \/officer\/persons route=routes\/officer.persons\n {2}PostgresError \(code 23505/);
+    expect(lines[2]).toMatch(
+      /^err \[request\] a1b2c3d4 POST \/officer\/persons route=routes\/officer.persons\n {2}PostgresError \(code 23505/,
+    );
     expect(lines.join("\n")).not.toMatch(/0912345678|an@example\.vn|001099012345|Nguyễn/);
   });
 });

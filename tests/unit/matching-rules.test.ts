@@ -1,8 +1,27 @@
 import { describe, expect, it } from "vitest";
+
 import { translator } from "~/i18n";
-import { reasonCodes, reasonKey, reasonText, EXCLUSION_REASONS, POSITIVE_REASONS } from "~/modules/matching/reasons";
-import { banHits, byRank, prescoreCandidate, prescoreJob, prescoreTraining, recordStandsOn, topByScore, evaluate, hardRules, matchingSkills, scoreMatch, withinReach, words, type JobFacts, type PersonFacts, type TrainingFacts } from "~/modules/matching/rules";
+import { EXCLUSION_REASONS, POSITIVE_REASONS, reasonCodes, reasonKey, reasonText } from "~/modules/matching/reasons";
+import {
+  banHits,
+  byRank,
+  evaluate,
+  hardRules,
+  type JobFacts,
+  matchingSkills,
+  type PersonFacts,
+  prescoreCandidate,
+  prescoreJob,
+  prescoreTraining,
+  recordStandsOn,
+  scoreMatch,
+  topByScore,
+  type TrainingFacts,
+  withinReach,
+  words,
+} from "~/modules/matching/rules";
 import { MATCHING_WEIGHTS } from "~/modules/matching/weights";
+
 import { candidateQueries, personQueries, reachFilter } from "../../search/matching.server";
 
 const TODAY = "2026-11-15";
@@ -95,7 +114,9 @@ describe("hard rules", () => {
   });
 
   it("needs a live consent for the purpose: matching for jobs, training referral for courses", () => {
-    expect(codes(hardRules(person({ consentPurposes: ["training_referral"] }), jobFacts(), TODAY))).toEqual(["noConsent"]);
+    expect(codes(hardRules(person({ consentPurposes: ["training_referral"] }), jobFacts(), TODAY))).toEqual([
+      "noConsent",
+    ]);
     expect(codes(hardRules(person({ consentPurposes: ["matching"] }), course(), TODAY))).toEqual(["noConsent"]);
     expect(hardRules(person({ consentPurposes: ["training_referral"] }), course(), TODAY)).toEqual([]);
   });
@@ -105,29 +126,53 @@ describe("hard rules", () => {
   });
 
   it("court bans: the listing's occupation, its commune or province; an ended ban no longer counts", () => {
-    const occupationBan = { kind: "occupation" as const, occupationCodes: ["72311"], provinceCode: null, communeCode: null, endsOn: "2027-01-01" };
+    const occupationBan = {
+      kind: "occupation" as const,
+      occupationCodes: ["72311"],
+      provinceCode: null,
+      communeCode: null,
+      endsOn: "2027-01-01",
+    };
     expect(codes(hardRules(person({ bans: [occupationBan] }), jobFacts(), TODAY))).toEqual(["courtBanOccupation"]);
     expect(hardRules(person({ bans: [{ ...occupationBan, endsOn: "2026-11-14" }] }), jobFacts(), TODAY)).toEqual([]);
     expect(hardRules(person({ bans: [{ ...occupationBan, endsOn: TODAY }] }), jobFacts(), TODAY)).toHaveLength(1);
-    expect(hardRules(person({ bans: [{ ...occupationBan, occupationCodes: ["83220"] }] }), jobFacts(), TODAY)).toEqual([]);
-    const communeBan = { kind: "place" as const, occupationCodes: [], provinceCode: LAM_DONG, communeCode: NAM_DA, endsOn: null };
+    expect(hardRules(person({ bans: [{ ...occupationBan, occupationCodes: ["83220"] }] }), jobFacts(), TODAY)).toEqual(
+      [],
+    );
+    const communeBan = {
+      kind: "place" as const,
+      occupationCodes: [],
+      provinceCode: LAM_DONG,
+      communeCode: NAM_DA,
+      endsOn: null,
+    };
     expect(codes(hardRules(person({ bans: [communeBan] }), jobFacts(), TODAY))).toEqual(["courtBanPlace"]);
     expect(hardRules(person({ bans: [communeBan] }), jobFacts({ communeCode: OTHER_COMMUNE }), TODAY)).toEqual([]);
-    const provinceBan = { kind: "place" as const, occupationCodes: [], provinceCode: LAM_DONG, communeCode: null, endsOn: null };
+    const provinceBan = {
+      kind: "place" as const,
+      occupationCodes: [],
+      provinceCode: LAM_DONG,
+      communeCode: null,
+      endsOn: null,
+    };
     expect(banHits(provinceBan, jobFacts({ communeCode: OTHER_COMMUNE }), TODAY)).toBe("place");
     expect(banHits(provinceBan, jobFacts({ provinceCode: HA_NOI }), TODAY)).toBeNull();
   });
 
   it("the organisation's stance on unexpunged records applies only while the record stands", () => {
     expect(codes(hardRules(person(), jobFacts({ acceptsUnexpunged: "no" }), TODAY))).toEqual(["rejectsUnexpunged"]);
-    expect(hardRules(person({ recordStanding: false, offenceCategories: [] }), jobFacts({ acceptsUnexpunged: "no" }), TODAY)).toEqual([]);
+    expect(
+      hardRules(person({ recordStanding: false, offenceCategories: [] }), jobFacts({ acceptsUnexpunged: "no" }), TODAY),
+    ).toEqual([]);
     expect(hardRules(person(), jobFacts({ acceptsUnexpunged: "case_by_case" }), TODAY)).toEqual([]);
     expect(codes(hardRules(person(), course({ acceptsUnexpunged: "no" }), TODAY))).toEqual(["rejectsUnexpunged"]);
   });
 
   it("a job's excluded offence categories meet the person's, only while the record stands", () => {
     const excluding = jobFacts({ excludedOffenceCategories: ["property", "drugs"] });
-    expect(hardRules(person(), excluding, TODAY)).toEqual([{ code: "excludedOffence", params: { categories: "property" } }]);
+    expect(hardRules(person(), excluding, TODAY)).toEqual([
+      { code: "excludedOffence", params: { categories: "property" } },
+    ]);
     expect(hardRules(person({ offenceCategories: ["traffic"] }), excluding, TODAY)).toEqual([]);
     expect(hardRules(person({ recordStanding: false, offenceCategories: [] }), excluding, TODAY)).toEqual([]);
   });
@@ -146,7 +191,9 @@ describe("hard rules", () => {
     expect(codes(hardRules(person(), faraway, TODAY))).toEqual(["tooFar"]);
     expect(hardRules(person({ willingToMove: true }), faraway, TODAY)).toEqual([]);
     expect(hardRules(person({ willingToMove: true, preferredProvinceCode: HA_NOI }), faraway, TODAY)).toEqual([]);
-    expect(codes(hardRules(person({ willingToMove: true, preferredProvinceCode: "79" }), faraway, TODAY))).toEqual(["tooFar"]);
+    expect(codes(hardRules(person({ willingToMove: true, preferredProvinceCode: "79" }), faraway, TODAY))).toEqual([
+      "tooFar",
+    ]);
     expect(withinReach(person({ willingToMove: true, preferredProvinceCode: "79" }), jobFacts())).toBe(true);
   });
 
@@ -158,13 +205,19 @@ describe("hard rules", () => {
   });
 
   it("a course must be open, before its deadline, with seats left", () => {
-    expect(codes(hardRules(person(), course({ applicationDeadline: "2026-11-14" }), TODAY))).toEqual(["deadlinePassed"]);
+    expect(codes(hardRules(person(), course({ applicationDeadline: "2026-11-14" }), TODAY))).toEqual([
+      "deadlinePassed",
+    ]);
     expect(codes(hardRules(person(), course({ capacity: 3, taken: 3 }), TODAY))).toEqual(["noSeats"]);
     expect(codes(hardRules(person(), course({ status: "closed" }), TODAY))).toEqual(["listingClosed"]);
   });
 
   it("lists every rule broken, in a fixed order", () => {
-    const all = hardRules(person({ consentPurposes: [], dateOfBirth: "2010-01-01" }), jobFacts({ acceptsUnexpunged: "no", provinceCode: HA_NOI }), TODAY);
+    const all = hardRules(
+      person({ consentPurposes: [], dateOfBirth: "2010-01-01" }),
+      jobFacts({ acceptsUnexpunged: "no", provinceCode: HA_NOI }),
+      TODAY,
+    );
     expect(codes(all)).toEqual(["noConsent", "tooYoung", "rejectsUnexpunged", "tooFar"]);
   });
 });
@@ -174,7 +227,10 @@ describe("skills and words", () => {
     expect(words("Sửa XE máy, Đồng hồ")).toEqual(["sua", "xe", "may", "dong", "ho"]);
   });
   it("matches a skill whose words all appear in a phrase of the listing, or the reverse", () => {
-    expect(matchingSkills(["sửa xe máy", "thay nhớt", "nấu ăn"], ["Thợ sửa xe máy", "thay nhot"])).toEqual(["sửa xe máy", "thay nhớt"]);
+    expect(matchingSkills(["sửa xe máy", "thay nhớt", "nấu ăn"], ["Thợ sửa xe máy", "thay nhot"])).toEqual([
+      "sửa xe máy",
+      "thay nhớt",
+    ]);
     expect(matchingSkills(["sửa xe máy giỏi"], ["sửa xe máy"])).toEqual(["sửa xe máy giỏi"]);
     expect(matchingSkills(["hàn"], ["Thợ hàn điện"])).toEqual(["hàn"]);
     expect(matchingSkills(["sửa xe"], ["Phụ bếp"])).toEqual([]);
@@ -185,10 +241,26 @@ describe("scoring", () => {
   it("Mr H. and the repair shop: trade, skill, commune, wage, stance, in weight order", () => {
     const { score, reasons } = scoreMatch(person(), jobFacts());
     const w = MATCHING_WEIGHTS;
-    expect(score).toBe(w.occupation.sameTrade + w.skills.perSkill + w.distance.sameCommune + w.wage.meetsExpectation + w.wage.aboveMinimum + w.acceptsUnexpunged);
-    expect(codes(reasons)).toEqual(["sameTrade", "sameCommune", "skill", "wageMeetsExpectation", "aboveMinimumWage", "acceptsUnexpunged"]);
+    expect(score).toBe(
+      w.occupation.sameTrade +
+        w.skills.perSkill +
+        w.distance.sameCommune +
+        w.wage.meetsExpectation +
+        w.wage.aboveMinimum +
+        w.acceptsUnexpunged,
+    );
+    expect(codes(reasons)).toEqual([
+      "sameTrade",
+      "sameCommune",
+      "skill",
+      "wageMeetsExpectation",
+      "aboveMinimumWage",
+      "acceptsUnexpunged",
+    ]);
     expect(reasons[2]).toEqual({ code: "skill", params: { skill: "sửa xe máy" } });
-    expect(scoreMatch(person(), jobFacts({ skills: ["sửa xe máy", "thay nhớt"] })).score).toBe(score + w.skills.perSkill);
+    expect(scoreMatch(person(), jobFacts({ skills: ["sửa xe máy", "thay nhớt"] })).score).toBe(
+      score + w.skills.perSkill,
+    );
   });
 
   it("occupation: same trade > desired > related > none", () => {
@@ -208,15 +280,24 @@ describe("scoring", () => {
     const commune = at({});
     const province = at({ communeCode: OTHER_COMMUNE });
     const preferred = at({ provinceCode: HA_NOI, communeCode: "00004" });
-    const elsewhere = scoreMatch(person({ willingToMove: true, skills: [] }), jobFacts({ provinceCode: "79", communeCode: "26734" })).score;
+    const elsewhere = scoreMatch(
+      person({ willingToMove: true, skills: [] }),
+      jobFacts({ provinceCode: "79", communeCode: "26734" }),
+    ).score;
     expect([commune > province, province > preferred, preferred > elsewhere]).toEqual([true, true, true]);
-    expect(codes(scoreMatch(mover, jobFacts({ provinceCode: HA_NOI, communeCode: "00004" })).reasons)).toContain("preferredProvince");
+    expect(codes(scoreMatch(mover, jobFacts({ provinceCode: HA_NOI, communeCode: "00004" })).reasons)).toContain(
+      "preferredProvince",
+    );
   });
 
   it("wage against expectation and the regional minimum", () => {
-    expect(codes(scoreMatch(person({ expectedWage: 7_000_000 }), jobFacts()).reasons)).not.toContain("wageMeetsExpectation");
+    expect(codes(scoreMatch(person({ expectedWage: 7_000_000 }), jobFacts()).reasons)).not.toContain(
+      "wageMeetsExpectation",
+    );
     expect(codes(scoreMatch(person({ expectedWage: null }), jobFacts()).reasons)).not.toContain("wageMeetsExpectation");
-    expect(codes(scoreMatch(person(), jobFacts({ wageMin: 3_000_000, minimumWage: 3_700_000 })).reasons)).not.toContain("aboveMinimumWage");
+    expect(codes(scoreMatch(person(), jobFacts({ wageMin: 3_000_000, minimumWage: 3_700_000 })).reasons)).not.toContain(
+      "aboveMinimumWage",
+    );
     expect(codes(scoreMatch(person(), jobFacts({ minimumWage: null })).reasons)).not.toContain("aboveMinimumWage");
   });
 
@@ -236,7 +317,9 @@ describe("scoring", () => {
   });
 
   it("retention counts from two placements that could have lasted 6 months", () => {
-    expect(codes(scoreMatch(person(), jobFacts({ retention: { kept: 1, total: 1 } })).reasons)).not.toContain("keepsWorkers");
+    expect(codes(scoreMatch(person(), jobFacts({ retention: { kept: 1, total: 1 } })).reasons)).not.toContain(
+      "keepsWorkers",
+    );
     const kept = scoreMatch(person(), jobFacts({ retention: { kept: 3, total: 4 } }));
     expect(kept.reasons).toContainEqual({ code: "keepsWorkers", params: { percent: 75 } });
     const lost = scoreMatch(person(), jobFacts({ retention: { kept: 0, total: 4 } }));
@@ -244,7 +327,12 @@ describe("scoring", () => {
   });
 
   it("a training path when the person lacks the trade and the skills, through a course within reach", () => {
-    const welding = jobFacts({ occupationCode: "72121", title: "Thợ hàn", skills: ["hàn điện"], trainingPaths: [{ id: "t1", title: "Hàn điện cơ bản", provinceCode: LAM_DONG }] });
+    const welding = jobFacts({
+      occupationCode: "72121",
+      title: "Thợ hàn",
+      skills: ["hàn điện"],
+      trainingPaths: [{ id: "t1", title: "Hàn điện cơ bản", provinceCode: LAM_DONG }],
+    });
     const { reasons } = scoreMatch(person(), welding);
     expect(reasons).toContainEqual({ code: "trainingPath", params: { course: "Hàn điện cơ bản", courseId: "t1" } });
     expect(codes(scoreMatch(person({ trades: ["72121"] }), welding).reasons)).not.toContain("trainingPath");
@@ -253,14 +341,24 @@ describe("scoring", () => {
   });
 
   it("a course: leads to a job, free, boarding for those who need housing", () => {
-    const c = course({ leadsToJobs: [{ id: "j2", title: "Thợ hàn", occupationCode: "72121" }], support: ["free", "boarding"] });
+    const c = course({
+      leadsToJobs: [{ id: "j2", title: "Thợ hàn", occupationCode: "72121" }],
+      support: ["free", "boarding"],
+    });
     const { reasons } = scoreMatch(person({ needs: ["housing"] }), c);
-    expect(codes(reasons)).toEqual(expect.arrayContaining(["leadsToJob", "freeCourse", "accommodation", "sameProvince", "caseByCase"]));
-    expect(scoreMatch(person(), c).score).toBeGreaterThan(scoreMatch(person(), course({ costVnd: 2_000_000, support: [] })).score);
+    expect(codes(reasons)).toEqual(
+      expect.arrayContaining(["leadsToJob", "freeCourse", "accommodation", "sameProvince", "caseByCase"]),
+    );
+    expect(scoreMatch(person(), c).score).toBeGreaterThan(
+      scoreMatch(person(), course({ costVnd: 2_000_000, support: [] })).score,
+    );
   });
 
   it("scores are integers within 0–100", () => {
-    const best = scoreMatch(person({ needs: ["housing"] }), jobFacts({ skills: ["sửa xe máy", "thay nhớt"], benefits: ["accommodation"], retention: { kept: 3, total: 3 } }));
+    const best = scoreMatch(
+      person({ needs: ["housing"] }),
+      jobFacts({ skills: ["sửa xe máy", "thay nhớt"], benefits: ["accommodation"], retention: { kept: 3, total: 3 } }),
+    );
     expect(best.score).toBe(100);
     const { score } = scoreMatch(person(), jobFacts({ retention: { kept: 1, total: 3 } }));
     expect(Number.isInteger(score)).toBe(true);
@@ -268,20 +366,44 @@ describe("scoring", () => {
 
   it("the weights of a perfect job match add up to 100", () => {
     const w = MATCHING_WEIGHTS;
-    expect(w.occupation.sameTrade + w.skills.cap + w.wage.meetsExpectation + w.wage.aboveMinimum + w.distance.sameCommune + w.accommodation + w.acceptsUnexpunged + w.retention.max).toBe(100);
+    expect(
+      w.occupation.sameTrade +
+        w.skills.cap +
+        w.wage.meetsExpectation +
+        w.wage.aboveMinimum +
+        w.distance.sameCommune +
+        w.accommodation +
+        w.acceptsUnexpunged +
+        w.retention.max,
+    ).toBe(100);
     expect(w.version).toMatch(/^\d{4}-\d{2}-[a-z]$/);
   });
 
   it("evaluate: exclusions, or a score; ties ranked by id", () => {
-    expect(evaluate(person(), jobFacts({ acceptsUnexpunged: "no" }), TODAY)).toEqual({ ok: false, exclusions: [{ code: "rejectsUnexpunged" }] });
+    expect(evaluate(person(), jobFacts({ acceptsUnexpunged: "no" }), TODAY)).toEqual({
+      ok: false,
+      exclusions: [{ code: "rejectsUnexpunged" }],
+    });
     expect(evaluate(person(), jobFacts(), TODAY)).toMatchObject({ ok: true });
-    const ranked = [{ id: "b", score: 50 }, { id: "a", score: 50 }, { id: "c", score: 70 }].sort(byRank);
+    const ranked = [
+      { id: "b", score: 50 },
+      { id: "a", score: 50 },
+      { id: "c", score: 70 },
+    ].sort(byRank);
     expect(ranked.map((r) => r.id)).toEqual(["c", "a", "b"]);
   });
 });
 
 describe("record standing (expungement)", () => {
-  const conviction = { offenceDate: "2022-03-10", offenceCategory: "property", penalty: "prison" as const, sentenceMonths: 36, mainCompletedOn: "2025-05-20", supplementaryCompletedOn: null, nationalSecurity: false };
+  const conviction = {
+    offenceDate: "2022-03-10",
+    offenceCategory: "property",
+    penalty: "prison" as const,
+    sentenceMonths: 36,
+    mainCompletedOn: "2025-05-20",
+    supplementaryCompletedOn: null,
+    nationalSecurity: false,
+  };
   it("stands until the automatic date, or until an officer records the expungement", () => {
     const p = { dateOfBirth: "1990-08-02", recordExpungedOn: null };
     expect(recordStandsOn(p, [conviction], "2026-11-15")).toBe(true);
@@ -300,13 +422,23 @@ describe("reason sentences", () => {
   const labels = { occupations: { "72311": "Thợ sửa xe máy" } };
   it("renders the sentences of the brief", () => {
     expect(reasonText(vi, { code: "sameCommune" }, "reason", labels)).toBe("Cùng xã");
-    expect(reasonText(vi, { code: "skill", params: { skill: "sửa xe máy" } }, "reason", labels)).toBe("Có kỹ năng sửa xe máy");
-    expect(reasonText(vi, { code: "acceptsUnexpunged" }, "reason", labels)).toBe("Cơ sở nhận người chưa được xóa án tích");
-    expect(reasonText(vi, { code: "sameTrade", params: { occupation: "72311" } }, "reason", labels)).toBe("Đã làm nghề Thợ sửa xe máy");
-    expect(reasonText(vi, { code: "trainingPath", params: { course: "Hàn điện" } }, "reason", labels)).toBe("Học khóa Hàn điện rồi vào làm");
+    expect(reasonText(vi, { code: "skill", params: { skill: "sửa xe máy" } }, "reason", labels)).toBe(
+      "Có kỹ năng sửa xe máy",
+    );
+    expect(reasonText(vi, { code: "acceptsUnexpunged" }, "reason", labels)).toBe(
+      "Cơ sở nhận người chưa được xóa án tích",
+    );
+    expect(reasonText(vi, { code: "sameTrade", params: { occupation: "72311" } }, "reason", labels)).toBe(
+      "Đã làm nghề Thợ sửa xe máy",
+    );
+    expect(reasonText(vi, { code: "trainingPath", params: { course: "Hàn điện" } }, "reason", labels)).toBe(
+      "Học khóa Hàn điện rồi vào làm",
+    );
   });
   it("names excluded offence categories for officers through the catalogue", () => {
-    expect(reasonText(vi, { code: "excludedOffence", params: { categories: "property,drugs" } }, "exclusion", labels)).toContain("Xâm phạm sở hữu");
+    expect(
+      reasonText(vi, { code: "excludedOffence", params: { categories: "property,drugs" } }, "exclusion", labels),
+    ).toContain("Xâm phạm sở hữu");
   });
   it("every code has its own key, and unknown codes a generic one", () => {
     for (const code of POSITIVE_REASONS) expect(reasonKey({ code }, "reason")).toBe(`match.reason.${code}`);
@@ -319,24 +451,57 @@ describe("reason sentences", () => {
 describe("retrieval queries", () => {
   const uid = (n: string) => `t_${n}`;
   it("a person stays in their province unless willing to move", () => {
-    expect(reachFilter({ provinceCode: LAM_DONG, willingToMove: false, preferredProvinceCode: HA_NOI })).toBe(`provinceCode = "68"`);
-    expect(reachFilter({ provinceCode: LAM_DONG, willingToMove: true, preferredProvinceCode: HA_NOI })).toBe(`provinceCode IN ["68", "01"]`);
+    expect(reachFilter({ provinceCode: LAM_DONG, willingToMove: false, preferredProvinceCode: HA_NOI })).toBe(
+      `provinceCode = "68"`,
+    );
+    expect(reachFilter({ provinceCode: LAM_DONG, willingToMove: true, preferredProvinceCode: HA_NOI })).toBe(
+      `provinceCode IN ["68", "01"]`,
+    );
     expect(reachFilter({ provinceCode: LAM_DONG, willingToMove: true, preferredProvinceCode: null })).toBeNull();
   });
   it("jobs and courses by occupation and by skills, open only", () => {
-    const qs = personQueries(uid, { communeCode: NAM_DA, provinceCode: LAM_DONG, willingToMove: false, preferredProvinceCode: null, occupationCodes: ["72311"], skills: ["sửa xe máy"] }, TODAY);
-    expect(qs.every((q) => (q.filter as string[]).some((f) => f.startsWith("closesAt >= 20261115") || f.startsWith("applicationDeadline >= 20261115")))).toBe(true);
+    const qs = personQueries(
+      uid,
+      {
+        communeCode: NAM_DA,
+        provinceCode: LAM_DONG,
+        willingToMove: false,
+        preferredProvinceCode: null,
+        occupationCodes: ["72311"],
+        skills: ["sửa xe máy"],
+      },
+      TODAY,
+    );
+    expect(
+      qs.every((q) =>
+        (q.filter as string[]).some(
+          (f) => f.startsWith("closesAt >= 20261115") || f.startsWith("applicationDeadline >= 20261115"),
+        ),
+      ),
+    ).toBe(true);
     expect(qs.filter((q) => q.indexUid === "t_jobs").map((q) => q.q ?? "")).toEqual(["", "", "sửa xe máy"]);
     expect(qs[0].filter).toContain(`communeCode = "24802"`);
   });
   it("candidates within the officer's communes, by trade or wish, and by text", () => {
-    const qs = candidateQueries("t_candidates", { occupationCodes: ["72311", "72310"], text: "Thợ sửa xe máy" }, { communeCodes: [NAM_DA] });
+    const qs = candidateQueries(
+      "t_candidates",
+      { occupationCodes: ["72311", "72310"], text: "Thợ sửa xe máy" },
+      { communeCodes: [NAM_DA] },
+    );
     expect(qs).toHaveLength(2);
-    expect(qs[0].filter).toEqual([`communeCode IN ["24802"]`, `(trades IN ["72311", "72310"] OR occupationsWanted IN ["72311", "72310"])`]);
+    expect(qs[0].filter).toEqual([
+      `communeCode IN ["24802"]`,
+      `(trades IN ["72311", "72310"] OR occupationsWanted IN ["72311", "72310"])`,
+    ]);
     expect(qs[1]).toMatchObject({ q: "Thợ sửa xe máy", filter: [`communeCode IN ["24802"]`] });
     expect(candidateQueries("c", { occupationCodes: [], text: "" }, { communeCodes: [] })).toEqual([]);
     // A course also asks for anyone of the reach, whatever their trade.
-    const course = candidateQueries("t_candidates", { occupationCodes: ["72120"], text: "Hàn" }, { provinceCodes: [LAM_DONG] }, true);
+    const course = candidateQueries(
+      "t_candidates",
+      { occupationCodes: ["72120"], text: "Hàn" },
+      { provinceCodes: [LAM_DONG] },
+      true,
+    );
     expect(course.at(-1)).toMatchObject({ filter: [`provinceCode IN ["68"]`] });
     expect(course.at(-1)?.q).toBeUndefined();
   });
@@ -345,7 +510,18 @@ describe("retrieval queries", () => {
 describe("first-stage ranking from index fields", () => {
   const hit = (over: Partial<JobFacts> = {}) => {
     const j = jobFacts(over);
-    return { id: j.id, title: j.title, occupationCode: j.occupationCode, communeCode: j.communeCode, provinceCode: j.provinceCode, skills: j.skills, wageMin: j.wageMin, wageMax: j.wageMax, benefits: j.benefits, employmentType: j.employmentType };
+    return {
+      id: j.id,
+      title: j.title,
+      occupationCode: j.occupationCode,
+      communeCode: j.communeCode,
+      provinceCode: j.provinceCode,
+      skills: j.skills,
+      wageMin: j.wageMin,
+      wageMax: j.wageMax,
+      benefits: j.benefits,
+      employmentType: j.employmentType,
+    };
   };
   it("orders jobs as the full scorer would, without the facts the index lacks", () => {
     const near = prescoreJob(person(), hit());
@@ -354,15 +530,39 @@ describe("first-stage ranking from index fields", () => {
     expect(near).toBeGreaterThan(far);
     expect(far).toBeGreaterThan(otherTrade);
     // The stance and the minimum wage are not in the index: the first score stays under the full one.
-    expect(near).toBe(scoreMatch(person(), jobFacts()).score - MATCHING_WEIGHTS.acceptsUnexpunged - MATCHING_WEIGHTS.wage.aboveMinimum);
+    expect(near).toBe(
+      scoreMatch(person(), jobFacts()).score - MATCHING_WEIGHTS.acceptsUnexpunged - MATCHING_WEIGHTS.wage.aboveMinimum,
+    );
   });
   it("courses: a course that leads to a job counts before its facts are loaded", () => {
     const c = course();
-    const fields = { id: c.id, title: c.title, occupationCode: c.occupationCode, communeCode: c.communeCode, provinceCode: c.provinceCode, costVnd: c.costVnd, support: c.support };
-    expect(prescoreTraining(person(), { ...fields, leadsToJobs: 2 }) - prescoreTraining(person(), { ...fields, leadsToJobs: 0 })).toBe(MATCHING_WEIGHTS.leadsToJob);
+    const fields = {
+      id: c.id,
+      title: c.title,
+      occupationCode: c.occupationCode,
+      communeCode: c.communeCode,
+      provinceCode: c.provinceCode,
+      costVnd: c.costVnd,
+      support: c.support,
+    };
+    expect(
+      prescoreTraining(person(), { ...fields, leadsToJobs: 2 }) -
+        prescoreTraining(person(), { ...fields, leadsToJobs: 0 }),
+    ).toBe(MATCHING_WEIGHTS.leadsToJob);
   });
   it("candidates: the trade first, a related trade counts, a banned trade goes last", () => {
-    const doc = { id: "p1", skills: ["sửa xe máy"], trades: ["72311"], occupationsWanted: [], communeCode: NAM_DA, provinceCode: LAM_DONG, preferredProvinceCode: null, willingToMove: false, expectedWage: null, bannedOccupationCodes: [] };
+    const doc = {
+      id: "p1",
+      skills: ["sửa xe máy"],
+      trades: ["72311"],
+      occupationsWanted: [],
+      communeCode: NAM_DA,
+      provinceCode: LAM_DONG,
+      preferredProvinceCode: null,
+      willingToMove: false,
+      expectedWage: null,
+      bannedOccupationCodes: [],
+    };
     const listing = { ...jobFacts(), relatedOccupations: ["72310"] };
     const same = prescoreCandidate(doc, listing);
     const related = prescoreCandidate({ ...doc, id: "p2", trades: ["72310"], skills: [] }, listing);
@@ -371,7 +571,12 @@ describe("first-stage ranking from index fields", () => {
     expect(prescoreCandidate({ ...doc, bannedOccupationCodes: ["72311"] }, listing)).toBe(-1);
   });
   it("keeps the k best, ties by id", () => {
-    const items = [{ id: "c", s: 1 }, { id: "b", s: 5 }, { id: "a", s: 5 }, { id: "d", s: 9 }];
+    const items = [
+      { id: "c", s: 1 },
+      { id: "b", s: 5 },
+      { id: "a", s: 5 },
+      { id: "d", s: 9 },
+    ];
     expect(topByScore(items, (i) => i.s, 3).map((i) => i.id)).toEqual(["d", "a", "b"]);
     expect(topByScore(items, (i) => i.s, 10)).toHaveLength(4);
   });

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { isMessageKey } from "~/i18n";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -15,7 +17,8 @@ function sourceFiles(dir: string): string[] {
 
 describe("every message key used in validation and services exists in the catalogues", () => {
   // zod messages are plain strings, so the compiler cannot check them: this test does.
-  const pattern = /(?:message|error|key):\s*"((?:validation|persons|consent|jobs|trainings|register|login|profile|search|review|officers|org|posting|public|self|match|referrals|outcomes|notify|notifications|support|events|reports|jobFairs|models|account)\.[\w.]+)"/g;
+  const pattern =
+    /(?:message|error|key):\s*"((?:validation|persons|consent|jobs|trainings|register|login|profile|search|review|officers|org|posting|public|self|match|referrals|outcomes|notify|notifications|support|events|reports|jobFairs|models|account)\.[\w.]+)"/g;
   const files = sourceFiles(path.join(root, "app"));
   const used = new Map<string, string>();
   for (const file of files) {

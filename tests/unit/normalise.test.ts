@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { formValues, readForm } from "~/utils/forms";
 import { cleanText, queryOf } from "~/utils/text";
 
@@ -7,7 +8,11 @@ import { cleanText, queryOf } from "~/utils/text";
 
 // The same replay switch as the integration fuzzing (tests/setup/fuzz.ts), without loading the database code.
 const options = { seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_260_007, numRuns: 300 };
-const anyText = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ maxLength: 40 }));
+const anyText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ maxLength: 40 }),
+);
 const isWellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 describe("cleanText", () => {
@@ -40,7 +45,7 @@ describe("cleanText", () => {
         expect(cleanText(out)).toBe(out);
         if (isWellFormed(text)) expect(cleanText(text.normalize("NFD"))).toBe(cleanText(text.normalize("NFC")));
       }),
-      options
+      options,
     );
   });
 });
@@ -64,10 +69,20 @@ describe("formValues and readForm", () => {
 
   it("read a urlencoded body with an encoded NUL and decomposed text, and count a malformed body as an empty form", async () => {
     const body = new URLSearchParams({ note: `${"Huế".normalize("NFD")}\u0000` });
-    const ok = await readForm(new Request("http://localhost/", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body }));
+    const ok = await readForm(
+      new Request("http://localhost/", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    );
     expect(ok).toEqual({ note: "Huế" });
     const broken = await readForm(
-      new Request("http://localhost/", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "--x\r\nnot a part" })
+      new Request("http://localhost/", {
+        method: "POST",
+        headers: { "Content-Type": "multipart/form-data; boundary=x" },
+        body: "--x\r\nnot a part",
+      }),
     );
     expect(broken).toEqual({});
   });

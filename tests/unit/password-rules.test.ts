@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import { translator } from "~/i18n";
 import { COMMON_PASSWORDS } from "~/modules/accounts/common-passwords";
 import { foldPassword, passwordProblem } from "~/modules/accounts/password-rules";
 import { changePasswordSchema, registrationSchema } from "~/modules/accounts/schema.server";
 import { activationSchema } from "~/modules/persons/invitations.server";
 import { validateForm } from "~/utils/forms";
+
 import { DEFAULT_PASSWORD, registrationForm } from "../factories";
 
 const me = { email: "lan.nguyen@hoptac.vn", phone: "0912345678" };
@@ -44,12 +46,19 @@ describe("the password rules", () => {
   it("ship a few hundred common passwords, folded, including the Vietnamese favourites", () => {
     expect(COMMON_PASSWORDS.length).toBeGreaterThanOrEqual(300);
     for (const p of COMMON_PASSWORDS) expect(foldPassword(p), p).toBe(p);
-    for (const p of ["matkhau123", "123456789a", "anhyeuem", "emyeuanh", "yeuem123"]) expect(COMMON_PASSWORDS).toContain(p);
+    for (const p of ["matkhau123", "123456789a", "anhyeuem", "emyeuanh", "yeuem123"])
+      expect(COMMON_PASSWORDS).toContain(p);
     expect(COMMON_PASSWORDS.some((p) => p.includes("chungtay"))).toBe(false);
   });
 
   it("have a Vietnamese and an English message for every answer", () => {
-    for (const key of ["validation.password", "account.password.tooLong", "account.password.common", "account.password.personal", "account.password.same"] as const) {
+    for (const key of [
+      "validation.password",
+      "account.password.tooLong",
+      "account.password.common",
+      "account.password.personal",
+      "account.password.same",
+    ] as const) {
       expect(translator("vi")(key)).not.toBe(key);
       expect(translator("en")(key)).not.toBe(translator("vi")(key));
     }
@@ -58,7 +67,10 @@ describe("the password rules", () => {
 
 describe("the forms that set a password use them", () => {
   it("registration: common, and the account's own email or phone", () => {
-    const common = validateForm(registrationSchema, registrationForm({ password: "matkhau2026", passwordConfirm: "matkhau2026" }));
+    const common = validateForm(
+      registrationSchema,
+      registrationForm({ password: "matkhau2026", passwordConfirm: "matkhau2026" }),
+    );
     expect(!common.ok && common.errors.password?.key).toBe("account.password.common");
     const form = registrationForm();
     const withPhone = `Xe${String(form.contactPhone)}`;
@@ -74,18 +86,36 @@ describe("the forms that set a password use them", () => {
     const base = { code: "ACDE-7K3M", phone: "0912 345 678" };
     const common = validateForm(activationSchema, { ...base, password: "123456789a", passwordConfirm: "123456789a" });
     expect(!common.ok && common.errors.password?.key).toBe("account.password.common");
-    const personal = validateForm(activationSchema, { ...base, password: "Lan0912345678", passwordConfirm: "Lan0912345678" });
+    const personal = validateForm(activationSchema, {
+      ...base,
+      password: "Lan0912345678",
+      passwordConfirm: "Lan0912345678",
+    });
     expect(!personal.ok && personal.errors.password?.key).toBe("account.password.personal");
-    expect(validateForm(activationSchema, { ...base, password: "SongXanh2026", passwordConfirm: "SongXanh2026" }).ok).toBe(true);
+    expect(
+      validateForm(activationSchema, { ...base, password: "SongXanh2026", passwordConfirm: "SongXanh2026" }).ok,
+    ).toBe(true);
   });
 
   it("password change: the rules, a confirmation, and a new password that differs", () => {
     const change = (password: string, currentPassword = "ChungTay@2026", passwordConfirm = password) =>
       validateForm(changePasswordSchema, { currentPassword, password, passwordConfirm });
-    expect(change("iloveyou123")).toMatchObject({ ok: false, errors: { password: { key: "account.password.common" } } });
-    expect(change("ChungTay@2026")).toMatchObject({ ok: false, errors: { password: { key: "account.password.same" } } });
-    expect(change("SongXanh2026", undefined, "SongXanh2027")).toMatchObject({ ok: false, errors: { passwordConfirm: { key: "validation.passwordMismatch" } } });
-    expect(change("SongXanh2026", "")).toMatchObject({ ok: false, errors: { currentPassword: { key: "validation.required" } } });
+    expect(change("iloveyou123")).toMatchObject({
+      ok: false,
+      errors: { password: { key: "account.password.common" } },
+    });
+    expect(change("ChungTay@2026")).toMatchObject({
+      ok: false,
+      errors: { password: { key: "account.password.same" } },
+    });
+    expect(change("SongXanh2026", undefined, "SongXanh2027")).toMatchObject({
+      ok: false,
+      errors: { passwordConfirm: { key: "validation.passwordMismatch" } },
+    });
+    expect(change("SongXanh2026", "")).toMatchObject({
+      ok: false,
+      errors: { currentPassword: { key: "validation.required" } },
+    });
     expect(change("SongXanh2026").ok).toBe(true);
   });
 });

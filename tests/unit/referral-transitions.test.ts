@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
+
+import {
+  allowedMoves,
+  awaitsPersonAnswer,
+  becomesSeenOnOpen,
+  canMove,
+  isFinalStatus,
+  MOVE_RULES,
+  REFERRAL_MOVES,
+  type ReferralActorKind,
+  type ReferralMove,
+} from "~/modules/referrals/transitions";
+
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../db/enums";
-import { MOVE_RULES, REFERRAL_MOVES, allowedMoves, awaitsPersonAnswer, becomesSeenOnOpen, canMove, isFinalStatus, type ReferralActorKind, type ReferralMove } from "~/modules/referrals/transitions";
 
 const FINAL: ReferralStatus[] = ["accepted", "declined", "withdrawn"];
 const OPEN: ReferralStatus[] = ["referred", "seen", "interview", "offered"];
@@ -22,14 +34,16 @@ describe("referral transitions", () => {
       expect(MOVE_RULES[move].personAnswer, move).toBe(true);
     }
     for (const status of REFERRAL_STATUSES) {
-      for (const move of allowedMoves("organization", status)) expect(MOVE_RULES[move].to, `${move} from ${status}`).not.toBe("accepted");
+      for (const move of allowedMoves("organization", status))
+        expect(MOVE_RULES[move].to, `${move} from ${status}`).not.toBe("accepted");
     }
     // The only way to accepted is through offered, and only by the person or the officer on their behalf.
     const toAccepted = REFERRAL_MOVES.filter((m) => MOVE_RULES[m].to === "accepted");
     expect(toAccepted).toEqual(["person_accepted"]);
     expect(MOVE_RULES.person_accepted.from).toEqual(["offered"]);
     expect(awaitsPersonAnswer("offered")).toBe(true);
-    for (const status of REFERRAL_STATUSES.filter((s) => s !== "offered")) expect(awaitsPersonAnswer(status)).toBe(false);
+    for (const status of REFERRAL_STATUSES.filter((s) => s !== "offered"))
+      expect(awaitsPersonAnswer(status)).toBe(false);
   });
 
   it("the officer: withdraw or record the person's no at any open status, the person's yes only to an offer", () => {
@@ -41,7 +55,8 @@ describe("referral transitions", () => {
 
   it("the person: yes or no to an offer, no at any other open status; nothing else", () => {
     expect(allowedMoves("person", "offered")).toEqual(["person_accepted", "person_declined"]);
-    for (const status of ["referred", "seen", "interview"] as const) expect(allowedMoves("person", status)).toEqual(["person_declined"]);
+    for (const status of ["referred", "seen", "interview"] as const)
+      expect(allowedMoves("person", status)).toEqual(["person_declined"]);
     for (const move of ["interview", "offer", "decline", "withdraw"] as const) {
       for (const status of REFERRAL_STATUSES) expect(canMove("person", status, move)).toBe(false);
     }
@@ -75,8 +90,18 @@ describe("referral transitions", () => {
   });
 
   it("declines record who declined; the organisation's decline and the officer's withdrawal need a reason, the person's answer does not", () => {
-    expect(MOVE_RULES.decline).toMatchObject({ to: "declined", declinedBy: "organization", needsReason: true, personAnswer: false });
-    expect(MOVE_RULES.person_declined).toMatchObject({ to: "declined", declinedBy: "person", needsReason: false, personAnswer: true });
+    expect(MOVE_RULES.decline).toMatchObject({
+      to: "declined",
+      declinedBy: "organization",
+      needsReason: true,
+      personAnswer: false,
+    });
+    expect(MOVE_RULES.person_declined).toMatchObject({
+      to: "declined",
+      declinedBy: "person",
+      needsReason: false,
+      personAnswer: true,
+    });
     expect(MOVE_RULES.withdraw).toMatchObject({ to: "withdrawn", needsReason: true });
     expect(MOVE_RULES.person_accepted.declinedBy).toBeUndefined();
     expect(MOVE_RULES.offer).toMatchObject({ to: "offered", needsReason: false });
@@ -85,6 +110,7 @@ describe("referral transitions", () => {
   it("no move leads to referred or seen: seen happens only when the organisation opens a new referral", () => {
     for (const move of REFERRAL_MOVES) expect(["referred", "seen"]).not.toContain(MOVE_RULES[move].to);
     expect(becomesSeenOnOpen("referred")).toBe(true);
-    for (const status of REFERRAL_STATUSES.filter((s) => s !== "referred")) expect(becomesSeenOnOpen(status)).toBe(false);
+    for (const status of REFERRAL_STATUSES.filter((s) => s !== "referred"))
+      expect(becomesSeenOnOpen(status)).toBe(false);
   });
 });

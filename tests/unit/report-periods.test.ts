@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import { periodName } from "~/components/reports/format";
 import { formatQuarter } from "~/i18n";
-import { formOfPeriod, isIsoDate, monthsOf, parsePeriod, periodQuery, periodTitle, presetPeriod, quarterOf } from "~/modules/reports/periods";
+import {
+  formOfPeriod,
+  isIsoDate,
+  monthsOf,
+  parsePeriod,
+  periodQuery,
+  periodTitle,
+  presetPeriod,
+  quarterOf,
+} from "~/modules/reports/periods";
 
 const parse = (q: string, today = "2025-05-20") => parsePeriod(new URLSearchParams(q), today);
 
@@ -37,20 +47,44 @@ describe("parsing ?period, ?from and ?to", () => {
 
   it("typed dates choose a custom period by themselves, whatever the preset says", () => {
     // Only the dates: no preset, no hidden fields.
-    expect(parse("from=2024-03-01&to=2024-09-15")).toEqual({ period: { preset: "custom", from: "2024-03-01", to: "2024-09-15" } });
+    expect(parse("from=2024-03-01&to=2024-09-15")).toEqual({
+      period: { preset: "custom", from: "2024-03-01", to: "2024-09-15" },
+    });
     // The form without JavaScript: the select still on "This month", one or both dates typed over.
-    const form = (from: string, to: string) => `period=this_month&from=${from}&to=${to}&shownFrom=2025-05-01&shownTo=2025-05-31`;
-    expect(parse(form("2024-03-01", "2024-09-15")).period).toEqual({ preset: "custom", from: "2024-03-01", to: "2024-09-15" });
-    expect(parse(form("2025-05-01", "2025-05-10")).period).toEqual({ preset: "custom", from: "2025-05-01", to: "2025-05-10" });
+    const form = (from: string, to: string) =>
+      `period=this_month&from=${from}&to=${to}&shownFrom=2025-05-01&shownTo=2025-05-31`;
+    expect(parse(form("2024-03-01", "2024-09-15")).period).toEqual({
+      preset: "custom",
+      from: "2024-03-01",
+      to: "2024-09-15",
+    });
+    expect(parse(form("2025-05-01", "2025-05-10")).period).toEqual({
+      preset: "custom",
+      from: "2025-05-01",
+      to: "2025-05-10",
+    });
     // Dates in a typed URL win over its preset too.
-    expect(parse("period=last_year&from=2020-01-01&to=2020-02-01").period).toEqual({ preset: "custom", from: "2020-01-01", to: "2020-02-01" });
+    expect(parse("period=last_year&from=2020-01-01&to=2020-02-01").period).toEqual({
+      preset: "custom",
+      from: "2020-01-01",
+      to: "2020-02-01",
+    });
     // Typed but impossible: the usual fallback with a notice, never the preset silently.
-    expect(parse(form("2025-05-20", "2025-05-02"))).toEqual({ period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" }, notice: "reports.period.reversed" });
+    expect(parse(form("2025-05-20", "2025-05-02"))).toEqual({
+      period: { preset: "this_month", from: "2025-05-01", to: "2025-05-31" },
+      notice: "reports.period.reversed",
+    });
   });
 
   it("takes a custom period, with or without period=custom", () => {
-    expect(parse("period=custom&from=2023-06-01&to=2025-05-20")).toEqual({ period: { preset: "custom", from: "2023-06-01", to: "2025-05-20" } });
-    expect(parse("from=2025-02-01&to=2025-02-01").period).toEqual({ preset: "custom", from: "2025-02-01", to: "2025-02-01" });
+    expect(parse("period=custom&from=2023-06-01&to=2025-05-20")).toEqual({
+      period: { preset: "custom", from: "2023-06-01", to: "2025-05-20" },
+    });
+    expect(parse("from=2025-02-01&to=2025-02-01").period).toEqual({
+      preset: "custom",
+      from: "2025-02-01",
+      to: "2025-02-01",
+    });
   });
 
   it.each([
@@ -79,7 +113,12 @@ describe("period helpers", () => {
   });
 
   it("names the quarter of a date", () => {
-    expect([quarterOf("2025-01-01"), quarterOf("2025-03-31"), quarterOf("2025-04-01"), quarterOf("2025-12-31")]).toEqual(["2025-Q1", "2025-Q1", "2025-Q2", "2025-Q4"]);
+    expect([
+      quarterOf("2025-01-01"),
+      quarterOf("2025-03-31"),
+      quarterOf("2025-04-01"),
+      quarterOf("2025-12-31"),
+    ]).toEqual(["2025-Q1", "2025-Q1", "2025-Q2", "2025-Q4"]);
   });
 
   it("lists the months a period touches", () => {
@@ -89,7 +128,9 @@ describe("period helpers", () => {
 
   it("writes a period back as a query string", () => {
     expect(periodQuery({ preset: "last_month", from: "2025-04-01", to: "2025-04-30" })).toBe("period=last_month");
-    expect(periodQuery({ preset: "custom", from: "2023-06-01", to: "2025-05-20" })).toBe("from=2023-06-01&to=2025-05-20");
+    expect(periodQuery({ preset: "custom", from: "2023-06-01", to: "2025-05-20" })).toBe(
+      "from=2023-06-01&to=2025-05-20",
+    );
   });
 
   it("picks the form: a month is HCD-12, anything longer HCD-13", () => {
@@ -114,7 +155,12 @@ describe("period helpers", () => {
 
 describe("quarter labels", () => {
   it("read «Quý IV/2025» in Vietnamese and «Q4 2025» in English, from the stored form or the numbers", () => {
-    expect(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"].map((q) => formatQuarter(q, "vi"))).toEqual(["Quý I/2025", "Quý II/2025", "Quý III/2025", "Quý IV/2025"]);
+    expect(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"].map((q) => formatQuarter(q, "vi"))).toEqual([
+      "Quý I/2025",
+      "Quý II/2025",
+      "Quý III/2025",
+      "Quý IV/2025",
+    ]);
     expect(formatQuarter("2025-Q4", "en")).toBe("Q4 2025");
     expect(formatQuarter({ year: 2026, quarter: 2 }, "vi")).toBe("Quý II/2026");
     expect(formatQuarter(quarterOf("2025-11-30"), "vi")).toBe("Quý IV/2025");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { foldText as fold } from "~/utils/text";
+
 import { correctQuery, correctShortWord, isShortWord, oneEditAfterFirst } from "~/modules/search/words";
+import { foldText as fold } from "~/utils/text";
 
 describe("fold", () => {
   it("drops accents and đ, and lowers case, as Meilisearch and ct_fold do", () => {

@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
-import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
-import { Field, TextField, type FormState } from "~/components/forms";
+
+import { Field, type FormState, TextField } from "~/components/forms";
 import { ChoiceGroup, TextAreaField, valuesOf } from "~/components/job-form";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
+
+import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
 
 export const ACTIVITY_LABELS = {
   kind: "support.activity.field.kind",
@@ -66,7 +68,14 @@ export function ActivityForm({ state }: { state: FormState }) {
             </select>
           )}
         </Field>
-        <TextField name="occurredOn" label="support.activity.field.occurredOn" hint="support.activity.field.occurredOn.hint" state={state} type="date" required />
+        <TextField
+          name="occurredOn"
+          label="support.activity.field.occurredOn"
+          hint="support.activity.field.occurredOn.hint"
+          state={state}
+          type="date"
+          required
+        />
         <TextAreaField name="note" label="support.activity.field.note" state={state} rows={3} />
         <div className="actions">
           <button type="submit" className="button">

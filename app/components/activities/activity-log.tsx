@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
-import { ACTIVITY_KINDS, type ActivityKind } from "../../../db/enums";
+
 import { useLabels } from "~/components/self-service/labels";
+
+import { ACTIVITY_KINDS, type ActivityKind } from "../../../db/enums";
 
 export type ActivityItem = {
   id: string;
@@ -61,7 +63,9 @@ export function ActivityTable({ activities }: { activities: ActivityItem[] }) {
               <td data-label={t("support.activity.col.date")}>{date(a.occurredOn)}</td>
               <td data-label={t("support.activity.col.kind")}>{word("support.activity.kind", a.kind)}</td>
               <td data-label={t("support.activity.col.detail")}>
-                {[word("support.activity.topic", a.topic), word("support.activity.mode", a.mode)].filter(Boolean).join(" · ") || "—"}
+                {[word("support.activity.topic", a.topic), word("support.activity.mode", a.mode)]
+                  .filter(Boolean)
+                  .join(" · ") || "—"}
               </td>
               <td data-label={t("support.activity.col.by")}>{a.recordedByName ?? "—"}</td>
               <td data-label={t("support.activity.col.note")}>{a.note || "—"}</td>
@@ -74,7 +78,13 @@ export function ActivityTable({ activities }: { activities: ActivityItem[] }) {
 }
 
 /** The meetings a person attended (read-only here: attendance is recorded on the meeting). */
-export function AttendedMeetings({ meetings, canOpen }: { meetings: { id: string; title: string; heldOn: string }[]; canOpen: boolean }) {
+export function AttendedMeetings({
+  meetings,
+  canOpen,
+}: {
+  meetings: { id: string; title: string; heldOn: string }[];
+  canOpen: boolean;
+}) {
   const { t, date } = useLabels();
   if (meetings.length === 0) return <p className="empty-state">{t("support.activity.meetingsEmpty")}</p>;
   return (

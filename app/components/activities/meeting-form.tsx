@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Field, TextField, type FormState } from "~/components/forms";
+
+import { Field, type FormState, TextField } from "~/components/forms";
 import { TextAreaField, valuesOf } from "~/components/job-form";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
@@ -21,7 +22,15 @@ type Person = { id: string; fullName: string; communeCode: string };
  * A new meeting with its attendance: the commune's active persons as checkboxes (grouped by commune when
  * the officer serves several), and a count of family members and guests. Works without JavaScript.
  */
-export function MeetingForm({ state, communes, persons }: { state: FormState; communes: Commune[]; persons: Person[] }) {
+export function MeetingForm({
+  state,
+  communes,
+  persons,
+}: {
+  state: FormState;
+  communes: Commune[];
+  persons: Person[];
+}) {
   const { t, error } = useLabels();
   const ticked = new Set(valuesOf(state, "attendees"));
   const chosenCommune = valuesOf(state, "communeCode")[0] ?? (communes.length === 1 ? communes[0].code : "");
@@ -49,7 +58,10 @@ export function MeetingForm({ state, communes, persons }: { state: FormState; co
         <TextField name="title" label="support.meeting.field.title" state={state} required />
         <TextField name="heldOn" label="support.meeting.field.heldOn" state={state} type="date" required />
         <TextField name="place" label="support.meeting.field.place" state={state} />
-        <fieldset className={`choice-group attendance${attendeesError ? " field--invalid" : ""}`} aria-describedby={`f-attendees-hint${attendeesError ? " f-attendees-error" : ""}`}>
+        <fieldset
+          className={`choice-group attendance${attendeesError ? " field--invalid" : ""}`}
+          aria-describedby={`f-attendees-hint${attendeesError ? " f-attendees-error" : ""}`}
+        >
           <legend>{t("support.meeting.field.attendees")}</legend>
           <p className="hint" id="f-attendees-hint">
             {t("support.meeting.field.attendees.hint")}
@@ -64,7 +76,13 @@ export function MeetingForm({ state, communes, persons }: { state: FormState; co
                 <div className="attendance__list">
                   {own.map((p, i) => (
                     <label key={p.id} className="check">
-                      <input type="checkbox" name="attendees" value={p.id} id={i === 0 && c.code === communes[0].code ? "f-attendees" : undefined} defaultChecked={ticked.has(p.id)} />
+                      <input
+                        type="checkbox"
+                        name="attendees"
+                        value={p.id}
+                        id={i === 0 && c.code === communes[0].code ? "f-attendees" : undefined}
+                        defaultChecked={ticked.has(p.id)}
+                      />
                       <span>{p.fullName}</span>
                     </label>
                   ))}
@@ -78,7 +96,13 @@ export function MeetingForm({ state, communes, persons }: { state: FormState; co
             </p>
           ) : null}
         </fieldset>
-        <TextField name="guestCount" label="support.meeting.field.guestCount" hint="support.meeting.field.guestCount.hint" state={state} inputMode="numeric" />
+        <TextField
+          name="guestCount"
+          label="support.meeting.field.guestCount"
+          hint="support.meeting.field.guestCount.hint"
+          state={state}
+          inputMode="numeric"
+        />
         <TextAreaField name="note" label="support.meeting.field.note" state={state} rows={3} />
         <div className="actions">
           <button type="submit" className="button">

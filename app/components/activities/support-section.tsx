@@ -1,12 +1,24 @@
 import { Link } from "@remix-run/react";
-import type { ActivityKind } from "../../../db/enums";
+
 import { useLabels } from "~/components/self-service/labels";
+
+import type { ActivityKind } from "../../../db/enums";
 import { ActivityCounts } from "./activity-log";
 
 export type SupportSummaryView = { counts: Record<ActivityKind, number>; meetings: number; loans: number };
 
 /** The person page's short "Hỗ trợ" section: counts by kind, meetings, loans, and links to the full pages. */
-export function PersonSupportSection({ personId, summary, canRecord, canLoans }: { personId: string; summary: SupportSummaryView; canRecord: boolean; canLoans: boolean }) {
+export function PersonSupportSection({
+  personId,
+  summary,
+  canRecord,
+  canLoans,
+}: {
+  personId: string;
+  summary: SupportSummaryView;
+  canRecord: boolean;
+  canLoans: boolean;
+}) {
   const { t, number } = useLabels();
   return (
     <section id="support" className="card panel person-support" aria-labelledby="support-title">
@@ -19,7 +31,9 @@ export function PersonSupportSection({ personId, summary, canRecord, canLoans }:
       ) : null}
       <ul className="person-actions">
         <li>
-          <Link to={`/officer/persons/${personId}/activities`}>{t(canRecord ? "support.section.activityLink" : "support.section.activityLinkRead")}</Link>
+          <Link to={`/officer/persons/${personId}/activities`}>
+            {t(canRecord ? "support.section.activityLink" : "support.section.activityLinkRead")}
+          </Link>
         </li>
         {canLoans ? (
           <li>

@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import type { FairEmployer } from "~/modules/job-fairs/job-fairs.server";
-import { useI18n } from "~/utils/i18n-react";
-import { TextField, type FormState } from "~/components/forms";
+
+import { type FormState, TextField } from "~/components/forms";
 import { SelectField } from "~/components/persons/fields";
 import { FormErrors } from "~/components/persons/form-errors";
+import type { FairEmployer } from "~/modules/job-fairs/job-fairs.server";
+import { useI18n } from "~/utils/i18n-react";
 
 type Option = { id: string; name: string; communeName: string };
 
@@ -66,7 +67,10 @@ export function FairEmployers({
         <details className="panel-form" open={!!addState?.errors || undefined}>
           <summary>{t("events.fair.employers.add")}</summary>
           <p className="hint">{t("events.fair.employers.addHint")}</p>
-          <FormErrors state={addState} labels={{ organizationId: "events.fair.employer", openings: "events.fair.openings" }} />
+          <FormErrors
+            state={addState}
+            labels={{ organizationId: "events.fair.employer", openings: "events.fair.openings" }}
+          />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="addEmployer" />
             <SelectField
@@ -74,9 +78,22 @@ export function FairEmployers({
               label="events.fair.employer"
               state={addState}
               required
-              options={[...options.map((o) => ({ value: o.id, label: `${o.name} (${o.communeName})` })), ...employers.map((e) => ({ value: e.organizationId, label: `${e.name} (${t("events.fair.employers.updateOpenings")})` }))]}
+              options={[
+                ...options.map((o) => ({ value: o.id, label: `${o.name} (${o.communeName})` })),
+                ...employers.map((e) => ({
+                  value: e.organizationId,
+                  label: `${e.name} (${t("events.fair.employers.updateOpenings")})`,
+                })),
+              ]}
             />
-            <TextField name="openings" label="events.fair.openings" hint="events.fair.openings.hint" state={addState} inputMode="numeric" autoComplete="off" />
+            <TextField
+              name="openings"
+              label="events.fair.openings"
+              hint="events.fair.openings.hint"
+              state={addState}
+              inputMode="numeric"
+              autoComplete="off"
+            />
             <div className="actions">
               <button type="submit" className="button button--secondary">
                 {t("events.fair.employers.submit")}

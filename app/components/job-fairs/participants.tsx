@@ -1,12 +1,14 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES, type JobFairOutcome } from "../../../db/enums";
+
+import { ErrorSummary } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import type { FairEmployer } from "~/modules/job-fairs/job-fairs.server";
 import type { Participant, PickerPerson, PlacementOption } from "~/modules/job-fairs/participants.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
-import { ErrorSummary } from "~/components/forms";
+
+import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES, type JobFairOutcome } from "../../../db/enums";
 
 /** What the last refused POST of a participant's form sent back: which form, for whom, what to fix. */
 export type RowState = { intent: string; personId: string | null; values: FormValues; errors: FieldErrors } | undefined;
@@ -22,7 +24,17 @@ export const OUTCOME_BADGE: Record<JobFairOutcome, string> = {
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** A labelled control inside a row form: ids carry the person id, so many forms share one page. */
-function RowField({ id, label, error, children }: { id: string; label: MessageKey; error?: string; children: ReactNode }) {
+function RowField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: MessageKey;
+  error?: string;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
@@ -38,7 +50,13 @@ function RowField({ id, label, error, children }: { id: string; label: MessageKe
 }
 
 /** Find persons of the officer's communes by name, and register them (one button each). */
-export function RegisterPicker({ picker, state }: { picker: { q: string; persons: PickerPerson[] } | null; state: RowState }) {
+export function RegisterPicker({
+  picker,
+  state,
+}: {
+  picker: { q: string; persons: PickerPerson[] } | null;
+  state: RowState;
+}) {
   const { t } = useI18n();
   const failed = state?.intent === "register" ? state : undefined;
   return (
@@ -48,7 +66,13 @@ export function RegisterPicker({ picker, state }: { picker: { q: string; persons
         <label htmlFor="fair-q" className="sr-only">
           {t("events.picker.label")}
         </label>
-        <input id="fair-q" type="search" name="q" defaultValue={picker?.q ?? ""} placeholder={t("events.picker.placeholder")} />
+        <input
+          id="fair-q"
+          type="search"
+          name="q"
+          defaultValue={picker?.q ?? ""}
+          placeholder={t("events.picker.placeholder")}
+        />
         <button type="submit" className="button button--secondary">
           {t("events.picker.search")}
         </button>
@@ -62,7 +86,10 @@ export function RegisterPicker({ picker, state }: { picker: { q: string; persons
             {picker.persons.map((p) => (
               <li key={p.id} className="fair-picker__item">
                 <span>
-                  <strong>{p.fullName}</strong> <span className="hint">· {t("events.bornIn", { year: p.birthYear })} · {p.communeName}</span>
+                  <strong>{p.fullName}</strong>{" "}
+                  <span className="hint">
+                    · {t("events.bornIn", { year: p.birthYear })} · {p.communeName}
+                  </span>
                 </span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="register" />
@@ -104,7 +131,8 @@ export function ParticipantRow({ participant: p, employers, placements, state, h
       <li className="card fair-participant fair-participant--away">
         <p>{t("events.fair.participant.away")}</p>
         <p>
-          <span className={OUTCOME_BADGE[p.outcome]}>{t(`events.outcome.${p.outcome}`)}</span> {p.employerName ? `· ${p.employerName}` : null}
+          <span className={OUTCOME_BADGE[p.outcome]}>{t(`events.outcome.${p.outcome}`)}</span>{" "}
+          {p.employerName ? `· ${p.employerName}` : null}
         </p>
       </li>
     );
@@ -114,10 +142,14 @@ export function ParticipantRow({ participant: p, employers, placements, state, h
     <li className="card fair-participant" data-person={p.personId} data-outcome={p.outcome}>
       <div className="fair-participant__head">
         <h3>
-          {p.fullName} <span className="hint">· {t("events.bornIn", { year: p.birthYear ?? "" })} · {p.communeName}</span>
+          {p.fullName}{" "}
+          <span className="hint">
+            · {t("events.bornIn", { year: p.birthYear ?? "" })} · {p.communeName}
+          </span>
         </h3>
         <p>
-          <span className={OUTCOME_BADGE[p.outcome]}>{t(`events.outcome.${p.outcome}`)}</span> {p.employerName ? `· ${p.employerName}` : null}
+          <span className={OUTCOME_BADGE[p.outcome]}>{t(`events.outcome.${p.outcome}`)}</span>{" "}
+          {p.employerName ? `· ${p.employerName}` : null}
         </p>
       </div>
       {outcomeState?.errors._form ? <p className="field-error">{error(outcomeState.errors._form)}</p> : null}
@@ -133,8 +165,16 @@ export function ParticipantRow({ participant: p, employers, placements, state, h
             ))}
           </select>
         </RowField>
-        <RowField id={id("organizationId")} label="events.fair.field.outcomeEmployer" error={err(outcomeState, "organizationId")}>
-          <select id={id("organizationId")} name="organizationId" defaultValue={str(outcomeState?.values.organizationId) ?? p.organizationId ?? ""}>
+        <RowField
+          id={id("organizationId")}
+          label="events.fair.field.outcomeEmployer"
+          error={err(outcomeState, "organizationId")}
+        >
+          <select
+            id={id("organizationId")}
+            name="organizationId"
+            defaultValue={str(outcomeState?.values.organizationId) ?? p.organizationId ?? ""}
+          >
             <option value="">{t("events.fair.noEmployer")}</option>
             {employers.map((e) => (
               <option key={e.organizationId} value={e.organizationId}>
@@ -155,18 +195,41 @@ export function ParticipantRow({ participant: p, employers, placements, state, h
         <details className="panel-form" open={!!(hireState || linkState) || undefined}>
           <summary>{t("events.fair.placement.record")}</summary>
           <p className="hint">{t("events.fair.placement.hint", { employer: p.employerName ?? "" })}</p>
-          {hireState ? <ErrorSummary state={{ errors: hireState.errors._form ? { _form: hireState.errors._form } : {} }} /> : null}
+          {hireState ? (
+            <ErrorSummary state={{ errors: hireState.errors._form ? { _form: hireState.errors._form } : {} }} />
+          ) : null}
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="hirePlacement" />
             <input type="hidden" name="personId" value={p.personId} />
             <RowField id={id("position")} label="outcomes.field.position" error={err(hireState, "position")}>
-              <input id={id("position")} name="position" type="text" autoComplete="off" defaultValue={str(hireState?.values.position)} />
+              <input
+                id={id("position")}
+                name="position"
+                type="text"
+                autoComplete="off"
+                defaultValue={str(hireState?.values.position)}
+              />
             </RowField>
             <RowField id={id("wage")} label="outcomes.field.wage" error={err(hireState, "wage")}>
-              <input id={id("wage")} name="wage" type="text" inputMode="numeric" autoComplete="off" defaultValue={str(hireState?.values.wage)} />
+              <input
+                id={id("wage")}
+                name="wage"
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                defaultValue={str(hireState?.values.wage)}
+              />
             </RowField>
-            <RowField id={id("contractKind")} label="outcomes.field.contractKind" error={err(hireState, "contractKind")}>
-              <select id={id("contractKind")} name="contractKind" defaultValue={str(hireState?.values.contractKind) ?? ""}>
+            <RowField
+              id={id("contractKind")}
+              label="outcomes.field.contractKind"
+              error={err(hireState, "contractKind")}
+            >
+              <select
+                id={id("contractKind")}
+                name="contractKind"
+                defaultValue={str(hireState?.values.contractKind) ?? ""}
+              >
                 <option value="">—</option>
                 {CONTRACT_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -176,11 +239,17 @@ export function ParticipantRow({ participant: p, employers, placements, state, h
               </select>
             </RowField>
             <RowField id={id("startDate")} label="outcomes.field.startDate" error={err(hireState, "startDate")}>
-              <input id={id("startDate")} name="startDate" type="date" defaultValue={str(hireState?.values.startDate) ?? heldOn} />
+              <input
+                id={id("startDate")}
+                name="startDate"
+                type="date"
+                defaultValue={str(hireState?.values.startDate) ?? heldOn}
+              />
             </RowField>
             {lowWage ? (
               <label className="check" htmlFor={id("confirmLowWage")}>
-                <input type="checkbox" id={id("confirmLowWage")} name="confirmLowWage" /> <span>{t("outcomes.field.confirmLowWage")}</span>
+                <input type="checkbox" id={id("confirmLowWage")} name="confirmLowWage" />{" "}
+                <span>{t("outcomes.field.confirmLowWage")}</span>
               </label>
             ) : null}
             <div className="actions">

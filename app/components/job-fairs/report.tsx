@@ -1,12 +1,28 @@
 import type { FairReport } from "~/modules/job-fairs/report.server";
 import { useI18n } from "~/utils/i18n-react";
 
-const TOTALS = ["employers", "openings", "registered", "attended", "absent", "pending", "interviews", "hires", "placements"] as const;
+const TOTALS = [
+  "employers",
+  "openings",
+  "registered",
+  "attended",
+  "absent",
+  "pending",
+  "interviews",
+  "hires",
+  "placements",
+] as const;
 
 /** The session's figures, then one line per employer; a share is shown as a percentage ("—" when nobody came). */
 export function FairReportTable({ report }: { report: FairReport }) {
   const { t, number, locale } = useI18n();
-  const percent = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(v));
+  const percent = (v: number | null) =>
+    v === null
+      ? "—"
+      : new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+          style: "percent",
+          maximumFractionDigits: 1,
+        }).format(v);
   const { totals, employers } = report;
   return (
     <>

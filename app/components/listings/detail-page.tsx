@@ -1,15 +1,16 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link, type MetaFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
+
+import { OfficerCandidatesLink } from "~/components/matching/officer-link";
+import { Badges, joined, useWage } from "~/components/search/cards";
+import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "~/components/search/detail";
+import { PersonListingBox } from "~/components/self-service/listing-box";
 import type { listingDetailLoader } from "~/http/listings.server";
 import type { MessageKey } from "~/i18n";
 import { LISTING_KINDS, type ListingKind } from "~/modules/listings/kinds";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-import { OfficerCandidatesLink } from "~/components/matching/officer-link";
-import { Badges, joined, useWage } from "~/components/search/cards";
-import { CallToAction, Fact, ListingErrorBoundary, OrganizationSection } from "~/components/search/detail";
-import { PersonListingBox } from "~/components/self-service/listing-box";
 
 /*
  * /jobs/:id and /trainings/:id: one page shell (back link, head, the officer's link, facts, the person's
@@ -141,7 +142,9 @@ export function JobDetailPage({ data: { job, person } }: { data: JobData }) {
       kind="job"
       listing={job}
       person={person}
-      badge={job.organization.fairChancePledgedAt ? { className: "badge badge--verified", label: "jobs.fairChance" } : null}
+      badge={
+        job.organization.fairChancePledgedAt ? { className: "badge badge--verified", label: "jobs.fairChance" } : null
+      }
       head={<p className="listing__wage">{wage(job.wageMin, job.wageMax)}</p>}
       facts={
         <>
@@ -208,7 +211,9 @@ export function TrainingDetailPage({ data: { training, person } }: { data: Train
       head={
         <>
           {training.byBusiness ? <p>{t("trainings.byBusiness.lead", { name: training.organization.name })}</p> : null}
-          <p className="listing__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
+          <p className="listing__wage">
+            {training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}
+          </p>
           {training.stipendVnd ? (
             <p className="listing__wage">
               {t("trainings.stipend")}: {t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}
@@ -225,13 +230,19 @@ export function TrainingDetailPage({ data: { training, person } }: { data: Train
         <>
           <Fact label="trainings.trade">{locale === "en" ? training.tradeEn : training.trade}</Fact>
           <Fact label="trainings.level">{locale === "en" ? training.levelNameEn : training.levelNameVi}</Fact>
-          <Fact label="trainings.duration">{t("trainings.durationWeeks", { weeks: number(training.durationWeeks) })}</Fact>
+          <Fact label="trainings.duration">
+            {t("trainings.durationWeeks", { weeks: number(training.durationWeeks) })}
+          </Fact>
           {training.schedule ? <Fact label="trainings.schedule">{training.schedule}</Fact> : null}
           <Fact label="trainings.startsAt">{date(training.startsAt)}</Fact>
           <Fact label="trainings.deadline">{date(training.applicationDeadline)}</Fact>
           <Fact label="trainings.seats">{number(training.seats)}</Fact>
           <Fact label="trainings.cost">{training.free ? t("trainings.costFree") : vnd(training.costVnd)}</Fact>
-          {training.stipendVnd ? <Fact label="trainings.stipend">{t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}</Fact> : null}
+          {training.stipendVnd ? (
+            <Fact label="trainings.stipend">
+              {t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}
+            </Fact>
+          ) : null}
           {support.length ? (
             <Fact label="trainings.support">
               <Badges keys={support} prefix="support" />
@@ -259,7 +270,10 @@ export function TrainingDetailPage({ data: { training, person } }: { data: Train
           </>
         )}
       </RelatedListings>
-      <OrganizationSection heading={training.byBusiness ? "jobs.employer" : "trainings.provider"} organization={training.organization} />
+      <OrganizationSection
+        heading={training.byBusiness ? "jobs.employer" : "trainings.provider"}
+        organization={training.organization}
+      />
     </ListingShell>
   );
 }

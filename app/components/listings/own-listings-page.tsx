@@ -1,8 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
+
 import type { ownListingsAction, ownListingsLoader } from "~/http/listings.server";
 import type { MessageKey } from "~/i18n";
-import { LISTING_KINDS, postingAreaWords, type PostingArea } from "~/modules/listings/kinds";
+import { LISTING_KINDS, type PostingArea, postingAreaWords } from "~/modules/listings/kinds";
 import { useI18n } from "~/utils/i18n-react";
 
 /*
@@ -40,7 +41,8 @@ export function OwnListingsPage({ data, result }: { data: JobListData | Training
   const formats = useI18n();
   const { t } = formats;
   const verified = verification.status === "verified";
-  const statusLabel = (status: string) => t((status === "expired" ? "jobStatus.expired" : `${config.own.statuses}.${status}`) as MessageKey);
+  const statusLabel = (status: string) =>
+    t((status === "expired" ? "jobStatus.expired" : `${config.own.statuses}.${status}`) as MessageKey);
   // The service's refusal in the words of who posts ("Doanh nghiệp chưa được xác minh…").
   const failure = (key: MessageKey) => t(key === config.own.failures.not_verified ? words.notVerified : key);
   return (
@@ -106,9 +108,14 @@ export function OwnListingsPage({ data, result }: { data: JobListData | Training
   );
 }
 
-
 /** Drafts only until the police verify the organisation: say so above the list. */
-export function UnverifiedNotice({ status, reason }: { status: "pending" | "verified" | "rejected"; reason: string | null }) {
+export function UnverifiedNotice({
+  status,
+  reason,
+}: {
+  status: "pending" | "verified" | "rejected";
+  reason: string | null;
+}) {
   const { t } = useI18n();
   if (status === "verified") return null;
   return (

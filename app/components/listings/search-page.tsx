@@ -1,16 +1,26 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, TRAINING_SUPPORT } from "../../../db/enums";
+
+import { JobCard, TrainingCard } from "~/components/search/cards";
+import {
+  CheckboxFilter,
+  FilterPanel,
+  SearchForm,
+  SelectFilter,
+  submitOnChange,
+  useHydrated,
+  withCounts,
+} from "~/components/search/filters";
+import { Results } from "~/components/search/results";
+import { clearFiltersHref } from "~/components/search/url";
 import type { listingSearchLoader } from "~/http/listings.server";
 import type { MessageKey } from "~/i18n";
 import { LISTING_KINDS } from "~/modules/listings/kinds";
 import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
 import { useI18n } from "~/utils/i18n-react";
-import { JobCard, TrainingCard } from "~/components/search/cards";
-import { CheckboxFilter, FilterPanel, SearchForm, SelectFilter, submitOnChange, useHydrated, withCounts } from "~/components/search/filters";
-import { Results } from "~/components/search/results";
-import { clearFiltersHref } from "~/components/search/url";
+
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, TRAINING_SUPPORT } from "../../../db/enums";
 
 /*
  * /jobs and /trainings: one search page. The place, the occupation group, the result list and the
@@ -38,7 +48,10 @@ type KindPage<D> = {
 
 const JOB_PAGE: KindPage<JobData> = {
   filters: ({ search, result: { facets } }, { t, vnd }) => {
-    const wages = search.wage && !WAGE_STEPS.includes(search.wage) ? [...WAGE_STEPS, search.wage].sort((a, b) => a - b) : WAGE_STEPS;
+    const wages =
+      search.wage && !WAGE_STEPS.includes(search.wage)
+        ? [...WAGE_STEPS, search.wage].sort((a, b) => a - b)
+        : WAGE_STEPS;
     return [
       {
         type: "select",
@@ -64,7 +77,11 @@ const JOB_PAGE: KindPage<JobData> = {
         name: "benefit",
         label: "search.benefits",
         selected: search.benefit,
-        options: withCounts(JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })), facets.benefits, true),
+        options: withCounts(
+          JOB_BENEFITS.map((v) => ({ value: v, label: t(`benefit.${v}` as MessageKey) })),
+          facets.benefits,
+          true,
+        ),
       },
     ];
   },
@@ -94,7 +111,11 @@ const TRAINING_PAGE: KindPage<TrainingData> = {
       name: "support",
       label: "search.support",
       selected: search.support,
-      options: withCounts(TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })), facets.support, true),
+      options: withCounts(
+        TRAINING_SUPPORT.map((v) => ({ value: v, label: t(`support.${v}` as MessageKey) })),
+        facets.support,
+        true,
+      ),
     },
   ],
   useCard: ({ levels }) => {
@@ -111,14 +132,29 @@ const TRAINING_PAGE: KindPage<TrainingData> = {
 
 /** How many of the filters are set: a chosen value, a ticked flag, each ticked checkbox. */
 function activeCount(filters: FilterSpec[]): number {
-  return filters.reduce((n, f) => n + (f.type === "select" ? (f.value ? 1 : 0) : f.type === "flag" ? (f.checked ? 1 : 0) : f.selected.length), 0);
+  return filters.reduce(
+    (n, f) =>
+      n + (f.type === "select" ? (f.value ? 1 : 0) : f.type === "flag" ? (f.checked ? 1 : 0) : f.selected.length),
+    0,
+  );
 }
 
 function KindFilter({ filter, form }: { filter: FilterSpec; form: string }) {
   const { t } = useI18n();
-  if (filter.type === "select") return <SelectFilter form={form} name={filter.name} label={filter.label} value={filter.value} options={filter.options} />;
+  if (filter.type === "select")
+    return (
+      <SelectFilter form={form} name={filter.name} label={filter.label} value={filter.value} options={filter.options} />
+    );
   if (filter.type === "checkbox") {
-    return <CheckboxFilter form={form} name={filter.name} label={filter.label} selected={filter.selected} options={filter.options} />;
+    return (
+      <CheckboxFilter
+        form={form}
+        name={filter.name}
+        label={filter.label}
+        selected={filter.selected}
+        options={filter.options}
+      />
+    );
   }
   return (
     <fieldset className="filter-group">
@@ -145,9 +181,10 @@ export function ListingSearchPage(props: { kind: "job"; data: JobData } | { kind
   const card = page.useCard(data);
   const filters = page.filters(data, i18n);
   const active = [search.province, search.commune, search.group].filter(Boolean).length + activeCount(filters);
-  const groups = OCCUPATION_GROUPS.filter((g) => g.code !== "0" || search.group === "0" || facets.occupationGroup?.["0"]);
-  const cards = (hits: typeof result.hits) =>
-    hits.map((hit) => <li key={hit.id}>{card(hit as never)}</li>);
+  const groups = OCCUPATION_GROUPS.filter(
+    (g) => g.code !== "0" || search.group === "0" || facets.occupationGroup?.["0"],
+  );
+  const cards = (hits: typeof result.hits) => hits.map((hit) => <li key={hit.id}>{card(hit as never)}</li>);
 
   return (
     <div className="search-page">
@@ -204,7 +241,9 @@ export function ListingSearchPage(props: { kind: "job"; data: JobData } | { kind
               <button type="submit" form={form} className="button">
                 {t("search.applyFilters")}
               </button>
-              {active > 0 ? <Link to={clearFiltersHref(location.pathname, location.search)}>{t("search.clear")}</Link> : null}
+              {active > 0 ? (
+                <Link to={clearFiltersHref(location.pathname, location.search)}>{t("search.clear")}</Link>
+              ) : null}
             </div>
           </div>
         </FilterPanel>

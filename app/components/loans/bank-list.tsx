@@ -1,5 +1,5 @@
-import type { BankListRow } from "~/modules/loans/bank-list.server";
 import { formatDate, formatNumber, translator } from "~/i18n";
+import type { BankListRow } from "~/modules/loans/bank-list.server";
 
 /**
  * Form 01 as printed for the bank: always in Vietnamese (the document is the bank's), whatever the
@@ -34,7 +34,11 @@ export function BankListTable({ rows }: { rows: BankListRow[] }) {
               <td>{r.citizenId ?? ""}</td>
               <td>{r.address}</td>
               <td>{formatDate(r.releaseDate)}</td>
-              <td>{r.purpose === "training" ? t("support.bank.purpose.training", { months: r.trainingMonths ?? 0 }) : t("support.loan.purpose.business")}</td>
+              <td>
+                {r.purpose === "training"
+                  ? t("support.bank.purpose.training", { months: r.trainingMonths ?? 0 })
+                  : t("support.loan.purpose.business")}
+              </td>
               <td className="num">{formatNumber(r.amountVnd)}</td>
               <td className="num">{r.termMonths}</td>
               <td>{r.note}</td>

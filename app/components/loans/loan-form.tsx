@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
-import { LOAN_PURPOSES } from "../../../db/enums";
-import { TextField, type FormState } from "~/components/forms";
+
+import { type FormState, TextField } from "~/components/forms";
 import { ChoiceGroup, TextAreaField } from "~/components/job-form";
 import { FormErrors } from "~/components/persons/form-errors";
 import { useLabels } from "~/components/self-service/labels";
+
+import { LOAN_PURPOSES } from "../../../db/enums";
 
 export const LOAN_LABELS = {
   purpose: "support.loan.field.purpose",
@@ -31,12 +33,42 @@ export function LoanForm({ state }: { state: FormState }) {
           required
           options={LOAN_PURPOSES.map((p) => ({ value: p, label: word("support.loan.purpose", p) }))}
         />
-        <TextField name="amountVnd" label="support.loan.field.amountVnd" hint="support.loan.field.amountVnd.hint" state={state} inputMode="numeric" required autoComplete="off" />
-        <TextField name="trainingMonths" label="support.loan.field.trainingMonths" hint="support.loan.field.trainingMonths.hint" state={state} inputMode="numeric" autoComplete="off" />
-        <TextField name="termMonths" label="support.loan.field.termMonths" hint="support.loan.field.termMonths.hint" state={state} inputMode="numeric" required autoComplete="off" />
+        <TextField
+          name="amountVnd"
+          label="support.loan.field.amountVnd"
+          hint="support.loan.field.amountVnd.hint"
+          state={state}
+          inputMode="numeric"
+          required
+          autoComplete="off"
+        />
+        <TextField
+          name="trainingMonths"
+          label="support.loan.field.trainingMonths"
+          hint="support.loan.field.trainingMonths.hint"
+          state={state}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField
+          name="termMonths"
+          label="support.loan.field.termMonths"
+          hint="support.loan.field.termMonths.hint"
+          state={state}
+          inputMode="numeric"
+          required
+          autoComplete="off"
+        />
         <TextField name="bankBranch" label="support.loan.field.bankBranch" state={state} required />
         <TextField name="appliedOn" label="support.loan.field.appliedOn" state={state} type="date" required />
-        <TextField name="listMonth" label="support.loan.field.listMonth" hint="support.loan.field.listMonth.hint" state={state} type="month" required />
+        <TextField
+          name="listMonth"
+          label="support.loan.field.listMonth"
+          hint="support.loan.field.listMonth.hint"
+          state={state}
+          type="month"
+          required
+        />
         <TextAreaField name="note" label="support.loan.field.note" state={state} rows={2} />
         <div className="actions">
           <button type="submit" className="button">

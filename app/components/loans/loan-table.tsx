@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
-import { LOAN_STATUSES, type LoanPurpose, type LoanStatus } from "../../../db/enums";
+
 import { useLabels } from "~/components/self-service/labels";
+
+import { LOAN_STATUSES, type LoanPurpose, type LoanStatus } from "../../../db/enums";
 
 export type LoanItem = {
   id: string;
@@ -64,13 +66,16 @@ export function LoanTable({ loans, showPerson }: { loans: LoanItem[]; showPerson
               ) : null}
               <td data-label={t("support.loan.col.purpose")}>
                 {word("support.loan.purpose", l.purpose)}
-                {l.purpose === "training" && l.trainingMonths ? ` (${t("support.loan.months", { months: l.trainingMonths })})` : null}
+                {l.purpose === "training" && l.trainingMonths
+                  ? ` (${t("support.loan.months", { months: l.trainingMonths })})`
+                  : null}
               </td>
               <td data-label={t("support.loan.col.amount")}>{vnd(l.amountVnd)}</td>
               <td data-label={t("support.loan.col.term")}>{t("support.loan.months", { months: l.termMonths })}</td>
               <td data-label={t("support.loan.col.applied")}>{date(l.appliedOn)}</td>
               <td data-label={t("support.loan.col.status")}>
-                <LoanStatusBadge status={l.status} /> {showPerson ? null : <Link to={`/officer/loans/${l.id}`}>{t("support.loan.open")}</Link>}
+                <LoanStatusBadge status={l.status} />{" "}
+                {showPerson ? null : <Link to={`/officer/loans/${l.id}`}>{t("support.loan.open")}</Link>}
               </td>
               <td data-label={t("support.loan.col.commune")}>{l.communeName}</td>
             </tr>
@@ -82,7 +87,13 @@ export function LoanTable({ loans, showPerson }: { loans: LoanItem[]; showPerson
 }
 
 /** Count and amount by status, and the total. */
-export function LoanTotals({ totals, all }: { totals: Record<LoanStatus, { count: number; amountVnd: number }>; all: { count: number; amountVnd: number } }) {
+export function LoanTotals({
+  totals,
+  all,
+}: {
+  totals: Record<LoanStatus, { count: number; amountVnd: number }>;
+  all: { count: number; amountVnd: number };
+}) {
   const { t, word, vnd, number } = useLabels();
   return (
     <table className="figures-table loan-totals">

@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
+
 import type { MatchReason } from "~/modules/matching/reasons";
 import { useI18n } from "~/utils/i18n-react";
-import { ListingHead, ReasonTags, ReferLink, Score, type ListingItem, type OccupationNames } from "./suggestions";
+
+import { ListingHead, type ListingItem, type OccupationNames, ReasonTags, ReferLink, Score } from "./suggestions";
 
 export type CandidatesData = {
   listing: ListingItem;

@@ -1,6 +1,8 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
-import type { Role } from "../../../db/enums";
+
 import { useI18n } from "~/utils/i18n-react";
+
+import type { Role } from "../../../db/enums";
 
 /**
  * "Tìm ứng viên phù hợp" on a public job or course page, for a commune officer only (the role that holds
@@ -13,7 +15,10 @@ export function OfficerCandidatesLink({ kind, id }: { kind: "job" | "training"; 
   if (root?.user?.role !== "officer") return null;
   return (
     <p className="listing__officer">
-      <Link className="button button--secondary" to={`/officer/${kind === "job" ? "jobs" : "trainings"}/${id}/candidates`}>
+      <Link
+        className="button button--secondary"
+        to={`/officer/${kind === "job" ? "jobs" : "trainings"}/${id}/candidates`}
+      >
         {t("match.link.listing")}
       </Link>
     </p>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { reasonText, type MatchReason } from "~/modules/matching/reasons";
+
+import { type MatchReason, reasonText } from "~/modules/matching/reasons";
 import { useI18n } from "~/utils/i18n-react";
 
 /** Occupation names as the loaders send them: both languages, the page picks its own. */
@@ -13,12 +14,23 @@ function useReasonText(occupations: OccupationNames) {
 }
 
 /** Reasons as small tags: green for why it fits, red-outlined for why a rule excluded it. */
-export function ReasonTags({ reasons, kind, occupations }: { reasons: MatchReason[]; kind: "reason" | "exclusion"; occupations: OccupationNames }) {
+export function ReasonTags({
+  reasons,
+  kind,
+  occupations,
+}: {
+  reasons: MatchReason[];
+  kind: "reason" | "exclusion";
+  occupations: OccupationNames;
+}) {
   const { t } = useI18n();
   const text = useReasonText(occupations);
   if (reasons.length === 0) return null;
   return (
-    <ul className={`badges match-reasons match-reasons--${kind}`} aria-label={t(kind === "reason" ? "match.reasons.label" : "match.exclusions.label")}>
+    <ul
+      className={`badges match-reasons match-reasons--${kind}`}
+      aria-label={t(kind === "reason" ? "match.reasons.label" : "match.exclusions.label")}
+    >
       {reasons.map((r, i) => (
         <li key={`${r.code}-${i}`} className={kind === "reason" ? "badge badge--soft" : "badge badge--rejected"}>
           {text(r, kind)}
@@ -56,7 +68,9 @@ export function ListingHead({ item }: { item: ListingItem }) {
           {item.communeName}, {item.provinceName}
         </span>
         {item.wageMin !== null && item.wageMax !== null ? (
-          <span className="result-card__wage">{t("match.wage", { min: vnd(item.wageMin), max: vnd(item.wageMax) })}</span>
+          <span className="result-card__wage">
+            {t("match.wage", { min: vnd(item.wageMin), max: vnd(item.wageMax) })}
+          </span>
         ) : item.startsAt ? (
           <span>{t("match.startsOn", { date: date(item.startsAt) })}</span>
         ) : null}
@@ -100,7 +114,13 @@ export function SuggestionList({
 }
 
 /** What the rules excluded, with why (officers only: never rendered on a person's own page). */
-export function ExcludedListings({ items, occupations }: { items: (ListingItem & { exclusions: MatchReason[] })[]; occupations: OccupationNames }) {
+export function ExcludedListings({
+  items,
+  occupations,
+}: {
+  items: (ListingItem & { exclusions: MatchReason[] })[];
+  occupations: OccupationNames;
+}) {
   if (items.length === 0) return null;
   return (
     <ul className="result-list match-list match-list--excluded">
@@ -115,7 +135,15 @@ export function ExcludedListings({ items, occupations }: { items: (ListingItem &
 }
 
 /** The officer's referral link for one person and listing (the referral form lives elsewhere). */
-export function ReferLink({ personId, kind, listingId }: { personId: string; kind: "job" | "training"; listingId: string }) {
+export function ReferLink({
+  personId,
+  kind,
+  listingId,
+}: {
+  personId: string;
+  kind: "job" | "training";
+  listingId: string;
+}) {
   const { t } = useI18n();
   return (
     <Link className="button button--small" to={`/officer/persons/${personId}/refer?kind=${kind}&listing=${listingId}`}>

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+
 import type { ModelFigureKey } from "~/modules/models/figures.server";
 import { useI18n } from "~/utils/i18n-react";
 

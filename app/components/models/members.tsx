@@ -1,13 +1,26 @@
 import { Form } from "@remix-run/react";
+
+import { type FormState, TextField } from "~/components/forms";
+import { FormErrors } from "~/components/persons/form-errors";
 import type { SteeringMember } from "~/modules/models/models.server";
 import { useI18n } from "~/utils/i18n-react";
-import { TextField, type FormState } from "~/components/forms";
-import { FormErrors } from "~/components/persons/form-errors";
 
-const LABELS = { organizationName: "events.model.member.organization", personName: "events.model.member.person", role: "events.model.member.role" } as const;
+const LABELS = {
+  organizationName: "events.model.member.organization",
+  personName: "events.model.member.person",
+  role: "events.model.member.role",
+} as const;
 
 /** The steering committee (ban chỉ đạo): organisations and people by name, not accounts. */
-export function SteeringCommittee({ members, addState, removeState }: { members: SteeringMember[]; addState: FormState; removeState: FormState }) {
+export function SteeringCommittee({
+  members,
+  addState,
+  removeState,
+}: {
+  members: SteeringMember[];
+  addState: FormState;
+  removeState: FormState;
+}) {
   const { t } = useI18n();
   return (
     <section className="panel model-members" id="members" aria-labelledby="members-title">
@@ -52,9 +65,22 @@ export function SteeringCommittee({ members, addState, removeState }: { members:
         <FormErrors state={addState} labels={LABELS} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="addMember" />
-          <TextField name="organizationName" label={LABELS.organizationName} hint="events.model.member.organization.hint" state={addState} required autoComplete="off" />
+          <TextField
+            name="organizationName"
+            label={LABELS.organizationName}
+            hint="events.model.member.organization.hint"
+            state={addState}
+            required
+            autoComplete="off"
+          />
           <TextField name="personName" label={LABELS.personName} state={addState} autoComplete="off" />
-          <TextField name="role" label={LABELS.role} hint="events.model.member.role.hint" state={addState} autoComplete="off" />
+          <TextField
+            name="role"
+            label={LABELS.role}
+            hint="events.model.member.role.hint"
+            state={addState}
+            autoComplete="off"
+          />
           <div className="actions">
             <button type="submit" className="button button--secondary">
               {t("events.model.members.submit")}

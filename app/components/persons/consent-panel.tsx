@@ -1,10 +1,12 @@
 import { Form, Link } from "@remix-run/react";
-import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS, SHAREABLE_FIELDS } from "../../../db/enums";
+
+import { Field, type FormState, TextField } from "~/components/forms";
+import { ChoiceGroup, valuesOf } from "~/components/job-form";
 import type { MessageKey } from "~/i18n";
 import { grantState } from "~/modules/consent/vocabulary";
 import { useI18n } from "~/utils/i18n-react";
-import { Field, TextField, type FormState } from "~/components/forms";
-import { ChoiceGroup, valuesOf } from "~/components/job-form";
+
+import { CONSENT_PURPOSES, CONSENT_WITHDRAWAL_CHANNELS, SHAREABLE_FIELDS } from "../../../db/enums";
 import { FormErrors } from "./form-errors";
 import type { GrantView as Grant } from "./types";
 
@@ -24,7 +26,10 @@ function PurposeChoices({ state }: { state: FormState }) {
   const chosen = new Set(valuesOf(state, "purposes"));
   const message = error(state?.errors?.purposes);
   return (
-    <fieldset className={`choice-group purposes${message ? " field--invalid" : ""}`} aria-describedby={`f-purposes-hint${message ? " f-purposes-error" : ""}`}>
+    <fieldset
+      className={`choice-group purposes${message ? " field--invalid" : ""}`}
+      aria-describedby={`f-purposes-hint${message ? " f-purposes-error" : ""}`}
+    >
       <legend>
         {t("consent.purposes")}
         <span className="required"> {t("form.required")}</span>
@@ -34,7 +39,13 @@ function PurposeChoices({ state }: { state: FormState }) {
       </p>
       {CONSENT_PURPOSES.map((p, i) => (
         <label key={p} className="purpose">
-          <input type="checkbox" name="purposes" value={p} id={i === 0 ? "f-purposes" : undefined} defaultChecked={chosen.has(p)} />
+          <input
+            type="checkbox"
+            name="purposes"
+            value={p}
+            id={i === 0 ? "f-purposes" : undefined}
+            defaultChecked={chosen.has(p)}
+          />
           <span>
             <strong>{t(`consent.purpose.${p}`)}</strong>
             <span className="purpose__explain">{t(`consent.purpose.${p}.explain`)}</span>
@@ -79,7 +90,10 @@ export function ConsentForm({ state, today }: { state: FormState; today: string 
           state={withDefaults}
           type="radio"
           required
-          options={(["paper_form", "upload"] as const).map((k) => ({ value: k, label: t(`consent.evidenceKind.${k}`) }))}
+          options={(["paper_form", "upload"] as const).map((k) => ({
+            value: k,
+            label: t(`consent.evidenceKind.${k}`),
+          }))}
         />
         <TextField name="paperFormNumber" label="consent.paperFormNumber" state={withDefaults} autoComplete="off" />
         <Field name="evidenceFile" label="consent.evidenceFile" hint="consent.evidenceFile.hint" state={withDefaults}>
@@ -120,7 +134,9 @@ function OfficerWithdrawForm({ grantId, purpose }: { grantId: string; purpose?: 
       <summary>{purpose ? t("consent.withdrawal.officer.open") : t("consent.withdraw")}</summary>
       <Form method="post" className="stack withdraw__body">
         <p className="alert alert--info">
-          {purpose ? t("consent.withdrawal.officer.warning", { purpose: t(`consent.purpose.${purpose}` as MessageKey) }) : t("consent.withdrawal.officer.allWarning")}
+          {purpose
+            ? t("consent.withdrawal.officer.warning", { purpose: t(`consent.purpose.${purpose}` as MessageKey) })
+            : t("consent.withdrawal.officer.allWarning")}
         </p>
         <input type="hidden" name="intent" value="withdraw-consent" />
         <input type="hidden" name="grantId" value={grantId} />
@@ -153,7 +169,8 @@ function OfficerWithdrawForm({ grantId, purpose }: { grantId: string; purpose?: 
 function WithdrawalHistory({ withdrawals }: { withdrawals: Grant["withdrawals"] }) {
   const { t, date } = useI18n();
   if (withdrawals.length === 0) return null;
-  const who = (role: string) => t(`consent.withdrawal.by.${["person", "officer", "admin"].includes(role) ? role : "system"}` as MessageKey);
+  const who = (role: string) =>
+    t(`consent.withdrawal.by.${["person", "officer", "admin"].includes(role) ? role : "system"}` as MessageKey);
   return (
     <>
       <dt>{t("consent.withdrawal.history")}</dt>
@@ -177,7 +194,17 @@ function WithdrawalHistory({ withdrawals }: { withdrawals: Grant["withdrawals"] 
 }
 
 /** The grants, newest first: what each allows, on what evidence, until when; withdraw a purpose, or print. */
-export function ConsentList({ personId, grants, now, canManage }: { personId: string; grants: Grant[]; now: string; canManage: boolean }) {
+export function ConsentList({
+  personId,
+  grants,
+  now,
+  canManage,
+}: {
+  personId: string;
+  grants: Grant[];
+  now: string;
+  canManage: boolean;
+}) {
   const { t, date } = useI18n();
   if (grants.length === 0) return <p className="empty-state">{t("consent.none")}</p>;
   return (
@@ -191,7 +218,11 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
           <li key={g.id} className={`card grant grant--${status}`}>
             <ul className="badges grant-purposes" aria-label={t("consent.col.purposes")}>
               {given.map((p) => (
-                <li key={p} className={`grant-purpose${withdrawn.has(p) ? " grant-purpose--withdrawn" : ""}`} data-purpose={p}>
+                <li
+                  key={p}
+                  className={`grant-purpose${withdrawn.has(p) ? " grant-purpose--withdrawn" : ""}`}
+                  data-purpose={p}
+                >
                   <span className={`badge ${withdrawn.has(p) ? "badge--rejected" : "badge--soft"}`}>
                     {withdrawn.has(p) ? <s>{t(`consent.purpose.${p}`)}</s> : t(`consent.purpose.${p}`)}
                   </span>
@@ -202,14 +233,22 @@ export function ConsentList({ personId, grants, now, canManage }: { personId: st
             <dl className="facts">
               <dt>{t("consent.col.status")}</dt>
               <dd>
-                <span className={`badge ${status === "live" ? "badge--verified" : status === "withdrawn" ? "badge--rejected" : "badge--pending"}`}>
-                  {status === "withdrawn" ? t("consent.status.withdrawn", { date: date(g.withdrawnAt) }) : t(`consent.status.${status}`)}
+                <span
+                  className={`badge ${status === "live" ? "badge--verified" : status === "withdrawn" ? "badge--rejected" : "badge--pending"}`}
+                >
+                  {status === "withdrawn"
+                    ? t("consent.status.withdrawn", { date: date(g.withdrawnAt) })
+                    : t(`consent.status.${status}`)}
                 </span>
                 {g.withdrawalNote ? <span className="hint"> · {g.withdrawalNote}</span> : null}
               </dd>
               <WithdrawalHistory withdrawals={g.withdrawals} />
               <dt>{t("consent.col.fields")}</dt>
-              <dd>{g.shareableFields.length ? g.shareableFields.map((f) => t(`consent.field.${f}`)).join(", ") : t("persons.page.none")}</dd>
+              <dd>
+                {g.shareableFields.length
+                  ? g.shareableFields.map((f) => t(`consent.field.${f}`)).join(", ")
+                  : t("persons.page.none")}
+              </dd>
               <dt>{t("consent.col.given")}</dt>
               <dd>{date(g.givenAt)}</dd>
               <dt>{t("consent.col.evidence")}</dt>

@@ -1,11 +1,12 @@
 import { useState } from "react";
+
+import { Field, type FormState } from "~/components/forms";
+import { valuesOf } from "~/components/job-form";
 import type { MessageKey } from "~/i18n";
 import type { Commune } from "~/modules/admin-units/admin-units.server";
 import { OCCUPATION_GROUPS } from "~/modules/reference/occupation-groups";
 import type { Occupation } from "~/modules/reference/reference.server";
 import { useI18n } from "~/utils/i18n-react";
-import { Field, type FormState } from "~/components/forms";
-import { valuesOf } from "~/components/job-form";
 
 type Base = { name: string; label: MessageKey; hint?: MessageKey; state: FormState; required?: boolean };
 
@@ -20,7 +21,13 @@ export function CheckboxField({ name, label, hint, state }: Omit<Base, "required
   return (
     <div className={`field field--check${message ? " field--invalid" : ""}`}>
       <label className="check" htmlFor={id}>
-        <input type="checkbox" id={id} name={name} defaultChecked={checked(state, name)} aria-describedby={described || undefined} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          defaultChecked={checked(state, name)}
+          aria-describedby={described || undefined}
+        />
         <span>{t(label)}</span>
       </label>
       {hint ? (
@@ -38,7 +45,11 @@ export function CheckboxField({ name, label, hint, state }: Omit<Base, "required
 }
 
 /** A select with an empty first choice; options are already translated. */
-export function SelectField({ options, empty = "—", ...field }: Base & { options: readonly { value: string; label: string }[]; empty?: string }) {
+export function SelectField({
+  options,
+  empty = "—",
+  ...field
+}: Base & { options: readonly { value: string; label: string }[]; empty?: string }) {
   return (
     <Field {...field}>
       {(control) => (
@@ -59,7 +70,13 @@ export function SelectField({ options, empty = "—", ...field }: Base & { optio
  * Several occupations, grouped by the 10 major groups of the Vietnamese occupation list: one collapsible
  * group of checkboxes each (opened where something is chosen), so it works on a phone and without JavaScript.
  */
-export function OccupationChecklist({ name, label, hint, state, occupations }: Omit<Base, "required"> & { occupations: Occupation[] }) {
+export function OccupationChecklist({
+  name,
+  label,
+  hint,
+  state,
+  occupations,
+}: Omit<Base, "required"> & { occupations: Occupation[] }) {
   const { t, locale, error } = useI18n();
   const [chosen, setChosen] = useState(() => new Set(valuesOf(state, name)));
   const id = `f-${name}`;
@@ -68,7 +85,9 @@ export function OccupationChecklist({ name, label, hint, state, occupations }: O
   const groups = OCCUPATION_GROUPS.map((g) => ({
     code: g.code,
     name: g[locale],
-    items: occupations.filter((o) => o.majorGroup === g.code).sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale)),
+    items: occupations
+      .filter((o) => o.majorGroup === g.code)
+      .sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale)),
   })).filter((g) => g.items.length > 0);
   const initial = new Set(valuesOf(state, name));
   function toggle(code: string, on: boolean) {
@@ -81,7 +100,10 @@ export function OccupationChecklist({ name, label, hint, state, occupations }: O
   }
   const described = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <fieldset className={`occupation-list${message ? " field--invalid" : ""}`} aria-describedby={described || undefined}>
+    <fieldset
+      className={`occupation-list${message ? " field--invalid" : ""}`}
+      aria-describedby={described || undefined}
+    >
       <legend>{t(label)}</legend>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -94,7 +116,9 @@ export function OccupationChecklist({ name, label, hint, state, occupations }: O
           <details key={g.code} open={g.items.some((o) => initial.has(o.code)) || undefined}>
             <summary>
               {g.name}
-              {count ? <span className="occupation-list__count"> · {t("persons.occupations.chosen", { count })}</span> : null}
+              {count ? (
+                <span className="occupation-list__count"> · {t("persons.occupations.chosen", { count })}</span>
+              ) : null}
             </summary>
             <div className="occupation-list__items">
               {g.items.map((o, i) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
-import type { MessageKey } from "~/i18n";
+
 import { ErrorSummary, type FormState } from "~/components/forms";
+import type { MessageKey } from "~/i18n";
 
 /**
  * The error summary, brought into view and focused when a submission comes back refused. A refused POST

@@ -1,12 +1,21 @@
 import { Form, Link } from "@remix-run/react";
-import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS, OFFENCE_CATEGORIES } from "../../../db/enums";
+
+import { type FormState, TextField } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
 import type { MessageKey } from "~/i18n";
 import type { Commune, Province } from "~/modules/admin-units/admin-units.server";
 import type { DuplicateCandidate } from "~/modules/persons/intake.server";
 import type { Occupation } from "~/modules/reference/reference.server";
 import { useI18n } from "~/utils/i18n-react";
-import { TextField, type FormState } from "~/components/forms";
-import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+
+import {
+  GENDERS,
+  OFFENCE_CATEGORIES,
+  PENALTY_KINDS,
+  PERSON_NEEDS,
+  RELEASE_TYPES,
+  SUPERVISOR_KINDS,
+} from "../../../db/enums";
 import { CheckboxField, CommuneMultiSelect, OccupationChecklist, SelectField } from "./fields";
 import { FormErrors } from "./form-errors";
 
@@ -68,7 +77,9 @@ function Duplicates({ duplicates, state }: { duplicates: DuplicateCandidate[]; s
       <ul className="list">
         {duplicates.map((d, i) => (
           <li key={d.id ?? `elsewhere-${i}`} className="duplicates__item">
-            <span className="badge badge--pending">{t(d.reason === "citizen_id" ? "persons.duplicates.sameCitizenId" : "persons.duplicates.sameNameBirth")}</span>{" "}
+            <span className="badge badge--pending">
+              {t(d.reason === "citizen_id" ? "persons.duplicates.sameCitizenId" : "persons.duplicates.sameNameBirth")}
+            </span>{" "}
             {d.id ? (
               <>
                 <strong>{d.fullName}</strong> · {date(d.dateOfBirth)} · {d.communeName} ·{" "}
@@ -92,7 +103,8 @@ function Duplicates({ duplicates, state }: { duplicates: DuplicateCandidate[]; s
 /** The intake form (HCD-02), in the sheet's sections; it works without JavaScript and keeps what was typed. */
 export function IntakeForm({ state, communes, placeCommunes, provinces, occupations, duplicates }: Props) {
   const { t } = useI18n();
-  const opts = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+  const opts = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
   return (
     <>
       <FormErrors state={state} labels={INTAKE_LABELS} />
@@ -101,16 +113,48 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
         <fieldset>
           <legend>{t("persons.section.identity")}</legend>
           <TextField name="fullName" label="persons.field.fullName" state={state} required autoComplete="off" />
-          <ChoiceGroup name="gender" legend="persons.field.gender" state={state} type="radio" options={opts(GENDERS, "persons.gender")} required />
-          <TextField name="dateOfBirth" label="persons.field.dateOfBirth" hint="persons.field.date.hint" state={state} required type="date" />
-          <TextField name="citizenId" label="persons.field.citizenId" hint="persons.field.citizenId.hint" state={state} inputMode="numeric" autoComplete="off" />
+          <ChoiceGroup
+            name="gender"
+            legend="persons.field.gender"
+            state={state}
+            type="radio"
+            options={opts(GENDERS, "persons.gender")}
+            required
+          />
+          <TextField
+            name="dateOfBirth"
+            label="persons.field.dateOfBirth"
+            hint="persons.field.date.hint"
+            state={state}
+            required
+            type="date"
+          />
+          <TextField
+            name="citizenId"
+            label="persons.field.citizenId"
+            hint="persons.field.citizenId.hint"
+            state={state}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <CheckboxField name="needsNewIdCard" label="persons.field.needsNewIdCard" state={state} />
-          <TextField name="phone" label="persons.field.phone" state={state} type="tel" inputMode="tel" autoComplete="off" />
+          <TextField
+            name="phone"
+            label="persons.field.phone"
+            state={state}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+          />
           <TextField name="address" label="persons.field.address" state={state} required autoComplete="off" />
           <SelectField
             name="communeCode"
             label="persons.field.communeCode"
-            state={communes.length === 1 && !state?.values?.communeCode ? { ...state, values: { ...state?.values, communeCode: communes[0].code } } : state}
+            state={
+              communes.length === 1 && !state?.values?.communeCode
+                ? { ...state, values: { ...state?.values, communeCode: communes[0].code } }
+                : state
+            }
             required
             options={communes.map((c) => ({ value: c.code, label: c.name }))}
           />
@@ -119,16 +163,45 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
           <legend>{t("persons.section.release")}</legend>
           <div className="row">
             <TextField name="releaseDate" label="persons.field.releaseDate" state={state} required type="date" />
-            <SelectField name="releaseType" label="persons.field.releaseType" state={state} required options={opts(RELEASE_TYPES, "persons.releaseType")} />
+            <SelectField
+              name="releaseType"
+              label="persons.field.releaseType"
+              state={state}
+              required
+              options={opts(RELEASE_TYPES, "persons.releaseType")}
+            />
           </div>
           <div className="row">
             <TextField name="offenceDate" label="persons.field.offenceDate" state={state} required type="date" />
-            <SelectField name="offenceCategory" label="persons.field.offenceCategory" state={state} required options={opts(OFFENCE_CATEGORIES, "offence")} />
+            <SelectField
+              name="offenceCategory"
+              label="persons.field.offenceCategory"
+              state={state}
+              required
+              options={opts(OFFENCE_CATEGORIES, "offence")}
+            />
           </div>
-          <CheckboxField name="nationalSecurity" label="persons.field.nationalSecurity" hint="persons.field.nationalSecurity.hint" state={state} />
+          <CheckboxField
+            name="nationalSecurity"
+            label="persons.field.nationalSecurity"
+            hint="persons.field.nationalSecurity.hint"
+            state={state}
+          />
           <div className="row">
-            <SelectField name="penalty" label="persons.field.penalty" state={state} required options={opts(PENALTY_KINDS, "persons.penalty")} />
-            <TextField name="sentenceMonths" label="persons.field.sentenceMonths" hint="persons.field.sentenceMonths.hint" state={state} inputMode="numeric" />
+            <SelectField
+              name="penalty"
+              label="persons.field.penalty"
+              state={state}
+              required
+              options={opts(PENALTY_KINDS, "persons.penalty")}
+            />
+            <TextField
+              name="sentenceMonths"
+              label="persons.field.sentenceMonths"
+              hint="persons.field.sentenceMonths.hint"
+              state={state}
+              inputMode="numeric"
+            />
           </div>
           <TextField name="mainCompletedOn" label="persons.field.mainCompletedOn" state={state} required type="date" />
           <TextField
@@ -167,12 +240,23 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
         </fieldset>
         <fieldset>
           <legend>{t("persons.section.skills")}</legend>
-          <TextField name="skills" label="persons.field.skills" hint="persons.field.skills.hint" state={state} autoComplete="off" />
+          <TextField
+            name="skills"
+            label="persons.field.skills"
+            hint="persons.field.skills.hint"
+            state={state}
+            autoComplete="off"
+          />
           <OccupationChecklist name="trades" label="persons.field.trades" state={state} occupations={occupations} />
           <TextAreaField name="experience" label="persons.field.experience" state={state} rows={3} />
           <TextField name="education" label="persons.field.education" state={state} autoComplete="off" />
           <TextAreaField name="certificates" label="persons.field.certificates" state={state} rows={2} />
-          <OccupationChecklist name="desiredOccupations" label="persons.field.desiredOccupations" state={state} occupations={occupations} />
+          <OccupationChecklist
+            name="desiredOccupations"
+            label="persons.field.desiredOccupations"
+            state={state}
+            occupations={occupations}
+          />
           <SelectField
             name="preferredProvinceCode"
             label="persons.field.preferredProvinceCode"
@@ -183,12 +267,24 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
           <CheckboxField name="willingToMove" label="persons.field.willingToMove" state={state} />
           <div className="row">
             <TextField name="availableFrom" label="persons.field.availableFrom" state={state} type="date" />
-            <TextField name="expectedWage" label="persons.field.expectedWage" hint="persons.field.expectedWage.hint" state={state} inputMode="numeric" />
+            <TextField
+              name="expectedWage"
+              label="persons.field.expectedWage"
+              hint="persons.field.expectedWage.hint"
+              state={state}
+              inputMode="numeric"
+            />
           </div>
         </fieldset>
         <fieldset>
           <legend>{t("persons.section.needs")}</legend>
-          <ChoiceGroup name="needs" legend="persons.field.needs" state={state} type="checkbox" options={opts(PERSON_NEEDS, "persons.need")} />
+          <ChoiceGroup
+            name="needs"
+            legend="persons.field.needs"
+            state={state}
+            type="checkbox"
+            options={opts(PERSON_NEEDS, "persons.need")}
+          />
           <CheckboxField name="hardship" label="persons.field.hardship" state={state} />
           <TextAreaField name="hardshipNote" label="persons.field.hardshipNote" state={state} rows={2} />
         </fieldset>
@@ -197,12 +293,22 @@ export function IntakeForm({ state, communes, placeCommunes, provinces, occupati
           <ChoiceGroup
             name="supervisorKind"
             legend="persons.field.supervisorKind"
-            state={state?.values?.supervisorKind ? state : { ...state, values: { ...state?.values, supervisorKind: "" } }}
+            state={
+              state?.values?.supervisorKind ? state : { ...state, values: { ...state?.values, supervisorKind: "" } }
+            }
             type="radio"
-            options={[{ value: "", label: t("persons.supervisorKind.none") }, ...opts(SUPERVISOR_KINDS, "persons.supervisorKind")]}
+            options={[
+              { value: "", label: t("persons.supervisorKind.none") },
+              ...opts(SUPERVISOR_KINDS, "persons.supervisorKind"),
+            ]}
           />
           <TextField name="supervisorName" label="persons.field.supervisorName" state={state} autoComplete="off" />
-          <TextField name="supervisorContact" label="persons.field.supervisorContact" state={state} autoComplete="off" />
+          <TextField
+            name="supervisorContact"
+            label="persons.field.supervisorContact"
+            state={state}
+            autoComplete="off"
+          />
         </fieldset>
         <div className="actions">
           <button type="submit" className="button">

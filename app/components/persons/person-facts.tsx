@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+
 import type { Occupation } from "~/modules/reference/reference.server";
 import { useI18n } from "~/utils/i18n-react";
+
 import type { PersonView } from "./types";
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -12,7 +14,11 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-type Names = { occupations: Pick<Occupation, "code" | "nameVi" | "nameEn">[]; communes: Record<string, string>; preferredProvince: string | null };
+type Names = {
+  occupations: Pick<Occupation, "code" | "nameVi" | "nameEn">[];
+  communes: Record<string, string>;
+  preferredProvince: string | null;
+};
 
 /** Identity, release and sentence, bans, trades and wishes, needs, supervisor: the HCD-02 sheet as read back. */
 export function PersonFacts({ person, names, age }: { person: PersonView; names: Names; age: number }) {
@@ -35,7 +41,9 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
           </Fact>
           <Fact term={t("persons.field.citizenId")}>
             {person.citizenId ?? "—"}
-            {person.needsNewIdCard ? <span className="badge badge--pending">{t("persons.field.needsNewIdCard")}</span> : null}
+            {person.needsNewIdCard ? (
+              <span className="badge badge--pending">{t("persons.field.needsNewIdCard")}</span>
+            ) : null}
           </Fact>
           <Fact term={t("consent.field.phone")}>{person.phone ?? ""}</Fact>
           <Fact term={t("consent.print.address")}>
@@ -57,14 +65,18 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
               <Fact term={t("persons.field.offenceDate")}>{date(c.offenceDate)}</Fact>
               <Fact term={t("persons.field.offenceCategory")}>
                 {t(`offence.${c.offenceCategory}`)}
-                {c.nationalSecurity ? <span className="badge badge--pending">{t("offence.national_security")}</span> : null}
+                {c.nationalSecurity ? (
+                  <span className="badge badge--pending">{t("offence.national_security")}</span>
+                ) : null}
               </Fact>
               <Fact term={t("persons.field.penalty")}>
                 {t(`persons.penalty.${c.penalty}`)}
                 {c.sentenceMonths ? ` · ${t("persons.page.months", { months: c.sentenceMonths })}` : ""}
               </Fact>
               <Fact term={t("persons.field.mainCompletedOn")}>{date(c.mainCompletedOn)}</Fact>
-              {c.supplementaryCompletedOn ? <Fact term={t("persons.field.supplementaryCompletedOn")}>{date(c.supplementaryCompletedOn)}</Fact> : null}
+              {c.supplementaryCompletedOn ? (
+                <Fact term={t("persons.field.supplementaryCompletedOn")}>{date(c.supplementaryCompletedOn)}</Fact>
+              ) : null}
             </dl>
           </div>
         ))}
@@ -82,7 +94,9 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
               <li key={b.id}>
                 {b.kind === "occupation"
                   ? t("persons.page.banOccupation", { names: list(b.occupationCodes) })
-                  : t("persons.page.banPlace", { place: (b.communeCode && names.communes[b.communeCode]) || b.communeCode || b.description })}
+                  : t("persons.page.banPlace", {
+                      place: (b.communeCode && names.communes[b.communeCode]) || b.communeCode || b.description,
+                    })}
                 {b.endsOn ? ` (${t("persons.page.until", { date: date(b.endsOn) })})` : ""}
               </li>
             ))}
@@ -95,11 +109,17 @@ export function PersonFacts({ person, names, age }: { person: PersonView; names:
         <dl className="facts">
           <Fact term={t("persons.field.skills")}>{person.skills.join(", ")}</Fact>
           <Fact term={t("persons.field.trades")}>{list(person.trades)}</Fact>
-          <Fact term={t("persons.field.experience")}>{person.experience ? <span className="prose">{person.experience}</span> : ""}</Fact>
+          <Fact term={t("persons.field.experience")}>
+            {person.experience ? <span className="prose">{person.experience}</span> : ""}
+          </Fact>
           <Fact term={t("persons.field.education")}>{person.education}</Fact>
-          <Fact term={t("persons.field.certificates")}>{person.certificates ? <span className="prose">{person.certificates}</span> : ""}</Fact>
+          <Fact term={t("persons.field.certificates")}>
+            {person.certificates ? <span className="prose">{person.certificates}</span> : ""}
+          </Fact>
           <Fact term={t("persons.field.desiredOccupations")}>{list(person.desiredOccupations)}</Fact>
-          <Fact term={t("persons.field.preferredProvinceCode")}>{names.preferredProvince ?? t("persons.field.anyProvince")}</Fact>
+          <Fact term={t("persons.field.preferredProvinceCode")}>
+            {names.preferredProvince ?? t("persons.field.anyProvince")}
+          </Fact>
           <Fact term={t("persons.field.willingToMove")}>{yesNo(person.willingToMove)}</Fact>
           <Fact term={t("persons.field.availableFrom")}>{person.availableFrom ? date(person.availableFrom) : ""}</Fact>
           <Fact term={t("persons.field.expectedWage")}>{person.expectedWage ? vnd(person.expectedWage) : ""}</Fact>

@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
-import { CLASSIFICATION_GROUPS } from "../../../db/enums";
+
+import { type FormState, TextField } from "~/components/forms";
+import { ChoiceGroup, TextAreaField } from "~/components/job-form";
 import { formatQuarter } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
-import { TextField, type FormState } from "~/components/forms";
-import { ChoiceGroup, TextAreaField } from "~/components/job-form";
+
+import { CLASSIFICATION_GROUPS } from "../../../db/enums";
 import { FormErrors } from "./form-errors";
 import type { PersonView } from "./types";
 
@@ -31,9 +33,13 @@ export function ExpungementPanel({
     return (
       <div className="expungement expungement--done">
         <p>
-          <span className="badge badge--verified">{t("persons.exp.recorded", { date: date(person.recordExpungedOn) })}</span>
+          <span className="badge badge--verified">
+            {t("persons.exp.recorded", { date: date(person.recordExpungedOn) })}
+          </span>
         </p>
-        {person.expungementEvidence ? <p>{t("persons.exp.evidence", { evidence: person.expungementEvidence })}</p> : null}
+        {person.expungementEvidence ? (
+          <p>{t("persons.exp.evidence", { evidence: person.expungementEvidence })}</p>
+        ) : null}
       </div>
     );
   }
@@ -46,12 +52,19 @@ export function ExpungementPanel({
       ) : (
         <>
           <p className="expungement__date">
-            {t(computed.kind === "automatic" ? "persons.exp.automatic" : "persons.exp.court", { date: date(computed.date) })}
+            {t(computed.kind === "automatic" ? "persons.exp.automatic" : "persons.exp.court", {
+              date: date(computed.date),
+            })}
           </p>
-          <p className="hint">{t("persons.exp.period", { months: computed.periodMonths, from: date(computed.countedFrom) })}</p>
+          <p className="hint">
+            {t("persons.exp.period", { months: computed.periodMonths, from: date(computed.countedFrom) })}
+          </p>
           {computed.decidedBy !== "period" ? (
             <p className="expungement__decided">
-              {t(`persons.exp.decidedBy.${computed.decidedBy}`, { months: computed.periodMonths, periodEnd: date(computed.periodEndsOn) })}
+              {t(`persons.exp.decidedBy.${computed.decidedBy}`, {
+                months: computed.periodMonths,
+                periodEnd: date(computed.periodEndsOn),
+              })}
             </p>
           ) : null}
           <p className={person.otherDecisionsCompletedOn ? "hint" : "hint expungement__unknown"}>
@@ -60,23 +73,33 @@ export function ExpungementPanel({
               : t("persons.exp.otherDecisionsUnknown")}
           </p>
           {computed.date <= today ? (
-            <p className="alert alert--info">{t(computed.kind === "automatic" ? "persons.exp.dueNow" : "persons.exp.canApply")}</p>
+            <p className="alert alert--info">
+              {t(computed.kind === "automatic" ? "persons.exp.dueNow" : "persons.exp.canApply")}
+            </p>
           ) : computed.earlyProposalFrom < computed.date ? (
             <p>{t("persons.exp.early", { date: date(computed.earlyProposalFrom) })}</p>
           ) : null}
         </>
       )}
       {canEdit && computed && computed.kind !== "no_record" ? (
-        <details className="panel-form" open={otherDecisionsState?.errors && Object.keys(otherDecisionsState.errors).length ? true : undefined}>
+        <details
+          className="panel-form"
+          open={otherDecisionsState?.errors && Object.keys(otherDecisionsState.errors).length ? true : undefined}
+        >
           <summary>{t("persons.exp.otherDecisionsEdit")}</summary>
-          <FormErrors state={otherDecisionsState} labels={{ otherDecisionsCompletedOn: "persons.field.otherDecisionsCompletedOn" }} />
+          <FormErrors
+            state={otherDecisionsState}
+            labels={{ otherDecisionsCompletedOn: "persons.field.otherDecisionsCompletedOn" }}
+          />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="other-decisions" />
             <TextField
               name="otherDecisionsCompletedOn"
               label="persons.field.otherDecisionsCompletedOn"
               hint="persons.field.otherDecisionsCompletedOn.hint"
-              state={otherDecisionsState ?? { values: { otherDecisionsCompletedOn: person.otherDecisionsCompletedOn ?? "" } }}
+              state={
+                otherDecisionsState ?? { values: { otherDecisionsCompletedOn: person.otherDecisionsCompletedOn ?? "" } }
+              }
               type="date"
             />
             <div className="actions">
@@ -90,11 +113,21 @@ export function ExpungementPanel({
       {canEdit ? (
         <details className="panel-form" open={state?.errors && Object.keys(state.errors).length ? true : undefined}>
           <summary>{t("persons.exp.mark")}</summary>
-          <FormErrors state={state} labels={{ expungedOn: "persons.exp.expungedOn", evidence: "persons.exp.evidenceField" }} />
+          <FormErrors
+            state={state}
+            labels={{ expungedOn: "persons.exp.expungedOn", evidence: "persons.exp.evidenceField" }}
+          />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="mark-expunged" />
             <TextField name="expungedOn" label="persons.exp.expungedOn" state={state} required type="date" />
-            <TextField name="evidence" label="persons.exp.evidenceField" hint="persons.exp.evidenceField.hint" state={state} required autoComplete="off" />
+            <TextField
+              name="evidence"
+              label="persons.exp.evidenceField"
+              hint="persons.exp.evidenceField.hint"
+              state={state}
+              required
+              autoComplete="off"
+            />
             <div className="actions">
               <button type="submit" className="button">
                 {t("persons.exp.submit")}
@@ -159,8 +192,13 @@ export function ClassificationPanel({
         </div>
       )}
       {canEdit ? (
-        <details className="panel-form" open={!current || (state?.errors && Object.keys(state.errors).length) ? true : undefined}>
-          <summary>{t(current ? "persons.class.update" : "persons.class.add", { quarter: formatQuarter(quarter, locale) })}</summary>
+        <details
+          className="panel-form"
+          open={!current || (state?.errors && Object.keys(state.errors).length) ? true : undefined}
+        >
+          <summary>
+            {t(current ? "persons.class.update" : "persons.class.add", { quarter: formatQuarter(quarter, locale) })}
+          </summary>
           <FormErrors state={state} labels={{ group: "persons.class.group", note: "persons.class.note" }} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="classify" />

@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+
 import type { PersonRecord } from "~/modules/persons/record.server";
 
 /** A person's record as the page receives it (dates as ISO strings). */

@@ -1,4 +1,4 @@
-import { FIGURE_KEYS, figureLabel, type FigureKey, type Figures } from "~/modules/reports/indicator-keys";
+import { FIGURE_KEYS, type FigureKey, figureLabel, type Figures } from "~/modules/reports/indicator-keys";
 import { useI18n } from "~/utils/i18n-react";
 
 /** The few figures the officer's home shows at a glance. */
@@ -37,7 +37,14 @@ export function FiguresTable({ figures, caption }: { figures: Figures; caption: 
 }
 
 /** A few key figures per commune (a provincial admin's view of the province). */
-const PER_COMMUNE: readonly FigureKey[] = ["personsActive", "referralsTotal", "placementsStarted", "employedNow", "followUpsOverdue", "outcomeStable"];
+const PER_COMMUNE: readonly FigureKey[] = [
+  "personsActive",
+  "referralsTotal",
+  "placementsStarted",
+  "employedNow",
+  "followUpsOverdue",
+  "outcomeStable",
+];
 
 export function FiguresByCommune({ rows }: { rows: { code: string; name: string; figures: Figures }[] }) {
   const { t, number } = useI18n();

@@ -1,9 +1,11 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { Outcome12m } from "../../../db/enums";
-import type { FollowUpView } from "~/modules/placements/views.server";
-import { dueFrom, type FollowUpState } from "~/modules/placements/schedule";
+
 import { useLabels } from "~/components/self-service/labels";
+import { dueFrom, type FollowUpState } from "~/modules/placements/schedule";
+import type { FollowUpView } from "~/modules/placements/views.server";
+
+import type { Outcome12m } from "../../../db/enums";
 
 export type FollowUpItem = SerializeFrom<FollowUpView>;
 
@@ -17,26 +19,43 @@ const STATE_BADGE: Record<FollowUpState, string> = {
 
 export function FollowUpStateBadge({ state }: { state: FollowUpState }) {
   const { word } = useLabels();
-  return <span className={`badge ${STATE_BADGE[state]} follow-up-state follow-up-state--${state}`}>{word("outcomes.state", state)}</span>;
+  return (
+    <span className={`badge ${STATE_BADGE[state]} follow-up-state follow-up-state--${state}`}>
+      {word("outcomes.state", state)}
+    </span>
+  );
 }
 
-const OUTCOME_BADGE: Record<Outcome12m, string> = { stable: "badge--verified", unstable: "badge--pending", left_work: "badge--pending", reoffended: "badge--rejected" };
+const OUTCOME_BADGE: Record<Outcome12m, string> = {
+  stable: "badge--verified",
+  unstable: "badge--pending",
+  left_work: "badge--pending",
+  reoffended: "badge--rejected",
+};
 
 /** The 12-month outcome as a clear badge ("Ổn định sau 12 tháng"). */
 export function OutcomeBadge({ outcome }: { outcome: Outcome12m | null }) {
   const { t, word } = useLabels();
   if (!outcome) return <span className="hint">{t("outcomes.outcome.none")}</span>;
-  return <span className={`badge outcome-badge outcome-badge--${outcome} ${OUTCOME_BADGE[outcome]}`}>{word("outcomes.outcome", outcome)}</span>;
+  return (
+    <span className={`badge outcome-badge outcome-badge--${outcome} ${OUTCOME_BADGE[outcome]}`}>
+      {word("outcomes.outcome", outcome)}
+    </span>
+  );
 }
 
 /** What a recorded follow-up found, in one line. */
 function Findings({ f }: { f: FollowUpItem }) {
   const { t, vnd, word } = useLabels();
   const parts = [
-    f.stillEmployed ? t("outcomes.followUp.found.employed", { wage: vnd(f.currentWage ?? 0) }) : t("outcomes.followUp.found.notEmployed"),
+    f.stillEmployed
+      ? t("outcomes.followUp.found.employed", { wage: vnd(f.currentWage ?? 0) })
+      : t("outcomes.followUp.found.notEmployed"),
     t(f.stable ? "outcomes.followUp.found.stable" : "outcomes.followUp.found.unstable"),
     f.livingSituation ? word("outcomes.living", f.livingSituation) : null,
-    f.violation ? t("outcomes.followUp.found.violation", { note: f.violationNote }) : t("outcomes.followUp.found.noViolation"),
+    f.violation
+      ? t("outcomes.followUp.found.violation", { note: f.violationNote })
+      : t("outcomes.followUp.found.noViolation"),
   ].filter(Boolean);
   return <p className="follow-up__findings">{parts.join(" · ")}</p>;
 }
@@ -59,7 +78,9 @@ export function FollowUpList({ followUps, canRecord }: { followUps: FollowUpItem
               <p className="hint">{t("outcomes.followUp.by", { date: date(f.doneAt), name: f.doneByName ?? "—" })}</p>
             </>
           ) : null}
-          {f.state === "upcoming" ? <p className="hint">{t("outcomes.followUp.upcomingWhy", { date: date(dueFrom(f.dueOn)) })}</p> : null}
+          {f.state === "upcoming" ? (
+            <p className="hint">{t("outcomes.followUp.upcomingWhy", { date: date(dueFrom(f.dueOn)) })}</p>
+          ) : null}
           {f.employerConfirmedAt ? (
             <p className="follow-up__employer">
               {t("outcomes.followUp.employerConfirmed", { date: date(f.employerConfirmedAt) })}

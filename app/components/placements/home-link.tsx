@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+
 import { useI18n } from "~/utils/i18n-react";
 
 /** The employer home's way to the people it took on (and the follow-ups to confirm). */

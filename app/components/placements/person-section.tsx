@@ -1,13 +1,25 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { personOutcomes } from "~/modules/placements/views.server";
+
 import { useLabels } from "~/components/self-service/labels";
+import type { personOutcomes } from "~/modules/placements/views.server";
+
 import { FollowUpList, OutcomeBadge } from "./follow-ups";
 
 export type PersonOutcomesView = SerializeFrom<NonNullable<Awaited<ReturnType<typeof personOutcomes>>>>;
 
 /** The officer's person page: jobs with their follow-ups and 12-month outcome, courses, and what waits to be recorded. */
-export function PersonOutcomesSection({ personId, outcomes, canRecord, active }: { personId: string; outcomes: PersonOutcomesView; canRecord: boolean; active: boolean }) {
+export function PersonOutcomesSection({
+  personId,
+  outcomes,
+  canRecord,
+  active,
+}: {
+  personId: string;
+  outcomes: PersonOutcomesView;
+  canRecord: boolean;
+  active: boolean;
+}) {
   const { t, date, vnd, word } = useLabels();
   return (
     <section id="outcomes" className="card panel person-outcomes" aria-labelledby="outcomes-title">
@@ -21,7 +33,9 @@ export function PersonOutcomesSection({ personId, outcomes, canRecord, active }:
             {outcomes.accepted.map((r) => (
               <li key={r.id}>
                 {r.title} · {r.organizationName} —{" "}
-                <Link to={`/officer/persons/${personId}/${r.kind === "job" ? "placement" : "enrolment"}?referral=${r.id}`}>
+                <Link
+                  to={`/officer/persons/${personId}/${r.kind === "job" ? "placement" : "enrolment"}?referral=${r.id}`}
+                >
                   {t(r.kind === "job" ? "outcomes.section.recordJob" : "outcomes.section.recordEnrolment")}
                 </Link>
               </li>
@@ -35,12 +49,15 @@ export function PersonOutcomesSection({ personId, outcomes, canRecord, active }:
       {outcomes.placements.map((p) => (
         <article key={p.id} className="placement-card">
           <h4>
-            {t("outcomes.placement.title", { position: p.position, employer: p.employerName })} <OutcomeBadge outcome={p.outcome} />
+            {t("outcomes.placement.title", { position: p.position, employer: p.employerName })}{" "}
+            <OutcomeBadge outcome={p.outcome} />
           </h4>
           <p>
             {vnd(p.wage)} · {word("outcomes.contract", p.contractKind)} · {t("outcomes.fact.start")} {date(p.startDate)}
             {" · "}
-            {p.endDate ? `${t("outcomes.endedOn", { date: date(p.endDate) })} (${word("outcomes.endReason", p.endReason)})` : t("outcomes.running")}
+            {p.endDate
+              ? `${t("outcomes.endedOn", { date: date(p.endDate) })} (${word("outcomes.endReason", p.endReason)})`
+              : t("outcomes.running")}
           </p>
           <FollowUpList followUps={p.followUps} canRecord={canRecord} />
           <p>
@@ -54,14 +71,20 @@ export function PersonOutcomesSection({ personId, outcomes, canRecord, active }:
       <ul className="list">
         {outcomes.enrolments.map((e) => (
           <li key={e.id}>
-            <strong>{e.courseTitle}</strong> · {e.providerName} · <span className="badge badge--soft">{word("outcomes.enrolmentStatus", e.status)}</span>{" "}
+            <strong>{e.courseTitle}</strong> · {e.providerName} ·{" "}
+            <span className="badge badge--soft">{word("outcomes.enrolmentStatus", e.status)}</span>{" "}
             {t("outcomes.fact.enrolledOn")} {date(e.enrolledOn)}
             {e.completedOn ? ` · ${t("outcomes.fact.completedOn")} ${date(e.completedOn)}` : null} —{" "}
             <Link to={`/officer/enrolments/${e.id}`}>{t("outcomes.section.openEnrolment")}</Link>
-            {canRecord && active && e.status === "completed" && !outcomes.placements.some((p) => p.enrolmentId === e.id) ? (
+            {canRecord &&
+            active &&
+            e.status === "completed" &&
+            !outcomes.placements.some((p) => p.enrolmentId === e.id) ? (
               <>
                 {" · "}
-                <Link to={`/officer/persons/${personId}/placement?enrolment=${e.id}`}>{t("outcomes.enrolment.toJob")}</Link>
+                <Link to={`/officer/persons/${personId}/placement?enrolment=${e.id}`}>
+                  {t("outcomes.enrolment.toJob")}
+                </Link>
               </>
             ) : null}
           </li>

@@ -1,11 +1,21 @@
 import { Form } from "@remix-run/react";
-import type { AnswerChannel, ReferralStatus } from "../../../db/enums";
+
+import { ErrorSummary, Field, type FormState } from "~/components/forms";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
-import { ErrorSummary, Field, type FormState } from "~/components/forms";
+
+import type { AnswerChannel, ReferralStatus } from "../../../db/enums";
 import { StatusBadge, timeOf } from "./status";
 
-type Event = { id: number; status: ReferralStatus; actorRole: string; actorName: string | null; note: string; channel?: AnswerChannel | null; at: string };
+type Event = {
+  id: number;
+  status: ReferralStatus;
+  actorRole: string;
+  actorName: string | null;
+  note: string;
+  channel?: AnswerChannel | null;
+  at: string;
+};
 type Message = { id: number; authorRole: string; authorName: string | null; body: string; at: string };
 
 function useActor() {
@@ -31,8 +41,14 @@ export function ReferralHistory({ events }: { events: Event[] }) {
               <StatusBadge status={e.status} /> <span className="hint">{`${date(e.at)} ${timeOf(e.at)}`}</span>
             </p>
             <p className="hint">{actor(e.actorRole, e.actorName)}</p>
-            {e.channel ? <p className="referral-history__channel">{t("referrals.history.answer", { channel: t(`referrals.channel.${e.channel}`) })}</p> : null}
-            {e.note ? <p className="referral-history__note">{isMessageKey(coded) ? t(coded as MessageKey) : e.note}</p> : null}
+            {e.channel ? (
+              <p className="referral-history__channel">
+                {t("referrals.history.answer", { channel: t(`referrals.channel.${e.channel}`) })}
+              </p>
+            ) : null}
+            {e.note ? (
+              <p className="referral-history__note">{isMessageKey(coded) ? t(coded as MessageKey) : e.note}</p>
+            ) : null}
           </li>
         );
       })}
@@ -41,7 +57,15 @@ export function ReferralHistory({ events }: { events: Event[] }) {
 }
 
 /** The officer–organisation thread with a form to add to it (plain post, works without JavaScript). */
-export function MessageThread({ messages, state, canPost }: { messages: Message[]; state: FormState; canPost: boolean }) {
+export function MessageThread({
+  messages,
+  state,
+  canPost,
+}: {
+  messages: Message[];
+  state: FormState;
+  canPost: boolean;
+}) {
   const { t, date } = useI18n();
   const actor = useActor();
   return (

@@ -1,10 +1,12 @@
 import { Form } from "@remix-run/react";
-import { OFFICER_ANSWER_CHANNELS, type ReferralStatus } from "../../../db/enums";
+
+import type { FormState } from "~/components/forms";
+import type { MessageKey } from "~/i18n";
 import type { ReferralMove } from "~/modules/referrals/transitions";
 import { MOVE_RULES } from "~/modules/referrals/transitions";
-import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
-import type { FormState } from "~/components/forms";
+
+import { OFFICER_ANSWER_CHANNELS, type ReferralStatus } from "../../../db/enums";
 import { dateTimeLocal } from "./status";
 
 const HINTS: Partial<Record<ReferralMove, MessageKey>> = {
@@ -41,7 +43,10 @@ export function MoveForms({ moves, status, state, interview }: Props) {
         const err = (name: string) => error(mine?.errors?.[name]);
         const id = (name: string) => `f-${move}-${name}`;
         const needsReason = MOVE_RULES[move].needsReason;
-        const title = move === "interview" && status === "interview" ? t("referrals.move.interview.again") : t(`referrals.move.${move}`);
+        const title =
+          move === "interview" && status === "interview"
+            ? t("referrals.move.interview.again")
+            : t(`referrals.move.${move}`);
         const hint = HINTS[move];
         return (
           <Form key={move} method="post" className={`stack referral-move referral-move--${move}`} noValidate>
@@ -101,7 +106,13 @@ export function MoveForms({ moves, status, state, interview }: Props) {
                 <div className="radio-group">
                   {OFFICER_ANSWER_CHANNELS.map((c, i) => (
                     <label key={c}>
-                      <input type="radio" name="channel" value={c} id={i === 0 ? id("channel") : undefined} defaultChecked={value("channel") === c} />
+                      <input
+                        type="radio"
+                        name="channel"
+                        value={c}
+                        id={i === 0 ? id("channel") : undefined}
+                        defaultChecked={value("channel") === c}
+                      />
                       {t(`referrals.channel.${c}`)}
                     </label>
                   ))}
@@ -118,11 +129,22 @@ export function MoveForms({ moves, status, state, interview }: Props) {
                 {t(needsReason ? "referrals.move.reason" : "referrals.move.note")}
                 {needsReason ? <span className="required"> {t("form.required")}</span> : null}
               </label>
-              <textarea id={id("note")} name="note" rows={2} maxLength={1000} required={needsReason} defaultValue={value("note")} aria-invalid={err("note") ? true : undefined} />
+              <textarea
+                id={id("note")}
+                name="note"
+                rows={2}
+                maxLength={1000}
+                required={needsReason}
+                defaultValue={value("note")}
+                aria-invalid={err("note") ? true : undefined}
+              />
               {err("note") ? <p className="field-error">{err("note")}</p> : null}
             </div>
             <div className="actions">
-              <button type="submit" className={`button${move === "decline" || move === "withdraw" || move === "person_declined" ? " button--secondary" : ""}`}>
+              <button
+                type="submit"
+                className={`button${move === "decline" || move === "withdraw" || move === "person_declined" ? " button--secondary" : ""}`}
+              >
                 {title}
               </button>
             </div>

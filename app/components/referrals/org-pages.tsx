@@ -1,8 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+
+import type { FormState } from "~/components/forms";
 import type { organizationReferralLoader, organizationReferralsLoader } from "~/http/organization-referrals.server";
 import { useI18n } from "~/utils/i18n-react";
-import type { FormState } from "~/components/forms";
+
 import { MessageThread, ReferralHistory } from "./history";
 import { MoveForms } from "./move-forms";
 import { EndedSharingSummary, SharedSnapshot } from "./snapshot";
@@ -18,7 +20,9 @@ export function OrganizationReferralList({ data }: { data: ListData }) {
   return (
     <>
       <h1>{t("referrals.org.title")}</h1>
-      <p className="lead">{t(data.role === "employer" ? "referrals.org.lead.employer" : "referrals.org.lead.provider")}</p>
+      <p className="lead">
+        {t(data.role === "employer" ? "referrals.org.lead.employer" : "referrals.org.lead.provider")}
+      </p>
       <StatusFilter counts={data.counts} current={data.status} basePath={base} />
       {data.rows.length === 0 ? (
         <p className="empty-state">{t("referrals.org.none")}</p>
@@ -27,7 +31,8 @@ export function OrganizationReferralList({ data }: { data: ListData }) {
           {data.rows.map((r) => (
             <li key={r.id} className="result-card">
               <p>
-                <StatusBadge status={r.status} /> {r.status === "referred" ? <span className="badge badge--soft">{t("referrals.list.new")}</span> : null}
+                <StatusBadge status={r.status} />{" "}
+                {r.status === "referred" ? <span className="badge badge--soft">{t("referrals.list.new")}</span> : null}
               </p>
               <h2 className="result-card__title">
                 <Link to={`${base}/${r.id}`}>{r.sharedName ?? t("referrals.list.candidate")}</Link>
@@ -42,7 +47,9 @@ export function OrganizationReferralList({ data }: { data: ListData }) {
               ) : null}
               <p className="result-card__meta">
                 <span>{t("referrals.list.referredOn", { date: date(r.createdAt) })}</span>
-                {r.status === "interview" && r.interviewAt ? <span>{t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}</span> : null}
+                {r.status === "interview" && r.interviewAt ? (
+                  <span>{t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}</span>
+                ) : null}
               </p>
             </li>
           ))}
@@ -53,7 +60,13 @@ export function OrganizationReferralList({ data }: { data: ListData }) {
 }
 
 /** One referral as the organisation sees it: the shared snapshot only, the history, its moves, the thread. */
-export function OrganizationReferralDetail({ data, actionData }: { data: DetailData; actionData: (FormState & { intent?: string }) | undefined }) {
+export function OrganizationReferralDetail({
+  data,
+  actionData,
+}: {
+  data: DetailData;
+  actionData: (FormState & { intent?: string }) | undefined;
+}) {
   const { t, date } = useI18n();
   const r = data.referral;
   const base = `/${data.role}/referrals`;
@@ -63,7 +76,8 @@ export function OrganizationReferralDetail({ data, actionData }: { data: DetailD
         <Link to={base}>{t("referrals.detail.back")}</Link>
       </p>
       <h1>
-        {typeof r.sharedSnapshot.full_name === "string" ? r.sharedSnapshot.full_name : t("referrals.list.candidate")} <StatusBadge status={r.status} />
+        {typeof r.sharedSnapshot.full_name === "string" ? r.sharedSnapshot.full_name : t("referrals.list.candidate")}{" "}
+        <StatusBadge status={r.status} />
       </h1>
       <p className="lead">{r.title}</p>
       {data.done ? (
@@ -92,7 +106,8 @@ export function OrganizationReferralDetail({ data, actionData }: { data: DetailD
             <>
               <dt>{t("referrals.detail.interview")}</dt>
               <dd>
-                {t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })}, {r.interviewPlace}
+                {t("referrals.interviewAt", { date: date(r.interviewAt), time: timeOf(r.interviewAt) })},{" "}
+                {r.interviewPlace}
               </dd>
             </>
           ) : null}
@@ -123,7 +138,12 @@ export function OrganizationReferralDetail({ data, actionData }: { data: DetailD
             {t("referrals.detail.awaitingPerson")}
           </p>
         ) : null}
-        <MoveForms moves={data.moves} status={r.status} state={actionData?.intent !== "message" ? actionData : undefined} interview={{ at: r.interviewAt, place: r.interviewPlace }} />
+        <MoveForms
+          moves={data.moves}
+          status={r.status}
+          state={actionData?.intent !== "message" ? actionData : undefined}
+          interview={{ at: r.interviewAt, place: r.interviewPlace }}
+        />
       </section>
       <section className="card panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("referrals.detail.history")}</h2>

@@ -1,9 +1,19 @@
 import { Link } from "@remix-run/react";
-import type { ReferralStatus } from "../../../db/enums";
+
 import { useI18n } from "~/utils/i18n-react";
+
+import type { ReferralStatus } from "../../../db/enums";
 import { StatusBadge } from "./status";
 
-type Item = { id: string; kind: "job" | "training"; title: string; organizationName: string; status: ReferralStatus; createdAt: string; updatedAt: string };
+type Item = {
+  id: string;
+  kind: "job" | "training";
+  title: string;
+  organizationName: string;
+  status: ReferralStatus;
+  createdAt: string;
+  updatedAt: string;
+};
 
 /** The "Giới thiệu" section of a person's page: each referral with its status, newest first. */
 export function PersonReferrals({ referrals }: { referrals: Item[] }) {

@@ -1,7 +1,9 @@
 import { Fragment } from "react";
-import { SHAREABLE_FIELDS } from "../../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
+
+import { SHAREABLE_FIELDS } from "../../../db/enums";
 
 type Value = string | number | string[];
 
@@ -24,14 +26,24 @@ export type EndedSharing = { reason: "withdrawn" | "expired" | "ended"; at: stri
 export function useEndedSentence() {
   const { t, date } = useI18n();
   return (e: EndedSharing) =>
-    e.reason === "ended" || !e.at ? t("consent.withdrawal.org.ended") : t(`consent.withdrawal.org.${e.reason}`, { date: date(e.at) });
+    e.reason === "ended" || !e.at
+      ? t("consent.withdrawal.org.ended")
+      : t(`consent.withdrawal.org.${e.reason}`, { date: date(e.at) });
 }
 
 /**
  * Exactly the fields shared with the organisation, in the consent form's order, and nothing else. A field
  * whose consent was withdrawn or expired keeps its label, and says when sharing ended instead of its value.
  */
-export function SharedSnapshot({ fields, snapshot, ended = [] }: { fields: readonly string[]; snapshot: Record<string, Value>; ended?: readonly EndedSharing[] }) {
+export function SharedSnapshot({
+  fields,
+  snapshot,
+  ended = [],
+}: {
+  fields: readonly string[];
+  snapshot: Record<string, Value>;
+  ended?: readonly EndedSharing[];
+}) {
   const { t } = useI18n();
   const show = useSnapshotValue();
   const endedSentence = useEndedSentence();
@@ -46,7 +58,11 @@ export function SharedSnapshot({ fields, snapshot, ended = [] }: { fields: reado
           <Fragment key={f}>
             <dt>{t(`consent.field.${f}`)}</dt>
             <dd className={gone ? "referral-snapshot__ended" : undefined}>
-              {gone ? <span className="hint">{endedSentence(gone)}</span> : show(f, snapshot[f]) || <span className="hint">{t("referrals.refer.fields.empty")}</span>}
+              {gone ? (
+                <span className="hint">{endedSentence(gone)}</span>
+              ) : (
+                show(f, snapshot[f]) || <span className="hint">{t("referrals.refer.fields.empty")}</span>
+              )}
             </dd>
           </Fragment>
         );
@@ -65,7 +81,9 @@ export function EndedSharingSummary({ ended }: { ended: readonly EndedSharing[] 
         const fields = e.fields.map((f) => t(`consent.field.${f}` as MessageKey)).join(", ");
         return (
           <li key={`${e.reason}-${e.at}`}>
-            {e.reason === "ended" || !e.at ? t("consent.withdrawal.org.summary.ended", { fields }) : t(`consent.withdrawal.org.summary.${e.reason}`, { fields, date: date(e.at) })}
+            {e.reason === "ended" || !e.at
+              ? t("consent.withdrawal.org.summary.ended", { fields })
+              : t(`consent.withdrawal.org.summary.${e.reason}`, { fields, date: date(e.at) })}
           </li>
         );
       })}

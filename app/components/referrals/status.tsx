@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
-import { REFERRAL_STATUSES, type ReferralStatus } from "../../../db/enums";
+
 import { useI18n } from "~/utils/i18n-react";
+
+import { REFERRAL_STATUSES, type ReferralStatus } from "../../../db/enums";
 
 const BADGE: Record<ReferralStatus, string> = {
   referred: "badge--pending",
@@ -18,7 +20,15 @@ export function StatusBadge({ status }: { status: ReferralStatus }) {
 }
 
 /** Status filter as plain links (works without JavaScript), each with its count. */
-export function StatusFilter({ counts, current, basePath }: { counts: Partial<Record<ReferralStatus, number>>; current: ReferralStatus | null; basePath: string }) {
+export function StatusFilter({
+  counts,
+  current,
+  basePath,
+}: {
+  counts: Partial<Record<ReferralStatus, number>>;
+  current: ReferralStatus | null;
+  basePath: string;
+}) {
   const { t } = useI18n();
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
@@ -37,7 +47,12 @@ export function StatusFilter({ counts, current, basePath }: { counts: Partial<Re
 
 /** "HH:mm" in Vietnam time, for interview times (dates go through the shared formatter). */
 export function timeOf(value: Date | string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(value));
+  return new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(new Date(value));
 }
 
 /** The value of a datetime-local input for a stored time, in Vietnam time ("2026-05-04T09:30"). */

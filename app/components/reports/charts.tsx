@@ -1,6 +1,13 @@
 import { useI18n } from "~/utils/i18n-react";
 
-export type ChartView = { id: string; title: string; desc: string; svg: string; svgNarrow: string; table: { head: string[]; rows: (string | number)[][] } };
+export type ChartView = {
+  id: string;
+  title: string;
+  desc: string;
+  svg: string;
+  svgNarrow: string;
+  table: { head: string[]; rows: (string | number)[][] };
+};
 
 /**
  * A chart drawn on the server: the SVG markup (made by app/modules/reports/charts.server.ts from our own
@@ -14,7 +21,10 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
     <figure className="card report-chart" id={`chart-${chart.id}`}>
       <figcaption>{chart.title}</figcaption>
       <div className="report-chart__svg report-chart__svg--wide" dangerouslySetInnerHTML={{ __html: chart.svg }} />
-      <div className="report-chart__svg report-chart__svg--narrow" dangerouslySetInnerHTML={{ __html: chart.svgNarrow }} />
+      <div
+        className="report-chart__svg report-chart__svg--narrow"
+        dangerouslySetInnerHTML={{ __html: chart.svgNarrow }}
+      />
       <details>
         <summary>{t("reports.charts.data")}</summary>
         <div className="table-scroll">
@@ -31,7 +41,17 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
             <tbody>
               {chart.table.rows.map((row) => (
                 <tr key={String(row[0])}>
-                  {row.map((cell, i) => (i === 0 ? <th scope="row" key={i}>{cell}</th> : <td key={i} className="num">{typeof cell === "number" ? number(cell) : cell}</td>))}
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th scope="row" key={i}>
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className="num">
+                        {typeof cell === "number" ? number(cell) : cell}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

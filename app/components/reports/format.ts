@@ -1,8 +1,9 @@
-import type { Locale } from "../../../db/enums";
 import { formatDate, formatQuarter, translator } from "~/i18n";
 import { formatOf, type IndicatorKey } from "~/modules/reports/indicator-keys";
-import { periodTitle, type Period } from "~/modules/reports/periods";
+import { type Period, periodTitle } from "~/modules/reports/periods";
 import { useI18n } from "~/utils/i18n-react";
+
+import type { Locale } from "../../../db/enums";
 
 /** How a figure reads: counts with thousands separators, VND amounts, shares as percentages, "—" for none. */
 export function useFigureFormat() {
@@ -13,7 +14,10 @@ export function useFigureFormat() {
       case "vnd":
         return vnd(value);
       case "share":
-        return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
+        return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+          style: "percent",
+          maximumFractionDigits: 1,
+        }).format(value);
       default:
         return number(value);
     }

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
-import { COMMUNE_TABLE_KEYS, numberedLines, type HeadlineKey, type Indicators } from "~/modules/reports/indicator-keys";
+
+import { COMMUNE_TABLE_KEYS, type HeadlineKey, type Indicators, numberedLines } from "~/modules/reports/indicator-keys";
 import { useI18n } from "~/utils/i18n-react";
+
 import { useFigureFormat } from "./format";
 
 /** The numbered indicator table, in the order of the HCD-12/13 forms. */
@@ -59,7 +61,12 @@ export function CommuneTable({ rows, total, linkQuery }: { rows: CommuneRow[]; t
   return (
     <>
       <p className="hint report-communes__scroll no-print">{t("reports.byCommune.scrollHint")}</p>
-      <div className="table-scroll report-communes__scroll-box" tabIndex={0} role="region" aria-labelledby="report-communes-caption">
+      <div
+        className="table-scroll report-communes__scroll-box"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="report-communes-caption"
+      >
         <table className="report-table report-table--communes">
           <caption id="report-communes-caption">{t("reports.byCommune.title")}</caption>
           <thead>
@@ -132,11 +139,23 @@ export function IndicatorCards({ indicators }: { indicators: Indicators }) {
     { key: "residentNow", hint: t("reports.card.residentNow.hint", { notExpunged: number(i.notExpunged) }) },
     { key: "received", hint: t("reports.card.received.hint") },
     { key: "placed", hint: t("reports.card.placed.hint", { persons: number(i.placedPersons) }) },
-    { key: "referredToTraining", hint: t("reports.card.referredToTraining.hint", { completed: number(i.trainingCompleted) }) },
+    {
+      key: "referredToTraining",
+      hint: t("reports.card.referredToTraining.hint", { completed: number(i.trainingCompleted) }),
+    },
     { key: "employedStable", hint: t("reports.card.employedStable.hint", { unstable: number(i.employedUnstable) }) },
-    { key: "stillEmployed12m", hint: t("reports.card.stillEmployed12m.hint", { count: number(i.stillEmployed12mCount), total: number(i.followUps12m) }) },
+    {
+      key: "stillEmployed12m",
+      hint: t("reports.card.stillEmployed12m.hint", {
+        count: number(i.stillEmployed12mCount),
+        total: number(i.followUps12m),
+      }),
+    },
     { key: "loans", hint: t("reports.card.loans.hint", { amount: vnd(i.loanAmount) }) },
-    { key: "reoffended", hint: t("reports.card.reoffended.hint", { rate: format("reoffendingRate", i.reoffendingRate) }) },
+    {
+      key: "reoffended",
+      hint: t("reports.card.reoffended.hint", { rate: format("reoffendingRate", i.reoffendingRate) }),
+    },
   ];
   return (
     <section className="report-cards" aria-labelledby="report-cards-title">

@@ -1,6 +1,14 @@
 import { Form } from "@remix-run/react";
 import type { ChangeEvent } from "react";
-import { PERIOD_PRESETS, presetPeriod, SHOWN_FROM, SHOWN_TO, type Period, type PeriodPreset } from "~/modules/reports/periods";
+
+import {
+  type Period,
+  PERIOD_PRESETS,
+  type PeriodPreset,
+  presetPeriod,
+  SHOWN_FROM,
+  SHOWN_TO,
+} from "~/modules/reports/periods";
 import { useI18n } from "~/utils/i18n-react";
 
 /** Set a field of the picker's form by name (a hidden input, a date, the select). */
@@ -16,7 +24,17 @@ function setField(form: HTMLFormElement | null, name: string, value: string) {
  * "Custom", and choosing a preset fills in its dates. The commune and model being looked at are carried
  * along. Keyed by the period, so the fields show the new period after a client-side navigation.
  */
-export function PeriodPicker({ period, commune, model, today }: { period: Period; commune?: string | null; model?: string | null; today: string }) {
+export function PeriodPicker({
+  period,
+  commune,
+  model,
+  today,
+}: {
+  period: Period;
+  commune?: string | null;
+  model?: string | null;
+  today: string;
+}) {
   const { t } = useI18n();
   const onDate = (e: ChangeEvent<HTMLInputElement>) => setField(e.currentTarget.form, "period", "custom");
   const onPreset = (e: ChangeEvent<HTMLSelectElement>) => {
@@ -24,7 +42,12 @@ export function PeriodPicker({ period, commune, model, today }: { period: Period
     if (preset === "custom" || !(PERIOD_PRESETS as readonly string[]).includes(preset)) return;
     const range = presetPeriod(preset, today);
     // The preset's dates, shown and marked as untouched: the server keeps the preset.
-    for (const [name, value] of [["from", range.from], ["to", range.to], [SHOWN_FROM, range.from], [SHOWN_TO, range.to]] as const) {
+    for (const [name, value] of [
+      ["from", range.from],
+      ["to", range.to],
+      [SHOWN_FROM, range.from],
+      [SHOWN_TO, range.to],
+    ] as const) {
       setField(e.currentTarget.form, name, value);
     }
   };

@@ -1,8 +1,16 @@
 import { Link } from "@remix-run/react";
+
 import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
-import { COMMUNE_TABLE_KEYS, formatOf, numberedLines, type IndicatorKey, type Indicators } from "~/modules/reports/indicator-keys";
+import {
+  COMMUNE_TABLE_KEYS,
+  formatOf,
+  type IndicatorKey,
+  type Indicators,
+  numberedLines,
+} from "~/modules/reports/indicator-keys";
 import type { Period } from "~/modules/reports/periods";
 import { useI18n } from "~/utils/i18n-react";
+
 import { periodName } from "./format";
 import type { CommuneRow } from "./indicator-table";
 
@@ -24,7 +32,8 @@ function figure(key: IndicatorKey, value: number | null): string {
   if (value === null) return "—";
   const f = formatOf(key);
   if (f === "vnd") return formatVnd(value, "vi");
-  if (f === "share") return new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }).format(value);
+  if (f === "share")
+    return new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }).format(value);
   return formatNumber(value, "vi");
 }
 
@@ -45,9 +54,15 @@ export function ReportForm({ form, unit, period, model, indicators, byCommune, t
         <p className="report-form__code">{t(form === "hcd12" ? "reports.form.code12" : "reports.form.code13")}</p>
         <header className="report-form__head">
           <div>
-            {unit.level !== "province" ? <p>{upper(t("reports.form.authority", { unit: unit.provinceName }))}</p> : null}
+            {unit.level !== "province" ? (
+              <p>{upper(t("reports.form.authority", { unit: unit.provinceName }))}</p>
+            ) : null}
             <p>
-              <strong>{upper(t("reports.form.authority", { unit: unit.level === "province" ? unit.provinceName : unit.name }))}</strong>
+              <strong>
+                {upper(
+                  t("reports.form.authority", { unit: unit.level === "province" ? unit.provinceName : unit.name }),
+                )}
+              </strong>
             </p>
             <p>{t("reports.form.number")}</p>
           </div>

@@ -18,7 +18,7 @@ export function listingCacheHeaders(request: Request): Record<string, string> {
 export const listingHeaders: HeadersFunction = ({ loaderHeaders, parentHeaders }) => {
   const personal = parentHeaders.has("Set-Cookie");
   return {
-    "Cache-Control": personal ? PRIVATE_CACHE : loaderHeaders.get("Cache-Control") ?? PRIVATE_CACHE,
+    "Cache-Control": personal ? PRIVATE_CACHE : (loaderHeaders.get("Cache-Control") ?? PRIVATE_CACHE),
     Vary: "Cookie",
   };
 };

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+
 import type { MessageKey } from "~/i18n";
 import type { PublicJobCard } from "~/modules/jobs/public.server";
 import type { PublicTrainingCard } from "~/modules/trainings/public.server";
@@ -102,7 +103,9 @@ export function TrainingCard({ training, levelName }: { training: PublicTraining
           ])}
         </span>
       </p>
-      <p className="result-card__wage">{training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}</p>
+      <p className="result-card__wage">
+        {training.free ? t("trainings.costFree") : `${t("trainings.cost")}: ${vnd(training.costVnd)}`}
+      </p>
       {training.stipendVnd ? (
         <p className="result-card__wage">
           {t("trainings.stipend")}: {t("trainings.stipend.perMonth", { amount: vnd(training.stipendVnd) })}

@@ -1,9 +1,11 @@
-import { Link, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { RecordStance } from "../../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
 import { useRequestInfo } from "~/utils/request-context";
+
+import type { RecordStance } from "../../../db/enums";
 
 /** Pieces shared by the job and training detail pages. */
 
@@ -44,7 +46,12 @@ export function OrganizationSection({
   organization,
 }: {
   heading: MessageKey;
-  organization: { name: string; description: string; fairChancePledgedAt: string | null; acceptsUnexpunged: RecordStance };
+  organization: {
+    name: string;
+    description: string;
+    fairChancePledgedAt: string | null;
+    acceptsUnexpunged: RecordStance;
+  };
 }) {
   const { t, date } = useI18n();
   return (
@@ -72,7 +79,15 @@ export function OrganizationSection({
 }
 
 /** A listing that is missing, closed or expired: say so kindly and point back to the list. */
-export function ListingErrorBoundary({ notFound, back, backTo }: { notFound: MessageKey; back: MessageKey; backTo: string }) {
+export function ListingErrorBoundary({
+  notFound,
+  back,
+  backTo,
+}: {
+  notFound: MessageKey;
+  back: MessageKey;
+  backTo: string;
+}) {
   const error = useRouteError();
   const { t } = useI18n();
   const { requestId } = useRequestInfo();

@@ -1,7 +1,9 @@
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from "react";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
+
 import { cleanSearchParams } from "./url";
 
 /**
@@ -81,7 +83,7 @@ export function withCounts(
   counts: Record<string, number> | undefined,
   show: boolean,
 ): FilterOption[] {
-  return options.map((o) => ({ ...o, count: show && counts ? counts[o.value] ?? 0 : undefined }));
+  return options.map((o) => ({ ...o, count: show && counts ? (counts[o.value] ?? 0) : undefined }));
 }
 
 export function SelectFilter({
@@ -155,7 +157,9 @@ export function FilterPanel({ active, open, children }: { active: number; open: 
     <details className="search-filters" open={open || undefined}>
       <summary>
         <span className="search-filters__title">{t("search.filters")}</span>
-        {active > 0 ? <span className="search-filters__active">{t("search.filters.active", { count: active })}</span> : null}
+        {active > 0 ? (
+          <span className="search-filters__active">{t("search.filters.active", { count: active })}</span>
+        ) : null}
       </summary>
       {children}
     </details>

@@ -1,7 +1,9 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
+
 import { submitOnChange, useHydrated } from "./filters";
 import { clearFiltersHref, searchHref } from "./url";
 
@@ -59,7 +61,14 @@ export function Results({
         <div className="results-head__sort">
           <label htmlFor="sort">{t("search.sort")}</label>
           {/* The default order submits no value, so a new query gets its own default (relevance). */}
-          <select id="sort" name="sort" form={form} defaultValue={sortChosen ? sort : ""} key={`${sort}-${sortChosen}`} onChange={(e) => submitOnChange(e)}>
+          <select
+            id="sort"
+            name="sort"
+            form={form}
+            defaultValue={sortChosen ? sort : ""}
+            key={`${sort}-${sortChosen}`}
+            onChange={(e) => submitOnChange(e)}
+          >
             {sorts.map((s) => (
               <option key={s} value={!sortChosen && s === sort ? "" : s}>
                 {t(`search.sort.${s}` as MessageKey)}
@@ -122,7 +131,9 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
   const href = (p: number) => searchHref(location.pathname, location.search, { page: p });
   return (
     <nav aria-label={t("search.pagination")}>
-      <p className="pagination__status">{t("search.page", { page: number(page), pages: number(Math.max(totalPages, 1)) })}</p>
+      <p className="pagination__status">
+        {t("search.page", { page: number(page), pages: number(Math.max(totalPages, 1)) })}
+      </p>
       {/* Two links in one row: they fit side by side even on a 360 px phone. */}
       <div className="pagination">
         {page > 1 ? (

@@ -12,10 +12,18 @@ export type AccessEventView = {
 };
 
 /** Who touched the person's record: role and organisation or commune, what, why, when. A table that stacks on a phone. */
-export function AccessLog({ events, audience = "person" }: { events: AccessEventView[]; audience?: "person" | "staff" }) {
+export function AccessLog({
+  events,
+  audience = "person",
+}: {
+  events: AccessEventView[];
+  audience?: "person" | "staff";
+}) {
   const { t, action, purpose, role } = useLabels();
   const when = (at: string) =>
-    new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(at));
+    new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(
+      new Date(at),
+    );
   return (
     <table className="log-table">
       <thead>

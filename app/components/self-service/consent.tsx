@@ -1,7 +1,9 @@
 import { Form } from "@remix-run/react";
-import { CONSENT_PURPOSES } from "../../../db/enums";
+
 import type { MessageKey } from "~/i18n";
 import { grantState } from "~/modules/consent/vocabulary";
+
+import { CONSENT_PURPOSES } from "../../../db/enums";
 import { useLabels } from "./labels";
 
 export type GrantView = {
@@ -20,7 +22,10 @@ export type GrantView = {
 /** What was given, in the form's order: the purposes in force and those withdrawn since. */
 export function givenPurposes(g: Pick<GrantView, "purposes" | "withdrawals">): string[] {
   const given = new Set([...g.purposes, ...(g.withdrawals ?? []).map((w) => w.purpose)]);
-  return [...(CONSENT_PURPOSES as readonly string[]).filter((p) => given.has(p)), ...[...given].filter((p) => !(CONSENT_PURPOSES as readonly string[]).includes(p))];
+  return [
+    ...(CONSENT_PURPOSES as readonly string[]).filter((p) => given.has(p)),
+    ...[...given].filter((p) => !(CONSENT_PURPOSES as readonly string[]).includes(p)),
+  ];
 }
 
 /** A confirmation behind a disclosure (works without JavaScript): what withdrawing does, a reason, the button. */
@@ -85,10 +90,16 @@ export function ConsentCard({ grant, withdrawable }: { grant: GrantView; withdra
           const withdrawn = withdrawalOf(p);
           const live = inForce.includes(p);
           return (
-            <li key={p} className={`consent-purpose consent-purpose--${withdrawn ? "withdrawn" : live ? "live" : "ended"}`} data-purpose={p}>
+            <li
+              key={p}
+              className={`consent-purpose consent-purpose--${withdrawn ? "withdrawn" : live ? "live" : "ended"}`}
+              data-purpose={p}
+            >
               <strong>{word("self.purpose", p)}</strong>
               {withdrawn ? (
-                <span className="badge badge--rejected">{t("consent.withdrawal.purposeWithdrawn", { date: date(withdrawn.withdrawnAt) })}</span>
+                <span className="badge badge--rejected">
+                  {t("consent.withdrawal.purposeWithdrawn", { date: date(withdrawn.withdrawnAt) })}
+                </span>
               ) : live ? (
                 <span className="badge badge--verified">{t("consent.withdrawal.purposeLive")}</span>
               ) : null}
@@ -100,10 +111,13 @@ export function ConsentCard({ grant, withdrawable }: { grant: GrantView; withdra
       </ul>
       <p>
         <strong>{t("self.consent.fields")}:</strong>{" "}
-        {grant.shareableFields.length ? grant.shareableFields.map((f) => word("self.field", f)).join(", ") : t("self.consent.fields.none")}
+        {grant.shareableFields.length
+          ? grant.shareableFields.map((f) => word("self.field", f)).join(", ")
+          : t("self.consent.fields.none")}
       </p>
       <p className="hint">
-        {t("self.consent.given", { date: date(grant.givenAt) })} · {t("self.consent.until", { date: date(grant.expiresAt) })} ·{" "}
+        {t("self.consent.given", { date: date(grant.givenAt) })} ·{" "}
+        {t("self.consent.until", { date: date(grant.expiresAt) })} ·{" "}
         {t(`self.consent.evidence.${grant.evidenceKind}` as MessageKey, { ref: grant.evidenceRef })}
       </p>
       {withdrawable && inForce.length > 1 ? <WithdrawForm grantId={grant.id} /> : null}

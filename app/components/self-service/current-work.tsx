@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+
 import type { CurrentWork as CurrentWorkData } from "~/modules/placements/own.server";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -25,7 +26,12 @@ export function CurrentWork({ work }: { work: SerializeFrom<CurrentWorkData> }) 
           {work.job.nextFollowUp ? (
             <>
               <dt>{t("self.current.nextFollowUp")}</dt>
-              <dd>{t("self.current.nextFollowUp.value", { date: date(work.job.nextFollowUp.dueOn), months: work.job.nextFollowUp.monthOffset })}</dd>
+              <dd>
+                {t("self.current.nextFollowUp.value", {
+                  date: date(work.job.nextFollowUp.dueOn),
+                  months: work.job.nextFollowUp.monthOffset,
+                })}
+              </dd>
             </>
           ) : null}
         </dl>

@@ -1,9 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+
+import type { ListingActionData } from "~/http/person-listing.server";
 import type { MessageKey } from "~/i18n";
 import type { listingStateForPerson } from "~/modules/persons/self-service.server";
 import { useI18n } from "~/utils/i18n-react";
-import type { ListingActionData } from "~/http/person-listing.server";
 
 export type PersonListingState = SerializeFrom<Awaited<ReturnType<typeof listingStateForPerson>>>;
 

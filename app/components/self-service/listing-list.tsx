@@ -1,9 +1,16 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
 
-export type ListingRef = { kind: "job" | "training"; listingId: string; title: string | null; organizationName: string | null; open: boolean };
+export type ListingRef = {
+  kind: "job" | "training";
+  listingId: string;
+  title: string | null;
+  organizationName: string | null;
+  open: boolean;
+};
 
 /** A saved or requested listing: its kind, title (linked while it is open) and organisation. */
 export function ListingLine({ item, children }: { item: ListingRef; children?: ReactNode }) {
@@ -16,7 +23,15 @@ export function ListingLine({ item, children }: { item: ListingRef; children?: R
         {item.title && !item.open ? <span className="badge badge--rejected">{t("self.listing.closed")}</span> : null}
       </p>
       <h3 className="result-card__title">
-        {item.title ? item.open ? <Link to={href}>{item.title}</Link> : item.title : <span className="hint">{t("self.listing.gone")}</span>}
+        {item.title ? (
+          item.open ? (
+            <Link to={href}>{item.title}</Link>
+          ) : (
+            item.title
+          )
+        ) : (
+          <span className="hint">{t("self.listing.gone")}</span>
+        )}
       </h3>
       {item.organizationName ? <p className="result-card__org">{item.organizationName}</p> : null}
       {children}

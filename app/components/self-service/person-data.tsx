@@ -1,7 +1,9 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
+
 import { formatQuarter, type MessageKey } from "~/i18n";
 import type { PersonExport } from "~/modules/persons/data-rights.server";
+
 import { ConsentCard } from "./consent";
 import { useLabels } from "./labels";
 
@@ -14,7 +16,11 @@ export type PlaceNames = {
 
 function Row({ label, children }: { label: MessageKey; children: ReactNode }) {
   const { t } = useLabels();
-  const empty = children === null || children === undefined || children === "" || (Array.isArray(children) && children.length === 0);
+  const empty =
+    children === null ||
+    children === undefined ||
+    children === "" ||
+    (Array.isArray(children) && children.length === 0);
   return (
     <>
       <dt>{t(label)}</dt>
@@ -27,10 +33,19 @@ function Row({ label, children }: { label: MessageKey; children: ReactNode }) {
  * Every field held about a person, in words: the person's own "my data" page and the officer's printable
  * export show the same thing. Convictions and bans included: it is the person's own data.
  */
-export function PersonData({ data, names, withdrawable = false }: { data: PersonDataView; names: PlaceNames; withdrawable?: boolean }) {
+export function PersonData({
+  data,
+  names,
+  withdrawable = false,
+}: {
+  data: PersonDataView;
+  names: PlaceNames;
+  withdrawable?: boolean;
+}) {
   const { t, date, vnd, number, word, yesNo, locale } = useLabels();
   const p = data.person;
-  const occ = (codes: string[]) => codes.map((c) => (names.occupations[c] ? names.occupations[c][locale] : c)).join(", ");
+  const occ = (codes: string[]) =>
+    codes.map((c) => (names.occupations[c] ? names.occupations[c][locale] : c)).join(", ");
   const exp = data.expungement;
   return (
     <div className="person-data">
@@ -73,7 +88,9 @@ export function PersonData({ data, names, withdrawable = false }: { data: Person
           <Row label="self.f.education">{p.education}</Row>
           <Row label="self.f.certificates">{p.certificates}</Row>
           <Row label="self.f.desiredOccupations">{occ(p.desiredOccupations)}</Row>
-          <Row label="self.f.preferredProvince">{p.preferredProvinceCode ? (names.provinces[p.preferredProvinceCode] ?? p.preferredProvinceCode) : null}</Row>
+          <Row label="self.f.preferredProvince">
+            {p.preferredProvinceCode ? (names.provinces[p.preferredProvinceCode] ?? p.preferredProvinceCode) : null}
+          </Row>
           <Row label="self.f.willingToMove">{yesNo(p.willingToMove)}</Row>
           <Row label="self.f.availableFrom">{p.availableFrom ? date(p.availableFrom) : null}</Row>
           <Row label="self.f.expectedWage">{p.expectedWage ? vnd(p.expectedWage) : null}</Row>
@@ -99,7 +116,11 @@ export function PersonData({ data, names, withdrawable = false }: { data: Person
         ) : exp.computed?.kind === "no_record" ? (
           <p>{t("self.record.none")}</p>
         ) : exp.computed ? (
-          <p>{t(exp.computed.kind === "court" ? "self.record.court" : "self.record.automatic", { date: date(exp.computed.date) })}</p>
+          <p>
+            {t(exp.computed.kind === "court" ? "self.record.court" : "self.record.automatic", {
+              date: date(exp.computed.date),
+            })}
+          </p>
         ) : (
           <p className="hint">{t("self.data.none")}</p>
         )}
@@ -115,7 +136,9 @@ export function PersonData({ data, names, withdrawable = false }: { data: Person
               <Row label="self.f.penalty">{word("self.penalty", c.penalty)}</Row>
               {c.sentenceMonths ? <Row label="self.f.sentenceMonths">{number(c.sentenceMonths)}</Row> : null}
               <Row label="self.f.mainCompletedOn">{date(c.mainCompletedOn)}</Row>
-              {c.supplementaryCompletedOn ? <Row label="self.f.supplementaryCompletedOn">{date(c.supplementaryCompletedOn)}</Row> : null}
+              {c.supplementaryCompletedOn ? (
+                <Row label="self.f.supplementaryCompletedOn">{date(c.supplementaryCompletedOn)}</Row>
+              ) : null}
             </dl>
           ))
         )}
@@ -129,7 +152,11 @@ export function PersonData({ data, names, withdrawable = false }: { data: Person
                 <Row label="self.f.banOccupation">{occ(b.occupationCodes)}</Row>
               ) : (
                 <Row label="self.f.banPlace">
-                  {b.communeCode ? (names.communes[b.communeCode] ?? b.communeCode) : b.provinceCode ? (names.provinces[b.provinceCode] ?? b.provinceCode) : ""}
+                  {b.communeCode
+                    ? (names.communes[b.communeCode] ?? b.communeCode)
+                    : b.provinceCode
+                      ? (names.provinces[b.provinceCode] ?? b.provinceCode)
+                      : ""}
                 </Row>
               )}
               {b.description ? <Row label="self.f.banNote">{b.description}</Row> : null}

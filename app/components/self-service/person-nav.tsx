@@ -1,4 +1,5 @@
 import { NavLink } from "@remix-run/react";
+
 import { useI18n } from "~/utils/i18n-react";
 
 const LINKS = [

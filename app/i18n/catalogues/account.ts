@@ -30,7 +30,8 @@ export const accountVi = {
   "account.sessions.current": "Thiết bị này",
   "account.sessions.unknownDevice": "Không rõ thiết bị",
   "account.sessions.logoutEverywhere": "Đăng xuất khỏi tất cả thiết bị",
-  "account.sessions.expiry": "Vì an toàn, phiên đăng nhập tự kết thúc sau {idle} không hoạt động và sau tối đa {lifetime}.",
+  "account.sessions.expiry":
+    "Vì an toàn, phiên đăng nhập tự kết thúc sau {idle} không hoạt động và sau tối đa {lifetime}.",
   "account.duration.minutes": "{count} phút",
   "account.duration.hours": "{count} giờ",
   "account.duration.days": "{count} ngày",

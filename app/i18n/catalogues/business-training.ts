@@ -19,9 +19,11 @@ export const businessTrainingVi = {
   "businessTraining.form.stipend": "Phụ cấp cho người học (đồng/tháng, để trống nếu không có)",
   "businessTraining.form.cost": "Học phí (đồng, thường để trống: miễn phí)",
   "businessTraining.form.leadsTo": "Việc làm tại doanh nghiệp sau khi học xong",
-  "businessTraining.form.leadsTo.hint": "Chọn một tin tuyển dụng đang mở của bạn, nếu người học xong sẽ được nhận vào làm.",
+  "businessTraining.form.leadsTo.hint":
+    "Chọn một tin tuyển dụng đang mở của bạn, nếu người học xong sẽ được nhận vào làm.",
   "businessTraining.form.leadsTo.noJob": "Không gắn với việc làm nào",
-  "businessTraining.form.leadsTo.none": "Bạn chưa có tin tuyển dụng nào đang mở. Đăng tin trước để gắn chỗ học nghề với việc làm.",
+  "businessTraining.form.leadsTo.none":
+    "Bạn chưa có tin tuyển dụng nào đang mở. Đăng tin trước để gắn chỗ học nghề với việc làm.",
   "businessTraining.form.draftOnly":
     "Doanh nghiệp chưa được xác minh nên chỗ học nghề sẽ được lưu ở dạng nháp. Bạn có thể đăng sau khi công an xác minh.",
   "businessTraining.saved.open": "Đã đăng chỗ học nghề.",
@@ -68,7 +70,8 @@ export const businessTrainingEn: Record<keyof typeof businessTrainingVi, string>
     "Your business is not verified yet, so the training slot will be saved as a draft. You can publish it once the police have verified you.",
   "businessTraining.saved.open": "Training slot published.",
   "businessTraining.saved.draft": "Training slot draft saved.",
-  "businessTraining.saved.draftUnverified": "Your business is not verified yet, so the training slot was saved as a draft. Publish it once verified.",
+  "businessTraining.saved.draftUnverified":
+    "Your business is not verified yet, so the training slot was saved as a draft. Publish it once verified.",
   "businessTraining.saved.updated": "Training slot changes saved.",
   "businessTraining.error.notVerified": "Your business is not verified yet: it cannot publish training slots.",
   "businessTraining.home.link": "Training at your business",

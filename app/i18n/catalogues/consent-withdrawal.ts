@@ -24,22 +24,26 @@ export const consentWithdrawalVi = {
     "Bạn sẽ không còn trong danh sách người tìm việc, các yêu cầu giới thiệu việc làm đang chờ bị hủy, và nơi tuyển dụng không còn thấy thông tin của bạn.",
   "consent.withdrawal.effect.training_referral":
     "Cán bộ không còn giới thiệu bạn đi học nghề, các yêu cầu giới thiệu học nghề đang chờ bị hủy, và cơ sở đào tạo không còn thấy thông tin của bạn.",
-  "consent.withdrawal.effect.share_contact": "Nơi tuyển dụng và cơ sở đào tạo đã được giới thiệu sẽ không còn thấy số điện thoại của bạn.",
-  "consent.withdrawal.effect.share_record_status": "Nơi được giới thiệu sẽ không còn biết án tích của bạn đã được xóa hay chưa.",
+  "consent.withdrawal.effect.share_contact":
+    "Nơi tuyển dụng và cơ sở đào tạo đã được giới thiệu sẽ không còn thấy số điện thoại của bạn.",
+  "consent.withdrawal.effect.share_record_status":
+    "Nơi được giới thiệu sẽ không còn biết án tích của bạn đã được xóa hay chưa.",
   "consent.withdrawal.keepOthers": "Những việc khác bạn đã đồng ý vẫn giữ nguyên.",
 
   // /me/consents
   "consent.withdrawal.self.open": "Rút đồng ý cho việc này",
   "consent.withdrawal.self.confirm": "Tôi muốn rút đồng ý cho việc này",
   "consent.withdrawal.self.all": "Rút lại toàn bộ đồng ý này",
-  "consent.withdrawal.self.done": "Bạn đã rút đồng ý cho việc: {purpose}. Những việc khác bạn đã đồng ý vẫn còn hiệu lực.",
+  "consent.withdrawal.self.done":
+    "Bạn đã rút đồng ý cho việc: {purpose}. Những việc khác bạn đã đồng ý vẫn còn hiệu lực.",
   "consent.withdrawal.error.invalid": "Không rút được: yêu cầu không hợp lệ. Hãy tải lại trang và thử lại.",
 
   // Officer, on the person's page
   "consent.withdrawal.officer.open": "Rút mục đích này",
   "consent.withdrawal.officer.warning":
     "Chỉ rút mục đích “{purpose}”; các mục đích khác của sự đồng ý này vẫn còn hiệu lực. Việc rút có hiệu lực ngay, và nơi đã được giới thiệu sẽ được báo.",
-  "consent.withdrawal.officer.allWarning": "Rút tất cả các mục đích còn hiệu lực của sự đồng ý này. Việc rút có hiệu lực ngay.",
+  "consent.withdrawal.officer.allWarning":
+    "Rút tất cả các mục đích còn hiệu lực của sự đồng ý này. Việc rút có hiệu lực ngay.",
   "consent.withdrawal.officer.channel": "Người này báo rút",
   "consent.withdrawal.officer.confirm": "Xác nhận rút mục đích này",
   "consent.withdrawal.officer.confirmAll": "Xác nhận rút toàn bộ",
@@ -57,8 +61,10 @@ export const consentWithdrawalVi = {
   "consent.withdrawal.org.list.ended": "Một số thông tin không còn được chia sẻ",
 
   // Notifications: a link to the record or the referral, never the person's data
-  "notify.consent.officer.withdrawn": "Một người trong hồ sơ bạn quản lý đã rút đồng ý cho một hoặc nhiều mục đích (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
-  "notify.consent.officer.expired": "Sự đồng ý của một người trong hồ sơ bạn quản lý đã hết hạn (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
+  "notify.consent.officer.withdrawn":
+    "Một người trong hồ sơ bạn quản lý đã rút đồng ý cho một hoặc nhiều mục đích (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
+  "notify.consent.officer.expired":
+    "Sự đồng ý của một người trong hồ sơ bạn quản lý đã hết hạn (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
   "notify.referral.organization.consentWithdrawn":
     "Người lao động được giới thiệu cho “{title}” đã rút đồng ý chia sẻ một số thông tin: trang giới thiệu không còn hiển thị chúng.",
   "notify.referral.organization.consentExpired":
@@ -84,20 +90,24 @@ export const consentWithdrawalEn: Record<keyof typeof consentWithdrawalVi, strin
     "You leave the list of job seekers, pending job referral requests are cancelled, and employers no longer see your information.",
   "consent.withdrawal.effect.training_referral":
     "Officers no longer refer you to training, pending training referral requests are cancelled, and training providers no longer see your information.",
-  "consent.withdrawal.effect.share_contact": "Employers and training providers you were referred to no longer see your phone number.",
-  "consent.withdrawal.effect.share_record_status": "Places you were referred to no longer learn whether your record is expunged.",
+  "consent.withdrawal.effect.share_contact":
+    "Employers and training providers you were referred to no longer see your phone number.",
+  "consent.withdrawal.effect.share_record_status":
+    "Places you were referred to no longer learn whether your record is expunged.",
   "consent.withdrawal.keepOthers": "Everything else you agreed to stays as it is.",
 
   "consent.withdrawal.self.open": "Withdraw consent for this",
   "consent.withdrawal.self.confirm": "Yes, withdraw consent for this",
   "consent.withdrawal.self.all": "Withdraw this whole consent",
-  "consent.withdrawal.self.done": "You withdrew your consent for: {purpose}. Everything else you agreed to is still in force.",
+  "consent.withdrawal.self.done":
+    "You withdrew your consent for: {purpose}. Everything else you agreed to is still in force.",
   "consent.withdrawal.error.invalid": "Could not withdraw: the request is not valid. Reload the page and try again.",
 
   "consent.withdrawal.officer.open": "Withdraw this purpose",
   "consent.withdrawal.officer.warning":
     "Only “{purpose}” is withdrawn; the other purposes of this consent stay in force. It takes effect at once, and the places the person was referred to are told.",
-  "consent.withdrawal.officer.allWarning": "Withdraws every purpose of this consent still in force. It takes effect at once.",
+  "consent.withdrawal.officer.allWarning":
+    "Withdraws every purpose of this consent still in force. It takes effect at once.",
   "consent.withdrawal.officer.channel": "The person told us",
   "consent.withdrawal.officer.confirm": "Confirm: withdraw this purpose",
   "consent.withdrawal.officer.confirmAll": "Confirm: withdraw everything",
@@ -113,8 +123,12 @@ export const consentWithdrawalEn: Record<keyof typeof consentWithdrawalVi, strin
   "consent.withdrawal.org.list.expired": "Consent to share expired on {date}",
   "consent.withdrawal.org.list.ended": "Some information is no longer shared",
 
-  "notify.consent.officer.withdrawn": "A person whose file you hold withdrew consent for one or more purposes (on {date}). The referrals concerned were updated.",
-  "notify.consent.officer.expired": "The consent of a person whose file you hold expired (on {date}). The referrals concerned were updated.",
-  "notify.referral.organization.consentWithdrawn": "The person referred to “{title}” withdrew consent to share some information: the referral page no longer shows it.",
-  "notify.referral.organization.consentExpired": "The consent to share some information of the person referred to “{title}” expired: the referral page no longer shows it.",
+  "notify.consent.officer.withdrawn":
+    "A person whose file you hold withdrew consent for one or more purposes (on {date}). The referrals concerned were updated.",
+  "notify.consent.officer.expired":
+    "The consent of a person whose file you hold expired (on {date}). The referrals concerned were updated.",
+  "notify.referral.organization.consentWithdrawn":
+    "The person referred to “{title}” withdrew consent to share some information: the referral page no longer shows it.",
+  "notify.referral.organization.consentExpired":
+    "The consent to share some information of the person referred to “{title}” expired: the referral page no longer shows it.",
 };

@@ -11,16 +11,19 @@ export const eventsVi = {
   "events.picker.label": "Tìm người theo họ tên",
   "events.picker.placeholder": "Họ tên, ví dụ: Nguyễn Văn",
   "events.picker.search": "Tìm người",
-  "events.picker.none": "Không tìm thấy người phù hợp (chỉ hiện người đang quản lý tại xã của bạn, chưa có trong danh sách).",
+  "events.picker.none":
+    "Không tìm thấy người phù hợp (chỉ hiện người đang quản lý tại xã của bạn, chưa có trong danh sách).",
   "events.home.fairs": "Phiên giao dịch việc làm",
   "events.home.fairsLink": "Các phiên giao dịch việc làm",
   "events.home.models": "Mô hình hỗ trợ tái hòa nhập",
   "events.home.modelsLink": "Các mô hình",
 
   "events.fairs.title": "Phiên giao dịch việc làm",
-  "events.fairs.lead": "Tổ chức phiên giao dịch việc làm tại xã: mời doanh nghiệp đã xác minh, đăng ký người lao động, ghi nhận phỏng vấn và tuyển dụng.",
+  "events.fairs.lead":
+    "Tổ chức phiên giao dịch việc làm tại xã: mời doanh nghiệp đã xác minh, đăng ký người lao động, ghi nhận phỏng vấn và tuyển dụng.",
   "events.fairs.empty": "Chưa có phiên giao dịch việc làm nào.",
-  "events.fairs.counts": "{employers} doanh nghiệp · {openings} chỉ tiêu · {participants} người đăng ký · {hired} người được tuyển",
+  "events.fairs.counts":
+    "{employers} doanh nghiệp · {openings} chỉ tiêu · {participants} người đăng ký · {hired} người được tuyển",
   "events.fair.new": "Tạo phiên giao dịch việc làm",
   "events.fair.create": "Tạo phiên",
   "events.fair.pageTitle": "Phiên giao dịch việc làm",
@@ -40,17 +43,20 @@ export const eventsVi = {
   "events.fair.employers.title": "Doanh nghiệp tham gia",
   "events.fair.employers.empty": "Chưa có doanh nghiệp tham gia.",
   "events.fair.employers.add": "Thêm doanh nghiệp, sửa chỉ tiêu",
-  "events.fair.employers.addHint": "Chỉ doanh nghiệp đã được công an xác minh trong tỉnh. Chọn lại một doanh nghiệp đã có để sửa chỉ tiêu.",
+  "events.fair.employers.addHint":
+    "Chỉ doanh nghiệp đã được công an xác minh trong tỉnh. Chọn lại một doanh nghiệp đã có để sửa chỉ tiêu.",
   "events.fair.employers.updateOpenings": "đã tham gia, sửa chỉ tiêu",
   "events.fair.employers.submit": "Lưu doanh nghiệp",
   "events.fair.participants.title": "Người lao động đăng ký",
-  "events.fair.participants.hint": "Chỉ cán bộ xã xem được họ tên; mỗi lần xem danh sách được ghi nhật ký. Doanh nghiệp không nhận thông tin về người lao động, trừ khi tuyển dụng được ghi nhận thành việc làm.",
+  "events.fair.participants.hint":
+    "Chỉ cán bộ xã xem được họ tên; mỗi lần xem danh sách được ghi nhật ký. Doanh nghiệp không nhận thông tin về người lao động, trừ khi tuyển dụng được ghi nhận thành việc làm.",
   "events.fair.participants.empty": "Chưa có người đăng ký.",
   "events.fair.participant.away": "Người lao động không còn thuộc địa bàn của bạn",
   "events.fair.register": "Đăng ký",
   "events.fair.unregister": "Hủy đăng ký",
   "events.fair.placement.record": "Ghi nhận việc làm từ phiên này",
-  "events.fair.placement.hint": "Nơi làm việc: {employer}. Các lần theo dõi sau 1, 3, 6 và 12 tháng được lên lịch tự động.",
+  "events.fair.placement.hint":
+    "Nơi làm việc: {employer}. Các lần theo dõi sau 1, 3, 6 và 12 tháng được lên lịch tự động.",
   "events.fair.placement.link": "Hoặc gắn với việc làm đã ghi nhận",
   "events.fair.placement.linkSubmit": "Gắn việc làm",
   "events.fair.placement.view": "Xem việc làm đã ghi nhận",
@@ -66,13 +72,15 @@ export const eventsVi = {
   "events.fair.error.commune": "Chỉ tổ chức tại xã, phường bạn phụ trách.",
   "events.fair.error.chooseEmployer": "Vui lòng chọn doanh nghiệp.",
   "events.fair.error.notVerifiedEmployer": "Chỉ doanh nghiệp đã xác minh trong tỉnh được tham gia.",
-  "events.fair.error.employerInUse": "Doanh nghiệp này đã có kết quả phỏng vấn, tuyển dụng: sửa kết quả của người lao động trước.",
+  "events.fair.error.employerInUse":
+    "Doanh nghiệp này đã có kết quả phỏng vấn, tuyển dụng: sửa kết quả của người lao động trước.",
   "events.fair.error.choosePerson": "Vui lòng chọn người lao động.",
   "events.fair.error.personClosed": "Hồ sơ đã đóng: không đăng ký được.",
   "events.fair.error.alreadyRegistered": "Người này đã đăng ký phiên này.",
   "events.fair.error.employerNeeded": "Phỏng vấn, tuyển dụng: chọn doanh nghiệp.",
   "events.fair.error.notFairEmployer": "Doanh nghiệp này không tham gia phiên.",
-  "events.fair.error.hasPlacement": "Đã ghi nhận việc làm từ kết quả này: sửa hoặc kết thúc việc làm trên trang việc làm.",
+  "events.fair.error.hasPlacement":
+    "Đã ghi nhận việc làm từ kết quả này: sửa hoặc kết thúc việc làm trên trang việc làm.",
   "events.fair.error.notHired": "Chỉ ghi nhận việc làm cho người có kết quả được tuyển.",
   "events.fair.error.alreadyPlaced": "Kết quả này đã được gắn với một việc làm.",
   "events.fair.error.choosePlacement": "Vui lòng chọn việc làm.",
@@ -106,7 +114,8 @@ export const eventsVi = {
   "events.report.foot": "Số liệu tính từ dữ liệu ghi nhận trên Chung Tay, ngày {date}.",
 
   "events.models.title": "Mô hình hỗ trợ tái hòa nhập",
-  "events.models.lead": "Các mô hình như \"5+1\", \"Chung tay giúp người lầm lỗi\": ban chỉ đạo, người được hỗ trợ và kết quả hoạt động.",
+  "events.models.lead":
+    'Các mô hình như "5+1", "Chung tay giúp người lầm lỗi": ban chỉ đạo, người được hỗ trợ và kết quả hoạt động.',
   "events.models.empty": "Chưa có mô hình nào.",
   "events.models.counts": "{members} thành viên ban chỉ đạo · {persons} người đang được hỗ trợ",
   "events.model.new": "Thêm mô hình",
@@ -133,7 +142,8 @@ export const eventsVi = {
   "events.model.member.role": "Vai trò",
   "events.model.member.role.hint": "Ví dụ: Trưởng ban, thành viên",
   "events.model.persons.title": "Người được hỗ trợ",
-  "events.model.persons.hint": "Người đang quản lý tại {commune}. Chỉ cán bộ xã xem được họ tên; mỗi lần xem danh sách được ghi nhật ký.",
+  "events.model.persons.hint":
+    "Người đang quản lý tại {commune}. Chỉ cán bộ xã xem được họ tên; mỗi lần xem danh sách được ghi nhật ký.",
   "events.model.persons.empty": "Chưa có người được hỗ trợ.",
   "events.model.persons.add": "Đưa vào mô hình",
   "events.model.persons.away": "Người không còn thuộc địa bàn của bạn",
@@ -147,7 +157,8 @@ export const eventsVi = {
   "events.model.figures.show": "Xem",
   "events.model.figures.caption": "Từ {from} đến {to}",
   "events.model.figures.adjusted": "Khoảng thời gian không hợp lệ: đang hiện từ ngày ra mắt đến hôm nay.",
-  "events.model.figures.hint": "Chỉ tính người được mô hình hỗ trợ trong khoảng thời gian này; số liệu tính trực tiếp từ hồ sơ, không nhập tay.",
+  "events.model.figures.hint":
+    "Chỉ tính người được mô hình hỗ trợ trong khoảng thời gian này; số liệu tính trực tiếp từ hồ sơ, không nhập tay.",
   "events.model.figure.received": "Người chấp hành xong án phạt tù về địa phương",
   "events.model.figure.residentNow": "Đang cư trú, quản lý",
   "events.model.figure.encouragementVisits": "Lượt thăm hỏi, động viên",
@@ -201,7 +212,8 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.home.modelsLink": "Models",
 
   "events.fairs.title": "Job fairs",
-  "events.fairs.lead": "Hold a job fair in your commune: invite verified employers, register persons, record interviews and hires.",
+  "events.fairs.lead":
+    "Hold a job fair in your commune: invite verified employers, register persons, record interviews and hires.",
   "events.fairs.empty": "No job fair yet.",
   "events.fairs.counts": "{employers} employers · {openings} openings · {participants} registered · {hired} hired",
   "events.fair.new": "New job fair",
@@ -223,17 +235,20 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.fair.employers.title": "Participating employers",
   "events.fair.employers.empty": "No employer yet.",
   "events.fair.employers.add": "Add an employer, change openings",
-  "events.fair.employers.addHint": "Only employers of the province verified by the police. Choose one already there to change its openings.",
+  "events.fair.employers.addHint":
+    "Only employers of the province verified by the police. Choose one already there to change its openings.",
   "events.fair.employers.updateOpenings": "taking part, change openings",
   "events.fair.employers.submit": "Save the employer",
   "events.fair.participants.title": "Registered persons",
-  "events.fair.participants.hint": "Only commune officers see names; each view of the list is logged. Employers learn nothing about persons unless a hire is recorded as a job.",
+  "events.fair.participants.hint":
+    "Only commune officers see names; each view of the list is logged. Employers learn nothing about persons unless a hire is recorded as a job.",
   "events.fair.participants.empty": "Nobody registered yet.",
   "events.fair.participant.away": "A person no longer in your communes",
   "events.fair.register": "Register",
   "events.fair.unregister": "Cancel the registration",
   "events.fair.placement.record": "Record the job from this fair",
-  "events.fair.placement.hint": "Employer: {employer}. Follow-ups at 1, 3, 6 and 12 months are scheduled automatically.",
+  "events.fair.placement.hint":
+    "Employer: {employer}. Follow-ups at 1, 3, 6 and 12 months are scheduled automatically.",
   "events.fair.placement.link": "Or link a job already recorded",
   "events.fair.placement.linkSubmit": "Link the job",
   "events.fair.placement.view": "See the recorded job",
@@ -249,7 +264,8 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.fair.error.commune": "Only in a commune you serve.",
   "events.fair.error.chooseEmployer": "Choose an employer.",
   "events.fair.error.notVerifiedEmployer": "Only verified employers of the province may take part.",
-  "events.fair.error.employerInUse": "Interviews or hires with this employer are recorded: change those outcomes first.",
+  "events.fair.error.employerInUse":
+    "Interviews or hires with this employer are recorded: change those outcomes first.",
   "events.fair.error.choosePerson": "Choose a person.",
   "events.fair.error.personClosed": "The file is closed: cannot register.",
   "events.fair.error.alreadyRegistered": "This person is already registered for this fair.",
@@ -289,7 +305,8 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.report.foot": "Figures computed from the records in Chung Tay on {date}.",
 
   "events.models.title": "Reintegration models",
-  "events.models.lead": "Models such as \"5+1\" or \"Chung tay giúp người lầm lỗi\": steering committee, persons covered and activity figures.",
+  "events.models.lead":
+    'Models such as "5+1" or "Chung tay giúp người lầm lỗi": steering committee, persons covered and activity figures.',
   "events.models.empty": "No model yet.",
   "events.models.counts": "{members} steering committee members · {persons} persons covered now",
   "events.model.new": "New model",
@@ -316,7 +333,8 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.model.member.role": "Role",
   "events.model.member.role.hint": "E.g. head, member",
   "events.model.persons.title": "Persons covered",
-  "events.model.persons.hint": "Persons registered in {commune}. Only commune officers see names; each view of the list is logged.",
+  "events.model.persons.hint":
+    "Persons registered in {commune}. Only commune officers see names; each view of the list is logged.",
   "events.model.persons.empty": "Nobody covered yet.",
   "events.model.persons.add": "Add to the model",
   "events.model.persons.away": "A person no longer in your communes",
@@ -330,7 +348,8 @@ export const eventsEn: Record<keyof typeof eventsVi, string> = {
   "events.model.figures.show": "Show",
   "events.model.figures.caption": "From {from} to {to}",
   "events.model.figures.adjusted": "The period was not valid: showing from the launch date to today.",
-  "events.model.figures.hint": "Only persons the model covered in this period count; figures come straight from the records, never typed in.",
+  "events.model.figures.hint":
+    "Only persons the model covered in this period count; figures come straight from the records, never typed in.",
   "events.model.figure.received": "Persons back after their sentence",
   "events.model.figure.residentNow": "Residing, supervised",
   "events.model.figure.encouragementVisits": "Encouragement visits",

@@ -75,7 +75,8 @@ export const marketplaceVi = {
   "search.pagination": "Phân trang",
 
   "jobs.public.title": "Việc làm",
-  "jobs.public.lead": "Việc làm từ các cơ sở đã được công an xác minh, sẵn sàng tạo cơ hội cho người đã chấp hành xong án phạt tù.",
+  "jobs.public.lead":
+    "Việc làm từ các cơ sở đã được công an xác minh, sẵn sàng tạo cơ hội cho người đã chấp hành xong án phạt tù.",
   "jobs.wage": "Mức lương",
   "jobs.wageRange": "{min} – {max}/tháng",
   "jobs.openings": "Số lượng cần tuyển",
@@ -134,7 +135,8 @@ export const marketplaceVi = {
   "jobs.action.view": "Xem trang công khai",
   "jobs.saved.open": "Đã đăng tin. Tin sẽ xuất hiện trong kết quả tìm kiếm sau vài giây.",
   "jobs.saved.draft": "Đã lưu bản nháp.",
-  "jobs.saved.draftUnverified": "Tổ chức chưa được xác minh nên tin được lưu ở dạng nháp. Bạn có thể đăng sau khi được xác minh.",
+  "jobs.saved.draftUnverified":
+    "Tổ chức chưa được xác minh nên tin được lưu ở dạng nháp. Bạn có thể đăng sau khi được xác minh.",
   "jobs.saved.updated": "Đã lưu thay đổi.",
   "jobs.status.changed": "Đã cập nhật trạng thái tin: {status}.",
   "jobs.error.wageRange": "Lương cao nhất phải lớn hơn hoặc bằng lương thấp nhất.",
@@ -147,7 +149,8 @@ export const marketplaceVi = {
   "jobs.error.invalidTransition": "Không thể chuyển tin sang trạng thái này.",
 
   "trainings.public.title": "Học nghề",
-  "trainings.public.lead": "Khóa học nghề, nhiều khóa miễn phí hoặc có hỗ trợ tiền ăn, chỗ ở, dẫn tới việc làm ở các cơ sở đối tác.",
+  "trainings.public.lead":
+    "Khóa học nghề, nhiều khóa miễn phí hoặc có hỗ trợ tiền ăn, chỗ ở, dẫn tới việc làm ở các cơ sở đối tác.",
   "trainings.level": "Trình độ",
   "trainings.duration": "Thời gian học",
   "trainings.durationWeeks": "{weeks} tuần",
@@ -279,7 +282,8 @@ export const marketplaceEn: Record<keyof typeof marketplaceVi, string> = {
   "search.pagination": "Pagination",
 
   "jobs.public.title": "Jobs",
-  "jobs.public.lead": "Jobs from employers verified by the police and ready to give people who completed a prison sentence a chance.",
+  "jobs.public.lead":
+    "Jobs from employers verified by the police and ready to give people who completed a prison sentence a chance.",
   "jobs.wage": "Wage",
   "jobs.wageRange": "{min} – {max}/month",
   "jobs.openings": "Openings",
@@ -338,7 +342,8 @@ export const marketplaceEn: Record<keyof typeof marketplaceVi, string> = {
   "jobs.action.view": "View public page",
   "jobs.saved.open": "Published. It appears in search results within seconds.",
   "jobs.saved.draft": "Draft saved.",
-  "jobs.saved.draftUnverified": "Your organisation is not verified yet, so the job was saved as a draft. Publish it once verified.",
+  "jobs.saved.draftUnverified":
+    "Your organisation is not verified yet, so the job was saved as a draft. Publish it once verified.",
   "jobs.saved.updated": "Changes saved.",
   "jobs.status.changed": "Status updated: {status}.",
   "jobs.error.wageRange": "The highest wage must be at least the lowest wage.",
@@ -351,7 +356,8 @@ export const marketplaceEn: Record<keyof typeof marketplaceVi, string> = {
   "jobs.error.invalidTransition": "The job cannot move to that status.",
 
   "trainings.public.title": "Vocational training",
-  "trainings.public.lead": "Vocational courses, many free or with meals and boarding, leading to jobs with partner employers.",
+  "trainings.public.lead":
+    "Vocational courses, many free or with meals and boarding, leading to jobs with partner employers.",
   "trainings.level": "Level",
   "trainings.duration": "Duration",
   "trainings.durationWeeks": "{weeks} weeks",

@@ -45,7 +45,8 @@ export const matchingVi = {
   "match.none.jobs": "Chưa có việc làm phù hợp đang tuyển.",
   "match.none.trainings": "Chưa có khóa học phù hợp đang nhận hồ sơ.",
   "match.noConsent.job": "Chưa có đồng ý còn hiệu lực cho mục đích “giới thiệu việc làm”, nên không có gợi ý việc làm.",
-  "match.noConsent.training": "Chưa có đồng ý còn hiệu lực cho mục đích “giới thiệu học nghề”, nên không có gợi ý khóa học.",
+  "match.noConsent.training":
+    "Chưa có đồng ý còn hiệu lực cho mục đích “giới thiệu học nghề”, nên không có gợi ý khóa học.",
   "match.noConsent.link": "Ghi nhận đồng ý trên hồ sơ",
   "match.inactive": "Hồ sơ đã đóng: không có gợi ý.",
   "match.fallback": "Công cụ tìm kiếm đang tạm dừng: gợi ý lấy trực tiếp từ cơ sở dữ liệu, có thể ít hơn thường lệ.",
@@ -58,14 +59,18 @@ export const matchingVi = {
   "match.weightsVersion": "Trọng số chấm điểm: phiên bản {version}",
   "match.cand.title": "Ứng viên phù hợp",
   "match.cand.lead.job": "Người ở xã của bạn đã đồng ý được giới thiệu việc làm, xếp theo mức phù hợp với tin này.",
-  "match.cand.lead.training": "Người ở xã của bạn đã đồng ý được giới thiệu học nghề hoặc việc làm, xếp theo mức phù hợp với khóa học này.",
+  "match.cand.lead.training":
+    "Người ở xã của bạn đã đồng ý được giới thiệu học nghề hoặc việc làm, xếp theo mức phù hợp với khóa học này.",
   "match.cand.none": "Chưa có ứng viên phù hợp ở xã của bạn.",
   "match.cand.excludedLead": "Người bị loại theo quy tắc, kèm lý do. Không chia sẻ với cơ sở.",
   "match.own.title": "Gợi ý cho tôi",
-  "match.own.lead": "Việc làm và khóa học hợp với nghề, kỹ năng và nơi ở của bạn. Mở tin và bấm “Nhờ cán bộ giới thiệu” nếu bạn muốn được giới thiệu.",
+  "match.own.lead":
+    "Việc làm và khóa học hợp với nghề, kỹ năng và nơi ở của bạn. Mở tin và bấm “Nhờ cán bộ giới thiệu” nếu bạn muốn được giới thiệu.",
   "match.own.inactive": "Hồ sơ của bạn đã đóng: không có gợi ý.",
-  "match.own.noConsent.job": "Bạn chưa đồng ý cho giới thiệu việc làm, nên chưa có gợi ý việc làm. Nếu muốn, hãy báo cán bộ công an xã.",
-  "match.own.noConsent.training": "Bạn chưa đồng ý cho giới thiệu học nghề, nên chưa có gợi ý khóa học. Nếu muốn, hãy báo cán bộ công an xã.",
+  "match.own.noConsent.job":
+    "Bạn chưa đồng ý cho giới thiệu việc làm, nên chưa có gợi ý việc làm. Nếu muốn, hãy báo cán bộ công an xã.",
+  "match.own.noConsent.training":
+    "Bạn chưa đồng ý cho giới thiệu học nghề, nên chưa có gợi ý khóa học. Nếu muốn, hãy báo cán bộ công an xã.",
   "match.nav": "Gợi ý cho tôi",
 };
 
@@ -125,13 +130,17 @@ export const matchingEn: Record<keyof typeof matchingVi, string> = {
   "match.weightsVersion": "Scoring weights: version {version}",
   "match.cand.title": "Suitable candidates",
   "match.cand.lead.job": "People of your communes who agreed to job referrals, best fit for this listing first.",
-  "match.cand.lead.training": "People of your communes who agreed to training or job referrals, best fit for this course first.",
+  "match.cand.lead.training":
+    "People of your communes who agreed to training or job referrals, best fit for this course first.",
   "match.cand.none": "No suitable candidate in your communes yet.",
   "match.cand.excludedLead": "People a rule excluded, and why. Never shared with the organisation.",
   "match.own.title": "Suggestions for me",
-  "match.own.lead": "Jobs and courses that suit your trade, skills and home. Open one and tap “Ask the officer to refer me” if you want to be referred.",
+  "match.own.lead":
+    "Jobs and courses that suit your trade, skills and home. Open one and tap “Ask the officer to refer me” if you want to be referred.",
   "match.own.inactive": "Your file is closed: no suggestions.",
-  "match.own.noConsent.job": "You have not agreed to job referrals, so there are no job suggestions. If you want them, tell your commune police officer.",
-  "match.own.noConsent.training": "You have not agreed to training referrals, so there are no course suggestions. If you want them, tell your commune police officer.",
+  "match.own.noConsent.job":
+    "You have not agreed to job referrals, so there are no job suggestions. If you want them, tell your commune police officer.",
+  "match.own.noConsent.training":
+    "You have not agreed to training referrals, so there are no course suggestions. If you want them, tell your commune police officer.",
   "match.nav": "Suggestions for me",
 };

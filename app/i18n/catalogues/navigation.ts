@@ -33,7 +33,8 @@ export const navigationVi = {
     "Hãy liên hệ cán bộ công an xã đang hỗ trợ bạn. Cán bộ sẽ cấp mã kích hoạt mới; bạn dùng mã đó để đặt mật khẩu mới.",
   "forgot.person.activate": "Tôi đã có mã kích hoạt mới",
   "forgot.officer.heading": "Cán bộ công an xã",
-  "forgot.officer.body": "Hãy liên hệ quản trị viên cấp tỉnh (công an tỉnh) quản lý tài khoản cán bộ của tỉnh để được cấp lại quyền truy cập.",
+  "forgot.officer.body":
+    "Hãy liên hệ quản trị viên cấp tỉnh (công an tỉnh) quản lý tài khoản cán bộ của tỉnh để được cấp lại quyền truy cập.",
   "forgot.organization.heading": "Doanh nghiệp, cơ sở đào tạo",
   "forgot.organization.body":
     "Hãy liên hệ công an xã hoặc công an tỉnh đã xác minh tổ chức của bạn, kèm tên tổ chức và email đã đăng ký.",
@@ -66,13 +67,15 @@ export const navigationEn: Record<keyof typeof navigationVi, string> = {
   "login.activate": "Have an activation code? Activate your account",
 
   "forgot.title": "Forgot your password",
-  "forgot.lead": "You cannot reset your password by text message or e-mail yet. Depending on who you are, these people will help you back into your account.",
+  "forgot.lead":
+    "You cannot reset your password by text message or e-mail yet. Depending on who you are, these people will help you back into your account.",
   "forgot.person.heading": "Job seekers",
   "forgot.person.body":
     "Contact the commune police officer who supports you. They will issue a new activation code; use it to set a new password.",
   "forgot.person.activate": "I have a new activation code",
   "forgot.officer.heading": "Commune police officers",
-  "forgot.officer.body": "Contact the provincial administrator (provincial police) who manages your province's officer accounts to get your access back.",
+  "forgot.officer.body":
+    "Contact the provincial administrator (provincial police) who manages your province's officer accounts to get your access back.",
   "forgot.organization.heading": "Employers and training providers",
   "forgot.organization.body":
     "Contact the commune or provincial police that verified your organisation, with its name and the e-mail you registered.",

@@ -34,7 +34,8 @@ export const outcomesVi = {
   "outcomes.no": "Không",
   "outcomes.back.person": "Hồ sơ {name}",
   "outcomes.placement.new.title": "Ghi nhận việc làm",
-  "outcomes.placement.new.lead": "Ghi nhận công việc của {name}. Các lần theo dõi sau 1, 3, 6 và 12 tháng được lên lịch tự động.",
+  "outcomes.placement.new.lead":
+    "Ghi nhận công việc của {name}. Các lần theo dõi sau 1, 3, 6 và 12 tháng được lên lịch tự động.",
   "outcomes.placement.fromReferral": "Theo giới thiệu đã được chấp nhận: {title} tại {employer}.",
   "outcomes.placement.fromCourse": "Việc làm sau khóa học {course} ({provider}).",
   "outcomes.placement.outside": "Việc làm người lao động tự tìm được: nhập tên nơi làm việc.",
@@ -45,7 +46,8 @@ export const outcomesVi = {
   "outcomes.field.contractKind": "Hình thức làm việc",
   "outcomes.field.startDate": "Ngày bắt đầu làm",
   "outcomes.field.startDate.hint": "Có thể là ngày đã qua (từ ngày chấp hành xong án); không quá 30 ngày tới.",
-  "outcomes.backdate.error.confirm": "Ngày này trước ngày người lao động đồng ý nhận ({date}). Nếu đúng là ghi nhận muộn một việc đã có thật, đánh dấu ô xác nhận và ghi lý do; nếu nhập nhầm, sửa lại ngày.",
+  "outcomes.backdate.error.confirm":
+    "Ngày này trước ngày người lao động đồng ý nhận ({date}). Nếu đúng là ghi nhận muộn một việc đã có thật, đánh dấu ô xác nhận và ghi lý do; nếu nhập nhầm, sửa lại ngày.",
   "outcomes.backdate.error.reason": "Ghi lý do ngày này trước ngày đồng ý nhận.",
   "outcomes.backdate.confirm": "Tôi xác nhận ngày này đúng, dù trước ngày người lao động đồng ý nhận",
   "outcomes.backdate.reason": "Lý do",
@@ -56,7 +58,8 @@ export const outcomesVi = {
   "outcomes.placement.error.closed": "Hồ sơ đã đóng: không ghi nhận việc làm, học nghề mới.",
   "outcomes.placement.error.startFuture": "Ngày này không được quá {days} ngày kể từ hôm nay.",
   "outcomes.placement.error.startBeforeRelease": "Ngày này không được trước ngày chấp hành xong án ({date}).",
-  "outcomes.placement.error.lowWage": "Thấp hơn lương tối thiểu vùng ({min}). Kiểm tra lại, hoặc đánh dấu ô xác nhận nếu đúng.",
+  "outcomes.placement.error.lowWage":
+    "Thấp hơn lương tối thiểu vùng ({min}). Kiểm tra lại, hoặc đánh dấu ô xác nhận nếu đúng.",
   "outcomes.placement.error.ended": "Việc làm này đã kết thúc.",
   "outcomes.placement.error.endBeforeStart": "Ngày nghỉ việc không được trước ngày bắt đầu ({date}).",
   "outcomes.placement.error.endFuture": "Ngày này không được sau hôm nay.",
@@ -97,7 +100,8 @@ export const outcomesVi = {
   "outcomes.followUp.employerConfirmed": "Nơi làm việc xác nhận vẫn đang làm việc ngày {date}",
   "outcomes.followUp.employerNote": "Ghi chú của nơi làm việc: {note}",
   "outcomes.end.title": "Ghi nhận nghỉ việc",
-  "outcomes.end.lead": "Các lần theo dõi chưa đến kỳ sẽ được hủy. Nơi tuyển dụng chỉ được báo ngày nghỉ, không được báo lý do.",
+  "outcomes.end.lead":
+    "Các lần theo dõi chưa đến kỳ sẽ được hủy. Nơi tuyển dụng chỉ được báo ngày nghỉ, không được báo lý do.",
   "outcomes.field.endDate": "Ngày nghỉ việc",
   "outcomes.field.endReason": "Lý do nghỉ việc",
   "outcomes.field.endNote": "Ghi chú",
@@ -129,7 +133,8 @@ export const outcomesVi = {
   "outcomes.field.note": "Ghi chú",
   "outcomes.field.outcome": "Kết quả sau 12 tháng",
   "outcomes.followUp.suggested": "Gợi ý từ các lần theo dõi trước: {outcome}.",
-  "outcomes.followUp.ending": "Nếu không còn làm việc ở đây: ngày nghỉ và lý do (việc làm được ghi nhận là đã kết thúc).",
+  "outcomes.followUp.ending":
+    "Nếu không còn làm việc ở đây: ngày nghỉ và lý do (việc làm được ghi nhận là đã kết thúc).",
   "outcomes.followUp.alreadyEnded": "Việc làm đã kết thúc ngày {date}.",
   "outcomes.followUp.submit": "Lưu kết quả theo dõi",
   "outcomes.followUp.previous": "Các lần theo dõi khác",
@@ -140,7 +145,8 @@ export const outcomesVi = {
   "outcomes.followUp.error.violationNote": "Ghi rõ nội dung vi phạm.",
   "outcomes.employer.pageTitle": "Người lao động đã nhận việc",
   "outcomes.employer.title": "Người lao động đã nhận việc",
-  "outcomes.employer.lead": "Những người được cán bộ công an xã giới thiệu và đã nhận việc. Khi đến kỳ theo dõi, bạn có thể xác nhận họ vẫn đang làm việc.",
+  "outcomes.employer.lead":
+    "Những người được cán bộ công an xã giới thiệu và đã nhận việc. Khi đến kỳ theo dõi, bạn có thể xác nhận họ vẫn đang làm việc.",
   "outcomes.employer.empty": "Chưa có người lao động nào nhận việc qua giới thiệu.",
   "outcomes.employer.candidate": "Ứng viên giới thiệu ngày {date}",
   "outcomes.employer.started": "Bắt đầu {date}",
@@ -153,12 +159,14 @@ export const outcomesVi = {
   "outcomes.employer.error.not_due": "Chưa đến kỳ xác nhận.",
   "outcomes.employer.error.already": "Đã xác nhận trước đó.",
   "outcomes.employer.error.ended": "Người lao động đã nghỉ việc.",
-  "outcomes.employer.error.invalid": "Không xác nhận được: trang đã cũ hoặc ghi chú dài quá 500 ký tự. Hãy tải lại trang và thử lại.",
+  "outcomes.employer.error.invalid":
+    "Không xác nhận được: trang đã cũ hoặc ghi chú dài quá 500 ký tự. Hãy tải lại trang và thử lại.",
   "outcomes.employer.link": "Người lao động đã nhận việc",
   "outcomes.enrolment.new.title": "Ghi nhận nhập học",
   "outcomes.enrolment.new.lead": "Khóa {course} tại {provider}, khai giảng {date}.",
   "outcomes.enrolment.choose": "Chọn giới thiệu khóa học đã được chấp nhận:",
-  "outcomes.enrolment.none": "Chưa có giới thiệu khóa học nào được chấp nhận. Hãy giới thiệu người lao động đến một khóa học trước.",
+  "outcomes.enrolment.none":
+    "Chưa có giới thiệu khóa học nào được chấp nhận. Hãy giới thiệu người lao động đến một khóa học trước.",
   "outcomes.field.enrolledOn": "Ngày nhập học",
   "outcomes.enrolment.submit": "Ghi nhận nhập học",
   "outcomes.enrolment.source.not_found": "Không tìm thấy giới thiệu này.",
@@ -275,7 +283,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.no": "No",
   "outcomes.back.person": "{name}'s record",
   "outcomes.placement.new.title": "Record a job",
-  "outcomes.placement.new.lead": "Record {name}'s job. Follow-ups after 1, 3, 6 and 12 months are scheduled automatically.",
+  "outcomes.placement.new.lead":
+    "Record {name}'s job. Follow-ups after 1, 3, 6 and 12 months are scheduled automatically.",
   "outcomes.placement.fromReferral": "From an accepted referral: {title} at {employer}.",
   "outcomes.placement.fromCourse": "A job after the course {course} ({provider}).",
   "outcomes.placement.outside": "A job the person found on their own: type the employer's name.",
@@ -286,7 +295,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.field.contractKind": "Kind of contract",
   "outcomes.field.startDate": "Start date",
   "outcomes.field.startDate.hint": "May be in the past (from the release date on); not more than 30 days ahead.",
-  "outcomes.backdate.error.confirm": "This date is before the person agreed to the place ({date}). If a real job or course is being recorded late, tick the confirmation and give the reason; if it is a slip, correct the date.",
+  "outcomes.backdate.error.confirm":
+    "This date is before the person agreed to the place ({date}). If a real job or course is being recorded late, tick the confirmation and give the reason; if it is a slip, correct the date.",
   "outcomes.backdate.error.reason": "Give the reason this date is before the person agreed.",
   "outcomes.backdate.confirm": "I confirm this date is right, although it is before the person agreed",
   "outcomes.backdate.reason": "Reason",
@@ -297,7 +307,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.placement.error.closed": "The file is closed: no new job or course can be recorded.",
   "outcomes.placement.error.startFuture": "This date may not be more than {days} days from today.",
   "outcomes.placement.error.startBeforeRelease": "This date may not be before the release date ({date}).",
-  "outcomes.placement.error.lowWage": "Below the regional minimum wage ({min}). Check it, or tick the confirmation box if it is right.",
+  "outcomes.placement.error.lowWage":
+    "Below the regional minimum wage ({min}). Check it, or tick the confirmation box if it is right.",
   "outcomes.placement.error.ended": "This job has already ended.",
   "outcomes.placement.error.endBeforeStart": "The end date may not be before the start date ({date}).",
   "outcomes.placement.error.endFuture": "This date may not be after today.",
@@ -324,7 +335,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.running": "In work",
   "outcomes.endedOn": "Left on {date}",
   "outcomes.followUps.title": "Follow-ups after 1, 3, 6 and 12 months",
-  "outcomes.followUps.windowHint": "Each follow-up can be recorded from 7 days before its date; 15 days after the date it is overdue.",
+  "outcomes.followUps.windowHint":
+    "Each follow-up can be recorded from 7 days before its date; 15 days after the date it is overdue.",
   "outcomes.followUp.dueOn": "Due {date}",
   "outcomes.followUp.record": "Record",
   "outcomes.followUp.upcomingWhy": "Not yet: it can be recorded from {date}.",
@@ -381,7 +393,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.followUp.error.violationNote": "Describe the violation.",
   "outcomes.employer.pageTitle": "People you took on",
   "outcomes.employer.title": "People you took on",
-  "outcomes.employer.lead": "People referred by commune police officers whom you took on. When a follow-up is due you can confirm they still work for you.",
+  "outcomes.employer.lead":
+    "People referred by commune police officers whom you took on. When a follow-up is due you can confirm they still work for you.",
   "outcomes.employer.empty": "Nobody has started work through a referral yet.",
   "outcomes.employer.candidate": "Candidate referred on {date}",
   "outcomes.employer.started": "Started {date}",
@@ -394,7 +407,8 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "outcomes.employer.error.not_due": "Not due for confirmation.",
   "outcomes.employer.error.already": "Already confirmed.",
   "outcomes.employer.error.ended": "This person no longer works here.",
-  "outcomes.employer.error.invalid": "Could not confirm: the page is out of date or the note is longer than 500 characters. Reload the page and try again.",
+  "outcomes.employer.error.invalid":
+    "Could not confirm: the page is out of date or the note is longer than 500 characters. Reload the page and try again.",
   "outcomes.employer.link": "People you took on",
   "outcomes.enrolment.new.title": "Record an enrolment",
   "outcomes.enrolment.new.lead": "{course} at {provider}, starting {date}.",
@@ -480,6 +494,7 @@ export const outcomesEn: Record<keyof typeof outcomesVi, string> = {
   "notify.placement.ended.org": "The person working as {position} left on {date}.",
   "notify.placement.ended.officer": "Job ended: {position} at {employer}, on {date}.",
   "notify.followUp.due.officer": "{month}-month follow-up due: {name} ({employer}), by {date}.",
-  "notify.followUp.due.org": "Please confirm the person still works as {position} ({month}-month follow-up, due {date}).",
+  "notify.followUp.due.org":
+    "Please confirm the person still works as {position} ({month}-month follow-up, due {date}).",
   "notify.enrolment.created.provider": "The referred learner enrolled in {course} on {date}.",
 };

@@ -17,7 +17,8 @@ export const referralsVi = {
 
   // Officer: the referrals page.
   "referrals.officer.title": "Giới thiệu việc làm, học nghề",
-  "referrals.officer.lead": "Yêu cầu của người lao động đang chờ duyệt, và các giới thiệu của địa bàn (mới nhất trước).",
+  "referrals.officer.lead":
+    "Yêu cầu của người lao động đang chờ duyệt, và các giới thiệu của địa bàn (mới nhất trước).",
   "referrals.requests.title": "Yêu cầu giới thiệu đang chờ",
   "referrals.requests.none": "Không có yêu cầu nào đang chờ.",
   "referrals.requests.sentOn": "Gửi ngày {date}",
@@ -49,7 +50,8 @@ export const referralsVi = {
   "referrals.refer.reasons": "Vì sao phù hợp",
   "referrals.refer.score": "Điểm phù hợp: {score}",
   "referrals.refer.excluded": "Không thể giới thiệu: quy tắc bắt buộc loại trừ tin này",
-  "referrals.refer.noConsent": "Người này chưa có sự đồng ý còn hiệu lực cho mục đích “{purpose}”. Hãy ghi nhận sự đồng ý trên hồ sơ trước khi giới thiệu.",
+  "referrals.refer.noConsent":
+    "Người này chưa có sự đồng ý còn hiệu lực cho mục đích “{purpose}”. Hãy ghi nhận sự đồng ý trên hồ sơ trước khi giới thiệu.",
   "referrals.refer.existing": "Người này đã có một giới thiệu còn hiệu lực đến tin này.",
   "referrals.refer.openExisting": "Xem giới thiệu",
   "referrals.refer.request": "Theo yêu cầu của người lao động, gửi ngày {date}.",
@@ -57,7 +59,8 @@ export const referralsVi = {
   "referrals.refer.fields.hint":
     "Chỉ gồm những thông tin người đó đã đồng ý chia sẻ. Bỏ đánh dấu những gì không cần. Nơi nhận chỉ thấy các thông tin được đánh dấu, với giá trị như hôm nay.",
   "referrals.refer.fields.empty": "(chưa có)",
-  "referrals.refer.phoneHidden": "Số điện thoại chỉ được chia sẻ khi người đó đồng ý mục đích “Cho biết số điện thoại”.",
+  "referrals.refer.phoneHidden":
+    "Số điện thoại chỉ được chia sẻ khi người đó đồng ý mục đích “Cho biết số điện thoại”.",
   "referrals.refer.note": "Ghi chú gửi nơi nhận (không bắt buộc)",
   "referrals.refer.note.hint": "Nơi nhận đọc được ghi chú này. Không ghi gì về án, tội danh.",
   "referrals.refer.submit": "Gửi giới thiệu",
@@ -70,8 +73,10 @@ export const referralsVi = {
   "referrals.error.duplicate": "Người này đã có một giới thiệu còn hiệu lực đến tin này.",
   "referrals.error.request": "Yêu cầu này đã được xử lý hoặc không khớp với tin đã chọn.",
   "referrals.error.excluded": "Không thể giới thiệu vì các quy tắc bắt buộc sau:",
-  "referrals.error.phoneNeedsContact": "Chỉ chia sẻ số điện thoại khi người đó đồng ý mục đích “Cho biết số điện thoại”.",
-  "referrals.error.recordStatusNeedsPurpose": "Chỉ chia sẻ tình trạng án tích khi người đó đồng ý mục đích “Cho biết tình trạng án tích”.",
+  "referrals.error.phoneNeedsContact":
+    "Chỉ chia sẻ số điện thoại khi người đó đồng ý mục đích “Cho biết số điện thoại”.",
+  "referrals.error.recordStatusNeedsPurpose":
+    "Chỉ chia sẻ tình trạng án tích khi người đó đồng ý mục đích “Cho biết tình trạng án tích”.",
   "referrals.error.fieldNotAllowed": "Người này chưa đồng ý chia sẻ thông tin đã chọn.",
   "referrals.error.transition": "Không thể thực hiện bước này ở trạng thái hiện tại của giới thiệu.",
   "referrals.error.reasonRequired": "Vui lòng nêu lý do.",
@@ -97,7 +102,8 @@ export const referralsVi = {
   "referrals.detail.closeReason.file_closed": "Hồ sơ đã đóng",
   "referrals.detail.closeReason.file_moved": "Người lao động chuyển nơi cư trú",
   "referrals.detail.shared": "Thông tin được chia sẻ",
-  "referrals.detail.shared.lead": "Đây là toàn bộ thông tin người lao động đồng ý chia sẻ với quý cơ sở, như tại ngày giới thiệu.",
+  "referrals.detail.shared.lead":
+    "Đây là toàn bộ thông tin người lao động đồng ý chia sẻ với quý cơ sở, như tại ngày giới thiệu.",
   "referrals.detail.shared.officer": "Nơi nhận chỉ thấy những thông tin này, như tại ngày giới thiệu.",
   "referrals.detail.shared.none": "Không có thông tin nào được chia sẻ.",
   "referrals.detail.shared.ended": "Giới thiệu đã được rút lại: thông tin về người lao động không còn được chia sẻ.",
@@ -128,16 +134,20 @@ export const referralsVi = {
   "referrals.channel.other": "cách khác",
   "referrals.history.answer": "Người lao động trả lời qua {channel}",
   "referrals.error.channel": "Chọn cách người lao động trả lời: điện thoại, gặp trực tiếp hoặc cách khác.",
-  "referrals.detail.awaitingPerson": "Đang chờ người lao động trả lời. Họ có thể trả lời trong ứng dụng hoặc qua cán bộ xã; quý cơ sở sẽ được báo ngay.",
-  "referrals.detail.awaitingPerson.officer": "Nơi nhận muốn nhận người này. Hỏi ý người lao động; họ cũng có thể tự trả lời trong ứng dụng.",
+  "referrals.detail.awaitingPerson":
+    "Đang chờ người lao động trả lời. Họ có thể trả lời trong ứng dụng hoặc qua cán bộ xã; quý cơ sở sẽ được báo ngay.",
+  "referrals.detail.awaitingPerson.officer":
+    "Nơi nhận muốn nhận người này. Hỏi ý người lao động; họ cũng có thể tự trả lời trong ứng dụng.",
   "referrals.move.interviewAt": "Ngày giờ",
   "referrals.move.interviewPlace": "Địa điểm",
   "referrals.move.note": "Ghi chú (không bắt buộc)",
   "referrals.move.reason": "Lý do",
-  "referrals.move.hint.offer": "Người lao động sẽ được hỏi ý. Khi họ đồng ý (trong ứng dụng hoặc qua cán bộ xã), giới thiệu chuyển sang “Đã nhận” và cán bộ ghi nhận việc làm hoặc nhập học.",
+  "referrals.move.hint.offer":
+    "Người lao động sẽ được hỏi ý. Khi họ đồng ý (trong ứng dụng hoặc qua cán bộ xã), giới thiệu chuyển sang “Đã nhận” và cán bộ ghi nhận việc làm hoặc nhập học.",
   "referrals.move.hint.decline": "Lý do chỉ cán bộ xã đọc được.",
   "referrals.move.hint.withdraw": "Nơi nhận được báo giới thiệu đã rút lại, không kèm lý do.",
-  "referrals.move.hint.person_declined": "Người lao động báo với cán bộ là không muốn nhận chỗ này. Nơi nhận chỉ được báo họ không nhận lời, không kèm ghi chú.",
+  "referrals.move.hint.person_declined":
+    "Người lao động báo với cán bộ là không muốn nhận chỗ này. Nơi nhận chỉ được báo họ không nhận lời, không kèm ghi chú.",
   "referrals.move.hint.person_accepted": "Người lao động báo với cán bộ là đồng ý lời đề nghị của nơi nhận.",
 
   // The message thread.
@@ -150,8 +160,10 @@ export const referralsVi = {
 
   // The organisation's pages.
   "referrals.org.title": "Người lao động được giới thiệu",
-  "referrals.org.lead.employer": "Giới thiệu của công an xã cho các tin tuyển dụng và chỗ học nghề của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
-  "referrals.org.lead.provider": "Giới thiệu của công an xã cho các khóa học của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
+  "referrals.org.lead.employer":
+    "Giới thiệu của công an xã cho các tin tuyển dụng và chỗ học nghề của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
+  "referrals.org.lead.provider":
+    "Giới thiệu của công an xã cho các khóa học của bạn. Bạn chỉ thấy những thông tin người lao động đồng ý chia sẻ.",
   "referrals.org.none": "Chưa có giới thiệu nào.",
   "referrals.home.title": "Giới thiệu",
   "referrals.home.unseen": "{count} giới thiệu chưa xem",
@@ -165,21 +177,24 @@ export const referralsVi = {
   "referrals.me.referrals": "Nơi bạn được giới thiệu",
   "referrals.me.referrals.none": "Bạn chưa được giới thiệu đến nơi nào.",
   "referrals.me.requests": "Yêu cầu bạn đã gửi",
-  "referrals.me.requests.none": "Bạn chưa gửi yêu cầu nào. Bạn có thể xin giới thiệu ngay trên trang tin việc làm hoặc khóa học.",
+  "referrals.me.requests.none":
+    "Bạn chưa gửi yêu cầu nào. Bạn có thể xin giới thiệu ngay trên trang tin việc làm hoặc khóa học.",
   "referrals.me.requests.officerNote": "Lời nhắn của cán bộ: {note}",
   "referrals.me.referredOn": "Giới thiệu ngày {date}",
   "referrals.me.interview": "Hẹn gặp: {date} lúc {time}, tại {place}",
   "referrals.me.status.referred": "Cán bộ đã gửi giới thiệu, đang chờ nơi nhận xem.",
   "referrals.me.status.seen": "Nơi nhận đã xem giới thiệu của bạn.",
   "referrals.me.status.interview": "Bạn được hẹn gặp, phỏng vấn.",
-  "referrals.me.status.offered": "Nơi nhận muốn nhận bạn. Bạn có đồng ý không? Trả lời ngay tại đây, hoặc báo cán bộ xã.",
+  "referrals.me.status.offered":
+    "Nơi nhận muốn nhận bạn. Bạn có đồng ý không? Trả lời ngay tại đây, hoặc báo cán bộ xã.",
   "referrals.me.answer.yes": "Tôi đồng ý",
   "referrals.me.answer.no": "Tôi không nhận",
   "referrals.me.answer.stop": "Tôi không muốn tiếp tục",
   "referrals.me.answer.note": "Lời nhắn cho cán bộ xã (không bắt buộc)",
   "referrals.me.answer.noteHint": "Chỉ cán bộ xã đọc được; nơi nhận chỉ biết bạn không nhận lời.",
   "referrals.me.done.person_accepted": "Đã ghi nhận bạn đồng ý. Cán bộ xã và nơi nhận đã được báo.",
-  "referrals.me.done.person_declined": "Đã ghi nhận bạn không nhận chỗ này. Nơi nhận chỉ được báo là bạn không nhận lời.",
+  "referrals.me.done.person_declined":
+    "Đã ghi nhận bạn không nhận chỗ này. Nơi nhận chỉ được báo là bạn không nhận lời.",
   "referrals.me.answer.gone": "Giới thiệu này đã thay đổi, không thể trả lời nữa. Xem trạng thái mới bên dưới.",
   "referrals.me.status.accepted": "Bạn đã đồng ý và được nhận.",
   "referrals.me.status.declined": "Lần này nơi nhận chưa nhận bạn. Cán bộ xã sẽ cùng bạn tìm chỗ khác.",
@@ -203,31 +218,40 @@ export const referralsVi = {
   "notify.referral.officer.referred": "{name} đã được giới thiệu đến “{title}”.",
   "notify.referral.officer.seen": "Nơi nhận đã xem giới thiệu {name} đến “{title}”.",
   "notify.referral.officer.interview": "“{title}” hẹn phỏng vấn {name}.",
-  "notify.referral.officer.offered": "“{title}” muốn nhận {name}: đang chờ người lao động trả lời (trong ứng dụng hoặc qua bạn).",
-  "notify.referral.officer.accepted": "{name} đã đồng ý và được nhận vào “{title}”: hãy ghi nhận việc làm hoặc nhập học.",
+  "notify.referral.officer.offered":
+    "“{title}” muốn nhận {name}: đang chờ người lao động trả lời (trong ứng dụng hoặc qua bạn).",
+  "notify.referral.officer.accepted":
+    "{name} đã đồng ý và được nhận vào “{title}”: hãy ghi nhận việc làm hoặc nhập học.",
   "notify.referral.officer.declined": "“{title}” từ chối giới thiệu {name}.",
   "notify.referral.officer.declinedByPerson": "{name} không nhận “{title}”.",
   "notify.referral.officer.withdrawn": "Giới thiệu {name} đến “{title}” đã được rút lại.",
-  "notify.referral.officer.withdrawnConsent": "Giới thiệu {name} đến “{title}” tự động rút lại: sự đồng ý không còn hiệu lực.",
-  "notify.referral.officer.withdrawnFile": "Giới thiệu {name} đến “{title}” tự động rút lại: hồ sơ đã đóng hoặc chuyển đi.",
+  "notify.referral.officer.withdrawnConsent":
+    "Giới thiệu {name} đến “{title}” tự động rút lại: sự đồng ý không còn hiệu lực.",
+  "notify.referral.officer.withdrawnFile":
+    "Giới thiệu {name} đến “{title}” tự động rút lại: hồ sơ đã đóng hoặc chuyển đi.",
   "notify.referral.officer.message": "Tin nhắn mới từ nơi nhận về giới thiệu {name} đến “{title}”.",
   "notify.referral.organization.referred": "Có người lao động mới được giới thiệu cho “{title}”.",
   "notify.referral.organization.interview": "Đã hẹn phỏng vấn một người được giới thiệu cho “{title}”.",
-  "notify.referral.organization.offered": "Quý cơ sở muốn nhận một người được giới thiệu cho “{title}”: đang chờ người lao động trả lời.",
-  "notify.referral.organization.accepted": "Người được giới thiệu cho “{title}” đã đồng ý: giới thiệu chuyển sang “Đã nhận”.",
+  "notify.referral.organization.offered":
+    "Quý cơ sở muốn nhận một người được giới thiệu cho “{title}”: đang chờ người lao động trả lời.",
+  "notify.referral.organization.accepted":
+    "Người được giới thiệu cho “{title}” đã đồng ý: giới thiệu chuyển sang “Đã nhận”.",
   "notify.referral.organization.declined": "Một giới thiệu cho “{title}” đã bị từ chối.",
-  "notify.referral.organization.declinedByPerson": "Người được giới thiệu cho “{title}” đã quyết định không nhận lời. Cảm ơn quý cơ sở.",
+  "notify.referral.organization.declinedByPerson":
+    "Người được giới thiệu cho “{title}” đã quyết định không nhận lời. Cảm ơn quý cơ sở.",
   "notify.referral.organization.withdrawn": "Một giới thiệu cho “{title}” đã được rút lại.",
   "notify.referral.organization.message": "Tin nhắn mới từ cán bộ xã về một giới thiệu cho “{title}”.",
   "notify.referral.person.referred": "Cán bộ xã đã giới thiệu bạn đến “{title}”.",
   "notify.referral.person.seen": "“{title}” đã xem giới thiệu của bạn.",
   "notify.referral.person.interview": "Bạn được hẹn phỏng vấn cho “{title}”. Xem ngày giờ và địa điểm.",
-  "notify.referral.person.offered": "“{title}” muốn nhận bạn. Bạn có thể trả lời đồng ý hay không ngay trong mục Giới thiệu của ứng dụng, hoặc báo cán bộ xã.",
+  "notify.referral.person.offered":
+    "“{title}” muốn nhận bạn. Bạn có thể trả lời đồng ý hay không ngay trong mục Giới thiệu của ứng dụng, hoặc báo cán bộ xã.",
   "notify.referral.person.accepted": "Đã ghi nhận bạn đồng ý: bạn được nhận vào “{title}”.",
   "notify.referral.person.declined": "Lần này “{title}” chưa nhận bạn.",
   "notify.referral.person.declinedByPerson": "Đã ghi nhận bạn không nhận “{title}”.",
   "notify.referral.person.withdrawn": "Giới thiệu đến “{title}” đã dừng.",
-  "notify.referral.person.withdrawnConsent": "Giới thiệu đến “{title}” đã dừng vì sự đồng ý của bạn không còn hiệu lực.",
+  "notify.referral.person.withdrawnConsent":
+    "Giới thiệu đến “{title}” đã dừng vì sự đồng ý của bạn không còn hiệu lực.",
   "notify.referral.request.created": "{name} xin được giới thiệu đến “{title}”.",
   "notify.referral.request.declined": "Cán bộ xã chưa thể giới thiệu bạn đến “{title}”.",
   "notify.referral.request.declinedWithNote": "Cán bộ xã chưa thể giới thiệu bạn đến “{title}”: {note}",
@@ -273,11 +297,13 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.refer.capacity.job": "Openings: {count}",
   "referrals.refer.capacity.training": "Seats: {count}",
   "referrals.refer.deadline": "Closes: {date}",
-  "referrals.refer.closed": "This listing is no longer taking people (closed, expired, or its organisation is not verified).",
+  "referrals.refer.closed":
+    "This listing is no longer taking people (closed, expired, or its organisation is not verified).",
   "referrals.refer.reasons": "Why it suits",
   "referrals.refer.score": "Match score: {score}",
   "referrals.refer.excluded": "Cannot refer: a hard rule excludes this listing",
-  "referrals.refer.noConsent": "This person has no live consent for “{purpose}”. Record their consent on the file before referring.",
+  "referrals.refer.noConsent":
+    "This person has no live consent for “{purpose}”. Record their consent on the file before referring.",
   "referrals.refer.existing": "This person already has a live referral to this listing.",
   "referrals.refer.openExisting": "Open the referral",
   "referrals.refer.request": "At the person's request, sent on {date}.",
@@ -298,7 +324,8 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.error.request": "This request has been handled already or does not match the chosen listing.",
   "referrals.error.excluded": "Cannot refer because of these hard rules:",
   "referrals.error.phoneNeedsContact": "Share the phone number only if the person agreed to “Share my phone number”.",
-  "referrals.error.recordStatusNeedsPurpose": "Share the record status only if the person agreed to “Share my record status”.",
+  "referrals.error.recordStatusNeedsPurpose":
+    "Share the record status only if the person agreed to “Share my record status”.",
   "referrals.error.fieldNotAllowed": "The person has not agreed to share a chosen field.",
   "referrals.error.transition": "This step is not possible at the referral's current status.",
   "referrals.error.reasonRequired": "Please give a reason.",
@@ -323,7 +350,8 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.detail.closeReason.file_closed": "The file was closed",
   "referrals.detail.closeReason.file_moved": "The person moved to another commune",
   "referrals.detail.shared": "Shared information",
-  "referrals.detail.shared.lead": "This is everything the person agreed to share with you, as of the day of the referral.",
+  "referrals.detail.shared.lead":
+    "This is everything the person agreed to share with you, as of the day of the referral.",
   "referrals.detail.shared.officer": "The organisation sees only this, as of the day of the referral.",
   "referrals.detail.shared.none": "Nothing was shared.",
   "referrals.detail.shared.ended": "This referral was withdrawn: the person's information is no longer shared.",
@@ -353,16 +381,20 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.channel.other": "other means",
   "referrals.history.answer": "The person answered by {channel}",
   "referrals.error.channel": "Choose how the person answered: phone, meeting or other.",
-  "referrals.detail.awaitingPerson": "Waiting for the worker's answer. They can answer in the app or through their commune officer; you will be told at once.",
-  "referrals.detail.awaitingPerson.officer": "The organisation would like to take this person on. Ask the person; they can also answer in the app themselves.",
+  "referrals.detail.awaitingPerson":
+    "Waiting for the worker's answer. They can answer in the app or through their commune officer; you will be told at once.",
+  "referrals.detail.awaitingPerson.officer":
+    "The organisation would like to take this person on. Ask the person; they can also answer in the app themselves.",
   "referrals.move.interviewAt": "Date and time",
   "referrals.move.interviewPlace": "Place",
   "referrals.move.note": "Note (optional)",
   "referrals.move.reason": "Reason",
-  "referrals.move.hint.offer": "The person is asked. When they agree (in the app or through their officer), the referral becomes “Accepted” and the officer records the job or the enrolment.",
+  "referrals.move.hint.offer":
+    "The person is asked. When they agree (in the app or through their officer), the referral becomes “Accepted” and the officer records the job or the enrolment.",
   "referrals.move.hint.decline": "Only the commune officer reads the reason.",
   "referrals.move.hint.withdraw": "The organisation is told the referral was withdrawn, without the reason.",
-  "referrals.move.hint.person_declined": "The person told you they do not want this place. The organisation only learns that they declined, without your note.",
+  "referrals.move.hint.person_declined":
+    "The person told you they do not want this place. The organisation only learns that they declined, without your note.",
   "referrals.move.hint.person_accepted": "The person told you they accept the organisation's offer.",
 
   "referrals.messages.title": "Messages between the officer and the organisation",
@@ -373,8 +405,10 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.messages.sent": "Message sent.",
 
   "referrals.org.title": "Referred candidates",
-  "referrals.org.lead.employer": "Referrals by commune police to your jobs and training slots. You see only what each person agreed to share.",
-  "referrals.org.lead.provider": "Referrals by commune police to your courses. You see only what each person agreed to share.",
+  "referrals.org.lead.employer":
+    "Referrals by commune police to your jobs and training slots. You see only what each person agreed to share.",
+  "referrals.org.lead.provider":
+    "Referrals by commune police to your courses. You see only what each person agreed to share.",
   "referrals.org.none": "No referrals yet.",
   "referrals.home.title": "Referrals",
   "referrals.home.unseen": "{count} not yet opened",
@@ -387,24 +421,28 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "referrals.me.referrals": "Where you were referred",
   "referrals.me.referrals.none": "You have not been referred anywhere yet.",
   "referrals.me.requests": "Your requests",
-  "referrals.me.requests.none": "You have not sent any request. You can ask for a referral on a job's or a course's page.",
+  "referrals.me.requests.none":
+    "You have not sent any request. You can ask for a referral on a job's or a course's page.",
   "referrals.me.requests.officerNote": "Your officer's note: {note}",
   "referrals.me.referredOn": "Referred on {date}",
   "referrals.me.interview": "Meeting: {date} at {time}, at {place}",
   "referrals.me.status.referred": "Your officer sent the referral; waiting for the organisation to read it.",
   "referrals.me.status.seen": "The organisation has read your referral.",
   "referrals.me.status.interview": "You have a meeting or interview.",
-  "referrals.me.status.offered": "The organisation would like to take you on. Do you agree? Answer here, or tell your commune officer.",
+  "referrals.me.status.offered":
+    "The organisation would like to take you on. Do you agree? Answer here, or tell your commune officer.",
   "referrals.me.answer.yes": "I agree",
   "referrals.me.answer.no": "I decline",
   "referrals.me.answer.stop": "I do not want to go on",
   "referrals.me.answer.note": "A word for your commune officer (optional)",
   "referrals.me.answer.noteHint": "Only your officer reads it; the organisation only learns that you declined.",
   "referrals.me.done.person_accepted": "Recorded: you agree. Your officer and the organisation have been told.",
-  "referrals.me.done.person_declined": "Recorded: you do not take this place. The organisation is only told that you declined.",
+  "referrals.me.done.person_declined":
+    "Recorded: you do not take this place. The organisation is only told that you declined.",
   "referrals.me.answer.gone": "This referral has changed and can no longer be answered. See its new status below.",
   "referrals.me.status.accepted": "You agreed and have been taken on.",
-  "referrals.me.status.declined": "The organisation cannot take you this time. Your officer will help you find another place.",
+  "referrals.me.status.declined":
+    "The organisation cannot take you this time. Your officer will help you find another place.",
   "referrals.me.status.declinedByPerson": "You did not take this place.",
   "referrals.me.status.withdrawn": "This referral has stopped.",
   "self.nav.referrals": "Referrals",
@@ -422,31 +460,38 @@ export const referralsEn: Record<keyof typeof referralsVi, string> = {
   "notify.referral.officer.referred": "{name} was referred to “{title}”.",
   "notify.referral.officer.seen": "The organisation has read the referral of {name} to “{title}”.",
   "notify.referral.officer.interview": "“{title}” scheduled an interview with {name}.",
-  "notify.referral.officer.offered": "“{title}” would like to take {name} on: waiting for the person's answer (in the app or through you).",
+  "notify.referral.officer.offered":
+    "“{title}” would like to take {name} on: waiting for the person's answer (in the app or through you).",
   "notify.referral.officer.accepted": "{name} agreed and was taken on at “{title}”: record the job or the enrolment.",
   "notify.referral.officer.declined": "“{title}” declined the referral of {name}.",
   "notify.referral.officer.declinedByPerson": "{name} declined “{title}”.",
   "notify.referral.officer.withdrawn": "The referral of {name} to “{title}” was withdrawn.",
-  "notify.referral.officer.withdrawnConsent": "The referral of {name} to “{title}” was withdrawn automatically: the consent is no longer in force.",
-  "notify.referral.officer.withdrawnFile": "The referral of {name} to “{title}” was withdrawn automatically: the file was closed or moved.",
+  "notify.referral.officer.withdrawnConsent":
+    "The referral of {name} to “{title}” was withdrawn automatically: the consent is no longer in force.",
+  "notify.referral.officer.withdrawnFile":
+    "The referral of {name} to “{title}” was withdrawn automatically: the file was closed or moved.",
   "notify.referral.officer.message": "New message from the organisation about the referral of {name} to “{title}”.",
   "notify.referral.organization.referred": "A new person was referred to “{title}”.",
   "notify.referral.organization.interview": "An interview was scheduled with a person referred to “{title}”.",
-  "notify.referral.organization.offered": "You would like to take on a person referred to “{title}”: waiting for the person's answer.",
+  "notify.referral.organization.offered":
+    "You would like to take on a person referred to “{title}”: waiting for the person's answer.",
   "notify.referral.organization.accepted": "The person referred to “{title}” agreed: the referral is now “Accepted”.",
   "notify.referral.organization.declined": "A referral to “{title}” was declined.",
-  "notify.referral.organization.declinedByPerson": "The person referred to “{title}” has decided not to take the place. Thank you.",
+  "notify.referral.organization.declinedByPerson":
+    "The person referred to “{title}” has decided not to take the place. Thank you.",
   "notify.referral.organization.withdrawn": "A referral to “{title}” was withdrawn.",
   "notify.referral.organization.message": "New message from the commune officer about a referral to “{title}”.",
   "notify.referral.person.referred": "Your commune officer referred you to “{title}”.",
   "notify.referral.person.seen": "“{title}” has read your referral.",
   "notify.referral.person.interview": "You have an interview for “{title}”. See the date, time and place.",
-  "notify.referral.person.offered": "“{title}” would like to take you on. You can answer yes or no in the Referrals section of the app, or tell your commune officer.",
+  "notify.referral.person.offered":
+    "“{title}” would like to take you on. You can answer yes or no in the Referrals section of the app, or tell your commune officer.",
   "notify.referral.person.accepted": "Recorded: you agree, and you are taken on at “{title}”.",
   "notify.referral.person.declined": "“{title}” cannot take you this time.",
   "notify.referral.person.declinedByPerson": "Recorded: you did not take “{title}”.",
   "notify.referral.person.withdrawn": "Your referral to “{title}” has stopped.",
-  "notify.referral.person.withdrawnConsent": "Your referral to “{title}” has stopped because your consent is no longer in force.",
+  "notify.referral.person.withdrawnConsent":
+    "Your referral to “{title}” has stopped because your consent is no longer in force.",
   "notify.referral.request.created": "{name} asks to be referred to “{title}”.",
   "notify.referral.request.declined": "Your commune officer cannot refer you to “{title}” for now.",
   "notify.referral.request.declinedWithNote": "Your commune officer cannot refer you to “{title}” for now: {note}",

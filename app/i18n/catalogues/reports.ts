@@ -7,7 +7,8 @@ export const reportsVi = {
   "reports.title.commune": "Báo cáo {unit}",
   "reports.title.communes": "Báo cáo các xã: {unit}",
   "reports.title.province": "Báo cáo toàn {unit}",
-  "reports.lead": "Mọi số liệu được tính trực tiếp từ hồ sơ, hoạt động, việc làm và khoản vay đã ghi nhận; không nhập tay.",
+  "reports.lead":
+    "Mọi số liệu được tính trực tiếp từ hồ sơ, hoạt động, việc làm và khoản vay đã ghi nhận; không nhập tay.",
   "reports.unit": "Đơn vị",
   "reports.periodLabel": "Kỳ báo cáo",
   "reports.periodRange": "Từ ngày {from} đến ngày {to}",
@@ -23,7 +24,8 @@ export const reportsVi = {
   "reports.picker.preset": "Kỳ",
   "reports.picker.from": "Từ ngày",
   "reports.picker.to": "Đến ngày",
-  "reports.picker.customHint": "Chọn một kỳ có sẵn, hoặc nhập ngày bắt đầu và kết thúc: kỳ tùy chọn được dùng ngay (tối đa 10 năm).",
+  "reports.picker.customHint":
+    "Chọn một kỳ có sẵn, hoặc nhập ngày bắt đầu và kết thúc: kỳ tùy chọn được dùng ngay (tối đa 10 năm).",
   "reports.picker.submit": "Xem báo cáo",
   "reports.period.this_month": "Tháng này",
   "reports.period.last_month": "Tháng trước",
@@ -48,7 +50,8 @@ export const reportsVi = {
   "reports.byCommune.commune": "Xã, phường",
   "reports.byCommune.total": "Tổng cộng",
   "reports.byCommune.empty": "{count} xã, phường không có số liệu trong kỳ",
-  "reports.byCommune.emptyHint": "Mọi chỉ tiêu của các xã, phường này đều bằng 0. Chọn tên để mở báo cáo của xã, phường đó.",
+  "reports.byCommune.emptyHint":
+    "Mọi chỉ tiêu của các xã, phường này đều bằng 0. Chọn tên để mở báo cáo của xã, phường đó.",
   "reports.byCommune.scrollHint": "Vuốt ngang bảng để xem các cột khác; cột tên xã luôn hiện.",
 
   "reports.cards.title": "Số liệu chính",
@@ -153,7 +156,8 @@ export const reportsVi = {
   "reports.export.title": "Xuất số liệu",
   "reports.export.xlsx": "Tải tệp Excel (.xlsx)",
   "reports.export.csv": "Tải tệp CSV",
-  "reports.export.hint": "Tệp chỉ có số liệu tổng hợp, không có tên hay thông tin của người nào. Việc xuất được ghi nhật ký.",
+  "reports.export.hint":
+    "Tệp chỉ có số liệu tổng hợp, không có tên hay thông tin của người nào. Việc xuất được ghi nhật ký.",
   "reports.export.sheetIndicators": "Chỉ tiêu",
   "reports.export.sheetCommunes": "Theo xã",
   "reports.export.filePrefix": "bao-cao",
@@ -200,7 +204,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.title.commune": "Report of {unit}",
   "reports.title.communes": "Report of the communes: {unit}",
   "reports.title.province": "Report of the whole {unit}",
-  "reports.lead": "Every figure is computed from the records, activities, jobs and loans on file; nothing is typed in by hand.",
+  "reports.lead":
+    "Every figure is computed from the records, activities, jobs and loans on file; nothing is typed in by hand.",
   "reports.unit": "Unit",
   "reports.periodLabel": "Period",
   "reports.periodRange": "From {from} to {to}",
@@ -216,7 +221,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.picker.preset": "Period",
   "reports.picker.from": "From",
   "reports.picker.to": "To",
-  "reports.picker.customHint": "Choose a period, or type the first and last day: typed dates make a custom period by themselves (at most 10 years).",
+  "reports.picker.customHint":
+    "Choose a period, or type the first and last day: typed dates make a custom period by themselves (at most 10 years).",
   "reports.picker.submit": "Show the report",
   "reports.period.this_month": "This month",
   "reports.period.last_month": "Last month",

@@ -16,7 +16,8 @@ export const selfServiceVi = {
   "self.activate.password.hint": "Ít nhất 10 ký tự, có cả chữ và số. Không cho người khác biết mật khẩu.",
   "self.activate.passwordConfirm": "Nhập lại mật khẩu",
   "self.activate.submit": "Kích hoạt tài khoản",
-  "self.activate.help": "Chưa có mã, mất phiếu hoặc mã đã hết hạn? Hãy liên hệ cán bộ công an xã, phường nơi bạn cư trú để được cấp mã mới.",
+  "self.activate.help":
+    "Chưa có mã, mất phiếu hoặc mã đã hết hạn? Hãy liên hệ cán bộ công an xã, phường nơi bạn cư trú để được cấp mã mới.",
   "self.activate.haveAccount": "Đã có tài khoản?",
   "self.activate.error.code":
     "Mã kích hoạt không đúng, đã được dùng hoặc đã hết hạn. Hãy kiểm tra lại từng ký tự, hoặc nhờ cán bộ công an xã cấp mã mới.",
@@ -31,12 +32,14 @@ export const selfServiceVi = {
   "self.invite.issue": "Tạo mã kích hoạt mới",
   "self.invite.reissueWarning": "Tạo mã mới thì mã cũ chưa dùng sẽ hết hiệu lực.",
   "self.invite.hasAccount": "Người này đã có tài khoản. Mã mới cho phép họ đặt lại mật khẩu khi quên.",
-  "self.invite.noPhone": "Hồ sơ chưa có số điện thoại: người này sẽ nhập số của mình khi kích hoạt, và số đó được lưu vào hồ sơ.",
+  "self.invite.noPhone":
+    "Hồ sơ chưa có số điện thoại: người này sẽ nhập số của mình khi kích hoạt, và số đó được lưu vào hồ sơ.",
   "self.invite.latest": "Mã gần nhất tạo ngày {created}, hiệu lực đến ngày {expires}.",
   "self.invite.latestUsed": "Mã gần nhất đã được dùng ngày {used}.",
   "self.invite.latestExpired": "Mã gần nhất tạo ngày {created} đã hết hiệu lực.",
   "self.invite.none": "Chưa tạo mã nào cho người này.",
-  "self.invite.once": "Mã chỉ hiện một lần, ngay bây giờ: hãy in phiếu hoặc đọc mã cho người đó. Nếu để mất, chỉ cần tạo mã mới.",
+  "self.invite.once":
+    "Mã chỉ hiện một lần, ngay bây giờ: hãy in phiếu hoặc đọc mã cho người đó. Nếu để mất, chỉ cần tạo mã mới.",
   "self.invite.print": "In phiếu",
   "self.invite.back": "Về hồ sơ",
   "self.invite.slip.heading": "Phiếu kích hoạt tài khoản Chung Tay",
@@ -47,7 +50,8 @@ export const selfServiceVi = {
   "self.invite.slip.steps": "Cách làm",
   "self.invite.slip.step1": "Mở trang kích hoạt ở trên bằng điện thoại hoặc máy tính.",
   "self.invite.slip.step2": "Nhập mã kích hoạt và số điện thoại của bạn.",
-  "self.invite.slip.step3": "Đặt mật khẩu (ít nhất 10 ký tự, có cả chữ và số), nhập lại một lần nữa, rồi bấm «Kích hoạt tài khoản».",
+  "self.invite.slip.step3":
+    "Đặt mật khẩu (ít nhất 10 ký tự, có cả chữ và số), nhập lại một lần nữa, rồi bấm «Kích hoạt tài khoản».",
   "self.invite.slip.step4": "Từ lần sau, bấm «Đăng nhập» và dùng số điện thoại cùng mật khẩu đó.",
   "self.invite.slip.keep":
     "Giữ phiếu này cẩn thận, không đưa mã cho người khác. Mất phiếu hoặc mã hết hạn thì báo cán bộ công an xã để được cấp mã mới.",
@@ -99,11 +103,14 @@ export const selfServiceVi = {
 
   // Consent in plain words
   "self.purpose.matching": "Tìm việc làm phù hợp",
-  "self.purpose.matching.body": "Cán bộ được tìm bạn trong danh sách người tìm việc và giới thiệu bạn với nơi tuyển dụng phù hợp.",
+  "self.purpose.matching.body":
+    "Cán bộ được tìm bạn trong danh sách người tìm việc và giới thiệu bạn với nơi tuyển dụng phù hợp.",
   "self.purpose.training_referral": "Giới thiệu đi học nghề",
-  "self.purpose.training_referral.body": "Cán bộ được giới thiệu bạn với cơ sở đào tạo nghề và các chính sách hỗ trợ học nghề.",
+  "self.purpose.training_referral.body":
+    "Cán bộ được giới thiệu bạn với cơ sở đào tạo nghề và các chính sách hỗ trợ học nghề.",
   "self.purpose.share_contact": "Cho nơi được giới thiệu biết số điện thoại",
-  "self.purpose.share_contact.body": "Nơi tuyển dụng hoặc cơ sở đào tạo mà cán bộ giới thiệu bạn được thấy số điện thoại của bạn để liên hệ.",
+  "self.purpose.share_contact.body":
+    "Nơi tuyển dụng hoặc cơ sở đào tạo mà cán bộ giới thiệu bạn được thấy số điện thoại của bạn để liên hệ.",
   "self.purpose.share_record_status": "Cho biết án tích đã được xóa hay chưa",
   "self.purpose.share_record_status.body":
     "Nơi được giới thiệu được biết án tích của bạn đã được xóa hay chưa. Họ không bao giờ được biết tội danh hay bản án.",
@@ -330,7 +337,8 @@ export const selfServiceVi = {
 
   // Officer: export
   "self.export.title": "Toàn bộ dữ liệu về {name}",
-  "self.export.lead": "Mọi thông tin đang lưu về người này. Lần xuất này đã được ghi vào nhật ký. Chỉ dùng để trả lời yêu cầu của chính người đó hoặc theo quy định.",
+  "self.export.lead":
+    "Mọi thông tin đang lưu về người này. Lần xuất này đã được ghi vào nhật ký. Chỉ dùng để trả lời yêu cầu của chính người đó hoặc theo quy định.",
   "self.export.json": "Tải tệp JSON",
   "self.export.print": "In",
   "self.export.exportedAt": "Xuất lúc {date}",
@@ -343,12 +351,15 @@ export const selfServiceVi = {
   "self.move.current": "Đang cư trú tại",
   "self.move.note": "Ghi chú cho cán bộ nơi mới (không bắt buộc)",
   "self.move.submit": "Gửi đề nghị chuyển hồ sơ",
-  "self.move.sent": "Đã gửi đề nghị chuyển hồ sơ đến {commune}. Đề nghị hiện trong mục «Chuyển hồ sơ» của cán bộ nơi đó.",
+  "self.move.sent":
+    "Đã gửi đề nghị chuyển hồ sơ đến {commune}. Đề nghị hiện trong mục «Chuyển hồ sơ» của cán bộ nơi đó.",
   "self.move.recipients": "Cán bộ sẽ nhận đề nghị",
-  "self.move.noRecipients": "{commune} chưa có cán bộ nào có tài khoản. Hãy báo quản trị viên cấp tỉnh để tạo tài khoản cho cán bộ ở đó.",
+  "self.move.noRecipients":
+    "{commune} chưa có cán bộ nào có tài khoản. Hãy báo quản trị viên cấp tỉnh để tạo tài khoản cho cán bộ ở đó.",
   "self.move.pending": "Đang chờ tiếp nhận (đề nghị gửi ngày {date}).",
   "self.move.error.sameCommune": "Người này đang ở xã, phường này rồi.",
-  "self.move.error.pending": "Hồ sơ đang chờ chuyển đi. Hủy đề nghị cũ trong mục «Chuyển hồ sơ» trước khi gửi đề nghị mới.",
+  "self.move.error.pending":
+    "Hồ sơ đang chờ chuyển đi. Hủy đề nghị cũ trong mục «Chuyển hồ sơ» trước khi gửi đề nghị mới.",
   "self.move.error.closed": "Hồ sơ đã đóng, không chuyển được.",
 
   // Officer: close and delete
@@ -371,7 +382,8 @@ export const selfServiceVi = {
 
   // Officer: transfers
   "self.transfers.title": "Chuyển hồ sơ",
-  "self.transfers.lead": "Người chuyển đến địa bàn của bạn: tiếp nhận trong 5 ngày làm việc. Hồ sơ bạn đề nghị chuyển đi đang chờ nơi mới tiếp nhận.",
+  "self.transfers.lead":
+    "Người chuyển đến địa bàn của bạn: tiếp nhận trong 5 ngày làm việc. Hồ sơ bạn đề nghị chuyển đi đang chờ nơi mới tiếp nhận.",
   "self.transfers.incoming": "Chuyển đến địa bàn của bạn",
   "self.transfers.outgoing": "Bạn đã đề nghị chuyển đi",
   "self.transfers.none": "Không có đề nghị nào đang chờ.",
@@ -403,7 +415,8 @@ export const selfServiceVi = {
 
   // Admin: audit log
   "self.audit.title": "Nhật ký truy cập hồ sơ",
-  "self.audit.lead": "Mọi lần xem, sửa, xuất hồ sơ người được quản lý trong tỉnh, và mọi việc do người dùng trong tỉnh thực hiện.",
+  "self.audit.lead":
+    "Mọi lần xem, sửa, xuất hồ sơ người được quản lý trong tỉnh, và mọi việc do người dùng trong tỉnh thực hiện.",
   "self.audit.personId": "Mã hồ sơ",
   "self.audit.actor": "Người thực hiện",
   "self.audit.actor.hint": "Email hoặc số điện thoại",
@@ -431,14 +444,17 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.activate.code": "Activation code",
   "self.activate.code.hint": "The 8 characters on your slip, for example ACDE-7K3M. Upper or lower case both work.",
   "self.activate.phone": "Your phone number",
-  "self.activate.phone.hint": "The number you gave the officer. If your file has no phone number yet, the one you enter is saved.",
+  "self.activate.phone.hint":
+    "The number you gave the officer. If your file has no phone number yet, the one you enter is saved.",
   "self.activate.password": "New password",
   "self.activate.password.hint": "At least 10 characters, with letters and digits. Do not tell anyone.",
   "self.activate.passwordConfirm": "Password again",
   "self.activate.submit": "Activate my account",
-  "self.activate.help": "No code, lost the slip, or the code expired? Ask the police officer of your commune for a new code.",
+  "self.activate.help":
+    "No code, lost the slip, or the code expired? Ask the police officer of your commune for a new code.",
   "self.activate.haveAccount": "Already have an account?",
-  "self.activate.error.code": "This activation code is wrong, already used or expired. Check each character, or ask your commune officer for a new code.",
+  "self.activate.error.code":
+    "This activation code is wrong, already used or expired. Check each character, or ask your commune officer for a new code.",
   "self.activate.error.codeFormat": "An activation code has 8 characters, for example ACDE-7K3M.",
   "self.activate.error.phone":
     "This phone number does not match the one in your file. Enter the number you gave the officer, or ask the officer to correct it.",
@@ -448,13 +464,16 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
     "Create a code so that {name} can open their own account: see their file, manage their consent, save listings and ask for referrals to jobs and training.",
   "self.invite.issue": "Create a new activation code",
   "self.invite.reissueWarning": "A new code makes any earlier unused code stop working.",
-  "self.invite.hasAccount": "This person already has an account. A new code lets them set a new password if they forgot it.",
-  "self.invite.noPhone": "The file has no phone number: the person enters theirs when activating, and it is saved in the file.",
+  "self.invite.hasAccount":
+    "This person already has an account. A new code lets them set a new password if they forgot it.",
+  "self.invite.noPhone":
+    "The file has no phone number: the person enters theirs when activating, and it is saved in the file.",
   "self.invite.latest": "Latest code created on {created}, valid until {expires}.",
   "self.invite.latestUsed": "Latest code used on {used}.",
   "self.invite.latestExpired": "Latest code created on {created} is no longer valid.",
   "self.invite.none": "No code created for this person yet.",
-  "self.invite.once": "The code is shown only once, now: print the slip or read the code to the person. If it is lost, just create a new one.",
+  "self.invite.once":
+    "The code is shown only once, now: print the slip or read the code to the person. If it is lost, just create a new one.",
   "self.invite.print": "Print the slip",
   "self.invite.back": "Back to the file",
   "self.invite.slip.heading": "Chung Tay account activation slip",
@@ -465,9 +484,11 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.invite.slip.steps": "What to do",
   "self.invite.slip.step1": "Open the activation page above on a phone or computer.",
   "self.invite.slip.step2": "Enter the activation code and your phone number.",
-  "self.invite.slip.step3": "Choose a password (at least 10 characters, letters and digits), type it again, and press “Activate my account”.",
+  "self.invite.slip.step3":
+    "Choose a password (at least 10 characters, letters and digits), type it again, and press “Activate my account”.",
   "self.invite.slip.step4": "Next time, press “Log in” and use your phone number and that password.",
-  "self.invite.slip.keep": "Keep this slip safe and do not give the code to anyone. If you lose it or it expires, ask your commune officer for a new one.",
+  "self.invite.slip.keep":
+    "Keep this slip safe and do not give the code to anyone. If you lose it or it expires, ask your commune officer for a new one.",
   "self.invite.slip.issuedBy": "Issued by: {name}",
 
   "self.nav.label": "My pages",
@@ -477,8 +498,10 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.nav.saved": "Saved",
 
   "self.home.title": "Hello, {name}",
-  "self.home.lead": "Find jobs and vocational courses, save the ones you like and ask your commune officer to refer you.",
-  "self.home.notLinked": "Your account is not linked to a file yet. Ask the police officer of your commune for an activation code.",
+  "self.home.lead":
+    "Find jobs and vocational courses, save the ones you like and ask your commune officer to refer you.",
+  "self.home.notLinked":
+    "Your account is not linked to a file yet. Ask the police officer of your commune for an activation code.",
   "self.home.profile": "About you",
   "self.home.seeAll": "See everything held about you",
   "self.home.consents": "You currently agree to",
@@ -488,7 +511,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.home.requests": "Your referral requests",
   "self.home.requests.none": "You have not asked for a referral to a job or a course yet.",
   "self.home.saved": "Saved listings",
-  "self.home.saved.none": "You have not saved anything yet. Press “Save” on a job or course page to come back to it later.",
+  "self.home.saved.none":
+    "You have not saved anything yet. Press “Save” on a job or course page to come back to it later.",
   "self.home.saved.all": "See all saved listings",
   "self.home.browse": "Find more",
   "self.current.job.title": "Your current job",
@@ -501,7 +525,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.current.course": "Course",
   "self.current.provider": "Training provider",
   "self.current.enrolledOn": "Enrolled on",
-  "self.current.hint": "Your commune officer will check in with you on schedule. If anything changes, tell your officer.",
+  "self.current.hint":
+    "Your commune officer will check in with you on schedule. If anything changes, tell your officer.",
   "self.current.others": "Other jobs and courses",
   "self.current.others.lead": "If you would like to change jobs or learn another trade, these suit you.",
   "self.home.browseJobs": "Find jobs",
@@ -514,9 +539,11 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.purpose.matching": "Finding suitable jobs",
   "self.purpose.matching.body": "Officers may find you among job seekers and refer you to suitable employers.",
   "self.purpose.training_referral": "Referral to vocational training",
-  "self.purpose.training_referral.body": "Officers may refer you to training providers and to training support schemes.",
+  "self.purpose.training_referral.body":
+    "Officers may refer you to training providers and to training support schemes.",
   "self.purpose.share_contact": "Giving your phone number to where you are referred",
-  "self.purpose.share_contact.body": "An employer or training provider the officer refers you to may see your phone number to contact you.",
+  "self.purpose.share_contact.body":
+    "An employer or training provider the officer refers you to may see your phone number to contact you.",
   "self.purpose.share_record_status": "Saying whether your record is expunged",
   "self.purpose.share_record_status.body":
     "Where you are referred may learn whether your criminal record has been expunged. They never learn the offence or the sentence.",
@@ -570,7 +597,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.listing.unsave": "Remove from saved",
   "self.listing.savedNote": "Saved. Find it again under “Saved”.",
   "self.listing.ask": "Ask the officer to refer me",
-  "self.listing.ask.hint": "Your commune police officer will look at your request and contact the employer or training provider for you.",
+  "self.listing.ask.hint":
+    "Your commune police officer will look at your request and contact the employer or training provider for you.",
   "self.listing.message": "Message for the officer (optional)",
   "self.listing.message.hint": "For example: when you could start work or classes.",
   "self.listing.requested": "You asked for a referral on {date}.",
@@ -581,8 +609,10 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.listing.error.no_consent.training":
     "You have not agreed to being referred to vocational training, so you cannot ask for a referral yet. Please talk to your commune police officer.",
   "self.listing.error.closed": "This listing has closed or no longer takes applications.",
-  "self.listing.error.already_pending": "You already asked for a referral for this listing; the officer is looking at it.",
-  "self.listing.error.inactive": "Your file is closed, so you cannot ask for a referral. Please contact your commune officer.",
+  "self.listing.error.already_pending":
+    "You already asked for a referral for this listing; the officer is looking at it.",
+  "self.listing.error.inactive":
+    "Your file is closed, so you cannot ask for a referral. Please contact your commune officer.",
   "self.listing.error.not_linked": "Your account is not linked to a file. Please contact your commune officer.",
 
   "self.saved.title": "Saved listings",
@@ -623,7 +653,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.dataRequest.status.done": "Done",
   "self.dataRequest.status.declined": "Declined",
   "self.data.access.title": "Who looked at your file",
-  "self.data.access.lead": "Every time an officer or organisation views, edits or exports your file, it is recorded here. Your own visits are not listed.",
+  "self.data.access.lead":
+    "Every time an officer or organisation views, edits or exports your file, it is recorded here. Your own visits are not listed.",
   "self.data.access.none": "Nobody else has looked at your file yet.",
   "self.access.when": "When",
   "self.access.who": "Who",
@@ -741,7 +772,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.export.log": "File access log",
 
   "self.move.title": "Move of residence: {name}",
-  "self.move.lead": "This person moves to another commune. The file moves once an officer there accepts it; until then it stays with you.",
+  "self.move.lead":
+    "This person moves to another commune. The file moves once an officer there accepts it; until then it stays with you.",
   "self.move.current": "Lives in",
   "self.move.note": "Note for the officers there (optional)",
   "self.move.submit": "Send the transfer request",
@@ -771,7 +803,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.anonymise.error.confirm": "Tick the confirmation before deleting.",
 
   "self.transfers.title": "Transfers",
-  "self.transfers.lead": "People moving into your area: accept within 5 working days. Files you asked to move wait for the new commune to accept them.",
+  "self.transfers.lead":
+    "People moving into your area: accept within 5 working days. Files you asked to move wait for the new commune to accept them.",
   "self.transfers.incoming": "Moving into your area",
   "self.transfers.outgoing": "You asked to move out",
   "self.transfers.none": "Nothing waiting.",
@@ -801,7 +834,8 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.requests.recent": "Recently handled",
 
   "self.audit.title": "File access log",
-  "self.audit.lead": "Every view, edit and export of supervised persons' files in the province, and everything done by users of the province.",
+  "self.audit.lead":
+    "Every view, edit and export of supervised persons' files in the province, and everything done by users of the province.",
   "self.audit.personId": "File id",
   "self.audit.actor": "Done by",
   "self.audit.actor.hint": "Email or phone number",

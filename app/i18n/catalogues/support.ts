@@ -24,7 +24,8 @@ export const supportVi = {
   "support.activity.mode.online": "Trực tuyến",
   "support.activity.pageTitle": "Nhật ký hỗ trợ",
   "support.activity.title": "Nhật ký hỗ trợ: {name}",
-  "support.activity.lead": "Mỗi lần thăm hỏi, giáo dục, tư vấn hay hỗ trợ thủ tục được ghi một dòng, có ngày thực hiện và người ghi.",
+  "support.activity.lead":
+    "Mỗi lần thăm hỏi, giáo dục, tư vấn hay hỗ trợ thủ tục được ghi một dòng, có ngày thực hiện và người ghi.",
   "support.activity.release": "Chấp hành xong án ngày {release}.",
   "support.activity.counts": "Số lần theo loại",
   "support.activity.total": "Tổng số hoạt động",
@@ -35,7 +36,8 @@ export const supportVi = {
   "support.activity.new": "Ghi hoạt động mới",
   "support.activity.field.kind": "Loại hoạt động",
   "support.activity.field.topic": "Nội dung tư vấn hoặc thủ tục",
-  "support.activity.field.topic.hint": "Chỉ chọn khi là tư vấn (tâm lý, nghề nghiệp) hoặc hỗ trợ thủ tục; để trống với thăm hỏi, giáo dục.",
+  "support.activity.field.topic.hint":
+    "Chỉ chọn khi là tư vấn (tâm lý, nghề nghiệp) hoặc hỗ trợ thủ tục; để trống với thăm hỏi, giáo dục.",
   "support.activity.field.topic.counselling": "Tư vấn",
   "support.activity.field.topic.procedure": "Thủ tục hành chính",
   "support.activity.field.mode": "Hình thức tư vấn",
@@ -104,7 +106,8 @@ export const supportVi = {
   "support.meeting.anonymised": "(dữ liệu đã xóa)",
   "support.meeting.back": "Sinh hoạt định kỳ",
   "support.meeting.error.future": "Ngày họp không được sau hôm nay.",
-  "support.meeting.error.attendees": "Có người không thuộc xã đã chọn hoặc không còn được quản lý: kiểm tra lại danh sách.",
+  "support.meeting.error.attendees":
+    "Có người không thuộc xã đã chọn hoặc không còn được quản lý: kiểm tra lại danh sách.",
 
   // Loans
   "support.loan.purpose.business": "Sản xuất, kinh doanh",
@@ -122,7 +125,8 @@ export const supportVi = {
   "support.loan.rules":
     "Vay vốn Ngân hàng Chính sách xã hội theo Quyết định 22/2023/QĐ-TTg: sản xuất, kinh doanh tối đa 100 triệu đồng; học nghề tối đa 4 triệu đồng mỗi tháng học; trong 5 năm kể từ ngày chấp hành xong án; thời hạn vay tối đa 120 tháng.",
   "support.loan.person.deadline": "Chấp hành xong án ngày {release}: được vay đến hết ngày {deadline}.",
-  "support.loan.person.expired": "Đã quá 5 năm kể từ ngày chấp hành xong án ({release}): không còn được vay theo Quyết định 22/2023.",
+  "support.loan.person.expired":
+    "Đã quá 5 năm kể từ ngày chấp hành xong án ({release}): không còn được vay theo Quyết định 22/2023.",
   "support.loan.person.empty": "Chưa có khoản vay nào.",
   "support.loan.person.list": "Các khoản vay",
   "support.loan.new": "Lập hồ sơ vay, đưa vào danh sách gửi ngân hàng",
@@ -130,12 +134,14 @@ export const supportVi = {
   "support.loan.field.amountVnd": "Số tiền đề nghị vay (đồng)",
   "support.loan.field.amountVnd.hint": "Ví dụ: 50.000.000",
   "support.loan.field.trainingMonths": "Số tháng học nghề",
-  "support.loan.field.trainingMonths.hint": "Chỉ với vay học nghề: từ 1 đến 36 tháng (tối đa 4.000.000 đồng mỗi tháng).",
+  "support.loan.field.trainingMonths.hint":
+    "Chỉ với vay học nghề: từ 1 đến 36 tháng (tối đa 4.000.000 đồng mỗi tháng).",
   "support.loan.field.termMonths": "Thời hạn vay (tháng)",
   "support.loan.field.termMonths.hint": "Từ 1 đến 120 tháng.",
   "support.loan.field.bankBranch": "Nơi cho vay (phòng giao dịch NHCSXH)",
   "support.loan.field.listMonth": "Đưa vào danh sách tháng",
-  "support.loan.field.listMonth.hint": "Danh sách (mẫu 01) gửi ngân hàng trước ngày 05 hằng tháng. Ví dụ: 2026-04 hoặc 04/2026.",
+  "support.loan.field.listMonth.hint":
+    "Danh sách (mẫu 01) gửi ngân hàng trước ngày 05 hằng tháng. Ví dụ: 2026-04 hoặc 04/2026.",
   "support.loan.field.appliedOn": "Ngày nộp hồ sơ",
   "support.loan.field.note": "Ghi chú",
   "support.loan.submit": "Lưu, đưa vào danh sách",
@@ -179,7 +185,8 @@ export const supportVi = {
   "support.loan.change.title": "Cập nhật trạng thái",
   "support.loan.change.status": "Trạng thái mới",
   "support.loan.change.on": "Ngày quyết định hoặc giải ngân",
-  "support.loan.change.on.hint": "Bắt buộc khi ngân hàng duyệt, từ chối (ngày quyết định) hoặc giải ngân (ngày giải ngân).",
+  "support.loan.change.on.hint":
+    "Bắt buộc khi ngân hàng duyệt, từ chối (ngày quyết định) hoặc giải ngân (ngày giải ngân).",
   "support.loan.change.note": "Ghi chú",
   "support.loan.change.submit": "Cập nhật",
   "support.loan.change.final": "Khoản vay đã kết thúc, không cập nhật thêm.",
@@ -198,12 +205,14 @@ export const supportVi = {
   "support.loan.error.term": "Thời hạn vay từ 1 đến {max} tháng.",
   "support.loan.error.appliedFuture": "Ngày nộp hồ sơ không được sau hôm nay.",
   "support.loan.error.appliedBeforeRelease": "Ngày nộp hồ sơ không được trước ngày chấp hành xong án ({release}).",
-  "support.loan.error.tooLate": "Đã quá 5 năm kể từ ngày chấp hành xong án ({release}): chỉ được vay đến hết ngày {deadline}.",
+  "support.loan.error.tooLate":
+    "Đã quá 5 năm kể từ ngày chấp hành xong án ({release}): chỉ được vay đến hết ngày {deadline}.",
   "support.loan.error.listBeforeApplied": "Danh sách tháng không được trước tháng nộp hồ sơ.",
   "support.loan.error.listTooFar": "Chỉ đưa vào danh sách tháng này hoặc tháng sau.",
   "support.loan.error.month": "Tháng không đúng, ví dụ: 2026-04 hoặc 04/2026.",
   "support.loan.error.closed": "Hồ sơ đã đóng: không lập hồ sơ vay mới.",
-  "support.loan.error.final": "Khoản vay đã kết thúc (đã trả hết, nợ xấu, bị từ chối hoặc đã hủy): không đổi trạng thái được.",
+  "support.loan.error.final":
+    "Khoản vay đã kết thúc (đã trả hết, nợ xấu, bị từ chối hoặc đã hủy): không đổi trạng thái được.",
   "support.loan.error.badDebtBeforeDisbursed": "Chỉ ghi nợ xấu khi khoản vay đã giải ngân hoặc quá hạn.",
   "support.loan.error.disbursedBeforeApproved": "Chỉ ghi giải ngân khi ngân hàng đã duyệt.",
   "support.loan.error.notDisbursed": "Khoản vay chưa giải ngân.",
@@ -283,7 +292,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.activity.mode.online": "Online",
   "support.activity.pageTitle": "Support log",
   "support.activity.title": "Support log: {name}",
-  "support.activity.lead": "Each visit, education review, counselling session or help with paperwork is one line, with its date and who recorded it.",
+  "support.activity.lead":
+    "Each visit, education review, counselling session or help with paperwork is one line, with its date and who recorded it.",
   "support.activity.release": "Released on {release}.",
   "support.activity.counts": "Times by kind",
   "support.activity.total": "Activities in total",
@@ -294,7 +304,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.activity.new": "Record an activity",
   "support.activity.field.kind": "Kind of activity",
   "support.activity.field.topic": "Counselling topic or procedure",
-  "support.activity.field.topic.hint": "Only for counselling (psychological, career) or help with paperwork; leave empty for visits and reviews.",
+  "support.activity.field.topic.hint":
+    "Only for counselling (psychological, career) or help with paperwork; leave empty for visits and reviews.",
   "support.activity.field.topic.counselling": "Counselling",
   "support.activity.field.topic.procedure": "Administrative procedures",
   "support.activity.field.mode": "Counselling mode",
@@ -314,7 +325,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.activity.error.counsellingTopic": "Choose the counselling topic: psychological or career.",
   "support.activity.error.procedureTopic": "Choose the procedure you helped with.",
   "support.activity.error.topicKind": "This topic does not belong to the chosen kind of activity.",
-  "support.activity.error.topicForbidden": "Visits and reviews have no counselling topic or procedure: leave this empty.",
+  "support.activity.error.topicForbidden":
+    "Visits and reviews have no counselling topic or procedure: leave this empty.",
   "support.activity.error.mode": "Choose the counselling mode.",
   "support.activity.error.modeForbidden": "A mode is for counselling only: leave this empty.",
   "support.activity.error.future": "The date cannot be after today.",
@@ -361,7 +373,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.meeting.anonymised": "(data deleted)",
   "support.meeting.back": "Periodic meetings",
   "support.meeting.error.future": "The meeting date cannot be after today.",
-  "support.meeting.error.attendees": "Someone ticked is not of the chosen commune or no longer supported: check the list.",
+  "support.meeting.error.attendees":
+    "Someone ticked is not of the chosen commune or no longer supported: check the list.",
 
   "support.loan.purpose.business": "Production and business",
   "support.loan.purpose.training": "Vocational training",
@@ -378,7 +391,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.loan.rules":
     "Loans from the Vietnam Bank for Social Policies under Decision 22/2023/QĐ-TTg: up to 100 million VND for production and business; up to 4 million VND per month of vocational training; within 5 years of release; a term of up to 120 months.",
   "support.loan.person.deadline": "Released on {release}: may borrow until {deadline} inclusive.",
-  "support.loan.person.expired": "More than 5 years since release ({release}): no longer eligible under Decision 22/2023.",
+  "support.loan.person.expired":
+    "More than 5 years since release ({release}): no longer eligible under Decision 22/2023.",
   "support.loan.person.empty": "No loan yet.",
   "support.loan.person.list": "Loans",
   "support.loan.new": "New application, put on the list for the bank",
@@ -391,7 +405,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.loan.field.termMonths.hint": "1 to 120 months.",
   "support.loan.field.bankBranch": "Lender (VBSP transaction office)",
   "support.loan.field.listMonth": "Put on the list of",
-  "support.loan.field.listMonth.hint": "The list (form 01) goes to the bank by the 5th of each month. For example: 2026-04 or 04/2026.",
+  "support.loan.field.listMonth.hint":
+    "The list (form 01) goes to the bank by the 5th of each month. For example: 2026-04 or 04/2026.",
   "support.loan.field.appliedOn": "Application date",
   "support.loan.field.note": "Note",
   "support.loan.submit": "Save, put on the list",
@@ -435,7 +450,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.loan.change.title": "Update the status",
   "support.loan.change.status": "New status",
   "support.loan.change.on": "Date of the decision or payout",
-  "support.loan.change.on.hint": "Required when the bank approves or rejects (decision date) or pays out (disbursement date).",
+  "support.loan.change.on.hint":
+    "Required when the bank approves or rejects (decision date) or pays out (disbursement date).",
   "support.loan.change.note": "Note",
   "support.loan.change.submit": "Update",
   "support.loan.change.final": "The loan has ended; no further updates.",
@@ -450,7 +466,8 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.loan.error.trainingMonthsBusiness": "Months of training are for training loans only: leave this empty.",
   "support.loan.error.trainingMonthsRequired": "Training loan: enter the months of training.",
   "support.loan.error.trainingMonthsRange": "Months of training: 1 to {max}.",
-  "support.loan.error.trainingCap": "Training loans are at most {perMonth} per month of training: {max} for {months} months.",
+  "support.loan.error.trainingCap":
+    "Training loans are at most {perMonth} per month of training: {max} for {months} months.",
   "support.loan.error.term": "The term is 1 to {max} months.",
   "support.loan.error.appliedFuture": "The application date cannot be after today.",
   "support.loan.error.appliedBeforeRelease": "The application date cannot be before the release date ({release}).",
@@ -469,8 +486,10 @@ export const supportEn: Record<keyof typeof supportVi, string> = {
   "support.loan.error.disbursedOnRequired": "Enter the disbursement date.",
   "support.loan.error.dateFuture": "The date cannot be after today.",
   "support.loan.error.decidedBeforeApplied": "The decision date cannot be before the application date ({applied}).",
-  "support.loan.error.disbursedBeforeApplied": "The disbursement date cannot be before the application date ({applied}).",
-  "support.loan.error.disbursedBeforeDecided": "The disbursement date cannot be before the bank's approval ({decided}).",
+  "support.loan.error.disbursedBeforeApplied":
+    "The disbursement date cannot be before the application date ({applied}).",
+  "support.loan.error.disbursedBeforeDecided":
+    "The disbursement date cannot be before the bank's approval ({decided}).",
 
   "support.bank.pageTitle": "Loan list for the bank (form 01)",
   "support.bank.form": "Form 01",

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
+
+import { hashPassword } from "~/auth/password.server";
+import { endAllSessions, SESSION_POLICY, type SessionUser } from "~/auth/session.server";
+import type { FieldErrors } from "~/utils/forms";
+
 import { db } from "../../../db/client.server";
 import { appUser } from "../../../db/schema";
-import { hashPassword } from "~/auth/password.server";
-import { SESSION_POLICY, endAllSessions, type SessionUser } from "~/auth/session.server";
-import type { FieldErrors } from "~/utils/forms";
 import { verifyCurrentPassword } from "./login.server";
 import { isPersonalPassword } from "./password-rules";
 import type { ChangePasswordInput } from "./schema.server";
@@ -15,13 +17,23 @@ export type ChangePasswordOutcome = { ok: true } | { ok: false; status: 400 | 42
  * be used to guess it), then the new one under the password rules. Every session of the user ends (the
  * caller opens a fresh one for this device): whoever else knew the old password is logged out.
  */
-export async function changePassword(user: SessionUser, input: ChangePasswordInput, ip: string): Promise<ChangePasswordOutcome> {
+export async function changePassword(
+  user: SessionUser,
+  input: ChangePasswordInput,
+  ip: string,
+): Promise<ChangePasswordOutcome> {
   if (isPersonalPassword(input.password, user)) {
     return { ok: false, status: 400, errors: { password: { key: "account.password.personal" } } };
   }
   const check = await verifyCurrentPassword(user.id, input.currentPassword, ip);
-  if (check === "invalid") return { ok: false, status: 400, errors: { currentPassword: { key: "account.password.wrongCurrent" } } };
-  if (check !== "ok") return { ok: false, status: 429, errors: { _form: { key: "login.error.locked", vars: { minutes: check.locked } } } };
+  if (check === "invalid")
+    return { ok: false, status: 400, errors: { currentPassword: { key: "account.password.wrongCurrent" } } };
+  if (check !== "ok")
+    return {
+      ok: false,
+      status: 429,
+      errors: { _form: { key: "login.error.locked", vars: { minutes: check.locked } } },
+    };
   await db()
     .update(appUser)
     .set({ passwordHash: await hashPassword(input.password) })

@@ -43,4 +43,5 @@ export function lockedUntil(attempts: readonly Attempt[], at: Date): Date | null
 }
 
 /** Whole minutes to wait, never 0 while locked: the login page says "thử lại sau N phút". */
-export const minutesUntil = (until: Date, at: Date) => Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 60_000));
+export const minutesUntil = (until: Date, at: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 60_000));

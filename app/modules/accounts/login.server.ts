@@ -1,12 +1,15 @@
 import crypto from "node:crypto";
+
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { db, type Database } from "../../../db/client.server";
-import { appUser, loginAttempt, type Role } from "../../../db/schema";
+
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
+
+import { type Database, db } from "../../../db/client.server";
+import { appUser, loginAttempt, type Role } from "../../../db/schema";
 import type { Identifier } from "./identifier";
-import { LOCKOUT, lockedUntil, minutesUntil, type Attempt } from "./lockout";
+import { type Attempt, lockedUntil, LOCKOUT, minutesUntil } from "./lockout";
 
 /**
  * Limits, stored in PostgreSQL so every app instance enforces the same ones (decision 017). Per account:
@@ -50,7 +53,13 @@ async function addressLockedUntil(tx: Tx, ip: string, at: Date): Promise<Date | 
   const recent = await tx
     .select({ at: loginAttempt.attemptedAt })
     .from(loginAttempt)
-    .where(and(eq(loginAttempt.ip, ip), eq(loginAttempt.succeeded, "no"), gt(loginAttempt.attemptedAt, new Date(at.getTime() - windowMs))))
+    .where(
+      and(
+        eq(loginAttempt.ip, ip),
+        eq(loginAttempt.succeeded, "no"),
+        gt(loginAttempt.attemptedAt, new Date(at.getTime() - windowMs)),
+      ),
+    )
     .orderBy(desc(loginAttempt.attemptedAt))
     .limit(LOGIN_LIMITS.perIp);
   if (recent.length < LOGIN_LIMITS.perIp) return null;
@@ -74,7 +83,10 @@ async function reserveAttempt(key: string, ip: string, at: Date): Promise<Reserv
       .filter((d): d is Date => d !== null)
       .sort((a, b) => b.getTime() - a.getTime())[0];
     if (until) return { lockedUntil: until };
-    const [row] = await tx.insert(loginAttempt).values({ identifier: key, ip, succeeded: "no", attemptedAt: at }).returning({ id: loginAttempt.id });
+    const [row] = await tx
+      .insert(loginAttempt)
+      .values({ identifier: key, ip, succeeded: "no", attemptedAt: at })
+      .returning({ id: loginAttempt.id });
     const lockIfWrong = lockedUntil([...attempts, { at, succeeded: false }], at);
     return { attemptId: row!.id, locksForIfWrong: lockIfWrong ? minutesUntil(lockIfWrong, at) : null };
   });
@@ -84,7 +96,11 @@ async function reserveAttempt(key: string, ip: string, at: Date): Promise<Reserv
  * Check a login. A locked account or address is refused before the password is looked at, so a correct
  * password during a lock gets the same answer as a wrong one. Unknown accounts cost the same hash check.
  */
-export async function attemptLogin(input: { identifier: Identifier; password: string; ip: string }): Promise<LoginOutcome> {
+export async function attemptLogin(input: {
+  identifier: Identifier;
+  password: string;
+  ip: string;
+}): Promise<LoginOutcome> {
   const column = input.identifier.kind === "email" ? appUser.email : appUser.phone;
   const [user] = await db()
     .select({ id: appUser.id, role: appUser.role, passwordHash: appUser.passwordHash, disabledAt: appUser.disabledAt })
@@ -101,7 +117,11 @@ export async function attemptLogin(input: { identifier: Identifier; password: st
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
     // Operators see lockouts (an attack, or someone who forgot): the account's key, never what was typed.
-    if (reservation.locksForIfWrong) log.warn("auth", "login locked after repeated failures", undefined, { account: key, minutes: reservation.locksForIfWrong });
+    if (reservation.locksForIfWrong)
+      log.warn("auth", "login locked after repeated failures", undefined, {
+        account: key,
+        minutes: reservation.locksForIfWrong,
+      });
     return { ok: false, reason: "invalid" };
   }
   await db().update(loginAttempt).set({ succeeded: "yes" }).where(eq(loginAttempt.id, reservation.attemptId));
@@ -113,7 +133,11 @@ export async function attemptLogin(input: { identifier: Identifier; password: st
  * Check a logged-in user's current password (the password change form), counted like a login: someone
  * holding an unlocked phone cannot use the form to guess the password.
  */
-export async function verifyCurrentPassword(userId: string, password: string, ip: string): Promise<"ok" | "invalid" | { locked: number }> {
+export async function verifyCurrentPassword(
+  userId: string,
+  password: string,
+  ip: string,
+): Promise<"ok" | "invalid" | { locked: number }> {
   const [user] = await db().select({ passwordHash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, userId));
   if (!user) return "invalid";
   const key = `acct:${userId}`;

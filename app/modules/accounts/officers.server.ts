@@ -1,14 +1,23 @@
 import crypto from "node:crypto";
+
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { appUser, commune, officerCommune } from "../../../db/schema";
+
 import { hashPassword } from "~/auth/password.server";
 import type { StaffScope } from "~/auth/scope.server";
 import type { FieldErrors } from "~/utils/forms";
-import type { OfficerInput } from "./schema.server";
-import { isUniqueViolation } from "../../../db/errors";
 
-export type OfficerSummary = { id: string; fullName: string; email: string | null; phone: string | null; communes: { code: string; name: string }[] };
+import { db } from "../../../db/client.server";
+import { isUniqueViolation } from "../../../db/errors";
+import { appUser, commune, officerCommune } from "../../../db/schema";
+import type { OfficerInput } from "./schema.server";
+
+export type OfficerSummary = {
+  id: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  communes: { code: string; name: string }[];
+};
 
 /** Officers serving at least one commune of the admin's province. */
 export async function listOfficers(scope: StaffScope): Promise<OfficerSummary[]> {
@@ -45,7 +54,8 @@ export function temporaryPassword(): string {
   return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}7`;
 }
 
-export type CreateOfficerOutcome = { ok: true; userId: string; temporaryPassword: string } | { ok: false; errors: FieldErrors };
+export type CreateOfficerOutcome =
+  { ok: true; userId: string; temporaryPassword: string } | { ok: false; errors: FieldErrors };
 
 /** An admin creates an officer for communes of their own province only. */
 export async function createOfficer(scope: StaffScope, input: OfficerInput): Promise<CreateOfficerOutcome> {
@@ -68,12 +78,12 @@ export async function createOfficer(scope: StaffScope, input: OfficerInput): Pro
   let userId: string;
   try {
     userId = await db().transaction(async (tx) => {
-    const [user] = await tx
-      .insert(appUser)
-      .values({ email: input.email, phone: input.phone, passwordHash, role: "officer", fullName: input.fullName })
-      .returning({ id: appUser.id });
-    await tx.insert(officerCommune).values(communes.map((c) => ({ userId: user.id, communeCode: c.code })));
-    return user.id;
+      const [user] = await tx
+        .insert(appUser)
+        .values({ email: input.email, phone: input.phone, passwordHash, role: "officer", fullName: input.fullName })
+        .returning({ id: appUser.id });
+      await tx.insert(officerCommune).values(communes.map((c) => ({ userId: user.id, communeCode: c.code })));
+      return user.id;
     });
   } catch (error) {
     // Two admins creating the same officer at once: the loser sees the field error, not a 500.

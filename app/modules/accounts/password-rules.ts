@@ -1,4 +1,5 @@
 import { foldText } from "~/utils/text";
+
 import { COMMON_PASSWORDS, WEAK_BASES } from "./common-passwords";
 
 /**
@@ -9,7 +10,8 @@ import { COMMON_PASSWORDS, WEAK_BASES } from "./common-passwords";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-export type PasswordProblem = "validation.password" | "account.password.tooLong" | "account.password.common" | "account.password.personal";
+export type PasswordProblem =
+  "validation.password" | "account.password.tooLong" | "account.password.common" | "account.password.personal";
 
 export type PasswordIdentity = { email?: string | null; phone?: string | null };
 

@@ -1,13 +1,16 @@
 import { eq, or } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { appUser, organization } from "../../../db/schema";
-import { hashPassword } from "~/auth/password.server";
-import type { FieldErrors } from "~/utils/forms";
-import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
-import type { Registration } from "./schema.server";
-import { isUniqueViolation } from "../../../db/errors";
 
-export type RegistrationOutcome = { ok: true; userId: string; organizationId: string } | { ok: false; errors: FieldErrors };
+import { hashPassword } from "~/auth/password.server";
+import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
+import type { FieldErrors } from "~/utils/forms";
+
+import { db } from "../../../db/client.server";
+import { isUniqueViolation } from "../../../db/errors";
+import { appUser, organization } from "../../../db/schema";
+import type { Registration } from "./schema.server";
+
+export type RegistrationOutcome =
+  { ok: true; userId: string; organizationId: string } | { ok: false; errors: FieldErrors };
 
 /**
  * An employer or training provider registers itself: one organisation (pending verification by the
@@ -21,17 +24,23 @@ export async function registerOrganization(input: Registration): Promise<Registr
     .select({ email: appUser.email, phone: appUser.phone })
     .from(appUser)
     .where(or(eq(appUser.email, input.email), eq(appUser.phone, input.contactPhone)));
-  if (taken.some((u) => u.email === input.email)) return { ok: false, errors: { email: { key: "register.error.emailTaken" } } };
+  if (taken.some((u) => u.email === input.email))
+    return { ok: false, errors: { email: { key: "register.error.emailTaken" } } };
 
   const passwordHash = await hashPassword(input.password);
   // Two registrations racing for the same email: the loser gets the same field error, not a 500.
   return insertRegistration(input, passwordHash, taken).catch((error: unknown) => {
-    if (isUniqueViolation(error)) return { ok: false as const, errors: { email: { key: "register.error.emailTaken" as const } } };
+    if (isUniqueViolation(error))
+      return { ok: false as const, errors: { email: { key: "register.error.emailTaken" as const } } };
     throw error;
   });
 }
 
-async function insertRegistration(input: Registration, passwordHash: string, taken: { email: string | null; phone: string | null }[]): Promise<RegistrationOutcome> {
+async function insertRegistration(
+  input: Registration,
+  passwordHash: string,
+  taken: { email: string | null; phone: string | null }[],
+): Promise<RegistrationOutcome> {
   return db().transaction(async (tx) => {
     const [org] = await tx
       .insert(organization)

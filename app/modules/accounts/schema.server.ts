@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { EMPLOYER_KINDS, PROVIDER_KINDS } from "./constants";
+
 import { ORGANIZATION_KINDS } from "../../../db/enums";
+import { EMPLOYER_KINDS, PROVIDER_KINDS } from "./constants";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "./identifier";
-import { isPersonalPassword, passwordProblem, type PasswordIdentity } from "./password-rules";
+import { isPersonalPassword, type PasswordIdentity, passwordProblem } from "./password-rules";
 
 const text = (max: number) =>
   z
@@ -40,8 +41,14 @@ export const passwordField = z
   });
 
 /** The rule that needs the account: call from the form's superRefine with its email and phone. */
-export function refinePasswordAgainst(ctx: z.RefinementCtx, password: string, identity: PasswordIdentity, path = "password"): void {
-  if (isPersonalPassword(password, identity)) ctx.addIssue({ code: "custom", path: [path], message: "account.password.personal" });
+export function refinePasswordAgainst(
+  ctx: z.RefinementCtx,
+  password: string,
+  identity: PasswordIdentity,
+  path = "password",
+): void {
+  if (isPersonalPassword(password, identity))
+    ctx.addIssue({ code: "custom", path: [path], message: "account.password.personal" });
 }
 
 export const loginSchema = z.object({
@@ -50,12 +57,15 @@ export const loginSchema = z.object({
     .trim()
     .min(1, { error: "validation.required" })
     .max(254)
-    .transform((s, ctx) => parseIdentifier(s) ?? (ctx.addIssue({ code: "custom", message: "validation.identifier" }), z.NEVER)),
+    .transform(
+      (s, ctx) => parseIdentifier(s) ?? (ctx.addIssue({ code: "custom", message: "validation.identifier" }), z.NEVER),
+    ),
   password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200),
   redirectTo: z.string().optional(),
 });
 
-const code = (pattern: RegExp) => z.string({ error: "validation.choose" }).trim().regex(pattern, { error: "validation.choose" });
+const code = (pattern: RegExp) =>
+  z.string({ error: "validation.choose" }).trim().regex(pattern, { error: "validation.choose" });
 export const provinceCodeField = code(/^\d{2}$/);
 export const communeCodeField = code(/^\d{5}$/);
 
@@ -98,7 +108,12 @@ export const officerSchema = z.object({
   communeCodes: z
     .union([z.string(), z.array(z.string())], { error: "validation.choose" })
     .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{5}$/)).min(1, { error: "validation.choose" }).max(50)),
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{5}$/))
+        .min(1, { error: "validation.choose" })
+        .max(50),
+    ),
 });
 export type OfficerInput = z.output<typeof officerSchema>;
 
@@ -110,7 +125,9 @@ export const changePasswordSchema = z
     passwordConfirm: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
-    if (v.password === v.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: "account.password.same" });
+    if (v.password !== v.passwordConfirm)
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    if (v.password === v.currentPassword)
+      ctx.addIssue({ code: "custom", path: ["password"], message: "account.password.same" });
   });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

@@ -1,15 +1,17 @@
 import { count, desc, eq } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { audit } from "~/modules/audit/audit.server";
+import { personInScope } from "~/modules/persons/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import type { Outcome } from "~/utils/outcome";
+
 import { db, type Executor } from "../../../db/client.server";
 import { ACTIVITY_KINDS, type ActivityKind } from "../../../db/enums";
 import { activity, appUser, commune, loan, meeting, meetingAttendance, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "~/auth/scope.server";
-import { formatDate } from "~/i18n";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
-import { audit } from "~/modules/audit/audit.server";
-import { personInScope } from "~/modules/persons/scope.server";
 import type { ActivityInput } from "./schema.server";
-import type { Outcome } from "~/utils/outcome";
 
 /**
  * The support a person receives, one dated row each (HCD-12/13 count them): encouragement visits,
@@ -31,7 +33,11 @@ export type SupportPerson = {
 };
 
 /** The person's heading, if within the actor's reach (name, commune, release date: nothing sensitive). */
-export async function supportPerson(scope: StaffScope, personId: string, executor: Executor = db()): Promise<SupportPerson | undefined> {
+export async function supportPerson(
+  scope: StaffScope,
+  personId: string,
+  executor: Executor = db(),
+): Promise<SupportPerson | undefined> {
   const [row] = await executor
     .select({
       id: releasedPerson.id,
@@ -54,7 +60,11 @@ export async function supportPerson(scope: StaffScope, personId: string, executo
 export type ActivityCounts = Record<ActivityKind, number>;
 
 async function countsByKind(executor: Executor, personId: string): Promise<ActivityCounts> {
-  const rows = await executor.select({ kind: activity.kind, n: count() }).from(activity).where(eq(activity.personId, personId)).groupBy(activity.kind);
+  const rows = await executor
+    .select({ kind: activity.kind, n: count() })
+    .from(activity)
+    .where(eq(activity.personId, personId))
+    .groupBy(activity.kind);
   const counts = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, 0])) as ActivityCounts;
   for (const r of rows) counts[r.kind] = Number(r.n);
   return counts;
@@ -98,15 +108,27 @@ export async function activityLog(scope: StaffScope, personId: string) {
 export type RecordOutcome = Outcome<{ activityId: string }>;
 
 /** The date rules: not in the future, not before release (support starts then), not after the record closed. */
-export function activityDateErrors(person: Pick<SupportPerson, "releaseDate" | "closedOn">, occurredOn: string, today: string): FieldErrors {
+export function activityDateErrors(
+  person: Pick<SupportPerson, "releaseDate" | "closedOn">,
+  occurredOn: string,
+  today: string,
+): FieldErrors {
   if (occurredOn > today) return { occurredOn: { key: "support.activity.error.future" } };
-  if (occurredOn < person.releaseDate) return { occurredOn: { key: "support.activity.error.beforeRelease", vars: { release: formatDate(person.releaseDate) } } };
-  if (person.closedOn && occurredOn > person.closedOn) return { occurredOn: { key: "support.activity.error.afterClosed", vars: { closed: formatDate(person.closedOn) } } };
+  if (occurredOn < person.releaseDate)
+    return {
+      occurredOn: { key: "support.activity.error.beforeRelease", vars: { release: formatDate(person.releaseDate) } },
+    };
+  if (person.closedOn && occurredOn > person.closedOn)
+    return { occurredOn: { key: "support.activity.error.afterClosed", vars: { closed: formatDate(person.closedOn) } } };
   return {};
 }
 
 /** Record one activity for a person of the officer's communes, attributed to the officer, in the person's commune. */
-export async function recordActivity(scope: StaffScope, personId: string, input: ActivityInput): Promise<RecordOutcome> {
+export async function recordActivity(
+  scope: StaffScope,
+  personId: string,
+  input: ActivityInput,
+): Promise<RecordOutcome> {
   const person = await supportPerson(scope, personId);
   if (!person) return { ok: false, notFound: true };
   const errors = activityDateErrors(person, input.occurredOn, todayIso());
@@ -126,7 +148,12 @@ export async function recordActivity(scope: StaffScope, personId: string, input:
         createdAt: now(),
       })
       .returning({ id: activity.id });
-    await audit(tx, actorOf(scope), personId, "activity", "case_management", { activityId: row.id, kind: input.kind, topic: input.topic, occurredOn: input.occurredOn });
+    await audit(tx, actorOf(scope), personId, "activity", "case_management", {
+      activityId: row.id,
+      kind: input.kind,
+      topic: input.topic,
+      occurredOn: input.occurredOn,
+    });
     return row.id;
   });
   return { ok: true, activityId };
@@ -145,4 +172,3 @@ export async function supportSummary(scope: StaffScope, personId: string): Promi
   ]);
   return { counts, meetings: Number(meetings?.n ?? 0), loans: Number(loans?.n ?? 0) };
 }
-

@@ -1,13 +1,15 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { db } from "../../../db/client.server";
-import { appUser, commune, meeting, meetingAttendance, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { personNameOrder } from "~/modules/persons/order.server";
 import { now, todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
-import { audit, auditMany } from "~/modules/audit/audit.server";
+
+import { db } from "../../../db/client.server";
+import { appUser, commune, meeting, meetingAttendance, releasedPerson } from "../../../db/schema";
 import type { MeetingInput } from "./schema.server";
-import { personNameOrder } from "~/modules/persons/order.server";
 
 /**
  * A commune's periodic meeting (sinh hoạt định kỳ): title, date, place, the registered persons who attended
@@ -20,13 +22,20 @@ const actorOf = (scope: StaffScope) => ({ id: scope.actorId, role: scope.role })
 export function communeColumnInScope(scope: StaffScope, column: AnyPgColumn): SQL {
   if (scope.communeCodes !== null) return inArray(column, scope.communeCodes.length ? scope.communeCodes : ["-"]);
   const provinces = scope.provinceCodes.length ? scope.provinceCodes : ["-"];
-  return inArray(column, db().select({ code: commune.code }).from(commune).where(inArray(commune.provinceCode, provinces)));
+  return inArray(
+    column,
+    db().select({ code: commune.code }).from(commune).where(inArray(commune.provinceCode, provinces)),
+  );
 }
 
 /** The communes a staff member may hold meetings in (an officer's own; an admin holds none). */
 async function ownCommunes(scope: StaffScope) {
   if (!scope.communeCodes?.length) return [];
-  return db().select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, scope.communeCodes)).orderBy(asc(commune.name));
+  return db()
+    .select({ code: commune.code, name: commune.name })
+    .from(commune)
+    .where(inArray(commune.code, scope.communeCodes))
+    .orderBy(asc(commune.name));
 }
 
 /** What the new-meeting form needs: the officer's communes and their active persons to tick (one audited list read). */
@@ -48,7 +57,10 @@ export async function meetingForm(scope: StaffScope) {
         )
         .orderBy(...personNameOrder())
     : [];
-  await audit(db(), actorOf(scope), null, "view", "case_management", { list: "meeting_attendance", count: persons.length });
+  await audit(db(), actorOf(scope), null, "view", "case_management", {
+    list: "meeting_attendance",
+    count: persons.length,
+  });
   return { communes, persons, today: todayIso() };
 }
 
@@ -91,7 +103,10 @@ export async function createMeeting(scope: StaffScope, input: MeetingInput): Pro
       .returning({ id: meeting.id });
     if (input.attendees.length) {
       await tx.insert(meetingAttendance).values(input.attendees.map((personId) => ({ meetingId: row.id, personId })));
-      await auditMany(tx, actorOf(scope), input.attendees, "meeting", "case_management", { meetingId: row.id, heldOn: input.heldOn });
+      await auditMany(tx, actorOf(scope), input.attendees, "meeting", "case_management", {
+        meetingId: row.id,
+        heldOn: input.heldOn,
+      });
     }
     return row.id;
   });
@@ -118,7 +133,10 @@ export async function listMeetings(scope: StaffScope) {
     .orderBy(desc(meeting.heldOn), desc(meeting.createdAt))
     .limit(500);
   const meetings = rows.map((r) => ({ ...r, attendance: Number(r.attendance) }));
-  const totals = meetings.reduce((t, m) => ({ meetings: t.meetings + 1, attendance: t.attendance + m.attendance, guests: t.guests + m.guestCount }), { meetings: 0, attendance: 0, guests: 0 });
+  const totals = meetings.reduce(
+    (t, m) => ({ meetings: t.meetings + 1, attendance: t.attendance + m.attendance, guests: t.guests + m.guestCount }),
+    { meetings: 0, attendance: 0, guests: 0 },
+  );
   return { meetings, totals };
 }
 
@@ -147,7 +165,11 @@ export async function getMeeting(scope: StaffScope, meetingId: string) {
     .innerJoin(releasedPerson, eq(releasedPerson.id, meetingAttendance.personId))
     .where(eq(meetingAttendance.meetingId, meetingId))
     .orderBy(...personNameOrder());
-  await audit(db(), actorOf(scope), null, "view", "case_management", { list: "meeting", meetingId, count: attendees.length });
+  await audit(db(), actorOf(scope), null, "view", "case_management", {
+    list: "meeting",
+    meetingId,
+    count: attendees.length,
+  });
   return {
     ...row,
     attendees: attendees.map((a) => ({ id: a.id, fullName: a.anonymizedAt ? null : a.fullName })),

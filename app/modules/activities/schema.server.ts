@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
+
 import { isoDate, optionalText, requiredText } from "~/utils/zod-fields.server";
+
+import { ACTIVITY_KINDS, COUNSELLING_MODES, COUNSELLING_TOPICS, PROCEDURE_KINDS } from "../../../db/enums";
 
 /**
  * The activity and meeting forms. Counselling has a topic (psychological | career) and a mode; procedure
@@ -25,14 +27,24 @@ export const activitySchema = z
   .superRefine((v, ctx) => {
     const topics = TOPICS_OF[v.kind];
     if (topics) {
-      if (!v.topic) ctx.addIssue({ code: "custom", path: ["topic"], message: v.kind === "counselling" ? "support.activity.error.counsellingTopic" : "support.activity.error.procedureTopic" });
-      else if (!topics.includes(v.topic)) ctx.addIssue({ code: "custom", path: ["topic"], message: "support.activity.error.topicKind" });
+      if (!v.topic)
+        ctx.addIssue({
+          code: "custom",
+          path: ["topic"],
+          message:
+            v.kind === "counselling"
+              ? "support.activity.error.counsellingTopic"
+              : "support.activity.error.procedureTopic",
+        });
+      else if (!topics.includes(v.topic))
+        ctx.addIssue({ code: "custom", path: ["topic"], message: "support.activity.error.topicKind" });
     } else if (v.topic) {
       ctx.addIssue({ code: "custom", path: ["topic"], message: "support.activity.error.topicForbidden" });
     }
     if (v.kind === "counselling") {
       if (!v.mode) ctx.addIssue({ code: "custom", path: ["mode"], message: "support.activity.error.mode" });
-      else if (!(COUNSELLING_MODES as readonly string[]).includes(v.mode)) ctx.addIssue({ code: "custom", path: ["mode"], message: "validation.choose" });
+      else if (!(COUNSELLING_MODES as readonly string[]).includes(v.mode))
+        ctx.addIssue({ code: "custom", path: ["mode"], message: "validation.choose" });
     } else if (v.mode) {
       ctx.addIssue({ code: "custom", path: ["mode"], message: "support.activity.error.modeForbidden" });
     }

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
+
 import { db } from "../../../db/client.server";
 import { commune, province } from "../../../db/schema";
 
@@ -18,7 +19,10 @@ export async function listCommunes(provinceCode: string): Promise<Commune[]> {
 }
 
 export async function getProvince(code: string): Promise<Province | undefined> {
-  const [row] = await db().select({ code: province.code, name: province.name }).from(province).where(eq(province.code, code));
+  const [row] = await db()
+    .select({ code: province.code, name: province.name })
+    .from(province)
+    .where(eq(province.code, code));
   return row;
 }
 
@@ -61,9 +65,17 @@ export type SearchPlaces = { provinces: Province[]; communes: Commune[]; provinc
 export async function searchPlaces(province: string | undefined, commune: string | undefined): Promise<SearchPlaces> {
   let provinceCode = province;
   if (!provinceCode && commune) provinceCode = (await getCommunes([commune]))[0]?.provinceCode;
-  const [provinces, communes] = await Promise.all([listProvinces(), provinceCode ? listCommunes(provinceCode) : Promise.resolve([])]);
+  const [provinces, communes] = await Promise.all([
+    listProvinces(),
+    provinceCode ? listCommunes(provinceCode) : Promise.resolve([]),
+  ]);
   if (provinceCode && !provinces.some((p) => p.code === provinceCode)) {
     return { provinces, communes: [], province: undefined, commune: undefined };
   }
-  return { provinces, communes, province: provinceCode, commune: communes.some((c) => c.code === commune) ? commune : undefined };
+  return {
+    provinces,
+    communes,
+    province: provinceCode,
+    commune: communes.some((c) => c.code === commune) ? commune : undefined,
+  };
 }

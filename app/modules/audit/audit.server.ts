@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lte, or, type SQL, sql } from "drizzle-orm";
+
 import { db, type Executor } from "../../../db/client.server";
 import { appUser, auditEvent, releasedPerson } from "../../../db/schema";
 import type { AuditAction } from "./actions";
@@ -20,7 +21,9 @@ export async function audit(
   purpose: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await executor.insert(auditEvent).values({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details });
+  await executor
+    .insert(auditEvent)
+    .values({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details });
 }
 
 /** The same for a list of persons shown at once (candidate lists): one insert, one event per person. */
@@ -33,7 +36,11 @@ export async function auditMany(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   if (personIds.length === 0) return;
-  await executor.insert(auditEvent).values(personIds.map((personId) => ({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details })));
+  await executor
+    .insert(auditEvent)
+    .values(
+      personIds.map((personId) => ({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details })),
+    );
 }
 
 export type AuditQuery = {

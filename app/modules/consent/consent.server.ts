@@ -1,18 +1,19 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { consentGrant, consentWithdrawal, releasedPerson, type ConsentWithdrawalChannel } from "../../../db/schema";
-import { indexNow, indexSoon, touch } from "../../../search/facade.server";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { addMonths } from "~/utils/dates";
-import { now, todayIso } from "~/utils/clock.server";
-import { audit, type Actor } from "~/modules/audit/audit.server";
+import { type Actor, audit } from "~/modules/audit/audit.server";
 import { personInScope } from "~/modules/persons/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { addMonths } from "~/utils/dates";
+import type { Outcome } from "~/utils/outcome";
+
+import { db } from "../../../db/client.server";
+import { consentGrant, consentWithdrawal, type ConsentWithdrawalChannel, releasedPerson } from "../../../db/schema";
+import { indexNow, indexSoon, touch } from "../../../search/facade.server";
 import { propagateConsentEnd } from "./ending.server";
 import { grantNotWithdrawn } from "./live.server";
+import { type ConsentInput, EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES } from "./schema.server";
 import type { ConsentPurpose } from "./vocabulary";
-import { EVIDENCE_MAX_BYTES, type EVIDENCE_TYPES, type ConsentInput } from "./schema.server";
-import { log } from "~/utils/log.server";
-import type { Outcome } from "~/utils/outcome";
 
 export type EvidenceFile = { name: string; type: string; bytes: Buffer };
 
@@ -37,12 +38,24 @@ export function checkEvidenceFile(file: EvidenceFile): boolean {
 export type GrantOutcome = Outcome<{ grantId: string }>;
 
 /** Record a consent grant given by a person of the officer's communes; matching consent indexes them. */
-export async function grantConsent(scope: StaffScope, personId: string, input: ConsentInput, file?: EvidenceFile): Promise<GrantOutcome> {
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function grantConsent(
+  scope: StaffScope,
+  personId: string,
+  input: ConsentInput,
+  file?: EvidenceFile,
+): Promise<GrantOutcome> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   if (input.givenOn! > todayIso()) return { ok: false, errors: { givenOn: { key: "consent.error.givenInFuture" } } };
   if (input.evidenceKind === "upload" && (!file || !checkEvidenceFile(file))) {
-    const key = !file ? "consent.error.evidence" : file.bytes.length > EVIDENCE_MAX_BYTES ? "consent.error.fileTooLarge" : "consent.error.file";
+    const key = !file
+      ? "consent.error.evidence"
+      : file.bytes.length > EVIDENCE_MAX_BYTES
+        ? "consent.error.fileTooLarge"
+        : "consent.error.file";
     return { ok: false, errors: { evidenceFile: { key } } };
   }
   const givenAt = new Date(`${input.givenOn}T12:00:00+07:00`);
@@ -62,7 +75,10 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
         createdBy: scope.actorId,
       })
       .returning({ id: consentGrant.id });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "consent_grant", "consent", { grantId: grant.id, purposes: input.purposes });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "consent_grant", "consent", {
+      grantId: grant.id,
+      purposes: input.purposes,
+    });
     await touch(tx, "candidate", [personId]);
     return grant.id;
   });
@@ -71,7 +87,13 @@ export async function grantConsent(scope: StaffScope, personId: string, input: C
 }
 
 /** Which purposes of which grant are withdrawn: all those still in force unless `purposes` names some. */
-export type WithdrawWhere = { personId: string; grantId: string; purposes?: readonly ConsentPurpose[]; scope?: StaffScope; ownPersonId?: string };
+export type WithdrawWhere = {
+  personId: string;
+  grantId: string;
+  purposes?: readonly ConsentPurpose[];
+  scope?: StaffScope;
+  ownPersonId?: string;
+};
 
 /**
  * Withdraw one purpose of a grant, several, or all of them (by the person, or an officer on their behalf),
@@ -88,8 +110,13 @@ export async function withdrawConsent(
   channel: ConsentWithdrawalChannel = actor.role === "person" ? "online" : "in_person",
 ): Promise<{ ok: boolean }> {
   if (!where.scope && !where.ownPersonId) return { ok: false };
-  const personFilter = where.scope ? personInScope(where.scope, where.personId) : eq(releasedPerson.id, where.ownPersonId!);
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(personFilter, eq(releasedPerson.id, where.personId)));
+  const personFilter = where.scope
+    ? personInScope(where.scope, where.personId)
+    : eq(releasedPerson.id, where.ownPersonId!);
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(and(personFilter, eq(releasedPerson.id, where.personId)));
   if (!person) return { ok: false };
   const changed = await db().transaction(async (tx) => {
     const [grant] = await tx
@@ -106,12 +133,30 @@ export async function withdrawConsent(
     const trimmedNote = note.slice(0, 500);
     await tx
       .update(consentGrant)
-      .set(remaining.length ? { purposes: remaining } : { withdrawnAt: at, withdrawnBy: actor.id, withdrawalNote: trimmedNote })
+      .set(
+        remaining.length
+          ? { purposes: remaining }
+          : { withdrawnAt: at, withdrawnBy: actor.id, withdrawalNote: trimmedNote },
+      )
       .where(eq(consentGrant.id, grant.id));
-    await tx
-      .insert(consentWithdrawal)
-      .values(withdrawn.map((purpose) => ({ grantId: grant.id, personId: where.personId, purpose, withdrawnAt: at, withdrawnBy: actor.id, actorRole: actor.role, channel, note: trimmedNote })));
-    await audit(tx, actor, where.personId, "consent_withdraw", "consent", { grantId: grant.id, purposes: withdrawn, remaining, channel });
+    await tx.insert(consentWithdrawal).values(
+      withdrawn.map((purpose) => ({
+        grantId: grant.id,
+        personId: where.personId,
+        purpose,
+        withdrawnAt: at,
+        withdrawnBy: actor.id,
+        actorRole: actor.role,
+        channel,
+        note: trimmedNote,
+      })),
+    );
+    await audit(tx, actor, where.personId, "consent_withdraw", "consent", {
+      grantId: grant.id,
+      purposes: withdrawn,
+      remaining,
+      channel,
+    });
     await propagateConsentEnd(tx, where.personId, [{ grantId: grant.id, purposes: withdrawn }], "withdrawn", actor);
     return true;
   });
@@ -128,16 +173,16 @@ export async function listGrants(personId: string) {
   const [grants, withdrawals] = await Promise.all([
     db()
       .select({
-      id: consentGrant.id,
-      purposes: consentGrant.purposes,
-      shareableFields: consentGrant.shareableFields,
-      givenAt: consentGrant.givenAt,
-      evidenceKind: consentGrant.evidenceKind,
-      evidenceRef: consentGrant.evidenceRef,
-      expiresAt: consentGrant.expiresAt,
-      withdrawnAt: consentGrant.withdrawnAt,
-      withdrawalNote: consentGrant.withdrawalNote,
-    })
+        id: consentGrant.id,
+        purposes: consentGrant.purposes,
+        shareableFields: consentGrant.shareableFields,
+        givenAt: consentGrant.givenAt,
+        evidenceKind: consentGrant.evidenceKind,
+        evidenceRef: consentGrant.evidenceRef,
+        expiresAt: consentGrant.expiresAt,
+        withdrawnAt: consentGrant.withdrawnAt,
+        withdrawalNote: consentGrant.withdrawalNote,
+      })
       .from(consentGrant)
       .where(eq(consentGrant.personId, personId))
       .orderBy(desc(consentGrant.givenAt)),
@@ -154,5 +199,8 @@ export async function listGrants(personId: string) {
       .where(eq(consentWithdrawal.personId, personId))
       .orderBy(asc(consentWithdrawal.withdrawnAt), asc(consentWithdrawal.id)),
   ]);
-  return grants.map((g) => ({ ...g, withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w) }));
+  return grants.map((g) => ({
+    ...g,
+    withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w),
+  }));
 }

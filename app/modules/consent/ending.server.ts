@@ -1,16 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { REFERRAL_KINDS } from "../../../db/enums";
-import { referralRequest } from "../../../db/schema";
-import { touch } from "../../../search/facade.server";
+
 import { formatDate } from "~/i18n";
-import { now } from "~/utils/clock.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { notify, officersOfPerson } from "~/modules/notifications/notifications.server";
 import { redactReferralsOfPerson } from "~/modules/referrals/consent-coverage.server";
 import { withdrawReferralsLosingConsent } from "~/modules/referrals/status.server";
+import { now } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import { REFERRAL_KINDS } from "../../../db/enums";
+import { referralRequest } from "../../../db/schema";
+import { touch } from "../../../search/facade.server";
 import { livePurposesOf } from "./live.server";
-import { LISTING_PURPOSE, type ConsentPurpose } from "./vocabulary";
+import { type ConsentPurpose, LISTING_PURPOSE } from "./vocabulary";
 
 /** Purposes that just ended on one grant (withdrawn by someone, or the whole grant expired). */
 export type EndedPurposes = { grantId: string; purposes: readonly ConsentPurpose[]; expiresAt?: Date };
@@ -33,16 +35,34 @@ function latestExpiry(ended: readonly EndedPurposes[]): Date {
  * - the officers who hold the file are told (the link, not the person's data);
  * - the candidates index is queued (the caller may also apply it at once).
  */
-export async function propagateConsentEnd(tx: Executor, personId: string, ended: readonly EndedPurposes[], reason: ConsentEndReason, actor: Actor | null): Promise<void> {
+export async function propagateConsentEnd(
+  tx: Executor,
+  personId: string,
+  ended: readonly EndedPurposes[],
+  reason: ConsentEndReason,
+  actor: Actor | null,
+): Promise<void> {
   const live = await livePurposesOf(tx, personId);
   const lapsedKinds = REFERRAL_KINDS.filter((kind) => !live.has(LISTING_PURPOSE[kind]));
   if (lapsedKinds.length) {
     await tx
       .update(referralRequest)
       .set({ status: "withdrawn", decidedAt: now() })
-      .where(and(eq(referralRequest.personId, personId), eq(referralRequest.status, "pending"), inArray(referralRequest.kind, lapsedKinds)));
+      .where(
+        and(
+          eq(referralRequest.personId, personId),
+          eq(referralRequest.status, "pending"),
+          inArray(referralRequest.kind, lapsedKinds),
+        ),
+      );
   }
-  await withdrawReferralsLosingConsent(tx, personId, ended, reason === "withdrawn" ? "consent_withdrawn" : "consent_expired", actor);
+  await withdrawReferralsLosingConsent(
+    tx,
+    personId,
+    ended,
+    reason === "withdrawn" ? "consent_withdrawn" : "consent_expired",
+    actor,
+  );
   const endedNow = new Set(ended.flatMap((e) => e.purposes).filter((p) => !live.has(p)));
   await redactReferralsOfPerson(tx, personId, live, endedNow, reason, actor?.id ?? null);
   const officers = (await officersOfPerson(tx, personId)).filter((id) => id !== actor?.id);

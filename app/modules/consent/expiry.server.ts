@@ -1,8 +1,9 @@
 import { and, isNull, sql } from "drizzle-orm";
+
 import type { Executor } from "../../../db/client.server";
 import { consentGrant } from "../../../db/schema";
-import { grantHasExpired } from "./live.server";
 import { propagateConsentEnd } from "./ending.server";
+import { grantHasExpired } from "./live.server";
 
 /**
  * Grants whose term ran out end as a withdrawal does (ending.server.ts, the same path): requests lapse,
@@ -17,10 +18,17 @@ export async function expireConsents(tx: Executor): Promise<number> {
     .update(consentGrant)
     .set({ expiryProcessedAt: sql`now()` })
     .where(and(grantHasExpired(), isNull(consentGrant.expiryProcessedAt)))
-    .returning({ id: consentGrant.id, personId: consentGrant.personId, purposes: consentGrant.purposes, expiresAt: consentGrant.expiresAt });
+    .returning({
+      id: consentGrant.id,
+      personId: consentGrant.personId,
+      purposes: consentGrant.purposes,
+      expiresAt: consentGrant.expiresAt,
+    });
   const persons = [...new Set(expired.map((e) => e.personId))];
   for (const personId of persons) {
-    const ended = expired.filter((e) => e.personId === personId).map((e) => ({ grantId: e.id, purposes: e.purposes, expiresAt: e.expiresAt }));
+    const ended = expired
+      .filter((e) => e.personId === personId)
+      .map((e) => ({ grantId: e.id, purposes: e.purposes, expiresAt: e.expiresAt }));
     await propagateConsentEnd(tx, personId, ended, "expired", null);
   }
   return persons.length;

@@ -5,10 +5,26 @@
  * of the vocabulary (purposes, the listing → purpose map, grantState) is vocabulary.ts. A query that needs
  * the listing → purpose map in SQL builds it from LISTING_PURPOSE there, never by hand.
  */
-import { and, Column, desc, eq, getTableName, gt, inArray, is, isNull, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  type AnyColumn,
+  Column,
+  desc,
+  eq,
+  getTableName,
+  gt,
+  inArray,
+  is,
+  isNull,
+  lt,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+
+import { now } from "~/utils/clock.server";
+
 import { db, type Executor } from "../../../db/client.server";
 import { consentGrant } from "../../../db/schema";
-import { now } from "~/utils/clock.server";
 import type { ConsentPurpose } from "./vocabulary";
 
 /** A person id: a column of the outer query (qualified here, so a correlated subquery cannot rebind it) or a value/fragment. */
@@ -26,7 +42,12 @@ const gIsLive = (at: Date) => sql`g.withdrawn_at is null and g.expires_at > ${at
  * EXISTS a live grant of `person` at `at` (for `purpose` when given; expiring no later than `expiresBy`
  * when given, the renewal reminders' "expiring soon"). For queries on persons or anything that names one.
  */
-export function liveConsent(person: PersonRef, purpose?: ConsentPurpose | null, at: Date = now(), expiresBy?: Date): SQL {
+export function liveConsent(
+  person: PersonRef,
+  purpose?: ConsentPurpose | null,
+  at: Date = now(),
+  expiresBy?: Date,
+): SQL {
   const forPurpose = purpose ? sql` and ${purpose} = any(g.purposes)` : sql``;
   const until = expiresBy ? sql` and g.expires_at <= ${expiresBy.toISOString()}::timestamptz` : sql``;
   return sql`exists (select 1 from ${consentGrant} g where g.person_id = ${personSql(person)} and ${gIsLive(at)}${forPurpose}${until})`;
@@ -63,7 +84,12 @@ type Reader = Pick<ReturnType<typeof db>, "select">;
 /** Grants in force now (not withdrawn, not expired), newest first. */
 export async function liveGrants(personId: string, reader: Reader = db()) {
   return reader
-    .select({ id: consentGrant.id, purposes: consentGrant.purposes, shareableFields: consentGrant.shareableFields, expiresAt: consentGrant.expiresAt })
+    .select({
+      id: consentGrant.id,
+      purposes: consentGrant.purposes,
+      shareableFields: consentGrant.shareableFields,
+      expiresAt: consentGrant.expiresAt,
+    })
     .from(consentGrant)
     .where(and(eq(consentGrant.personId, personId), grantIsLive()))
     .orderBy(desc(consentGrant.givenAt));

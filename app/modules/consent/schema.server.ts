@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
+
 import { isoDate, optionalText, stringList } from "~/utils/zod-fields.server";
+
+import { CONSENT_PURPOSES, SHAREABLE_FIELDS } from "../../../db/enums";
 
 /** One grant, several purposes each chosen on its own (no bundling), with the fields it lets be shared. */
 export const consentSchema = z

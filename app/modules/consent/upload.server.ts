@@ -1,6 +1,13 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { formValues, readForm, type FormValues } from "~/utils/forms";
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+
+import { type FormValues, formValues, readForm } from "~/utils/forms";
 import { cleanText } from "~/utils/text";
+
 import type { EvidenceFile } from "./consent.server";
 import { EVIDENCE_MAX_BYTES } from "./constants";
 
@@ -36,7 +43,8 @@ export async function readPersonPageBody(request: Request): Promise<PersonPageBo
     return { values: await readForm(request), fileTooLarge: false, bodyTooLarge: false };
   }
   const declared = Number(request.headers.get("Content-Length") ?? "");
-  if (Number.isFinite(declared) && declared > CONSENT_BODY_MAX_BYTES) return { values: {}, fileTooLarge: true, bodyTooLarge: true };
+  if (Number.isFinite(declared) && declared > CONSENT_BODY_MAX_BYTES)
+    return { values: {}, fileTooLarge: true, bodyTooLarge: true };
 
   const keepScan = unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_MAX_BYTES });
   let scanSeen = false;

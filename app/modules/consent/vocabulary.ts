@@ -14,7 +14,10 @@ export { CONSENT_PURPOSES, type ConsentPurpose };
  * The consent a listing needs, for matching, a referral or a person's own request: a job goes through
  * matching, a course through training referral.
  */
-export const LISTING_PURPOSE = { job: "matching", training: "training_referral" } as const satisfies Record<ReferralKind, ConsentPurpose>;
+export const LISTING_PURPOSE = { job: "matching", training: "training_referral" } as const satisfies Record<
+  ReferralKind,
+  ConsentPurpose
+>;
 export type ListingPurpose = (typeof LISTING_PURPOSE)[keyof typeof LISTING_PURPOSE];
 
 export type GrantState = "live" | "withdrawn" | "expired";
@@ -23,7 +26,10 @@ export type GrantState = "live" | "withdrawn" | "expired";
  * Where a grant stands at `at`: withdrawn (the whole grant ended), expired, or live (in force: not
  * withdrawn, expiring after `at`). Dates may be Date objects or ISO strings (a page's serialised data).
  */
-export function grantState(grant: { withdrawnAt: Date | string | null; expiresAt: Date | string }, at: Date | string = new Date()): GrantState {
+export function grantState(
+  grant: { withdrawnAt: Date | string | null; expiresAt: Date | string },
+  at: Date | string = new Date(),
+): GrantState {
   if (grant.withdrawnAt) return "withdrawn";
   return new Date(grant.expiresAt) > new Date(at) ? "live" : "expired";
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import { db } from "../../../db/client.server";
 import { search } from "../../../search/facade.server";
 
@@ -20,7 +21,8 @@ export async function checkHealth(): Promise<Health> {
   ]);
   const reasons: Record<string, string> = {};
   if (dbResult.status === "rejected") reasons.db = String((dbResult.reason as Error)?.message ?? dbResult.reason);
-  if (searchResult.status === "rejected") reasons.search = String((searchResult.reason as Error)?.message ?? searchResult.reason);
+  if (searchResult.status === "rejected")
+    reasons.search = String((searchResult.reason as Error)?.message ?? searchResult.reason);
   else if (!searchResult.value.ok) reasons.search = searchResult.value.reason;
   return {
     db: reasons.db ? "down" : "ok",

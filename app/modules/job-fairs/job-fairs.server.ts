@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, inArray, notExists, sql, type SQL } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import { commune, jobFair, jobFairEmployer, jobFairParticipant, organization } from "../../../db/schema";
+import { and, asc, desc, eq, inArray, notExists, type SQL, sql } from "drizzle-orm";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
-import type { FairEmployerInput, FairInput } from "./schema.server";
 import type { Outcome } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import { commune, jobFair, jobFairEmployer, jobFairParticipant, organization } from "../../../db/schema";
+import type { FairEmployerInput, FairInput } from "./schema.server";
 
 /**
  * Job fairs (phiên giao dịch việc làm): a commune officer organises one in a commune they serve, invites
@@ -21,7 +23,16 @@ export function fairsInScope(scope: StaffScope): SQL {
     : inArray(jobFair.provinceCode, scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
 }
 
-export type Fair = { id: string; title: string; heldOn: string; place: string; note: string; communeCode: string; communeName: string; provinceCode: string };
+export type Fair = {
+  id: string;
+  title: string;
+  heldOn: string;
+  place: string;
+  note: string;
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+};
 
 const fairColumns = {
   id: jobFair.id,
@@ -62,10 +73,20 @@ export async function listFairs(scope: StaffScope): Promise<FairListRow[]> {
   const rows = await db()
     .select({
       ...fairColumns,
-      employers: sql<number>`(select count(*) from ${jobFairEmployer} e where e.fair_id = ${jobFair.id})`.mapWith(Number),
-      openings: sql<number>`(select coalesce(sum(e.openings), 0) from ${jobFairEmployer} e where e.fair_id = ${jobFair.id})`.mapWith(Number),
-      participants: sql<number>`(select count(*) from ${jobFairParticipant} p where p.fair_id = ${jobFair.id})`.mapWith(Number),
-      hired: sql<number>`(select count(*) from ${jobFairParticipant} p where p.fair_id = ${jobFair.id} and p.outcome = 'hired')`.mapWith(Number),
+      employers: sql<number>`(select count(*) from ${jobFairEmployer} e where e.fair_id = ${jobFair.id})`.mapWith(
+        Number,
+      ),
+      openings:
+        sql<number>`(select coalesce(sum(e.openings), 0) from ${jobFairEmployer} e where e.fair_id = ${jobFair.id})`.mapWith(
+          Number,
+        ),
+      participants: sql<number>`(select count(*) from ${jobFairParticipant} p where p.fair_id = ${jobFair.id})`.mapWith(
+        Number,
+      ),
+      hired:
+        sql<number>`(select count(*) from ${jobFairParticipant} p where p.fair_id = ${jobFair.id} and p.outcome = 'hired')`.mapWith(
+          Number,
+        ),
     })
     .from(jobFair)
     .innerJoin(commune, eq(commune.code, jobFair.communeCode))
@@ -82,7 +103,10 @@ export async function createFair(scope: StaffScope, input: FairInput): Promise<C
   if (scope.communeCodes === null || !scope.communeCodes.includes(input.communeCode)) {
     return { ok: false, errors: { communeCode: { key: "events.fair.error.commune" } } };
   }
-  const [place] = await db().select({ provinceCode: commune.provinceCode }).from(commune).where(eq(commune.code, input.communeCode));
+  const [place] = await db()
+    .select({ provinceCode: commune.provinceCode })
+    .from(commune)
+    .where(eq(commune.code, input.communeCode));
   if (!place) return { ok: false, errors: { communeCode: { key: "events.fair.error.commune" } } };
   const [row] = await db()
     .insert(jobFair)
@@ -95,7 +119,12 @@ export type FairEmployer = { organizationId: string; name: string; communeName: 
 
 export async function fairEmployers(fairId: string, executor: Executor = db()): Promise<FairEmployer[]> {
   return executor
-    .select({ organizationId: jobFairEmployer.organizationId, name: organization.name, communeName: commune.name, openings: jobFairEmployer.openings })
+    .select({
+      organizationId: jobFairEmployer.organizationId,
+      name: organization.name,
+      communeName: commune.name,
+      openings: jobFairEmployer.openings,
+    })
     .from(jobFairEmployer)
     .innerJoin(organization, eq(organization.id, jobFairEmployer.organizationId))
     .innerJoin(commune, eq(commune.code, organization.communeCode))
@@ -129,7 +158,11 @@ export async function employerOptions(fair: Fair): Promise<{ id: string; name: s
 export type FairChange = Outcome;
 
 /** Add a verified employer of the province with its openings; adding it again updates the openings. */
-export async function addFairEmployer(scope: StaffScope, fairId: string, input: FairEmployerInput): Promise<FairChange> {
+export async function addFairEmployer(
+  scope: StaffScope,
+  fairId: string,
+  input: FairEmployerInput,
+): Promise<FairChange> {
   return db().transaction(async (tx) => {
     const fair = await lockFair(tx, scope, fairId);
     if (!fair) return { ok: false as const, notFound: true as const };
@@ -144,17 +177,28 @@ export async function addFairEmployer(scope: StaffScope, fairId: string, input: 
           eq(organization.provinceCode, fair.provinceCode),
         ),
       );
-    if (!org) return { ok: false as const, errors: { organizationId: { key: "events.fair.error.notVerifiedEmployer" as const } } };
+    if (!org)
+      return {
+        ok: false as const,
+        errors: { organizationId: { key: "events.fair.error.notVerifiedEmployer" as const } },
+      };
     await tx
       .insert(jobFairEmployer)
       .values({ fairId, organizationId: org.id, openings: input.openings })
-      .onConflictDoUpdate({ target: [jobFairEmployer.fairId, jobFairEmployer.organizationId], set: { openings: input.openings } });
+      .onConflictDoUpdate({
+        target: [jobFairEmployer.fairId, jobFairEmployer.organizationId],
+        set: { openings: input.openings },
+      });
     return { ok: true as const };
   });
 }
 
 /** Take an employer off the fair, unless someone's interview or hire with it is recorded. */
-export async function removeFairEmployer(scope: StaffScope, fairId: string, organizationId: string): Promise<FairChange> {
+export async function removeFairEmployer(
+  scope: StaffScope,
+  fairId: string,
+  organizationId: string,
+): Promise<FairChange> {
   return db().transaction(async (tx) => {
     const fair = await lockFair(tx, scope, fairId);
     if (!fair) return { ok: false as const, notFound: true as const };

@@ -1,8 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+
 import { db } from "../../../db/client.server";
 import { jobFairEmployer, jobFairParticipant, organization } from "../../../db/schema";
-import type { StaffScope } from "~/auth/scope.server";
-import { getFair, type Fair } from "./job-fairs.server";
+import { type Fair, getFair } from "./job-fairs.server";
 
 /**
  * The report of one session (báo cáo kết quả phiên giao dịch việc làm): counted from the participant rows
@@ -10,7 +12,14 @@ import { getFair, type Fair } from "./job-fairs.server";
  * audited. Outcomes are steps: a hire was interviewed, an interview attended.
  */
 
-export type EmployerLine = { organizationId: string; name: string; openings: number; interviews: number; hires: number; placements: number };
+export type EmployerLine = {
+  organizationId: string;
+  name: string;
+  openings: number;
+  interviews: number;
+  hires: number;
+  placements: number;
+};
 
 export type FairReport = {
   fair: Fair;

@@ -1,10 +1,16 @@
 import { z } from "zod";
-import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES } from "../../../db/enums";
+
 import { isoDate, optionalText, requiredText, vndAmount } from "~/utils/zod-fields.server";
+
+import { CONTRACT_KINDS, JOB_FAIR_OUTCOMES } from "../../../db/enums";
 
 /** The forms of a job fair (phiên giao dịch việc làm). Rules that need the database live in job-fairs.server.ts. */
 
-const id = (message = "validation.choose") => z.string({ error: message }).trim().pipe(z.uuid({ error: message }));
+const id = (message = "validation.choose") =>
+  z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
 const checkbox = z
   .string()
   .optional()
@@ -56,7 +62,10 @@ export const outcomeSchema = z
       ctx.addIssue({ code: "custom", path: ["organizationId"], message: "events.fair.error.employerNeeded" });
     }
   })
-  .transform((v) => ({ ...v, organizationId: v.outcome === "interviewed" || v.outcome === "hired" ? v.organizationId : null }));
+  .transform((v) => ({
+    ...v,
+    organizationId: v.outcome === "interviewed" || v.outcome === "hired" ? v.organizationId : null,
+  }));
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
 /** A hire recorded as a placement: the employer is the fair's, so only the job itself is asked. */
@@ -74,7 +83,15 @@ export const linkPlacementSchema = z.object({ personId: id(), placementId: id("e
 
 export const unregisterSchema = z.object({ personId: id() });
 
-export const FAIR_INTENTS = ["addEmployer", "removeEmployer", "register", "unregister", "outcome", "hirePlacement", "linkPlacement"] as const;
+export const FAIR_INTENTS = [
+  "addEmployer",
+  "removeEmployer",
+  "register",
+  "unregister",
+  "outcome",
+  "hirePlacement",
+  "linkPlacement",
+] as const;
 export type FairIntent = (typeof FAIR_INTENTS)[number];
 export const intentSchema = z.enum(FAIR_INTENTS);
 

@@ -1,7 +1,9 @@
 import { and, eq, lt, sql } from "drizzle-orm";
+
+import { todayIso } from "~/utils/clock.server";
+
 import type { Executor } from "../../../db/client.server";
 import { job } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
 import { touch } from "../../../search/facade.server";
 
 /**
@@ -15,6 +17,10 @@ export async function expireJobs(tx: Executor): Promise<number> {
     .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
     .where(and(eq(job.status, "open"), lt(job.closesAt, todayIso())))
     .returning({ id: job.id });
-  await touch(tx, "job", closed.map((j) => j.id));
+  await touch(
+    tx,
+    "job",
+    closed.map((j) => j.id),
+  );
   return closed.length;
 }

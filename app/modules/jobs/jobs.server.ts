@@ -1,16 +1,18 @@
 import { eq } from "drizzle-orm";
-import { refreshJobSearchText } from "./search-rows.server";
-import { db, type Transaction } from "../../../db/client.server";
-import { job, occupation, trainingLeadsToJob, type JobStatus } from "../../../db/schema";
-import { touch } from "../../../search/facade.server";
+
 import type { OrgScope } from "~/auth/org-scope.server";
-import { todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import * as postings from "~/modules/listings/posting.server";
 import { minimumWageFor } from "~/modules/reference/reference.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+
+import { db, type Transaction } from "../../../db/client.server";
+import { job, type JobStatus, occupation, trainingLeadsToJob } from "../../../db/schema";
+import { touch } from "../../../search/facade.server";
 import type { JOB_ACTIONS } from "./constants";
 import type { JobInput } from "./schema";
+import { refreshJobSearchText } from "./search-rows.server";
 
 // Routes take the form schema from this .server module so the browser build drops it (docs/decisions/011).
 export { jobInputSchema } from "./schema";
@@ -20,20 +22,31 @@ export type JobOutcome = postings.PostingOutcome<JobStatus>;
 /** Rules that need the database: the place exists, the wage meets the regional minimum, the dates make sense. */
 async function checkJob(input: JobInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const [occ] = await db().select({ code: occupation.code }).from(occupation).where(eq(occupation.code, input.occupationCode));
+  const [occ] = await db()
+    .select({ code: occupation.code })
+    .from(occupation)
+    .where(eq(occupation.code, input.occupationCode));
   if (!occ) errors.occupationCode = { key: "validation.choose" };
   if (!(await isCommuneInProvince(input.communeCode, input.provinceCode))) {
     errors.communeCode = { key: "validation.commune" };
   } else {
     const minimum = await minimumWageFor(input.provinceCode, input.communeCode);
     // Part-time and seasonal pay may be pro rata; full-time work and apprenticeships pay the monthly minimum.
-    if (minimum && (input.employmentType === "full_time" || input.employmentType === "apprenticeship") && input.wageMin < minimum.monthlyVnd) {
-      errors.wageMin = { key: "jobs.error.belowMinimum", vars: { minimum: minimum.monthlyVnd.toLocaleString("vi-VN"), zone: minimum.zone } };
+    if (
+      minimum &&
+      (input.employmentType === "full_time" || input.employmentType === "apprenticeship") &&
+      input.wageMin < minimum.monthlyVnd
+    ) {
+      errors.wageMin = {
+        key: "jobs.error.belowMinimum",
+        vars: { minimum: minimum.monthlyVnd.toLocaleString("vi-VN"), zone: minimum.zone },
+      };
     }
   }
   const today = todayIso();
   if (input.closesAt && input.closesAt < today) errors.closesAt = { key: "jobs.error.closesInPast" };
-  if (input.startsAt && input.startsAt < today && !errors.closesAt) errors.startsAt = { key: "jobs.error.startsInPast" };
+  if (input.startsAt && input.startsAt < today && !errors.closesAt)
+    errors.startsAt = { key: "jobs.error.startsInPast" };
   return errors;
 }
 
@@ -80,7 +93,8 @@ const JOB_POSTING: postings.PostingKind<JobInput, OwnJob, JobStatus, JobTransiti
 export const createJob = (scope: OrgScope, input: JobInput, options: { publish: boolean }): Promise<JobOutcome> =>
   postings.createPosting(JOB_POSTING, scope, input, options);
 
-export const updateJob = (scope: OrgScope, id: string, input: JobInput) => postings.updatePosting(JOB_POSTING, scope, id, input);
+export const updateJob = (scope: OrgScope, id: string, input: JobInput) =>
+  postings.updatePosting(JOB_POSTING, scope, id, input);
 
 export type JobTransition = (typeof JOB_ACTIONS)[number];
 export type TransitionOutcome = postings.TransitionOutcome<JobStatus>;
@@ -91,8 +105,15 @@ export const transitionJob = (scope: OrgScope, id: string, action: JobTransition
 
 /** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
 async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {
-  const links = await tx.select({ id: trainingLeadsToJob.trainingSlotId }).from(trainingLeadsToJob).where(eq(trainingLeadsToJob.jobId, jobId));
-  await touch(tx, "training", links.map((l) => l.id));
+  const links = await tx
+    .select({ id: trainingLeadsToJob.trainingSlotId })
+    .from(trainingLeadsToJob)
+    .where(eq(trainingLeadsToJob.jobId, jobId));
+  await touch(
+    tx,
+    "training",
+    links.map((l) => l.id),
+  );
 }
 
 export type OwnJob = typeof job.$inferSelect;
@@ -103,4 +124,9 @@ export function getOwnJob(scope: OrgScope, id: string): Promise<OwnJob | undefin
 }
 
 export const listOwnJobs = (scope: OrgScope) =>
-  postings.listOwnPostings(job, job.closesAt, scope, { closesAt: job.closesAt, openings: job.openings, wageMin: job.wageMin, wageMax: job.wageMax });
+  postings.listOwnPostings(job, job.closesAt, scope, {
+    closesAt: job.closesAt,
+    openings: job.openings,
+    wageMin: job.wageMin,
+    wageMax: job.wageMax,
+  });

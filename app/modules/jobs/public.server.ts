@@ -1,12 +1,14 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+
+import * as shared from "~/modules/listings/public.server";
 import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
+import { selectTrainingRows } from "~/modules/trainings/search-rows.server";
+import { todayIso } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
 import { type JobDocument } from "../../../search/facade.server";
 import { loadJobRows } from "./search-rows.server";
-import { selectTrainingRows } from "~/modules/trainings/search-rows.server";
-import { todayIso } from "~/utils/clock.server";
-import * as shared from "~/modules/listings/public.server";
 
 /**
  * What the public pages show of a job. Built field by field, never spread from a row: officer-only

@@ -1,8 +1,18 @@
 import { z } from "zod";
-import { JOB_ACTIONS } from "./constants";
-import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../../db/enums";
+
 import { communeCodeField, provinceCodeField } from "~/modules/accounts/schema.server";
-import { isoDate, optionalText, positiveInt, requiredText, stringList, textList, vndAmount } from "~/utils/zod-fields.server";
+import {
+  isoDate,
+  optionalText,
+  positiveInt,
+  requiredText,
+  stringList,
+  textList,
+  vndAmount,
+} from "~/utils/zod-fields.server";
+
+import { EMPLOYMENT_TYPES, JOB_BENEFITS, OFFENCE_CATEGORIES } from "../../../db/enums";
+import { JOB_ACTIONS } from "./constants";
 
 /** The job form, shared by create and edit. Cross-field rules here; place-dependent ones in the service. */
 export const jobInputSchema = z

@@ -1,8 +1,16 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+
 import { isJobPublic } from "~/modules/listings/visibility";
+
 import type { Executor } from "../../../db/client.server";
 import { commune, job, occupation, organization, province } from "../../../db/schema";
-import { jobToDocument, lastIdOf, type DocumentSource, type JobRow, type RowSelection } from "../../../search/facade.server";
+import {
+  type DocumentSource,
+  type JobRow,
+  jobToDocument,
+  lastIdOf,
+  type RowSelection,
+} from "../../../search/facade.server";
 
 /**
  * Job postings as search sees them: the joined row behind every job document (the worker's delivery and
@@ -52,7 +60,10 @@ export function selectJobRows(db: Executor) {
 export async function loadJobRows(db: Executor, which: RowSelection): Promise<JobRow[]> {
   const q = selectJobRows(db);
   if ("ids" in which) return which.ids.length ? q.where(inArray(job.id, which.ids)) : [];
-  return q.where(which.afterId ? gt(job.id, which.afterId) : undefined).orderBy(asc(job.id)).limit(which.limit);
+  return q
+    .where(which.afterId ? gt(job.id, which.afterId) : undefined)
+    .orderBy(asc(job.id))
+    .limit(which.limit);
 }
 
 /** The documents of public jobs among the selected rows (search/sources.ts). */

@@ -1,6 +1,7 @@
-import type { JobStatus, TrainingStatus } from "../../../db/enums";
 import type { MessageKey } from "~/i18n";
 import { JOB_ACTIONS } from "~/modules/jobs/constants";
+
+import type { JobStatus, TrainingStatus } from "../../../db/enums";
 
 /*
  * Jobs and training slots are one kind of thing, a listing, configured per kind: the words, the public
@@ -27,7 +28,12 @@ export const LISTING_KINDS = {
       backToList: "jobs.backToList",
     },
     cta: { title: "jobs.cta.title", officer: "jobs.cta.officer", login: "jobs.cta.login" },
-    search: { form: "job-search", results: "jobs", sorts: ["relevance", "newest", "wage", "start"], defaultSort: "newest" },
+    search: {
+      form: "job-search",
+      results: "jobs",
+      sorts: ["relevance", "newest", "wage", "start"],
+      defaultSort: "newest",
+    },
     /** What the owner may do next from each status (the service re-checks every rule). */
     next: { draft: ["publish"], open: ["fill", "close"], filled: ["reopen"], closed: ["reopen"] } satisfies Record<
       JobStatus,
@@ -40,7 +46,11 @@ export const LISTING_KINDS = {
       actionLabels: "jobs.action",
       statusChanged: "jobs.status.changed",
       expiredHint: "jobs.own.expiredHint",
-      failures: { not_verified: "jobs.error.notVerified", expired: "jobs.error.expired", invalid_transition: "jobs.error.invalidTransition" },
+      failures: {
+        not_verified: "jobs.error.notVerified",
+        expired: "jobs.error.expired",
+        invalid_transition: "jobs.error.invalidTransition",
+      },
     },
   },
   training: {
@@ -54,8 +64,16 @@ export const LISTING_KINDS = {
       backToList: "trainings.backToList",
     },
     cta: { title: "trainings.cta.title", officer: "trainings.cta.officer", login: "trainings.cta.login" },
-    search: { form: "training-search", results: "trainings", sorts: ["relevance", "start", "newest", "cost"], defaultSort: "start" },
-    next: { draft: ["publish"], open: ["close"], closed: ["reopen"] } satisfies Record<TrainingStatus, (typeof TRAINING_ACTIONS)[number][]>,
+    search: {
+      form: "training-search",
+      results: "trainings",
+      sorts: ["relevance", "start", "newest", "cost"],
+      defaultSort: "start",
+    },
+    next: { draft: ["publish"], open: ["close"], closed: ["reopen"] } satisfies Record<
+      TrainingStatus,
+      (typeof TRAINING_ACTIONS)[number][]
+    >,
     actions: TRAINING_ACTIONS,
     own: {
       statuses: "trainingStatus",
@@ -77,7 +95,13 @@ export const LISTING_KINDS = {
     words: Record<string, MessageKey>;
     cta: { title: MessageKey; officer: MessageKey; login: MessageKey };
     search: { form: string; results: "jobs" | "trainings"; sorts: readonly string[]; defaultSort: string };
-    own: { statuses: string; actionLabels: string; statusChanged: MessageKey; expiredHint: MessageKey; failures: Record<string, MessageKey> };
+    own: {
+      statuses: string;
+      actionLabels: string;
+      statusChanged: MessageKey;
+      expiredHint: MessageKey;
+      failures: Record<string, MessageKey>;
+    };
   } & Record<string, unknown>
 >;
 
@@ -96,7 +120,12 @@ export const POSTING_AREAS = {
       newTitle: "jobs.form.newTitle",
       editTitle: "jobs.form.editTitle",
       notVerified: "jobs.error.notVerified",
-      saved: { open: "jobs.saved.open", draft: "jobs.saved.draft", draftUnverified: "jobs.saved.draftUnverified", updated: "jobs.saved.updated" },
+      saved: {
+        open: "jobs.saved.open",
+        draft: "jobs.saved.draft",
+        draftUnverified: "jobs.saved.draftUnverified",
+        updated: "jobs.saved.updated",
+      },
     },
   },
   training: {
@@ -137,7 +166,14 @@ export const POSTING_AREAS = {
   },
 } as const satisfies {
   [K in ListingKind]: Partial<
-    Record<PostingRole, { home: string; list: string; saved: Record<"open" | "draft" | "draftUnverified" | "updated", MessageKey> } & Record<string, unknown>>
+    Record<
+      PostingRole,
+      {
+        home: string;
+        list: string;
+        saved: Record<"open" | "draft" | "draftUnverified" | "updated", MessageKey>;
+      } & Record<string, unknown>
+    >
   >;
 };
 

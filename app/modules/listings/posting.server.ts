@@ -1,14 +1,16 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { PgColumn, SelectedFields } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
-import { db, type Transaction } from "../../../db/client.server";
-import { job, trainingSlot } from "../../../db/schema";
-import { indexSoon, touch } from "../../../search/facade.server";
+
 import type { OrgScope } from "~/auth/org-scope.server";
+import { isOrganizationVerified } from "~/modules/organizations/organizations.server";
 import { now, todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { NotFound } from "~/utils/outcome";
-import { isOrganizationVerified } from "~/modules/organizations/organizations.server";
+
+import { db, type Transaction } from "../../../db/client.server";
+import { job, trainingSlot } from "../../../db/schema";
+import { indexSoon, touch } from "../../../search/facade.server";
 
 /*
  * One posting service for jobs and training slots: create, update and the status machine, with the
@@ -40,10 +42,10 @@ export type PostingKind<Input, Own extends OwnRow, Status extends PostingStatus,
   transitions: Record<Transition, { from: Status[]; to: Status }>;
 };
 
-export type PostingOutcome<Status> = { ok: true; id: string; status: Status; notice?: "saved_as_draft" } | { ok: false; errors: FieldErrors };
+export type PostingOutcome<Status> =
+  { ok: true; id: string; status: Status; notice?: "saved_as_draft" } | { ok: false; errors: FieldErrors };
 export type TransitionOutcome<Status> =
-  | { ok: true; status: Status }
-  | { ok: false; reason: "not_found" | "not_verified" | "expired" | "invalid_transition" };
+  { ok: true; status: Status } | { ok: false; reason: "not_found" | "not_verified" | "expired" | "invalid_transition" };
 
 /**
  * Create a listing for the actor's organisation, as a draft or published at once. An organisation that
@@ -75,7 +77,12 @@ export async function createPosting<Input, Own extends OwnRow, Status extends Po
     return row.id;
   });
   indexSoon();
-  return { ok: true, id, status: (publish ? "open" : "draft") as Status, notice: options.publish && !publish ? "saved_as_draft" : undefined };
+  return {
+    ok: true,
+    id,
+    status: (publish ? "open" : "draft") as Status,
+    notice: options.publish && !publish ? "saved_as_draft" : undefined,
+  };
 }
 
 export async function updatePosting<Input, Own extends OwnRow, Status extends PostingStatus, T extends string>(
@@ -139,7 +146,11 @@ export function ownRow(table: PostingTable, scope: OrgScope, id: string) {
 }
 
 /** A listing of the actor's organisation, every column; another organisation's id is simply not found. */
-export async function selectOwnRow<T extends PostingTable>(table: T, scope: OrgScope, id: string): Promise<T["$inferSelect"] | undefined> {
+export async function selectOwnRow<T extends PostingTable>(
+  table: T,
+  scope: OrgScope,
+  id: string,
+): Promise<T["$inferSelect"] | undefined> {
   const [row] = await db()
     .select()
     .from(table as PostingTable)
@@ -148,7 +159,12 @@ export async function selectOwnRow<T extends PostingTable>(table: T, scope: OrgS
 }
 
 /** The organisation's own listings, newest change first, with the columns its list shows and whether its date passed. */
-export async function listOwnPostings<T extends PostingTable, F extends SelectedFields>(table: T, deadline: PgColumn, scope: OrgScope, fields: F) {
+export async function listOwnPostings<T extends PostingTable, F extends SelectedFields>(
+  table: T,
+  deadline: PgColumn,
+  scope: OrgScope,
+  fields: F,
+) {
   const columns = {
     id: table.id,
     title: table.title,
@@ -163,5 +179,6 @@ export async function listOwnPostings<T extends PostingTable, F extends Selected
     .from(table as typeof job)
     .where(eq(table.organizationId, scope.organizationId))
     .orderBy(desc(table.updatedAt));
-  return rows as (Omit<SelectResultFields<typeof columns>, "status" | "closedReason"> & Pick<T["$inferSelect"], "status" | "closedReason">)[];
+  return rows as (Omit<SelectResultFields<typeof columns>, "status" | "closedReason"> &
+    Pick<T["$inferSelect"], "status" | "closedReason">)[];
 }

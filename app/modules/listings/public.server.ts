@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+
 import { organization, type RecordStance } from "../../../db/schema";
 
 /*
@@ -45,11 +46,21 @@ export function publicOrganization(
 
 export const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);
 
-
-
 /** A listing of the other kind shown on a page (courses leading to a job, jobs a course leads to). */
-export type RelatedListing = { id: string; title: string; organizationName: string; communeName: string; provinceName: string };
+export type RelatedListing = {
+  id: string;
+  title: string;
+  organizationName: string;
+  communeName: string;
+  provinceName: string;
+};
 
 export function relatedListing(row: RelatedListing): RelatedListing {
-  return { id: row.id, title: row.title, organizationName: row.organizationName, communeName: row.communeName, provinceName: row.provinceName };
+  return {
+    id: row.id,
+    title: row.title,
+    organizationName: row.organizationName,
+    communeName: row.communeName,
+    provinceName: row.provinceName,
+  };
 }

@@ -5,7 +5,10 @@ import type { JobRow, TrainingRow } from "../../../search/facade.server";
  * (a job's closing date, a course's application deadline), by a verified organisation. The documents the
  * search index holds (jobs/ and trainings/search-rows.server.ts) and the public detail pages both use it.
  */
-export function isJobPublic(row: Pick<JobRow, "status" | "publishedAt" | "closesAt" | "organizationVerified">, today: string): boolean {
+export function isJobPublic(
+  row: Pick<JobRow, "status" | "publishedAt" | "closesAt" | "organizationVerified">,
+  today: string,
+): boolean {
   return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.closesAt >= today;
 }
 
@@ -13,5 +16,7 @@ export function isTrainingPublic(
   row: Pick<TrainingRow, "status" | "publishedAt" | "applicationDeadline" | "organizationVerified">,
   today: string,
 ): boolean {
-  return row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.applicationDeadline >= today;
+  return (
+    row.status === "open" && row.publishedAt !== null && row.organizationVerified && row.applicationDeadline >= today
+  );
 }

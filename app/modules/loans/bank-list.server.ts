@@ -1,13 +1,15 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { commune, loan, province, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate, translator } from "~/i18n";
+import { auditMany } from "~/modules/audit/audit.server";
+import { personNameKey } from "~/modules/persons/order.server";
 import { todayIso } from "~/utils/clock.server";
 import { toCsv } from "~/utils/csv.server";
-import { auditMany } from "~/modules/audit/audit.server";
+
+import { db } from "../../../db/client.server";
+import { commune, loan, province, releasedPerson } from "../../../db/schema";
 import { bankListDueDate, monthStart } from "./rules";
-import { personNameKey } from "~/modules/persons/order.server";
 
 /**
  * Form 01: the commune's monthly list of persons applying for a loan, sent to the bank's transaction office
@@ -33,7 +35,12 @@ export type BankListRow = {
   bankBranch: string;
 };
 
-export type BankList = { month: string; dueDate: string; communes: { code: string; name: string }[]; rows: BankListRow[] };
+export type BankList = {
+  month: string;
+  dueDate: string;
+  communes: { code: string; name: string }[];
+  rows: BankListRow[];
+};
 
 /** The list month from the query (YYYY-MM), or this month. */
 export function bankListMonth(raw: string | null): string {
@@ -44,7 +51,13 @@ export function bankListMonth(raw: string | null): string {
 /** The list of one month for the officer's communes, audited per person ("view" on the page, "export" as a file). */
 export async function bankList(scope: StaffScope, month: string, format: "page" | "csv"): Promise<BankList> {
   const codes = scope.communeCodes ?? [];
-  const communes = codes.length ? await db().select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, codes)).orderBy(asc(commune.name)) : [];
+  const communes = codes.length
+    ? await db()
+        .select({ code: commune.code, name: commune.name })
+        .from(commune)
+        .where(inArray(commune.code, codes))
+        .orderBy(asc(commune.name))
+    : [];
   const rows = codes.length
     ? await db()
         .select({
@@ -69,7 +82,14 @@ export async function bankList(scope: StaffScope, month: string, format: "page" 
         .innerJoin(releasedPerson, eq(releasedPerson.id, loan.personId))
         .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
         .innerJoin(province, eq(province.code, releasedPerson.provinceCode))
-        .where(and(inArray(loan.communeCode, codes), eq(loan.listMonth, month), ne(loan.status, "cancelled"), isNull(releasedPerson.anonymizedAt)))
+        .where(
+          and(
+            inArray(loan.communeCode, codes),
+            eq(loan.listMonth, month),
+            ne(loan.status, "cancelled"),
+            isNull(releasedPerson.anonymizedAt),
+          ),
+        )
         .orderBy(asc(loan.communeCode), personNameKey, asc(loan.id))
     : [];
   const names = new Map(communes.map((c) => [c.code, c.name]));
@@ -122,7 +142,9 @@ export function bankListCsv(list: BankList): string {
     t("support.bank.col.commune"),
   ];
   const purposeOf = (r: BankListRow) =>
-    r.purpose === "training" ? t("support.bank.purpose.training", { months: r.trainingMonths ?? 0 }) : t("support.loan.purpose.business");
+    r.purpose === "training"
+      ? t("support.bank.purpose.training", { months: r.trainingMonths ?? 0 })
+      : t("support.loan.purpose.business");
   const body = list.rows.map((r) => [
     r.stt,
     r.fullName,

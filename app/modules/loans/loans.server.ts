@@ -1,17 +1,27 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, sum, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql, sum } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { supportPerson } from "~/modules/activities/activities.server";
+import { audit } from "~/modules/audit/audit.server";
+import { personNameKey } from "~/modules/persons/order.server";
+import { personsInScope } from "~/modules/persons/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import type { Outcome } from "~/utils/outcome";
+
 import { db } from "../../../db/client.server";
 import { LOAN_STATUSES, type LoanStatus } from "../../../db/enums";
 import { appUser, auditEvent, commune, loan, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
-import { supportPerson } from "~/modules/activities/activities.server";
-import { audit } from "~/modules/audit/audit.server";
-import { personsInScope } from "~/modules/persons/scope.server";
-import { applicationDeadline, applyStatusChange, checkLoanApplication, defaultBankBranch, LOAN_TRANSITIONS, nextListMonth, type LoanIssue } from "./rules";
+import {
+  applicationDeadline,
+  applyStatusChange,
+  checkLoanApplication,
+  defaultBankBranch,
+  LOAN_TRANSITIONS,
+  type LoanIssue,
+  nextListMonth,
+} from "./rules";
 import type { LoanFilters, LoanInput, LoanStatusInput } from "./schema.server";
-import { personNameKey } from "~/modules/persons/order.server";
-import type { Outcome } from "~/utils/outcome";
 
 /**
  * Loans under Decision 22/2023, as the commune officer records them: the application (put on the monthly
@@ -70,7 +80,13 @@ export async function personLoans(scope: StaffScope, personId: string) {
     loans,
     today,
     deadline: applicationDeadline(person.releaseDate),
-    defaults: { bankBranch: defaultBankBranch(person.communeName), listMonth: nextListMonth(today).slice(0, 7), appliedOn: today, purpose: "", termMonths: "" },
+    defaults: {
+      bankBranch: defaultBankBranch(person.communeName),
+      listMonth: nextListMonth(today).slice(0, 7),
+      appliedOn: today,
+      purpose: "",
+      termMonths: "",
+    },
   };
 }
 
@@ -102,7 +118,13 @@ export async function createLoan(scope: StaffScope, personId: string, input: Loa
         updatedAt: now(),
       })
       .returning({ id: loan.id });
-    await audit(tx, actorOf(scope), personId, "loan", "loan", { loanId: row.id, stage: "listed", purpose: input.purpose, amountVnd: input.amountVnd, listMonth: input.listMonth });
+    await audit(tx, actorOf(scope), personId, "loan", "loan", {
+      loanId: row.id,
+      stage: "listed",
+      purpose: input.purpose,
+      amountVnd: input.amountVnd,
+      listMonth: input.listMonth,
+    });
     return row.id;
   });
   return { ok: true, loanId };
@@ -133,7 +155,10 @@ export async function listLoans(scope: StaffScope, filters: LoanFilters) {
   ]);
   const totals = Object.fromEntries(LOAN_STATUSES.map((s) => [s, { count: 0, amountVnd: 0 }])) as StatusTotals;
   for (const t of totalsRows) totals[t.status] = { count: Number(t.n), amountVnd: Number(t.amount ?? 0) };
-  const all = Object.values(totals).reduce((a, t) => ({ count: a.count + t.count, amountVnd: a.amountVnd + t.amountVnd }), { count: 0, amountVnd: 0 });
+  const all = Object.values(totals).reduce(
+    (a, t) => ({ count: a.count + t.count, amountVnd: a.amountVnd + t.amountVnd }),
+    { count: 0, amountVnd: 0 },
+  );
   await audit(db(), actorOf(scope), null, "view", "loan", { list: "loans", count: rows.length });
   return { loans: rows, totals, all };
 }
@@ -141,7 +166,12 @@ export async function listLoans(scope: StaffScope, filters: LoanFilters) {
 /** One loan within reach with its person's name and its history (from the audit trail). Audited (purpose loan). */
 export async function getLoan(scope: StaffScope, loanId: string) {
   const [row] = await db()
-    .select({ ...loanColumns, fullName: releasedPerson.fullName, communeName: commune.name, recordedByName: appUser.fullName })
+    .select({
+      ...loanColumns,
+      fullName: releasedPerson.fullName,
+      communeName: commune.name,
+      recordedByName: appUser.fullName,
+    })
     .from(loan)
     .innerJoin(releasedPerson, eq(releasedPerson.id, loan.personId))
     .innerJoin(commune, eq(commune.code, loan.communeCode))
@@ -152,7 +182,13 @@ export async function getLoan(scope: StaffScope, loanId: string) {
     .select({ at: auditEvent.at, details: auditEvent.details, actorName: appUser.fullName })
     .from(auditEvent)
     .leftJoin(appUser, eq(appUser.id, auditEvent.actorId))
-    .where(and(eq(auditEvent.personId, row.personId), eq(auditEvent.action, "loan"), sql`${auditEvent.details}->>'loanId' = ${loanId}`))
+    .where(
+      and(
+        eq(auditEvent.personId, row.personId),
+        eq(auditEvent.action, "loan"),
+        sql`${auditEvent.details}->>'loanId' = ${loanId}`,
+      ),
+    )
     .orderBy(asc(auditEvent.at), asc(auditEvent.id));
   await audit(db(), actorOf(scope), row.personId, "view", "loan", { loanId });
   return {
@@ -161,7 +197,13 @@ export async function getLoan(scope: StaffScope, loanId: string) {
     today: todayIso(),
     history: history.map((h) => {
       const d = (h.details ?? {}) as Record<string, unknown>;
-      return { at: h.at.toISOString(), actorName: h.actorName, stage: String(d.stage ?? ""), on: typeof d.on === "string" ? d.on : null, note: typeof d.note === "string" ? d.note : "" };
+      return {
+        at: h.at.toISOString(),
+        actorName: h.actorName,
+        stage: String(d.stage ?? ""),
+        on: typeof d.on === "string" ? d.on : null,
+        note: typeof d.note === "string" ? d.note : "",
+      };
     }),
   };
 }
@@ -169,10 +211,21 @@ export async function getLoan(scope: StaffScope, loanId: string) {
 export type ChangeOutcome = Outcome<{ personId: string }>;
 
 /** Move a loan to its next status (row locked, so two officers cannot both move it); the note goes to its history. */
-export async function changeLoanStatus(scope: StaffScope, loanId: string, input: LoanStatusInput): Promise<ChangeOutcome> {
+export async function changeLoanStatus(
+  scope: StaffScope,
+  loanId: string,
+  input: LoanStatusInput,
+): Promise<ChangeOutcome> {
   return db().transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: loan.id, personId: loan.personId, status: loan.status, appliedOn: loan.appliedOn, decidedOn: loan.decidedOn, disbursedOn: loan.disbursedOn })
+      .select({
+        id: loan.id,
+        personId: loan.personId,
+        status: loan.status,
+        appliedOn: loan.appliedOn,
+        decidedOn: loan.decidedOn,
+        disbursedOn: loan.disbursedOn,
+      })
       .from(loan)
       .innerJoin(releasedPerson, eq(releasedPerson.id, loan.personId))
       .where(and(eq(loan.id, loanId), loansInScope(scope)))
@@ -184,7 +237,13 @@ export async function changeLoanStatus(scope: StaffScope, loanId: string, input:
       .update(loan)
       .set({ ...result.patch, updatedAt: now() })
       .where(eq(loan.id, loanId));
-    await audit(tx, actorOf(scope), row.personId, "loan", "loan", { loanId, stage: input.status, from: row.status, on: input.on, note: input.note });
+    await audit(tx, actorOf(scope), row.personId, "loan", "loan", {
+      loanId,
+      stage: input.status,
+      from: row.status,
+      on: input.on,
+      note: input.note,
+    });
     return { ok: true, personId: row.personId } as const;
   });
 }

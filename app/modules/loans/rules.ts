@@ -5,9 +5,10 @@
  * and integers: no clock, no database, so the page, the service and the unit tests share one rule.
  * Messages are i18n keys with their values (support catalogue), like every form error.
  */
-import type { LoanPurpose, LoanStatus } from "../../../db/enums";
 import { formatDate, formatVnd, type MessageKey } from "~/i18n";
 import { addMonths } from "~/utils/dates";
+
+import type { LoanPurpose, LoanStatus } from "../../../db/enums";
 
 export const LOAN_LIMITS = {
   /** Production and business: at most 100 million VND per person (art. 4). */
@@ -53,7 +54,8 @@ export function parseMonth(text: string): string | null {
   const vn = t.match(/^(\d{1,2})\/(\d{4})$/);
   const year = iso ? Number(iso[1]) : vn ? Number(vn[2]) : NaN;
   const month = iso ? Number(iso[2]) : vn ? Number(vn[1]) : NaN;
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 2000 || year > 2999) return null;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 2000 || year > 2999)
+    return null;
   return `${year}-${String(month).padStart(2, "0")}-01`;
 }
 
@@ -95,7 +97,11 @@ export function checkLoanApplication(app: LoanApplication, facts: { releaseDate:
   if (!Number.isInteger(app.amountVnd) || app.amountVnd <= 0) {
     issues.push({ field: "amountVnd", key: "support.loan.error.amount" });
   } else if (app.purpose === "business" && app.amountVnd > L.businessMaxVnd) {
-    issues.push({ field: "amountVnd", key: "support.loan.error.businessCap", vars: { max: formatVnd(L.businessMaxVnd) } });
+    issues.push({
+      field: "amountVnd",
+      key: "support.loan.error.businessCap",
+      vars: { max: formatVnd(L.businessMaxVnd) },
+    });
   }
   if (app.purpose === "business" && app.trainingMonths !== null) {
     issues.push({ field: "trainingMonths", key: "support.loan.error.trainingMonthsBusiness" });
@@ -103,13 +109,25 @@ export function checkLoanApplication(app: LoanApplication, facts: { releaseDate:
   if (app.purpose === "training") {
     if (app.trainingMonths === null) {
       issues.push({ field: "trainingMonths", key: "support.loan.error.trainingMonthsRequired" });
-    } else if (!Number.isInteger(app.trainingMonths) || app.trainingMonths < 1 || app.trainingMonths > L.trainingMonthsMax) {
-      issues.push({ field: "trainingMonths", key: "support.loan.error.trainingMonthsRange", vars: { max: L.trainingMonthsMax } });
+    } else if (
+      !Number.isInteger(app.trainingMonths) ||
+      app.trainingMonths < 1 ||
+      app.trainingMonths > L.trainingMonthsMax
+    ) {
+      issues.push({
+        field: "trainingMonths",
+        key: "support.loan.error.trainingMonthsRange",
+        vars: { max: L.trainingMonthsMax },
+      });
     } else if (Number.isInteger(app.amountVnd) && app.amountVnd > loanCap("training", app.trainingMonths)) {
       issues.push({
         field: "amountVnd",
         key: "support.loan.error.trainingCap",
-        vars: { max: formatVnd(loanCap("training", app.trainingMonths)), perMonth: formatVnd(L.trainingPerMonthVnd), months: app.trainingMonths },
+        vars: {
+          max: formatVnd(loanCap("training", app.trainingMonths)),
+          perMonth: formatVnd(L.trainingPerMonthVnd),
+          months: app.trainingMonths,
+        },
       });
     }
   }
@@ -122,9 +140,17 @@ export function checkLoanApplication(app: LoanApplication, facts: { releaseDate:
   if (app.appliedOn > facts.today) {
     issues.push({ field: "appliedOn", key: "support.loan.error.appliedFuture" });
   } else if (app.appliedOn < facts.releaseDate) {
-    issues.push({ field: "appliedOn", key: "support.loan.error.appliedBeforeRelease", vars: { release: formatDate(facts.releaseDate) } });
+    issues.push({
+      field: "appliedOn",
+      key: "support.loan.error.appliedBeforeRelease",
+      vars: { release: formatDate(facts.releaseDate) },
+    });
   } else if (app.appliedOn > deadline) {
-    issues.push({ field: "appliedOn", key: "support.loan.error.tooLate", vars: { release: formatDate(facts.releaseDate), deadline: formatDate(deadline) } });
+    issues.push({
+      field: "appliedOn",
+      key: "support.loan.error.tooLate",
+      vars: { release: formatDate(facts.releaseDate), deadline: formatDate(deadline) },
+    });
   }
   // The list of the month of the application at the earliest, and no later than the next list to be sent.
   if (app.listMonth < monthStart(app.appliedOn)) {
@@ -167,25 +193,45 @@ function transitionIssue(from: LoanStatus, to: LoanStatus): LoanIssue {
 }
 
 /** A status move checked against the loan's state and dates: the columns to write, or what is wrong. */
-export function applyStatusChange(loan: LoanDates, change: StatusChange, today: string): { ok: true; patch: StatusPatch } | { ok: false; issues: LoanIssue[] } {
-  if (change.status === loan.status) return { ok: false, issues: [{ field: "status", key: "support.loan.error.sameStatus" }] };
-  if (!LOAN_TRANSITIONS[loan.status].includes(change.status)) return { ok: false, issues: [transitionIssue(loan.status, change.status)] };
+export function applyStatusChange(
+  loan: LoanDates,
+  change: StatusChange,
+  today: string,
+): { ok: true; patch: StatusPatch } | { ok: false; issues: LoanIssue[] } {
+  if (change.status === loan.status)
+    return { ok: false, issues: [{ field: "status", key: "support.loan.error.sameStatus" }] };
+  if (!LOAN_TRANSITIONS[loan.status].includes(change.status))
+    return { ok: false, issues: [transitionIssue(loan.status, change.status)] };
   if (!DATED_STATUSES.includes(change.status)) return { ok: true, patch: { status: change.status } };
 
   const on = change.on;
   const issues: LoanIssue[] = [];
   const disbursing = change.status === "disbursed";
   if (!on) {
-    issues.push({ field: "on", key: disbursing ? "support.loan.error.disbursedOnRequired" : "support.loan.error.decidedOnRequired" });
+    issues.push({
+      field: "on",
+      key: disbursing ? "support.loan.error.disbursedOnRequired" : "support.loan.error.decidedOnRequired",
+    });
   } else if (on > today) {
     issues.push({ field: "on", key: "support.loan.error.dateFuture" });
   } else if (on < loan.appliedOn) {
-    issues.push({ field: "on", key: disbursing ? "support.loan.error.disbursedBeforeApplied" : "support.loan.error.decidedBeforeApplied", vars: { applied: formatDate(loan.appliedOn) } });
+    issues.push({
+      field: "on",
+      key: disbursing ? "support.loan.error.disbursedBeforeApplied" : "support.loan.error.decidedBeforeApplied",
+      vars: { applied: formatDate(loan.appliedOn) },
+    });
   } else if (disbursing && loan.decidedOn && on < loan.decidedOn) {
-    issues.push({ field: "on", key: "support.loan.error.disbursedBeforeDecided", vars: { decided: formatDate(loan.decidedOn) } });
+    issues.push({
+      field: "on",
+      key: "support.loan.error.disbursedBeforeDecided",
+      vars: { decided: formatDate(loan.decidedOn) },
+    });
   }
   if (issues.length || !on) return { ok: false, issues };
-  return { ok: true, patch: disbursing ? { status: "disbursed", disbursedOn: on } : { status: change.status, decidedOn: on } };
+  return {
+    ok: true,
+    patch: disbursing ? { status: "disbursed", disbursedOn: on } : { status: change.status, decidedOn: on },
+  };
 }
 
 /** The default bank branch for a commune: its NHCSXH transaction office. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { LOAN_PURPOSES, LOAN_STATUSES } from "../../../db/enums";
+
 import { isoDate, optionalText } from "~/utils/zod-fields.server";
+
+import { LOAN_PURPOSES, LOAN_STATUSES } from "../../../db/enums";
 import { parseMonth, parseVndAmount } from "./rules";
 
 /**
@@ -8,20 +10,18 @@ import { parseMonth, parseVndAmount } from "./rules";
  * person's release date and today, so they run in the service (rules.ts); here only what a field must look like.
  */
 
-const amount = z
-  .string({ error: "validation.required" })
-  .transform((s, ctx) => {
-    if (s.trim() === "") {
-      ctx.addIssue({ code: "custom", message: "validation.required" });
-      return z.NEVER;
-    }
-    const n = parseVndAmount(s);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "support.loan.error.amountFormat" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const amount = z.string({ error: "validation.required" }).transform((s, ctx) => {
+  if (s.trim() === "") {
+    ctx.addIssue({ code: "custom", message: "validation.required" });
+    return z.NEVER;
+  }
+  const n = parseVndAmount(s);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: "support.loan.error.amountFormat" });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** Whole months, typed; empty is null (the rules decide whether it is needed). */
 const months = (opts: { required?: boolean } = {}) =>
@@ -41,20 +41,18 @@ const months = (opts: { required?: boolean } = {}) =>
       return Number(v);
     });
 
-const month = z
-  .string({ error: "validation.required" })
-  .transform((s, ctx) => {
-    if (s.trim() === "") {
-      ctx.addIssue({ code: "custom", message: "validation.required" });
-      return z.NEVER;
-    }
-    const m = parseMonth(s);
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "support.loan.error.month" });
-      return z.NEVER;
-    }
-    return m;
-  });
+const month = z.string({ error: "validation.required" }).transform((s, ctx) => {
+  if (s.trim() === "") {
+    ctx.addIssue({ code: "custom", message: "validation.required" });
+    return z.NEVER;
+  }
+  const m = parseMonth(s);
+  if (!m) {
+    ctx.addIssue({ code: "custom", message: "support.loan.error.month" });
+    return z.NEVER;
+  }
+  return m;
+});
 
 export const loanSchema = z.object({
   purpose: z.enum(LOAN_PURPOSES, { error: "validation.choose" }),

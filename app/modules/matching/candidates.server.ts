@@ -1,12 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { commune, releasedPerson } from "../../../db/schema";
-import { quote, search, type CandidateDocument } from "../../../search/facade.server";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { auditMany } from "~/modules/audit/audit.server";
 import { personsWithLiveConsent } from "~/modules/consent/consent.server";
 import { compareByNameKey } from "~/modules/persons/order.server";
 import { personsInScope } from "~/modules/persons/scope.server";
+
+import { db } from "../../../db/client.server";
+import { commune, releasedPerson } from "../../../db/schema";
+import { type CandidateDocument, quote, search } from "../../../search/facade.server";
 
 export type CandidateHit = CandidateDocument & { fullName: string; communeName: string };
 
@@ -16,7 +18,10 @@ export type CandidateHit = CandidateDocument & { fullName: string; communeName: 
  * matching consent — before a single name is shown. Each person shown is audit-logged. The ranked
  * suggestions for a listing (rules, scores, reasons) are in engine.server.ts; this is the free-text search.
  */
-export async function searchCandidates(scope: StaffScope, query: { q?: string; occupation?: string; limit?: number }): Promise<CandidateHit[]> {
+export async function searchCandidates(
+  scope: StaffScope,
+  query: { q?: string; occupation?: string; limit?: number },
+): Promise<CandidateHit[]> {
   const placeFilter =
     scope.communeCodes !== null
       ? `communeCode IN [${(scope.communeCodes.length ? scope.communeCodes : ["-"]).map(quote).join(", ")}]`
@@ -33,7 +38,12 @@ export async function searchCandidates(scope: StaffScope, query: { q?: string; o
   const [consented, rows] = await Promise.all([
     personsWithLiveConsent(ids, "matching"),
     db()
-      .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, nameSortKey: releasedPerson.nameSortKey, communeName: commune.name })
+      .select({
+        id: releasedPerson.id,
+        fullName: releasedPerson.fullName,
+        nameSortKey: releasedPerson.nameSortKey,
+        communeName: commune.name,
+      })
       .from(releasedPerson)
       .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
       .where(and(inArray(releasedPerson.id, ids), personsInScope(scope), eq(releasedPerson.status, "active"))),
@@ -42,7 +52,18 @@ export async function searchCandidates(scope: StaffScope, query: { q?: string; o
   const kept = res.hits.filter((h) => consented.has(h.id) && byId.has(h.id));
   // Without words to rank by, the candidates are a list of persons: in the order of every such list.
   if (!query.q?.trim()) kept.sort((a, b) => compareByNameKey(byId.get(a.id)!, byId.get(b.id)!));
-  const hits = kept.map((h) => ({ ...h, fullName: byId.get(h.id)!.fullName, communeName: byId.get(h.id)!.communeName }));
-  await auditMany(db(), { id: scope.actorId, role: scope.role }, hits.map((h) => h.id), "view", "matching", { via: "candidate_search" });
+  const hits = kept.map((h) => ({
+    ...h,
+    fullName: byId.get(h.id)!.fullName,
+    communeName: byId.get(h.id)!.communeName,
+  }));
+  await auditMany(
+    db(),
+    { id: scope.actorId, role: scope.role },
+    hits.map((h) => h.id),
+    "view",
+    "matching",
+    { via: "candidate_search" },
+  );
   return hits;
 }

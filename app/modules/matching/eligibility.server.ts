@@ -1,12 +1,15 @@
-import type { Executor } from "../../../db/client.server";
 import { todayIso } from "~/utils/clock.server";
-import { loadJobFacts } from "./job-facts.server";
+
+import type { Executor } from "../../../db/client.server";
 import { loadPersonFacts, loadTrainingFacts } from "./facts.server";
+import { loadJobFacts } from "./job-facts.server";
 import type { MatchReason } from "./reasons";
 import { evaluate } from "./rules";
 import { MATCHING_WEIGHTS } from "./weights";
 
-export type ReferralEligibility = { ok: true; score: number; reasons: MatchReason[]; weightsVersion: string } | { ok: false; exclusions: MatchReason[] };
+export type ReferralEligibility =
+  | { ok: true; score: number; reasons: MatchReason[]; weightsVersion: string }
+  | { ok: false; exclusions: MatchReason[] };
 
 /**
  * The hard rules and the score for one person and one listing, straight from the database (no index):
@@ -21,7 +24,9 @@ export async function checkReferralEligibility(
   const today = todayIso();
   const [persons, listings] = await Promise.all([
     loadPersonFacts(executor, [personId], today),
-    target.kind === "job" ? loadJobFacts(executor, [target.listingId], today) : loadTrainingFacts(executor, [target.listingId], today),
+    target.kind === "job"
+      ? loadJobFacts(executor, [target.listingId], today)
+      : loadTrainingFacts(executor, [target.listingId], today),
   ]);
   const person = persons.get(personId);
   if (!person) return { ok: false, exclusions: [{ code: "personInactive" }] };

@@ -1,26 +1,37 @@
 import type { SQL } from "drizzle-orm";
+
+import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { compareByNameKey } from "~/modules/persons/order.server";
+import { log } from "~/utils/log.server";
+
 import type { Executor } from "../../../db/client.server";
-import { retrieveCandidates, retrieveListingsForPerson, type CandidateReach, type SearchClient } from "../../../search/facade.server";
+import {
+  type CandidateReach,
+  retrieveCandidates,
+  retrieveListingsForPerson,
+  type SearchClient,
+} from "../../../search/facade.server";
+import { type ListingDisplay, loadPersonFacts, loadTrainingFacts, type PersonFactsRow } from "./facts.server";
 import { loadJobFacts } from "./job-facts.server";
-import { loadPersonFacts, loadTrainingFacts, type ListingDisplay, type PersonFactsRow } from "./facts.server";
 import type { MatchReason } from "./reasons";
+import {
+  candidatesFromDatabase,
+  listingsFromDatabase,
+  trainingReferralOnlyCandidates,
+} from "./retrieval-fallback.server";
 import {
   byRank,
   evaluate,
+  type JobFacts,
   listingAvailability,
+  type ListingFacts,
   prescoreCandidate,
   prescoreJob,
   prescoreTraining,
   topByScore,
-  type JobFacts,
-  type ListingFacts,
   type TrainingFacts,
 } from "./rules";
-import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
-import { candidatesFromDatabase, listingsFromDatabase, trainingReferralOnlyCandidates } from "./retrieval-fallback.server";
 import { MATCHING_WEIGHTS } from "./weights";
-import { log } from "~/utils/log.server";
-import { compareByNameKey } from "~/modules/persons/order.server";
 
 /**
  * The matching pipeline (docs/decisions/013): retrieve (Meilisearch, or PostgreSQL when it is down) →
@@ -81,14 +92,20 @@ function summary(l: (JobFacts | TrainingFacts) & ListingDisplay): ListingSummary
   };
 }
 
-function rank<T extends ListingFacts & ListingDisplay>(person: PersonFactsRow, listings: Iterable<T>, today: string, limit: number) {
+function rank<T extends ListingFacts & ListingDisplay>(
+  person: PersonFactsRow,
+  listings: Iterable<T>,
+  today: string,
+  limit: number,
+) {
   const ok: Suggestion[] = [];
   const excluded: ExcludedListing[] = [];
   for (const listing of listings) {
     const result = evaluate(person, listing, today);
     if (result.ok) ok.push({ ...summary(listing), score: result.score, reasons: result.reasons });
     // A listing that closed since it was indexed is noise, not an exclusion worth an officer's time.
-    else if (!listingAvailability(listing, today)) excluded.push({ ...summary(listing), exclusions: result.exclusions });
+    else if (!listingAvailability(listing, today))
+      excluded.push({ ...summary(listing), exclusions: result.exclusions });
   }
   ok.sort(byRank);
   excluded.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : 1));
@@ -108,7 +125,10 @@ export async function matchPerson(
   const limit = options.limit ?? 20;
   const person = (await loadPersonFacts(executor, [personId], today, options.within)).get(personId);
   if (!person) return undefined;
-  const consent = { job: person.consentPurposes.includes(LISTING_PURPOSE.job), training: person.consentPurposes.includes(LISTING_PURPOSE.training) };
+  const consent = {
+    job: person.consentPurposes.includes(LISTING_PURPOSE.job),
+    training: person.consentPurposes.includes(LISTING_PURPOSE.training),
+  };
   const empty: PersonMatches = {
     personId,
     active: person.active,
@@ -144,10 +164,14 @@ export async function matchPerson(
   const trainingIds = ids.trainingHits
     ? topByScore(ids.trainingHits, (h) => prescoreTraining(person, h), FACTS_FOR.trainings).map((h) => h.id)
     : ids.trainingIds;
-  const jobIds = ids.jobHits ? topByScore(ids.jobHits, (h) => prescoreJob(person, h), FACTS_FOR.jobs).map((h) => h.id) : ids.jobIds;
+  const jobIds = ids.jobHits
+    ? topByScore(ids.jobHits, (h) => prescoreJob(person, h), FACTS_FOR.jobs).map((h) => h.id)
+    : ids.jobIds;
   // Courses first: they also give the jobs they lead to, and the training paths, without another query.
   const trainings = await loadTrainingFacts(executor, trainingIds, today);
-  const jobs = consent.job ? await loadJobFacts(executor, jobIds, today, trainings) : new Map<string, JobFacts & ListingDisplay>();
+  const jobs = consent.job
+    ? await loadJobFacts(executor, jobIds, today, trainings)
+    : new Map<string, JobFacts & ListingDisplay>();
   const rankedJobs = rank(person, jobs.values(), today, limit);
   const rankedTrainings = consent.training ? rank(person, trainings.values(), today, limit) : { ok: [], excluded: [] };
   return {
@@ -163,7 +187,13 @@ export async function matchPerson(
   };
 }
 
-export type Candidate = { personId: string; fullName: string; communeName: string; score: number; reasons: MatchReason[] };
+export type Candidate = {
+  personId: string;
+  fullName: string;
+  communeName: string;
+  score: number;
+  reasons: MatchReason[];
+};
 export type ExcludedCandidate = { personId: string; fullName: string; communeName: string; exclusions: MatchReason[] };
 
 export type ListingMatches = {
@@ -188,7 +218,9 @@ export async function matchListing(
   const { today } = options;
   const limit = options.limit ?? 30;
   const listings =
-    target.kind === "job" ? await loadJobFacts(executor, [target.listingId], today) : await loadTrainingFacts(executor, [target.listingId], today);
+    target.kind === "job"
+      ? await loadJobFacts(executor, [target.listingId], today)
+      : await loadTrainingFacts(executor, [target.listingId], today);
   const listing = listings.get(target.listingId);
   if (!listing || listingAvailability(listing, today)) return undefined;
   const text = [listing.title, ...(listing.kind === "job" ? listing.skills : [])].join(" ");
@@ -205,7 +237,8 @@ export async function matchListing(
     ids = await candidatesFromDatabase(executor, options.within, LISTING_PURPOSE[target.kind]);
   }
   // The index holds persons with a matching consent only; a course also reaches those who agreed to training referrals alone.
-  if (target.kind === "training") ids = [...new Set([...ids, ...(await trainingReferralOnlyCandidates(executor, options.within))])];
+  if (target.kind === "training")
+    ids = [...new Set([...ids, ...(await trainingReferralOnlyCandidates(executor, options.within))])];
   const persons = await loadPersonFacts(executor, ids, today, options.within);
   const candidates: Candidate[] = [];
   const excluded: ExcludedCandidate[] = [];
@@ -218,7 +251,10 @@ export async function matchListing(
   }
   // Equal scores, and the excluded, in the order of every list of persons (given name first, Vietnamese alphabet).
   const byName = (a: { personId: string }, b: { personId: string }) =>
-    compareByNameKey({ id: a.personId, nameSortKey: persons.get(a.personId)!.nameSortKey }, { id: b.personId, nameSortKey: persons.get(b.personId)!.nameSortKey });
+    compareByNameKey(
+      { id: a.personId, nameSortKey: persons.get(a.personId)!.nameSortKey },
+      { id: b.personId, nameSortKey: persons.get(b.personId)!.nameSortKey },
+    );
   candidates.sort((a, b) => b.score - a.score || byName(a, b));
   excluded.sort(byName);
   return {

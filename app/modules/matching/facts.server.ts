@@ -1,10 +1,22 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { commune, conviction, courtBan, job, organization, province, releasedPerson, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+
 import { livePurposesSql } from "~/modules/consent/live.server";
-import { matchingReference } from "./reference-cache.server";
 import { now } from "~/utils/clock.server";
-import { recordStandsOn, type ConvictionFact, type CourtBanFact, type PersonFacts, type TrainingFacts } from "./rules";
+
+import type { Executor } from "../../../db/client.server";
+import {
+  commune,
+  conviction,
+  courtBan,
+  job,
+  organization,
+  province,
+  releasedPerson,
+  trainingLeadsToJob,
+  trainingSlot,
+} from "../../../db/schema";
+import { matchingReference } from "./reference-cache.server";
+import { type ConvictionFact, type CourtBanFact, type PersonFacts, recordStandsOn, type TrainingFacts } from "./rules";
 
 /**
  * Facts for the rules, loaded from PostgreSQL (never from the index: it may lag, and officer-only facts
@@ -31,7 +43,12 @@ const personIdCol = sql.raw(`"released_person"."id"`);
  * Facts for these persons in one query; `within` narrows them to an actor's scope (personsInScope). The
  * subqueries are index lookups by person (consents, convictions, bans): one round trip beats five.
  */
-export async function loadPersonFacts(executor: Executor, personIds: string[], today: string, within?: SQL): Promise<Map<string, PersonFactsRow>> {
+export async function loadPersonFacts(
+  executor: Executor,
+  personIds: string[],
+  today: string,
+  within?: SQL,
+): Promise<Map<string, PersonFactsRow>> {
   if (personIds.length === 0) return new Map();
   const at = now();
   const [reference, rows] = await Promise.all([
@@ -57,11 +74,15 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
         recordExpungedOn: releasedPerson.recordExpungedOn,
         otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
         consentPurposes: livePurposesSql(personIdCol, at),
-        convictions: sql<ConvictionFact[]>`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
+        convictions: sql<
+          ConvictionFact[]
+        >`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
         'penalty', c.penalty, 'sentenceMonths', c.sentence_months, 'mainCompletedOn', c.main_completed_on,
         'supplementaryCompletedOn', c.supplementary_completed_on, 'nationalSecurity', c.national_security))
         from ${conviction} c where c.person_id = ${personIdCol}), '[]'::json)`,
-        bans: sql<CourtBanFact[]>`coalesce((select json_agg(json_build_object('kind', b.kind, 'occupationCodes', b.occupation_codes,
+        bans: sql<
+          CourtBanFact[]
+        >`coalesce((select json_agg(json_build_object('kind', b.kind, 'occupationCodes', b.occupation_codes,
         'provinceCode', b.province_code, 'communeCode', b.commune_code, 'endsOn', b.ends_on))
         from ${courtBan} b where b.person_id = ${personIdCol}), '[]'::json)`,
       })
@@ -71,7 +92,12 @@ export async function loadPersonFacts(executor: Executor, personIds: string[], t
   ]);
   const out = new Map<string, PersonFactsRow>();
   for (const { recordExpungedOn, otherDecisionsCompletedOn, anonymizedAt, status, convictions, ...r } of rows) {
-    const standing = recordStandsOn({ dateOfBirth: r.dateOfBirth, recordExpungedOn, otherDecisionsCompletedOn }, convictions, today, r.bans);
+    const standing = recordStandsOn(
+      { dateOfBirth: r.dateOfBirth, recordExpungedOn, otherDecisionsCompletedOn },
+      convictions,
+      today,
+      r.bans,
+    );
     out.set(r.id, {
       ...r,
       relatedTrades: [...new Set([...r.trades, ...r.desiredOccupations].flatMap((code) => reference.relatedOf(code)))],
@@ -92,7 +118,11 @@ export type ListingDisplay = {
   relatedOccupations: string[];
 };
 
-export async function loadTrainingFacts(executor: Executor, trainingIds: string[], today: string): Promise<Map<string, TrainingFacts & ListingDisplay>> {
+export async function loadTrainingFacts(
+  executor: Executor,
+  trainingIds: string[],
+  today: string,
+): Promise<Map<string, TrainingFacts & ListingDisplay>> {
   if (trainingIds.length === 0) return new Map();
   const [reference, rows] = await Promise.all([
     matchingReference(executor, today),
@@ -116,7 +146,9 @@ export async function loadTrainingFacts(executor: Executor, trainingIds: string[
         costVnd: trainingSlot.costVnd,
         support: trainingSlot.support,
         // By the link table's key (the course): an index lookup per course.
-        leadsToJobs: sql<TrainingFacts["leadsToJobs"]>`coalesce((select json_agg(json_build_object('id', j.id, 'title', j.title,
+        leadsToJobs: sql<
+          TrainingFacts["leadsToJobs"]
+        >`coalesce((select json_agg(json_build_object('id', j.id, 'title', j.title,
         'occupationCode', j.occupation_code) order by j.closes_at, j.id)
         from ${trainingLeadsToJob} l join ${job} j on j.id = l.job_id
         where l.training_slot_id = ${trainingIdCol} and j.status = 'open' and j.closes_at >= ${today}), '[]'::json)`,
@@ -131,7 +163,12 @@ export async function loadTrainingFacts(executor: Executor, trainingIds: string[
   return new Map(
     rows.map((r) => [
       r.id,
-      { kind: "training" as const, ...r, relatedOccupations: [...reference.relatedOf(r.occupationCode)], retention: { kept: 0, total: 0 } },
+      {
+        kind: "training" as const,
+        ...r,
+        relatedOccupations: [...reference.relatedOf(r.occupationCode)],
+        retention: { kept: 0, total: 0 },
+      },
     ]),
   );
 }

@@ -1,8 +1,19 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { commune, job, organization, placement, province, referral, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+
 import { addMonths } from "~/utils/dates";
-import { seatsTaken, trainingIdCol, type ListingDisplay } from "./facts.server";
+
+import type { Executor } from "../../../db/client.server";
+import {
+  commune,
+  job,
+  organization,
+  placement,
+  province,
+  referral,
+  trainingLeadsToJob,
+  trainingSlot,
+} from "../../../db/schema";
+import { type ListingDisplay, seatsTaken, trainingIdCol } from "./facts.server";
 import { matchingReference } from "./reference-cache.server";
 import type { JobFacts, TrainingFacts } from "./rules";
 import { MATCHING_WEIGHTS } from "./weights";
@@ -62,9 +73,18 @@ function selectJobs(executor: Executor, ids: string[], today: string) {
  * Open courses with seats left that lead to these jobs, by job, for a few jobs (the link table is keyed by
  * course: for many jobs this scans it, which is why a person's suggestions derive paths from their courses).
  */
-async function trainingPathsOf(executor: Executor, ids: string[], today: string): Promise<Map<string, JobFacts["trainingPaths"]>> {
+async function trainingPathsOf(
+  executor: Executor,
+  ids: string[],
+  today: string,
+): Promise<Map<string, JobFacts["trainingPaths"]>> {
   const rows = await executor
-    .select({ jobId: trainingLeadsToJob.jobId, id: trainingSlot.id, title: trainingSlot.title, provinceCode: trainingSlot.provinceCode })
+    .select({
+      jobId: trainingLeadsToJob.jobId,
+      id: trainingSlot.id,
+      title: trainingSlot.title,
+      provinceCode: trainingSlot.provinceCode,
+    })
     .from(trainingLeadsToJob)
     .innerJoin(trainingSlot, eq(trainingSlot.id, trainingLeadsToJob.trainingSlotId))
     .where(
@@ -77,16 +97,29 @@ async function trainingPathsOf(executor: Executor, ids: string[], today: string)
     )
     .orderBy(trainingSlot.applicationDeadline, trainingSlot.id);
   const out = new Map<string, JobFacts["trainingPaths"]>();
-  for (const r of rows) out.set(r.jobId, [...(out.get(r.jobId) ?? []), { id: r.id, title: r.title, provinceCode: r.provinceCode }]);
+  for (const r of rows)
+    out.set(r.jobId, [...(out.get(r.jobId) ?? []), { id: r.id, title: r.title, provinceCode: r.provinceCode }]);
   return out;
 }
 
 /** The same, from courses already loaded: the open ones with seats left that lead to each job. */
 function trainingPathsFrom(courses: Iterable<TrainingFacts>, today: string): Map<string, JobFacts["trainingPaths"]> {
   const out = new Map<string, JobFacts["trainingPaths"]>();
-  const open = [...courses].filter((c) => c.status === "open" && c.applicationDeadline >= today && c.capacity > c.taken);
-  open.sort((a, b) => (a.applicationDeadline < b.applicationDeadline ? -1 : a.applicationDeadline > b.applicationDeadline ? 1 : a.id < b.id ? -1 : 1));
-  for (const c of open) for (const j of c.leadsToJobs) out.set(j.id, [...(out.get(j.id) ?? []), { id: c.id, title: c.title, provinceCode: c.provinceCode }]);
+  const open = [...courses].filter(
+    (c) => c.status === "open" && c.applicationDeadline >= today && c.capacity > c.taken,
+  );
+  open.sort((a, b) =>
+    a.applicationDeadline < b.applicationDeadline
+      ? -1
+      : a.applicationDeadline > b.applicationDeadline
+        ? 1
+        : a.id < b.id
+          ? -1
+          : 1,
+  );
+  for (const c of open)
+    for (const j of c.leadsToJobs)
+      out.set(j.id, [...(out.get(j.id) ?? []), { id: c.id, title: c.title, provinceCode: c.provinceCode }]);
   return out;
 }
 

@@ -94,9 +94,15 @@ export function reasonKey(reason: MatchReason, kind: "reason" | "exclusion"): Me
 export type ReasonLabels = { occupations: Record<string, string> };
 
 /** The sentence for one reason, e.g. "Cùng xã", "Có kỹ năng sửa xe máy". */
-export function reasonText(t: Translate, reason: MatchReason, kind: "reason" | "exclusion", labels: ReasonLabels): string {
+export function reasonText(
+  t: Translate,
+  reason: MatchReason,
+  kind: "reason" | "exclusion",
+  labels: ReasonLabels,
+): string {
   const params: Record<string, string | number> = { ...(reason.params ?? {}) };
-  if (typeof params.occupation === "string") params.occupation = labels.occupations[params.occupation] ?? params.occupation;
+  if (typeof params.occupation === "string")
+    params.occupation = labels.occupations[params.occupation] ?? params.occupation;
   if (typeof params.categories === "string") {
     params.categories = params.categories
       .split(",")

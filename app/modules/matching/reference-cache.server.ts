@@ -1,4 +1,5 @@
 import { desc, lte } from "drizzle-orm";
+
 import type { Executor } from "../../../db/client.server";
 import { minimumWage, occupation, wageZone } from "../../../db/schema";
 
@@ -20,7 +21,9 @@ let cached: { at: number; today: string; value: Promise<MatchingReference> } | u
 async function load(executor: Executor, today: string): Promise<MatchingReference> {
   const [occupations, zones, wages] = await Promise.all([
     executor.select({ code: occupation.code, related: occupation.related }).from(occupation),
-    executor.select({ provinceCode: wageZone.provinceCode, communeCode: wageZone.communeCode, zone: wageZone.zone }).from(wageZone),
+    executor
+      .select({ provinceCode: wageZone.provinceCode, communeCode: wageZone.communeCode, zone: wageZone.zone })
+      .from(wageZone),
     executor
       .select({ zone: minimumWage.zone, monthlyVnd: minimumWage.monthlyVnd })
       .from(minimumWage)
@@ -35,7 +38,7 @@ async function load(executor: Executor, today: string): Promise<MatchingReferenc
     relatedOf: (code) => related.get(code) ?? [],
     minimumWageAt: (provinceCode, communeCode) => {
       const zone = zoneOf.get(`${provinceCode}/${communeCode}`) ?? zoneOf.get(`${provinceCode}/`);
-      return zone ? amount.get(zone) ?? null : null;
+      return zone ? (amount.get(zone) ?? null) : null;
     },
   };
 }

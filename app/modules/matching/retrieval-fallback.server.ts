@@ -1,8 +1,10 @@
-import { and, eq, gte, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { job, releasedPerson, trainingSlot } from "../../../db/schema";
+import { and, eq, gte, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
+
 import { liveConsent } from "~/modules/consent/live.server";
 import type { ConsentPurpose } from "~/modules/consent/vocabulary";
+
+import type { Executor } from "../../../db/client.server";
+import { job, releasedPerson, trainingSlot } from "../../../db/schema";
 import type { PersonProfile, Retrieved } from "../../../search/facade.server";
 
 /**
@@ -36,7 +38,13 @@ export async function listingsFromDatabase(executor: Executor, p: PersonProfile,
     executor
       .select({ id: trainingSlot.id })
       .from(trainingSlot)
-      .where(and(eq(trainingSlot.status, "open"), gte(trainingSlot.applicationDeadline, today), reachOf(trainingSlot.provinceCode, p)))
+      .where(
+        and(
+          eq(trainingSlot.status, "open"),
+          gte(trainingSlot.applicationDeadline, today),
+          reachOf(trainingSlot.provinceCode, p),
+        ),
+      )
       .orderBy(sql`${trainingSlot.provinceCode} = ${p.provinceCode} desc`, trainingSlot.id)
       .limit(CAP.trainings),
   ]);
@@ -49,7 +57,9 @@ async function personsWith(executor: Executor, within: SQL, purpose: ConsentPurp
   const rows = await executor
     .select({ id: releasedPerson.id })
     .from(releasedPerson)
-    .where(and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsentOf(purpose)))
+    .where(
+      and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsentOf(purpose)),
+    )
     .orderBy(releasedPerson.id)
     .limit(CAP.persons);
   return rows.map((r) => r.id);
@@ -66,7 +76,13 @@ export async function trainingReferralOnlyCandidates(executor: Executor, within:
     .select({ id: releasedPerson.id })
     .from(releasedPerson)
     .where(
-      and(within, eq(releasedPerson.status, "active"), isNull(releasedPerson.anonymizedAt), liveConsentOf("training_referral"), not(liveConsentOf("matching"))),
+      and(
+        within,
+        eq(releasedPerson.status, "active"),
+        isNull(releasedPerson.anonymizedAt),
+        liveConsentOf("training_referral"),
+        not(liveConsentOf("matching")),
+      ),
     )
     .orderBy(releasedPerson.id)
     .limit(CAP.persons);

@@ -3,11 +3,12 @@
  * scorer (weights from weights.ts, each point explained by a reason). No clock, no database: `today` comes
  * in as an ISO date, so every rule is unit-tested without a server (tests/unit/matching-rules.test.ts).
  */
-import { foldText } from "~/utils/text";
 import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import { completionOf, computeExpungement, type PenaltyKind } from "~/modules/persons/expungement";
+import { foldText } from "~/utils/text";
+
 import type { MatchReason } from "./reasons";
-import { MATCHING_WEIGHTS, MINIMUM_AGE, type MatchingWeights } from "./weights";
+import { MATCHING_WEIGHTS, type MatchingWeights, MINIMUM_AGE } from "./weights";
 
 export type CourtBanFact = {
   kind: "occupation" | "place";
@@ -212,7 +213,9 @@ export function matchingSkills(personSkills: string[], listingPhrases: string[])
     const mine = words(skill);
     if (mine.length === 0) continue;
     // Phrases are a handful of words: arrays beat building sets on every call.
-    const hit = phrases.some((p) => mine.every((w) => p.includes(w)) || (p.length >= 2 && p.every((w) => mine.includes(w))));
+    const hit = phrases.some(
+      (p) => mine.every((w) => p.includes(w)) || (p.length >= 2 && p.every((w) => mine.includes(w))),
+    );
     if (hit && !out.includes(skill.trim())) out.push(skill.trim());
   }
   return out;
@@ -224,15 +227,19 @@ export type Scored = { score: number; reasons: MatchReason[] };
 function distance(person: PersonFacts, listing: ListingFacts, w: MatchingWeights): [number, MatchReason] {
   if (listing.communeCode === person.communeCode) return [w.distance.sameCommune, { code: "sameCommune" }];
   if (listing.provinceCode === person.provinceCode) return [w.distance.sameProvince, { code: "sameProvince" }];
-  if (person.preferredProvinceCode === listing.provinceCode) return [w.distance.preferredProvince, { code: "preferredProvince" }];
+  if (person.preferredProvinceCode === listing.provinceCode)
+    return [w.distance.preferredProvince, { code: "preferredProvince" }];
   return [w.distance.elsewhere, { code: "willingToMove" }];
 }
 
 /** The occupation component: the best of same trade, desired occupation, related trade. */
 function occupationFit(person: PersonFacts, code: string, w: MatchingWeights): [number, MatchReason | null] {
-  if (person.trades.includes(code)) return [w.occupation.sameTrade, { code: "sameTrade", params: { occupation: code } }];
-  if (person.desiredOccupations.includes(code)) return [w.occupation.desiredOccupation, { code: "desiredOccupation", params: { occupation: code } }];
-  if (person.relatedTrades.includes(code)) return [w.occupation.relatedTrade, { code: "relatedTrade", params: { occupation: code } }];
+  if (person.trades.includes(code))
+    return [w.occupation.sameTrade, { code: "sameTrade", params: { occupation: code } }];
+  if (person.desiredOccupations.includes(code))
+    return [w.occupation.desiredOccupation, { code: "desiredOccupation", params: { occupation: code } }];
+  if (person.relatedTrades.includes(code))
+    return [w.occupation.relatedTrade, { code: "relatedTrade", params: { occupation: code } }];
   return [0, null];
 }
 
@@ -264,17 +271,23 @@ export function scoreMatch(person: PersonFacts, listing: ListingFacts, w: Matchi
     // "Lacks the skill": never practised the trade and names none of the job's skills (wanting it is not knowing it).
     if (!person.trades.includes(listing.occupationCode) && skills.length === 0 && path)
       add(w.trainingPath, { code: "trainingPath", params: { course: path.title, courseId: path.id } });
-    if (person.expectedWage !== null && listing.wageMax >= person.expectedWage) add(w.wage.meetsExpectation, { code: "wageMeetsExpectation" });
-    if (listing.minimumWage !== null && listing.wageMin >= listing.minimumWage) add(w.wage.aboveMinimum, { code: "aboveMinimumWage" });
-    if (person.needs.includes("housing") && listing.benefits.includes("accommodation")) add(w.accommodation, { code: "accommodation" });
+    if (person.expectedWage !== null && listing.wageMax >= person.expectedWage)
+      add(w.wage.meetsExpectation, { code: "wageMeetsExpectation" });
+    if (listing.minimumWage !== null && listing.wageMin >= listing.minimumWage)
+      add(w.wage.aboveMinimum, { code: "aboveMinimumWage" });
+    if (person.needs.includes("housing") && listing.benefits.includes("accommodation"))
+      add(w.accommodation, { code: "accommodation" });
   } else {
     const job = listing.leadsToJobs[0];
     if (job) add(w.leadsToJob, { code: "leadsToJob", params: { job: job.title } });
-    if (listing.costVnd === 0 || listing.support.some((s) => s === "free" || s === "fee_waiver")) add(w.freeCourse, { code: "freeCourse" });
-    if (person.needs.includes("housing") && listing.support.includes("boarding")) add(w.accommodation, { code: "accommodation" });
+    if (listing.costVnd === 0 || listing.support.some((s) => s === "free" || s === "fee_waiver"))
+      add(w.freeCourse, { code: "freeCourse" });
+    if (person.needs.includes("housing") && listing.support.includes("boarding"))
+      add(w.accommodation, { code: "accommodation" });
   }
   add(...distance(person, listing, w));
-  if (person.recordStanding && listing.acceptsUnexpunged === "yes") add(w.acceptsUnexpunged, { code: "acceptsUnexpunged" });
+  if (person.recordStanding && listing.acceptsUnexpunged === "yes")
+    add(w.acceptsUnexpunged, { code: "acceptsUnexpunged" });
   if (person.recordStanding && listing.acceptsUnexpunged === "case_by_case") add(0, { code: "caseByCase" });
   add(...retentionPoints(listing.retention, w));
   const total = parts.reduce((sum, [p]) => sum + p, 0);
@@ -287,7 +300,12 @@ export function scoreMatch(person: PersonFacts, listing: ListingFacts, w: Matchi
 
 export type Evaluation = { ok: true; score: number; reasons: MatchReason[] } | { ok: false; exclusions: MatchReason[] };
 
-export function evaluate(person: PersonFacts, listing: ListingFacts, today: string, w: MatchingWeights = MATCHING_WEIGHTS): Evaluation {
+export function evaluate(
+  person: PersonFacts,
+  listing: ListingFacts,
+  today: string,
+  w: MatchingWeights = MATCHING_WEIGHTS,
+): Evaluation {
   const exclusions = hardRules(person, listing, today);
   if (exclusions.length) return { ok: false, exclusions };
   return { ok: true, ...scoreMatch(person, listing, w) };
@@ -305,14 +323,33 @@ export function byRank<T extends { score: number; id: string }>(a: T, b: T): num
  */
 export type JobHitFields = Pick<
   JobFacts,
-  "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "skills" | "wageMin" | "wageMax" | "benefits" | "employmentType"
+  | "id"
+  | "title"
+  | "occupationCode"
+  | "communeCode"
+  | "provinceCode"
+  | "skills"
+  | "wageMin"
+  | "wageMax"
+  | "benefits"
+  | "employmentType"
 >;
-export type TrainingHitFields = Pick<TrainingFacts, "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "costVnd" | "support"> & {
+export type TrainingHitFields = Pick<
+  TrainingFacts,
+  "id" | "title" | "occupationCode" | "communeCode" | "provinceCode" | "costVnd" | "support"
+> & {
   leadsToJobs: number;
 };
 export type CandidateHitFields = Pick<
   PersonFacts,
-  "id" | "skills" | "trades" | "communeCode" | "provinceCode" | "preferredProvinceCode" | "willingToMove" | "expectedWage"
+  | "id"
+  | "skills"
+  | "trades"
+  | "communeCode"
+  | "provinceCode"
+  | "preferredProvinceCode"
+  | "willingToMove"
+  | "expectedWage"
 > & {
   occupationsWanted: string[];
   bannedOccupationCodes: string[];
@@ -329,17 +366,34 @@ const unknownListing = {
 };
 
 export function prescoreJob(person: PersonFacts, hit: JobHitFields): number {
-  return scoreMatch(person, { ...unknownListing, ...hit, kind: "job", closesAt: "", excludedOffenceCategories: [], minimumWage: null, trainingPaths: [] })
-    .score;
+  return scoreMatch(person, {
+    ...unknownListing,
+    ...hit,
+    kind: "job",
+    closesAt: "",
+    excludedOffenceCategories: [],
+    minimumWage: null,
+    trainingPaths: [],
+  }).score;
 }
 
 export function prescoreTraining(person: PersonFacts, hit: TrainingHitFields): number {
   const leadsToJobs = hit.leadsToJobs > 0 ? [{ id: "", title: "", occupationCode: "" }] : [];
-  return scoreMatch(person, { ...unknownListing, ...hit, kind: "training", applicationDeadline: "", startsAt: "", leadsToJobs }).score;
+  return scoreMatch(person, {
+    ...unknownListing,
+    ...hit,
+    kind: "training",
+    applicationDeadline: "",
+    startsAt: "",
+    leadsToJobs,
+  }).score;
 }
 
 /** A candidate's first score for a listing; relatedOccupations are the listing's (the relation goes both ways). */
-export function prescoreCandidate(hit: CandidateHitFields, listing: ListingFacts & { relatedOccupations: string[] }): number {
+export function prescoreCandidate(
+  hit: CandidateHitFields,
+  listing: ListingFacts & { relatedOccupations: string[] },
+): number {
   const own = [...hit.trades, ...hit.occupationsWanted];
   const person: PersonFacts = {
     ...hit,

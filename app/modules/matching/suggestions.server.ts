@@ -1,12 +1,14 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { personsInScope } from "~/modules/persons/scope.server";
+import { todayIso } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import { occupation, releasedPerson } from "../../../db/schema";
 import { search } from "../../../search/facade.server";
-import type { StaffScope } from "~/auth/scope.server";
-import { todayIso } from "~/utils/clock.server";
-import { audit, auditMany } from "~/modules/audit/audit.server";
-import { personsInScope } from "~/modules/persons/scope.server";
-import { matchListing, matchPerson, type ListingMatches, type PersonMatches, type Suggestion } from "./engine.server";
+import { type ListingMatches, matchListing, matchPerson, type PersonMatches, type Suggestion } from "./engine.server";
 import type { MatchReason } from "./reasons";
 
 /**
@@ -31,7 +33,8 @@ function codesIn(lists: { occupationCode?: string; reasons?: MatchReason[]; excl
   const out: string[] = [];
   for (const item of lists) {
     if (item.occupationCode) out.push(item.occupationCode);
-    for (const r of [...(item.reasons ?? []), ...(item.exclusions ?? [])]) if (typeof r.params?.occupation === "string") out.push(r.params.occupation);
+    for (const r of [...(item.reasons ?? []), ...(item.exclusions ?? [])])
+      if (typeof r.params?.occupation === "string") out.push(r.params.occupation);
   }
   return out;
 }
@@ -39,7 +42,10 @@ function codesIn(lists: { occupationCode?: string; reasons?: MatchReason[]; excl
 export type OfficerPersonMatches = PersonMatches & { fullName: string; occupations: OccupationLabels };
 
 /** An officer's view of one person's suggestions (404 outside the scope). The read is audited. */
-export async function suggestionsForPerson(scope: StaffScope, personId: string): Promise<OfficerPersonMatches | undefined> {
+export async function suggestionsForPerson(
+  scope: StaffScope,
+  personId: string,
+): Promise<OfficerPersonMatches | undefined> {
   const result = await matchPerson(db(), personId, { today: todayIso(), search, within: personsInScope(scope) });
   if (!result) return undefined;
   const { matches, person } = result;
@@ -48,7 +54,9 @@ export async function suggestionsForPerson(scope: StaffScope, personId: string):
     jobs: matches.jobs.length,
     trainings: matches.trainings.length,
   });
-  const occupations = await occupationLabels(codesIn([...matches.jobs, ...matches.trainings, ...matches.excludedJobs, ...matches.excludedTrainings]));
+  const occupations = await occupationLabels(
+    codesIn([...matches.jobs, ...matches.trainings, ...matches.excludedJobs, ...matches.excludedTrainings]),
+  );
   return { ...matches, fullName: person.fullName, occupations };
 }
 
@@ -58,8 +66,12 @@ export type CandidatesPage = ListingMatches & { occupations: OccupationLabels };
  * Ranked candidates of the officer's communes for an open listing; undefined (404) when the listing is
  * unknown or closed. Every person shown, ranked or excluded, is audit-logged.
  */
-export async function candidatesForListing(scope: StaffScope, target: { kind: "job" | "training"; listingId: string }): Promise<CandidatesPage | undefined> {
-  const reach = scope.communeCodes !== null ? { communeCodes: scope.communeCodes } : { provinceCodes: scope.provinceCodes };
+export async function candidatesForListing(
+  scope: StaffScope,
+  target: { kind: "job" | "training"; listingId: string },
+): Promise<CandidatesPage | undefined> {
+  const reach =
+    scope.communeCodes !== null ? { communeCodes: scope.communeCodes } : { provinceCodes: scope.provinceCodes };
   const result = await matchListing(db(), target, reach, { today: todayIso(), search, within: personsInScope(scope) });
   if (!result) return undefined;
   const shown = [...result.candidates, ...result.excluded].map((c) => c.personId);
@@ -68,7 +80,11 @@ export async function candidatesForListing(scope: StaffScope, target: { kind: "j
     kind: target.kind,
     listingId: target.listingId,
   });
-  const occupations = await occupationLabels([result.listing.occupationCode, ...codesIn(result.candidates), ...codesIn(result.excluded)]);
+  const occupations = await occupationLabels([
+    result.listing.occupationCode,
+    ...codesIn(result.candidates),
+    ...codesIn(result.excluded),
+  ]);
   return { ...result, occupations };
 }
 
@@ -94,5 +110,11 @@ export async function ownSuggestions(actor: { id: string }): Promise<OwnSuggesti
   await audit(db(), { id: actor.id, role: "person" }, own.id, "view", "matching", { via: "own_matches" });
   const occupations = await occupationLabels(codesIn([...matches.jobs, ...matches.trainings]));
   // Excluded lists are dropped here, not in the page: they never leave the server for a person.
-  return { consent: matches.consent, active: matches.active, jobs: matches.jobs, trainings: matches.trainings, occupations };
+  return {
+    consent: matches.consent,
+    active: matches.active,
+    jobs: matches.jobs,
+    trainings: matches.trainings,
+    occupations,
+  };
 }

@@ -1,6 +1,7 @@
-import { db } from "../../../db/client.server";
-import { todayIso } from "~/utils/clock.server";
 import { computeIndicators, type Indicators } from "~/modules/reports/indicators.server";
+import { todayIso } from "~/utils/clock.server";
+
+import { db } from "../../../db/client.server";
 import type { Model } from "./models.server";
 
 /**
@@ -12,7 +13,10 @@ import type { Model } from "./models.server";
 export type ModelPeriod = { from: string; to: string; adjusted: boolean };
 
 /** The asked-for period, or the model's whole life (launch date → today) when absent or reversed. */
-export function modelPeriod(model: Pick<Model, "launchedOn">, asked: { from: string | null; to: string | null }): ModelPeriod {
+export function modelPeriod(
+  model: Pick<Model, "launchedOn">,
+  asked: { from: string | null; to: string | null },
+): ModelPeriod {
   const today = todayIso();
   const from = asked.from ?? model.launchedOn;
   const to = asked.to ?? today;
@@ -20,8 +24,16 @@ export function modelPeriod(model: Pick<Model, "launchedOn">, asked: { from: str
   return { from, to, adjusted: false };
 }
 
-export async function modelFigures(model: Pick<Model, "id" | "communeCode">, period: { from: string; to: string }): Promise<Indicators> {
-  return computeIndicators(db(), { communeCodes: [model.communeCode], from: period.from, to: period.to, modelId: model.id });
+export async function modelFigures(
+  model: Pick<Model, "id" | "communeCode">,
+  period: { from: string; to: string },
+): Promise<Indicators> {
+  return computeIndicators(db(), {
+    communeCodes: [model.communeCode],
+    from: period.from,
+    to: period.to,
+    modelId: model.id,
+  });
 }
 
 /** The figures the model page shows, in this order (the full set is in the commune report). */

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import { commune, modelPerson, modelSteeringMember, reintegrationModel } from "../../../db/schema";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate } from "~/i18n";
 import { now, todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
-import type { EditModelInput, MemberInput, ModelInput } from "./schema.server";
 import type { Outcome } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import { commune, modelPerson, modelSteeringMember, reintegrationModel } from "../../../db/schema";
+import type { EditModelInput, MemberInput, ModelInput } from "./schema.server";
 
 /**
  * Reintegration models (mô hình "5+1", "Chung tay giúp người lầm lỗi"…): run by a commune, with a steering
@@ -21,7 +23,15 @@ export function modelsInScope(scope: StaffScope): SQL {
     : inArray(reintegrationModel.provinceCode, scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
 }
 
-export type Model = { id: string; name: string; communeCode: string; communeName: string; provinceCode: string; launchedOn: string; description: string };
+export type Model = {
+  id: string;
+  name: string;
+  communeCode: string;
+  communeName: string;
+  provinceCode: string;
+  launchedOn: string;
+  description: string;
+};
 
 const modelColumns = {
   id: reintegrationModel.id,
@@ -33,7 +43,11 @@ const modelColumns = {
   description: reintegrationModel.description,
 };
 
-export async function getModel(scope: StaffScope, modelId: string, executor: Executor = db()): Promise<Model | undefined> {
+export async function getModel(
+  scope: StaffScope,
+  modelId: string,
+  executor: Executor = db(),
+): Promise<Model | undefined> {
   const [row] = await executor
     .select(modelColumns)
     .from(reintegrationModel)
@@ -48,8 +62,14 @@ export async function listModels(scope: StaffScope): Promise<ModelListRow[]> {
   return db()
     .select({
       ...modelColumns,
-      members: sql<number>`(select count(*) from ${modelSteeringMember} m where m.model_id = ${reintegrationModel.id})`.mapWith(Number),
-      coveredNow: sql<number>`(select count(*) from ${modelPerson} mp where mp.model_id = ${reintegrationModel.id} and mp.left_on is null)`.mapWith(Number),
+      members:
+        sql<number>`(select count(*) from ${modelSteeringMember} m where m.model_id = ${reintegrationModel.id})`.mapWith(
+          Number,
+        ),
+      coveredNow:
+        sql<number>`(select count(*) from ${modelPerson} mp where mp.model_id = ${reintegrationModel.id} and mp.left_on is null)`.mapWith(
+          Number,
+        ),
     })
     .from(reintegrationModel)
     .innerJoin(commune, eq(commune.code, reintegrationModel.communeCode))
@@ -65,11 +85,17 @@ function launchErrors(launchedOn: string): FieldErrors {
 }
 
 /** A new model in one of the officer's communes. */
-export async function createModel(scope: StaffScope, input: ModelInput): Promise<{ ok: true; modelId: string } | { ok: false; errors: FieldErrors }> {
+export async function createModel(
+  scope: StaffScope,
+  input: ModelInput,
+): Promise<{ ok: true; modelId: string } | { ok: false; errors: FieldErrors }> {
   const errors = launchErrors(input.launchedOn);
   const [place] =
     scope.communeCodes !== null && scope.communeCodes.includes(input.communeCode)
-      ? await db().select({ provinceCode: commune.provinceCode }).from(commune).where(eq(commune.code, input.communeCode))
+      ? await db()
+          .select({ provinceCode: commune.provinceCode })
+          .from(commune)
+          .where(eq(commune.code, input.communeCode))
       : [];
   if (!place) errors.communeCode = { key: "events.model.error.commune" };
   if (!place || Object.keys(errors).length) return { ok: false, errors };
@@ -103,7 +129,12 @@ export type SteeringMember = { id: string; organizationName: string; personName:
 
 export async function steeringMembers(modelId: string): Promise<SteeringMember[]> {
   return db()
-    .select({ id: modelSteeringMember.id, organizationName: modelSteeringMember.organizationName, personName: modelSteeringMember.personName, role: modelSteeringMember.role })
+    .select({
+      id: modelSteeringMember.id,
+      organizationName: modelSteeringMember.organizationName,
+      personName: modelSteeringMember.personName,
+      role: modelSteeringMember.role,
+    })
     .from(modelSteeringMember)
     .where(eq(modelSteeringMember.modelId, modelId))
     .orderBy(asc(modelSteeringMember.organizationName), asc(modelSteeringMember.personName));
@@ -111,7 +142,9 @@ export async function steeringMembers(modelId: string): Promise<SteeringMember[]
 
 export async function addSteeringMember(scope: StaffScope, modelId: string, input: MemberInput): Promise<ModelChange> {
   if (!(await getModel(scope, modelId))) return { ok: false, notFound: true };
-  await db().insert(modelSteeringMember).values({ modelId, ...input });
+  await db()
+    .insert(modelSteeringMember)
+    .values({ modelId, ...input });
   return { ok: true };
 }
 

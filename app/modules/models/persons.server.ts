@@ -1,15 +1,17 @@
 import { and, asc, eq, isNull, notExists, sql } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { modelPerson, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate } from "~/i18n";
+import { audit, auditMany } from "~/modules/audit/audit.server";
+import { personNameKey, personNameOrder } from "~/modules/persons/order.server";
+import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
-import { audit, auditMany } from "~/modules/audit/audit.server";
-import { personInScope, personsInScope } from "~/modules/persons/scope.server";
+
+import { db } from "../../../db/client.server";
+import { modelPerson, releasedPerson } from "../../../db/schema";
 import { getModel, type Model, type ModelChange } from "./models.server";
 import type { CoverPersonInput, LeavePersonInput } from "./schema.server";
-import { personNameKey, personNameOrder } from "~/modules/persons/order.server";
 
 /**
  * The persons a model covers (from a join date, until a leave date). Only persons of the model's commune in
@@ -58,9 +60,20 @@ export async function coveredPersons(scope: StaffScope, model: Model): Promise<C
 export type ModelPickerPerson = { id: string; fullName: string; birthYear: number };
 
 /** Active persons of the model's commune in the officer's reach, not covered now, found by name; audited. */
-export async function personsToCover(scope: StaffScope, model: Model, q: string | undefined): Promise<ModelPickerPerson[]> {
-  const conds = [personsInScope(scope), eq(releasedPerson.communeCode, model.communeCode), eq(releasedPerson.status, "active")];
-  if (q) conds.push(sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'`);
+export async function personsToCover(
+  scope: StaffScope,
+  model: Model,
+  q: string | undefined,
+): Promise<ModelPickerPerson[]> {
+  const conds = [
+    personsInScope(scope),
+    eq(releasedPerson.communeCode, model.communeCode),
+    eq(releasedPerson.status, "active"),
+  ];
+  if (q)
+    conds.push(
+      sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'`,
+    );
   const rows = await db()
     .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, dateOfBirth: releasedPerson.dateOfBirth })
     .from(releasedPerson)
@@ -71,13 +84,26 @@ export async function personsToCover(scope: StaffScope, model: Model, q: string 
           db()
             .select({ one: sql`1` })
             .from(modelPerson)
-            .where(and(eq(modelPerson.modelId, model.id), eq(modelPerson.personId, releasedPerson.id), isNull(modelPerson.leftOn))),
+            .where(
+              and(
+                eq(modelPerson.modelId, model.id),
+                eq(modelPerson.personId, releasedPerson.id),
+                isNull(modelPerson.leftOn),
+              ),
+            ),
         ),
       ),
     )
     .orderBy(...personNameOrder())
     .limit(30);
-  await auditMany(db(), actorOf(scope), rows.map((r) => r.id), "view", PURPOSE, { modelId: model.id, list: "picker" });
+  await auditMany(
+    db(),
+    actorOf(scope),
+    rows.map((r) => r.id),
+    "view",
+    PURPOSE,
+    { modelId: model.id, list: "picker" },
+  );
   return rows.map((r) => ({ id: r.id, fullName: r.fullName, birthYear: Number(r.dateOfBirth.slice(0, 4)) }));
 }
 
@@ -97,7 +123,8 @@ export async function coverPerson(scope: StaffScope, modelId: string, input: Cov
     if (!person || person.communeCode !== model.communeCode) return { ok: false as const, notFound: true as const };
     const errors: FieldErrors = {};
     if (person.status !== "active") errors.personId = { key: "events.model.error.personClosed" };
-    if (input.joinedOn < model.launchedOn) errors.joinedOn = { key: "events.model.error.joinBeforeLaunch", vars: { date: formatDate(model.launchedOn) } };
+    if (input.joinedOn < model.launchedOn)
+      errors.joinedOn = { key: "events.model.error.joinBeforeLaunch", vars: { date: formatDate(model.launchedOn) } };
     else if (input.joinedOn > todayIso()) errors.joinedOn = { key: "events.model.error.future" };
     const [existing] = await tx
       .select()
@@ -107,11 +134,18 @@ export async function coverPerson(scope: StaffScope, modelId: string, input: Cov
     if (existing && !existing.leftOn) errors.personId = { key: "events.model.error.alreadyCovered" };
     if (Object.keys(errors).length) return { ok: false as const, errors };
     if (existing) {
-      await tx.update(modelPerson).set({ leftOn: null }).where(and(eq(modelPerson.modelId, modelId), eq(modelPerson.personId, input.personId)));
+      await tx
+        .update(modelPerson)
+        .set({ leftOn: null })
+        .where(and(eq(modelPerson.modelId, modelId), eq(modelPerson.personId, input.personId)));
     } else {
       await tx.insert(modelPerson).values({ modelId, personId: input.personId, joinedOn: input.joinedOn });
     }
-    await audit(tx, actorOf(scope), input.personId, "model", PURPOSE, { stage: existing ? "rejoined" : "joined", modelId, joinedOn: existing?.joinedOn ?? input.joinedOn });
+    await audit(tx, actorOf(scope), input.personId, "model", PURPOSE, {
+      stage: existing ? "rejoined" : "joined",
+      modelId,
+      joinedOn: existing?.joinedOn ?? input.joinedOn,
+    });
     return { ok: true as const };
   });
 }
@@ -130,10 +164,14 @@ export async function leavePerson(scope: StaffScope, modelId: string, input: Lea
     if (!row) return { ok: false as const, notFound: true as const };
     const errors: FieldErrors = {};
     if (row.leftOn) errors._form = { key: "events.model.error.alreadyLeft" };
-    else if (input.leftOn < row.joinedOn) errors.leftOn = { key: "events.model.error.leaveBeforeJoin", vars: { date: formatDate(row.joinedOn) } };
+    else if (input.leftOn < row.joinedOn)
+      errors.leftOn = { key: "events.model.error.leaveBeforeJoin", vars: { date: formatDate(row.joinedOn) } };
     else if (input.leftOn > todayIso()) errors.leftOn = { key: "events.model.error.future" };
     if (Object.keys(errors).length) return { ok: false as const, errors };
-    await tx.update(modelPerson).set({ leftOn: input.leftOn }).where(and(eq(modelPerson.modelId, modelId), eq(modelPerson.personId, input.personId)));
+    await tx
+      .update(modelPerson)
+      .set({ leftOn: input.leftOn })
+      .where(and(eq(modelPerson.modelId, modelId), eq(modelPerson.personId, input.personId)));
     await audit(tx, actorOf(scope), input.personId, "model", PURPOSE, { stage: "left", modelId, leftOn: input.leftOn });
     return { ok: true as const };
   });

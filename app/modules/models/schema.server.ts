@@ -1,9 +1,14 @@
 import { z } from "zod";
+
 import { isoDate, optionalText, requiredText } from "~/utils/zod-fields.server";
 
 /** The forms of a reintegration model (mô hình hỗ trợ tái hòa nhập). Rules that need the database live in models.server.ts. */
 
-const id = (message = "validation.choose") => z.string({ error: message }).trim().pipe(z.uuid({ error: message }));
+const id = (message = "validation.choose") =>
+  z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
 
 const modelFields = {
   name: requiredText(200),

@@ -1,8 +1,10 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
+
 import type { MessageKey } from "~/i18n";
 import { now } from "~/utils/clock.server";
+
+import { db, type Executor } from "../../../db/client.server";
+import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
 
 export type NotificationInput = {
   /** An i18n key ("notify.referral.created"): rendered in each reader's own language. */
@@ -23,16 +25,32 @@ export type NotificationInput = {
  * nothing. Duplicate and empty recipient lists are fine; a reminder a recipient already has for the same
  * subject is not sent again. Returns how many notifications were written.
  */
-export async function notify(executor: Executor, recipientIds: Iterable<string | null | undefined>, input: NotificationInput): Promise<number> {
+export async function notify(
+  executor: Executor,
+  recipientIds: Iterable<string | null | undefined>,
+  input: NotificationInput,
+): Promise<number> {
   const ids = [...new Set([...recipientIds].filter((id): id is string => !!id))];
   if (ids.length === 0) return 0;
-  if (!input.link.startsWith("/") || input.link.startsWith("//")) throw new Error(`notification link must be a path: ${input.link}`);
-  const rows = ids.map((recipientId) => ({ recipientId, messageKey: input.messageKey, params: input.params ?? {}, link: input.link, subjectKey: input.subjectKey ?? null, createdAt: now() }));
+  if (!input.link.startsWith("/") || input.link.startsWith("//"))
+    throw new Error(`notification link must be a path: ${input.link}`);
+  const rows = ids.map((recipientId) => ({
+    recipientId,
+    messageKey: input.messageKey,
+    params: input.params ?? {},
+    link: input.link,
+    subjectKey: input.subjectKey ?? null,
+    createdAt: now(),
+  }));
   if (!input.subjectKey) {
     await executor.insert(notification).values(rows);
     return ids.length;
   }
-  const written = await executor.insert(notification).values(rows).onConflictDoNothing().returning({ id: notification.id });
+  const written = await executor
+    .insert(notification)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: notification.id });
   return written.length;
 }
 
@@ -62,7 +80,10 @@ export async function officersOfCommune(executor: Executor, communeCode: string)
 
 /** The officers of the commune where a person is registered now. */
 export async function officersOfPerson(executor: Executor, personId: string): Promise<string[]> {
-  const [person] = await executor.select({ communeCode: releasedPerson.communeCode }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+  const [person] = await executor
+    .select({ communeCode: releasedPerson.communeCode })
+    .from(releasedPerson)
+    .where(eq(releasedPerson.id, personId));
   return person ? officersOfCommune(executor, person.communeCode) : [];
 }
 
@@ -77,7 +98,10 @@ export async function usersOfOrganization(executor: Executor, organizationId: st
 
 /** The person's own login, if they activated one. */
 export async function userOfPerson(executor: Executor, personId: string): Promise<string | null> {
-  const [person] = await executor.select({ userId: releasedPerson.userId }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+  const [person] = await executor
+    .select({ userId: releasedPerson.userId })
+    .from(releasedPerson)
+    .where(eq(releasedPerson.id, personId));
   return person?.userId ?? null;
 }
 
@@ -90,17 +114,36 @@ export async function unreadCount(userId: string): Promise<number> {
 }
 
 /** `done`: a reminder whose task was done (by this user or another party); it never counts as unread. */
-export type NotificationItem = { id: number; messageKey: string; params: Record<string, string | number>; link: string; read: boolean; done: boolean; createdAt: Date };
+export type NotificationItem = {
+  id: number;
+  messageKey: string;
+  params: Record<string, string | number>;
+  link: string;
+  read: boolean;
+  done: boolean;
+  createdAt: Date;
+};
 
 /** Newest first; `before` pages back by id. */
-export async function listNotifications(userId: string, options: { limit?: number; before?: number } = {}): Promise<NotificationItem[]> {
+export async function listNotifications(
+  userId: string,
+  options: { limit?: number; before?: number } = {},
+): Promise<NotificationItem[]> {
   const rows = await db()
     .select()
     .from(notification)
     .where(and(eq(notification.recipientId, userId), options.before ? lt(notification.id, options.before) : undefined))
     .orderBy(desc(notification.id))
     .limit(Math.min(options.limit ?? 30, 100));
-  return rows.map((r) => ({ id: r.id, messageKey: r.messageKey, params: r.params, link: r.link, read: r.readAt !== null || r.resolvedAt !== null, done: r.resolvedAt !== null, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    messageKey: r.messageKey,
+    params: r.params,
+    link: r.link,
+    read: r.readAt !== null || r.resolvedAt !== null,
+    done: r.resolvedAt !== null,
+    createdAt: r.createdAt,
+  }));
 }
 
 /** Marks one of the user's notifications read and returns where it points (null: not theirs). */
@@ -117,5 +160,11 @@ export async function markAllRead(userId: string, ids?: number[]): Promise<void>
   await db()
     .update(notification)
     .set({ readAt: now() })
-    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt), ids ? inArray(notification.id, ids) : undefined));
+    .where(
+      and(
+        eq(notification.recipientId, userId),
+        isNull(notification.readAt),
+        ids ? inArray(notification.id, ids) : undefined,
+      ),
+    );
 }

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import type { Executor } from "../../../db/client.server";
-import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
-import { indexSoon, touch } from "../../../search/facade.server";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { now } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import { db } from "../../../db/client.server";
+import { appUser, commune, job, organization, province, trainingSlot } from "../../../db/schema";
+import { indexSoon, touch } from "../../../search/facade.server";
 
 export type OrganizationView = {
   id: string;
@@ -50,13 +52,17 @@ export async function getOwnOrganization(organizationId: string): Promise<Organi
 }
 
 /** Employers and providers awaiting verification in the actor's provinces. */
-export async function listPendingOrganizations(scope: StaffScope): Promise<(OrganizationView & { registeredBy: string | null })[]> {
+export async function listPendingOrganizations(
+  scope: StaffScope,
+): Promise<(OrganizationView & { registeredBy: string | null })[]> {
   if (scope.provinceCodes.length === 0) return [];
   return db()
     .select({
       ...viewColumns,
       // The first account of the organisation registered it (one row per organisation, however many users).
-      registeredBy: sql<string | null>`(select u.email from ${appUser} u where u.organization_id = ${organization.id} order by u.created_at limit 1)`,
+      registeredBy: sql<
+        string | null
+      >`(select u.email from ${appUser} u where u.organization_id = ${organization.id} order by u.created_at limit 1)`,
     })
     .from(organization)
     .innerJoin(commune, eq(commune.code, organization.communeCode))
@@ -70,7 +76,9 @@ export async function countPendingOrganizations(scope: StaffScope): Promise<numb
   const [row] = await db()
     .select({ n: count() })
     .from(organization)
-    .where(and(eq(organization.verificationStatus, "pending"), inArray(organization.provinceCode, scope.provinceCodes)));
+    .where(
+      and(eq(organization.verificationStatus, "pending"), inArray(organization.provinceCode, scope.provinceCodes)),
+    );
   return Number(row?.n ?? 0);
 }
 
@@ -92,7 +100,12 @@ export async function decideOrganization(
       .set(
         decision.decision === "verify"
           ? { verificationStatus: "verified", rejectionReason: null, verifiedAt: now(), verifiedBy: scope.actorId }
-          : { verificationStatus: "rejected", rejectionReason: decision.reason, verifiedAt: now(), verifiedBy: scope.actorId },
+          : {
+              verificationStatus: "rejected",
+              rejectionReason: decision.reason,
+              verifiedAt: now(),
+              verifiedBy: scope.actorId,
+            },
       )
       .where(
         and(
@@ -121,7 +134,18 @@ export async function isOrganizationVerified(organizationId: string): Promise<bo
 /** Queue every job and training slot of an organisation for re-indexing (its name or status changed). */
 export async function enqueueOrganizationListings(tx: Executor, organizationId: string): Promise<void> {
   const jobs = await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId));
-  const trainings = await tx.select({ id: trainingSlot.id }).from(trainingSlot).where(eq(trainingSlot.organizationId, organizationId));
-  await touch(tx, "job", jobs.map((j) => j.id));
-  await touch(tx, "training", trainings.map((t) => t.id));
+  const trainings = await tx
+    .select({ id: trainingSlot.id })
+    .from(trainingSlot)
+    .where(eq(trainingSlot.organizationId, organizationId));
+  await touch(
+    tx,
+    "job",
+    jobs.map((j) => j.id),
+  );
+  await touch(
+    tx,
+    "training",
+    trainings.map((t) => t.id),
+  );
 }

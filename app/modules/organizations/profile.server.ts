@@ -1,17 +1,19 @@
 import { eq, inArray } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { indexSoon, touch } from "../../../search/facade.server";
+
 import type { OrgScope } from "~/auth/org-scope.server";
-import { now } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { EMPLOYER_KINDS, PROVIDER_KINDS } from "~/modules/accounts/schema.server";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import { refreshJobSearchText } from "~/modules/jobs/search-rows.server";
 import { refreshTrainingSearchText } from "~/modules/trainings/search-rows.server";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import type { Outcome } from "~/utils/outcome";
+
+import { db } from "../../../db/client.server";
+import { job, organization, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
+import { indexSoon, touch } from "../../../search/facade.server";
 import { enqueueOrganizationListings } from "./organizations.server";
 import type { OrganizationProfileInput } from "./schema.server";
-import type { Outcome } from "~/utils/outcome";
 
 export function kindsFor(role: OrgScope["role"]): readonly string[] {
   return role === "employer" ? EMPLOYER_KINDS : PROVIDER_KINDS;
@@ -30,10 +32,14 @@ export type ProfileOutcome = Outcome<{ reverification: boolean }>;
  * a verified organisation that moves to another province (its police have not vouched for it), and a
  * rejected one that has corrected its profile (so the police see it again).
  */
-export async function updateOrganizationProfile(scope: OrgScope, input: OrganizationProfileInput): Promise<ProfileOutcome> {
+export async function updateOrganizationProfile(
+  scope: OrgScope,
+  input: OrganizationProfileInput,
+): Promise<ProfileOutcome> {
   const errors: FieldErrors = {};
   if (!kindsFor(scope.role).includes(input.kind)) errors.kind = { key: "validation.choose" };
-  if (!(await isCommuneInProvince(input.communeCode, input.provinceCode))) errors.communeCode = { key: "validation.commune" };
+  if (!(await isCommuneInProvince(input.communeCode, input.provinceCode)))
+    errors.communeCode = { key: "validation.commune" };
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const organizationId = scope.organizationId;
@@ -50,7 +56,8 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
       .for("update");
     if (!current) return undefined;
     const reverification =
-      (current.verificationStatus === "verified" && current.provinceCode !== input.provinceCode) || current.verificationStatus === "rejected";
+      (current.verificationStatus === "verified" && current.provinceCode !== input.provinceCode) ||
+      current.verificationStatus === "rejected";
     await tx
       .update(organization)
       .set({
@@ -67,10 +74,14 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
         // Keep the date it was first signed; unticking withdraws it.
         fairChancePledgedAt: input.fairChancePledge ? (current.fairChancePledgedAt ?? now()) : null,
         updatedAt: now(),
-        ...(reverification ? { verificationStatus: "pending" as const, verifiedAt: null, verifiedBy: null, rejectionReason: null } : {}),
+        ...(reverification
+          ? { verificationStatus: "pending" as const, verifiedAt: null, verifiedBy: null, rejectionReason: null }
+          : {}),
       })
       .where(eq(organization.id, organizationId));
-    const jobIds = (await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId))).map((r) => r.id);
+    const jobIds = (await tx.select({ id: job.id }).from(job).where(eq(job.organizationId, organizationId))).map(
+      (r) => r.id,
+    );
     const trainingIds = (
       await tx.select({ id: trainingSlot.id }).from(trainingSlot).where(eq(trainingSlot.organizationId, organizationId))
     ).map((r) => r.id);
@@ -83,7 +94,11 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
         .selectDistinct({ id: trainingLeadsToJob.trainingSlotId })
         .from(trainingLeadsToJob)
         .where(inArray(trainingLeadsToJob.jobId, jobIds));
-      await touch(tx, "training", linked.map((l) => l.id));
+      await touch(
+        tx,
+        "training",
+        linked.map((l) => l.id),
+      );
     }
     return { reverification };
   });
@@ -91,4 +106,3 @@ export async function updateOrganizationProfile(scope: OrgScope, input: Organiza
   indexSoon();
   return { ok: true, reverification: result.reverification };
 }
-

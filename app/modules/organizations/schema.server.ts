@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { ORGANIZATION_KINDS, RECORD_STANCES } from "../../../db/enums";
+
 import { communeCodeField, phoneField, provinceCodeField } from "~/modules/accounts/schema.server";
 import { optionalText, requiredText } from "~/utils/zod-fields.server";
+
+import { ORGANIZATION_KINDS, RECORD_STANCES } from "../../../db/enums";
 
 /** "0101234567-001", "0101 234 567" and "0101234567" are the same code; empty means none. */
 export const taxCodeField = z

@@ -1,8 +1,16 @@
 import { asc, gt, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { consentGrant, courtBan, releasedPerson } from "../../../db/schema";
+
 import { liveConsent } from "~/modules/consent/live.server";
-import { candidateToDocument, lastIdOf, type CandidateRow, type DocumentSource, type RowSelection } from "../../../search/facade.server";
+
+import type { Executor } from "../../../db/client.server";
+import { courtBan, releasedPerson } from "../../../db/schema";
+import {
+  type CandidateRow,
+  candidateToDocument,
+  type DocumentSource,
+  lastIdOf,
+  type RowSelection,
+} from "../../../search/facade.server";
 
 /**
  * Candidates as search sees them: a person's matching profile, whether a live matching consent exists, and
@@ -30,16 +38,22 @@ export function selectCandidateRows(db: Executor, today: string) {
       hasMatchingConsent: sql<boolean>`${liveConsent(releasedPerson.id, "matching")}`,
       skills: releasedPerson.skills,
       trades: releasedPerson.trades,
-      tradeNames: sql<string[]>`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.trades})), '{}')`,
+      tradeNames: sql<
+        string[]
+      >`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.trades})), '{}')`,
       desiredOccupations: releasedPerson.desiredOccupations,
-      desiredOccupationNames: sql<string[]>`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.desiredOccupations})), '{}')`,
+      desiredOccupationNames: sql<
+        string[]
+      >`coalesce((select array_agg(o.name_vi order by o.code) from occupation o where o.code = any(${releasedPerson.desiredOccupations})), '{}')`,
       communeCode: releasedPerson.communeCode,
       provinceCode: releasedPerson.provinceCode,
       preferredProvinceCode: releasedPerson.preferredProvinceCode,
       willingToMove: releasedPerson.willingToMove,
       availableFrom: releasedPerson.availableFrom,
       expectedWage: releasedPerson.expectedWage,
-      bannedOccupationCodes: sql<string[]>`coalesce((select array_agg(distinct c) from ${courtBan} b, unnest(b.occupation_codes) c
+      bannedOccupationCodes: sql<
+        string[]
+      >`coalesce((select array_agg(distinct c) from ${courtBan} b, unnest(b.occupation_codes) c
         where b.person_id = ${personId} and b.kind = 'occupation' and (b.ends_on is null or b.ends_on >= ${today})), '{}')`,
       updatedAt: releasedPerson.updatedAt,
     })
@@ -50,7 +64,10 @@ export function selectCandidateRows(db: Executor, today: string) {
 export async function loadCandidateRows(db: Executor, today: string, which: RowSelection): Promise<CandidateRow[]> {
   const q = selectCandidateRows(db, today);
   if ("ids" in which) return which.ids.length ? q.where(inArray(releasedPerson.id, which.ids)) : [];
-  return q.where(which.afterId ? gt(releasedPerson.id, which.afterId) : undefined).orderBy(asc(releasedPerson.id)).limit(which.limit);
+  return q
+    .where(which.afterId ? gt(releasedPerson.id, which.afterId) : undefined)
+    .orderBy(asc(releasedPerson.id))
+    .limit(which.limit);
 }
 
 /** The documents of indexable candidates among the selected persons (search/sources.ts). */

@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "../../../db/client.server";
-import { CLASSIFICATION_GROUPS, classification, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import { optionalText } from "~/utils/zod-fields.server";
 import { audit } from "~/modules/audit/audit.server";
-import { personInScope } from "./scope.server";
+import { now, todayIso } from "~/utils/clock.server";
 import type { NotFound } from "~/utils/outcome";
+import { optionalText } from "~/utils/zod-fields.server";
+
+import { db } from "../../../db/client.server";
+import { classification, CLASSIFICATION_GROUPS, releasedPerson } from "../../../db/schema";
+import { personInScope } from "./scope.server";
 
 /** This quarter's classification (HCD-08): A, B, C or D, and a note. */
 export const classificationSchema = z.object({
@@ -32,8 +34,15 @@ export type ClassifyOutcome = { ok: true; quarter: string; updated: boolean } | 
  * Classify a person of the officer's communes for the current quarter: one classification per person and
  * quarter, so a second one in the same quarter corrects the first. Audited with the group given.
  */
-export async function classifyPerson(scope: StaffScope, personId: string, input: ClassificationInput): Promise<ClassifyOutcome> {
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function classifyPerson(
+  scope: StaffScope,
+  personId: string,
+  input: ClassificationInput,
+): Promise<ClassifyOutcome> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   const quarter = currentQuarter();
   const updated = await db().transaction(async (tx) => {
@@ -44,7 +53,14 @@ export async function classifyPerson(scope: StaffScope, personId: string, input:
       .for("update");
     await tx
       .insert(classification)
-      .values({ personId, quarter, group: input.group, note: input.note, classifiedBy: scope.actorId, classifiedAt: now() })
+      .values({
+        personId,
+        quarter,
+        group: input.group,
+        note: input.note,
+        classifiedBy: scope.actorId,
+        classifiedAt: now(),
+      })
       .onConflictDoUpdate({
         target: [classification.personId, classification.quarter],
         set: { group: input.group, note: input.note, classifiedBy: scope.actorId, classifiedAt: now() },

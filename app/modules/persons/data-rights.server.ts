@@ -1,5 +1,13 @@
 import crypto from "node:crypto";
+
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { endAllSessions } from "~/auth/session.server";
+import { audit } from "~/modules/audit/audit.server";
+import { eraseReferralsOfPerson } from "~/modules/referrals/status.server";
+import { now } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import {
   appUser,
@@ -19,14 +27,9 @@ import {
   savedListing,
 } from "../../../db/schema";
 import { indexNow, touch } from "../../../search/facade.server";
-import type { StaffScope } from "~/auth/scope.server";
-import { endAllSessions } from "~/auth/session.server";
-import { now } from "~/utils/clock.server";
-import { audit } from "~/modules/audit/audit.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
 import { ownPerson } from "./self-service.server";
-import { eraseReferralsOfPerson } from "~/modules/referrals/status.server";
 
 /** What an anonymised record says instead of a name (stored, so the same in every language). */
 export const ANONYMISED_NAME = "(đã xóa dữ liệu)";
@@ -44,16 +47,38 @@ export async function collectPersonData(personId: string) {
     .innerJoin(province, eq(province.code, releasedPerson.provinceCode))
     .where(eq(releasedPerson.id, personId));
   if (!row) return undefined;
-  const [account, convictions, bans, classifications, grants, invitations, transfers, requests, referrals, saved, events] = await Promise.all([
+  const [
+    account,
+    convictions,
+    bans,
+    classifications,
+    grants,
+    invitations,
+    transfers,
+    requests,
+    referrals,
+    saved,
+    events,
+  ] = await Promise.all([
     row.person.userId
       ? db()
-          .select({ phone: appUser.phone, fullName: appUser.fullName, locale: appUser.locale, createdAt: appUser.createdAt, disabledAt: appUser.disabledAt })
+          .select({
+            phone: appUser.phone,
+            fullName: appUser.fullName,
+            locale: appUser.locale,
+            createdAt: appUser.createdAt,
+            disabledAt: appUser.disabledAt,
+          })
           .from(appUser)
           .where(eq(appUser.id, row.person.userId))
       : Promise.resolve([]),
     db().select().from(conviction).where(eq(conviction.personId, personId)).orderBy(asc(conviction.offenceDate)),
     db().select().from(courtBan).where(eq(courtBan.personId, personId)),
-    db().select().from(classification).where(eq(classification.personId, personId)).orderBy(asc(classification.quarter)),
+    db()
+      .select()
+      .from(classification)
+      .where(eq(classification.personId, personId))
+      .orderBy(asc(classification.quarter)),
     db()
       .select({
         id: consentGrant.id,
@@ -73,23 +98,49 @@ export async function collectPersonData(personId: string) {
       .where(eq(consentGrant.personId, personId))
       .orderBy(asc(consentGrant.givenAt)),
     db()
-      .select({ createdAt: personInvitation.createdAt, expiresAt: personInvitation.expiresAt, usedAt: personInvitation.usedAt })
+      .select({
+        createdAt: personInvitation.createdAt,
+        expiresAt: personInvitation.expiresAt,
+        usedAt: personInvitation.usedAt,
+      })
       .from(personInvitation)
       .where(eq(personInvitation.personId, personId))
       .orderBy(asc(personInvitation.createdAt)),
-    db().select().from(personTransfer).where(eq(personTransfer.personId, personId)).orderBy(asc(personTransfer.requestedAt)),
+    db()
+      .select()
+      .from(personTransfer)
+      .where(eq(personTransfer.personId, personId))
+      .orderBy(asc(personTransfer.requestedAt)),
     db().select().from(dataRequest).where(eq(dataRequest.personId, personId)).orderBy(asc(dataRequest.createdAt)),
-    db().select().from(referralRequest).where(eq(referralRequest.personId, personId)).orderBy(asc(referralRequest.createdAt)),
+    db()
+      .select()
+      .from(referralRequest)
+      .where(eq(referralRequest.personId, personId))
+      .orderBy(asc(referralRequest.createdAt)),
     db().select().from(savedListing).where(eq(savedListing.personId, personId)).orderBy(asc(savedListing.savedAt)),
     db()
-      .select({ at: auditEvent.at, action: auditEvent.action, purpose: auditEvent.purpose, actorRole: auditEvent.actorRole, actorId: auditEvent.actorId, details: auditEvent.details })
+      .select({
+        at: auditEvent.at,
+        action: auditEvent.action,
+        purpose: auditEvent.purpose,
+        actorRole: auditEvent.actorRole,
+        actorId: auditEvent.actorId,
+        details: auditEvent.details,
+      })
       .from(auditEvent)
       .where(eq(auditEvent.personId, personId))
       .orderBy(asc(auditEvent.at), asc(auditEvent.id)),
   ]);
   // Who withdrew which purpose, when and how: part of what the person may see about their consent.
   const withdrawals = await db()
-    .select({ grantId: consentWithdrawal.grantId, purpose: consentWithdrawal.purpose, withdrawnAt: consentWithdrawal.withdrawnAt, actorRole: consentWithdrawal.actorRole, channel: consentWithdrawal.channel, note: consentWithdrawal.note })
+    .select({
+      grantId: consentWithdrawal.grantId,
+      purpose: consentWithdrawal.purpose,
+      withdrawnAt: consentWithdrawal.withdrawnAt,
+      actorRole: consentWithdrawal.actorRole,
+      channel: consentWithdrawal.channel,
+      note: consentWithdrawal.note,
+    })
     .from(consentWithdrawal)
     .where(eq(consentWithdrawal.personId, personId))
     .orderBy(asc(consentWithdrawal.withdrawnAt), asc(consentWithdrawal.id));
@@ -101,7 +152,10 @@ export async function collectPersonData(personId: string) {
     convictions,
     courtBans: bans,
     classifications,
-    consentGrants: grants.map((g) => ({ ...g, withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w) })),
+    consentGrants: grants.map((g) => ({
+      ...g,
+      withdrawals: withdrawals.filter((w) => w.grantId === g.id).map(({ grantId: _grantId, ...w }) => w),
+    })),
     invitations,
     transfers,
     dataRequests: requests,
@@ -113,8 +167,15 @@ export async function collectPersonData(personId: string) {
 export type PersonExport = NonNullable<Awaited<ReturnType<typeof collectPersonData>>>;
 
 /** Export for a staff member within scope, audit-logged before anything is returned; otherwise undefined (404). */
-export async function exportPersonForStaff(scope: StaffScope, personId: string, format: "json" | "print"): Promise<PersonExport | undefined> {
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function exportPersonForStaff(
+  scope: StaffScope,
+  personId: string,
+  format: "json" | "print",
+): Promise<PersonExport | undefined> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return undefined;
   await audit(db(), { id: scope.actorId, role: scope.role }, personId, "export", "data_rights", { format });
   return collectPersonData(personId);
@@ -136,7 +197,12 @@ export async function exportOwnData(userId: string): Promise<PersonExport | unde
  */
 export async function anonymisePerson(scope: StaffScope, personId: string, reason: string): Promise<{ ok: boolean }> {
   const [person] = await db()
-    .select({ id: releasedPerson.id, userId: releasedPerson.userId, dateOfBirth: releasedPerson.dateOfBirth, closedAt: releasedPerson.closedAt })
+    .select({
+      id: releasedPerson.id,
+      userId: releasedPerson.userId,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      closedAt: releasedPerson.closedAt,
+    })
     .from(releasedPerson)
     .where(personInScope(scope, personId));
   if (!person) return { ok: false };
@@ -214,7 +280,9 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
         })
         .where(eq(appUser.id, person.userId));
     }
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "anonymise", "data_rights", { reason: reason.slice(0, 200) });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "anonymise", "data_rights", {
+      reason: reason.slice(0, 200),
+    });
     await touch(tx, "candidate", [personId]);
     return true;
   });
@@ -245,7 +313,13 @@ export async function listOpenDataRequests(scope: StaffScope) {
 
 export async function recentlyResolvedDataRequests(scope: StaffScope, limit = 20) {
   return db()
-    .select({ id: dataRequest.id, kind: dataRequest.kind, status: dataRequest.status, resolvedAt: dataRequest.resolvedAt, fullName: releasedPerson.fullName })
+    .select({
+      id: dataRequest.id,
+      kind: dataRequest.kind,
+      status: dataRequest.status,
+      resolvedAt: dataRequest.resolvedAt,
+      fullName: releasedPerson.fullName,
+    })
     .from(dataRequest)
     .innerJoin(releasedPerson, eq(releasedPerson.id, dataRequest.personId))
     .where(and(sql`${dataRequest.status} <> 'open'`, personsInScope(scope)))
@@ -259,7 +333,11 @@ export type ResolveOutcome = { ok: true } | { ok: false; error: "not_found" };
  * Close a request as done or declined. A deletion request marked done is the deletion itself: the record
  * is anonymised in the same step (which closes the request).
  */
-export async function resolveDataRequest(scope: StaffScope, requestId: string, outcome: "done" | "declined"): Promise<ResolveOutcome> {
+export async function resolveDataRequest(
+  scope: StaffScope,
+  requestId: string,
+  outcome: "done" | "declined",
+): Promise<ResolveOutcome> {
   const [request] = await db()
     .select({ id: dataRequest.id, kind: dataRequest.kind, personId: dataRequest.personId })
     .from(dataRequest)
@@ -275,7 +353,11 @@ export async function resolveDataRequest(scope: StaffScope, requestId: string, o
       .update(dataRequest)
       .set({ status: outcome, resolvedBy: scope.actorId, resolvedAt: now() })
       .where(and(eq(dataRequest.id, requestId), eq(dataRequest.status, "open")));
-    await audit(tx, { id: scope.actorId, role: scope.role }, request.personId, "data_request", "data_rights", { requestId, kind: request.kind, outcome });
+    await audit(tx, { id: scope.actorId, role: scope.role }, request.personId, "data_request", "data_rights", {
+      requestId,
+      kind: request.kind,
+      outcome,
+    });
   });
   return { ok: true };
 }

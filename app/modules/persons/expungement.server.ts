@@ -1,16 +1,18 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { audit } from "~/modules/audit/audit.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { Outcome } from "~/utils/outcome";
+import { isoDate, requiredText } from "~/utils/zod-fields.server";
+
 import { db } from "../../../db/client.server";
 import { commune, conviction, courtBan, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import { isoDate, requiredText } from "~/utils/zod-fields.server";
-import { audit } from "~/modules/audit/audit.server";
 import type { ExpungementResult } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
 import { personInScope, personsInScope } from "./scope.server";
-import type { Outcome } from "~/utils/outcome";
 
 /** "Mark the record expunged": the day it took effect and what shows it (court decision, extract no. 1…). */
 export const markExpungedSchema = z.object({
@@ -25,12 +27,22 @@ export type MarkExpungedOutcome = Outcome;
  * Record that a person's criminal record has been expunged (automatically, or by a court decision). The
  * date cannot be in the future, nor before the latest main penalty was completed. Audited as an edit.
  */
-export async function markRecordExpunged(scope: StaffScope, personId: string, input: MarkExpungedInput): Promise<MarkExpungedOutcome> {
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function markRecordExpunged(
+  scope: StaffScope,
+  personId: string,
+  input: MarkExpungedInput,
+): Promise<MarkExpungedOutcome> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   const on = input.expungedOn!;
   if (on > todayIso()) return { ok: false, errors: { expungedOn: { key: "persons.error.expungedInFuture" } } };
-  const convictions = await db().select({ mainCompletedOn: conviction.mainCompletedOn }).from(conviction).where(eq(conviction.personId, personId));
+  const convictions = await db()
+    .select({ mainCompletedOn: conviction.mainCompletedOn })
+    .from(conviction)
+    .where(eq(conviction.personId, personId));
   if (convictions.some((c) => on < c.mainCompletedOn)) {
     return { ok: false, errors: { expungedOn: { key: "persons.error.expungedBeforeCompletion" } } };
   }
@@ -39,7 +51,10 @@ export async function markRecordExpunged(scope: StaffScope, personId: string, in
       .update(releasedPerson)
       .set({ recordExpungedOn: on, expungementEvidence: input.evidence, updatedAt: now() })
       .where(eq(releasedPerson.id, personId));
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", { field: "recordExpungedOn", on });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", {
+      field: "recordExpungedOn",
+      on,
+    });
   });
   return { ok: true };
 }
@@ -52,18 +67,35 @@ export type OtherDecisionsInput = z.output<typeof otherDecisionsSchema>;
  * Record (or clear) the day the judgment's other decisions (compensation, court fees…) were completed. Not in
  * the future, not before the latest offence (its judgment came after it). Audited as an edit.
  */
-export async function setOtherDecisionsCompleted(scope: StaffScope, personId: string, input: OtherDecisionsInput): Promise<MarkExpungedOutcome> {
-  const [person] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function setOtherDecisionsCompleted(
+  scope: StaffScope,
+  personId: string,
+  input: OtherDecisionsInput,
+): Promise<MarkExpungedOutcome> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   const on = input.otherDecisionsCompletedOn ?? null;
-  if (on && on > todayIso()) return { ok: false, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsInFuture" } } };
-  const convictions = await db().select({ offenceDate: conviction.offenceDate }).from(conviction).where(eq(conviction.personId, personId));
+  if (on && on > todayIso())
+    return { ok: false, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsInFuture" } } };
+  const convictions = await db()
+    .select({ offenceDate: conviction.offenceDate })
+    .from(conviction)
+    .where(eq(conviction.personId, personId));
   if (on && convictions.some((c) => on < c.offenceDate)) {
     return { ok: false, errors: { otherDecisionsCompletedOn: { key: "persons.error.otherDecisionsBeforeOffence" } } };
   }
   await db().transaction(async (tx) => {
-    await tx.update(releasedPerson).set({ otherDecisionsCompletedOn: on, updatedAt: now() }).where(eq(releasedPerson.id, personId));
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", { field: "otherDecisionsCompletedOn", on });
+    await tx
+      .update(releasedPerson)
+      .set({ otherDecisionsCompletedOn: on, updatedAt: now() })
+      .where(eq(releasedPerson.id, personId));
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "edit", "expungement", {
+      field: "otherDecisionsCompletedOn",
+      on,
+    });
   });
   return { ok: true };
 }
@@ -81,7 +113,10 @@ export type ExpungementDue = {
  * officer records it) and court ones (the person may now apply), each in the order of every list of persons.
  * One audit event records that the list was seen.
  */
-export async function listExpungementsDue(scope: StaffScope, options: { audit?: boolean } = {}): Promise<{ automatic: ExpungementDue[]; court: ExpungementDue[] }> {
+export async function listExpungementsDue(
+  scope: StaffScope,
+  options: { audit?: boolean } = {},
+): Promise<{ automatic: ExpungementDue[]; court: ExpungementDue[] }> {
   const persons = await db()
     .select({
       id: releasedPerson.id,
@@ -99,7 +134,10 @@ export async function listExpungementsDue(scope: StaffScope, options: { audit?: 
   const [convictions, bans] = ids.length
     ? await Promise.all([
         db().select().from(conviction).where(inArray(conviction.personId, ids)),
-        db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
+        db()
+          .select({ personId: courtBan.personId, endsOn: courtBan.endsOn })
+          .from(courtBan)
+          .where(inArray(courtBan.personId, ids)),
       ])
     : [[], []];
   const automatic: ExpungementDue[] = [];
@@ -115,7 +153,10 @@ export async function listExpungementsDue(scope: StaffScope, options: { audit?: 
     (computed.kind === "automatic" ? automatic : court).push(due);
   }
   if (options.audit !== false) {
-    await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "expungement", { count: automatic.length + court.length, list: "expungements_due" });
+    await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "expungement", {
+      count: automatic.length + court.length,
+      list: "expungements_due",
+    });
   }
   return { automatic, court };
 }

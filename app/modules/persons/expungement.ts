@@ -103,7 +103,11 @@ const later = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
  * `birthDate` enables the juvenile rules; null applies the adult periods. `completion` adds the
  * supplementary penalties held outside the sentences (court bans, probation) and the other decisions.
  */
-export function computeExpungement(convictions: Conviction[], birthDate: string | null, completion: RecordCompletion = {}): ExpungementResult | null {
+export function computeExpungement(
+  convictions: Conviction[],
+  birthDate: string | null,
+  completion: RecordCompletion = {},
+): ExpungementResult | null {
   const counted = convictions
     .filter((c) => !(birthDate && ageOn(birthDate, c.offenceDate) < 16))
     .sort((a, b) => (a.offenceDate < b.offenceDate ? -1 : a.offenceDate > b.offenceDate ? 1 : 0));
@@ -135,7 +139,8 @@ export function computeExpungement(convictions: Conviction[], birthDate: string 
   const periodEndsOn = addMonths(from, period);
   const afterSupplementary = later(periodEndsOn, supplementaryEnd);
   const date = later(afterSupplementary, completion.otherDecisionsCompletedOn);
-  const decidedBy: ExpungementDecidedBy = date === periodEndsOn ? "period" : date === afterSupplementary ? "supplementary" : "other_decisions";
+  const decidedBy: ExpungementDecidedBy =
+    date === periodEndsOn ? "period" : date === afterSupplementary ? "supplementary" : "other_decisions";
   return {
     kind: court ? "court" : "automatic",
     date,
@@ -143,11 +148,20 @@ export function computeExpungement(convictions: Conviction[], birthDate: string 
     periodEndsOn,
     periodMonths: period,
     countedFrom: from,
-    earlyProposalFrom: later(later(addMonths(from, Math.ceil(period / 3)), supplementaryEnd), completion.otherDecisionsCompletedOn),
+    earlyProposalFrom: later(
+      later(addMonths(from, Math.ceil(period / 3)), supplementaryEnd),
+      completion.otherDecisionsCompletedOn,
+    ),
   };
 }
 
 /** The completion facts of a person's record as stored: their court bans' end dates and the other decisions. */
-export function completionOf(person: { otherDecisionsCompletedOn?: string | null }, bans: readonly { endsOn: string | null }[]): RecordCompletion {
-  return { supplementaryEnds: bans.map((b) => b.endsOn), otherDecisionsCompletedOn: person.otherDecisionsCompletedOn ?? null };
+export function completionOf(
+  person: { otherDecisionsCompletedOn?: string | null },
+  bans: readonly { endsOn: string | null }[],
+): RecordCompletion {
+  return {
+    supplementaryEnds: bans.map((b) => b.endsOn),
+    otherDecisionsCompletedOn: person.otherDecisionsCompletedOn ?? null,
+  };
 }

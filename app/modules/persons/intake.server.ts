@@ -1,28 +1,38 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { commune, conviction, courtBan, occupation, province, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
+import { audit } from "~/modules/audit/audit.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import { foldWords } from "~/utils/text";
-import { audit } from "~/modules/audit/audit.server";
+
+import { db } from "../../../db/client.server";
+import { commune, conviction, courtBan, occupation, province, releasedPerson } from "../../../db/schema";
 import { ageOn } from "./expungement";
 import type { IntakeInput } from "./schema.server";
 import { communeInScope } from "./scope.server";
 
-export type DuplicateCandidate = { id: string | null; fullName: string; dateOfBirth: string; communeName: string; reason: "citizen_id" | "name_birth" };
+export type DuplicateCandidate = {
+  id: string | null;
+  fullName: string;
+  dateOfBirth: string;
+  communeName: string;
+  reason: "citizen_id" | "name_birth";
+};
 
 export type IntakeOutcome =
-  | { ok: true; personId: string }
-  | { ok: false; errors: FieldErrors }
-  | { ok: false; duplicates: DuplicateCandidate[] };
-
+  { ok: true; personId: string } | { ok: false; errors: FieldErrors } | { ok: false; duplicates: DuplicateCandidate[] };
 
 /**
  * Likely duplicates: the same citizen ID anywhere, or the same name and birth date in the province. Ids
  * are given only for records inside the officer's scope; elsewhere, only that one exists and where.
  */
-export async function findDuplicates(scope: StaffScope, input: Pick<IntakeInput, "citizenId" | "fullName" | "dateOfBirth">, provinceCode: string, excludeId?: string) {
+export async function findDuplicates(
+  scope: StaffScope,
+  input: Pick<IntakeInput, "citizenId" | "fullName" | "dateOfBirth">,
+  provinceCode: string,
+  excludeId?: string,
+) {
   const found: DuplicateCandidate[] = [];
   const rows = await db()
     .select({
@@ -46,10 +56,21 @@ export async function findDuplicates(scope: StaffScope, input: Pick<IntakeInput,
       ),
     );
   for (const r of rows) {
-    const reason = input.citizenId && r.citizenId === input.citizenId ? "citizen_id" : foldWords(r.fullName) === foldWords(input.fullName) ? "name_birth" : null;
+    const reason =
+      input.citizenId && r.citizenId === input.citizenId
+        ? "citizen_id"
+        : foldWords(r.fullName) === foldWords(input.fullName)
+          ? "name_birth"
+          : null;
     if (!reason) continue;
     const visible = communeInScope(scope, r.communeCode, r.provinceCode);
-    found.push({ id: visible ? r.id : null, fullName: visible ? r.fullName : "", dateOfBirth: r.dateOfBirth, communeName: r.communeName, reason });
+    found.push({
+      id: visible ? r.id : null,
+      fullName: visible ? r.fullName : "",
+      dateOfBirth: r.dateOfBirth,
+      communeName: r.communeName,
+      reason,
+    });
   }
   return found;
 }
@@ -61,8 +82,12 @@ export async function findDuplicates(scope: StaffScope, input: Pick<IntakeInput,
 export async function registerPerson(scope: StaffScope, input: IntakeInput): Promise<IntakeOutcome> {
   const today = todayIso();
   const errors: FieldErrors = {};
-  const [place] = await db().select({ provinceCode: commune.provinceCode }).from(commune).where(eq(commune.code, input.communeCode));
-  if (!place || !communeInScope(scope, input.communeCode, place.provinceCode)) errors.communeCode = { key: "persons.error.communeOutOfScope" };
+  const [place] = await db()
+    .select({ provinceCode: commune.provinceCode })
+    .from(commune)
+    .where(eq(commune.code, input.communeCode));
+  if (!place || !communeInScope(scope, input.communeCode, place.provinceCode))
+    errors.communeCode = { key: "persons.error.communeOutOfScope" };
   if (input.dateOfBirth && ageOn(input.dateOfBirth, today) < 15) errors.dateOfBirth = { key: "persons.error.tooYoung" };
   if (input.releaseDate && input.releaseDate > today) errors.releaseDate = { key: "persons.error.notReleased" };
   if (input.mainCompletedOn && input.mainCompletedOn > today && input.releaseType === "completed") {
@@ -80,7 +105,10 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
     if (known.length !== input.bannedPlaceCommunes.length) errors.bannedPlaceCommunes = { key: "validation.choose" };
   }
   if (input.preferredProvinceCode) {
-    const [known] = await db().select({ code: province.code }).from(province).where(eq(province.code, input.preferredProvinceCode));
+    const [known] = await db()
+      .select({ code: province.code })
+      .from(province)
+      .where(eq(province.code, input.preferredProvinceCode));
     if (!known) errors.preferredProvinceCode = { key: "validation.choose" };
   }
   // Occupation codes (trades, wishes, bans) must be on the shipped list, or matching would silently ignore them.
@@ -142,10 +170,21 @@ export async function registerPerson(scope: StaffScope, input: IntakeInput): Pro
       supplementaryCompletedOn: input.supplementaryCompletedOn,
     });
     if (input.bannedOccupations.length) {
-      await tx.insert(courtBan).values({ personId: person.id, kind: "occupation", occupationCodes: input.bannedOccupations, endsOn: input.occupationBanEndsOn });
+      await tx.insert(courtBan).values({
+        personId: person.id,
+        kind: "occupation",
+        occupationCodes: input.bannedOccupations,
+        endsOn: input.occupationBanEndsOn,
+      });
     }
     for (const code of input.bannedPlaceCommunes) {
-      await tx.insert(courtBan).values({ personId: person.id, kind: "place", provinceCode: place.provinceCode, communeCode: code, endsOn: input.placeBanEndsOn });
+      await tx.insert(courtBan).values({
+        personId: person.id,
+        kind: "place",
+        provinceCode: place.provinceCode,
+        communeCode: code,
+        endsOn: input.placeBanEndsOn,
+      });
     }
     await audit(tx, { id: scope.actorId, role: scope.role }, person.id, "create", "intake");
     return person.id;

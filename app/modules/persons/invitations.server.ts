@@ -1,18 +1,21 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm";
+
+import { and, count, desc, eq, gt, isNull, like, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "../../../db/client.server";
-import { appUser, loginAttempt, personInvitation, releasedPerson } from "../../../db/schema";
+
 import { hashPassword } from "~/auth/password.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { endAllSessions } from "~/auth/session.server";
-import { now } from "~/utils/clock.server";
-import { daysAfter } from "~/utils/dates";
-import type { FieldErrors } from "~/utils/forms";
 import { normalizePhone } from "~/modules/accounts/identifier";
 import { LOGIN_LIMITS } from "~/modules/accounts/login.server";
 import { passwordField, refinePasswordAgainst } from "~/modules/accounts/schema.server";
 import { audit } from "~/modules/audit/audit.server";
+import { now } from "~/utils/clock.server";
+import { daysAfter } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms";
+
+import { db } from "../../../db/client.server";
+import { appUser, loginAttempt, personInvitation, releasedPerson } from "../../../db/schema";
 import { personInScope } from "./scope.server";
 
 /**
@@ -54,7 +57,12 @@ export type IssuedInvitation = { code: string; link: string; expiresAt: Date; fu
  */
 export async function issueInvitation(scope: StaffScope, personId: string): Promise<IssuedInvitation | undefined> {
   const [person] = await db()
-    .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, status: releasedPerson.status, userId: releasedPerson.userId })
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      status: releasedPerson.status,
+      userId: releasedPerson.userId,
+    })
     .from(releasedPerson)
     .where(personInScope(scope, personId));
   if (!person) return undefined;
@@ -66,27 +74,62 @@ export async function issueInvitation(scope: StaffScope, personId: string): Prom
     await tx
       .update(personInvitation)
       .set({ expiresAt: at })
-      .where(and(eq(personInvitation.personId, personId), isNull(personInvitation.usedAt), gt(personInvitation.expiresAt, at)));
-    await tx.insert(personInvitation).values({ personId, codeHash: hashCode(code), expiresAt, createdBy: scope.actorId, createdAt: at });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "invite", "account", { expiresAt: expiresAt.toISOString() });
+      .where(
+        and(
+          eq(personInvitation.personId, personId),
+          isNull(personInvitation.usedAt),
+          gt(personInvitation.expiresAt, at),
+        ),
+      );
+    await tx
+      .insert(personInvitation)
+      .values({ personId, codeHash: hashCode(code), expiresAt, createdBy: scope.actorId, createdAt: at });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "invite", "account", {
+      expiresAt: expiresAt.toISOString(),
+    });
   });
-  return { code: formatCode(code), link: `/activate?code=${code}`, expiresAt, fullName: person.fullName, hasAccount: person.userId !== null };
+  return {
+    code: formatCode(code),
+    link: `/activate?code=${code}`,
+    expiresAt,
+    fullName: person.fullName,
+    hasAccount: person.userId !== null,
+  };
 }
 
 /** The latest invitation of a person in scope (never its code): for the officer's invite page. */
 export async function invitationStatus(scope: StaffScope, personId: string) {
   const [person] = await db()
-    .select({ id: releasedPerson.id, fullName: releasedPerson.fullName, phone: releasedPerson.phone, userId: releasedPerson.userId, status: releasedPerson.status })
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      phone: releasedPerson.phone,
+      userId: releasedPerson.userId,
+      status: releasedPerson.status,
+    })
     .from(releasedPerson)
     .where(personInScope(scope, personId));
   if (!person) return undefined;
   const [latest] = await db()
-    .select({ createdAt: personInvitation.createdAt, expiresAt: personInvitation.expiresAt, usedAt: personInvitation.usedAt })
+    .select({
+      createdAt: personInvitation.createdAt,
+      expiresAt: personInvitation.expiresAt,
+      usedAt: personInvitation.usedAt,
+    })
     .from(personInvitation)
     .where(eq(personInvitation.personId, personId))
     .orderBy(desc(personInvitation.createdAt))
     .limit(1);
-  return { person: { id: person.id, fullName: person.fullName, hasPhone: person.phone !== null, hasAccount: person.userId !== null, status: person.status }, latest: latest ?? null };
+  return {
+    person: {
+      id: person.id,
+      fullName: person.fullName,
+      hasPhone: person.phone !== null,
+      hasAccount: person.userId !== null,
+      status: person.status,
+    },
+    latest: latest ?? null,
+  };
 }
 
 export const activationSchema = z
@@ -96,24 +139,29 @@ export const activationSchema = z
       .trim()
       .min(1, { error: "validation.required" })
       .max(40)
-      .transform((s, ctx) => normalizeCode(s) ?? (ctx.addIssue({ code: "custom", message: "self.activate.error.codeFormat" }), z.NEVER)),
+      .transform(
+        (s, ctx) =>
+          normalizeCode(s) ?? (ctx.addIssue({ code: "custom", message: "self.activate.error.codeFormat" }), z.NEVER),
+      ),
     phone: z
       .string({ error: "validation.required" })
       .trim()
       .min(1, { error: "validation.required" })
-      .transform((s, ctx) => normalizePhone(s) ?? (ctx.addIssue({ code: "custom", message: "validation.phone" }), z.NEVER)),
+      .transform(
+        (s, ctx) => normalizePhone(s) ?? (ctx.addIssue({ code: "custom", message: "validation.phone" }), z.NEVER),
+      ),
     password: passwordField,
     passwordConfirm: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+    if (v.password !== v.passwordConfirm)
+      ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
     refinePasswordAgainst(ctx, v.password, { phone: v.phone });
   });
 export type ActivationInput = z.output<typeof activationSchema>;
 
 export type ActivationOutcome =
-  | { ok: true; userId: string; personId: string }
-  | { ok: false; errors: FieldErrors; status: 400 | 429 };
+  { ok: true; userId: string; personId: string } | { ok: false; errors: FieldErrors; status: 400 | 429 };
 
 async function failures(where: SQL | undefined, since: Date) {
   const [row] = await db()
@@ -138,7 +186,11 @@ export async function activateAccount(input: ActivationInput & { ip: string }): 
     failures(and(eq(loginAttempt.ip, input.ip), like(loginAttempt.identifier, "invite:%")), since),
   ]);
   if (byCode >= ACTIVATION_LIMITS.perCode || byIp >= ACTIVATION_LIMITS.perIp) {
-    return { ok: false, status: 429, errors: { _form: { key: "login.error.locked", vars: { minutes: ACTIVATION_LIMITS.windowMinutes } } } };
+    return {
+      ok: false,
+      status: 429,
+      errors: { _form: { key: "login.error.locked", vars: { minutes: ACTIVATION_LIMITS.windowMinutes } } },
+    };
   }
   const fail = async (errors: FieldErrors): Promise<ActivationOutcome> => {
     await db().insert(loginAttempt).values({ identifier: key, ip: input.ip, succeeded: "no", attemptedAt: now() });
@@ -193,7 +245,10 @@ export async function activateAccount(input: ActivationInput & { ip: string }): 
       .update(releasedPerson)
       .set({ userId: id, phone: found.phone ?? input.phone, updatedAt: sql`now()` })
       .where(eq(releasedPerson.id, found.personId));
-    await audit(tx, { id, role: "person" }, found.personId, "activate", "account", { passwordReset: found.userId !== null, phoneAdded: found.phone === null });
+    await audit(tx, { id, role: "person" }, found.personId, "activate", "account", {
+      passwordReset: found.userId !== null,
+      phoneAdded: found.phone === null,
+    });
     return id;
   });
   if (!userId) return fail({ code: { key: "self.activate.error.code" } });

@@ -1,18 +1,27 @@
 import { aliasedTable, and, asc, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "../../../db/client.server";
-import { appUser, CLOSURE_REASONS, commune, officerCommune, personTransfer, referralRequest, releasedPerson } from "../../../db/schema";
-import { indexNow, touch } from "../../../search/facade.server";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { now } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
-import { optionalText } from "~/utils/zod-fields.server";
 import { communeCodeField, provinceCodeField } from "~/modules/accounts/schema.server";
 import { audit } from "~/modules/audit/audit.server";
 import { withdrawReferralsOfPerson } from "~/modules/referrals/status.server";
-import { personInScope } from "./scope.server";
-import { log } from "~/utils/log.server";
+import { now } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
 import type { NotFound, Outcome } from "~/utils/outcome";
+import { optionalText } from "~/utils/zod-fields.server";
+
+import { db } from "../../../db/client.server";
+import {
+  appUser,
+  CLOSURE_REASONS,
+  commune,
+  officerCommune,
+  personTransfer,
+  referralRequest,
+  releasedPerson,
+} from "../../../db/schema";
+import { indexNow, touch } from "../../../search/facade.server";
+import { personInScope } from "./scope.server";
 
 /**
  * A person's file moves with them (the new commune takes over, Decree 49 art. on moving) and closes when
@@ -20,7 +29,11 @@ import type { NotFound, Outcome } from "~/utils/outcome";
  */
 
 /** The same field names as the commune picker (province, then commune). */
-export const moveSchema = z.object({ provinceCode: provinceCodeField, communeCode: communeCodeField, note: optionalText(500) });
+export const moveSchema = z.object({
+  provinceCode: provinceCodeField,
+  communeCode: communeCodeField,
+  note: optionalText(500),
+});
 export const closeSchema = z.object({
   reason: z.enum(CLOSURE_REASONS, { error: "validation.choose" }),
   note: optionalText(1000),
@@ -42,7 +55,11 @@ export type MoveOutcome =
   | { ok: false; errors: FieldErrors };
 
 /** Start a move: a pending transfer the receiving commune's officers see on /officer/transfers. */
-export async function requestTransfer(scope: StaffScope, personId: string, input: z.output<typeof moveSchema>): Promise<MoveOutcome> {
+export async function requestTransfer(
+  scope: StaffScope,
+  personId: string,
+  input: z.output<typeof moveSchema>,
+): Promise<MoveOutcome> {
   const [person] = await db()
     .select({ id: releasedPerson.id, communeCode: releasedPerson.communeCode, status: releasedPerson.status })
     .from(releasedPerson)
@@ -54,9 +71,14 @@ export async function requestTransfer(scope: StaffScope, personId: string, input
     .from(commune)
     .where(and(eq(commune.code, input.communeCode), eq(commune.provinceCode, input.provinceCode)));
   if (!target) return { ok: false, errors: { communeCode: { key: "validation.commune" } } };
-  if (target.code === person.communeCode) return { ok: false, errors: { communeCode: { key: "self.move.error.sameCommune" } } };
+  if (target.code === person.communeCode)
+    return { ok: false, errors: { communeCode: { key: "self.move.error.sameCommune" } } };
   const transferId = await db().transaction(async (tx) => {
-    await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(eq(releasedPerson.id, personId)).for("update");
+    await tx
+      .select({ id: releasedPerson.id })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, personId))
+      .for("update");
     const [pending] = await tx
       .select({ id: personTransfer.id })
       .from(personTransfer)
@@ -64,9 +86,19 @@ export async function requestTransfer(scope: StaffScope, personId: string, input
     if (pending) return null;
     const [created] = await tx
       .insert(personTransfer)
-      .values({ personId, fromCommuneCode: person.communeCode, toCommuneCode: target.code, note: input.note, requestedBy: scope.actorId })
+      .values({
+        personId,
+        fromCommuneCode: person.communeCode,
+        toCommuneCode: target.code,
+        note: input.note,
+        requestedBy: scope.actorId,
+      })
       .returning({ id: personTransfer.id });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "transfer", "supervision", { stage: "requested", transferId: created.id, to: target.code });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "transfer", "supervision", {
+      stage: "requested",
+      transferId: created.id,
+      to: target.code,
+    });
     return created.id;
   });
   if (!transferId) return { ok: false, errors: { _form: { key: "self.move.error.pending" } } };
@@ -120,7 +152,13 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
   const communes = scope.communeCodes ?? [];
   const done = await db().transaction(async (tx) => {
     const [transfer] = await tx
-      .select({ id: personTransfer.id, personId: personTransfer.personId, from: personTransfer.fromCommuneCode, to: personTransfer.toCommuneCode, provinceCode: commune.provinceCode })
+      .select({
+        id: personTransfer.id,
+        personId: personTransfer.personId,
+        from: personTransfer.fromCommuneCode,
+        to: personTransfer.toCommuneCode,
+        provinceCode: commune.provinceCode,
+      })
       .from(personTransfer)
       .innerJoin(commune, eq(commune.code, personTransfer.toCommuneCode))
       .innerJoin(releasedPerson, eq(releasedPerson.id, personTransfer.personId))
@@ -135,7 +173,10 @@ export async function acceptTransfer(scope: StaffScope, transferId: string): Pro
       .for("update", { of: personTransfer });
     if (!transfer) return null;
     const at = now();
-    await tx.update(personTransfer).set({ status: "accepted", decidedBy: scope.actorId, decidedAt: at }).where(eq(personTransfer.id, transferId));
+    await tx
+      .update(personTransfer)
+      .set({ status: "accepted", decidedBy: scope.actorId, decidedAt: at })
+      .where(eq(personTransfer.id, transferId));
     // Before the commune changes, so the referring commune's officers are the ones told.
     await withdrawReferralsOfPerson(tx, transfer.personId, "file_moved", { id: scope.actorId, role: scope.role });
     await tx
@@ -174,7 +215,10 @@ export async function cancelTransfer(scope: StaffScope, transferId: string): Pro
       )
       .returning({ personId: personTransfer.personId });
     if (!cancelled) return false;
-    await audit(tx, { id: scope.actorId, role: scope.role }, cancelled.personId, "transfer", "supervision", { stage: "cancelled", transferId });
+    await audit(tx, { id: scope.actorId, role: scope.role }, cancelled.personId, "transfer", "supervision", {
+      stage: "cancelled",
+      transferId,
+    });
     return true;
   });
   return done ? { ok: true } : { ok: false, error: "not_found" };
@@ -187,8 +231,15 @@ export type CloseOutcome = Outcome;
  * closed, with its reason and date; the person leaves matching in this same request, their pending
  * referral requests lapse and a pending move is cancelled.
  */
-export async function closePerson(scope: StaffScope, personId: string, input: z.output<typeof closeSchema>): Promise<CloseOutcome> {
-  const [person] = await db().select({ id: releasedPerson.id, status: releasedPerson.status }).from(releasedPerson).where(personInScope(scope, personId));
+export async function closePerson(
+  scope: StaffScope,
+  personId: string,
+  input: z.output<typeof closeSchema>,
+): Promise<CloseOutcome> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id, status: releasedPerson.status })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!person) return { ok: false, notFound: true };
   if (person.status !== "active") return { ok: false, errors: { _form: { key: "self.close.error.closed" } } };
   const at = now();
@@ -206,7 +257,9 @@ export async function closePerson(scope: StaffScope, personId: string, input: z.
       .set({ status: "cancelled", decidedBy: scope.actorId, decidedAt: at })
       .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
     await withdrawReferralsOfPerson(tx, personId, "file_closed", { id: scope.actorId, role: scope.role });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "close", "supervision", { reason: input.reason });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "close", "supervision", {
+      reason: input.reason,
+    });
     await touch(tx, "candidate", [personId]);
   });
   await indexNow("candidate", [personId]);
@@ -233,7 +286,11 @@ export async function personHeader(scope: StaffScope, personId: string) {
     .where(personInScope(scope, personId));
   if (!row) return undefined;
   const [pending] = await db()
-    .select({ id: personTransfer.id, toCommuneCode: personTransfer.toCommuneCode, requestedAt: personTransfer.requestedAt })
+    .select({
+      id: personTransfer.id,
+      toCommuneCode: personTransfer.toCommuneCode,
+      requestedAt: personTransfer.requestedAt,
+    })
     .from(personTransfer)
     .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
   return { ...row, hasAccount: row.hasAccount !== null, pendingTransfer: pending ?? null };

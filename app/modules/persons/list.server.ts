@@ -1,12 +1,27 @@
-import { and, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "../../../db/client.server";
-import { CLASSIFICATION_GROUPS, CONSENT_PURPOSES, PERSON_NEEDS, PERSON_STATUSES, classification, commune, consentGrant, consentWithdrawal, conviction, courtBan, releasedPerson, type ConsentPurpose } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import { daysAfter } from "~/utils/dates";
 import { audit } from "~/modules/audit/audit.server";
 import { grantIsLive, liveConsent } from "~/modules/consent/live.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { daysAfter } from "~/utils/dates";
+
+import { db } from "../../../db/client.server";
+import {
+  classification,
+  CLASSIFICATION_GROUPS,
+  commune,
+  CONSENT_PURPOSES,
+  consentGrant,
+  type ConsentPurpose,
+  consentWithdrawal,
+  conviction,
+  courtBan,
+  PERSON_NEEDS,
+  PERSON_STATUSES,
+  releasedPerson,
+} from "../../../db/schema";
 import { ageOn } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
@@ -49,7 +64,9 @@ function nameMatches(q: string): SQL {
   return sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${escaped}) || '%'`;
 }
 
-const latestGroup = sql<string | null>`(select c."group" from ${classification} c where c.person_id = ${releasedPerson.id} order by c.quarter desc limit 1)`;
+const latestGroup = sql<
+  string | null
+>`(select c."group" from ${classification} c where c.person_id = ${releasedPerson.id} order by c.quarter desc limit 1)`;
 
 export type PersonListPage = { persons: PersonListRow[]; total: number; page: number; pageCount: number };
 
@@ -81,7 +98,8 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     status: releasedPerson.status,
     communeName: commune.name,
   };
-  const base = () => db().select(columns).from(releasedPerson).innerJoin(commune, eq(commune.code, releasedPerson.communeCode));
+  const base = () =>
+    db().select(columns).from(releasedPerson).innerJoin(commune, eq(commune.code, releasedPerson.communeCode));
   const wanted = filters.page ?? 1;
   let rows: Awaited<ReturnType<typeof base>>;
   let total: number;
@@ -123,7 +141,10 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
           .from(consentGrant)
           .where(and(inArray(consentGrant.personId, ids), grantIsLive(at))),
         db().select().from(conviction).where(inArray(conviction.personId, ids)),
-        db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
+        db()
+          .select({ personId: courtBan.personId, endsOn: courtBan.endsOn })
+          .from(courtBan)
+          .where(inArray(courtBan.personId, ids)),
       ])
     : [[], [], [], []];
 
@@ -147,23 +168,45 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     };
   });
 
-  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", { count: persons.length, list: "persons", page });
+  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
+    count: persons.length,
+    list: "persons",
+    page,
+  });
   return { persons, total, page, pageCount: Math.ceil(total / PERSONS_PAGE_SIZE) };
 }
 
 /** The ids, among these persons, whose expungement is due today (expungementOf, the one computation). */
-async function dueNow(persons: { id: string; dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn: string | null }[]): Promise<Set<string>> {
+async function dueNow(
+  persons: {
+    id: string;
+    dateOfBirth: string;
+    recordExpungedOn: string | null;
+    otherDecisionsCompletedOn: string | null;
+  }[],
+): Promise<Set<string>> {
   const due = new Set<string>();
   for (let i = 0; i < persons.length; i += 500) {
     const chunk = persons.slice(i, i + 500);
     const ids = chunk.map((p) => p.id);
     const [convictions, bans] = await Promise.all([
       db().select().from(conviction).where(inArray(conviction.personId, ids)),
-      db().select({ personId: courtBan.personId, endsOn: courtBan.endsOn }).from(courtBan).where(inArray(courtBan.personId, ids)),
+      db()
+        .select({ personId: courtBan.personId, endsOn: courtBan.endsOn })
+        .from(courtBan)
+        .where(inArray(courtBan.personId, ids)),
     ]);
     for (const p of chunk) {
       const own = convictions.filter((c) => c.personId === p.id);
-      if (own.length && expungementOf(p, own, bans.filter((b) => b.personId === p.id)).eligibleNow) due.add(p.id);
+      if (
+        own.length &&
+        expungementOf(
+          p,
+          own,
+          bans.filter((b) => b.personId === p.id),
+        ).eligibleNow
+      )
+        due.add(p.id);
     }
   }
   return due;
@@ -212,9 +255,17 @@ export async function consentFormFor(scope: StaffScope, personId: string, grantI
     .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
     .where(and(eq(consentGrant.id, grantId), personInScope(scope, personId)));
   if (!row) return undefined;
-  await audit(db(), { id: scope.actorId, role: scope.role }, personId, "print", "consent", { grantId, document: "consent_form" });
+  await audit(db(), { id: scope.actorId, role: scope.role }, personId, "print", "consent", {
+    grantId,
+    document: "consent_form",
+  });
   // The form prints what was given: the purposes in force and those withdrawn since (decision 021).
-  const withdrawn = await db().select({ purpose: consentWithdrawal.purpose }).from(consentWithdrawal).where(eq(consentWithdrawal.grantId, grantId));
-  const given = CONSENT_PURPOSES.filter((p) => row.grant.purposes.includes(p) || withdrawn.some((w) => w.purpose === p));
+  const withdrawn = await db()
+    .select({ purpose: consentWithdrawal.purpose })
+    .from(consentWithdrawal)
+    .where(eq(consentWithdrawal.grantId, grantId));
+  const given = CONSENT_PURPOSES.filter(
+    (p) => row.grant.purposes.includes(p) || withdrawn.some((w) => w.purpose === p),
+  );
   return { ...row, grant: { ...row.grant, purposes: given } };
 }

@@ -1,4 +1,5 @@
-import { asc, sql, type SQL } from "drizzle-orm";
+import { asc, type SQL, sql } from "drizzle-orm";
+
 import { releasedPerson } from "../../../db/schema";
 
 /**
@@ -12,7 +13,10 @@ export function personNameOrder(): SQL[] {
 }
 
 /** The same order in memory, for lists assembled after the query: byte order of the key, then the id. */
-export function compareByNameKey(a: { nameSortKey: string; id: string }, b: { nameSortKey: string; id: string }): number {
+export function compareByNameKey(
+  a: { nameSortKey: string; id: string },
+  b: { nameSortKey: string; id: string },
+): number {
   return compareBytes(a.nameSortKey, b.nameSortKey) || compareBytes(a.id, b.id);
 }
 

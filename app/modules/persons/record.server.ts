@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { appUser, classification, commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { todayIso } from "~/utils/clock.server";
 import { audit } from "~/modules/audit/audit.server";
 import { listGrants } from "~/modules/consent/consent.server";
+import { todayIso } from "~/utils/clock.server";
+
+import { db } from "../../../db/client.server";
+import { appUser, classification, commune, conviction, courtBan, province, releasedPerson } from "../../../db/schema";
 import { completionOf, computeExpungement, type Conviction, type ExpungementResult } from "./expungement";
 import { personInScope } from "./scope.server";
 
@@ -22,14 +24,30 @@ async function loadRecord(personId: string) {
     db().select().from(conviction).where(eq(conviction.personId, personId)).orderBy(asc(conviction.offenceDate)),
     db().select().from(courtBan).where(eq(courtBan.personId, personId)),
     db()
-      .select({ id: classification.id, quarter: classification.quarter, group: classification.group, note: classification.note, classifiedAt: classification.classifiedAt, by: appUser.fullName })
+      .select({
+        id: classification.id,
+        quarter: classification.quarter,
+        group: classification.group,
+        note: classification.note,
+        classifiedAt: classification.classifiedAt,
+        by: appUser.fullName,
+      })
       .from(classification)
       .leftJoin(appUser, eq(appUser.id, classification.classifiedBy))
       .where(eq(classification.personId, personId))
       .orderBy(desc(classification.quarter)),
     listGrants(personId),
   ]);
-  return { ...person.person, communeName: person.communeName, provinceName: person.provinceName, convictions, bans, classifications, grants, expungement: expungementOf(person.person, convictions, bans) };
+  return {
+    ...person.person,
+    communeName: person.communeName,
+    provinceName: person.provinceName,
+    convictions,
+    bans,
+    classifications,
+    grants,
+    expungement: expungementOf(person.person, convictions, bans),
+  };
 }
 
 /**
@@ -39,7 +57,10 @@ async function loadRecord(personId: string) {
  */
 export function expungementOf(
   person: { dateOfBirth: string; recordExpungedOn: string | null; otherDecisionsCompletedOn: string | null },
-  convictions: (Pick<Conviction, "offenceDate" | "penalty" | "mainCompletedOn" | "supplementaryCompletedOn" | "nationalSecurity"> & {
+  convictions: (Pick<
+    Conviction,
+    "offenceDate" | "penalty" | "mainCompletedOn" | "supplementaryCompletedOn" | "nationalSecurity"
+  > & {
     sentenceMonths: number | null;
   })[],
   bans: readonly { endsOn: string | null }[],
@@ -49,7 +70,8 @@ export function expungementOf(
     person.dateOfBirth,
     completionOf(person, bans),
   );
-  const eligibleNow = !person.recordExpungedOn && computed !== null && computed.kind !== "no_record" && computed.date <= todayIso();
+  const eligibleNow =
+    !person.recordExpungedOn && computed !== null && computed.kind !== "no_record" && computed.date <= todayIso();
   return { recordedOn: person.recordExpungedOn, computed, eligibleNow };
 }
 
@@ -57,8 +79,15 @@ export function expungementOf(
  * A person's whole record for a staff member within scope, audit-logged with the purpose; a person
  * outside the scope (or a guessed id) is undefined, and the caller answers 404.
  */
-export async function getPersonForStaff(scope: StaffScope, personId: string, purpose: string): Promise<PersonRecord | undefined> {
-  const [inScope] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+export async function getPersonForStaff(
+  scope: StaffScope,
+  personId: string,
+  purpose: string,
+): Promise<PersonRecord | undefined> {
+  const [inScope] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!inScope) return undefined;
   await audit(db(), { id: scope.actorId, role: scope.role }, personId, "view", purpose);
   return loadRecord(personId);
@@ -66,7 +95,10 @@ export async function getPersonForStaff(scope: StaffScope, personId: string, pur
 
 /** The person's own record (their account), audit-logged as a self view. */
 export async function getOwnRecord(actor: { id: string }): Promise<PersonRecord | undefined> {
-  const [own] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(and(eq(releasedPerson.userId, actor.id), isNull(releasedPerson.anonymizedAt)));
+  const [own] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(and(eq(releasedPerson.userId, actor.id), isNull(releasedPerson.anonymizedAt)));
   if (!own) return undefined;
   await audit(db(), { id: actor.id, role: "person" }, own.id, "view", "self_access");
   return loadRecord(own.id);

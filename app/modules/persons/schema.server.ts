@@ -1,9 +1,11 @@
 import { z } from "zod";
+
+import { normalizePhone } from "~/modules/accounts/identifier";
+import { communeCodeField } from "~/modules/accounts/schema.server";
+import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "~/utils/zod-fields.server";
+
 import { OFFENCE_CATEGORIES } from "../../../db/enums";
 import { GENDERS, PENALTY_KINDS, PERSON_NEEDS, RELEASE_TYPES, SUPERVISOR_KINDS } from "../../../db/enums";
-import { communeCodeField } from "~/modules/accounts/schema.server";
-import { normalizePhone } from "~/modules/accounts/identifier";
-import { isoDate, optionalText, requiredText, stringList, textList, vndAmount } from "~/utils/zod-fields.server";
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
@@ -94,7 +96,11 @@ export const intakeSchema = z
       ctx.addIssue({ code: "custom", path: ["offenceDate"], message: "persons.error.offenceAfterCompletion" });
     }
     if (v.offenceDate && v.otherDecisionsCompletedOn && v.otherDecisionsCompletedOn < v.offenceDate) {
-      ctx.addIssue({ code: "custom", path: ["otherDecisionsCompletedOn"], message: "persons.error.otherDecisionsBeforeOffence" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["otherDecisionsCompletedOn"],
+        message: "persons.error.otherDecisionsBeforeOffence",
+      });
     }
     if (v.bannedOccupations.length && !v.occupationBanEndsOn) {
       ctx.addIssue({ code: "custom", path: ["occupationBanEndsOn"], message: "validation.required" });

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
-import { releasedPerson } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
+
+import { releasedPerson } from "../../../db/schema";
 
 /**
  * The rows of released_person a staff member may reach: an officer, the persons of their communes; a
@@ -19,5 +21,7 @@ export function personInScope(scope: StaffScope, personId: string): SQL {
 }
 
 export function communeInScope(scope: StaffScope, communeCode: string, provinceOfCommune: string): boolean {
-  return scope.communeCodes !== null ? scope.communeCodes.includes(communeCode) : scope.provinceCodes.includes(provinceOfCommune);
+  return scope.communeCodes !== null
+    ? scope.communeCodes.includes(communeCode)
+    : scope.provinceCodes.includes(provinceOfCommune);
 }

@@ -1,5 +1,13 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
+
+import { audit } from "~/modules/audit/audit.server";
+import { personsWithLiveConsent, withdrawConsent } from "~/modules/consent/consent.server";
+import { CONSENT_PURPOSES, type ConsentPurpose, grantState, LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { notifyRequestCreated } from "~/modules/referrals/requests.server";
+import { todayIso } from "~/utils/clock.server";
+import { optionalText, requiredText } from "~/utils/zod-fields.server";
+
 import { db } from "../../../db/client.server";
 import {
   appUser,
@@ -15,12 +23,6 @@ import {
   savedListing,
   trainingSlot,
 } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
-import { optionalText, requiredText } from "~/utils/zod-fields.server";
-import { audit } from "~/modules/audit/audit.server";
-import { personsWithLiveConsent, withdrawConsent } from "~/modules/consent/consent.server";
-import { CONSENT_PURPOSES, grantState, LISTING_PURPOSE, type ConsentPurpose } from "~/modules/consent/vocabulary";
-import { notifyRequestCreated } from "~/modules/referrals/requests.server";
 import type { PersonExport } from "./data-rights.server";
 import { getOwnRecord } from "./record.server";
 
@@ -50,7 +52,9 @@ export async function isListingOpen(kind: ListingKind, listingId: string): Promi
       ? await db()
           .select({ id: job.id })
           .from(job)
-          .where(and(eq(job.id, listingId), eq(job.status, "open"), isNotNull(job.publishedAt), gte(job.closesAt, today)))
+          .where(
+            and(eq(job.id, listingId), eq(job.status, "open"), isNotNull(job.publishedAt), gte(job.closesAt, today)),
+          )
       : await db()
           .select({ id: trainingSlot.id })
           .from(trainingSlot)
@@ -80,7 +84,12 @@ function listingColumns() {
 
 export async function listSaved(personId: string) {
   return db()
-    .select({ kind: savedListing.kind, listingId: savedListing.listingId, savedAt: savedListing.savedAt, ...listingColumns() })
+    .select({
+      kind: savedListing.kind,
+      listingId: savedListing.listingId,
+      savedAt: savedListing.savedAt,
+      ...listingColumns(),
+    })
     .from(savedListing)
     .leftJoin(job, and(eq(savedListing.kind, "job"), eq(job.id, savedListing.listingId)))
     .leftJoin(trainingSlot, and(eq(savedListing.kind, "training"), eq(trainingSlot.id, savedListing.listingId)))
@@ -134,17 +143,36 @@ export async function getPersonHome(userId: string) {
 /** Names for the codes on an exported record (occupations, provinces, communes), to show it in words. */
 export async function namesFor(data: PersonExport) {
   const p = data.person;
-  const occupationCodes = [...new Set([...p.trades, ...p.desiredOccupations, ...data.courtBans.flatMap((b) => b.occupationCodes)])];
-  const provinceCodes = [...new Set([p.preferredProvinceCode, ...data.courtBans.map((b) => b.provinceCode)].filter((c): c is string => !!c))];
+  const occupationCodes = [
+    ...new Set([...p.trades, ...p.desiredOccupations, ...data.courtBans.flatMap((b) => b.occupationCodes)]),
+  ];
+  const provinceCodes = [
+    ...new Set([p.preferredProvinceCode, ...data.courtBans.map((b) => b.provinceCode)].filter((c): c is string => !!c)),
+  ];
   const communeCodes = [
-    ...new Set([...data.courtBans.map((b) => b.communeCode), ...data.transfers.flatMap((t) => [t.fromCommuneCode, t.toCommuneCode])].filter((c): c is string => !!c)),
+    ...new Set(
+      [
+        ...data.courtBans.map((b) => b.communeCode),
+        ...data.transfers.flatMap((t) => [t.fromCommuneCode, t.toCommuneCode]),
+      ].filter((c): c is string => !!c),
+    ),
   ];
   const [occupations, provinces, communes] = await Promise.all([
     occupationCodes.length
-      ? db().select({ code: occupation.code, vi: occupation.nameVi, en: occupation.nameEn }).from(occupation).where(inArray(occupation.code, occupationCodes))
+      ? db()
+          .select({ code: occupation.code, vi: occupation.nameVi, en: occupation.nameEn })
+          .from(occupation)
+          .where(inArray(occupation.code, occupationCodes))
       : [],
-    provinceCodes.length ? db().select({ code: province.code, name: province.name }).from(province).where(inArray(province.code, provinceCodes)) : [],
-    communeCodes.length ? db().select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, communeCodes)) : [],
+    provinceCodes.length
+      ? db()
+          .select({ code: province.code, name: province.name })
+          .from(province)
+          .where(inArray(province.code, provinceCodes))
+      : [],
+    communeCodes.length
+      ? db().select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, communeCodes))
+      : [],
   ]);
   return {
     occupations: Object.fromEntries(occupations.map((o) => [o.code, { vi: o.vi, en: o.en }])),
@@ -154,16 +182,31 @@ export async function namesFor(data: PersonExport) {
 }
 
 /** One purpose of a grant (`purpose`), or the whole grant when no purpose is posted. */
-export const withdrawSchema = z.object({ intent: z.literal("withdraw"), grantId: z.uuid(), purpose: z.enum(CONSENT_PURPOSES).optional(), note: optionalText(500) });
+export const withdrawSchema = z.object({
+  intent: z.literal("withdraw"),
+  grantId: z.uuid(),
+  purpose: z.enum(CONSENT_PURPOSES).optional(),
+  note: optionalText(500),
+});
 
 /**
  * The person withdraws one purpose of one of their own grants, or the whole grant; the rest stays in force.
  * A guessed grant id of someone else changes nothing.
  */
-export async function withdrawOwnConsent(userId: string, grantId: string, note: string, purpose?: ConsentPurpose): Promise<{ ok: boolean }> {
+export async function withdrawOwnConsent(
+  userId: string,
+  grantId: string,
+  note: string,
+  purpose?: ConsentPurpose,
+): Promise<{ ok: boolean }> {
   const person = await ownPerson(userId);
   if (!person) return { ok: false };
-  return withdrawConsent({ id: userId, role: "person" }, { personId: person.id, grantId, ownPersonId: person.id, purposes: purpose ? [purpose] : undefined }, note, "online");
+  return withdrawConsent(
+    { id: userId, role: "person" },
+    { personId: person.id, grantId, ownPersonId: person.id, purposes: purpose ? [purpose] : undefined },
+    note,
+    "online",
+  );
 }
 
 /** Where the person stands on one listing: saved, asked for, allowed to ask. For the public detail pages. */
@@ -174,11 +217,19 @@ export async function listingStateForPerson(userId: string, kind: ListingKind, l
     db()
       .select({ at: savedListing.savedAt })
       .from(savedListing)
-      .where(and(eq(savedListing.personId, person.id), eq(savedListing.kind, kind), eq(savedListing.listingId, listingId))),
+      .where(
+        and(eq(savedListing.personId, person.id), eq(savedListing.kind, kind), eq(savedListing.listingId, listingId)),
+      ),
     db()
       .select({ status: referralRequest.status, createdAt: referralRequest.createdAt })
       .from(referralRequest)
-      .where(and(eq(referralRequest.personId, person.id), eq(referralRequest.kind, kind), eq(referralRequest.listingId, listingId)))
+      .where(
+        and(
+          eq(referralRequest.personId, person.id),
+          eq(referralRequest.kind, kind),
+          eq(referralRequest.listingId, listingId),
+        ),
+      )
       .orderBy(desc(referralRequest.createdAt))
       .limit(1),
     personsWithLiveConsent([person.id], LISTING_PURPOSE[kind]),
@@ -195,10 +246,19 @@ export async function listingStateForPerson(userId: string, kind: ListingKind, l
 export type SaveOutcome = { ok: true; saved: boolean } | { ok: false; error: "not_linked" | "closed" };
 
 /** Save a listing that is open today, or remove it from the saved list (always allowed). */
-export async function setSaved(userId: string, kind: ListingKind, listingId: string, save: boolean): Promise<SaveOutcome> {
+export async function setSaved(
+  userId: string,
+  kind: ListingKind,
+  listingId: string,
+  save: boolean,
+): Promise<SaveOutcome> {
   const person = await ownPerson(userId);
   if (!person) return { ok: false, error: "not_linked" };
-  const where = and(eq(savedListing.personId, person.id), eq(savedListing.kind, kind), eq(savedListing.listingId, listingId));
+  const where = and(
+    eq(savedListing.personId, person.id),
+    eq(savedListing.kind, kind),
+    eq(savedListing.listingId, listingId),
+  );
   if (!save) {
     await db().delete(savedListing).where(where);
     return { ok: true, saved: false };
@@ -218,15 +278,25 @@ export type ReferralOutcome =
  * Ask the person's officer to introduce them for a listing. Needs an open listing, an active record and a
  * live consent for the listing's purpose; one pending request per listing.
  */
-export async function requestReferral(userId: string, kind: ListingKind, listingId: string, message: string): Promise<ReferralOutcome> {
+export async function requestReferral(
+  userId: string,
+  kind: ListingKind,
+  listingId: string,
+  message: string,
+): Promise<ReferralOutcome> {
   const person = await ownPerson(userId);
   if (!person) return { ok: false, error: "not_linked" };
   if (person.status !== "active") return { ok: false, error: "inactive" };
   if (!(await isListingOpen(kind, listingId))) return { ok: false, error: "closed" };
-  if (!(await personsWithLiveConsent([person.id], LISTING_PURPOSE[kind])).has(person.id)) return { ok: false, error: "no_consent" };
+  if (!(await personsWithLiveConsent([person.id], LISTING_PURPOSE[kind])).has(person.id))
+    return { ok: false, error: "no_consent" };
   return db().transaction(async (tx): Promise<ReferralOutcome> => {
     // Lock the person's row: two quick clicks cannot both pass the "one pending" check.
-    await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(eq(releasedPerson.id, person.id)).for("update");
+    await tx
+      .select({ id: releasedPerson.id })
+      .from(releasedPerson)
+      .where(eq(releasedPerson.id, person.id))
+      .for("update");
     const [pending] = await tx
       .select({ id: referralRequest.id })
       .from(referralRequest)
@@ -243,7 +313,11 @@ export async function requestReferral(userId: string, kind: ListingKind, listing
       .insert(referralRequest)
       .values({ personId: person.id, kind, listingId, message })
       .returning({ id: referralRequest.id });
-    await audit(tx, { id: userId, role: "person" }, person.id, "referral_request", LISTING_PURPOSE[kind], { requestId: created.id, kind, listingId });
+    await audit(tx, { id: userId, role: "person" }, person.id, "referral_request", LISTING_PURPOSE[kind], {
+      requestId: created.id,
+      kind,
+      listingId,
+    });
     await notifyRequestCreated(tx, person.id, kind, listingId);
     return { ok: true, requestId: created.id };
   });
@@ -259,8 +333,14 @@ export async function createDataRequest(userId: string, input: z.output<typeof d
   const person = await ownPerson(userId);
   if (!person) return { ok: false as const };
   const id = await db().transaction(async (tx) => {
-    const [created] = await tx.insert(dataRequest).values({ personId: person.id, kind: input.kind, message: input.message }).returning({ id: dataRequest.id });
-    await audit(tx, { id: userId, role: "person" }, person.id, "data_request", "data_rights", { requestId: created.id, kind: input.kind });
+    const [created] = await tx
+      .insert(dataRequest)
+      .values({ personId: person.id, kind: input.kind, message: input.message })
+      .returning({ id: dataRequest.id });
+    await audit(tx, { id: userId, role: "person" }, person.id, "data_request", "data_rights", {
+      requestId: created.id,
+      kind: input.kind,
+    });
     return created.id;
   });
   return { ok: true as const, id };
@@ -268,7 +348,14 @@ export async function createDataRequest(userId: string, input: z.output<typeof d
 
 export async function listOwnDataRequests(personId: string) {
   return db()
-    .select({ id: dataRequest.id, kind: dataRequest.kind, message: dataRequest.message, status: dataRequest.status, createdAt: dataRequest.createdAt, resolvedAt: dataRequest.resolvedAt })
+    .select({
+      id: dataRequest.id,
+      kind: dataRequest.kind,
+      message: dataRequest.message,
+      status: dataRequest.status,
+      createdAt: dataRequest.createdAt,
+      resolvedAt: dataRequest.resolvedAt,
+    })
     .from(dataRequest)
     .where(eq(dataRequest.personId, personId))
     .orderBy(desc(dataRequest.createdAt));
@@ -288,7 +375,9 @@ export async function listAccessEvents(personId: string, ownUserId: string, limi
       actorRole: auditEvent.actorRole,
       organizationName: organization.name,
       provinceName: province.name,
-      communes: sql<string | null>`(select string_agg(c.name, ', ' order by c.name) from officer_commune oc join commune c on c.code = oc.commune_code where oc.user_id = ${auditEvent.actorId})`,
+      communes: sql<
+        string | null
+      >`(select string_agg(c.name, ', ' order by c.name) from officer_commune oc join commune c on c.code = oc.commune_code where oc.user_id = ${auditEvent.actorId})`,
     })
     .from(auditEvent)
     .leftJoin(appUser, eq(appUser.id, auditEvent.actorId))

@@ -1,12 +1,14 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+
+import type { OrgScope } from "~/auth/org-scope.server";
+import { audit } from "~/modules/audit/audit.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { NotFound } from "~/utils/outcome";
+
 import { db } from "../../../db/client.server";
 import { followUp, placement, referral } from "../../../db/schema";
-import type { OrgScope } from "~/auth/org-scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import { audit } from "~/modules/audit/audit.server";
 import { resolveEmployerReminders } from "./reminders.server";
 import { followUpState } from "./schedule";
-import type { NotFound } from "~/utils/outcome";
 
 /**
  * The employer's side of a placement: the people it took on through referrals, and a way to confirm that
@@ -83,17 +85,33 @@ export async function confirmEmployment(scope: OrgScope, followUpId: string, not
       .from(followUp)
       .innerJoin(placement, eq(placement.id, followUp.placementId))
       .innerJoin(referral, eq(referral.id, placement.referralId))
-      .where(and(eq(followUp.id, followUpId), eq(placement.organizationId, scope.organizationId), eq(referral.organizationId, scope.organizationId)))
+      .where(
+        and(
+          eq(followUp.id, followUpId),
+          eq(placement.organizationId, scope.organizationId),
+          eq(referral.organizationId, scope.organizationId),
+        ),
+      )
       .for("update", { of: followUp });
     if (!row) return { ok: false, notFound: true };
     if (row.endDate) return { ok: false, error: "ended" };
     if (row.followUp.employerConfirmedAt) return { ok: false, error: "already" };
     const state = followUpState(row.followUp, todayIso());
     if (state !== "due" && state !== "overdue") return { ok: false, error: "not_due" };
-    await tx.update(followUp).set({ employerConfirmedAt: now(), employerConfirmedBy: scope.actorId, employerNote: note }).where(eq(followUp.id, followUpId));
+    await tx
+      .update(followUp)
+      .set({ employerConfirmedAt: now(), employerConfirmedBy: scope.actorId, employerNote: note })
+      .where(eq(followUp.id, followUpId));
     // The employer's task is done; the officer's visit is still to record, so that reminder stays.
     await resolveEmployerReminders(tx, [followUpId]);
-    await audit(tx, { id: scope.actorId, role: scope.role }, row.followUp.personId, "follow_up", "employer_confirmation", { followUpId, month: row.followUp.monthOffset });
+    await audit(
+      tx,
+      { id: scope.actorId, role: scope.role },
+      row.followUp.personId,
+      "follow_up",
+      "employer_confirmation",
+      { followUpId, month: row.followUp.monthOffset },
+    );
     return { ok: true };
   });
 }

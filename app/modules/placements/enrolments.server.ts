@@ -1,23 +1,34 @@
 import { and, desc, eq, notExists } from "drizzle-orm";
 import type { z } from "zod";
-import { db, type Executor } from "../../../db/client.server";
-import { enrolment, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate } from "~/i18n";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { audit } from "~/modules/audit/audit.server";
 import { notify, usersOfOrganization } from "~/modules/notifications/notifications.server";
 import { personsInScope } from "~/modules/persons/scope.server";
-import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
+import { now, todayIso } from "~/utils/clock.server";
 import { addDays } from "~/utils/dates";
-import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
+import type { FieldErrors } from "~/utils/forms";
 import type { Outcome } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import { enrolment, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+import { acceptedOnOf, checkBackdate, personHeading, START_DAYS_AHEAD } from "./placements.server";
+import type { completeEnrolmentSchema, dropEnrolmentSchema, EnrolmentInput } from "./schema.server";
 
 /** Course enrolments from accepted course referrals: enrolled → completed (certificate) or dropped out, then a job. */
 
-type CourseReferral = { referralId: string; trainingSlotId: string; organizationId: string; courseTitle: string; providerName: string; startsAt: string };
-type CourseSource = { ok: true; course: CourseReferral } | { ok: false; problem: "not_found" | "not_training" | "not_accepted" | "already_enrolled"; enrolmentId?: string };
+type CourseReferral = {
+  referralId: string;
+  trainingSlotId: string;
+  organizationId: string;
+  courseTitle: string;
+  providerName: string;
+  startsAt: string;
+};
+type CourseSource =
+  | { ok: true; course: CourseReferral }
+  | { ok: false; problem: "not_found" | "not_training" | "not_accepted" | "already_enrolled"; enrolmentId?: string };
 
 async function courseReferral(executor: Executor, personId: string, referralId: string): Promise<CourseSource> {
   const [row] = await executor
@@ -38,18 +49,33 @@ async function courseReferral(executor: Executor, personId: string, referralId: 
   if (!row) return { ok: false, problem: "not_found" };
   if (row.kind !== "training" || !row.trainingSlotId) return { ok: false, problem: "not_training" };
   if (row.status !== "accepted") return { ok: false, problem: "not_accepted" };
-  const [existing] = await executor.select({ id: enrolment.id }).from(enrolment).where(eq(enrolment.referralId, row.id));
+  const [existing] = await executor
+    .select({ id: enrolment.id })
+    .from(enrolment)
+    .where(eq(enrolment.referralId, row.id));
   if (existing) return { ok: false, problem: "already_enrolled", enrolmentId: existing.id };
   return {
     ok: true,
-    course: { referralId: row.id, trainingSlotId: row.trainingSlotId, organizationId: row.organizationId, courseTitle: row.courseTitle ?? "", providerName: row.providerName, startsAt: row.startsAt ?? "" },
+    course: {
+      referralId: row.id,
+      trainingSlotId: row.trainingSlotId,
+      organizationId: row.organizationId,
+      courseTitle: row.courseTitle ?? "",
+      providerName: row.providerName,
+      startsAt: row.startsAt ?? "",
+    },
   };
 }
 
 /** Accepted course referrals of the person with no enrolment yet. */
 async function waitingCourseReferrals(personId: string) {
   return db()
-    .select({ id: referral.id, courseTitle: trainingSlot.title, providerName: organization.name, updatedAt: referral.updatedAt })
+    .select({
+      id: referral.id,
+      courseTitle: trainingSlot.title,
+      providerName: organization.name,
+      updatedAt: referral.updatedAt,
+    })
     .from(referral)
     .innerJoin(trainingSlot, eq(trainingSlot.id, referral.trainingSlotId))
     .innerJoin(organization, eq(organization.id, referral.organizationId))
@@ -69,35 +95,77 @@ export async function enrolmentForm(scope: StaffScope, personId: string, referra
   const person = await personHeading(scope, personId);
   if (!person) return undefined;
   const today = todayIso();
-  if (!referralId) return { person, today, course: null, problem: null, waiting: await waitingCourseReferrals(personId) };
+  if (!referralId)
+    return { person, today, course: null, problem: null, waiting: await waitingCourseReferrals(personId) };
   const found = await courseReferral(db(), personId, referralId);
-  if (!found.ok) return found.problem === "not_found" ? undefined : { person, today, course: null, problem: found.problem, enrolmentId: found.enrolmentId, waiting: [] };
+  if (!found.ok)
+    return found.problem === "not_found"
+      ? undefined
+      : { person, today, course: null, problem: found.problem, enrolmentId: found.enrolmentId, waiting: [] };
   return { person, today, course: found.course, problem: null, waiting: [] };
 }
 
 export type EnrolOutcome = Outcome<{ enrolmentId: string }>;
 
-export async function createEnrolment(scope: StaffScope, personId: string, input: EnrolmentInput): Promise<EnrolOutcome> {
+export async function createEnrolment(
+  scope: StaffScope,
+  personId: string,
+  input: EnrolmentInput,
+): Promise<EnrolOutcome> {
   const person = await personHeading(scope, personId);
   if (!person) return { ok: false, notFound: true };
   const found = await courseReferral(db(), personId, input.referralId);
   if (!found.ok) {
     if (found.problem === "not_found") return { ok: false, notFound: true };
-    return { ok: false, errors: { _form: { key: `outcomes.enrolment.source.${found.problem}` as "outcomes.enrolment.source.not_accepted" } } };
+    return {
+      ok: false,
+      errors: {
+        _form: { key: `outcomes.enrolment.source.${found.problem}` as "outcomes.enrolment.source.not_accepted" },
+      },
+    };
   }
   const today = todayIso();
   if (person.status !== "active") return { ok: false, errors: { _form: { key: "outcomes.placement.error.closed" } } };
-  if (input.enrolledOn > addDays(today, START_DAYS_AHEAD)) return { ok: false, errors: { enrolledOn: { key: "outcomes.placement.error.startFuture", vars: { days: START_DAYS_AHEAD } } } };
-  if (input.enrolledOn < person.releaseDate) return { ok: false, errors: { enrolledOn: { key: "outcomes.placement.error.startBeforeRelease", vars: { date: formatDate(person.releaseDate) } } } };
+  if (input.enrolledOn > addDays(today, START_DAYS_AHEAD))
+    return {
+      ok: false,
+      errors: { enrolledOn: { key: "outcomes.placement.error.startFuture", vars: { days: START_DAYS_AHEAD } } },
+    };
+  if (input.enrolledOn < person.releaseDate)
+    return {
+      ok: false,
+      errors: {
+        enrolledOn: {
+          key: "outcomes.placement.error.startBeforeRelease",
+          vars: { date: formatDate(person.releaseDate) },
+        },
+      },
+    };
   const { course } = found;
   // An enrolment date before the person's yes to the course: confirmed with a reason, or refused.
   const errors: FieldErrors = {};
-  const backdateReason = checkBackdate("enrolledOn", input.enrolledOn, await acceptedOnOf(db(), course.referralId), input, errors);
+  const backdateReason = checkBackdate(
+    "enrolledOn",
+    input.enrolledOn,
+    await acceptedOnOf(db(), course.referralId),
+    input,
+    errors,
+  );
   if (Object.keys(errors).length) return { ok: false, errors };
   const enrolmentId = await db().transaction(async (tx) => {
     const [created] = await tx
       .insert(enrolment)
-      .values({ personId, referralId: course.referralId, trainingSlotId: course.trainingSlotId, organizationId: course.organizationId, enrolledOn: input.enrolledOn, backdateReason, createdBy: scope.actorId, createdAt: now(), updatedAt: now() })
+      .values({
+        personId,
+        referralId: course.referralId,
+        trainingSlotId: course.trainingSlotId,
+        organizationId: course.organizationId,
+        enrolledOn: input.enrolledOn,
+        backdateReason,
+        createdBy: scope.actorId,
+        createdAt: now(),
+        updatedAt: now(),
+      })
       .onConflictDoNothing()
       .returning({ id: enrolment.id });
     if (!created) return null;
@@ -106,7 +174,10 @@ export async function createEnrolment(scope: StaffScope, personId: string, input
       params: { course: course.courseTitle, date: formatDate(input.enrolledOn) },
       link: `/provider/trainings/${course.trainingSlotId}`,
     });
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "enrolment", "case_management", { stage: "enrolled", enrolmentId: created.id });
+    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "enrolment", "case_management", {
+      stage: "enrolled",
+      enrolmentId: created.id,
+    });
     return created.id;
   });
   if (!enrolmentId) return { ok: false, errors: { _form: { key: "outcomes.enrolment.source.already_enrolled" } } };
@@ -143,29 +214,53 @@ export async function getEnrolment(scope: StaffScope, enrolmentId: string) {
 }
 
 export type EnrolmentChange = Outcome;
-type Finish = { kind: "completed"; input: z.output<typeof completeEnrolmentSchema> } | { kind: "dropped_out"; input: z.output<typeof dropEnrolmentSchema> };
+type Finish =
+  | { kind: "completed"; input: z.output<typeof completeEnrolmentSchema> }
+  | { kind: "dropped_out"; input: z.output<typeof dropEnrolmentSchema> };
 
 /** Close an enrolment: completed with its certificate, or dropped out with the reason. Only from "enrolled". */
-export async function finishEnrolment(scope: StaffScope, enrolmentId: string, finish: Finish): Promise<EnrolmentChange> {
+export async function finishEnrolment(
+  scope: StaffScope,
+  enrolmentId: string,
+  finish: Finish,
+): Promise<EnrolmentChange> {
   return db().transaction(async (tx): Promise<EnrolmentChange> => {
     const [row] = await tx
-      .select({ id: enrolment.id, personId: enrolment.personId, status: enrolment.status, enrolledOn: enrolment.enrolledOn })
+      .select({
+        id: enrolment.id,
+        personId: enrolment.personId,
+        status: enrolment.status,
+        enrolledOn: enrolment.enrolledOn,
+      })
       .from(enrolment)
       .innerJoin(releasedPerson, eq(releasedPerson.id, enrolment.personId))
       .where(and(eq(enrolment.id, enrolmentId), personsInScope(scope)))
       .for("update", { of: enrolment });
     if (!row) return { ok: false, notFound: true };
-    if (row.status !== "enrolled") return { ok: false, errors: { _form: { key: "outcomes.enrolment.error.finished" } } };
+    if (row.status !== "enrolled")
+      return { ok: false, errors: { _form: { key: "outcomes.enrolment.error.finished" } } };
     const field = finish.kind === "completed" ? "completedOn" : "droppedOn";
     const on = finish.kind === "completed" ? finish.input.completedOn : finish.input.droppedOn;
-    if (on < row.enrolledOn) return { ok: false, errors: { [field]: { key: "outcomes.enrolment.error.beforeEnrolled", vars: { date: formatDate(row.enrolledOn) } } } };
+    if (on < row.enrolledOn)
+      return {
+        ok: false,
+        errors: {
+          [field]: { key: "outcomes.enrolment.error.beforeEnrolled", vars: { date: formatDate(row.enrolledOn) } },
+        },
+      };
     if (on > todayIso()) return { ok: false, errors: { [field]: { key: "outcomes.placement.error.endFuture" } } };
     const set =
       finish.kind === "completed"
         ? { status: "completed" as const, completedOn: on, certificate: finish.input.certificate }
         : { status: "dropped_out" as const, droppedOn: on, dropReason: finish.input.dropReason };
-    await tx.update(enrolment).set({ ...set, updatedAt: now() }).where(eq(enrolment.id, row.id));
-    await audit(tx, { id: scope.actorId, role: scope.role }, row.personId, "enrolment", "case_management", { stage: finish.kind, enrolmentId });
+    await tx
+      .update(enrolment)
+      .set({ ...set, updatedAt: now() })
+      .where(eq(enrolment.id, row.id));
+    await audit(tx, { id: scope.actorId, role: scope.role }, row.personId, "enrolment", "case_management", {
+      stage: finish.kind,
+      enrolmentId,
+    });
     return { ok: true };
   });
 }

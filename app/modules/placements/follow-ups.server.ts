@@ -1,25 +1,39 @@
 import { and, asc, count, eq, isNull, lte, sql } from "drizzle-orm";
+
+import type { StaffScope } from "~/auth/scope.server";
+import { audit } from "~/modules/audit/audit.server";
+import { personNameKey } from "~/modules/persons/order.server";
+import { personsInScope } from "~/modules/persons/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import { addDays } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms";
+import type { Outcome } from "~/utils/outcome";
+
 import { db } from "../../../db/client.server";
 import { followUp, placement, releasedPerson } from "../../../db/schema";
-import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
-import { audit } from "~/modules/audit/audit.server";
-import { personsInScope } from "~/modules/persons/scope.server";
 import { endPlacementTx, lockPlacement } from "./placements.server";
 import { resolveFollowUpReminders } from "./reminders.server";
-import { addDays } from "~/utils/dates";
-import { canRecord, DUE_DAYS_BEFORE, followUpState, OUTCOME_MONTH, OVERDUE_DAYS_AFTER, suggestedOutcome } from "./schedule";
+import {
+  canRecord,
+  DUE_DAYS_BEFORE,
+  followUpState,
+  OUTCOME_MONTH,
+  OVERDUE_DAYS_AFTER,
+  suggestedOutcome,
+} from "./schedule";
 import type { FollowUpInput } from "./schema.server";
 import { followUpsOf } from "./views.server";
-import { personNameKey } from "~/modules/persons/order.server";
-import type { Outcome } from "~/utils/outcome";
 
 /** The officer's follow-up work: the task list of due and overdue visits, and recording what was found. */
 
 /** Follow-ups still to do whose window has opened by `today`, for persons in the actor's reach. */
 function openTasks(scope: StaffScope, today: string) {
-  return and(personsInScope(scope), isNull(followUp.doneAt), isNull(followUp.cancelledAt), lte(followUp.dueOn, addDays(today, DUE_DAYS_BEFORE)))!;
+  return and(
+    personsInScope(scope),
+    isNull(followUp.doneAt),
+    isNull(followUp.cancelledAt),
+    lte(followUp.dueOn, addDays(today, DUE_DAYS_BEFORE)),
+  )!;
 }
 
 export type TaskCounts = { due: number; overdue: number };
@@ -60,7 +74,14 @@ export async function followUpTasks(scope: StaffScope) {
     .limit(500);
   const items = rows.map((r) => ({ ...r, state: followUpState(r, today) as "due" | "overdue" }));
   items.sort((a, b) => (a.state === b.state ? 0 : a.state === "overdue" ? -1 : 1));
-  return { items, counts: { due: items.filter((i) => i.state === "due").length, overdue: items.filter((i) => i.state === "overdue").length }, today };
+  return {
+    items,
+    counts: {
+      due: items.filter((i) => i.state === "due").length,
+      overdue: items.filter((i) => i.state === "overdue").length,
+    },
+    today,
+  };
 }
 
 /** One follow-up with its placement, for the record form. Audited as a read of the person's record. */
@@ -94,7 +115,11 @@ export type RecordOutcome = Outcome<{ placementId: string }>;
  * Record a follow-up: only inside its window (due or overdue), once. Someone no longer employed there ends
  * the placement in the same form; the 12-month follow-up also records the 12-month outcome.
  */
-export async function recordFollowUp(scope: StaffScope, followUpId: string, input: FollowUpInput): Promise<RecordOutcome> {
+export async function recordFollowUp(
+  scope: StaffScope,
+  followUpId: string,
+  input: FollowUpInput,
+): Promise<RecordOutcome> {
   return db().transaction(async (tx): Promise<RecordOutcome> => {
     const [found] = await tx.select().from(followUp).where(eq(followUp.id, followUpId)).for("update");
     if (!found) return { ok: false, notFound: true };
@@ -102,7 +127,11 @@ export async function recordFollowUp(scope: StaffScope, followUpId: string, inpu
     if (!row) return { ok: false, notFound: true };
     const today = todayIso();
     const state = followUpState(found, today);
-    if (!canRecord(state)) return { ok: false, errors: { _form: { key: `outcomes.followUp.error.${state}` as "outcomes.followUp.error.upcoming" } } };
+    if (!canRecord(state))
+      return {
+        ok: false,
+        errors: { _form: { key: `outcomes.followUp.error.${state}` as "outcomes.followUp.error.upcoming" } },
+      };
     const errors: FieldErrors = {};
     const ending = !input.stillEmployed && !row.endDate;
     if (ending && !input.endDate) errors.endDate = { key: "validation.required" };
@@ -110,7 +139,11 @@ export async function recordFollowUp(scope: StaffScope, followUpId: string, inpu
     if (found.monthOffset === OUTCOME_MONTH && !input.outcome) errors.outcome = { key: "validation.choose" };
     if (Object.keys(errors).length) return { ok: false, errors };
     if (ending) {
-      const endErrors = await endPlacementTx(tx, scope, row, { endDate: input.endDate!, endReason: input.endReason!, endNote: input.note });
+      const endErrors = await endPlacementTx(tx, scope, row, {
+        endDate: input.endDate!,
+        endReason: input.endReason!,
+        endNote: input.note,
+      });
       if (endErrors) return { ok: false, errors: endErrors };
     }
     const at = now();

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gte, isNull, or } from "drizzle-orm";
+
+import { todayIso } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import { enrolment, followUp, organization, placement, trainingSlot } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
 
 /**
  * What the person is doing now, for their own pages (/me, /me/matches): the job they hold (employer,
@@ -10,7 +12,12 @@ import { todayIso } from "~/utils/clock.server";
  */
 export async function currentWorkOf(personId: string, today = todayIso()) {
   const [job] = await db()
-    .select({ id: placement.id, employerName: placement.employerName, position: placement.position, startDate: placement.startDate })
+    .select({
+      id: placement.id,
+      employerName: placement.employerName,
+      position: placement.position,
+      startDate: placement.startDate,
+    })
     .from(placement)
     .where(and(eq(placement.personId, personId), or(isNull(placement.endDate), gte(placement.endDate, today))))
     .orderBy(desc(placement.startDate))
@@ -32,7 +39,9 @@ export async function currentWorkOf(personId: string, today = todayIso()) {
     .orderBy(desc(enrolment.enrolledOn))
     .limit(1);
   return {
-    job: job ? { employerName: job.employerName, position: job.position, startDate: job.startDate, nextFollowUp: next ?? null } : null,
+    job: job
+      ? { employerName: job.employerName, position: job.position, startDate: job.startDate, nextFollowUp: next ?? null }
+      : null,
     course: course ?? null,
   };
 }

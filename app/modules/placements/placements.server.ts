@@ -1,19 +1,37 @@
 import { and, eq, inArray, isNull, max } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import { commune, enrolment, followUp, job, organization, placement, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate, formatVnd } from "~/i18n";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { audit } from "~/modules/audit/audit.server";
-import { notify, officersOfPerson, usersOfOrganization, userOfPerson } from "~/modules/notifications/notifications.server";
-import { resolveEmployerReminders, resolveFollowUpReminders } from "./reminders.server";
+import {
+  notify,
+  officersOfPerson,
+  userOfPerson,
+  usersOfOrganization,
+} from "~/modules/notifications/notifications.server";
 import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { minimumWageFor } from "~/modules/reference/reference.server";
+import { now, todayIso } from "~/utils/clock.server";
 import { addDays } from "~/utils/dates";
+import type { FieldErrors } from "~/utils/forms";
+import type { NotFound, Outcome } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import {
+  commune,
+  enrolment,
+  followUp,
+  job,
+  organization,
+  placement,
+  referral,
+  referralEvent,
+  releasedPerson,
+  trainingSlot,
+} from "../../../db/schema";
+import { resolveEmployerReminders, resolveFollowUpReminders } from "./reminders.server";
 import { dueFrom, followUpSchedule } from "./schedule";
 import type { EndPlacementInput, PlacementInput } from "./schema.server";
-import type { NotFound, Outcome } from "~/utils/outcome";
 
 /**
  * Placements: employment periods of a released person, recorded by their commune officer. A placement
@@ -49,15 +67,28 @@ export function checkBackdate(
   errors: FieldErrors,
 ): string {
   if (!acceptedOn || date >= acceptedOn) return "";
-  if (!input.confirmBackdate) errors[field] = { key: "outcomes.backdate.error.confirm", vars: { date: formatDate(acceptedOn) } };
+  if (!input.confirmBackdate)
+    errors[field] = { key: "outcomes.backdate.error.confirm", vars: { date: formatDate(acceptedOn) } };
   else if (!input.backdateReason) errors.backdateReason = { key: "outcomes.backdate.error.reason" };
   return input.backdateReason;
 }
 
-export type PersonHeading = { id: string; fullName: string; communeName: string; status: "active" | "closed"; releaseDate: string; provinceCode: string; communeCode: string };
+export type PersonHeading = {
+  id: string;
+  fullName: string;
+  communeName: string;
+  status: "active" | "closed";
+  releaseDate: string;
+  provinceCode: string;
+  communeCode: string;
+};
 
 /** The person's heading, if within the actor's reach (nothing sensitive is read). */
-export async function personHeading(scope: StaffScope, personId: string, executor: Executor = db()): Promise<PersonHeading | undefined> {
+export async function personHeading(
+  scope: StaffScope,
+  personId: string,
+  executor: Executor = db(),
+): Promise<PersonHeading | undefined> {
   const [row] = await executor
     .select({
       id: releasedPerson.id,
@@ -92,10 +123,15 @@ export type PlacementSource =
   | { kind: "outside" };
 
 export type SourceProblem = "not_found" | "not_job" | "not_accepted" | "not_completed" | "already_placed";
-export type SourceResult = { ok: true; source: PlacementSource } | { ok: false; problem: SourceProblem; placementId?: string };
+export type SourceResult =
+  { ok: true; source: PlacementSource } | { ok: false; problem: SourceProblem; placementId?: string };
 
 /** Where a new placement comes from, checked against the person: their own accepted job referral or completed course. */
-export async function placementSource(executor: Executor, personId: string, ids: { referralId?: string | null; enrolmentId?: string | null }): Promise<SourceResult> {
+export async function placementSource(
+  executor: Executor,
+  personId: string,
+  ids: { referralId?: string | null; enrolmentId?: string | null },
+): Promise<SourceResult> {
   if (ids.referralId) {
     const [row] = await executor
       .select({
@@ -117,7 +153,10 @@ export async function placementSource(executor: Executor, personId: string, ids:
     if (!row) return { ok: false, problem: "not_found" };
     if (row.kind !== "job" || !row.jobId) return { ok: false, problem: "not_job" };
     if (row.status !== "accepted") return { ok: false, problem: "not_accepted" };
-    const [placed] = await executor.select({ id: placement.id }).from(placement).where(eq(placement.referralId, row.id));
+    const [placed] = await executor
+      .select({ id: placement.id })
+      .from(placement)
+      .where(eq(placement.referralId, row.id));
     if (placed) return { ok: false, problem: "already_placed", placementId: placed.id };
     return {
       ok: true,
@@ -137,27 +176,57 @@ export async function placementSource(executor: Executor, personId: string, ids:
   }
   if (ids.enrolmentId) {
     const [row] = await executor
-      .select({ id: enrolment.id, status: enrolment.status, completedOn: enrolment.completedOn, courseTitle: trainingSlot.title, providerName: organization.name })
+      .select({
+        id: enrolment.id,
+        status: enrolment.status,
+        completedOn: enrolment.completedOn,
+        courseTitle: trainingSlot.title,
+        providerName: organization.name,
+      })
       .from(enrolment)
       .innerJoin(trainingSlot, eq(trainingSlot.id, enrolment.trainingSlotId))
       .innerJoin(organization, eq(organization.id, enrolment.organizationId))
       .where(and(eq(enrolment.id, ids.enrolmentId), eq(enrolment.personId, personId)));
     if (!row) return { ok: false, problem: "not_found" };
     if (row.status !== "completed") return { ok: false, problem: "not_completed" };
-    const [placed] = await executor.select({ id: placement.id }).from(placement).where(eq(placement.enrolmentId, row.id));
+    const [placed] = await executor
+      .select({ id: placement.id })
+      .from(placement)
+      .where(eq(placement.enrolmentId, row.id));
     if (placed) return { ok: false, problem: "already_placed", placementId: placed.id };
-    return { ok: true, source: { kind: "enrolment", enrolmentId: row.id, courseTitle: row.courseTitle, providerName: row.providerName, completedOn: row.completedOn } };
+    return {
+      ok: true,
+      source: {
+        kind: "enrolment",
+        enrolmentId: row.id,
+        courseTitle: row.courseTitle,
+        providerName: row.providerName,
+        completedOn: row.completedOn,
+      },
+    };
   }
   return { ok: true, source: { kind: "outside" } };
 }
 
 export type PlacementForm =
-  | { ok: true; person: PersonHeading; source: PlacementSource; values: Record<string, string>; minimumWage: number | null; today: string; latestStart: string }
+  | {
+      ok: true;
+      person: PersonHeading;
+      source: PlacementSource;
+      values: Record<string, string>;
+      minimumWage: number | null;
+      today: string;
+      latestStart: string;
+    }
   | NotFound
   | { ok: false; person: PersonHeading; problem: SourceProblem; placementId?: string };
 
 /** What the "record a job" page needs: the person, the source and the prefilled values. */
-export async function placementForm(scope: StaffScope, personId: string, ids: { referralId?: string | null; enrolmentId?: string | null }): Promise<PlacementForm> {
+export async function placementForm(
+  scope: StaffScope,
+  personId: string,
+  ids: { referralId?: string | null; enrolmentId?: string | null },
+): Promise<PlacementForm> {
   const person = await personHeading(scope, personId);
   if (!person) return { ok: false, notFound: true };
   const found = await placementSource(db(), personId, ids);
@@ -168,24 +237,46 @@ export async function placementForm(scope: StaffScope, personId: string, ids: { 
   const minimum = await minimumWageFor(place.provinceCode, place.communeCode, today);
   const values: Record<string, string> = { startDate: today, contractKind: "" };
   if (source.kind === "referral") {
-    Object.assign(values, { referralId: source.referralId, employerName: source.employerName, position: source.jobTitle, wage: source.wageMin ? String(source.wageMin) : "" });
+    Object.assign(values, {
+      referralId: source.referralId,
+      employerName: source.employerName,
+      position: source.jobTitle,
+      wage: source.wageMin ? String(source.wageMin) : "",
+    });
   } else if (source.kind === "enrolment") {
     values.enrolmentId = source.enrolmentId;
   }
-  return { ok: true, person, source, values, minimumWage: minimum?.monthlyVnd ?? null, today, latestStart: addDays(today, START_DAYS_AHEAD) };
+  return {
+    ok: true,
+    person,
+    source,
+    values,
+    minimumWage: minimum?.monthlyVnd ?? null,
+    today,
+    latestStart: addDays(today, START_DAYS_AHEAD),
+  };
 }
 
 export type CreateOutcome = Outcome<{ placementId: string }>;
 
 /** Record a placement and schedule its follow-ups; tell the employer and the person. One transaction. */
-export async function createPlacement(scope: StaffScope, personId: string, input: PlacementInput): Promise<CreateOutcome> {
+export async function createPlacement(
+  scope: StaffScope,
+  personId: string,
+  input: PlacementInput,
+): Promise<CreateOutcome> {
   const person = await personHeading(scope, personId);
   if (!person) return { ok: false, notFound: true };
   const today = todayIso();
   const errors: FieldErrors = {};
   if (person.status !== "active") errors._form = { key: "outcomes.placement.error.closed" };
-  if (input.startDate > addDays(today, START_DAYS_AHEAD)) errors.startDate = { key: "outcomes.placement.error.startFuture", vars: { days: START_DAYS_AHEAD } };
-  else if (input.startDate < person.releaseDate) errors.startDate = { key: "outcomes.placement.error.startBeforeRelease", vars: { date: formatDate(person.releaseDate) } };
+  if (input.startDate > addDays(today, START_DAYS_AHEAD))
+    errors.startDate = { key: "outcomes.placement.error.startFuture", vars: { days: START_DAYS_AHEAD } };
+  else if (input.startDate < person.releaseDate)
+    errors.startDate = {
+      key: "outcomes.placement.error.startBeforeRelease",
+      vars: { date: formatDate(person.releaseDate) },
+    };
   const found = await placementSource(db(), personId, input);
   if (!found.ok) {
     // A forged or stale hidden id: the same answer as an unknown one.
@@ -200,7 +291,10 @@ export async function createPlacement(scope: StaffScope, personId: string, input
   if (minimum && input.wage < minimum.monthlyVnd && !input.confirmLowWage) {
     errors.wage = { key: "outcomes.placement.error.lowWage", vars: { min: formatVnd(minimum.monthlyVnd) } };
   }
-  const backdateReason = errors.startDate || source.kind !== "referral" ? "" : checkBackdate("startDate", input.startDate, source.acceptedOn, input, errors);
+  const backdateReason =
+    errors.startDate || source.kind !== "referral"
+      ? ""
+      : checkBackdate("startDate", input.startDate, source.acceptedOn, input, errors);
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const placementId = await db().transaction(async (tx) => {
@@ -226,10 +320,21 @@ export async function createPlacement(scope: StaffScope, personId: string, input
       .onConflictDoNothing()
       .returning({ id: placement.id });
     if (!created) return null;
-    await tx.insert(followUp).values(followUpSchedule(input.startDate).map((f) => ({ placementId: created.id, personId, monthOffset: f.monthOffset, dueOn: f.dueOn })));
+    await tx.insert(followUp).values(
+      followUpSchedule(input.startDate).map((f) => ({
+        placementId: created.id,
+        personId,
+        monthOffset: f.monthOffset,
+        dueOn: f.dueOn,
+      })),
+    );
     const params = { position: input.position, date: formatDate(input.startDate) };
     if (source.kind === "referral") {
-      await notify(tx, await usersOfOrganization(tx, source.organizationId), { messageKey: "notify.placement.created.org", params, link: "/employer/placements" });
+      await notify(tx, await usersOfOrganization(tx, source.organizationId), {
+        messageKey: "notify.placement.created.org",
+        params,
+        link: "/employer/placements",
+      });
     }
     await notify(tx, [await userOfPerson(tx, personId)], {
       messageKey: "notify.placement.created.person",
@@ -266,10 +371,16 @@ type PlacementRow = typeof placement.$inferSelect;
  * opened yet) are no longer needed; reoffending is also the 12-month outcome. The organisation learns the
  * date, never the reason (a reason such as reoffending is not theirs to know).
  */
-export async function endPlacementTx(tx: Executor, scope: StaffScope, row: PlacementRow, input: EndPlacementInput): Promise<FieldErrors | null> {
+export async function endPlacementTx(
+  tx: Executor,
+  scope: StaffScope,
+  row: PlacementRow,
+  input: EndPlacementInput,
+): Promise<FieldErrors | null> {
   const today = todayIso();
   if (row.endDate) return { _form: { key: "outcomes.placement.error.ended" } };
-  if (input.endDate < row.startDate) return { endDate: { key: "outcomes.placement.error.endBeforeStart", vars: { date: formatDate(row.startDate) } } };
+  if (input.endDate < row.startDate)
+    return { endDate: { key: "outcomes.placement.error.endBeforeStart", vars: { date: formatDate(row.startDate) } } };
   if (input.endDate > today) return { endDate: { key: "outcomes.placement.error.endFuture" } };
   const at = now();
   await tx
@@ -290,20 +401,40 @@ export async function endPlacementTx(tx: Executor, scope: StaffScope, row: Place
   if (cancel.length) await tx.update(followUp).set({ cancelledAt: at }).where(inArray(followUp.id, cancel));
   // Cancelled visits are nobody's task any more; an ended placement leaves the employer nothing to confirm.
   await resolveFollowUpReminders(tx, cancel);
-  await resolveEmployerReminders(tx, open.map((f) => f.id));
+  await resolveEmployerReminders(
+    tx,
+    open.map((f) => f.id),
+  );
   const params = { position: row.position, date: formatDate(input.endDate) };
   if (row.referralId && row.organizationId) {
-    await notify(tx, await usersOfOrganization(tx, row.organizationId), { messageKey: "notify.placement.ended.org", params, link: "/employer/placements" });
+    await notify(tx, await usersOfOrganization(tx, row.organizationId), {
+      messageKey: "notify.placement.ended.org",
+      params,
+      link: "/employer/placements",
+    });
   }
   const colleagues = (await officersOfPerson(tx, row.personId)).filter((id) => id !== scope.actorId);
-  await notify(tx, colleagues, { messageKey: "notify.placement.ended.officer", params: { ...params, employer: row.employerName }, link: `/officer/placements/${row.id}` });
-  await audit(tx, { id: scope.actorId, role: scope.role }, row.personId, "placement", "case_management", { stage: "ended", placementId: row.id, reason: input.endReason, cancelled: cancel.length });
+  await notify(tx, colleagues, {
+    messageKey: "notify.placement.ended.officer",
+    params: { ...params, employer: row.employerName },
+    link: `/officer/placements/${row.id}`,
+  });
+  await audit(tx, { id: scope.actorId, role: scope.role }, row.personId, "placement", "case_management", {
+    stage: "ended",
+    placementId: row.id,
+    reason: input.endReason,
+    cancelled: cancel.length,
+  });
   return null;
 }
 
 export type EndOutcome = Outcome;
 
-export async function endPlacement(scope: StaffScope, placementId: string, input: EndPlacementInput): Promise<EndOutcome> {
+export async function endPlacement(
+  scope: StaffScope,
+  placementId: string,
+  input: EndPlacementInput,
+): Promise<EndOutcome> {
   return db().transaction(async (tx) => {
     const row = await lockPlacement(tx, scope, placementId);
     if (!row) return { ok: false as const, notFound: true as const };
@@ -311,4 +442,3 @@ export async function endPlacement(scope: StaffScope, placementId: string, input
     return errors ? { ok: false as const, errors } : { ok: true as const };
   });
 }
-

@@ -1,10 +1,17 @@
 import { and, eq, inArray, isNull, lte } from "drizzle-orm";
-import { db as processDb, type Database, type Executor } from "../../../db/client.server";
-import { followUp, placement, releasedPerson } from "../../../db/schema";
+
 import { formatDate } from "~/i18n";
+import {
+  notify,
+  officersOfPerson,
+  resolveReminders,
+  usersOfOrganization,
+} from "~/modules/notifications/notifications.server";
 import { now, todayIso } from "~/utils/clock.server";
-import { notify, officersOfPerson, resolveReminders, usersOfOrganization } from "~/modules/notifications/notifications.server";
 import { addDays } from "~/utils/dates";
+
+import { type Database, db as processDb, type Executor } from "../../../db/client.server";
+import { followUp, placement, releasedPerson } from "../../../db/schema";
 import { DUE_DAYS_BEFORE } from "./schedule";
 
 /**
@@ -34,7 +41,14 @@ export async function sendFollowUpReminders(database: Database = processDb()): P
     const claimed = await tx
       .update(followUp)
       .set({ dueNotifiedAt: now() })
-      .where(and(isNull(followUp.dueNotifiedAt), isNull(followUp.doneAt), isNull(followUp.cancelledAt), lte(followUp.dueOn, addDays(today, DUE_DAYS_BEFORE))))
+      .where(
+        and(
+          isNull(followUp.dueNotifiedAt),
+          isNull(followUp.doneAt),
+          isNull(followUp.cancelledAt),
+          lte(followUp.dueOn, addDays(today, DUE_DAYS_BEFORE)),
+        ),
+      )
       .returning({
         id: followUp.id,
         placementId: followUp.placementId,
@@ -84,7 +98,10 @@ export async function sendFollowUpReminders(database: Database = processDb()): P
 
 /** Follow-ups recorded or cancelled: every party's reminders about them are done. */
 export async function resolveFollowUpReminders(executor: Executor, followUpIds: string[]): Promise<number> {
-  return resolveReminders(executor, followUpIds.flatMap((id) => [officerReminderKey(id), employerReminderKey(id)]));
+  return resolveReminders(
+    executor,
+    followUpIds.flatMap((id) => [officerReminderKey(id), employerReminderKey(id)]),
+  );
 }
 
 /** The employer confirmed, or can no longer confirm (the placement ended): its reminders are done. */

@@ -6,8 +6,9 @@
  * + 1 month = 28 or 29 February). Officers cannot visit on one exact day, so a follow-up has a window:
  * it is due from 7 days before its date and overdue from 15 days after it.
  */
-import { FOLLOW_UP_MONTHS, type FollowUpMonth, type Outcome12m } from "../../../db/enums";
 import { addDays, addMonths } from "~/utils/dates";
+
+import { FOLLOW_UP_MONTHS, type FollowUpMonth, type Outcome12m } from "../../../db/enums";
 
 export const DUE_DAYS_BEFORE = 7;
 export const OVERDUE_DAYS_AFTER = 15;

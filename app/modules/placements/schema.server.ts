@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { CONTRACT_KINDS, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../../db/enums";
+
 import { isoDate, optionalText, requiredText, vndAmount } from "~/utils/zod-fields.server";
+
+import { CONTRACT_KINDS, LIVING_SITUATIONS, OUTCOMES_12M, PLACEMENT_END_REASONS } from "../../../db/enums";
 
 /** The forms of placements, follow-ups and enrolments. Rules that need the database live in the services. */
 
@@ -65,8 +67,10 @@ export const followUpSchema = z
       .pipe(z.enum(OUTCOMES_12M, { error: "validation.choose" }).nullable()),
   })
   .superRefine((v, ctx) => {
-    if (v.stillEmployed && v.currentWage <= 0) ctx.addIssue({ code: "custom", path: ["currentWage"], message: "outcomes.followUp.error.wage" });
-    if (v.violation && !v.violationNote) ctx.addIssue({ code: "custom", path: ["violationNote"], message: "outcomes.followUp.error.violationNote" });
+    if (v.stillEmployed && v.currentWage <= 0)
+      ctx.addIssue({ code: "custom", path: ["currentWage"], message: "outcomes.followUp.error.wage" });
+    if (v.violation && !v.violationNote)
+      ctx.addIssue({ code: "custom", path: ["violationNote"], message: "outcomes.followUp.error.violationNote" });
   });
 export type FollowUpInput = z.output<typeof followUpSchema>;
 

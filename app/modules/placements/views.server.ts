@@ -1,11 +1,23 @@
 import { aliasedTable, and, asc, desc, eq, inArray, notExists } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { appUser, enrolment, followUp, job, organization, placement, referral, releasedPerson, trainingSlot } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { todayIso } from "~/utils/clock.server";
 import { audit } from "~/modules/audit/audit.server";
 import { personInScope, personsInScope } from "~/modules/persons/scope.server";
-import { canRecord, followUpState, type FollowUpState } from "./schedule";
+import { todayIso } from "~/utils/clock.server";
+
+import { db } from "../../../db/client.server";
+import {
+  appUser,
+  enrolment,
+  followUp,
+  job,
+  organization,
+  placement,
+  referral,
+  releasedPerson,
+  trainingSlot,
+} from "../../../db/schema";
+import { canRecord, type FollowUpState, followUpState } from "./schedule";
 
 /** What officers read about placements, follow-ups and enrolments: one placement, or a person's whole history. */
 
@@ -77,21 +89,36 @@ export async function getPlacementView(scope: StaffScope, placementId: string) {
   if (!row) return undefined;
   const today = todayIso();
   const followUps = await followUpsOf([row.id], today);
-  await audit(db(), { id: scope.actorId, role: scope.role }, row.personId, "view", "follow_up", { placementId: row.id });
+  await audit(db(), { id: scope.actorId, role: scope.role }, row.personId, "view", "follow_up", {
+    placementId: row.id,
+  });
   return { placement: row, followUps, today };
 }
 
-export type AcceptedReferral = { id: string; kind: "job" | "training"; title: string; organizationName: string; updatedAt: Date };
+export type AcceptedReferral = {
+  id: string;
+  kind: "job" | "training";
+  title: string;
+  organizationName: string;
+  updatedAt: Date;
+};
 
 /**
  * A person's jobs and courses for their officer's page: placements with follow-ups and outcome, enrolments,
  * and accepted referrals still waiting to be recorded. The caller has checked (and audited) the read.
  */
 export async function personOutcomes(scope: StaffScope, personId: string) {
-  const [inScope] = await db().select({ id: releasedPerson.id }).from(releasedPerson).where(personInScope(scope, personId));
+  const [inScope] = await db()
+    .select({ id: releasedPerson.id })
+    .from(releasedPerson)
+    .where(personInScope(scope, personId));
   if (!inScope) return undefined;
   const today = todayIso();
-  const placements = await db().select(placementColumns).from(placement).where(eq(placement.personId, personId)).orderBy(desc(placement.startDate));
+  const placements = await db()
+    .select(placementColumns)
+    .from(placement)
+    .where(eq(placement.personId, personId))
+    .orderBy(desc(placement.startDate));
   const followUps = await followUpsOf(
     placements.map((p) => p.id),
     today,
@@ -114,7 +141,14 @@ export async function personOutcomes(scope: StaffScope, personId: string) {
     .orderBy(desc(enrolment.enrolledOn));
   // Accepted referrals with nothing recorded yet: the officer's next step.
   const waiting = await db()
-    .select({ id: referral.id, kind: referral.kind, jobTitle: job.title, courseTitle: trainingSlot.title, organizationName: organization.name, updatedAt: referral.updatedAt })
+    .select({
+      id: referral.id,
+      kind: referral.kind,
+      jobTitle: job.title,
+      courseTitle: trainingSlot.title,
+      organizationName: organization.name,
+      updatedAt: referral.updatedAt,
+    })
     .from(referral)
     .innerJoin(organization, eq(organization.id, referral.organizationId))
     .leftJoin(job, eq(job.id, referral.jobId))
@@ -128,7 +162,13 @@ export async function personOutcomes(scope: StaffScope, personId: string) {
       ),
     )
     .orderBy(desc(referral.updatedAt));
-  const accepted: AcceptedReferral[] = waiting.map((r) => ({ id: r.id, kind: r.kind, title: (r.kind === "job" ? r.jobTitle : r.courseTitle) ?? "", organizationName: r.organizationName, updatedAt: r.updatedAt }));
+  const accepted: AcceptedReferral[] = waiting.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: (r.kind === "job" ? r.jobTitle : r.courseTitle) ?? "",
+    organizationName: r.organizationName,
+    updatedAt: r.updatedAt,
+  }));
   return {
     placements: placements.map((p) => ({ ...p, followUps: followUps.filter((f) => f.placementId === p.id) })),
     enrolments,

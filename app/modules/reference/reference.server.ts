@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, lte, or } from "drizzle-orm";
+
+import { todayIso } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import { minimumWage, occupation, trainingLevel, wageZone } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
 
 export type Occupation = { code: string; nameVi: string; nameEn: string; majorGroup: string; related: string[] };
 
@@ -29,11 +31,20 @@ export type MinimumWage = { zone: "I" | "II" | "III" | "IV"; monthlyVnd: number;
  * The regional minimum monthly wage for a commune on a date: the commune's zone (its own override, else
  * its province's default), and the amount in force for that zone on that date.
  */
-export async function minimumWageFor(provinceCode: string, communeCode: string, on = todayIso()): Promise<MinimumWage | undefined> {
+export async function minimumWageFor(
+  provinceCode: string,
+  communeCode: string,
+  on = todayIso(),
+): Promise<MinimumWage | undefined> {
   const zones = await db()
     .select({ communeCode: wageZone.communeCode, zone: wageZone.zone })
     .from(wageZone)
-    .where(and(eq(wageZone.provinceCode, provinceCode), or(eq(wageZone.communeCode, communeCode), eq(wageZone.communeCode, ""))));
+    .where(
+      and(
+        eq(wageZone.provinceCode, provinceCode),
+        or(eq(wageZone.communeCode, communeCode), eq(wageZone.communeCode, "")),
+      ),
+    );
   const zone = (zones.find((z) => z.communeCode === communeCode) ?? zones.find((z) => z.communeCode === ""))?.zone;
   if (!zone) return undefined;
   const [wage] = await db()

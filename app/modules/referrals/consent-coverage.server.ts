@@ -1,10 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
-import { consentGrant, consentWithdrawal, referral } from "../../../db/schema";
-import { now } from "~/utils/clock.server";
-import { notifyParties, referralHead } from "./parties.server";
+
 import { grantState, LISTING_PURPOSE } from "~/modules/consent/vocabulary";
+import { now } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import { type ConsentPurpose, type ReferralKind, SHAREABLE_FIELDS } from "../../../db/enums";
+import { consentGrant, consentWithdrawal, referral } from "../../../db/schema";
+import { notifyParties, referralHead } from "./parties.server";
 import type { ShareableField, SharedSnapshot } from "./snapshot.server";
 
 /*
@@ -24,7 +26,11 @@ export function purposesCovering(kind: ReferralKind, field: ShareableField): Con
 }
 
 /** Shared fields whose consent is no longer live. */
-export function fieldsNoLongerCovered(kind: ReferralKind, sharedFields: readonly ShareableField[], live: ReadonlySet<ConsentPurpose>): ShareableField[] {
+export function fieldsNoLongerCovered(
+  kind: ReferralKind,
+  sharedFields: readonly ShareableField[],
+  live: ReadonlySet<ConsentPurpose>,
+): ShareableField[] {
   return sharedFields.filter((f) => purposesCovering(kind, f).some((p) => !live.has(p)));
 }
 
@@ -40,11 +46,20 @@ export async function coverageOf(executor: Executor, personIds: readonly string[
   const at = now();
   const [grants, withdrawals] = await Promise.all([
     executor
-      .select({ personId: consentGrant.personId, purposes: consentGrant.purposes, withdrawnAt: consentGrant.withdrawnAt, expiresAt: consentGrant.expiresAt })
+      .select({
+        personId: consentGrant.personId,
+        purposes: consentGrant.purposes,
+        withdrawnAt: consentGrant.withdrawnAt,
+        expiresAt: consentGrant.expiresAt,
+      })
       .from(consentGrant)
       .where(inArray(consentGrant.personId, ids)),
     executor
-      .select({ personId: consentWithdrawal.personId, purpose: consentWithdrawal.purpose, at: consentWithdrawal.withdrawnAt })
+      .select({
+        personId: consentWithdrawal.personId,
+        purpose: consentWithdrawal.purpose,
+        at: consentWithdrawal.withdrawnAt,
+      })
       .from(consentWithdrawal)
       .where(inArray(consentWithdrawal.personId, ids)),
   ]);
@@ -53,11 +68,18 @@ export async function coverageOf(executor: Executor, personIds: readonly string[
     const c = result.get(g.personId)!;
     const state = grantState(g, at);
     if (state === "live") g.purposes.forEach((p) => c.live.add(p));
-    else if (state === "expired") g.purposes.forEach((p) => endings.push({ personId: g.personId, purpose: p, ending: { reason: "expired", at: g.expiresAt } }));
+    else if (state === "expired")
+      g.purposes.forEach((p) =>
+        endings.push({ personId: g.personId, purpose: p, ending: { reason: "expired", at: g.expiresAt } }),
+      );
     // A grant ended without history rows (e.g. by the deletion of the person's data): its own date.
-    else g.purposes.forEach((p) => endings.push({ personId: g.personId, purpose: p, ending: { reason: "withdrawn", at: g.withdrawnAt! } }));
+    else
+      g.purposes.forEach((p) =>
+        endings.push({ personId: g.personId, purpose: p, ending: { reason: "withdrawn", at: g.withdrawnAt! } }),
+      );
   }
-  for (const w of withdrawals) endings.push({ personId: w.personId, purpose: w.purpose, ending: { reason: "withdrawn", at: w.at } });
+  for (const w of withdrawals)
+    endings.push({ personId: w.personId, purpose: w.purpose, ending: { reason: "withdrawn", at: w.at } });
   for (const e of endings) {
     const c = result.get(e.personId)!;
     if (c.live.has(e.purpose)) continue;
@@ -74,7 +96,12 @@ export type EndedFields = { reason: "withdrawn" | "expired" | "ended"; at: strin
  * The part of a referral's snapshot an organisation may see now, and for the rest, why not: grouped by
  * how and when sharing ended ("ended" without a date when no history explains it).
  */
-export function visibleSharing(kind: ReferralKind, sharedFields: readonly ShareableField[], snapshot: SharedSnapshot, coverage: Coverage | undefined) {
+export function visibleSharing(
+  kind: ReferralKind,
+  sharedFields: readonly ShareableField[],
+  snapshot: SharedSnapshot,
+  coverage: Coverage | undefined,
+) {
   const live = coverage?.live ?? new Set<ConsentPurpose>();
   const gone = new Set(fieldsNoLongerCovered(kind, sharedFields, live));
   const fields = sharedFields.filter((f) => !gone.has(f));
@@ -84,7 +111,9 @@ export function visibleSharing(kind: ReferralKind, sharedFields: readonly Sharea
   for (const f of SHAREABLE_FIELDS.filter((x) => gone.has(x))) {
     const purpose = purposesCovering(kind, f).find((p) => !live.has(p))!;
     const ending = coverage?.ended.get(purpose);
-    const group: EndedFields = ending ? { reason: ending.reason, at: ending.at.toISOString(), fields: [] } : { reason: "ended", at: null, fields: [] };
+    const group: EndedFields = ending
+      ? { reason: ending.reason, at: ending.at.toISOString(), fields: [] }
+      : { reason: "ended", at: null, fields: [] };
     const key = `${group.reason}|${group.at}`;
     if (!groups.has(key)) groups.set(key, group);
     groups.get(key)!.fields.push(f);
@@ -107,7 +136,13 @@ export async function redactReferralsOfPerson(
   actorId: string | null,
 ): Promise<number> {
   const rows = await tx
-    .select({ id: referral.id, kind: referral.kind, status: referral.status, sharedFields: referral.sharedFields, sharedSnapshot: referral.sharedSnapshot })
+    .select({
+      id: referral.id,
+      kind: referral.kind,
+      status: referral.status,
+      sharedFields: referral.sharedFields,
+      sharedSnapshot: referral.sharedSnapshot,
+    })
     .from(referral)
     .where(eq(referral.personId, personId));
   let told = 0;
@@ -116,14 +151,27 @@ export async function redactReferralsOfPerson(
     if (gone.length === 0) continue;
     const stale = gone.filter((f) => r.sharedSnapshot[f] !== undefined);
     if (stale.length) {
-      const kept = Object.fromEntries(Object.entries(r.sharedSnapshot).filter(([f]) => !stale.includes(f as ShareableField)));
+      const kept = Object.fromEntries(
+        Object.entries(r.sharedSnapshot).filter(([f]) => !stale.includes(f as ShareableField)),
+      );
       await tx.update(referral).set({ sharedSnapshot: kept }).where(eq(referral.id, r.id));
     }
-    const concerned = r.status !== "withdrawn" && gone.some((f) => purposesCovering(r.kind, f).some((p) => endedNow.has(p)));
+    const concerned =
+      r.status !== "withdrawn" && gone.some((f) => purposesCovering(r.kind, f).some((p) => endedNow.has(p)));
     if (!concerned) continue;
     const head = await referralHead(tx, r.id);
     if (!head) continue;
-    await notifyParties(tx, head, { organization: reason === "withdrawn" ? "notify.referral.organization.consentWithdrawn" : "notify.referral.organization.consentExpired" }, actorId);
+    await notifyParties(
+      tx,
+      head,
+      {
+        organization:
+          reason === "withdrawn"
+            ? "notify.referral.organization.consentWithdrawn"
+            : "notify.referral.organization.consentExpired",
+      },
+      actorId,
+    );
     told += 1;
   }
   return told;

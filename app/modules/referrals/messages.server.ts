@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { appUser, referral, referralMessage, releasedPerson } from "../../../db/schema";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
-import { now } from "~/utils/clock.server";
 import { personsInScope } from "~/modules/persons/scope.server";
+import { now } from "~/utils/clock.server";
+
+import { db } from "../../../db/client.server";
+import { appUser, referral, referralMessage, releasedPerson } from "../../../db/schema";
 import { kindsAnsweredBy, notifyParties, referralHead } from "./parties.server";
 
 /**
@@ -14,7 +16,13 @@ import { kindsAnsweredBy, notifyParties, referralHead } from "./parties.server";
 
 export async function listMessages(referralId: string) {
   return db()
-    .select({ id: referralMessage.id, authorRole: referralMessage.authorRole, authorName: appUser.fullName, body: referralMessage.body, at: referralMessage.at })
+    .select({
+      id: referralMessage.id,
+      authorRole: referralMessage.authorRole,
+      authorName: appUser.fullName,
+      body: referralMessage.body,
+      at: referralMessage.at,
+    })
     .from(referralMessage)
     .leftJoin(appUser, eq(appUser.id, referralMessage.authorId))
     .where(eq(referralMessage.referralId, referralId))
@@ -30,7 +38,9 @@ export async function postMessageAsOfficer(scope: StaffScope, referralId: string
       .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
       .where(and(eq(referral.id, referralId), personsInScope(scope)));
     if (!target) return false;
-    await tx.insert(referralMessage).values({ referralId, authorId: scope.actorId, authorRole: scope.role, body, at: now() });
+    await tx
+      .insert(referralMessage)
+      .values({ referralId, authorId: scope.actorId, authorRole: scope.role, body, at: now() });
     const head = await referralHead(tx, referralId);
     if (head) await notifyParties(tx, head, { organization: "notify.referral.organization.message" }, scope.actorId);
     return true;
@@ -44,10 +54,16 @@ export async function postMessageAsOrganization(scope: OrgScope, referralId: str
       .select({ id: referral.id })
       .from(referral)
       .where(
-        and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role))),
+        and(
+          eq(referral.id, referralId),
+          eq(referral.organizationId, scope.organizationId),
+          inArray(referral.kind, kindsAnsweredBy(scope.role)),
+        ),
       );
     if (!target) return false;
-    await tx.insert(referralMessage).values({ referralId, authorId: scope.actorId, authorRole: scope.role, body, at: now() });
+    await tx
+      .insert(referralMessage)
+      .values({ referralId, authorId: scope.actorId, authorRole: scope.role, body, at: now() });
     const head = await referralHead(tx, referralId);
     if (head) await notifyParties(tx, head, { officer: "notify.referral.officer.message" }, scope.actorId);
     return true;

@@ -1,10 +1,17 @@
 import { eq, sql } from "drizzle-orm";
+
+import type { OrgScope } from "~/auth/org-scope.server";
+import type { MessageKey } from "~/i18n";
+import {
+  notify,
+  officersOfPerson,
+  userOfPerson,
+  usersOfOrganization,
+} from "~/modules/notifications/notifications.server";
+
 import type { Executor } from "../../../db/client.server";
 import type { ReferralKind } from "../../../db/enums";
 import { job, organization, referral, releasedPerson, trainingSlot } from "../../../db/schema";
-import type { OrgScope } from "~/auth/org-scope.server";
-import type { MessageKey } from "~/i18n";
-import { notify, officersOfPerson, userOfPerson, usersOfOrganization } from "~/modules/notifications/notifications.server";
 
 /** Each party reads a referral on its own page: the officer's, the organisation's, the person's list. */
 export const officerReferralLink = (id: string) => `/officer/referrals/${id}`;
@@ -13,7 +20,8 @@ export const organizationReferralLink = (organizationRole: string, id: string) =
   `/${organizationRole === "training_provider" ? "provider" : "employer"}/referrals/${id}`;
 
 /** The referral kinds an organisation answers: an employer its jobs and its training slots, a provider its courses. */
-export const kindsAnsweredBy = (role: OrgScope["role"]): ReferralKind[] => (role === "employer" ? ["job", "training"] : ["training"]);
+export const kindsAnsweredBy = (role: OrgScope["role"]): ReferralKind[] =>
+  role === "employer" ? ["job", "training"] : ["training"];
 export const PERSON_REFERRALS_LINK = "/me/referrals";
 
 /** The referral facts every notification needs: who, which listing (its title), which organisation. */
@@ -54,7 +62,12 @@ export type PartyKeys = { officer?: MessageKey; organization?: MessageKey; perso
  * organisation and the person get the listing title only; officers also get the person's name (they
  * serve them). The acting user is never told about their own change.
  */
-export async function notifyParties(executor: Executor, head: ReferralHead, keys: PartyKeys, actorId: string | null = null): Promise<void> {
+export async function notifyParties(
+  executor: Executor,
+  head: ReferralHead,
+  keys: PartyKeys,
+  actorId: string | null = null,
+): Promise<void> {
   const notMe = (ids: (string | null)[]) => ids.filter((id) => id && id !== actorId);
   if (keys.officer) {
     await notify(executor, notMe(await officersOfPerson(executor, head.personId)), {

@@ -1,21 +1,33 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import { isUniqueViolation } from "../../../db/errors";
-import type { ReferralKind } from "../../../db/enums";
-import { commune, job, organization, province, referral, referralEvent, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { now, todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { audit } from "~/modules/audit/audit.server";
 import { liveGrants } from "~/modules/consent/live.server";
 import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import { checkReferralEligibility } from "~/modules/matching/eligibility.server";
-import { reasonCodes, type MatchReason } from "~/modules/matching/reasons";
+import { type MatchReason, reasonCodes } from "~/modules/matching/reasons";
 import { personInScope } from "~/modules/persons/scope.server";
+import { now, todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+import type { NotFound } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import type { ReferralKind } from "../../../db/enums";
+import { isUniqueViolation } from "../../../db/errors";
+import {
+  commune,
+  job,
+  organization,
+  province,
+  referral,
+  referralEvent,
+  referralRequest,
+  releasedPerson,
+  trainingSlot,
+} from "../../../db/schema";
 import { notifyParties, referralHead } from "./parties.server";
 import type { ReferInput } from "./schema.server";
-import { buildSnapshot, sharingAllowed, type ShareableField } from "./snapshot.server";
-import type { NotFound } from "~/utils/outcome";
+import { buildSnapshot, type ShareableField, sharingAllowed } from "./snapshot.server";
 
 /**
  * An officer refers a person of their communes to a job or a course: under a live consent grant for the
@@ -39,7 +51,11 @@ export type ListingSummary = {
 };
 
 /** The listing a referral is for: title, organisation, place, capacity and whether it is open today. */
-export async function listingSummary(executor: Executor, kind: ReferralKind, listingId: string): Promise<ListingSummary | undefined> {
+export async function listingSummary(
+  executor: Executor,
+  kind: ReferralKind,
+  listingId: string,
+): Promise<ListingSummary | undefined> {
   const today = todayIso();
   const table = kind === "job" ? job : trainingSlot;
   const [row] = await executor
@@ -95,7 +111,13 @@ async function liveReferralTo(executor: Executor, personId: string, kind: Referr
 }
 
 /** A pending request of this person for this listing (the officer approves it by referring). */
-async function pendingRequest(executor: Executor, requestId: string, personId: string, kind: ReferralKind, listingId: string) {
+async function pendingRequest(
+  executor: Executor,
+  requestId: string,
+  personId: string,
+  kind: ReferralKind,
+  listingId: string,
+) {
   const [row] = await executor
     .select({ id: referralRequest.id, message: referralRequest.message, createdAt: referralRequest.createdAt })
     .from(referralRequest)
@@ -111,7 +133,8 @@ async function pendingRequest(executor: Executor, requestId: string, personId: s
   return row;
 }
 
-const activePersonInScope = (scope: StaffScope, personId: string) => and(personInScope(scope, personId), eq(releasedPerson.status, "active"));
+const activePersonInScope = (scope: StaffScope, personId: string) =>
+  and(personInScope(scope, personId), eq(releasedPerson.status, "active"));
 
 export type ReferForm = {
   person: { id: string; fullName: string };
@@ -129,8 +152,17 @@ export type ReferForm = {
  * What the refer page shows: the listing, the match reasons (or what excluded it), and the shareable
  * fields with their values. Shows the person's data, so it is audit-logged as a view for the referral.
  */
-export async function getReferForm(scope: StaffScope, personId: string, kind: ReferralKind, listingId: string, requestId?: string): Promise<ReferForm | undefined> {
-  const [person] = await db().select({ id: releasedPerson.id, fullName: releasedPerson.fullName }).from(releasedPerson).where(activePersonInScope(scope, personId));
+export async function getReferForm(
+  scope: StaffScope,
+  personId: string,
+  kind: ReferralKind,
+  listingId: string,
+  requestId?: string,
+): Promise<ReferForm | undefined> {
+  const [person] = await db()
+    .select({ id: releasedPerson.id, fullName: releasedPerson.fullName })
+    .from(releasedPerson)
+    .where(activePersonInScope(scope, personId));
   if (!person) return undefined;
   const listing = await listingSummary(db(), kind, listingId);
   if (!listing) return undefined;
@@ -143,15 +175,29 @@ export async function getReferForm(scope: StaffScope, personId: string, kind: Re
   const { grant, fields } = sharingAllowed(grants, kind);
   const preview = grant ? await buildSnapshot(db(), personId, fields) : {};
   await audit(db(), { id: scope.actorId, role: scope.role }, personId, "view", "referral", { kind, listingId });
-  return { person, listing, fields, preview, hasConsent: !!grant, eligibility, existingReferralId, request: request ?? null };
+  return {
+    person,
+    listing,
+    fields,
+    preview,
+    hasConsent: !!grant,
+    eligibility,
+    existingReferralId,
+    request: request ?? null,
+  };
 }
 
 export type ReferOutcome =
-  | { ok: true; referralId: string }
-  | NotFound
-  | { ok: false; errors: FieldErrors; exclusions?: MatchReason[] };
+  { ok: true; referralId: string } | NotFound | { ok: false; errors: FieldErrors; exclusions?: MatchReason[] };
 
-function formError(key: "referrals.error.noConsent" | "referrals.error.listingClosed" | "referrals.error.duplicate" | "referrals.error.request" | "referrals.error.excluded"): ReferOutcome {
+function formError(
+  key:
+    | "referrals.error.noConsent"
+    | "referrals.error.listingClosed"
+    | "referrals.error.duplicate"
+    | "referrals.error.request"
+    | "referrals.error.excluded",
+): ReferOutcome {
   return { ok: false, errors: { _form: { key } } };
 }
 
@@ -161,7 +207,11 @@ export async function createReferral(scope: StaffScope, personId: string, input:
   try {
     return await db().transaction(async (tx): Promise<ReferOutcome> => {
       // Locked: two quick submissions cannot both pass the "no live referral" check.
-      const [person] = await tx.select({ id: releasedPerson.id }).from(releasedPerson).where(activePersonInScope(scope, personId)).for("update");
+      const [person] = await tx
+        .select({ id: releasedPerson.id })
+        .from(releasedPerson)
+        .where(activePersonInScope(scope, personId))
+        .for("update");
       if (!person) return { ok: false, notFound: true };
       const listing = await listingSummary(tx, kind, listingId);
       if (!listing) return { ok: false, notFound: true };
@@ -171,14 +221,24 @@ export async function createReferral(scope: StaffScope, personId: string, input:
       const refused = input.fields.find((f) => !allowed.includes(f));
       if (refused) {
         const key =
-          refused === "phone" ? "referrals.error.phoneNeedsContact" : refused === "record_status" ? "referrals.error.recordStatusNeedsPurpose" : "referrals.error.fieldNotAllowed";
+          refused === "phone"
+            ? "referrals.error.phoneNeedsContact"
+            : refused === "record_status"
+              ? "referrals.error.recordStatusNeedsPurpose"
+              : "referrals.error.fieldNotAllowed";
         return { ok: false, errors: { fields: { key } } };
       }
       if (await liveReferralTo(tx, personId, kind, listingId)) return formError("referrals.error.duplicate");
       const eligibility = await checkReferralEligibility(tx, personId, { kind, listingId });
-      if (!eligibility.ok) return { ok: false, errors: { _form: { key: "referrals.error.excluded" } }, exclusions: eligibility.exclusions };
+      if (!eligibility.ok)
+        return {
+          ok: false,
+          errors: { _form: { key: "referrals.error.excluded" } },
+          exclusions: eligibility.exclusions,
+        };
       if (input.requestId) {
-        if (!(await pendingRequest(tx, input.requestId, personId, kind, listingId))) return formError("referrals.error.request");
+        if (!(await pendingRequest(tx, input.requestId, personId, kind, listingId)))
+          return formError("referrals.error.request");
         await tx
           .update(referralRequest)
           .set({ status: "approved", decidedBy: scope.actorId, decidedAt: now() })
@@ -207,7 +267,14 @@ export async function createReferral(scope: StaffScope, personId: string, input:
           updatedAt: at,
         })
         .returning({ id: referral.id });
-      await tx.insert(referralEvent).values({ referralId: created.id, status: "referred", actorId: scope.actorId, actorRole: scope.role, note: input.note, at });
+      await tx.insert(referralEvent).values({
+        referralId: created.id,
+        status: "referred",
+        actorId: scope.actorId,
+        actorRole: scope.role,
+        note: input.note,
+        at,
+      });
       await audit(tx, { id: scope.actorId, role: scope.role }, personId, "refer", LISTING_PURPOSE[kind], {
         referralId: created.id,
         kind,
@@ -219,7 +286,11 @@ export async function createReferral(scope: StaffScope, personId: string, input:
         await notifyParties(
           tx,
           head,
-          { officer: "notify.referral.officer.referred", organization: "notify.referral.organization.referred", person: "notify.referral.person.referred" },
+          {
+            officer: "notify.referral.officer.referred",
+            organization: "notify.referral.organization.referred",
+            person: "notify.referral.person.referred",
+          },
           scope.actorId,
         );
       }

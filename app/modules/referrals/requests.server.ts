@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import type { ReferralKind } from "../../../db/enums";
-import { job, organization, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
-import { now } from "~/utils/clock.server";
 import { audit } from "~/modules/audit/audit.server";
 import { notify, officersOfPerson, userOfPerson } from "~/modules/notifications/notifications.server";
 import { personsInScope } from "~/modules/persons/scope.server";
+import { now } from "~/utils/clock.server";
+
+import { db, type Executor } from "../../../db/client.server";
+import type { ReferralKind } from "../../../db/enums";
+import { job, organization, referralRequest, releasedPerson, trainingSlot } from "../../../db/schema";
 import { PERSON_REFERRALS_LINK } from "./parties.server";
 
 /**
@@ -46,8 +48,16 @@ async function titleOf(executor: Executor, kind: ReferralKind, listingId: string
 }
 
 /** Self-service calls this in the transaction that creates the request: the person's officers hear of it. */
-export async function notifyRequestCreated(executor: Executor, personId: string, kind: ReferralKind, listingId: string): Promise<void> {
-  const [person] = await executor.select({ fullName: releasedPerson.fullName }).from(releasedPerson).where(eq(releasedPerson.id, personId));
+export async function notifyRequestCreated(
+  executor: Executor,
+  personId: string,
+  kind: ReferralKind,
+  listingId: string,
+): Promise<void> {
+  const [person] = await executor
+    .select({ fullName: releasedPerson.fullName })
+    .from(releasedPerson)
+    .where(eq(releasedPerson.id, personId));
   await notify(executor, await officersOfPerson(executor, personId), {
     messageKey: "notify.referral.request.created",
     params: { name: person?.fullName ?? "", title: await titleOf(executor, kind, listingId) },
@@ -59,14 +69,25 @@ export async function notifyRequestCreated(executor: Executor, personId: string,
 export async function declineRequest(scope: StaffScope, requestId: string, note: string): Promise<boolean> {
   return db().transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: referralRequest.id, personId: referralRequest.personId, kind: referralRequest.kind, listingId: referralRequest.listingId })
+      .select({
+        id: referralRequest.id,
+        personId: referralRequest.personId,
+        kind: referralRequest.kind,
+        listingId: referralRequest.listingId,
+      })
       .from(referralRequest)
       .innerJoin(releasedPerson, eq(releasedPerson.id, referralRequest.personId))
       .where(and(eq(referralRequest.id, requestId), eq(referralRequest.status, "pending"), personsInScope(scope)))
       .for("update", { of: referralRequest });
     if (!target) return false;
-    await tx.update(referralRequest).set({ status: "declined", decidedBy: scope.actorId, decidedAt: now(), decisionNote: note }).where(eq(referralRequest.id, requestId));
-    await audit(tx, { id: scope.actorId, role: scope.role }, target.personId, "referral_request_decide", "referral", { requestId, outcome: "declined" });
+    await tx
+      .update(referralRequest)
+      .set({ status: "declined", decidedBy: scope.actorId, decidedAt: now(), decisionNote: note })
+      .where(eq(referralRequest.id, requestId));
+    await audit(tx, { id: scope.actorId, role: scope.role }, target.personId, "referral_request_decide", "referral", {
+      requestId,
+      outcome: "declined",
+    });
     // The officer's word goes to the person only: in the notification and on their referrals page.
     const title = await titleOf(tx, target.kind, target.listingId);
     await notify(tx, [await userOfPerson(tx, target.personId)], {

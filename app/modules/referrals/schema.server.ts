@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { OFFICER_ANSWER_CHANNELS, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
+
 import { optionalText, requiredText, stringList } from "~/utils/zod-fields.server";
+
+import { OFFICER_ANSWER_CHANNELS, REFERRAL_KINDS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from "../../../db/enums";
 import { MOVE_RULES, REFERRAL_MOVES } from "./transitions";
 
 /** The query of the refer page: which listing (and, when approving a person's request, which request). */
@@ -61,17 +63,21 @@ export const moveSchema = z
       .pipe(z.enum(OFFICER_ANSWER_CHANNELS, { error: "referrals.error.channel" }).nullable()),
   })
   .superRefine((v, ctx) => {
-    if (MOVE_RULES[v.intent].needsReason && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "referrals.error.reasonRequired" });
+    if (MOVE_RULES[v.intent].needsReason && !v.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "referrals.error.reasonRequired" });
     if (v.intent === "interview") {
-      if (!v.interviewAt) ctx.addIssue({ code: "custom", path: ["interviewAt"], message: "referrals.error.interviewAt" });
-      if (!v.interviewPlace) ctx.addIssue({ code: "custom", path: ["interviewPlace"], message: "referrals.error.interviewPlace" });
+      if (!v.interviewAt)
+        ctx.addIssue({ code: "custom", path: ["interviewAt"], message: "referrals.error.interviewAt" });
+      if (!v.interviewPlace)
+        ctx.addIssue({ code: "custom", path: ["interviewPlace"], message: "referrals.error.interviewPlace" });
     }
   });
 export type MoveInput = z.output<typeof moveSchema>;
 
 /** The officer's moves: recording the person's answer needs how it was given (phone, meeting, other). */
 export const officerMoveSchema = moveSchema.superRefine((v, ctx) => {
-  if (MOVE_RULES[v.intent].personAnswer && !v.channel) ctx.addIssue({ code: "custom", path: ["channel"], message: "referrals.error.channel" });
+  if (MOVE_RULES[v.intent].personAnswer && !v.channel)
+    ctx.addIssue({ code: "custom", path: ["channel"], message: "referrals.error.channel" });
 });
 
 /** The person's own answer to an offer, in /me/referrals: yes or no, and an optional word (for the officer). */

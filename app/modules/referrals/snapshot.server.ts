@@ -1,10 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../../db/client.server";
-import { SHAREABLE_FIELDS, type ConsentPurpose, type ReferralKind } from "../../../db/enums";
-import { commune, conviction, courtBan, occupation, releasedPerson } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
+
 import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import { ageOn, completionOf, computeExpungement } from "~/modules/persons/expungement";
+import { todayIso } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import { type ConsentPurpose, type ReferralKind, SHAREABLE_FIELDS } from "../../../db/enums";
+import { commune, conviction, courtBan, occupation, releasedPerson } from "../../../db/schema";
 
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export type SharedSnapshot = Record<string, string | number | string[]>;
@@ -17,7 +19,10 @@ type Grant = { id: string; purposes: ConsentPurpose[]; shareableFields: Shareabl
  * the record status only under a live "share_record_status" grant. `grant` is the one the referral relies
  * on (withdrawing it withdraws the referral); null when there is no live grant for the purpose.
  */
-export function sharingAllowed(liveGrants: readonly Grant[], kind: ReferralKind): { grant: Grant | null; fields: ShareableField[] } {
+export function sharingAllowed(
+  liveGrants: readonly Grant[],
+  kind: ReferralKind,
+): { grant: Grant | null; fields: ShareableField[] } {
   const grant = liveGrants.find((g) => g.purposes.includes(LISTING_PURPOSE[kind])) ?? null;
   if (!grant) return { grant: null, fields: [] };
   const hasPurpose = (p: ConsentPurpose) => liveGrants.some((g) => g.purposes.includes(p));
@@ -34,7 +39,11 @@ export function sharingAllowed(liveGrants: readonly Grant[], kind: ReferralKind)
  * The person's values for the chosen fields as of today, frozen into the referral: the organisation reads
  * this and never the record. Empty values are left out (nothing to show).
  */
-export async function buildSnapshot(executor: Executor, personId: string, fields: readonly ShareableField[]): Promise<SharedSnapshot> {
+export async function buildSnapshot(
+  executor: Executor,
+  personId: string,
+  fields: readonly ShareableField[],
+): Promise<SharedSnapshot> {
   const [person] = await executor
     .select({
       fullName: releasedPerson.fullName,
@@ -57,7 +66,10 @@ export async function buildSnapshot(executor: Executor, personId: string, fields
   const today = todayIso();
   const trades =
     fields.includes("trades") && person.trades.length
-      ? (await executor.select({ code: occupation.code, name: occupation.nameVi }).from(occupation).where(inArray(occupation.code, person.trades)))
+      ? await executor
+          .select({ code: occupation.code, name: occupation.nameVi })
+          .from(occupation)
+          .where(inArray(occupation.code, person.trades))
       : [];
   const tradeNames = person.trades.map((code) => trades.find((t) => t.code === code)?.name ?? code);
   const values: Record<ShareableField, string | number | string[]> = {

@@ -1,46 +1,75 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { db, type Executor } from "../../../db/client.server";
-import type { AnswerChannel, ConsentPurpose, ReferralStatus } from "../../../db/enums";
-import { referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import type { MessageKey } from "~/i18n";
-import { now } from "~/utils/clock.server";
-import { audit, type Actor } from "~/modules/audit/audit.server";
+import { type Actor, audit } from "~/modules/audit/audit.server";
 import { livePurposesOf } from "~/modules/consent/live.server";
 import { LISTING_PURPOSE } from "~/modules/consent/vocabulary";
 import { personsInScope } from "~/modules/persons/scope.server";
-import { kindsAnsweredBy, notifyParties, referralHead, type PartyKeys } from "./parties.server";
-import type { MoveInput, PersonAnswerInput } from "./schema.server";
-import { MOVE_RULES, OPEN_REFERRAL_STATUSES, canMove, type ReferralActorKind } from "./transitions";
+import { now } from "~/utils/clock.server";
 import type { Outcome } from "~/utils/outcome";
+
+import { db, type Executor } from "../../../db/client.server";
+import type { AnswerChannel, ConsentPurpose, ReferralStatus } from "../../../db/enums";
+import { referral, referralEvent, referralMessage, releasedPerson } from "../../../db/schema";
+import { kindsAnsweredBy, notifyParties, type PartyKeys, referralHead } from "./parties.server";
+import type { MoveInput, PersonAnswerInput } from "./schema.server";
+import { canMove, MOVE_RULES, OPEN_REFERRAL_STATUSES, type ReferralActorKind } from "./transitions";
 
 /** Why a referral was withdrawn without anyone choosing to: stored in closeReason, never shown to the organisation. */
 export const AUTOMATIC_CLOSE_REASONS = ["consent_withdrawn", "consent_expired", "file_closed", "file_moved"] as const;
 export type AutomaticCloseReason = (typeof AUTOMATIC_CLOSE_REASONS)[number];
 
 /** Who hears what when a referral reaches a status: each audience its own sentence. */
-function keysFor(status: ReferralStatus, declinedBy: "organization" | "person" | null, automatic?: AutomaticCloseReason): PartyKeys {
+function keysFor(
+  status: ReferralStatus,
+  declinedBy: "organization" | "person" | null,
+  automatic?: AutomaticCloseReason,
+): PartyKeys {
   switch (status) {
     case "seen":
       return { officer: "notify.referral.officer.seen", person: "notify.referral.person.seen" };
     case "interview":
-      return { officer: "notify.referral.officer.interview", organization: "notify.referral.organization.interview", person: "notify.referral.person.interview" };
+      return {
+        officer: "notify.referral.officer.interview",
+        organization: "notify.referral.organization.interview",
+        person: "notify.referral.person.interview",
+      };
     case "offered":
-      return { officer: "notify.referral.officer.offered", organization: "notify.referral.organization.offered", person: "notify.referral.person.offered" };
+      return {
+        officer: "notify.referral.officer.offered",
+        organization: "notify.referral.organization.offered",
+        person: "notify.referral.person.offered",
+      };
     case "accepted":
-      return { officer: "notify.referral.officer.accepted", organization: "notify.referral.organization.accepted", person: "notify.referral.person.accepted" };
+      return {
+        officer: "notify.referral.officer.accepted",
+        organization: "notify.referral.organization.accepted",
+        person: "notify.referral.person.accepted",
+      };
     case "declined":
       return declinedBy === "person"
-        ? { officer: "notify.referral.officer.declinedByPerson", organization: "notify.referral.organization.declinedByPerson", person: "notify.referral.person.declinedByPerson" }
-        : { officer: "notify.referral.officer.declined", organization: "notify.referral.organization.declined", person: "notify.referral.person.declined" };
+        ? {
+            officer: "notify.referral.officer.declinedByPerson",
+            organization: "notify.referral.organization.declinedByPerson",
+            person: "notify.referral.person.declinedByPerson",
+          }
+        : {
+            officer: "notify.referral.officer.declined",
+            organization: "notify.referral.organization.declined",
+            person: "notify.referral.person.declined",
+          };
     case "withdrawn": {
       const officer: MessageKey = !automatic
         ? "notify.referral.officer.withdrawn"
         : automatic === "consent_withdrawn" || automatic === "consent_expired"
           ? "notify.referral.officer.withdrawnConsent"
           : "notify.referral.officer.withdrawnFile";
-      const person: MessageKey = automatic === "consent_withdrawn" || automatic === "consent_expired" ? "notify.referral.person.withdrawnConsent" : "notify.referral.person.withdrawn";
+      const person: MessageKey =
+        automatic === "consent_withdrawn" || automatic === "consent_expired"
+          ? "notify.referral.person.withdrawnConsent"
+          : "notify.referral.person.withdrawn";
       // The organisation learns that it ended, never why (the reason may say something about the person).
       return { officer, organization: "notify.referral.organization.withdrawn", person };
     }
@@ -57,7 +86,13 @@ type Locked = { id: string; status: ReferralStatus; personId: string };
  * Apply one move to a locked referral: the status (and interview or decline facts), a history row, an
  * audit event on the person's record, and a notification to every other party, all in one transaction.
  */
-async function applyMove(tx: Executor, current: Locked, actorKind: ReferralActorKind, actor: Actor, input: MoveInput): Promise<MoveOutcome> {
+async function applyMove(
+  tx: Executor,
+  current: Locked,
+  actorKind: ReferralActorKind,
+  actor: Actor,
+  input: MoveInput,
+): Promise<MoveOutcome> {
   return applyMoveWith(tx, current, actorKind, actor, input, null);
 }
 
@@ -83,26 +118,51 @@ async function applyMoveWith(
     .set({
       status: rule.to,
       updatedAt: at,
-      ...(input.intent === "interview" ? { interviewAt: input.interviewAt ?? null, interviewPlace: input.interviewPlace ?? "" } : {}),
+      ...(input.intent === "interview"
+        ? { interviewAt: input.interviewAt ?? null, interviewPlace: input.interviewPlace ?? "" }
+        : {}),
       ...(rule.declinedBy ? { declinedBy: rule.declinedBy } : {}),
       ...(rule.needsReason ? { closeReason: input.note } : {}),
     })
     .where(eq(referral.id, current.id));
   const answeredBy = rule.personAnswer ? (channel ?? (actorKind === "person" ? "in_app" : null)) : null;
-  await tx.insert(referralEvent).values({ referralId: current.id, status: rule.to, actorId: actor.id, actorRole: actor.role, note: input.note, channel: answeredBy, at });
-  await audit(tx, actor, current.personId, "referral_update", "referral", { referralId: current.id, move: input.intent, status: rule.to, ...(answeredBy ? { channel: answeredBy } : {}) });
+  await tx.insert(referralEvent).values({
+    referralId: current.id,
+    status: rule.to,
+    actorId: actor.id,
+    actorRole: actor.role,
+    note: input.note,
+    channel: answeredBy,
+    at,
+  });
+  await audit(tx, actor, current.personId, "referral_update", "referral", {
+    referralId: current.id,
+    move: input.intent,
+    status: rule.to,
+    ...(answeredBy ? { channel: answeredBy } : {}),
+  });
   const head = await referralHead(tx, current.id);
   if (head) await notifyParties(tx, head, keysFor(rule.to, rule.declinedBy ?? null), actor.id);
   return { ok: true, status: rule.to };
 }
 
 /** A move by an employer or provider on a referral to one of its own listings (of its own kind). */
-export async function moveReferralAsOrganization(scope: OrgScope, referralId: string, input: MoveInput): Promise<MoveOutcome> {
+export async function moveReferralAsOrganization(
+  scope: OrgScope,
+  referralId: string,
+  input: MoveInput,
+): Promise<MoveOutcome> {
   return db().transaction(async (tx) => {
     const [current] = await tx
       .select({ id: referral.id, status: referral.status, personId: referral.personId })
       .from(referral)
-      .where(and(eq(referral.id, referralId), eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role))))
+      .where(
+        and(
+          eq(referral.id, referralId),
+          eq(referral.organizationId, scope.organizationId),
+          inArray(referral.kind, kindsAnsweredBy(scope.role)),
+        ),
+      )
       .for("update");
     if (!current) return { ok: false, notFound: true };
     return applyMove(tx, current, "organization", { id: scope.actorId, role: scope.role }, input);
@@ -110,7 +170,11 @@ export async function moveReferralAsOrganization(scope: OrgScope, referralId: st
 }
 
 /** A move by an officer serving the person's commune now. */
-export async function moveReferralAsOfficer(scope: StaffScope, referralId: string, input: MoveInput): Promise<MoveOutcome> {
+export async function moveReferralAsOfficer(
+  scope: StaffScope,
+  referralId: string,
+  input: MoveInput,
+): Promise<MoveOutcome> {
   return db().transaction(async (tx) => {
     const [current] = await tx
       .select({ id: referral.id, status: referral.status, personId: referral.personId })
@@ -120,8 +184,16 @@ export async function moveReferralAsOfficer(scope: StaffScope, referralId: strin
       .for("update", { of: referral });
     if (!current) return { ok: false, notFound: true };
     const rule = MOVE_RULES[input.intent];
-    if (rule.personAnswer && !input.channel) return { ok: false, errors: { channel: { key: "referrals.error.channel" } } };
-    return applyMoveWith(tx, current, "officer", { id: scope.actorId, role: scope.role }, input, rule.personAnswer ? input.channel : null);
+    if (rule.personAnswer && !input.channel)
+      return { ok: false, errors: { channel: { key: "referrals.error.channel" } } };
+    return applyMoveWith(
+      tx,
+      current,
+      "officer",
+      { id: scope.actorId, role: scope.role },
+      input,
+      rule.personAnswer ? input.channel : null,
+    );
   });
 }
 
@@ -135,10 +207,19 @@ export async function answerReferralAsPerson(userId: string, input: PersonAnswer
       .select({ id: referral.id, status: referral.status, personId: referral.personId })
       .from(referral)
       .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
-      .where(and(eq(referral.id, input.referralId), eq(releasedPerson.userId, userId), isNull(releasedPerson.anonymizedAt)))
+      .where(
+        and(eq(referral.id, input.referralId), eq(releasedPerson.userId, userId), isNull(releasedPerson.anonymizedAt)),
+      )
       .for("update", { of: referral });
     if (!current) return { ok: false, notFound: true };
-    return applyMoveWith(tx, current, "person", { id: userId, role: "person" }, { intent: input.intent, note: input.note }, "in_app");
+    return applyMoveWith(
+      tx,
+      current,
+      "person",
+      { id: userId, role: "person" },
+      { intent: input.intent, note: input.note },
+      "in_app",
+    );
   });
 }
 
@@ -158,7 +239,9 @@ export async function markSeen(scope: OrgScope, referralId: string): Promise<boo
       )
       .returning({ id: referral.id, status: referral.status });
     if (!moved) return false;
-    await tx.insert(referralEvent).values({ referralId, status: "seen", actorId: scope.actorId, actorRole: scope.role, at: now() });
+    await tx
+      .insert(referralEvent)
+      .values({ referralId, status: "seen", actorId: scope.actorId, actorRole: scope.role, at: now() });
     const head = await referralHead(tx, referralId);
     if (head) await notifyParties(tx, head, keysFor("seen", null), scope.actorId);
     return true;
@@ -166,7 +249,12 @@ export async function markSeen(scope: OrgScope, referralId: string): Promise<boo
 }
 
 /** Withdraw these open referrals for a reason no one chose, telling every party (the organisation without the reason). */
-async function withdrawAutomatically(tx: Executor, referralIds: string[], reason: AutomaticCloseReason, actor: Actor | null): Promise<number> {
+async function withdrawAutomatically(
+  tx: Executor,
+  referralIds: string[],
+  reason: AutomaticCloseReason,
+  actor: Actor | null,
+): Promise<number> {
   if (referralIds.length === 0) return 0;
   const at = now();
   const withdrawn = await tx
@@ -175,7 +263,14 @@ async function withdrawAutomatically(tx: Executor, referralIds: string[], reason
     .where(and(inArray(referral.id, referralIds), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])))
     .returning({ id: referral.id });
   for (const { id } of withdrawn) {
-    await tx.insert(referralEvent).values({ referralId: id, status: "withdrawn", actorId: actor?.id ?? null, actorRole: actor?.role ?? "system", note: reason, at });
+    await tx.insert(referralEvent).values({
+      referralId: id,
+      status: "withdrawn",
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? "system",
+      note: reason,
+      at,
+    });
     const head = await referralHead(tx, id);
     // Every party is told, the actor too: the person who withdrew consent learns what it ended.
     if (head) await notifyParties(tx, head, keysFor("withdrawn", null, reason));
@@ -206,16 +301,31 @@ export async function withdrawReferralsLosingConsent(
     const purpose = LISTING_PURPOSE[r.kind];
     return ended.some((e) => e.grantId === r.consentGrantId && e.purposes.includes(purpose)) || !live.has(purpose);
   });
-  return withdrawAutomatically(tx, lapsed.map((r) => r.id), reason, actor);
+  return withdrawAutomatically(
+    tx,
+    lapsed.map((r) => r.id),
+    reason,
+    actor,
+  );
 }
 
 /** The person's file was closed or moved to another commune: every open referral is withdrawn. */
-export async function withdrawReferralsOfPerson(tx: Executor, personId: string, reason: "file_closed" | "file_moved", actor: Actor | null): Promise<number> {
+export async function withdrawReferralsOfPerson(
+  tx: Executor,
+  personId: string,
+  reason: "file_closed" | "file_moved",
+  actor: Actor | null,
+): Promise<number> {
   const open = await tx
     .select({ id: referral.id })
     .from(referral)
     .where(and(eq(referral.personId, personId), inArray(referral.status, [...OPEN_REFERRAL_STATUSES])));
-  return withdrawAutomatically(tx, open.map((r) => r.id), reason, actor);
+  return withdrawAutomatically(
+    tx,
+    open.map((r) => r.id),
+    reason,
+    actor,
+  );
 }
 
 /**
@@ -225,9 +335,14 @@ export async function withdrawReferralsOfPerson(tx: Executor, personId: string, 
  */
 export async function eraseReferralsOfPerson(tx: Executor, personId: string, actor: Actor | null): Promise<void> {
   await withdrawReferralsOfPerson(tx, personId, "file_closed", actor);
-  const ids = (await tx.select({ id: referral.id }).from(referral).where(eq(referral.personId, personId))).map((r) => r.id);
+  const ids = (await tx.select({ id: referral.id }).from(referral).where(eq(referral.personId, personId))).map(
+    (r) => r.id,
+  );
   if (ids.length === 0) return;
-  await tx.update(referral).set({ sharedSnapshot: {}, note: "", interviewPlace: "", updatedAt: now() }).where(inArray(referral.id, ids));
+  await tx
+    .update(referral)
+    .set({ sharedSnapshot: {}, note: "", interviewPlace: "", updatedAt: now() })
+    .where(inArray(referral.id, ids));
   await tx.update(referralEvent).set({ note: "" }).where(inArray(referralEvent.referralId, ids));
   await tx.update(referralMessage).set({ body: "…" }).where(inArray(referralMessage.referralId, ids));
 }

@@ -13,7 +13,14 @@ import { REFERRAL_FINAL_STATUSES, type ReferralStatus } from "../../../db/enums"
 /** The organisation (employer or provider staff), the commune officer who referred, or the person. */
 export type ReferralActorKind = "organization" | "officer" | "person";
 
-export const REFERRAL_MOVES = ["interview", "offer", "decline", "withdraw", "person_accepted", "person_declined"] as const;
+export const REFERRAL_MOVES = [
+  "interview",
+  "offer",
+  "decline",
+  "withdraw",
+  "person_accepted",
+  "person_declined",
+] as const;
 export type ReferralMove = (typeof REFERRAL_MOVES)[number];
 
 type MoveRule = {
@@ -33,15 +40,47 @@ const OPEN: readonly ReferralStatus[] = ["referred", "seen", "interview", "offer
 
 export const MOVE_RULES: Record<ReferralMove, MoveRule> = {
   // Rescheduling is an interview move from interview.
-  interview: { actors: ["organization"], from: ["referred", "seen", "interview"], to: "interview", needsReason: false, personAnswer: false },
+  interview: {
+    actors: ["organization"],
+    from: ["referred", "seen", "interview"],
+    to: "interview",
+    needsReason: false,
+    personAnswer: false,
+  },
   // The organisation's "take this person": the person is asked, and the referral waits for their answer.
-  offer: { actors: ["organization"], from: ["referred", "seen", "interview"], to: "offered", needsReason: false, personAnswer: false },
-  decline: { actors: ["organization"], from: OPEN, to: "declined", declinedBy: "organization", needsReason: true, personAnswer: false },
+  offer: {
+    actors: ["organization"],
+    from: ["referred", "seen", "interview"],
+    to: "offered",
+    needsReason: false,
+    personAnswer: false,
+  },
+  decline: {
+    actors: ["organization"],
+    from: OPEN,
+    to: "declined",
+    declinedBy: "organization",
+    needsReason: true,
+    personAnswer: false,
+  },
   withdraw: { actors: ["officer"], from: OPEN, to: "withdrawn", needsReason: true, personAnswer: false },
   // Only the person's yes to an offer makes a referral accepted: theirs in the app, or recorded by the officer.
-  person_accepted: { actors: ["person", "officer"], from: ["offered"], to: "accepted", needsReason: false, personAnswer: true },
+  person_accepted: {
+    actors: ["person", "officer"],
+    from: ["offered"],
+    to: "accepted",
+    needsReason: false,
+    personAnswer: true,
+  },
   // The person may say no at any open stage; the organisation learns only that they did not take the place.
-  person_declined: { actors: ["person", "officer"], from: OPEN, to: "declined", declinedBy: "person", needsReason: false, personAnswer: true },
+  person_declined: {
+    actors: ["person", "officer"],
+    from: OPEN,
+    to: "declined",
+    declinedBy: "person",
+    needsReason: false,
+    personAnswer: true,
+  },
 };
 
 export function isFinalStatus(status: ReferralStatus): boolean {

@@ -1,14 +1,16 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import type { ReferralStatus } from "../../../db/enums";
-import { appUser, job, organization, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { audit } from "~/modules/audit/audit.server";
 import { personInScope, personsInScope } from "~/modules/persons/scope.server";
-import { kindsAnsweredBy } from "./parties.server";
+
+import { db } from "../../../db/client.server";
+import type { ReferralStatus } from "../../../db/enums";
+import { appUser, job, organization, referral, referralEvent, releasedPerson, trainingSlot } from "../../../db/schema";
 import { coverageOf, visibleSharing } from "./consent-coverage.server";
 import { listMessages } from "./messages.server";
+import { kindsAnsweredBy } from "./parties.server";
 import { OPEN_REFERRAL_STATUSES } from "./transitions";
 
 /**
@@ -23,7 +25,9 @@ const listingId = sql<string>`coalesce(${referral.jobId}, ${referral.trainingSlo
 /** Status counts for the filter tabs. */
 async function countByStatus(where: SQL, joinPerson: boolean): Promise<Partial<Record<ReferralStatus, number>>> {
   const base = db().select({ status: referral.status, n: count() }).from(referral);
-  const rows = await (joinPerson ? base.innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId)) : base).where(where).groupBy(referral.status);
+  const rows = await (joinPerson ? base.innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId)) : base)
+    .where(where)
+    .groupBy(referral.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
@@ -55,7 +59,10 @@ export async function listReferralsForOfficer(scope: StaffScope, filter: { statu
     countByStatus(personsInScope(scope), true),
   ]);
   // Names of persons were shown: one event for the list, as the persons list does.
-  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "referral", { count: rows.length, list: "referrals" });
+  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "referral", {
+    count: rows.length,
+    list: "referrals",
+  });
   return { rows, counts };
 }
 
@@ -83,7 +90,15 @@ export async function listReferralsForPerson(scope: StaffScope, personId: string
 
 async function historyOf(referralId: string) {
   return db()
-    .select({ id: referralEvent.id, status: referralEvent.status, actorRole: referralEvent.actorRole, actorName: appUser.fullName, note: referralEvent.note, channel: referralEvent.channel, at: referralEvent.at })
+    .select({
+      id: referralEvent.id,
+      status: referralEvent.status,
+      actorRole: referralEvent.actorRole,
+      actorName: appUser.fullName,
+      note: referralEvent.note,
+      channel: referralEvent.channel,
+      at: referralEvent.at,
+    })
     .from(referralEvent)
     .leftJoin(appUser, eq(appUser.id, referralEvent.actorId))
     .where(eq(referralEvent.referralId, referralId))
@@ -113,7 +128,12 @@ const detailColumns = {
 /** A referral of a person the officer serves, with its history and messages; audited. */
 export async function getReferralForOfficer(scope: StaffScope, referralId: string) {
   const [row] = await db()
-    .select({ ...detailColumns, personName: releasedPerson.fullName, matchReasons: referral.matchReasons, matchScore: referral.matchScore })
+    .select({
+      ...detailColumns,
+      personName: releasedPerson.fullName,
+      matchReasons: referral.matchReasons,
+      matchScore: referral.matchScore,
+    })
     .from(referral)
     .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
     .innerJoin(organization, eq(organization.id, referral.organizationId))
@@ -127,7 +147,8 @@ export async function getReferralForOfficer(scope: StaffScope, referralId: strin
 }
 
 /** The organisation's side: its own referrals (employers: jobs and their training slots; providers: courses). */
-export const ownedBy = (scope: OrgScope) => and(eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role)))!;
+export const ownedBy = (scope: OrgScope) =>
+  and(eq(referral.organizationId, scope.organizationId), inArray(referral.kind, kindsAnsweredBy(scope.role)))!;
 
 /** For the organisation's home: referrals not yet opened, and all still open. */
 export async function openReferralCountsForOrganization(scope: OrgScope) {
@@ -154,7 +175,9 @@ export async function listReferralsForOrganization(scope: OrgScope, filter: { st
         title,
         status: referral.status,
         sharedFields: referral.sharedFields,
-        sharedName: sql<string | null>`case when ${referral.status} = 'withdrawn' then null else ${referral.sharedSnapshot} ->> 'full_name' end`,
+        sharedName: sql<
+          string | null
+        >`case when ${referral.status} = 'withdrawn' then null else ${referral.sharedSnapshot} ->> 'full_name' end`,
         interviewAt: referral.interviewAt,
         createdAt: referral.createdAt,
         updatedAt: referral.updatedAt,
@@ -167,10 +190,22 @@ export async function listReferralsForOrganization(scope: OrgScope, filter: { st
       .limit(300),
     countByStatus(ownedBy(scope), false),
   ]);
-  const coverage = await coverageOf(db(), found.map((r) => r.personId));
+  const coverage = await coverageOf(
+    db(),
+    found.map((r) => r.personId),
+  );
   const rows = found.map(({ personId, kind, sharedFields, sharedName, ...r }) => {
-    const sharing = visibleSharing(kind, sharedFields, sharedName ? { full_name: sharedName } : {}, coverage.get(personId));
-    return { ...r, sharedName: typeof sharing.snapshot.full_name === "string" ? sharing.snapshot.full_name : null, consentEnded: sharing.ended[0] ?? null };
+    const sharing = visibleSharing(
+      kind,
+      sharedFields,
+      sharedName ? { full_name: sharedName } : {},
+      coverage.get(personId),
+    );
+    return {
+      ...r,
+      sharedName: typeof sharing.snapshot.full_name === "string" ? sharing.snapshot.full_name : null,
+      consentEnded: sharing.ended[0] ?? null,
+    };
   });
   return { rows, counts };
 }
@@ -197,7 +232,12 @@ export async function getReferralForOrganization(scope: OrgScope, referralId: st
   // shared is no longer shown, whatever the reason, so the page says nothing about why.
   const sharingEnded = row.status === "withdrawn";
   // Whatever the state, fields whose consent was withdrawn or expired are not shown: the page says when instead.
-  const sharing = visibleSharing(row.kind, row.sharedFields, row.sharedSnapshot, (await coverageOf(db(), [row.personId])).get(row.personId));
+  const sharing = visibleSharing(
+    row.kind,
+    row.sharedFields,
+    row.sharedSnapshot,
+    (await coverageOf(db(), [row.personId])).get(row.personId),
+  );
   return {
     ...shown,
     sharingEnded,

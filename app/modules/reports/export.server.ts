@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
-import { db, type Executor } from "../../../db/client.server";
-import { formatDate, translator, type Translate } from "~/i18n";
+
+import { formatDate, type Translate, translator } from "~/i18n";
+import { type Actor, audit } from "~/modules/audit/audit.server";
 import { neutralise, toCsv as writeCsv } from "~/utils/csv.server";
 import { foldText } from "~/utils/text";
-import { audit, type Actor } from "~/modules/audit/audit.server";
+
+import { db, type Executor } from "../../../db/client.server";
+import { COUNT_KEYS, formatOf, type IndicatorKey, type Indicators, numberedLines, RATIO_KEYS } from "./indicator-keys";
 import type { CommuneIndicators } from "./indicators.server";
-import { COUNT_KEYS, formatOf, numberedLines, RATIO_KEYS, type IndicatorKey, type Indicators } from "./indicator-keys";
 import { loadReportTables, type ReportRequest } from "./report.server";
 
 /**
@@ -29,13 +31,29 @@ export type ExportContent = {
 
 const ALL_KEYS: IndicatorKey[] = [...COUNT_KEYS, ...RATIO_KEYS];
 
-export function exportContent(request: ReportRequest, indicators: Indicators, byCommune: CommuneIndicators[], t: Translate): ExportContent {
+export function exportContent(
+  request: ReportRequest,
+  indicators: Indicators,
+  byCommune: CommuneIndicators[],
+  t: Translate,
+): ExportContent {
   const meta: [string, string][] = [
     [t("reports.unit"), request.unit.name],
-    [t("reports.periodLabel"), t("reports.periodRange", { from: formatDate(request.period.from, "vi"), to: formatDate(request.period.to, "vi") })],
+    [
+      t("reports.periodLabel"),
+      t("reports.periodRange", {
+        from: formatDate(request.period.from, "vi"),
+        to: formatDate(request.period.to, "vi"),
+      }),
+    ],
   ];
   if (request.model) meta.push([t("reports.model"), request.model.name]);
-  const head = [t("reports.table.number"), t("reports.table.indicator"), byCommune.length ? t("reports.byCommune.total") : t("reports.table.value"), ...byCommune.map((c) => c.name)];
+  const head = [
+    t("reports.table.number"),
+    t("reports.table.indicator"),
+    byCommune.length ? t("reports.byCommune.total") : t("reports.table.value"),
+    ...byCommune.map((c) => c.name),
+  ];
   const rows: Cell[][] = [];
   const formats: (IndicatorKey | null)[] = [];
   for (const line of numberedLines()) {
@@ -43,7 +61,12 @@ export function exportContent(request: ReportRequest, indicators: Indicators, by
       rows.push([line.number, t(`reports.section.${line.id}`), null, ...byCommune.map(() => null)]);
       formats.push(null);
     } else {
-      rows.push([line.number, t(`reports.indicator.${line.key}`), indicators[line.key], ...byCommune.map((c) => c.indicators[line.key])]);
+      rows.push([
+        line.number,
+        t(`reports.indicator.${line.key}`),
+        indicators[line.key],
+        ...byCommune.map((c) => c.indicators[line.key]),
+      ]);
       formats.push(line.key);
     }
   }
@@ -122,7 +145,12 @@ export function exportFileName(request: ReportRequest, prefix: string, extension
 export type ReportFile = { body: string | Uint8Array<ArrayBuffer>; fileName: string; contentType: string };
 
 /** The export a route answers with: computed from the records, always in Vietnamese, and audit-logged. */
-export async function reportExport(actor: Actor, request: ReportRequest, format: "csv" | "xlsx", executor: Executor = db()): Promise<ReportFile> {
+export async function reportExport(
+  actor: Actor,
+  request: ReportRequest,
+  format: "csv" | "xlsx",
+  executor: Executor = db(),
+): Promise<ReportFile> {
   const { indicators, byCommune } = await loadReportTables(request, executor);
   const t = translator("vi");
   const content = exportContent(request, indicators, byCommune, t);
@@ -139,7 +167,10 @@ export async function reportExport(actor: Actor, request: ReportRequest, format:
   return {
     body,
     fileName: exportFileName(request, t("reports.export.filePrefix"), format),
-    contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    contentType:
+      format === "csv"
+        ? "text/csv; charset=utf-8"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   };
 }
 

@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { commune, enrolment, followUp, placement, referral, releasedPerson } from "../../../db/schema";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { liveConsent } from "~/modules/consent/live.server";
-import { addDays } from "~/utils/dates";
 import { DUE_DAYS_BEFORE, OVERDUE_DAYS_AFTER } from "~/modules/placements/schedule";
 import { now, todayIso } from "~/utils/clock.server";
-import { sumFigures, zeroFigures, type Figures } from "./indicator-keys";
+import { addDays } from "~/utils/dates";
+
+import { db } from "../../../db/client.server";
+import { commune, enrolment, followUp, placement, referral, releasedPerson } from "../../../db/schema";
+import { type Figures, sumFigures, zeroFigures } from "./indicator-keys";
 
 /**
  * The commune's figures: plain counts straight from the database, per commune of the actor's reach (an
@@ -38,7 +40,9 @@ export async function figuresByCommune(scope: StaffScope): Promise<{ code: strin
       .select({
         code,
         personsActive: n(sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null`),
-        withMatchingConsent: n(sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null and ${liveConsent(releasedPerson.id, "matching", at)}`),
+        withMatchingConsent: n(
+          sql`${releasedPerson.status} = 'active' and ${releasedPerson.anonymizedAt} is null and ${liveConsent(releasedPerson.id, "matching", at)}`,
+        ),
       })
       .from(releasedPerson)
       .where(reach)
@@ -87,12 +91,18 @@ export async function figuresByCommune(scope: StaffScope): Promise<{ code: strin
       })
       .from(followUp)
       .innerJoin(releasedPerson, eq(releasedPerson.id, followUp.personId))
-      .where(and(reach, sql`${followUp.doneAt} is null and ${followUp.cancelledAt} is null and ${followUp.dueOn} <= ${addDays(today, DUE_DAYS_BEFORE)}`))
+      .where(
+        and(
+          reach,
+          sql`${followUp.doneAt} is null and ${followUp.cancelledAt} is null and ${followUp.dueOn} <= ${addDays(today, DUE_DAYS_BEFORE)}`,
+        ),
+      )
       .groupBy(code),
   ]);
   const byCode = new Map<string, Figures>();
   for (const rows of [persons, referrals, placements, enrolments, followUps] as { code: string }[][]) {
-    for (const { code: c, ...counts } of rows) byCode.set(c, { ...(byCode.get(c) ?? zeroFigures()), ...(counts as Partial<Figures>) });
+    for (const { code: c, ...counts } of rows)
+      byCode.set(c, { ...(byCode.get(c) ?? zeroFigures()), ...(counts as Partial<Figures>) });
   }
   if (byCode.size === 0) return [];
   const names = await db()

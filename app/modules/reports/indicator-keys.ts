@@ -83,7 +83,13 @@ function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 export function zeroIndicators(): Indicators {
-  return { ...zeroCounts(COUNT_KEYS), averageWage: null, reoffendingRate: null, stillEmployed6m: null, stillEmployed12m: null };
+  return {
+    ...zeroCounts(COUNT_KEYS),
+    averageWage: null,
+    reoffendingRate: null,
+    stillEmployed6m: null,
+    stillEmployed12m: null,
+  };
 }
 
 /** How a value is shown: a count, an amount of VND, or a share (0–1, shown as a percentage). */
@@ -140,7 +146,13 @@ export const REPORT_SECTIONS: ReportSection[] = [
   },
   {
     id: "loans",
-    rows: [{ key: "loans" }, { key: "loanAmount" }, { key: "badDebt" }, { key: "badDebtAmount" }, { key: "listedForBank" }],
+    rows: [
+      { key: "loans" },
+      { key: "loanAmount" },
+      { key: "badDebt" },
+      { key: "badDebtAmount" },
+      { key: "listedForBank" },
+    ],
   },
   {
     id: "support",
@@ -180,11 +192,21 @@ export const COMMUNE_TABLE_KEYS: IndicatorKey[] = [
 ];
 
 /** The headline figures, shown as cards at the top of the report page. */
-export const HEADLINE_KEYS = ["residentNow", "received", "placed", "referredToTraining", "employedStable", "stillEmployed12m", "loans", "reoffended"] as const;
+export const HEADLINE_KEYS = [
+  "residentNow",
+  "received",
+  "placed",
+  "referredToTraining",
+  "employedStable",
+  "stillEmployed12m",
+  "loans",
+  "reoffended",
+] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
 
 /** The report's lines with the numbers the forms print: sections I, II…, rows 1, 2…, breakdowns a, b…. */
-export type NumberedLine = { kind: "section"; id: SectionId; number: string } | { kind: "row"; key: IndicatorKey; number: string; sub: boolean };
+export type NumberedLine =
+  { kind: "section"; id: SectionId; number: string } | { kind: "row"; key: IndicatorKey; number: string; sub: boolean };
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 export function numberedLines(): NumberedLine[] {
   const lines: NumberedLine[] = [];

@@ -1,5 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+
 import { addDays } from "~/utils/dates";
+
 import { quarterOf } from "./periods";
 
 /**

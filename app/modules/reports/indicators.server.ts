@@ -1,7 +1,15 @@
-import { asc, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, inArray, type SQL, sql } from "drizzle-orm";
+
 import type { Executor } from "../../../db/client.server";
 import { commune } from "../../../db/schema";
-import { COUNT_KEYS, SERIES, zeroIndicators, type CountKey, type Indicators, type MonthlyPoint } from "./indicator-keys";
+import {
+  COUNT_KEYS,
+  type CountKey,
+  type Indicators,
+  type MonthlyPoint,
+  SERIES,
+  zeroIndicators,
+} from "./indicator-keys";
 import { personsStatement, supportStatement } from "./indicator-sql.server";
 
 export type { Indicators, MonthlyPoint } from "./indicator-keys";
@@ -68,13 +76,21 @@ function derive(raw: Raw): Indicators {
  * total is their sum (every count is additive: a person belongs to one commune, an activity, meeting or
  * loan to one), except the persons counselled, counted distinct over the whole scope.
  */
-export async function computeReport(executor: Executor, input: IndicatorInput, options: { byCommune: boolean; series: boolean }): Promise<ComputedReport> {
+export async function computeReport(
+  executor: Executor,
+  input: IndicatorInput,
+  options: { byCommune: boolean; series: boolean },
+): Promise<ComputedReport> {
   if (input.communeCodes.length === 0) return { total: zeroIndicators(), byCommune: new Map(), monthly: [] };
   const statementOptions = { grouped: options.byCommune, series: options.series };
   const parts = [personsStatement(input, statementOptions), supportStatement(input, statementOptions)];
   // Inside a caller's transaction (one connection) the two statements run one after the other.
   const inTransaction = typeof (executor as { rollback?: unknown }).rollback === "function";
-  const rows = (inTransaction ? await sequentially(executor, parts) : await Promise.all(parts.map((part) => runStatement(executor, part)))).flat();
+  const rows = (
+    inTransaction
+      ? await sequentially(executor, parts)
+      : await Promise.all(parts.map((part) => runStatement(executor, part)))
+  ).flat();
   const figures = new Map<string, Raw>();
   const total: Raw = {};
   const series = new Map<string, Raw>();
@@ -91,7 +107,9 @@ export async function computeReport(executor: Executor, input: IndicatorInput, o
   if (distinctCounselled !== undefined) total.counselledPersons = distinctCounselled;
   const monthly = [...series.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([month, values]) => SERIES.filter((s) => values[s]).map((s) => ({ month, series: s, count: Number(values[s]) })));
+    .flatMap(([month, values]) =>
+      SERIES.filter((s) => values[s]).map((s) => ({ month, series: s, count: Number(values[s]) })),
+    );
   const byCommune = new Map(options.byCommune ? [...figures.entries()].map(([code, raw]) => [code, derive(raw)]) : []);
   return { total: derive(total), byCommune, monthly };
 }
@@ -102,14 +120,25 @@ export async function computeIndicators(executor: Executor, input: IndicatorInpu
 }
 
 /** Names the per-commune figures: one row per commune of the input (zeros included), by commune name. */
-export async function namedCommuneRows(executor: Executor, communeCodes: string[], byCommune: Map<string, Indicators>): Promise<CommuneIndicators[]> {
+export async function namedCommuneRows(
+  executor: Executor,
+  communeCodes: string[],
+  byCommune: Map<string, Indicators>,
+): Promise<CommuneIndicators[]> {
   if (communeCodes.length === 0) return [];
-  const names = await executor.select({ code: commune.code, name: commune.name }).from(commune).where(inArray(commune.code, communeCodes)).orderBy(asc(commune.name));
+  const names = await executor
+    .select({ code: commune.code, name: commune.name })
+    .from(commune)
+    .where(inArray(commune.code, communeCodes))
+    .orderBy(asc(commune.name));
   return names.map((c) => ({ code: c.code, name: c.name, indicators: byCommune.get(c.code) ?? zeroIndicators() }));
 }
 
 /** One row per commune (the province's drill-down table), computed with one GROUP BY commune. */
-export async function computeIndicatorsByCommune(executor: Executor, input: IndicatorInput): Promise<CommuneIndicators[]> {
+export async function computeIndicatorsByCommune(
+  executor: Executor,
+  input: IndicatorInput,
+): Promise<CommuneIndicators[]> {
   const { byCommune } = await computeReport(executor, input, { byCommune: true, series: false });
   return namedCommuneRows(executor, input.communeCodes, byCommune);
 }

@@ -38,7 +38,6 @@ export function isIsoDate(value: string): boolean {
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-
 /** "2025-Q3": the classification quarter a date falls in (stored so; shown with formatQuarter in app/i18n). */
 export function quarterOf(iso: string): string {
   return `${iso.slice(0, 4)}-Q${Math.ceil(Number(iso.slice(5, 7)) / 3)}`;
@@ -100,7 +99,10 @@ export function parsePeriod(params: URLSearchParams, today: string): { period: P
   const asked = params.get("period") ?? "";
   const from = params.get("from")?.trim() ?? "";
   const to = params.get("to")?.trim() ?? "";
-  const fallback = (notice?: PeriodNotice) => ({ period: presetPeriod(DEFAULT_PRESET, today), ...(notice ? { notice } : {}) });
+  const fallback = (notice?: PeriodNotice) => ({
+    period: presetPeriod(DEFAULT_PRESET, today),
+    ...(notice ? { notice } : {}),
+  });
   const untouched = from === (params.get(SHOWN_FROM)?.trim() ?? "") && to === (params.get(SHOWN_TO)?.trim() ?? "");
   const typed = (from !== "" || to !== "") && !untouched;
   // Typed dates (or dates without a preset) mean a custom period, whatever the preset says.
@@ -160,7 +162,10 @@ export function periodTitle(period: Pick<Period, "from" | "to">): PeriodTitle {
   const sameYear = period.to.slice(0, 4) === period.from.slice(0, 4);
   const startsMonth = period.from.slice(8) === "01";
   const whole = (months: number) =>
-    sameYear && startsMonth && m0 + months - 1 <= 12 && presetPeriod("this_month", `${year}-${pad(m0 + months - 1)}-01`).to === period.to;
+    sameYear &&
+    startsMonth &&
+    m0 + months - 1 <= 12 &&
+    presetPeriod("this_month", `${year}-${pad(m0 + months - 1)}-01`).to === period.to;
   if (whole(1)) return { key: "reports.form.month", vars: { month: m0, year } };
   if ((m0 - 1) % 3 === 0 && whole(3)) return { key: "reports.form.quarter", vars: { quarter: (m0 + 2) / 3, year } };
   if (m0 === 1 && whole(12)) return { key: "reports.form.year", vars: { year } };

@@ -1,12 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Executor } from "../../../db/client.server";
-import { reintegrationModel } from "../../../db/schema";
+
 import type { StaffScope } from "~/auth/scope.server";
 import { getCommunes, getProvince, listCommunes } from "~/modules/admin-units/admin-units.server";
-import { computeReport, namedCommuneRows, type CommuneIndicators, type IndicatorInput } from "./indicators.server";
+
+import { db, type Executor } from "../../../db/client.server";
+import { reintegrationModel } from "../../../db/schema";
 import type { Indicators, MonthlyPoint } from "./indicator-keys";
-import { parsePeriod, periodQuery, type Period, type PeriodNotice } from "./periods";
+import { type CommuneIndicators, computeReport, type IndicatorInput, namedCommuneRows } from "./indicators.server";
+import { parsePeriod, type Period, type PeriodNotice, periodQuery } from "./periods";
 
 /**
  * Which report a request asks for, checked against the actor's reach: the unit (a commune, an officer's
@@ -44,7 +46,11 @@ async function reachableCommunes(scope: StaffScope): Promise<{ code: string; nam
   return all.flat();
 }
 
-export async function resolveReportRequest(scope: StaffScope, params: URLSearchParams, today: string): Promise<ReportRequest | undefined> {
+export async function resolveReportRequest(
+  scope: StaffScope,
+  params: URLSearchParams,
+  today: string,
+): Promise<ReportRequest | undefined> {
   const reachable = await reachableCommunes(scope);
   const askedCommune = params.get("commune");
   let communes = reachable;
@@ -62,7 +68,15 @@ export async function resolveReportRequest(scope: StaffScope, params: URLSearchP
     const [row] = await db()
       .select({ id: reintegrationModel.id, name: reintegrationModel.name, launchedOn: reintegrationModel.launchedOn })
       .from(reintegrationModel)
-      .where(and(eq(reintegrationModel.id, id.data), inArray(reintegrationModel.communeCode, reachable.map((c) => c.code))));
+      .where(
+        and(
+          eq(reintegrationModel.id, id.data),
+          inArray(
+            reintegrationModel.communeCode,
+            reachable.map((c) => c.code),
+          ),
+        ),
+      );
     if (!row) return undefined;
     model = row;
   }
@@ -79,9 +93,12 @@ export async function resolveReportRequest(scope: StaffScope, params: URLSearchP
   const provinceCodes = [...new Set(communes.map((c) => c.provinceCode))];
   const provinces = await Promise.all(provinceCodes.map((p) => getProvince(p)));
   const provinceName = provinces.map((p) => p?.name ?? "").join(", ");
-  const level = askedCommune || communes.length === 1 ? "commune" : scope.communeCodes === null ? "province" : "communes";
+  const level =
+    askedCommune || communes.length === 1 ? "commune" : scope.communeCodes === null ? "province" : "communes";
   const name = level === "province" ? provinceName : communes.map((c) => c.name).join(", ");
-  const query = [periodQuery(period), askedCommune ? `commune=${askedCommune}` : "", model ? `model=${model.id}` : ""].filter(Boolean).join("&");
+  const query = [periodQuery(period), askedCommune ? `commune=${askedCommune}` : "", model ? `model=${model.id}` : ""]
+    .filter(Boolean)
+    .join("&");
   return {
     unit: { level, name, provinceName, communeCodes: communes.map((c) => c.code) },
     period,
@@ -101,11 +118,19 @@ export type ReportFigures = {
 
 /** The indicator query of a report request. */
 export function indicatorInputOf(request: Pick<ReportRequest, "unit" | "period" | "model">): IndicatorInput {
-  return { communeCodes: request.unit.communeCodes, from: request.period.from, to: request.period.to, ...(request.model ? { modelId: request.model.id } : {}) };
+  return {
+    communeCodes: request.unit.communeCodes,
+    from: request.period.from,
+    to: request.period.to,
+    ...(request.model ? { modelId: request.model.id } : {}),
+  };
 }
 
 /** The tables of a report: the indicators, and a row per commune when it covers several. */
-export async function loadReportTables(request: Pick<ReportRequest, "unit" | "period" | "model" | "drillDown">, executor: Executor = db()): Promise<Omit<ReportFigures, "monthly">> {
+export async function loadReportTables(
+  request: Pick<ReportRequest, "unit" | "period" | "model" | "drillDown">,
+  executor: Executor = db(),
+): Promise<Omit<ReportFigures, "monthly">> {
   const { indicators, byCommune } = await loadReportFigures(request, { series: false }, executor);
   return { indicators, byCommune };
 }

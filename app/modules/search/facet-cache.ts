@@ -1,4 +1,5 @@
 import { singleton } from "~/utils/singleton.server";
+
 import type { Facets } from "./public-search.server";
 
 /**

@@ -1,13 +1,20 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import { db } from "../../../db/client.server";
-import { commune, job, occupation, organization, province, trainingSlot } from "../../../db/schema";
-import { jobToDocument, trainingToDocument, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
+
 import { selectJobRows } from "~/modules/jobs/search-rows.server";
 import { selectTrainingRows } from "~/modules/trainings/search-rows.server";
-import { JOB_FACETS, TRAINING_FACETS, jobSort, queryTokens, trainingSort } from "./filters";
 import { foldText } from "~/utils/text";
-import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
+
+import { db } from "../../../db/client.server";
+import { commune, job, occupation, organization, province, trainingSlot } from "../../../db/schema";
+import {
+  type JobDocument,
+  jobToDocument,
+  type TrainingDocument,
+  trainingToDocument,
+} from "../../../search/facade.server";
+import { JOB_FACETS, jobSort, queryTokens, TRAINING_FACETS, trainingSort } from "./filters";
+import { type JobSearch, PAGE_SIZE, type TrainingSearch } from "./params";
 import type { Engine, Facets } from "./public-search.server";
 
 /**
@@ -22,7 +29,9 @@ function wordConditions(text: SQL, q: string | undefined): SQL[] {
   const words = queryTokens(q);
   return words.map((w, i) => {
     const pattern = i === words.length - 1 ? sql`'\\m' || ct_fold(${w})` : sql`'\\m' || ct_fold(${w}) || '\\M'`;
-    return foldText(w).length >= 4 ? sql`(${text} ~ (${pattern}) or ct_fold(${w}) <% ${text})` : sql`${text} ~ (${pattern})`;
+    return foldText(w).length >= 4
+      ? sql`(${text} ~ (${pattern}) or ct_fold(${w}) <% ${text})`
+      : sql`${text} ~ (${pattern})`;
   });
 }
 
@@ -40,7 +49,12 @@ const pages = (total: number) => Math.ceil(total / PAGE_SIZE);
 const RELATED_LIMIT = 6;
 const TEXTS_LIMIT = 50;
 
-type Listing = PgTable & { organizationId: AnyPgColumn; occupationCode: AnyPgColumn; communeCode: AnyPgColumn; provinceCode: AnyPgColumn };
+type Listing = PgTable & {
+  organizationId: AnyPgColumn;
+  occupationCode: AnyPgColumn;
+  communeCode: AnyPgColumn;
+  provinceCode: AnyPgColumn;
+};
 
 /** The fallback's total and facet counts, over a listing table joined as its public rows are. */
 async function fallbackCounts(listing: Listing, where: SQL | undefined, facetColumns: Record<string, SQL>) {
@@ -99,7 +113,11 @@ export function jobFallback(p: JobSearch, today: string): Engine<JobDocument> {
             : sort === "publishedAt:desc" || !q?.trim()
               ? newest
               : [sql`word_similarity(ct_fold(${q}), ${jobMatchText}) desc`, ...newest];
-      const rows = await selectJobRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+      const rows = await selectJobRows(db())
+        .where(where)
+        .orderBy(...order)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE);
       const { total, facets } = await fallbackCounts(job, where, {
         provinceCode: sql`${job.provinceCode}`,
         occupationGroup: sql`${occupation.majorGroup}`,
@@ -126,7 +144,12 @@ export function jobFallback(p: JobSearch, today: string): Engine<JobDocument> {
             .orderBy(sql`(${shared}) desc`, ...newest)
             .limit(RELATED_LIMIT)
         : [];
-      const rows = some.length ? some : await selectJobRows(db()).where(and(...filters)).orderBy(...newest).limit(RELATED_LIMIT);
+      const rows = some.length
+        ? some
+        : await selectJobRows(db())
+            .where(and(...filters))
+            .orderBy(...newest)
+            .limit(RELATED_LIMIT);
       return rows.map(jobToDocument);
     },
   };
@@ -161,7 +184,11 @@ export function trainingFallback(p: TrainingSearch, today: string): Engine<Train
             : sort === "publishedAt:desc" || !q?.trim()
               ? newest
               : [sql`word_similarity(ct_fold(${q}), ${trainingMatchText}) desc`, ...newest];
-      const rows = await selectTrainingRows(db()).where(where).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+      const rows = await selectTrainingRows(db())
+        .where(where)
+        .orderBy(...order)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE);
       const { total, facets } = await fallbackCounts(trainingSlot, where, {
         provinceCode: sql`${trainingSlot.provinceCode}`,
         occupationGroup: sql`${occupation.majorGroup}`,
@@ -188,7 +215,12 @@ export function trainingFallback(p: TrainingSearch, today: string): Engine<Train
             .orderBy(sql`(${shared}) desc`, ...newest)
             .limit(RELATED_LIMIT)
         : [];
-      const rows = some.length ? some : await selectTrainingRows(db()).where(and(...filters)).orderBy(...newest).limit(RELATED_LIMIT);
+      const rows = some.length
+        ? some
+        : await selectTrainingRows(db())
+            .where(and(...filters))
+            .orderBy(...newest)
+            .limit(RELATED_LIMIT);
       return rows.map(trainingToDocument);
     },
   };

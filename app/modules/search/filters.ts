@@ -50,5 +50,10 @@ export const TRAINING_FACETS = ["provinceCode", "occupationGroup", "levelCode", 
 
 /** Words of a query for the PostgreSQL fallback: letters and digits only (no LIKE wildcards). */
 export function queryTokens(q: string | undefined): string[] {
-  return (q ?? "").normalize("NFC").match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  return (
+    (q ?? "")
+      .normalize("NFC")
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? []
+  );
 }

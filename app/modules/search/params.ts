@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { EMPLOYMENT_TYPES, JOB_BENEFITS } from "../../../db/enums";
 import { TRAINING_SUPPORT } from "../../../db/enums";
 

@@ -1,12 +1,28 @@
 import { MeilisearchApiError } from "meilisearch";
-import { dayNumber, MATCH_ATTRIBUTES, search, type JobDocument, type TrainingDocument } from "../../../search/facade.server";
+
 import { todayIso } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
 import { singleton } from "~/utils/singleton.server";
+
+import {
+  dayNumber,
+  type JobDocument,
+  MATCH_ATTRIBUTES,
+  search,
+  type TrainingDocument,
+} from "../../../search/facade.server";
 import { cachedFacets, rememberFacets } from "./facet-cache";
 import { jobFallback, trainingFallback } from "./fallback.server";
-import { JOB_FACETS, TRAINING_FACETS, jobFilters, jobSort, queryTokens, trainingFilters, trainingSort } from "./filters";
-import { PAGE_SIZE, type JobSearch, type TrainingSearch } from "./params";
+import {
+  JOB_FACETS,
+  jobFilters,
+  jobSort,
+  queryTokens,
+  TRAINING_FACETS,
+  trainingFilters,
+  trainingSort,
+} from "./filters";
+import { type JobSearch, PAGE_SIZE, type TrainingSearch } from "./params";
 import { correctQuery } from "./words";
 
 // Routes take the zod query parsers from this .server module so the browser build drops them (docs/decisions/011).
@@ -83,12 +99,18 @@ async function orNothing<R>(request: Promise<R>): Promise<R | typeof NOTHING> {
   try {
     return await request;
   } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_search_attributes_to_search_on") return NOTHING;
+    if (error instanceof MeilisearchApiError && error.cause?.code === "invalid_search_attributes_to_search_on")
+      return NOTHING;
     throw error;
   }
 }
 
-function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: string | undefined) => string[] | undefined, facets: readonly string[]): Engine<T> {
+function meili<T>(
+  indexName: "jobs" | "trainings",
+  filter: string[],
+  sort: (q: string | undefined) => string[] | undefined,
+  facets: readonly string[],
+): Engine<T> {
   const index = search().index(indexName);
   const signal = AbortSignal.timeout(SEARCH_TIMEOUT_MS);
   const attributesToSearchOn = [...MATCH_ATTRIBUTES[indexName]];
@@ -99,27 +121,57 @@ function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: s
       const res = await orNothing(
         index.search(
           q ?? "",
-          { filter, sort: sort(q), page, hitsPerPage: PAGE_SIZE, matchingStrategy: "all", attributesToSearchOn, ...(known ? {} : { facets: [...facets] }) },
+          {
+            filter,
+            sort: sort(q),
+            page,
+            hitsPerPage: PAGE_SIZE,
+            matchingStrategy: "all",
+            attributesToSearchOn,
+            ...(known ? {} : { facets: [...facets] }),
+          },
           { signal },
         ),
       );
       const distribution = known ?? ((res.facetDistribution ?? {}) as Facets);
       if (!known) rememberFacets(key, distribution);
-      return { hits: res.hits as unknown as T[], total: res.totalHits ?? 0, page, totalPages: res.totalPages ?? 0, facets: distribution, source: "meilisearch" };
+      return {
+        hits: res.hits as unknown as T[],
+        total: res.totalHits ?? 0,
+        page,
+        totalPages: res.totalPages ?? 0,
+        facets: distribution,
+        source: "meilisearch",
+      };
     },
     async texts(queries) {
-      const fields = indexName === "jobs" ? ["title", "occupationName", "organizationName", "skills"] : ["title", "trade", "organizationName"];
+      const fields =
+        indexName === "jobs"
+          ? ["title", "occupationName", "organizationName", "skills"]
+          : ["title", "trade", "organizationName"];
       const uid = search().indexUid(indexName);
       // One round trip for every look-up.
       const res = await orNothing(
         search().raw.multiSearch(
-          { queries: queries.map((q) => ({ indexUid: uid, q, filter, limit: TEXTS_LIMIT, matchingStrategy: "all" as const, attributesToSearchOn, attributesToRetrieve: fields })) },
+          {
+            queries: queries.map((q) => ({
+              indexUid: uid,
+              q,
+              filter,
+              limit: TEXTS_LIMIT,
+              matchingStrategy: "all" as const,
+              attributesToSearchOn,
+              attributesToRetrieve: fields,
+            })),
+          },
           { signal },
         ),
       );
       const results = "results" in res ? res.results : [];
       return queries.map((_, n) =>
-        ((results[n]?.hits ?? []) as Record<string, unknown>[]).flatMap((h) => fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])]))),
+        ((results[n]?.hits ?? []) as Record<string, unknown>[]).flatMap((h) =>
+          fields.flatMap((f) => (h[f] === undefined ? [] : Array.isArray(h[f]) ? (h[f] as string[]) : [String(h[f])])),
+        ),
       );
     },
     async related(q) {
@@ -135,7 +187,12 @@ function meili<T>(indexName: "jobs" | "trainings", filter: string[], sort: (q: s
 export async function searchJobs(p: JobSearch): Promise<SearchResult<JobDocument>> {
   const today = todayIso();
   return withFallback(
-    () => run(meili<JobDocument>("jobs", jobFilters(p, dayNumber(today)), (q) => jobSort({ ...p, q }), JOB_FACETS), p.q, p.page),
+    () =>
+      run(
+        meili<JobDocument>("jobs", jobFilters(p, dayNumber(today)), (q) => jobSort({ ...p, q }), JOB_FACETS),
+        p.q,
+        p.page,
+      ),
     () => run(jobFallback(p, today), p.q, p.page),
   );
 }
@@ -143,7 +200,17 @@ export async function searchJobs(p: JobSearch): Promise<SearchResult<JobDocument
 export async function searchTrainings(p: TrainingSearch): Promise<SearchResult<TrainingDocument>> {
   const today = todayIso();
   return withFallback(
-    () => run(meili<TrainingDocument>("trainings", trainingFilters(p, dayNumber(today)), (q) => trainingSort({ ...p, q }), TRAINING_FACETS), p.q, p.page),
+    () =>
+      run(
+        meili<TrainingDocument>(
+          "trainings",
+          trainingFilters(p, dayNumber(today)),
+          (q) => trainingSort({ ...p, q }),
+          TRAINING_FACETS,
+        ),
+        p.q,
+        p.page,
+      ),
     () => run(trainingFallback(p, today), p.q, p.page),
   );
 }

@@ -1,4 +1,5 @@
 import { foldText } from "~/utils/text";
+
 import { queryTokens } from "./filters";
 
 /**

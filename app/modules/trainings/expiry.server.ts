@@ -1,7 +1,9 @@
 import { and, eq, lt, sql } from "drizzle-orm";
+
+import { todayIso } from "~/utils/clock.server";
+
 import type { Executor } from "../../../db/client.server";
 import { trainingSlot } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
 import { touch } from "../../../search/facade.server";
 
 /**
@@ -15,6 +17,10 @@ export async function expireTrainings(tx: Executor): Promise<number> {
     .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
     .where(and(eq(trainingSlot.status, "open"), lt(trainingSlot.applicationDeadline, todayIso())))
     .returning({ id: trainingSlot.id });
-  await touch(tx, "training", closed.map((t) => t.id));
+  await touch(
+    tx,
+    "training",
+    closed.map((t) => t.id),
+  );
   return closed.length;
 }

@@ -1,9 +1,11 @@
 import { and, asc, eq, gte, inArray, type SQL } from "drizzle-orm";
-import { db } from "../../../db/client.server";
-import { commune, job, organization } from "../../../db/schema";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
+
+import { db } from "../../../db/client.server";
+import { commune, job, organization } from "../../../db/schema";
 
 /**
  * A job a training slot may lead to, with what tells two postings apart: an employer may run several open
@@ -37,23 +39,25 @@ function ownJobsWhere(organizationId: string) {
 }
 
 function selectJobs(where: SQL | undefined) {
-  return db()
-    .select({
-      id: job.id,
-      title: job.title,
-      organizationName: organization.name,
-      communeName: commune.name,
-      wageMin: job.wageMin,
-      wageMax: job.wageMax,
-      closesAt: job.closesAt,
-    })
-    .from(job)
-    .innerJoin(organization, eq(organization.id, job.organizationId))
-    .innerJoin(commune, eq(commune.code, job.communeCode))
-    .where(where)
-    // The id last: postings alike in everything shown keep one stable order.
-    .orderBy(asc(organization.name), asc(job.title), asc(job.closesAt), asc(job.id))
-    .limit(300);
+  return (
+    db()
+      .select({
+        id: job.id,
+        title: job.title,
+        organizationName: organization.name,
+        communeName: commune.name,
+        wageMin: job.wageMin,
+        wageMax: job.wageMax,
+        closesAt: job.closesAt,
+      })
+      .from(job)
+      .innerJoin(organization, eq(organization.id, job.organizationId))
+      .innerJoin(commune, eq(commune.code, job.communeCode))
+      .where(where)
+      // The id last: postings alike in everything shown keep one stable order.
+      .orderBy(asc(organization.name), asc(job.title), asc(job.closesAt), asc(job.id))
+      .limit(300)
+  );
 }
 
 export async function listPartnerJobs(provinceCode: string): Promise<PartnerJob[]> {
@@ -82,6 +86,9 @@ export async function checkLinkableJobs(scope: OrgScope, provinceCode: string, j
   if (scope.role !== "employer") return checkPartnerJobs(provinceCode, jobIds);
   if (jobIds.length === 0) return {};
   if (new Set(jobIds).size > 1) return { leadsToJobIds: { key: "trainings.error.ownJobOne" } };
-  const found = await db().select({ id: job.id }).from(job).where(and(inArray(job.id, jobIds), ownJobsWhere(scope.organizationId)));
+  const found = await db()
+    .select({ id: job.id })
+    .from(job)
+    .where(and(inArray(job.id, jobIds), ownJobsWhere(scope.organizationId)));
   return found.length === 1 ? {} : { leadsToJobIds: { key: "trainings.error.ownJob" } };
 }

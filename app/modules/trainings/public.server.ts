@@ -1,12 +1,14 @@
 import { and, asc, eq, gte, isNotNull } from "drizzle-orm";
+
+import { selectJobRows } from "~/modules/jobs/search-rows.server";
+import * as shared from "~/modules/listings/public.server";
 import { isJobPublic, isTrainingPublic } from "~/modules/listings/visibility";
+import { todayIso } from "~/utils/clock.server";
+
 import { db } from "../../../db/client.server";
 import { job, organization, trainingLeadsToJob, trainingLevel, trainingSlot } from "../../../db/schema";
 import { type TrainingDocument } from "../../../search/facade.server";
 import { loadTrainingRows } from "./search-rows.server";
-import { selectJobRows } from "~/modules/jobs/search-rows.server";
-import { todayIso } from "~/utils/clock.server";
-import * as shared from "~/modules/listings/public.server";
 
 /** What the public pages show of a training slot: picked field by field, like jobs/public.server.ts (shared parts: listings/public.server.ts). */
 
@@ -109,7 +111,14 @@ export async function getPublicTraining(id: string): Promise<PublicTraining | nu
       .where(eq(trainingSlot.id, id)),
     selectJobRows(db())
       .innerJoin(trainingLeadsToJob, eq(trainingLeadsToJob.jobId, job.id))
-      .where(and(eq(trainingLeadsToJob.trainingSlotId, id), eq(job.status, "open"), isNotNull(job.publishedAt), gte(job.closesAt, today)))
+      .where(
+        and(
+          eq(trainingLeadsToJob.trainingSlotId, id),
+          eq(job.status, "open"),
+          isNotNull(job.publishedAt),
+          gte(job.closesAt, today),
+        ),
+      )
       .orderBy(asc(job.closesAt))
       .limit(20),
   ]);

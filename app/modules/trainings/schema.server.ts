@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { TRAINING_SUPPORT } from "../../../db/enums";
+
 import { communeCodeField, provinceCodeField } from "~/modules/accounts/schema.server";
 import { isoDate, optionalText, positiveInt, requiredText, stringList, vndAmount } from "~/utils/zod-fields.server";
+
+import { TRAINING_SUPPORT } from "../../../db/enums";
 
 export const trainingInputSchema = z
   .object({

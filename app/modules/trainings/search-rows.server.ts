@@ -1,9 +1,17 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
+
 import { isTrainingPublic } from "~/modules/listings/visibility";
+import { todayIso } from "~/utils/clock.server";
+
 import type { Executor } from "../../../db/client.server";
 import { commune, occupation, organization, province, trainingLeadsToJob, trainingSlot } from "../../../db/schema";
-import { todayIso } from "~/utils/clock.server";
-import { lastIdOf, trainingToDocument, type DocumentSource, type RowSelection, type TrainingRow } from "../../../search/facade.server";
+import {
+  type DocumentSource,
+  lastIdOf,
+  type RowSelection,
+  type TrainingRow,
+  trainingToDocument,
+} from "../../../search/facade.server";
 
 /**
  * Training slots as search sees them: the joined row behind every training document, and the document
@@ -57,13 +65,19 @@ export function selectTrainingRows(db: Executor) {
 export async function loadTrainingRows(db: Executor, which: RowSelection): Promise<TrainingRow[]> {
   const q = selectTrainingRows(db);
   if ("ids" in which) return which.ids.length ? q.where(inArray(trainingSlot.id, which.ids)) : [];
-  return q.where(which.afterId ? gt(trainingSlot.id, which.afterId) : undefined).orderBy(asc(trainingSlot.id)).limit(which.limit);
+  return q
+    .where(which.afterId ? gt(trainingSlot.id, which.afterId) : undefined)
+    .orderBy(asc(trainingSlot.id))
+    .limit(which.limit);
 }
 
 /** The documents of public training slots among the selected rows (search/sources.ts). */
 export const trainingDocuments: DocumentSource = async (db, today, which) => {
   const rows = await loadTrainingRows(db, which);
-  return { docs: rows.filter((r) => isTrainingPublic(r, today)).map(trainingToDocument), lastId: lastIdOf(rows, which) };
+  return {
+    docs: rows.filter((r) => isTrainingPublic(r, today)).map(trainingToDocument),
+    lastId: lastIdOf(rows, which),
+  };
 };
 
 /** Recompute the folded search text the PostgreSQL fallback uses (title, trade, organisation, place…). */

@@ -1,24 +1,40 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { refreshTrainingSearchText } from "./search-rows.server";
-import { db, type Transaction } from "../../../db/client.server";
-import { job, occupation, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
+
 import type { OrgScope } from "~/auth/org-scope.server";
-import { todayIso } from "~/utils/clock.server";
-import type { FieldErrors } from "~/utils/forms";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import * as postings from "~/modules/listings/posting.server";
+import { todayIso } from "~/utils/clock.server";
+import type { FieldErrors } from "~/utils/forms";
+
+import { db, type Transaction } from "../../../db/client.server";
+import {
+  job,
+  occupation,
+  trainingLeadsToJob,
+  trainingLevel,
+  trainingSlot,
+  type TrainingStatus,
+} from "../../../db/schema";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
+import { refreshTrainingSearchText } from "./search-rows.server";
 
 export type TrainingOutcome = postings.PostingOutcome<TrainingStatus>;
 
 async function checkTraining(scope: OrgScope, input: TrainingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const [occ] = await db().select({ code: occupation.code }).from(occupation).where(eq(occupation.code, input.occupationCode));
+  const [occ] = await db()
+    .select({ code: occupation.code })
+    .from(occupation)
+    .where(eq(occupation.code, input.occupationCode));
   if (!occ) errors.occupationCode = { key: "validation.choose" };
-  const [level] = await db().select({ code: trainingLevel.code }).from(trainingLevel).where(eq(trainingLevel.code, input.levelCode));
+  const [level] = await db()
+    .select({ code: trainingLevel.code })
+    .from(trainingLevel)
+    .where(eq(trainingLevel.code, input.levelCode));
   if (!level) errors.levelCode = { key: "validation.choose" };
-  if (!(await isCommuneInProvince(input.communeCode, input.provinceCode))) errors.communeCode = { key: "validation.commune" };
+  if (!(await isCommuneInProvince(input.communeCode, input.provinceCode)))
+    errors.communeCode = { key: "validation.commune" };
   if (input.applicationDeadline && input.applicationDeadline < todayIso()) {
     errors.applicationDeadline = { key: "trainings.error.deadlineInPast" };
   }
@@ -76,14 +92,22 @@ const TRAINING_POSTING: postings.PostingKind<TrainingInput, OwnTraining, Trainin
   },
 };
 
-export const createTraining = (scope: OrgScope, input: TrainingInput, options: { publish: boolean }): Promise<TrainingOutcome> =>
-  postings.createPosting(TRAINING_POSTING, scope, input, options);
+export const createTraining = (
+  scope: OrgScope,
+  input: TrainingInput,
+  options: { publish: boolean },
+): Promise<TrainingOutcome> => postings.createPosting(TRAINING_POSTING, scope, input, options);
 
-export const updateTraining = (scope: OrgScope, id: string, input: TrainingInput) => postings.updatePosting(TRAINING_POSTING, scope, id, input);
+export const updateTraining = (scope: OrgScope, id: string, input: TrainingInput) =>
+  postings.updatePosting(TRAINING_POSTING, scope, id, input);
 
 export type TrainingTransition = "publish" | "close" | "reopen";
 
-export const transitionTraining = (scope: OrgScope, id: string, action: TrainingTransition): Promise<postings.TransitionOutcome<TrainingStatus>> =>
+export const transitionTraining = (
+  scope: OrgScope,
+  id: string,
+  action: TrainingTransition,
+): Promise<postings.TransitionOutcome<TrainingStatus>> =>
   postings.transitionPosting(TRAINING_POSTING, scope, id, action);
 
 export type OwnTraining = typeof trainingSlot.$inferSelect & { leadsToJobIds: string[] };

@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll } from "vitest";
-import { openDatabase, useDatabase, type DatabaseHandle } from "../../../db/client.server";
+
+import { type DatabaseHandle, openDatabase, useDatabase } from "../../../db/client.server";
 import { runMigrations } from "../../../db/migrate";
 import { seedDemoData } from "../../../db/seed/demo";
-import { startApp, type RunningApp } from "../../setup/app-server";
-import { sessionCookie, SESSION_COOKIE } from "../../setup/browser";
+import { type RunningApp, startApp } from "../../setup/app-server";
+import { SESSION_COOKIE, sessionCookie } from "../../setup/browser";
 import { createDatabase, dropDatabase, uniqueName } from "../../setup/postgres";
 import { workbookText } from "../../setup/route-files";
-import { buildSubject, SUBJECT, type Accounts, type SubjectIds } from "./fixtures";
+import { type Accounts, buildSubject, SUBJECT, type SubjectIds } from "./fixtures";
 
 export type Actor = keyof Accounts;
 
@@ -109,7 +111,9 @@ export function subjectAppForFile(tag: string, summary: () => string): FileRun {
   }, 300_000);
   afterAll(async () => {
     await run.app?.stop();
-    console.log(`[${tag}] ${summary()}, ${run.requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+    console.log(
+      `[${tag}] ${summary()}, ${run.requests} requests, ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+    );
   });
   return run;
 }
@@ -130,11 +134,17 @@ export async function send(
     headers.Origin = appUrl;
     headers["Content-Type"] = "application/x-www-form-urlencoded";
     body = new URLSearchParams();
-    for (const [name, value] of Object.entries(options.body ?? {})) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+    for (const [name, value] of Object.entries(options.body ?? {}))
+      for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
   }
   const res = await fetch(`${appUrl}${pathAndQuery}`, { method, headers, body, redirect: "manual" });
   const contentType = res.headers.get("Content-Type") ?? "";
-  return { status: res.status, location: res.headers.get("Location"), contentType, text: await readable(res, contentType) };
+  return {
+    status: res.status,
+    location: res.headers.get("Location"),
+    contentType,
+    text: await readable(res, contentType),
+  };
 }
 
 /**
@@ -147,7 +157,8 @@ export async function send(
 async function readable(res: Response, contentType: string): Promise<string> {
   if (!contentType.includes("spreadsheetml")) {
     const text = await res.text();
-    if (text.includes("\u0000")) throw new Error(`A NUL byte in the answer (${contentType}) at ${text.indexOf("\u0000")}`);
+    if (text.includes("\u0000"))
+      throw new Error(`A NUL byte in the answer (${contentType}) at ${text.indexOf("\u0000")}`);
     return text;
   }
   return workbookText(await res.arrayBuffer());

@@ -1,16 +1,18 @@
 import { eq } from "drizzle-orm";
+
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
+
 import type { Database } from "../../../db/client.server";
-import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
 import { appUser, officerCommune } from "../../../db/schema";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
 import { DEFAULT_PASSWORD, UNITS } from "../../factories";
 import { createOrgMember, publishJob, publishTraining } from "../../factories/marketplace";
 import { createPerson, giveConsent } from "../../factories/persons";
 import { logActivity } from "../../factories/support";
-import { latestNotification, supportRecords, wayToWork, type RecordIds } from "../../setup/subject-record";
+import { latestNotification, type RecordIds, supportRecords, wayToWork } from "../../setup/subject-record";
 
 /*
  * The subject of the policy table and of the id-guessing tests: one released person of commune A (xã Nam Đà,
@@ -35,12 +37,18 @@ export const SUBJECT = {
 export type SubjectIds = RecordIds & { dataRequest: string };
 
 /** Who logs in as what: the demo accounts, the subject, and an employer with no business with the subject. */
-export type Accounts = Record<"person" | "employer" | "provider" | "officerA" | "officerB" | "adminX" | "adminY" | "otherEmployer" | "otherPerson", { identifier: string; password: string }>;
+export type Accounts = Record<
+  "person" | "employer" | "provider" | "officerA" | "officerB" | "adminX" | "adminY" | "otherEmployer" | "otherPerson",
+  { identifier: string; password: string }
+>;
 
 const demo = (identifier: string) => ({ identifier, password: "ChungTay@2026" });
 
 async function userIdOf(db: Database, email: string) {
-  const [row] = await db.select({ id: appUser.id, organizationId: appUser.organizationId }).from(appUser).where(eq(appUser.email, email));
+  const [row] = await db
+    .select({ id: appUser.id, organizationId: appUser.organizationId })
+    .from(appUser)
+    .where(eq(appUser.email, email));
   if (!row) throw new Error(`demo account ${email} is missing: was the demo seeded?`);
   return row;
 }
@@ -53,9 +61,22 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   const officerNamDa = await userIdOf(db, DEMO_ACCOUNTS.officerNamDa.email);
   const employerUser = await userIdOf(db, DEMO_ACCOUNTS.employer.email);
   const providerUser = await userIdOf(db, DEMO_ACCOUNTS.provider.email);
-  const officerA: StaffScope = { actorId: officerNamDa.id, role: "officer", provinceCodes: [UNITS.lamDong], communeCodes: [UNITS.namDa] };
-  const employer: OrgScope = { actorId: employerUser.id, organizationId: employerUser.organizationId!, role: "employer" };
-  const provider: OrgScope = { actorId: providerUser.id, organizationId: providerUser.organizationId!, role: "provider" };
+  const officerA: StaffScope = {
+    actorId: officerNamDa.id,
+    role: "officer",
+    provinceCodes: [UNITS.lamDong],
+    communeCodes: [UNITS.namDa],
+  };
+  const employer: OrgScope = {
+    actorId: employerUser.id,
+    organizationId: employerUser.organizationId!,
+    role: "employer",
+  };
+  const provider: OrgScope = {
+    actorId: providerUser.id,
+    organizationId: providerUser.organizationId!,
+    role: "provider",
+  };
 
   const personId = await createPerson(officerA, {
     fullName: SUBJECT.fullName,
@@ -68,7 +89,12 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   const issued = await issueInvitation(officerA, personId);
   if (!issued) throw new Error("issueInvitation failed");
   const activated = await activateAccount({
-    ...activationSchema.parse({ code: issued.code, phone: SUBJECT.phone, password: SUBJECT.password, passwordConfirm: SUBJECT.password }),
+    ...activationSchema.parse({
+      code: issued.code,
+      phone: SUBJECT.phone,
+      password: SUBJECT.password,
+      passwordConfirm: SUBJECT.password,
+    }),
     ip: "10.77.0.1",
   });
   if (!activated.ok) throw new Error(`activateAccount failed: ${JSON.stringify(activated.errors)}`);
@@ -78,7 +104,13 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   // Fresh listings of the demo organisations, so the referrals do not depend on the demo's openings.
   const job = await publishJob(employer, { title: "Thợ sửa xe máy (bảng quyền)" });
   const training = await publishTraining(provider);
-  const way = await wayToWork(db, personId, { officer: officerA, employer, provider, job: job.id, training: training.id });
+  const way = await wayToWork(db, personId, {
+    officer: officerA,
+    employer,
+    provider,
+    job: job.id,
+    training: training.id,
+  });
 
   await logActivity(officerA, personId, { kind: "counselling", topic: "career", mode: "individual" });
   const support = await supportRecords(officerA, personId);
@@ -90,14 +122,29 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
   // Officer B and admin Y must really be outside commune A and province X: the table would mean nothing if a
   // later seed change gave them Nam Đà.
   const officerB = await userIdOf(db, DEMO_ACCOUNTS.officerLuongSon.email);
-  const communesOfB = await db.select({ code: officerCommune.communeCode }).from(officerCommune).where(eq(officerCommune.userId, officerB.id));
-  const [adminY] = await db.select({ provinceCode: appUser.provinceCode }).from(appUser).where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
+  const communesOfB = await db
+    .select({ code: officerCommune.communeCode })
+    .from(officerCommune)
+    .where(eq(officerCommune.userId, officerB.id));
+  const [adminY] = await db
+    .select({ provinceCode: appUser.provinceCode })
+    .from(appUser)
+    .where(eq(appUser.email, DEMO_ACCOUNTS.admin.email));
   if (communesOfB.some((c) => c.code === UNITS.namDa) || adminY?.provinceCode === UNITS.lamDong) {
     throw new Error("officer B or admin Y covers commune A: the demo changed, pick or create other accounts");
   }
 
   return {
-    ids: { person: personId, grant, job: job.id, training: training.id, ...way, notification: notificationId, ...support, dataRequest: request.id },
+    ids: {
+      person: personId,
+      grant,
+      job: job.id,
+      training: training.id,
+      ...way,
+      notification: notificationId,
+      ...support,
+      dataRequest: request.id,
+    },
     accounts: {
       person: { identifier: SUBJECT.phone, password: SUBJECT.password },
       employer: demo(DEMO_ACCOUNTS.employer.email),

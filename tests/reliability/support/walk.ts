@@ -1,8 +1,9 @@
 import { ROLE_HOME } from "~/auth/permissions.server";
-import { ANSWERS, ROLES, type Answer, type Cells, type Role, type Row } from "../policy-table";
-import type { SubjectIds } from "./fixtures";
-import type { Actor, Answer as HttpAnswer } from "./app";
+
 import { routePath } from "../../setup/route-files";
+import { type Answer, ANSWERS, type Cells, type Role, ROLES, type Row } from "../policy-table";
+import type { Actor, Answer as HttpAnswer } from "./app";
+import type { SubjectIds } from "./fixtures";
 
 /** A table line: eight answers in ROLES order. */
 export function cells(line: string): Cells {
@@ -44,10 +45,12 @@ export function classify(role: Role, url: string, res: HttpAnswer): string {
   if (res.status === 200) return "ok";
   if (res.status >= 300 && res.status < 400) {
     const location = res.location ?? "";
-    if (location.startsWith("/login?")) return location === `/login?redirectTo=${encodeURIComponent(url)}` ? "login" : `login elsewhere: ${location}`;
+    if (location.startsWith("/login?"))
+      return location === `/login?redirectTo=${encodeURIComponent(url)}` ? "login" : `login elsewhere: ${location}`;
     if (location === "/") return "to/";
     const home = role === "anon" ? null : ROLE_HOME[ACCOUNT_ROLE[role]];
-    if (home && (location === home || location.startsWith(`${home}/`) || location.startsWith(`${home}?`))) return "home";
+    if (home && (location === home || location.startsWith(`${home}/`) || location.startsWith(`${home}?`)))
+      return "home";
     return `${res.status} → ${location}`;
   }
   const word: Record<number, Answer> = { 400: "bad", 403: "403", 404: "404", 405: "405" };
