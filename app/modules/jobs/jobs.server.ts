@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import type { OrgScope } from "~/auth/org-scope.server";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import * as postings from "~/modules/listings/posting.server";
-import { minimumWageFor } from "~/modules/reference/reference.server";
+import { getOccupation, minimumWageFor } from "~/modules/reference/reference.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 
-import { db, type Transaction } from "../../../db/client.server";
-import { job, type JobStatus, occupation, trainingLeadsToJob } from "../../../db/schema";
+import type { Transaction } from "../../../db/client.server";
+import { job, type JobStatus, trainingLeadsToJob } from "../../../db/schema";
 import { touch } from "../../../search/facade.server";
 import type { JOB_ACTIONS } from "./constants";
 import type { JobInput } from "./schema";
@@ -22,11 +22,7 @@ export type JobOutcome = postings.PostingOutcome<JobStatus>;
 /** Rules that need the database: the place exists, the wage meets the regional minimum, the dates make sense. */
 async function checkJob(input: JobInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const [occ] = await db()
-    .select({ code: occupation.code })
-    .from(occupation)
-    .where(eq(occupation.code, input.occupationCode));
-  if (!occ) errors.occupationCode = { key: "validation.choose" };
+  if (!(await getOccupation(input.occupationCode))) errors.occupationCode = { key: "validation.choose" };
   if (!(await isCommuneInProvince(input.communeCode, input.provinceCode))) {
     errors.communeCode = { key: "validation.commune" };
   } else {

@@ -3,18 +3,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { OrgScope } from "~/auth/org-scope.server";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import * as postings from "~/modules/listings/posting.server";
+import { getOccupation } from "~/modules/reference/reference.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 
 import { db, type Transaction } from "../../../db/client.server";
-import {
-  job,
-  occupation,
-  trainingLeadsToJob,
-  trainingLevel,
-  trainingSlot,
-  type TrainingStatus,
-} from "../../../db/schema";
+import { job, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
 import { refreshTrainingSearchText } from "./search-rows.server";
@@ -23,11 +17,7 @@ export type TrainingOutcome = postings.PostingOutcome<TrainingStatus>;
 
 async function checkTraining(scope: OrgScope, input: TrainingInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const [occ] = await db()
-    .select({ code: occupation.code })
-    .from(occupation)
-    .where(eq(occupation.code, input.occupationCode));
-  if (!occ) errors.occupationCode = { key: "validation.choose" };
+  if (!(await getOccupation(input.occupationCode))) errors.occupationCode = { key: "validation.choose" };
   const [level] = await db()
     .select({ code: trainingLevel.code })
     .from(trainingLevel)
