@@ -36,8 +36,26 @@ const ROLE_PAGES: [string, string, [string, string][]][] = [
       ["officer-review", "/organizations/review"],
     ],
   ],
-  ["employer", DEMO.employer, [["employer", "/employer"]]],
-  ["provider", DEMO.provider, [["provider", "/provider"]]],
+  [
+    "employer",
+    DEMO.employer,
+    [
+      ["employer", "/employer"],
+      ["employer-jobs", "/employer/jobs"],
+      ["employer-jobs-new", "/employer/jobs/new"],
+      ["employer-trainings", "/employer/trainings"],
+      ["employer-trainings-new", "/employer/trainings/new"],
+    ],
+  ],
+  [
+    "provider",
+    DEMO.provider,
+    [
+      ["provider", "/provider"],
+      ["provider-trainings", "/provider/trainings"],
+      ["provider-trainings-new", "/provider/trainings/new"],
+    ],
+  ],
   [
     "admin",
     DEMO.admin,
@@ -74,6 +92,20 @@ describe("screenshots", () => {
     await page.goto("/");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await shoot(page, "home-en");
+  });
+
+  it("the public listing pages: search and detail of a job and of a course (one shared set of pages)", async () => {
+    const page = await e2e.page({ viewport: PHONE });
+    for (const kind of ["jobs", "trainings"] as const) {
+      await page.goto(`/${kind}?q=sua+xe`);
+      await shoot(page, `${kind}-search`);
+      const first = page.locator(`main a[href^="/${kind}/"]`).first();
+      const href = await first.getAttribute("href");
+      expect(href).toMatch(new RegExp(`^/${kind}/[0-9a-f-]{36}`));
+      await page.goto(href!);
+      expect(new URL(page.url()).pathname).toBe(href!.split("?")[0]);
+      await shoot(page, `${kind}-detail`);
+    }
   });
 
   it("the registration form without JavaScript, communes loaded", async () => {
