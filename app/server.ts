@@ -22,9 +22,9 @@ import { type LaunchedMeilisearch, launchMeilisearch } from "../search/launcher"
 import { isAllowedOrigin } from "./auth/origin.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { parseEnv, refreshEnv } from "./env.server";
+import { bodySizeLimit } from "./http/body-limit.server";
 import { localeFromCookie, translator } from "./i18n";
 import { admissionLimit } from "./utils/admission.server";
-import { bodySizeLimit } from "./utils/body-limit.server";
 import { log as logger } from "./utils/log.server";
 import { guardDatabaseOutages } from "./utils/unavailable.server";
 import { startWorker } from "./worker/worker.server";

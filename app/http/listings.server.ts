@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type OrgScope, requireOrganizationScope } from "~/auth/org-scope.server";
 import type { Permission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
-import { listingCacheHeaders } from "~/components/search/cache";
+import { listingCacheHeaders } from "~/http/listing-cache";
 import { listCommunes, listProvinces, searchPlaces } from "~/modules/admin-units/admin-units.server";
 import {
   createJob,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { useLoaderData } from "@remix-run/react";
 
 import { ListingDetailErrorBoundary, listingDetailMeta, TrainingDetailPage } from "~/components/listings/detail-page";
-import { listingHeaders } from "~/components/search/cache";
+import { listingHeaders } from "~/http/listing-cache";
 import { listingDetailAction, listingDetailLoader } from "~/http/listings.server";
 
 export const meta = listingDetailMeta("training");

@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 
 import { ListingSearchPage } from "~/components/listings/search-page";
-import { listingHeaders } from "~/components/search/cache";
+import { listingHeaders } from "~/http/listing-cache";
 import { listingSearchLoader } from "~/http/listings.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
