@@ -2,11 +2,12 @@ import type { StaffScope } from "~/auth/scope.server";
 import { grantConsent } from "~/modules/consent/consent.server";
 import { consentSchema } from "~/modules/consent/schema.server";
 import { registerPerson } from "~/modules/persons/intake.server";
+import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { intakeSchema } from "~/modules/persons/schema.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FormValues } from "~/utils/forms";
 
-import { createUser, UNITS } from "./index";
+import { createUser, DEFAULT_PASSWORD, UNITS } from "./index";
 
 /** The intake form as an officer fills it: Mr Nguyễn Văn H. of Nam Đà by default (3 years, motorbikes). */
 export function intakeForm(overrides: FormValues = {}): FormValues {
@@ -66,4 +67,27 @@ export async function giveConsent(scope: StaffScope, personId: string, overrides
   const outcome = await grantConsent(scope, personId, consentSchema.parse(consentForm(overrides)));
   if (!outcome.ok) throw new Error(`grantConsent failed: ${JSON.stringify(outcome)}`);
   return outcome.grantId;
+}
+
+/**
+ * The person's own account, the way they get it: the officer issues an invitation, the person activates it
+ * with the code, their phone and a password (from `ip`, which the activation limiter counts). Their user id.
+ */
+export async function activatePerson(
+  scope: StaffScope,
+  personId: string,
+  options: { phone: string; ip: string; password?: string },
+): Promise<string> {
+  const issued = await issueInvitation(scope, personId);
+  if (!issued) throw new Error("issueInvitation failed");
+  const password = options.password ?? DEFAULT_PASSWORD;
+  const input = activationSchema.parse({
+    code: issued.code,
+    phone: options.phone,
+    password,
+    passwordConfirm: password,
+  });
+  const outcome = await activateAccount({ ...input, ip: options.ip });
+  if (!outcome.ok) throw new Error(`activateAccount failed: ${JSON.stringify(outcome.errors)}`);
+  return outcome.userId;
 }

@@ -7,7 +7,6 @@ import { startSession } from "~/auth/session.server";
 import { formatDate, translator } from "~/i18n";
 import { personsWithLiveConsent, withdrawConsent } from "~/modules/consent/consent.server";
 import { searchCandidates } from "~/modules/matching/candidates.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import * as employerReferrals from "~/routes/employer.referrals._index";
 import * as employerReferral from "~/routes/employer.referrals.$id";
 import * as meConsents from "~/routes/me.consents";
@@ -18,9 +17,9 @@ import type { FormValues } from "~/utils/forms";
 import { sweepExpired } from "~/worker/tasks.server";
 
 import { consentGrant, consentWithdrawal, notification, referral } from "../../db/schema";
-import { createUser, DEFAULT_PASSWORD, uniquePhone, UNITS } from "../factories";
+import { createUser, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
-import { createPerson, giveConsent } from "../factories/persons";
+import { activatePerson, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, refer } from "../factories/referrals";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
@@ -76,19 +75,9 @@ async function person(consent: FormValues = {}) {
     phone,
     dateOfBirth: `1991-03-${String(count).padStart(2, "0")}`,
   });
-  const issued = await issueInvitation(officerScope, personId);
-  const activated = await activateAccount({
-    ...activationSchema.parse({
-      code: issued!.code,
-      phone,
-      password: DEFAULT_PASSWORD,
-      passwordConfirm: DEFAULT_PASSWORD,
-    }),
-    ip: `10.61.0.${count}`,
-  });
-  if (!activated.ok) throw new Error("activation failed");
+  const userId = await activatePerson(officerScope, personId, { phone, ip: `10.61.0.${count}` });
   const grantId = await giveConsent(officerScope, personId, { purposes: ["matching", "share_contact"], ...consent });
-  return { personId, fullName, phone, userId: activated.userId, who: await cookieFor(activated.userId), grantId };
+  return { personId, fullName, phone, userId, who: await cookieFor(userId), grantId };
 }
 
 const orgOpen = (id: string) =>

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import * as meHome from "~/routes/me._index";
 import * as meMatches from "~/routes/me.matches";
 import * as newEnrolment from "~/routes/officer.persons.$id_.enrolment";
@@ -11,9 +10,9 @@ import * as newPlacement from "~/routes/officer.persons.$id_.placement";
 import * as placementPage from "~/routes/officer.placements.$id";
 
 import { enrolment, followUp, placement } from "../../db/schema";
-import { DEFAULT_PASSWORD, uniquePhone } from "../factories";
+import { uniquePhone } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
-import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
+import { activatePerson, createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { acceptReferral, placeFromReferral, refer } from "../factories/referrals";
 import { setupIntegration } from "../setup/integration";
 import { callRoute, cookieFor, type RouteHandler, routeRequest } from "../setup/routes";
@@ -202,18 +201,7 @@ describe("a placed person's own pages", () => {
       mainCompletedOn: daysFromToday(-200),
     });
     await giveConsent(officer, personId);
-    const issued = await issueInvitation(officer, personId);
-    const activated = await activateAccount({
-      ...activationSchema.parse({
-        code: issued!.code,
-        phone,
-        password: DEFAULT_PASSWORD,
-        passwordConfirm: DEFAULT_PASSWORD,
-      }),
-      ip: "10.61.0.1",
-    });
-    if (!activated.ok) throw new Error("activation failed");
-    const cookie = await cookieFor(activated.userId);
+    const cookie = await cookieFor(await activatePerson(officer, personId, { phone, ip: "10.61.0.1" }));
 
     // Not placed yet: no "current job" section.
     const before = await (await callRoute(meHome.loader as RouteHandler, routeRequest("/me", { cookie }))).json();

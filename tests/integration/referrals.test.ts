@@ -6,7 +6,6 @@ import type { StaffScope } from "~/auth/scope.server";
 import { startSession } from "~/auth/session.server";
 import { translator } from "~/i18n";
 import { withdrawConsent } from "~/modules/consent/consent.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { acceptTransfer, closePerson, requestTransfer } from "~/modules/persons/lifecycle.server";
 import { requestReferral } from "~/modules/persons/self-service.server";
 import { createReferral } from "~/modules/referrals/referrals.server";
@@ -32,9 +31,9 @@ import {
   referralMessage,
   referralRequest,
 } from "../../db/schema";
-import { createUser, DEFAULT_PASSWORD, uniquePhone, UNITS } from "../factories";
+import { createUser, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob } from "../factories/marketplace";
-import { createPerson, giveConsent } from "../factories/persons";
+import { activatePerson, createPerson, giveConsent } from "../factories/persons";
 import { setupIntegration } from "../setup/integration";
 import { render } from "../setup/render-page";
 import { callRoute, getRequest as get, postRequest as post, type RouteHandler as Handler } from "../setup/routes";
@@ -96,19 +95,9 @@ async function person(consent: FormValues | null = {}) {
     phone,
     dateOfBirth: `1990-08-${String(personCount).padStart(2, "0")}`,
   });
-  const issued = await issueInvitation(officerScope, personId);
-  const activated = await activateAccount({
-    ...activationSchema.parse({
-      code: issued!.code,
-      phone,
-      password: DEFAULT_PASSWORD,
-      passwordConfirm: DEFAULT_PASSWORD,
-    }),
-    ip: `10.50.0.${personCount}`,
-  });
-  if (!activated.ok) throw new Error("activation failed");
+  const userId = await activatePerson(officerScope, personId, { phone, ip: `10.50.0.${personCount}` });
   const grantId = consent ? await giveConsent(officerScope, personId, consent) : null;
-  return { personId, fullName, phone, userId: activated.userId, grantId };
+  return { personId, fullName, phone, userId, grantId };
 }
 
 const referPath = (personId: string, listingId: string, extra = "") =>

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_HOME } from "~/auth/permissions.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { startSession } from "~/auth/session.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
 import type { FormValues } from "~/utils/forms";
 
@@ -26,9 +25,9 @@ import {
   referralMessage,
   releasedPerson,
 } from "../../db/schema";
-import { createUser, DEFAULT_PASSWORD, formBody, uniquePhone,UNITS } from "../factories";
+import { createUser, formBody, uniquePhone,UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
-import { createOfficerScope, createPerson, giveConsent } from "../factories/persons";
+import { activatePerson, createOfficerScope, createPerson, giveConsent } from "../factories/persons";
 import { fairWith, logActivity, modelCovering } from "../factories/support";
 import { drainOutbox, setupIntegration } from "../setup/integration";
 import { callHandler as call, routeFileNames, type RouteModule,routePath as routeUrl, ROUTES_DIR, workbookText } from "../setup/route-files";
@@ -496,12 +495,7 @@ let dataRequestId: string;
 async function activatedPerson(officer: StaffScope, fullName: string, ip: string) {
   const phone = uniquePhone();
   const personId = await createPerson(officer, { fullName, phone });
-  const issued = await issueInvitation(officer, personId);
-  if (!issued) throw new Error("issueInvitation failed");
-  const input = activationSchema.parse({ code: issued.code, phone, password: DEFAULT_PASSWORD, passwordConfirm: DEFAULT_PASSWORD });
-  const outcome = await activateAccount({ ...input, ip });
-  if (!outcome.ok) throw new Error(`activateAccount failed: ${JSON.stringify(outcome.errors)}`);
-  return { personId, userId: outcome.userId };
+  return { personId, userId: await activatePerson(officer, personId, { phone, ip }) };
 }
 
 const cookieFor = async (userId: string) => (await startSession(userId)).split(";")[0];

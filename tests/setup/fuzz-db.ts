@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import type { FormValues } from "~/utils/forms";
 
 import type { Database } from "../../db/client.server";
-import { DEFAULT_PASSWORD, uniquePhone } from "../factories";
-import { createPerson } from "../factories/persons";
+import { uniquePhone } from "../factories";
+import { activatePerson, createPerson } from "../factories/persons";
 
 /*
  * The database side of the bad-input tests (tests/setup/fuzz.ts): a cheap fingerprint of every table to prove
@@ -89,18 +88,6 @@ let activations = 0;
 export async function activatedPerson(officer: StaffScope, overrides: FormValues = {}) {
   const phone = uniquePhone();
   const personId = await createPerson(officer, { phone, ...overrides });
-  const issued = await issueInvitation(officer, personId);
-  if (!issued) throw new Error("issueInvitation failed");
-  const input = activationSchema.parse({
-    code: issued.code,
-    phone,
-    password: DEFAULT_PASSWORD,
-    passwordConfirm: DEFAULT_PASSWORD,
-  });
-  const outcome = await activateAccount({
-    ...input,
-    ip: `10.99.${Math.floor(++activations / 250)}.${activations % 250}`,
-  });
-  if (!outcome.ok) throw new Error(`activateAccount failed: ${JSON.stringify(outcome.errors)}`);
-  return { personId, userId: outcome.userId, phone };
+  const ip = `10.99.${Math.floor(++activations / 250)}.${activations % 250}`;
+  return { personId, userId: await activatePerson(officer, personId, { phone, ip }), phone };
 }

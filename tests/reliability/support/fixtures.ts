@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
-import { activateAccount, activationSchema, issueInvitation } from "~/modules/persons/invitations.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
 
 import type { Database } from "../../../db/client.server";
@@ -10,7 +9,7 @@ import { appUser, officerCommune } from "../../../db/schema";
 import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
 import { DEFAULT_PASSWORD, UNITS } from "../../factories";
 import { createOrgMember, publishJob, publishTraining } from "../../factories/marketplace";
-import { createPerson, giveConsent } from "../../factories/persons";
+import { activatePerson, createPerson, giveConsent } from "../../factories/persons";
 import { logActivity } from "../../factories/support";
 import { latestNotification, type RecordIds, supportRecords, wayToWork } from "../../setup/subject-record";
 
@@ -86,19 +85,12 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
     phone: SUBJECT.phone,
   });
   const grant = await giveConsent(officerA, personId, { purposes: ["matching", "training_referral", "share_contact"] });
-  const issued = await issueInvitation(officerA, personId);
-  if (!issued) throw new Error("issueInvitation failed");
-  const activated = await activateAccount({
-    ...activationSchema.parse({
-      code: issued.code,
-      phone: SUBJECT.phone,
-      password: SUBJECT.password,
-      passwordConfirm: SUBJECT.password,
-    }),
+  const userId = await activatePerson(officerA, personId, {
+    phone: SUBJECT.phone,
+    password: SUBJECT.password,
     ip: "10.77.0.1",
   });
-  if (!activated.ok) throw new Error(`activateAccount failed: ${JSON.stringify(activated.errors)}`);
-  const request = await createDataRequest(activated.userId, { kind: "correction", message: "Sai ngày sinh" });
+  const request = await createDataRequest(userId, { kind: "correction", message: "Sai ngày sinh" });
   if (!request.ok) throw new Error("createDataRequest failed");
 
   // Fresh listings of the demo organisations, so the referrals do not depend on the demo's openings.
@@ -114,7 +106,7 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
 
   await logActivity(officerA, personId, { kind: "counselling", topic: "career", mode: "individual" });
   const support = await supportRecords(officerA, personId);
-  const notificationId = await latestNotification(db, activated.userId);
+  const notificationId = await latestNotification(db, userId);
 
   // An employer of the same commune with no business with the subject: its guesses must find nothing.
   const other = await createOrgMember("employer", { name: "Cơ sở hàn xì Nam Đà (thử)" });
