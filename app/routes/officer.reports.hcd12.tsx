@@ -1,10 +1,7 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/node";
 
-import { ReportForm } from "~/components/reports/report-form";
-import { requireReport } from "~/http/report-request.server";
-import { loadReportTables } from "~/modules/reports/report.server";
-import { todayIso } from "~/utils/clock.server";
+import { ReportFormPage } from "~/components/reports/report-form";
+import { reportFormLoader } from "~/http/report-request.server";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -12,24 +9,8 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /** The report printed on the HCD-12 form (monthly statistics): same figures as the report page. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { report } = await requireReport(request);
-  const { indicators, byCommune } = await loadReportTables(report);
-  return json({ report, indicators, byCommune, today: todayIso() });
-}
+export const loader = reportFormLoader;
 
 export default function Hcd12Page() {
-  const { report, indicators, byCommune, today } = useLoaderData<typeof loader>();
-  return (
-    <ReportForm
-      form="hcd12"
-      unit={report.unit}
-      period={report.period}
-      model={report.model}
-      indicators={indicators}
-      byCommune={byCommune}
-      today={today}
-      backQuery={report.query}
-    />
-  );
+  return <ReportFormPage form="hcd12" />;
 }

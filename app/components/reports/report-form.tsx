@@ -1,5 +1,6 @@
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
+import type { reportFormLoader } from "~/http/report-request.server";
 import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
 import {
   COMMUNE_TABLE_KEYS,
@@ -13,6 +14,23 @@ import { useI18n } from "~/utils/i18n-react";
 
 import { periodName } from "./format";
 import type { CommuneRow } from "./indicator-table";
+
+/** The page of a printable form (the routes officer.reports.hcd12 and hcd13): the loader's report on the form. */
+export function ReportFormPage({ form }: { form: ReportFormProps["form"] }) {
+  const { report, indicators, byCommune, today } = useLoaderData<typeof reportFormLoader>();
+  return (
+    <ReportForm
+      form={form}
+      unit={report.unit}
+      period={report.period}
+      model={report.model}
+      indicators={indicators}
+      byCommune={byCommune}
+      today={today}
+      backQuery={report.query}
+    />
+  );
+}
 
 export type ReportFormProps = {
   form: "hcd12" | "hcd13";
