@@ -1,7 +1,7 @@
 import { expireConsents } from "~/modules/consent/expiry.server";
-import { expireJobs } from "~/modules/jobs/expiry.server";
+import { expireJobs } from "~/modules/jobs/jobs.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
-import { expireTrainings } from "~/modules/trainings/expiry.server";
+import { expireTrainings } from "~/modules/trainings/trainings.server";
 
 import type { Database } from "../../db/client.server";
 import type { SearchClient } from "../../search/client.server";

@@ -7,7 +7,7 @@ import { getOccupation, minimumWageFor } from "~/modules/reference/reference.ser
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 
-import type { Transaction } from "../../../db/client.server";
+import type { Executor, Transaction } from "../../../db/client.server";
 import { job, type JobStatus, trainingLeadsToJob } from "../../../db/schema";
 import { touch } from "../../../search/facade.server";
 import type { JOB_ACTIONS } from "./constants";
@@ -98,6 +98,9 @@ export type TransitionOutcome = postings.TransitionOutcome<JobStatus>;
 /** draft → open → filled / closed, and back to open. */
 export const transitionJob = (scope: OrgScope, id: string, action: JobTransition): Promise<TransitionOutcome> =>
   postings.transitionPosting(JOB_POSTING, scope, id, action);
+
+/** Close the open jobs past their closing date (the worker's "jobs.expiry" task). */
+export const expireJobs = (tx: Executor) => postings.expirePostings(tx, job, job.closesAt, "job");
 
 /** Courses that lead to this job show how many open jobs they lead to: re-index them too. */
 async function enqueueLinkedTrainings(tx: Transaction, jobId: string) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { PgColumn, SelectedFields } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 
@@ -8,7 +8,7 @@ import { now, todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { NotFound } from "~/utils/outcome";
 
-import { db, type Transaction } from "../../../db/client.server";
+import { db, type Executor, type Transaction } from "../../../db/client.server";
 import { job, trainingSlot } from "../../../db/schema";
 import { indexSoon, touch } from "../../../search/facade.server";
 
@@ -181,4 +181,29 @@ export async function listOwnPostings<T extends PostingTable, F extends Selected
     .orderBy(desc(table.updatedAt));
   return rows as (Omit<SelectResultFields<typeof columns>, "status" | "closedReason"> &
     Pick<T["$inferSelect"], "status" | "closedReason">)[];
+}
+
+/**
+ * Close the open listings of a kind whose date (a job's closing date, a course's application deadline) has
+ * passed, and queue their removal from the index, in the caller's transaction. Run by the worker's
+ * "jobs.expiry" and "trainings.expiry" tasks (app/worker/tasks.server.ts). Public queries also filter on the
+ * date, so nothing expired is served even before this runs. Returns how many closed.
+ */
+export async function expirePostings(
+  tx: Executor,
+  table: PostingTable,
+  deadline: PgColumn,
+  searchKind: "job" | "training",
+): Promise<number> {
+  const closed = await tx
+    .update(table as typeof job)
+    .set({ status: "closed", closedReason: "expired", updatedAt: sql`now()` })
+    .where(and(eq(table.status, "open"), lt(deadline, todayIso())))
+    .returning({ id: table.id });
+  await touch(
+    tx,
+    searchKind,
+    closed.map((row) => row.id),
+  );
+  return closed.length;
 }

@@ -7,7 +7,7 @@ import { getOccupation } from "~/modules/reference/reference.server";
 import { todayIso } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 
-import { db, type Transaction } from "../../../db/client.server";
+import { db, type Executor, type Transaction } from "../../../db/client.server";
 import { job, trainingLeadsToJob, trainingLevel, trainingSlot, type TrainingStatus } from "../../../db/schema";
 import { checkLinkableJobs } from "./partner-jobs.server";
 import type { TrainingInput } from "./schema.server";
@@ -99,6 +99,10 @@ export const transitionTraining = (
   action: TrainingTransition,
 ): Promise<postings.TransitionOutcome<TrainingStatus>> =>
   postings.transitionPosting(TRAINING_POSTING, scope, id, action);
+
+/** Close the open training slots past their application deadline (the worker's "trainings.expiry" task). */
+export const expireTrainings = (tx: Executor) =>
+  postings.expirePostings(tx, trainingSlot, trainingSlot.applicationDeadline, "training");
 
 export type OwnTraining = typeof trainingSlot.$inferSelect & { leadsToJobIds: string[] };
 
