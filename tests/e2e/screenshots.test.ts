@@ -34,6 +34,8 @@ const ROLE_PAGES: [string, string, [string, string][]][] = [
     [
       ["officer", "/officer"],
       ["officer-review", "/organizations/review"],
+      ["officer-referrals", "/officer/referrals"],
+      ["officer-hcd12", "/officer/reports/hcd12"],
     ],
   ],
   [
@@ -45,6 +47,8 @@ const ROLE_PAGES: [string, string, [string, string][]][] = [
       ["employer-jobs-new", "/employer/jobs/new"],
       ["employer-trainings", "/employer/trainings"],
       ["employer-trainings-new", "/employer/trainings/new"],
+      ["employer-referrals", "/employer/referrals"],
+      ["employer-profile", "/employer/profile"],
     ],
   ],
   [
@@ -105,6 +109,20 @@ describe("screenshots", () => {
       await page.goto(href!);
       expect(new URL(page.url()).pathname).toBe(href!.split("?")[0]);
       await shoot(page, `${kind}-detail`);
+    }
+  });
+
+  it("a referral as the employer and as the officer see it (one shared action for both sides)", async () => {
+    for (const [who, list] of [
+      [DEMO.employer, "/employer/referrals"],
+      [DEMO.officerNamDa, "/officer/referrals"],
+    ] as const) {
+      const page = await e2e.pageAs(who, { viewport: PHONE });
+      await page.goto(list);
+      const href = await page.locator(`main a[href^="${list}/"]`).first().getAttribute("href");
+      expect(href).toMatch(new RegExp(`^${list}/[0-9a-f-]{36}`));
+      await page.goto(href!);
+      await shoot(page, `${list.split("/")[1]}-referral`);
     }
   });
 
