@@ -48,11 +48,23 @@ const envSchema = z.object({
    * test can move the running app's "today" forward a year. Never set it in production.
    */
   TEST_CLOCK_FILE: z.string().optional(),
+  /**
+   * The address people open the app at, for the links in text messages, Zalo messages and e-mails
+   * (https://chungtay.example.vn). Defaults to http://localhost:PORT.
+   */
+  PUBLIC_URL: optionalUrl("https://chungtay.example.vn"),
+  /**
+   * Messages on a channel with no provider configured go to the dev outbox (/dev/outbox) instead of
+   * nowhere. Defaults to on for the embedded demo, off with DATABASE_URL; never on in a real deployment.
+   */
+  DEV_OUTBOX: z.enum(["true", "false"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {
   dataDir: string;
   demoData: boolean;
+  devOutbox: boolean;
+  publicUrl: string;
   cookieSecure: boolean;
   trustedOrigins: string[];
 };
@@ -69,6 +81,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
     demoData: env.DEMO_DATA ? env.DEMO_DATA === "true" : !env.DATABASE_URL,
+    devOutbox: env.DEV_OUTBOX ? env.DEV_OUTBOX === "true" : !env.DATABASE_URL,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : env.NODE_ENV === "production",
     trustedOrigins: env.TRUSTED_ORIGINS.split(",")
       .map((s) => s.trim())

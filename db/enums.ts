@@ -75,11 +75,23 @@ export const CLOSURE_REASONS = ["expunged", "moved_away", "emigrated", "died", "
 export const CLASSIFICATION_GROUPS = ["A", "B", "C", "D"] as const;
 export const SUPERVISOR_KINDS = ["organization", "individual"] as const;
 
-export const CONSENT_PURPOSES = ["matching", "training_referral", "share_contact", "share_record_status"] as const;
+/**
+ * `contact_sms` and `contact_zalo`: the person agrees to be told of news by text message or by Zalo (issue 13);
+ * in-app notifications need no consent. Without a live grant for the channel nothing is sent there.
+ */
+export const CONSENT_PURPOSES = [
+  "matching",
+  "training_referral",
+  "share_contact",
+  "share_record_status",
+  "contact_sms",
+  "contact_zalo",
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** How a withdrawal reached us: the person on their own page, or told to an officer (face to face, by phone, in writing). */
-export const CONSENT_WITHDRAWAL_CHANNELS = ["online", "in_person", "phone", "written"] as const;
+/** `message_link`: the one-tap stop on the page a text message or Zalo message links to. */
+export const CONSENT_WITHDRAWAL_CHANNELS = ["online", "in_person", "phone", "written", "message_link"] as const;
 export type ConsentWithdrawalChannel = (typeof CONSENT_WITHDRAWAL_CHANNELS)[number];
 
 export const SHAREABLE_FIELDS = [
@@ -197,3 +209,32 @@ export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 export const JOB_FAIR_OUTCOMES = ["registered", "attended", "interviewed", "hired", "absent"] as const;
 export type JobFairOutcome = (typeof JOB_FAIR_OUTCOMES)[number];
+
+// db/schema/deliveries.ts
+/** The channels that leave the app (in-app notifications are the `notification` table). */
+export const OUTSIDE_CHANNELS = ["sms", "zalo", "email"] as const;
+export type OutsideChannel = (typeof OUTSIDE_CHANNELS)[number];
+
+/**
+ * queued → sent → delivered (the provider's report); failed: the provider refused for good (its reason kept);
+ * dead: retries exhausted; cancelled: the consent or the channel ended before it left; digested: the daily
+ * cap rolled it into one digest message.
+ */
+export const DELIVERY_STATUSES = [
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "failed",
+  "dead",
+  "cancelled",
+  "digested",
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** notice: news, waits for quiet hours and counts against the daily cap; transactional: a code the user asked for. */
+export const DELIVERY_PURPOSES = ["notice", "transactional"] as const;
+export type DeliveryPurpose = (typeof DELIVERY_PURPOSES)[number];
+
+export const SAVED_SEARCH_KINDS = ["job", "training"] as const;
+export type SavedSearchKind = (typeof SAVED_SEARCH_KINDS)[number];

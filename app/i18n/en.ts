@@ -7,6 +7,7 @@ import { matchingEn } from "./catalogues/matching";
 import { navigationEn } from "./catalogues/navigation";
 import { notificationsEn } from "./catalogues/notifications";
 import { outcomesEn } from "./catalogues/outcomes";
+import { outsideEn } from "./catalogues/outside";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
 import { publicSearchEn } from "./catalogues/public-search";
@@ -208,6 +209,7 @@ export const en: Record<MessageKey, string> = {
   ...selfServiceEn,
   ...accountEn,
   ...notificationsEn,
+  ...outsideEn,
   ...matchingEn,
   ...referralsEn,
   ...outcomesEn,

@@ -7,6 +7,7 @@ import { matchingVi } from "./catalogues/matching";
 import { navigationVi } from "./catalogues/navigation";
 import { notificationsVi } from "./catalogues/notifications";
 import { outcomesVi } from "./catalogues/outcomes";
+import { outsideVi } from "./catalogues/outside";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
 import { publicSearchVi } from "./catalogues/public-search";
@@ -206,6 +207,7 @@ export const vi = {
   ...selfServiceVi,
   ...accountVi,
   ...notificationsVi,
+  ...outsideVi,
   ...matchingVi,
   ...referralsVi,
   ...outcomesVi,

@@ -1,5 +1,8 @@
 import { expireConsents } from "~/modules/consent/expiry.server";
 import { expireJobs } from "~/modules/jobs/jobs.server";
+import { channelAdapters } from "~/modules/notifications/channels/registry.server";
+import { deliverDue } from "~/modules/notifications/delivery-worker.server";
+import { pruneShortLinks } from "~/modules/notifications/short-links.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
 import { expireTrainings } from "~/modules/trainings/trainings.server";
 
@@ -48,6 +51,8 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
     return 0;
   }),
   task("search.delivery", 0, (db, { search, stopped }) => deliverPending(db, search, stopped)),
+  task("notifications.delivery", 0, (db, { stopped }) => deliverDue(db, channelAdapters(), stopped)),
+  task("notifications.short-link-pruning", HOUR, (db) => pruneShortLinks(db)),
 ];
 
 /**

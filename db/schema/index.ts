@@ -1,4 +1,5 @@
 export * from "./admin-units";
+export * from "./deliveries";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./organizations";

@@ -41,6 +41,8 @@ describe("app/worker: named tasks under one lease", () => {
       "placements.follow-up-reminders",
       "search.outbox-pruning",
       "search.delivery",
+      "notifications.delivery",
+      "notifications.short-link-pruning",
     ]);
     expect(WORKER_TASKS.find((t) => t.name === "search.delivery")!.everyMs).toBe(0);
   });

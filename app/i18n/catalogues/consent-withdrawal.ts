@@ -15,6 +15,7 @@ export const consentWithdrawalVi = {
   "consent.withdrawal.channel.in_person": "trực tiếp tại trụ sở",
   "consent.withdrawal.channel.phone": "qua điện thoại",
   "consent.withdrawal.channel.written": "bằng văn bản",
+  "consent.withdrawal.channel.message_link": "bằng nút dừng trong tin nhắn",
   "consent.withdrawal.channel.unknown": "không rõ cách thức",
   "consent.withdrawal.purposeLive": "Đang đồng ý",
   "consent.withdrawal.purposeWithdrawn": "Đã rút ngày {date}",
@@ -28,6 +29,10 @@ export const consentWithdrawalVi = {
     "Nơi tuyển dụng và cơ sở đào tạo đã được giới thiệu sẽ không còn thấy số điện thoại của bạn.",
   "consent.withdrawal.effect.share_record_status":
     "Nơi được giới thiệu sẽ không còn biết án tích của bạn đã được xóa hay chưa.",
+  "consent.withdrawal.effect.contact_sms":
+    "Chung Tay sẽ không nhắn tin SMS cho bạn nữa; bạn vẫn xem tin trong ứng dụng.",
+  "consent.withdrawal.effect.contact_zalo":
+    "Chung Tay sẽ không gửi tin Zalo cho bạn nữa; bạn vẫn xem tin trong ứng dụng.",
   "consent.withdrawal.keepOthers": "Những việc khác bạn đã đồng ý vẫn giữ nguyên.",
 
   // /me/consents
@@ -82,6 +87,7 @@ export const consentWithdrawalEn: Record<keyof typeof consentWithdrawalVi, strin
   "consent.withdrawal.channel.in_person": "in person at the office",
   "consent.withdrawal.channel.phone": "by phone",
   "consent.withdrawal.channel.written": "in writing",
+  "consent.withdrawal.channel.message_link": "with the stop button of a message",
   "consent.withdrawal.channel.unknown": "channel not recorded",
   "consent.withdrawal.purposeLive": "Agreed",
   "consent.withdrawal.purposeWithdrawn": "Withdrawn on {date}",
@@ -94,6 +100,9 @@ export const consentWithdrawalEn: Record<keyof typeof consentWithdrawalVi, strin
     "Employers and training providers you were referred to no longer see your phone number.",
   "consent.withdrawal.effect.share_record_status":
     "Places you were referred to no longer learn whether your record is expunged.",
+  "consent.withdrawal.effect.contact_sms": "Chung Tay will no longer text you; you still see your news in the app.",
+  "consent.withdrawal.effect.contact_zalo":
+    "Chung Tay will no longer send you Zalo messages; you still see your news in the app.",
   "consent.withdrawal.keepOthers": "Everything else you agreed to stays as it is.",
 
   "consent.withdrawal.self.open": "Withdraw consent for this",

@@ -16,6 +16,17 @@ export const notificationsVi = {
   "notifications.error.markAll": "Không đánh dấu được: trang đã cũ. Hãy tải lại trang và thử lại.",
   "notifications.older": "Thông báo cũ hơn",
   "notifications.marked": "Đã đánh dấu tất cả là đã đọc.",
+  // Reminders and news that also leave the app (app/modules/notifications/outside-messages.ts)
+  "notify.referral.organization.interviewTomorrow":
+    "Nhắc lịch: ngày mai {time} phỏng vấn một người được giới thiệu cho “{title}”.",
+  "notify.referral.person.interviewTomorrow":
+    "Nhắc lịch: ngày mai lúc {time} bạn có hẹn gặp cho “{title}”. Xem địa điểm.",
+  "notify.organization.verified": "{organization} đã được xác minh. Bạn có thể đăng tin.",
+  "notify.organization.rejected": "{organization} chưa được xác minh. Xem lý do trong trang thông tin đơn vị.",
+  "notify.course.person.starting": "Khóa học “{course}” bắt đầu ngày {date}.",
+  "notify.consent.person.expiring": "Sự đồng ý bạn đã ký hết hạn ngày {date}. Nếu muốn tiếp tục, hãy gặp cán bộ xã.",
+  "notify.alert.job": "Có {count} việc làm mới hợp với tìm kiếm “{query}”.",
+  "notify.alert.training": "Có {count} khóa học mới hợp với tìm kiếm “{query}”.",
 };
 
 export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
@@ -31,4 +42,14 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   "notifications.error.markAll": "Could not mark them as read: the page is out of date. Reload the page and try again.",
   "notifications.older": "Older notifications",
   "notifications.marked": "All notifications marked as read.",
+  "notify.referral.organization.interviewTomorrow":
+    "Reminder: tomorrow {time}, interview with a candidate referred for “{title}”.",
+  "notify.referral.person.interviewTomorrow":
+    "Reminder: tomorrow at {time} you have an appointment for “{title}”. See the place.",
+  "notify.organization.verified": "{organization} is verified. You can post listings.",
+  "notify.organization.rejected": "{organization} could not be verified. See why on your organisation page.",
+  "notify.course.person.starting": "The course “{course}” starts on {date}.",
+  "notify.consent.person.expiring": "The agreement you signed ends on {date}. To keep it, see your commune officer.",
+  "notify.alert.job": "{count} new jobs match your search “{query}”.",
+  "notify.alert.training": "{count} new courses match your search “{query}”.",
 };

@@ -259,6 +259,11 @@ export const personsVi = {
   "consent.purpose.share_record_status": "Cho biết tình trạng án tích",
   "consent.purpose.share_record_status.explain":
     "Nơi được giới thiệu được biết bạn đã hay chưa được xóa án tích. Không bao giờ cho biết tội danh, mức án.",
+  "consent.purpose.contact_sms": "Nhận tin nhắn SMS",
+  "consent.purpose.contact_sms.explain":
+    "Chung Tay nhắn tin báo có việc mới, lịch hẹn, nhắc việc. Tin nhắn chỉ ghi việc cần làm và một đường liên kết, không bao giờ nói về quá khứ của bạn.",
+  "consent.purpose.contact_zalo": "Nhận tin qua Zalo",
+  "consent.purpose.contact_zalo.explain": "Như tin nhắn SMS, nhưng gửi qua Zalo đến số điện thoại của bạn.",
   "consent.field.full_name": "Họ và tên",
   "consent.field.age": "Tuổi",
   "consent.field.gender": "Giới tính",
@@ -602,6 +607,11 @@ export const personsEn: Record<keyof typeof personsVi, string> = {
   "consent.purpose.share_record_status": "Share my record status",
   "consent.purpose.share_record_status.explain":
     "The place you are referred to learns whether your record is expunged. Never the offence or the sentence.",
+  "consent.purpose.contact_sms": "Receive text messages",
+  "consent.purpose.contact_sms.explain":
+    "Chung Tay texts you about new offers, appointments and reminders. A message only says what to do and gives a link; it never speaks of your past.",
+  "consent.purpose.contact_zalo": "Receive Zalo messages",
+  "consent.purpose.contact_zalo.explain": "Like text messages, but sent through Zalo to your phone number.",
   "consent.field.full_name": "Full name",
   "consent.field.age": "Age",
   "consent.field.gender": "Gender",

@@ -114,6 +114,11 @@ export const selfServiceVi = {
   "self.purpose.share_record_status": "Cho biết án tích đã được xóa hay chưa",
   "self.purpose.share_record_status.body":
     "Nơi được giới thiệu được biết án tích của bạn đã được xóa hay chưa. Họ không bao giờ được biết tội danh hay bản án.",
+  "self.purpose.contact_sms": "Nhận tin nhắn SMS từ Chung Tay",
+  "self.purpose.contact_sms.body":
+    "Tin nhắn báo có việc mới, lịch hẹn hay nhắc việc, kèm một đường liên kết. Tin nhắn không bao giờ nói về quá khứ của bạn.",
+  "self.purpose.contact_zalo": "Nhận tin Zalo từ Chung Tay",
+  "self.purpose.contact_zalo.body": "Như tin nhắn SMS, nhưng gửi qua Zalo.",
   "self.consent.fields": "Thông tin được đưa cho nơi được giới thiệu",
   "self.consent.fields.none": "Không đưa thông tin nào",
   "self.consent.given": "Đồng ý ngày {date}",
@@ -547,6 +552,11 @@ export const selfServiceEn: Record<keyof typeof selfServiceVi, string> = {
   "self.purpose.share_record_status": "Saying whether your record is expunged",
   "self.purpose.share_record_status.body":
     "Where you are referred may learn whether your criminal record has been expunged. They never learn the offence or the sentence.",
+  "self.purpose.contact_sms": "Text messages from Chung Tay",
+  "self.purpose.contact_sms.body":
+    "Texts about new offers, appointments or reminders, with a link. A message never speaks of your past.",
+  "self.purpose.contact_zalo": "Zalo messages from Chung Tay",
+  "self.purpose.contact_zalo.body": "Like text messages, but sent through Zalo.",
   "self.consent.fields": "Information given to where you are referred",
   "self.consent.fields.none": "Nothing is given",
   "self.consent.given": "Given on {date}",

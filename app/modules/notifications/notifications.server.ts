@@ -5,6 +5,8 @@ import { now } from "~/utils/clock.server";
 
 import { db, type Executor } from "../../../db/client.server";
 import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
+import { queueOutside } from "./deliveries.server";
+import type { StopKey } from "./short-links.server";
 
 export type NotificationInput = {
   /** An i18n key ("notify.referral.created"): rendered in each reader's own language. */
@@ -18,12 +20,16 @@ export type NotificationInput = {
    * runs twice, and `resolveReminders` marks every party's copy done when the task is done.
    */
   subjectKey?: string;
+  /** What the one-tap stop of its outside messages stops (default: the channel): a job alert names its search. */
+  stopKey?: StopKey;
 };
 
 /**
  * Notify users in the same transaction as the change they hear about, so a rolled-back change sends
  * nothing. Duplicate and empty recipient lists are fine; a reminder a recipient already has for the same
- * subject is not sent again. Returns how many notifications were written.
+ * subject is not sent again. Notifications listed in `OUTSIDE_MESSAGES` also queue their SMS, Zalo and
+ * e-mail deliveries here, in the same transaction (deliveries.server.ts), for the recipients who can be
+ * reached outside the app. Returns how many notifications were written.
  */
 export async function notify(
   executor: Executor,
@@ -42,15 +48,17 @@ export async function notify(
     subjectKey: input.subjectKey ?? null,
     createdAt: now(),
   }));
-  if (!input.subjectKey) {
-    await executor.insert(notification).values(rows);
-    return ids.length;
-  }
-  const written = await executor
-    .insert(notification)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: notification.id });
+  const insert = executor.insert(notification).values(rows);
+  const written = await (input.subjectKey ? insert.onConflictDoNothing() : insert).returning({
+    id: notification.id,
+    recipientId: notification.recipientId,
+  });
+  await queueOutside(executor, written, {
+    messageKey: input.messageKey,
+    params: input.params ?? {},
+    link: input.link,
+    stopKey: input.stopKey,
+  });
   return written.length;
 }
 

@@ -4,8 +4,9 @@
  * decided before it is called (app/modules/notifications/deliveries.server.ts). Adapters never throw for
  * a provider's answer; they return a SendResult the delivery pipeline turns into sent / retry / dead.
  */
-export const OUTSIDE_CHANNELS = ["sms", "zalo", "email"] as const;
-export type OutsideChannel = (typeof OUTSIDE_CHANNELS)[number];
+import type { OutsideChannel } from "../../../../db/enums";
+
+export { OUTSIDE_CHANNELS, type OutsideChannel } from "../../../../db/enums";
 
 export type OutgoingMessage = {
   /** Our delivery row id: the idempotency key a provider is given (eSMS RequestId, ZNS tracking_id, Message-ID). */

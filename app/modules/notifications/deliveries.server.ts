@@ -1,0 +1,106 @@
+import { translator } from "~/i18n";
+import { now } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import type { OutsideChannel } from "../../../db/enums";
+import { delivery } from "../../../db/schema";
+import { channelAdapters } from "./channels/registry.server";
+import { buildZnsTemplate } from "./channels/zns-templates";
+import { outsideSpecOf } from "./outside-messages";
+import { assertSafeOutside, renderOutside } from "./outside-render.server";
+import { addressFor, contactOf, reachableChannels } from "./settings.server";
+import { createShortLink, type StopKey } from "./short-links.server";
+
+export type OutsideNotice = {
+  messageKey: string;
+  params: Record<string, string | number>;
+  /** The path in the app the message leads to (through a short link). */
+  link: string;
+  /** What the message's one-tap stop stops (default: the channel it came on). */
+  stopKey?: StopKey;
+};
+
+/**
+ * Queue the outside messages of a notification, in the caller's transaction (called by `notify`): one
+ * delivery per channel the recipient can be reached on now (chosen, an address, a live consent for a
+ * person, a provider or the dev outbox for the channel). Notifications that stay in the app queue nothing.
+ * Quiet hours and the daily cap are applied when the worker sends, so a message queued at 22:00 waits.
+ */
+export async function queueOutside(
+  executor: Executor,
+  written: readonly { id: number; recipientId: string }[],
+  notice: OutsideNotice,
+): Promise<number> {
+  const spec = outsideSpecOf(notice.messageKey);
+  if (!spec) return 0;
+  const adapters = channelAdapters();
+  let queued = 0;
+  for (const row of written) {
+    const contact = await contactOf(executor, row.recipientId);
+    if (!contact) continue;
+    for (const channel of await reachableChannels(executor, contact)) {
+      if (!adapters[channel]) continue;
+      const link = await createShortLink(executor, contact.userId, notice.link, notice.stopKey ?? `channel:${channel}`);
+      const { text, fellBack } = renderOutside(contact.locale, spec.text, notice.params, link);
+      const t = translator(contact.locale);
+      await executor.insert(delivery).values({
+        recipientId: contact.userId,
+        notificationId: row.id,
+        channel,
+        kind: spec.kind,
+        toAddress: addressFor(contact, channel)!,
+        subject: channel === "email" ? t("out.subject") : null,
+        body: channel === "email" ? `${text}\n\n${t("out.email.footer", { stop: link })}` : text,
+        template:
+          channel === "zalo"
+            ? buildZnsTemplate(fellBack ? "news" : (spec.zns ?? "news"), stringParams(notice.params), link)
+            : null,
+        link,
+        nextAttemptAt: now(),
+        createdAt: now(),
+      });
+      queued++;
+    }
+  }
+  return queued;
+}
+
+const stringParams = (params: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+
+export type TransactionalMessage = {
+  /** The account it is for (null: none — never happens for a reset, kept for scripts). */
+  userId: string;
+  channel: Extract<OutsideChannel, "sms" | "email">;
+  /** E.164 phone or e-mail address. */
+  to: string;
+  kind: string;
+  body: string;
+  subject?: string;
+  link?: string;
+};
+
+/**
+ * A message the user asked for themselves (a password-reset code or link): it leaves at once, at any hour,
+ * outside the daily cap, needs no consent for news (they asked for it) and is never digested. It still
+ * passes the forbidden-words check. Returns the delivery id.
+ */
+export async function queueTransactional(executor: Executor, message: TransactionalMessage): Promise<number> {
+  assertSafeOutside(message.body, message.link);
+  const [row] = await executor
+    .insert(delivery)
+    .values({
+      recipientId: message.userId,
+      channel: message.channel,
+      purpose: "transactional",
+      kind: message.kind,
+      toAddress: message.to,
+      subject: message.subject ?? null,
+      body: message.body,
+      link: message.link ?? null,
+      nextAttemptAt: now(),
+      createdAt: now(),
+    })
+    .returning({ id: delivery.id });
+  return row.id;
+}
