@@ -19,7 +19,7 @@ import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { initSearch } from "../search/client.server";
 import { type LaunchedMeilisearch, launchMeilisearch } from "../search/launcher";
-import { isAllowedOrigin } from "./auth/origin.server";
+import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { parseEnv, refreshEnv } from "./env.server";
 import { bodySizeLimit } from "./http/body-limit.server";
@@ -136,7 +136,10 @@ async function main() {
   // Every state-changing request must come from our own pages (CSRF defence).
   app.use((req, res, next) => {
     const host = env.TRUST_PROXY === "true" ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
-    if (isAllowedOrigin({ method: req.method, origin: req.get("origin"), host, trustedOrigins: env.trustedOrigins })) {
+    if (
+      isCookielessPath(req.path) ||
+      isAllowedOrigin({ method: req.method, origin: req.get("origin"), host, trustedOrigins: env.trustedOrigins })
+    ) {
       return next();
     }
     const t = translator(localeFromCookie(req.get("cookie") ?? null));

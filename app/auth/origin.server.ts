@@ -1,6 +1,17 @@
 /** Methods that change state: each must come from one of our own pages. */
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * Paths that never act on the session cookie, so a cross-site POST cannot borrow it: providers' delivery
+ * reports (/hooks/…, checked by their own secret) and the one-tap stop of a message (/n/<code>: the code is
+ * the credential; mail clients send RFC 8058 one-click unsubscribes without an Origin).
+ */
+const COOKIELESS_POST_PATHS = [/^\/hooks\//, /^\/n\/[A-Za-z0-9_-]+$/];
+
+export function isCookielessPath(path: string): boolean {
+  return COOKIELESS_POST_PATHS.some((p) => p.test(path));
+}
+
 export type OriginCheckInput = {
   method: string;
   origin: string | undefined;

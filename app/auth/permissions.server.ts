@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   "manage:job_fair:commune",
   "manage:model:commune",
   "view:report:commune",
+  // Messages that leave the app (issue 13): the province's delivery list and its dead letters.
+  "manage:delivery:province",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:officer:province",
     "verify:organization:province",
     "view:audit:province",
+    "manage:delivery:province",
     "view:person:commune",
     "view:figures:commune",
     "view:notifications:own",

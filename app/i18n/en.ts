@@ -7,6 +7,7 @@ import { matchingEn } from "./catalogues/matching";
 import { navigationEn } from "./catalogues/navigation";
 import { notificationsEn } from "./catalogues/notifications";
 import { outcomesEn } from "./catalogues/outcomes";
+import { deliveriesEn } from "./catalogues/deliveries";
 import { outsideEn } from "./catalogues/outside";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";
@@ -210,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...notificationsEn,
   ...outsideEn,
+  ...deliveriesEn,
   ...matchingEn,
   ...referralsEn,
   ...outcomesEn,

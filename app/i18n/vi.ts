@@ -7,6 +7,7 @@ import { matchingVi } from "./catalogues/matching";
 import { navigationVi } from "./catalogues/navigation";
 import { notificationsVi } from "./catalogues/notifications";
 import { outcomesVi } from "./catalogues/outcomes";
+import { deliveriesVi } from "./catalogues/deliveries";
 import { outsideVi } from "./catalogues/outside";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";
@@ -208,6 +209,7 @@ export const vi = {
   ...accountVi,
   ...notificationsVi,
   ...outsideVi,
+  ...deliveriesVi,
   ...matchingVi,
   ...referralsVi,
   ...outcomesVi,

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 
 import { now } from "~/utils/clock.server";
 
 import { db } from "../../../db/client.server";
 import type { DeliveryStatus, OutsideChannel } from "../../../db/enums";
-import { appUser, delivery } from "../../../db/schema";
+import { appUser, commune, delivery, officerCommune, organization, releasedPerson } from "../../../db/schema";
 import type { ProviderReport } from "./channels/types";
 
 export type DeliveryLine = {
@@ -27,11 +27,33 @@ export type DeliveryLine = {
 };
 
 /**
- * Messages newest first: the admin's delivery list (`statuses`: e.g. the dead letters) and the dev outbox
- * (`provider: "outbox"` plus what still waits). `before` pages back by id.
+ * The recipient belongs to the province: a person registered in one of its communes, an officer serving one,
+ * an organisation's user located in it, or an admin of it. A provincial admin sees only these messages.
+ */
+function recipientInProvince(provinceCode: string): SQL {
+  return sql`(
+    exists (select 1 from ${releasedPerson} p join ${commune} c on c.code = p.commune_code
+            where p.user_id = ${delivery.recipientId} and c.province_code = ${provinceCode})
+    or exists (select 1 from ${officerCommune} oc join ${commune} c on c.code = oc.commune_code
+            where oc.user_id = ${delivery.recipientId} and c.province_code = ${provinceCode})
+    or exists (select 1 from ${appUser} u join ${organization} o on o.id = u.organization_id
+            where u.id = ${delivery.recipientId} and o.province_code = ${provinceCode})
+    or exists (select 1 from ${appUser} u where u.id = ${delivery.recipientId} and u.province_code = ${provinceCode})
+  )`;
+}
+
+/**
+ * Messages newest first: the admin's delivery list (`statuses`: e.g. the dead letters; `provinceCode`: only
+ * that province's recipients) and the dev outbox (every message). `before` pages back by id.
  */
 export async function listDeliveries(
-  options: { statuses?: DeliveryStatus[]; channel?: OutsideChannel; before?: number; limit?: number } = {},
+  options: {
+    statuses?: DeliveryStatus[];
+    channel?: OutsideChannel;
+    provinceCode?: string;
+    before?: number;
+    limit?: number;
+  } = {},
 ): Promise<DeliveryLine[]> {
   const rows = await db()
     .select({ row: delivery, recipientName: appUser.fullName })
@@ -42,6 +64,7 @@ export async function listDeliveries(
         options.statuses?.length ? inArray(delivery.status, options.statuses) : undefined,
         options.channel ? eq(delivery.channel, options.channel) : undefined,
         options.before ? lt(delivery.id, options.before) : undefined,
+        options.provinceCode ? recipientInProvince(options.provinceCode) : undefined,
       ),
     )
     .orderBy(desc(delivery.id))
@@ -66,12 +89,12 @@ export async function listDeliveries(
   }));
 }
 
-/** Send a failed or dead message again, from now, with a fresh count of tries (the admin's button). */
-export async function retryDelivery(id: number): Promise<boolean> {
+/** Send a failed or dead message of the province again, from now, with a fresh count of tries (the admin's button). */
+export async function retryDelivery(provinceCode: string, id: number): Promise<boolean> {
   const rows = await db()
     .update(delivery)
     .set({ status: "queued", attempts: 0, nextAttemptAt: now(), lastError: null })
-    .where(and(eq(delivery.id, id), inArray(delivery.status, ["failed", "dead"])))
+    .where(and(eq(delivery.id, id), inArray(delivery.status, ["failed", "dead"]), recipientInProvince(provinceCode)))
     .returning({ id: delivery.id });
   return rows.length > 0;
 }
