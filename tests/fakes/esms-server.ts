@@ -161,7 +161,11 @@ export async function startEsmsServer(options: EsmsServerOptions = {}): Promise<
     }
 
     sequence += 1;
-    const received: EsmsReceived = { smsId: `fake-${sequence}-${Date.now().toString(16)}`, body, receivedAt: new Date() };
+    const received: EsmsReceived = {
+      smsId: `fake-${sequence}-${Date.now().toString(16)}`,
+      body,
+      receivedAt: new Date(),
+    };
     messages.push(received);
     if (requestId) accepted.set(requestId, received);
     if (failure === "drop-after-accept") {

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { smsAdapterFromEnv, smsConfigFromEnv } from "~/modules/notifications/channels/sms-config.server";
 import { createEsmsAdapter, type EsmsConfig, parseEsmsReport } from "~/modules/notifications/channels/sms.server";
+import { smsAdapterFromEnv, smsConfigFromEnv } from "~/modules/notifications/channels/sms-config.server";
 import type { OutgoingMessage, SendResult } from "~/modules/notifications/channels/types";
 
 import { type EsmsServer, startEsmsServer } from "../fakes/esms-server";
@@ -203,7 +203,11 @@ describe("eSMS adapter: passing faults are retried", () => {
     await esms.stop();
     const down = await adapter.send(sent);
     // ECONNREFUSED, or UND_ERR_SOCKET when fetch first tries its kept-alive connection that stop() cut.
-    expect(down).toEqual({ ok: false, kind: "retry", reason: expect.stringMatching(/^network error (ECONNREFUSED|UND_ERR_SOCKET)$/) });
+    expect(down).toEqual({
+      ok: false,
+      kind: "retry",
+      reason: expect.stringMatching(/^network error (ECONNREFUSED|UND_ERR_SOCKET)$/),
+    });
     await esms.start();
     expect((await adapter.send(sent)).ok).toBe(true);
   });
@@ -332,7 +336,9 @@ describe("smsAdapterFromEnv", () => {
     expect(failure({ ESMS_API_KEY: "k", ESMS_BRANDNAME: "ChungTay" })).toBe(
       "Invalid SMS settings (eSMS):\n  ESMS_SECRET_KEY: is required with ESMS_API_KEY, for example ESMS_SECRET_KEY=9F8E7D6C5B4A",
     );
-    expect(failure({ ESMS_SECRET_KEY: "s" })).toContain("ESMS_API_KEY: is required when ESMS_SECRET_KEY or ESMS_BRANDNAME is set");
+    expect(failure({ ESMS_SECRET_KEY: "s" })).toContain(
+      "ESMS_API_KEY: is required when ESMS_SECRET_KEY or ESMS_BRANDNAME is set",
+    );
     expect(failure({ ESMS_API_KEY: "k", ESMS_SECRET_KEY: "s" })).toContain(
       "ESMS_BRANDNAME: is required for brand-name messages (ESMS_SMS_TYPE=2), as registered at eSMS, for example ESMS_BRANDNAME=ChungTay",
     );

@@ -21,7 +21,7 @@ describe("foldForSms", () => {
   });
 
   it("writes typographic dashes, quotes and the ellipsis in ASCII", () => {
-    expect(foldForSms("Ca sáng – “đúng giờ”… ’ok’")).toBe('Ca sang - "dung gio"... \'ok\'');
+    expect(foldForSms("Ca sáng – “đúng giờ”… ’ok’")).toBe("Ca sang - \"dung gio\"... 'ok'");
   });
 
   it("is foldText without the lower case (one folding rule, app/utils/text.ts)", () => {
@@ -96,7 +96,8 @@ describe("smsSegments", () => {
   });
 
   it("prices a typical alert: with diacritics 2 messages, folded 1", () => {
-    const alert = "Chung Tay: Có 2 việc làm mới phù hợp với chị ở Quận Hoàng Mai. Xem chi tiết: https://chungtay.vn/n/Ab3x";
+    const alert =
+      "Chung Tay: Có 2 việc làm mới phù hợp với chị ở Quận Hoàng Mai. Xem chi tiết: https://chungtay.vn/n/Ab3x";
     expect(smsSegments(alert)).toEqual({ encoding: "ucs2", characters: 103, segments: 2 });
     expect(smsSegments(foldForSms(alert))).toEqual({ encoding: "gsm7", characters: 103, segments: 1 });
   });

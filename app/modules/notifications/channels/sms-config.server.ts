@@ -11,7 +11,10 @@ import type { ChannelAdapter } from "./types";
 const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const text = () => z.preprocess(blankAsUnset, z.string().trim().optional());
 const flag = (example: string) =>
-  z.preprocess(blankAsUnset, z.enum(["true", "false"], { error: `must be true or false, for example ${example}` }).optional());
+  z.preprocess(
+    blankAsUnset,
+    z.enum(["true", "false"], { error: `must be true or false, for example ${example}` }).optional(),
+  );
 
 const smsEnvSchema = z
   .object({
@@ -43,10 +46,15 @@ const smsEnvSchema = z
       ctx.addIssue({ code: "custom", path: [name], message: `is required ${why}, for example ${example}` });
     const anySet = env.ESMS_API_KEY || env.ESMS_SECRET_KEY || env.ESMS_BRANDNAME;
     if (!anySet) return;
-    if (!env.ESMS_API_KEY) need("ESMS_API_KEY", "when ESMS_SECRET_KEY or ESMS_BRANDNAME is set", "ESMS_API_KEY=A1B2C3D4E5F6");
+    if (!env.ESMS_API_KEY)
+      need("ESMS_API_KEY", "when ESMS_SECRET_KEY or ESMS_BRANDNAME is set", "ESMS_API_KEY=A1B2C3D4E5F6");
     if (!env.ESMS_SECRET_KEY) need("ESMS_SECRET_KEY", "with ESMS_API_KEY", "ESMS_SECRET_KEY=9F8E7D6C5B4A");
     if (env.ESMS_SMS_TYPE === "2" && !env.ESMS_BRANDNAME) {
-      need("ESMS_BRANDNAME", "for brand-name messages (ESMS_SMS_TYPE=2), as registered at eSMS", "ESMS_BRANDNAME=ChungTay");
+      need(
+        "ESMS_BRANDNAME",
+        "for brand-name messages (ESMS_SMS_TYPE=2), as registered at eSMS",
+        "ESMS_BRANDNAME=ChungTay",
+      );
     }
   });
 

@@ -129,7 +129,11 @@ export function createEsmsAdapter(config: EsmsConfig): ChannelAdapter {
         });
       } catch (error) {
         const timedOut = error instanceof Error && error.name === "TimeoutError";
-        return { ok: false, kind: "retry", reason: timedOut ? `no answer within ${config.timeoutMs} ms` : networkReason(error) };
+        return {
+          ok: false,
+          kind: "retry",
+          reason: timedOut ? `no answer within ${config.timeoutMs} ms` : networkReason(error),
+        };
       }
       try {
         return await readAnswer(response, body.RequestId);
@@ -146,12 +150,22 @@ async function readAnswer(response: Response, requestId: string): Promise<SendRe
   if (status === 429) {
     await response.body?.cancel();
     const retryAfterMs = retryAfter(response.headers.get("retry-after"));
-    return { ok: false, kind: "retry", reason: "HTTP 429 rate limited", ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      ok: false,
+      kind: "retry",
+      reason: "HTTP 429 rate limited",
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
   if (status >= 500 || status === 408) {
     await response.body?.cancel();
     const retryAfterMs = retryAfter(response.headers.get("retry-after"));
-    return { ok: false, kind: "retry", reason: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      ok: false,
+      kind: "retry",
+      reason: `HTTP ${status}`,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
   if (status < 200 || status >= 300) {
     // 404 (wrong ESMS_URL), 403 (a firewall): our set-up, not a passing fault.
@@ -173,7 +187,12 @@ async function readAnswer(response: Response, requestId: string): Promise<SendRe
   // Sent before under this RequestId (our earlier try got no answer): accepted then, not to be sent again.
   // eSMS's documented answer carries no SMSID, so the request id stands in for it.
   if (code === DUPLICATE_REQUEST) return { ok: true, providerId: smsId ?? requestId };
-  const detail = typeof fields.ErrorMessage === "string" ? fields.ErrorMessage : typeof fields.error === "string" ? fields.error : "";
+  const detail =
+    typeof fields.ErrorMessage === "string"
+      ? fields.ErrorMessage
+      : typeof fields.error === "string"
+        ? fields.error
+        : "";
   if (code === undefined) {
     // {"error":"Invalid request"}: eSMS could not read our body; the same bytes would be refused again.
     return { ok: false, kind: "permanent", reason: `eSMS refused the request${detail ? `: ${detail}` : ""}` };
@@ -181,7 +200,12 @@ async function readAnswer(response: Response, requestId: string): Promise<SendRe
   const known = CODES[code];
   const reason = `eSMS ${code}: ${known?.meaning ?? "unknown code"}${detail ? ` (${detail})` : ""}`;
   if (known?.kind === "retry") {
-    return { ok: false, kind: "retry", reason, ...(known.retryAfterMs !== undefined ? { retryAfterMs: known.retryAfterMs } : {}) };
+    return {
+      ok: false,
+      kind: "retry",
+      reason,
+      ...(known.retryAfterMs !== undefined ? { retryAfterMs: known.retryAfterMs } : {}),
+    };
   }
   return { ok: false, kind: "permanent", reason };
 }
@@ -231,7 +255,8 @@ export function parseEsmsReport(body: unknown): ProviderReport | null {
   if (status !== "5") return null;
   const success = Number(fields.get("sendsuccess") ?? "0");
   const failed = Number(fields.get("sendfailed") ?? "0");
-  if (failed > 0) return { providerId, delivered: false, reason: `not delivered by the network (SendFailed ${failed})` };
+  if (failed > 0)
+    return { providerId, delivered: false, reason: `not delivered by the network (SendFailed ${failed})` };
   if (success > 0) return { providerId, delivered: true };
   return null;
 }
