@@ -23,9 +23,15 @@
  * await esms.stop(); await esms.start();         // down (connection refused) and up again on the same port
  * await esms.report(smsId, true)                 // GET the message's CallbackUrl as eSMS would; returns the HTTP status
  * await esms.close()                             // stop for good
+ *
+ * As a process of its own (for browser and reliability tests that kill it mid-run):
+ *   npx tsx tests/fakes/esms-server.ts 9301      → ESMS_URL=http://127.0.0.1:9301, keys test-api-key / test-secret-key, brand ChungTay
+ *   GET /__fake/messages                         → the accepted messages as JSON (held in memory: a restart forgets them)
+ *   POST /__fake/fail?kind=rate-limit&times=2    → failNext over HTTP
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { pathToFileURL } from "node:url";
 
 export const ESMS_FAKE_SEND_PATH = "/MainService.svc/json/SendMultipleMessage_V4_post_json/";
 
@@ -110,7 +116,15 @@ export async function startEsmsServer(options: EsmsServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== ESMS_FAKE_SEND_PATH) {
+    const url = new URL(req.url ?? "/", "http://x");
+    // Test-only controls (not eSMS's): for a browser or process test that runs this server on its own.
+    if (url.pathname === "/__fake/messages" && req.method === "GET") return json(res, messages);
+    if (url.pathname === "/__fake/fail" && req.method === "POST") {
+      const kind = url.searchParams.get("kind") as EsmsFailure;
+      for (let i = 0; i < Number(url.searchParams.get("times") ?? "1"); i += 1) failures.push(kind);
+      return json(res, { failing: failures.length });
+    }
+    if (req.method !== "POST" || url.pathname !== ESMS_FAKE_SEND_PATH) {
       res.writeHead(404, { "Content-Type": "text/html" });
       res.end("<h1>Endpoint not found.</h1>");
       return;
@@ -245,4 +259,13 @@ export async function startEsmsServer(options: EsmsServerOptions = {}): Promise<
     close: stop,
     report,
   };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.argv[2] ?? "9301");
+  const esms = await startEsmsServer({ port });
+  console.log(`fake eSMS listening on ${esms.url}`);
+  const quit = () => void esms.close().then(() => process.exit(0));
+  process.on("SIGINT", quit);
+  process.on("SIGTERM", quit);
 }
