@@ -50,6 +50,8 @@ export type EsmsFailure =
   | "unknown-code"
   /** {"error":"Invalid request"} without a CodeResult. */
   | "invalid-request"
+  /** 124 for a RequestId eSMS refused earlier (SendStatus 4). */
+  | "duplicate-of-refused"
   /** HTTP 429 with Retry-After: 7. */
   | "rate-limit"
   /** HTTP 503 with an HTML page. */
@@ -154,6 +156,9 @@ export async function startEsmsServer(options: EsmsServerOptions = {}): Promise<
       return res.end("<html><body>Bad gateway</body></html>");
     }
     if (failure === "invalid-request") return json(res, { error: "Invalid request" });
+    if (failure === "duplicate-of-refused") {
+      return json(res, { CodeResult: "124", CountRegenerate: 0, ErrorMessage: "Request exist 1", SendStatus: "4" });
+    }
     const forced = {
       "bad-key": "101",
       balance: "103",

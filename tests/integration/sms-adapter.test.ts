@@ -151,6 +151,7 @@ describe("eSMS adapter: refusals", () => {
     ["template", /^eSMS 146: text does not match a registered customer-care template/],
     ["unknown-code", /^eSMS 555: unknown code/],
     ["invalid-request", /^eSMS refused the request: Invalid request$/],
+    ["duplicate-of-refused", /^eSMS 124: refused earlier under this RequestId$/],
   ] as const)("%s is permanent", async (kind, reason) => {
     esms.failNext(kind);
     expectPermanent(await createEsmsAdapter(config()).send(message()), reason);

@@ -119,27 +119,18 @@ export function createEsmsAdapter(config: EsmsConfig): ChannelAdapter {
       const phone = esmsPhone(message.to);
       if (!phone) return { ok: false, kind: "permanent", reason: "not a Vietnamese mobile number" };
       const body = esmsSendBody(config, message, phone);
-      let response: Response;
       try {
-        response = await fetch(endpoint, {
+        const response = await fetch(endpoint, {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json" },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(config.timeoutMs),
         });
-      } catch (error) {
-        const timedOut = error instanceof Error && error.name === "TimeoutError";
-        return {
-          ok: false,
-          kind: "retry",
-          reason: timedOut ? `no answer within ${config.timeoutMs} ms` : networkReason(error),
-        };
-      }
-      try {
         return await readAnswer(response, body.RequestId);
       } catch (error) {
-        // The body stopped arriving (timeout or connection cut mid-answer).
-        return { ok: false, kind: "retry", reason: networkReason(error) };
+        // No answer, or the answer stopped arriving: the gateway may or may not have the message, and the
+        // RequestId makes the retry safe either way.
+        return { ok: false, kind: "retry", reason: networkReason(error, config.timeoutMs) };
       }
     },
   };
@@ -147,25 +138,12 @@ export function createEsmsAdapter(config: EsmsConfig): ChannelAdapter {
 
 async function readAnswer(response: Response, requestId: string): Promise<SendResult> {
   const status = response.status;
-  if (status === 429) {
+  if (status === 429 || status === 408 || status >= 500) {
+    // Rate limit (eSMS documents no code of its own for it), request timeout, the gateway's own failure.
     await response.body?.cancel();
     const retryAfterMs = retryAfter(response.headers.get("retry-after"));
-    return {
-      ok: false,
-      kind: "retry",
-      reason: "HTTP 429 rate limited",
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
-  }
-  if (status >= 500 || status === 408) {
-    await response.body?.cancel();
-    const retryAfterMs = retryAfter(response.headers.get("retry-after"));
-    return {
-      ok: false,
-      kind: "retry",
-      reason: `HTTP ${status}`,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
+    const reason = status === 429 ? "HTTP 429 rate limited" : `HTTP ${status}`;
+    return { ok: false, kind: "retry", reason, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
   if (status < 200 || status >= 300) {
     // 404 (wrong ESMS_URL), 403 (a firewall): our set-up, not a passing fault.
@@ -186,7 +164,13 @@ async function readAnswer(response: Response, requestId: string): Promise<SendRe
   if (code === ACCEPTED) return { ok: true, providerId: smsId ?? requestId };
   // Sent before under this RequestId (our earlier try got no answer): accepted then, not to be sent again.
   // eSMS's documented answer carries no SMSID, so the request id stands in for it.
-  if (code === DUPLICATE_REQUEST) return { ok: true, providerId: smsId ?? requestId };
+  if (code === DUPLICATE_REQUEST) {
+    // The answer names the earlier request's status; 4 means eSMS refused it then, so nothing went out.
+    if (String(fields.SendStatus ?? "") === "4") {
+      return { ok: false, kind: "permanent", reason: "eSMS 124: refused earlier under this RequestId" };
+    }
+    return { ok: true, providerId: smsId ?? requestId };
+  }
   const detail =
     typeof fields.ErrorMessage === "string"
       ? fields.ErrorMessage
@@ -210,11 +194,11 @@ async function readAnswer(response: Response, requestId: string): Promise<SendRe
   return { ok: false, kind: "permanent", reason };
 }
 
-function networkReason(error: unknown): string {
+function networkReason(error: unknown, timeoutMs: number): string {
   if (!(error instanceof Error)) return "network error";
+  if (error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
   const cause = error.cause instanceof Error ? error.cause : undefined;
   const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
-  if (error.name === "TimeoutError") return "no answer in time";
   return `network error${code ? ` ${code}` : `: ${error.message}`}`;
 }
 
