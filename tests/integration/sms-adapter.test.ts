@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { createEsmsAdapter, type EsmsConfig, parseEsmsReport } from "~/modules/notifications/channels/sms.server";
+import {
+  createEsmsAdapter,
+  type EsmsConfig,
+  parseEsmsReport,
+  retryAfter,
+} from "~/modules/notifications/channels/sms.server";
 import { smsAdapterFromEnv, smsConfigFromEnv } from "~/modules/notifications/channels/sms-config.server";
 import type { OutgoingMessage, SendResult } from "~/modules/notifications/channels/types";
 
@@ -188,6 +193,15 @@ describe("eSMS adapter: passing faults are retried", () => {
       reason: "HTTP 429 rate limited",
       retryAfterMs: 7_000,
     });
+  });
+
+  it("reads Retry-After as seconds or as a date", () => {
+    const now = Date.parse("2026-12-06T10:00:00Z");
+    expect(retryAfter("120", now)).toBe(120_000);
+    expect(retryAfter("Sun, 06 Dec 2026 10:01:30 GMT", now)).toBe(90_000);
+    expect(retryAfter("Sun, 06 Dec 2026 09:00:00 GMT", now)).toBe(0);
+    expect(retryAfter("soon", now)).toBeUndefined();
+    expect(retryAfter(null, now)).toBeUndefined();
   });
 
   it("HTTP 503 and an unreadable page are retried", async () => {
