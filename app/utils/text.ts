@@ -61,13 +61,22 @@ const PUNCTUATION_PATTERN = new RegExp(`[${Object.keys(PUNCTUATION).join("")}]`,
  * Roman numerals, unit signs — that this does not copy).
  */
 export function foldText(text: string): string {
+  return stripDiacritics(text).toLowerCase();
+}
+
+/**
+ * `foldText` without the lower case: tone marks and accents dropped, đ → d and Đ → D, typographic dashes and
+ * quotes as ASCII ones, case and everything else kept. "Đặng Thị – “Ánh”" → "Dang Thi - \"Anh\"". What an SMS
+ * sent without diacritics reads (app/modules/notifications/channels/sms-text.ts).
+ */
+export function stripDiacritics(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
-    .replace(/[đĐ]/g, "d")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
     .replace(PUNCTUATION_PATTERN, (c) => PUNCTUATION[c]!)
-    .normalize("NFC")
-    .toLowerCase();
+    .normalize("NFC");
 }
 
 /** `foldText`, then every run of characters other than letters and digits as one space, trimmed: "Nguyễn  Văn H." → "nguyen van h". */
