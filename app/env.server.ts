@@ -58,6 +58,16 @@ const envSchema = z.object({
    * nowhere. Defaults to on for the embedded demo, off with DATABASE_URL; never on in a real deployment.
    */
   DEV_OUTBOX: z.enum(["true", "false"]).optional(),
+  /**
+   * The secret in the URLs providers call back with delivery reports (/hooks/esms/<token>, /hooks/zns/<token>);
+   * eSMS and Zalo sign nothing, so an unguessable path is the check. Unset: no delivery reports are asked for.
+   */
+  HOOKS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,100}$/, {
+      error: "must be 16 or more letters, digits, - or _, for example 3f9a1c7e5b2d4a6c8e0f",
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -20,6 +20,7 @@ const SHORTCUTS: Record<Role, readonly (readonly [string, MessageKey])[]> = {
   admin: [
     ["/admin/officers", "nav.admin.officers"],
     ["/admin/audit", "nav.admin.audit"],
+    ["/admin/deliveries", "admin.deliveries.title"],
     ["/organizations/review", "nav.admin.review"],
     ["/officer/reports", "nav.reports"],
   ],

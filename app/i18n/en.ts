@@ -1,13 +1,13 @@
 import { accountEn } from "./catalogues/account";
 import { businessTrainingEn } from "./catalogues/business-training";
 import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
+import { deliveriesEn } from "./catalogues/deliveries";
 import { eventsEn } from "./catalogues/events";
 import { marketplaceEn } from "./catalogues/marketplace";
 import { matchingEn } from "./catalogues/matching";
 import { navigationEn } from "./catalogues/navigation";
 import { notificationsEn } from "./catalogues/notifications";
 import { outcomesEn } from "./catalogues/outcomes";
-import { deliveriesEn } from "./catalogues/deliveries";
 import { outsideEn } from "./catalogues/outside";
 import { personsEn } from "./catalogues/persons";
 import { postingEn } from "./catalogues/posting";

@@ -1,13 +1,13 @@
 import { accountVi } from "./catalogues/account";
 import { businessTrainingVi } from "./catalogues/business-training";
 import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
+import { deliveriesVi } from "./catalogues/deliveries";
 import { eventsVi } from "./catalogues/events";
 import { marketplaceVi } from "./catalogues/marketplace";
 import { matchingVi } from "./catalogues/matching";
 import { navigationVi } from "./catalogues/navigation";
 import { notificationsVi } from "./catalogues/notifications";
 import { outcomesVi } from "./catalogues/outcomes";
-import { deliveriesVi } from "./catalogues/deliveries";
 import { outsideVi } from "./catalogues/outside";
 import { personsVi } from "./catalogues/persons";
 import { postingVi } from "./catalogues/posting";

@@ -51,6 +51,9 @@ export default function AdminHome() {
         <Link to="/admin/audit" className="button button--secondary">
           {t("self.audit.title")}
         </Link>
+        <Link to="/admin/deliveries" className="button button--secondary">
+          {t("admin.deliveries.title")}
+        </Link>
         <Link to="/organizations/review" className="button button--secondary">
           {t("officer.home.review")}
         </Link>

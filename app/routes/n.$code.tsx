@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { getOptionalUser } from "~/auth/session.server";
-import type { MessageKey } from "~/i18n";
 import { stopFromLink } from "~/http/short-link.server";
+import type { MessageKey } from "~/i18n";
 import { findShortLink } from "~/modules/notifications/short-links.server";
 import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";

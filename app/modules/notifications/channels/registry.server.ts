@@ -1,16 +1,23 @@
 import { getEnv } from "~/env.server";
 
 import { outboxAdapter } from "./outbox.server";
+import { smsAdapterFromEnv } from "./sms-config.server";
 import { type ChannelAdapter, OUTSIDE_CHANNELS, type OutsideChannel } from "./types";
 
 export type ChannelAdapters = Partial<Record<OutsideChannel, ChannelAdapter>>;
 
 /** Each channel's provider adapter from the environment (null: not configured). */
 const FROM_ENV: Record<OutsideChannel, (source: Record<string, string | undefined>) => ChannelAdapter | null> = {
-  sms: () => null,
+  sms: (source) => smsAdapterFromEnv(source, { callbackUrl: hookUrl("esms") }),
   zalo: () => null,
   email: () => null,
 };
+
+/** Where a provider sends its delivery reports (undefined: HOOKS_TOKEN unset, none asked for). */
+function hookUrl(provider: string): string | undefined {
+  const env = getEnv();
+  return env.HOOKS_TOKEN ? `${env.publicUrl}/hooks/${provider}/${env.HOOKS_TOKEN}` : undefined;
+}
 
 let current: ChannelAdapters | undefined;
 
