@@ -1,3 +1,5 @@
+import net, { type AddressInfo } from "node:net";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createEmailAdapter, emailAdapterFromEnv, emailHtml } from "~/modules/notifications/channels/email.server";
@@ -90,6 +92,24 @@ describe("e-mail adapter against a real local SMTP server", () => {
     await smtp.start();
     expect(await adapter().send(message())).toMatchObject({ ok: true });
     expect(smtp.messages).toHaveLength(1);
+  });
+
+  it("a server that accepts the connection but never greets is a retry after the timeout", async () => {
+    const silent = net.createServer(() => undefined); // holds the socket open and says nothing
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const mute = createEmailAdapter({ url: `smtp://127.0.0.1:${port}`, from: FROM, timeoutMs: 300 });
+      const started = Date.now();
+      expect(await mute.send(message())).toMatchObject({
+        ok: false,
+        kind: "retry",
+        reason: expect.stringMatching(/ETIMEDOUT|[Tt]imeout/),
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it("escapes everything in the HTML copy", () => {

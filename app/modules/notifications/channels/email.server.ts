@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { z } from "zod";
 
+import { missingVar, optionalVar, parseChannelEnv } from "./env.server";
 import type { ChannelAdapter, OutgoingMessage, SendResult } from "./types";
 
 /**
@@ -14,33 +15,18 @@ import type { ChannelAdapter, OutgoingMessage, SendResult } from "./types";
 
 const TIMEOUT_MS = 10_000;
 
+const ADDRESS = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
 const emailEnvSchema = z.object({
-  SMTP_URL: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? undefined : v))
-    .pipe(
-      z
-        .url({
-          protocol: /^smtps?$/,
-          error: "must be an smtp:// or smtps:// URL, for example smtp://user:pass@mail.example.vn:587",
-        })
-        .optional(),
-    )
-    .optional(),
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? undefined : v))
-    .pipe(
-      z
-        .string()
-        .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
-          error: 'must be an address, for example "Chung Tay <no-reply@chungtay.vn>"',
-        })
-        .optional(),
-    )
-    .optional(),
+  SMTP_URL: optionalVar(
+    z.url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, for example smtp://user:pass@mail.example.vn:587",
+    }),
+  ),
+  MAIL_FROM: optionalVar(
+    z.string().regex(ADDRESS, { error: 'must be an address, for example "Chung Tay <no-reply@chungtay.vn>"' }),
+  ),
 });
 
 /**
@@ -48,17 +34,10 @@ const emailEnvSchema = z.object({
  * off). Throws one readable message naming the variable when a value is wrong or MAIL_FROM is missing.
  */
 export function emailAdapterFromEnv(source: Record<string, string | undefined> = process.env): ChannelAdapter | null {
-  const result = emailEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
-  }
-  const { SMTP_URL, MAIL_FROM } = result.data;
+  const { SMTP_URL, MAIL_FROM } = parseChannelEnv(emailEnvSchema, source);
   if (!SMTP_URL) return null;
   if (!MAIL_FROM) {
-    throw new Error(
-      'Invalid environment variables:\n  MAIL_FROM: must be set when SMTP_URL is set, for example "Chung Tay <no-reply@chungtay.vn>"',
-    );
+    throw missingVar("MAIL_FROM", 'must be set when SMTP_URL is set, for example "Chung Tay <no-reply@chungtay.vn>"');
   }
   return createEmailAdapter({ url: SMTP_URL, from: MAIL_FROM });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { missingVar, optionalVar, parseChannelEnv } from "./env.server";
 import type { ChannelAdapter, OutgoingMessage, ProviderReport, SendResult } from "./types";
 
 /**
@@ -15,17 +16,8 @@ export const ZNS_DEFAULT_URL = "https://business.openapi.zalo.me/message/templat
 const TIMEOUT_MS = 10_000;
 
 const znsEnvSchema = z.object({
-  ZNS_URL: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? undefined : v))
-    .pipe(z.url({ error: `must be a URL, for example ${ZNS_DEFAULT_URL}` }).optional())
-    .optional(),
-  ZNS_ACCESS_TOKEN: z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? undefined : v))
-    .optional(),
+  ZNS_URL: optionalVar(z.url({ error: `must be a URL, for example ${ZNS_DEFAULT_URL}` })),
+  ZNS_ACCESS_TOKEN: optionalVar(z.string()),
 });
 
 /**
@@ -34,17 +26,10 @@ const znsEnvSchema = z.object({
  * is wrong or half done (ZNS_URL without ZNS_ACCESS_TOKEN).
  */
 export function znsAdapterFromEnv(source: Record<string, string | undefined> = process.env): ChannelAdapter | null {
-  const result = znsEnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
-  }
-  const { ZNS_URL, ZNS_ACCESS_TOKEN } = result.data;
+  const { ZNS_URL, ZNS_ACCESS_TOKEN } = parseChannelEnv(znsEnvSchema, source);
   if (!ZNS_ACCESS_TOKEN) {
     if (ZNS_URL) {
-      throw new Error(
-        "Invalid environment variables:\n  ZNS_ACCESS_TOKEN: must be set when ZNS_URL is set (the Official Account's access token)",
-      );
+      throw missingVar("ZNS_ACCESS_TOKEN", "must be set when ZNS_URL is set (the Official Account's access token)");
     }
     return null;
   }
