@@ -1,6 +1,6 @@
-import type { AddressInfo } from "node:net";
-
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from "smtp-server";
+
+import { onSamePort } from "./listener";
 
 /**
  * A real SMTP server (the `smtp-server` package) that stands in for the mail provider in tests: plain
@@ -36,8 +36,6 @@ export type FakeSmtpServer = {
 export async function startFakeSmtp(options: { port?: number } = {}): Promise<FakeSmtpServer> {
   const messages: ReceivedMail[] = [];
   const rejections: { code: number; text: string }[] = [];
-  let port = options.port ?? 0;
-  let server: SMTPServer | null = null;
 
   const build = () =>
     new SMTPServer({
@@ -74,40 +72,26 @@ export async function startFakeSmtp(options: { port?: number } = {}): Promise<Fa
       },
     });
 
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = build();
-      s.on("error", () => undefined); // a client hanging up mid-session is not a test failure
-      s.server.once("error", reject);
-      s.listen(port, "127.0.0.1", () => {
-        port = (s.server.address() as AddressInfo).port;
-        server = s;
-        resolve();
-      });
-    });
+  const listener = onSamePort(() => {
+    const smtp = build();
+    smtp.on("error", () => undefined); // a client hanging up mid-session is not a test failure
+    return { server: smtp.server, close: (done) => smtp.close(done) };
+  }, options.port);
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const s = server;
-      server = null;
-      if (!s) return resolve();
-      s.close(() => resolve());
-    });
-
-  await start();
+  await listener.start();
   return {
     get port() {
-      return port;
+      return listener.port;
     },
     get url() {
-      return `smtp://mailer:secret@127.0.0.1:${port}`;
+      return `smtp://mailer:secret@127.0.0.1:${listener.port}`;
     },
     messages,
     rejectNextRecipient(code, text = code >= 500 ? "Mailbox unavailable" : "Try again later") {
       rejections.push({ code, text });
     },
-    stop,
-    start,
+    stop: listener.stop,
+    start: listener.start,
   };
 }
 

@@ -1,5 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+
+import { onSamePort } from "./listener";
 
 /**
  * A local HTTP server that stands in for Zalo's ZNS API in tests (nothing reaches the internet). It speaks
@@ -141,48 +142,34 @@ export async function startFakeZns(
     });
   };
 
-  let server: http.Server | null = null;
-  let port = options.port ?? 0;
-
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = http.createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on("data", (c: Buffer) => chunks.push(c));
-        req.on("end", () => handle(req, res, Buffer.concat(chunks).toString("utf8")));
-      });
-      s.once("error", reject);
-      s.listen(port, "127.0.0.1", () => {
-        port = (s.address() as AddressInfo).port;
-        server = s;
-        resolve();
-      });
+  const listener = onSamePort(() => {
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => handle(req, res, Buffer.concat(chunks).toString("utf8")));
     });
-
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      const s = server;
-      server = null;
-      if (!s) return resolve();
+    const close = (done: () => void) => {
       for (const res of hanging) res.destroy();
-      s.close(() => resolve());
-      s.closeAllConnections();
-    });
+      server.close(() => done());
+      server.closeAllConnections();
+    };
+    return { server, close };
+  }, options.port);
 
-  await start();
+  await listener.start();
 
   return {
     get url() {
-      return `http://127.0.0.1:${port}/message/template`;
+      return `http://127.0.0.1:${listener.port}/message/template`;
     },
     get port() {
-      return port;
+      return listener.port;
     },
     messages,
     requests,
     failNext: (next) => queue.push(next),
-    stop,
-    start,
+    stop: listener.stop,
+    start: listener.start,
     async sendReceivedWebhook(url, msgId) {
       const response = await fetch(url, {
         method: "POST",
