@@ -80,6 +80,8 @@ describe("e-mail adapter against a real local SMTP server", () => {
       kind: "permanent",
       reason: expect.stringContaining("550 Mailbox unavailable"),
     });
+    // An address no server could take is refused before anything is sent.
+    expect(await adapter().send(message({ to: "không phải địa chỉ" }))).toMatchObject({ ok: false, kind: "permanent" });
     expect(smtp.messages).toHaveLength(0);
     // The next message goes through: nothing stays stuck.
     expect(await adapter().send(message())).toMatchObject({ ok: true });

@@ -128,7 +128,8 @@ export function createZnsAdapter(options: { url: string; accessToken: string; ti
         retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
       };
     }
-    if (response.status >= 500) return { ok: false, kind: "retry", reason: `${status}: ${text.slice(0, 200)}` };
+    if (response.status >= 500 || response.status === 408)
+      return { ok: false, kind: "retry", reason: `${status}: ${text.slice(0, 200)}` };
 
     let json: unknown;
     try {
