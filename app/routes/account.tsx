@@ -9,9 +9,11 @@ import {
   requireUser,
   startSession,
 } from "~/auth/session.server";
+import { ContactSettings } from "~/components/account/contact-settings";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
 import { changePasswordSchema } from "~/modules/accounts/schema.server";
+import { contactChoices, contactSettingsSchema, saveContactSettings } from "~/modules/notifications/settings.server";
 import { type FieldErrors, type FormValues, readForm, validateForm, withoutSecrets } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
@@ -52,9 +54,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lastSeenAt: dateTime(s.lastSeenAt),
     current: s.current,
   }));
-  const done = new URL(request.url).searchParams.get("done") === "password";
+  const doneParam = new URL(request.url).searchParams.get("done");
+  const done = doneParam === "password";
+  const contact = await contactChoices(user.id);
   return json(
-    { sessions, limits: sessionLimits(user.role), done },
+    { sessions, limits: sessionLimits(user.role), done, contact, contactSaved: doneParam === "contact" },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -67,6 +71,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "logout-everywhere") {
     await endAllSessions(user.id);
     return redirect("/login?ended=all", { headers: { "Set-Cookie": await endSession(request) } });
+  }
+  if (values.intent === "contact") {
+    const parsed = contactSettingsSchema.safeParse({
+      channels: [values.channels ?? []].flat(),
+      digestHour: values.digestHour ?? "",
+    });
+    if (!parsed.success) return fail({ _form: { key: "validation.invalid" } });
+    await saveContactSettings(user.id, parsed.data);
+    return redirect("/account?done=contact#contact");
   }
   if (values.intent !== "password") return fail({ _form: { key: "validation.invalid" } });
   const parsed = validateForm(changePasswordSchema, values);
@@ -84,7 +97,7 @@ const LABELS = {
 } as const;
 
 export default function Account() {
-  const { sessions, limits, done } = useLoaderData<typeof loader>();
+  const { sessions, limits, done, contact, contactSaved } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { t } = useI18n();
@@ -173,6 +186,7 @@ export default function Account() {
           </Form>
         </section>
       </div>
+      {contact ? <ContactSettings view={contact} saved={contactSaved} /> : null}
     </>
   );
 }

@@ -5,8 +5,9 @@ import type { Executor } from "../../../db/client.server";
 import type { OutsideChannel } from "../../../db/enums";
 import { delivery } from "../../../db/schema";
 import { channelAdapters } from "./channels/registry.server";
-import { buildZnsTemplate } from "./channels/zns-templates";
-import { outsideSpecOf } from "./outside-messages";
+import { buildZnsTemplate, type ZnsKind } from "./channels/zns-templates";
+import { forbiddenWordsIn } from "./forbidden-words";
+import { outsideSpecOf, znsParams } from "./outside-messages";
 import { assertSafeOutside, renderOutside } from "./outside-render.server";
 import { addressFor, contactOf, reachableChannels } from "./settings.server";
 import { createShortLink, type StopKey } from "./short-links.server";
@@ -52,9 +53,7 @@ export async function queueOutside(
         subject: channel === "email" ? t("out.subject") : null,
         body: channel === "email" ? `${text}\n\n${t("out.email.footer", { stop: link })}` : text,
         template:
-          channel === "zalo"
-            ? buildZnsTemplate(fellBack ? "news" : (spec.zns ?? "news"), stringParams(notice.params), link)
-            : null,
+          channel === "zalo" ? znsTemplateFor(fellBack ? "news" : (spec.zns ?? "news"), notice.params, link) : null,
         link,
         nextAttemptAt: now(),
         createdAt: now(),
@@ -65,8 +64,16 @@ export async function queueOutside(
   return queued;
 }
 
-const stringParams = (params: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+/** The Zalo template and its data; a value Zalo would refuse (missing, unsafe) falls back to the plain "news" template. */
+function znsTemplateFor(kind: ZnsKind, params: Record<string, string | number>, link: string) {
+  try {
+    const data = znsParams(kind, params);
+    if (forbiddenWordsIn(Object.values(data).join(" ")).length > 0) return buildZnsTemplate("news", {}, link);
+    return buildZnsTemplate(kind, data, link);
+  } catch {
+    return buildZnsTemplate("news", {}, link);
+  }
+}
 
 export type TransactionalMessage = {
   /** The account it is for (null: none — never happens for a reset, kept for scripts). */

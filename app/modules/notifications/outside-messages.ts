@@ -1,5 +1,7 @@
 import type { MessageKey } from "~/i18n";
 
+import type { ZnsKind } from "./channels/zns-templates";
+
 /**
  * Which in-app notifications also leave the app (SMS, Zalo, e-mail), and in what words: the in-app sentence
  * may name things an outside message must not (a person's name for the officer, the word "referral" beside
@@ -16,8 +18,6 @@ export type OutsideSpec = {
   text: MessageKey;
   zns?: ZnsKind;
 };
-
-export type ZnsKind = "referral_new" | "interview_tomorrow" | "follow_up_due" | "verification_decided" | "news";
 
 export const OUTSIDE_MESSAGES: Partial<Record<MessageKey, OutsideSpec>> = {
   // Employers and training providers
@@ -54,4 +54,21 @@ export const OUTSIDE_MESSAGES: Partial<Record<MessageKey, OutsideSpec>> = {
 
 export function outsideSpecOf(messageKey: string): OutsideSpec | undefined {
   return Object.hasOwn(OUTSIDE_MESSAGES, messageKey) ? OUTSIDE_MESSAGES[messageKey as MessageKey] : undefined;
+}
+
+/** A notification's params as its Zalo template's parameters (the names registered with Zalo). */
+export function znsParams(kind: ZnsKind, params: Record<string, string | number>): Record<string, string> {
+  const text = (v: string | number | undefined) => String(v ?? "");
+  switch (kind) {
+    case "referral_new":
+      return { title: text(params.title) };
+    case "interview_tomorrow":
+      return { title: text(params.title), date: text(params.time ?? params.date) };
+    case "follow_up_due":
+      return { title: text(params.position ?? params.title) };
+    case "verification_decided":
+      return { org: text(params.organization) };
+    case "news":
+      return {};
+  }
 }

@@ -150,3 +150,34 @@ export async function turnChannelOff(executor: Executor, userId: string, channel
     .values({ userId, channels, digestHour: contact.digestHour, updatedAt: now() })
     .onConflictDoUpdate({ target: contactSetting.userId, set: { channels, updatedAt: now() } });
 }
+
+export type ChannelChoice = {
+  channel: OutsideChannel;
+  /** Where it would go (a phone or an address), null when the account has none. */
+  address: string | null;
+  chosen: boolean;
+  /** Persons only: whether their consent for this channel is live. */
+  consent: "given" | "needed" | null;
+};
+
+/** What /account shows: each channel the role may use, its address, the choice and, for a person, the consent. */
+export async function contactChoices(
+  userId: string,
+): Promise<{ choices: ChannelChoice[]; digestHour: number | null; officer: boolean } | null> {
+  const contact = await contactOf(db(), userId);
+  if (!contact) return null;
+  const offered = OUTSIDE_CHANNELS.filter((c) => !(contact.role === "person" && c === "email"));
+  const choices: ChannelChoice[] = [];
+  for (const channel of offered) {
+    let consent: ChannelChoice["consent"] = null;
+    if (contact.role === "person" && contact.personId && channel !== "email")
+      consent = (await hasLiveConsent(db(), contact.personId, CONSENT_FOR_CHANNEL[channel])) ? "given" : "needed";
+    choices.push({
+      channel,
+      address: addressFor(contact, channel),
+      chosen: contact.channels.includes(channel),
+      consent,
+    });
+  }
+  return { choices, digestHour: contact.digestHour, officer: contact.role === "officer" };
+}

@@ -1,16 +1,18 @@
 import { getEnv } from "~/env.server";
 
+import { emailAdapterFromEnv } from "./email.server";
 import { outboxAdapter } from "./outbox.server";
 import { smsAdapterFromEnv } from "./sms-config.server";
 import { type ChannelAdapter, OUTSIDE_CHANNELS, type OutsideChannel } from "./types";
+import { znsAdapterFromEnv } from "./zns.server";
 
 export type ChannelAdapters = Partial<Record<OutsideChannel, ChannelAdapter>>;
 
 /** Each channel's provider adapter from the environment (null: not configured). */
 const FROM_ENV: Record<OutsideChannel, (source: Record<string, string | undefined>) => ChannelAdapter | null> = {
   sms: (source) => smsAdapterFromEnv(source, { callbackUrl: hookUrl("esms") }),
-  zalo: () => null,
-  email: () => null,
+  zalo: (source) => znsAdapterFromEnv(source),
+  email: (source) => emailAdapterFromEnv(source),
 };
 
 /** Where a provider sends its delivery reports (undefined: HOOKS_TOKEN unset, none asked for). */

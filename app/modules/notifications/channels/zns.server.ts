@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { nextVietnamHour } from "../schedule";
 import { missingVar, optionalVar, parseChannelEnv } from "./env.server";
 import type { ChannelAdapter, OutgoingMessage, ProviderReport, SendResult } from "./types";
 
@@ -46,12 +47,10 @@ const RETRY_CODES: Record<number, { why: string; wait?: () => number }> = {
   [-147]: { why: "the template's daily quota is used up", wait: () => msUntilVietnamHour(0) },
 };
 
-/** Milliseconds from now until the next `hour`:00 in Vietnam (UTC+7, no daylight saving). */
+/** Milliseconds from now until the next `hour`:00 in Vietnam (schedule.ts keeps the arithmetic). */
 export function msUntilVietnamHour(hour: number, now = new Date()): number {
-  const vn = new Date(now.getTime() + 7 * 3_600_000);
-  const next = Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate(), hour) - 7 * 3_600_000;
-  const at = next > now.getTime() ? next : next + 24 * 3_600_000;
-  return at - now.getTime();
+  const at = nextVietnamHour(now, hour);
+  return (at.getTime() > now.getTime() ? at.getTime() : at.getTime() + 86_400_000) - now.getTime();
 }
 
 /** ZNS wants Vietnamese numbers as 84xxxxxxxxx, no "+"; null when `to` is not one. */
