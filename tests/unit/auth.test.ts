@@ -74,6 +74,8 @@ const EXPECTED: Record<Role, Permission[]> = {
     "manage:officer:province",
     "verify:organization:province",
     "view:audit:province",
+    // The province's messages that left the app and their dead letters (issue 13).
+    "manage:delivery:province",
     "view:person:commune",
     "view:figures:commune",
     "view:notifications:own",
