@@ -35,7 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ values: values as FormValues, errors: parsed.errors }, { status: 400 });
   const outcome = await requestPasswordReset({ identifier: parsed.data.identifier, ip: context.clientIp });
   return redirect(
-    outcome.channel === "sms" ? `/reset-password?to=${encodeURIComponent(outcome.masked)}` : "/forgot-password?sent=email",
+    outcome.channel === "sms"
+      ? `/reset-password?to=${encodeURIComponent(outcome.masked)}`
+      : "/forgot-password?sent=email",
   );
 }
 

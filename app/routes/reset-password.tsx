@@ -32,8 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const fail = (errors: FieldErrors) =>
-    json({ values: withoutSecrets(values) as FormValues, errors }, { status: 400 });
+  const fail = (errors: FieldErrors) => json({ values: withoutSecrets(values) as FormValues, errors }, { status: 400 });
   const parsed = validateForm(resetCodeSchema, values);
   if (!parsed.ok) return fail(parsed.errors);
   const outcome = await resetWithCode({ ...parsed.data, ip: context.clientIp });

@@ -39,8 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const fail = (errors: FieldErrors) =>
-    json({ values: withoutSecrets(values) as FormValues, errors }, { status: 400 });
+  const fail = (errors: FieldErrors) => json({ values: withoutSecrets(values) as FormValues, errors }, { status: 400 });
   const parsed = validateForm(resetLinkSchema, values);
   if (!parsed.ok) return fail(parsed.errors);
   const outcome = await resetWithToken({ ...parsed.data, token: params.token ?? "", ip: context.clientIp });

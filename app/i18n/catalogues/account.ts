@@ -135,7 +135,8 @@ export const accountEn: Record<keyof typeof accountVi, string> = {
   "recovery.link.title": "Choose a new password",
   "recovery.link.lead": "Choose a new password for your account.",
   "recovery.link.again": "Ask for a new link",
-  "recovery.error.code": "The code is wrong or has expired. Check the phone number and the code, or ask for a new code.",
+  "recovery.error.code":
+    "The code is wrong or has expired. Check the phone number and the code, or ask for a new code.",
   "recovery.error.codeFormat": "The code is exactly 6 digits.",
   "recovery.error.link": "This link no longer works (already used, expired or wrong). Ask for a new link.",
 };

@@ -24,7 +24,6 @@ export const navigationVi = {
 
   "login.forgot": "Quên mật khẩu?",
   "login.activate": "Người lao động có mã kích hoạt: kích hoạt tài khoản",
-
 } as const;
 
 export const navigationEn: Record<keyof typeof navigationVi, string> = {
@@ -49,5 +48,4 @@ export const navigationEn: Record<keyof typeof navigationVi, string> = {
 
   "login.forgot": "Forgot your password?",
   "login.activate": "Have an activation code? Activate your account",
-
 };

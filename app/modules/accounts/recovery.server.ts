@@ -76,10 +76,7 @@ async function overLimit(
 ): Promise<"account" | "address" | "ip" | null> {
   const since = gt(passwordReset.createdAt, new Date(at.getTime() - RECOVERY.windowMinutes * 60_000));
   const counted = async (where: SQL) => {
-    const [row] = await tx
-      .select({ n: count() })
-      .from(passwordReset)
-      .where(and(where, since));
+    const [row] = await tx.select({ n: count() }).from(passwordReset).where(and(where, since));
     return row?.n ?? 0;
   };
   if (by.userId && (await counted(eq(passwordReset.userId, by.userId))) >= RECOVERY.perAccount) return "account";
@@ -93,7 +90,10 @@ async function overLimit(
  * a phone): the code or link is sent only when the number or address is an enabled account's and no limit
  * is reached. A newer code or link supersedes the account's older unused ones.
  */
-export async function requestPasswordReset(input: { identifier: Identifier; ip: string }): Promise<ResetRequestOutcome> {
+export async function requestPasswordReset(input: {
+  identifier: Identifier;
+  ip: string;
+}): Promise<ResetRequestOutcome> {
   const { identifier, ip } = input;
   const found = await findAccount(identifier);
   const user = found && !found.disabledAt ? found : undefined;

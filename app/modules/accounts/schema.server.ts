@@ -156,7 +156,12 @@ export const resetCodeSchema = z
     code: z
       .string({ error: "validation.required" })
       .transform((s) => s.replace(/\s/g, ""))
-      .pipe(z.string().min(1, { error: "validation.required" }).regex(/^\d{6}$/, { error: "recovery.error.codeFormat" })),
+      .pipe(
+        z
+          .string()
+          .min(1, { error: "validation.required" })
+          .regex(/^\d{6}$/, { error: "recovery.error.codeFormat" }),
+      ),
     ...newPassword,
   })
   .superRefine(refineConfirm);
