@@ -26,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 /*
- * The link of the reset e-mail (`/reset-password/<token>`, decision in app/modules/accounts/recovery.server.ts):
+ * The link of the reset e-mail (`/reset-password/<token>`, app/modules/accounts/recovery.server.ts):
  * a live link shows the new-password form; a used, expired or unknown one says so and offers a new one.
  */
 

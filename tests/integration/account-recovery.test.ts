@@ -218,6 +218,16 @@ describe("rate limits", () => {
     expect(await deliveriesOf(person.userId)).toHaveLength(RECOVERY.perAccount + 1);
   });
 
+  it("counts the account's number and address together", async () => {
+    const officerUser = await createUser({ role: "officer", phone: uniquePhone() });
+    // Two by phone and two by e-mail: each address stays under its own limit, the account does not.
+    for (const identifier of [officerUser.phone!, officerUser.email!, officerUser.phone!, officerUser.email!])
+      expect((await forgot(identifier)).status).toBe(302);
+    const sent = await deliveriesOf(officerUser.id);
+    expect(sent).toHaveLength(RECOVERY.perAccount);
+    expect(sent.map((d) => d.channel).sort()).toEqual(["email", "sms", "sms"]);
+  });
+
   it(`remembers at most ${RECOVERY.perAddress} requests an hour for a number nobody has`, async () => {
     const unknown = uniquePhone();
     for (let i = 0; i < RECOVERY.perAddress + 2; i++) expect((await forgot(unknown)).status).toBe(302);
