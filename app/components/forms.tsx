@@ -132,3 +132,28 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/** A new password typed twice (the reset forms): `password` and `passwordConfirm`, never echoed back. */
+export function NewPasswordFields({ state }: { state: FormState }) {
+  return (
+    <>
+      <TextField
+        name="password"
+        label="account.password.new"
+        hint="account.password.new.hint"
+        state={state}
+        required
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        name="passwordConfirm"
+        label="account.password.confirm"
+        state={state}
+        required
+        type="password"
+        autoComplete="new-password"
+      />
+    </>
+  );
+}

@@ -53,11 +53,13 @@ export default function Login() {
   const { t } = useI18n();
   const redirectTo = (state?.values?.redirectTo as string | undefined) ?? params.get("redirectTo") ?? "";
   const notice =
-    params.get("ended") === "all"
-      ? "account.notice.loggedOutEverywhere"
-      : params.get("expired") === "1"
-        ? "account.notice.expired"
-        : null;
+    params.get("reset") === "1"
+      ? "account.notice.passwordReset"
+      : params.get("ended") === "all"
+        ? "account.notice.loggedOutEverywhere"
+        : params.get("expired") === "1"
+          ? "account.notice.expired"
+          : null;
   return (
     <div className="grid grid--2">
       <section>

@@ -1,9 +1,14 @@
+import { desc, eq } from "drizzle-orm";
+
+import { parseIdentifier } from "~/modules/accounts/identifier";
+import { requestPasswordReset } from "~/modules/accounts/recovery.server";
 import { issueInvitation } from "~/modules/persons/invitations.server";
 import { setSaved } from "~/modules/persons/self-service.server";
 import { action as accountAction } from "~/routes/account";
 import { action as activateAction } from "~/routes/activate";
 import { action as officersAction } from "~/routes/admin.officers";
 import { action as employerProfileAction } from "~/routes/employer.profile";
+import { action as forgotAction } from "~/routes/forgot-password";
 import { action as langAction } from "~/routes/lang";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
@@ -15,7 +20,10 @@ import { action as notificationsAction } from "~/routes/notifications";
 import { action as reviewAction } from "~/routes/organizations.review";
 import { action as providerProfileAction } from "~/routes/provider.profile";
 import { action as registerAction } from "~/routes/register";
+import { action as resetCodeAction } from "~/routes/reset-password";
+import { action as resetLinkAction } from "~/routes/reset-password_.$token";
 
+import { delivery } from "../../db/schema";
 import { createUser, officerForm, registrationForm, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, publishJob } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
@@ -83,6 +91,41 @@ const CASES: Cases = {
       "/activate",
       { code: issued!.code, phone, password: "MatKhau2026", passwordConfirm: "MatKhau2026" },
       countsAttempts,
+    );
+  },
+  // A forgotten password: a request is remembered (password_reset) and may queue its message; a refused one writes nothing.
+  "forgot-password.tsx": async () => onPage(forgotAction, "/forgot-password", { identifier: uniquePhone() }),
+  // A wrong code counts against the number's live code (password_reset.attempts) by design.
+  "reset-password.tsx": async () => {
+    const p = await activatedPerson(a.officer, { fullName: `Lý Văn Quên Mã ${++serial}` });
+    await requestPasswordReset({ identifier: parseIdentifier(p.phone)!, ip: `10.98.0.${serial % 250}` });
+    const [sms] = await ctx.handle.db
+      .select({ body: delivery.body })
+      .from(delivery)
+      .where(eq(delivery.recipientId, p.userId))
+      .orderBy(desc(delivery.id))
+      .limit(1);
+    const code = /\b(\d{6})\b/.exec(sms!.body)![1]!;
+    return onPage(
+      resetCodeAction,
+      "/reset-password",
+      { phone: p.phone, code, password: "Cay-Tre-Xanh-Ngat-4821", passwordConfirm: "Cay-Tre-Xanh-Ngat-4821" },
+      { mayWrite: ["password_reset"] },
+    );
+  },
+  "reset-password_.$token.tsx": async () => {
+    const user = await createUser({ role: "employer" });
+    await requestPasswordReset({ identifier: parseIdentifier(user.email!)!, ip: `10.98.1.${++serial % 250}` });
+    const [mail] = await ctx.handle.db
+      .select({ link: delivery.link })
+      .from(delivery)
+      .where(eq(delivery.recipientId, user.id));
+    const token = mail!.link!.split("/").pop()!;
+    return onPage(
+      resetLinkAction,
+      `/reset-password/${token}`,
+      { password: "Cay-Tre-Xanh-Ngat-4821", passwordConfirm: "Cay-Tre-Xanh-Ngat-4821" },
+      { params: { token } },
     );
   },
   "register.tsx": async () =>

@@ -414,6 +414,21 @@ const MATRIX: Record<string, Row> = {
     get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
     post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
   },
+  // Public, like activation: a logged-in user is sent home; an empty form is refused for everyone.
+  "forgot-password.tsx": {
+    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+  },
+  "reset-password.tsx": {
+    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+  },
+  "reset-password_.$token.tsx": {
+    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    params: () => ({ token: "x".repeat(43) }),
+    namesNobody: true,
+  },
   // Public listings whose action is the person's "save" / "ask for a referral" ($id is the listing here).
   "jobs.$id.tsx": {
     get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),

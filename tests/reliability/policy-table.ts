@@ -99,8 +99,14 @@ export const POLICY: Record<string, Row> = {
                                             post: "bad   home   home     home     home  home  home  home" },
   "activate.tsx":                          { get: "ok    home   home     home     home  home  home  home",
                                             post: "bad   home   home     home     home  home  home  home" },
-  // Who to ask for access back; harmless to read logged in (for a colleague), so it answers everyone.
-  "forgot-password.tsx":                   { get: "ok    ok     ok       ok       ok    ok    ok    ok" },
+  // A forgotten password (a code by SMS, a link by e-mail): the same, a logged-in user has no use for them.
+  "forgot-password.tsx":                   { get: "ok    home   home     home     home  home  home  home",
+                                            post: "bad   home   home     home     home  home  home  home" },
+  "reset-password.tsx":                    { get: "ok    home   home     home     home  home  home  home",
+                                            post: "bad   home   home     home     home  home  home  home" },
+  // A link that names no request shows how to ask for a new one; its empty form is refused.
+  "reset-password_.$token.tsx":            { get: "ok    home   home     home     home  home  home  home",
+                                            post: "bad   home   home     home     home  home  home  home", params: () => ({ token: "x".repeat(43) }) },
   // Action-only routes: a GET is sent to the home page.
   "logout.tsx":                            { get: "to/   to/    to/      to/      to/   to/   to/   to/",
                                             post: "to/   to/    to/      to/      to/   to/   to/   to/", ownSession: true },

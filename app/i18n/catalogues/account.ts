@@ -1,6 +1,6 @@
 /**
- * The account page (/account: password change, devices, log out everywhere), password rules and session
- * notices. Add each key to both objects (a unit test checks they match).
+ * The account page (/account: password change, devices, log out everywhere), password rules, session
+ * notices and the forgotten-password pages (/forgot-password, /reset-password). Add each key to both objects (a unit test checks they match).
  */
 export const accountVi = {
   "account.nav": "Tài khoản",
@@ -38,6 +38,38 @@ export const accountVi = {
 
   "account.notice.loggedOutEverywhere": "Bạn đã đăng xuất khỏi tất cả thiết bị. Hãy đăng nhập lại.",
   "account.notice.expired": "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+  "account.notice.passwordReset": "Đã đặt lại mật khẩu. Hãy đăng nhập bằng mật khẩu mới.",
+
+  "recovery.forgot.title": "Quên mật khẩu",
+  "recovery.forgot.lead":
+    "Nhập số điện thoại hoặc email của tài khoản. Với số điện thoại, bạn nhận mã 6 chữ số qua tin nhắn; với email, bạn nhận đường dẫn để đặt mật khẩu mới.",
+  "recovery.forgot.identifier": "Số điện thoại hoặc email",
+  "recovery.forgot.identifier.hint": "Ví dụ: 0912345678 hoặc ten@congty.vn",
+  "recovery.forgot.submit": "Gửi mã hoặc đường dẫn",
+  "recovery.forgot.activate":
+    "Người lao động cũng có thể nhờ cán bộ công an xã đang hỗ trợ mình cấp mã kích hoạt mới, rồi dùng mã đó để đặt mật khẩu mới.",
+  "recovery.forgot.activateLink": "Tôi đã có mã kích hoạt mới",
+  "recovery.back": "Quay lại đăng nhập",
+  "recovery.email.title": "Hãy kiểm tra email",
+  "recovery.email.body":
+    "Nếu địa chỉ này thuộc một tài khoản, chúng tôi vừa gửi đường dẫn đặt lại mật khẩu. Đường dẫn dùng được trong {minutes} phút. Không thấy thư? Hãy xem cả mục thư rác.",
+  "recovery.email.again": "Gửi lại đường dẫn",
+  "recovery.code.title": "Nhập mã đặt lại mật khẩu",
+  "recovery.code.sent":
+    "Nếu số {to} thuộc một tài khoản, chúng tôi vừa gửi tin nhắn có mã 6 chữ số. Mã dùng được trong {minutes} phút.",
+  "recovery.code.lead": "Nhập số điện thoại, mã 6 chữ số trong tin nhắn và mật khẩu mới.",
+  "recovery.code.phone": "Số điện thoại",
+  "recovery.code.code": "Mã 6 chữ số",
+  "recovery.code.code.hint": "Mã trong tin nhắn của Chung Tay. Sai 5 lần thì mã hết hiệu lực.",
+  "recovery.code.again": "Chưa nhận được mã? Gửi lại",
+  "recovery.submit": "Đặt mật khẩu mới",
+  "recovery.link.title": "Đặt mật khẩu mới",
+  "recovery.link.lead": "Chọn mật khẩu mới cho tài khoản của bạn.",
+  "recovery.link.again": "Yêu cầu đường dẫn mới",
+  "recovery.error.code": "Mã không đúng hoặc đã hết hạn. Hãy kiểm tra số điện thoại và mã, hoặc yêu cầu mã mới.",
+  "recovery.error.codeFormat": "Mã gồm đúng 6 chữ số.",
+  "recovery.error.link":
+    "Đường dẫn này không còn dùng được (đã dùng, đã hết hạn hoặc không đúng). Hãy yêu cầu đường dẫn mới.",
 } as const;
 
 export const accountEn: Record<keyof typeof accountVi, string> = {
@@ -75,4 +107,36 @@ export const accountEn: Record<keyof typeof accountVi, string> = {
 
   "account.notice.loggedOutEverywhere": "You have been logged out of all devices. Please log in again.",
   "account.notice.expired": "Your session has expired. Please log in again.",
+  "account.notice.passwordReset": "Your password has been reset. Log in with your new password.",
+
+  "recovery.forgot.title": "Forgot your password",
+  "recovery.forgot.lead":
+    "Enter your account's phone number or e-mail address. For a phone number you get a 6-digit code by text message; for an e-mail address, a link to choose a new password.",
+  "recovery.forgot.identifier": "Phone number or e-mail",
+  "recovery.forgot.identifier.hint": "For example: 0912345678 or name@company.vn",
+  "recovery.forgot.submit": "Send a code or link",
+  "recovery.forgot.activate":
+    "Job seekers can also ask the commune police officer who supports them for a new activation code, and use it to set a new password.",
+  "recovery.forgot.activateLink": "I have a new activation code",
+  "recovery.back": "Back to log in",
+  "recovery.email.title": "Check your e-mail",
+  "recovery.email.body":
+    "If this address belongs to an account, we have just sent a link to reset the password. The link works for {minutes} minutes. No e-mail? Look in your spam folder too.",
+  "recovery.email.again": "Send the link again",
+  "recovery.code.title": "Enter your reset code",
+  "recovery.code.sent":
+    "If the number {to} belongs to an account, we have just sent a text message with a 6-digit code. The code works for {minutes} minutes.",
+  "recovery.code.lead": "Enter your phone number, the 6-digit code from the message and a new password.",
+  "recovery.code.phone": "Phone number",
+  "recovery.code.code": "6-digit code",
+  "recovery.code.code.hint": "The code in the text message from Chung Tay. After 5 wrong tries it stops working.",
+  "recovery.code.again": "No code? Send it again",
+  "recovery.submit": "Set the new password",
+  "recovery.link.title": "Choose a new password",
+  "recovery.link.lead": "Choose a new password for your account.",
+  "recovery.link.again": "Ask for a new link",
+  "recovery.error.code":
+    "The code is wrong or has expired. Check the phone number and the code, or ask for a new code.",
+  "recovery.error.codeFormat": "The code is exactly 6 digits.",
+  "recovery.error.link": "This link no longer works (already used, expired or wrong). Ask for a new link.",
 };

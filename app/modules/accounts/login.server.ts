@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { now } from "~/utils/clock.server";
 import { log } from "~/utils/log.server";
+import { toE164 } from "~/utils/phone";
 
 import { type Database, db } from "../../../db/client.server";
 import { appUser, loginAttempt, type Role } from "../../../db/schema";
@@ -93,6 +94,31 @@ async function reserveAttempt(key: string, ip: string, at: Date): Promise<Reserv
 }
 
 /**
+ * The account an identifier names (login, forgotten password): by e-mail, or by phone whether it was stored
+ * as typed ("0912345678") or in E.164 ("+84912345678").
+ */
+export async function findAccount(identifier: Identifier) {
+  const where =
+    identifier.kind === "email"
+      ? eq(appUser.email, identifier.value)
+      : inArray(appUser.phone, [...new Set([identifier.value, toE164(identifier.value) ?? identifier.value])]);
+  const [user] = await db()
+    .select({
+      id: appUser.id,
+      role: appUser.role,
+      email: appUser.email,
+      phone: appUser.phone,
+      locale: appUser.locale,
+      passwordHash: appUser.passwordHash,
+      disabledAt: appUser.disabledAt,
+    })
+    .from(appUser)
+    .where(where)
+    .limit(1);
+  return user;
+}
+
+/**
  * Check a login. A locked account or address is refused before the password is looked at, so a correct
  * password during a lock gets the same answer as a wrong one. Unknown accounts cost the same hash check.
  */
@@ -101,12 +127,7 @@ export async function attemptLogin(input: {
   password: string;
   ip: string;
 }): Promise<LoginOutcome> {
-  const column = input.identifier.kind === "email" ? appUser.email : appUser.phone;
-  const [user] = await db()
-    .select({ id: appUser.id, role: appUser.role, passwordHash: appUser.passwordHash, disabledAt: appUser.disabledAt })
-    .from(appUser)
-    .where(eq(column, input.identifier.value))
-    .limit(1);
+  const user = await findAccount(input.identifier);
   const key = attemptKey(input.identifier, user?.id);
   const at = now();
   const reservation = await reserveAttempt(key, input.ip, at);

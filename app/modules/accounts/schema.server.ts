@@ -51,15 +51,18 @@ export function refinePasswordAgainst(
     ctx.addIssue({ code: "custom", path: [path], message: "account.password.personal" });
 }
 
+/** What a person types to name their account: an e-mail address or a phone number (login, forgotten password). */
+const identifierField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(254)
+  .transform(
+    (s, ctx) => parseIdentifier(s) ?? (ctx.addIssue({ code: "custom", message: "validation.identifier" }), z.NEVER),
+  );
+
 export const loginSchema = z.object({
-  identifier: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(254)
-    .transform(
-      (s, ctx) => parseIdentifier(s) ?? (ctx.addIssue({ code: "custom", message: "validation.identifier" }), z.NEVER),
-    ),
+  identifier: identifierField,
   password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(200),
   redirectTo: z.string().optional(),
 });
@@ -131,3 +134,39 @@ export const changePasswordSchema = z
       ctx.addIssue({ code: "custom", path: ["password"], message: "account.password.same" });
   });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** A new password typed twice (the two reset forms); the rule that needs the account is checked by the service. */
+const newPassword = {
+  password: passwordField,
+  passwordConfirm: z.string().optional(),
+};
+function refineConfirm(v: { password: string; passwordConfirm?: string }, ctx: z.RefinementCtx): void {
+  if (v.password !== v.passwordConfirm)
+    ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "validation.passwordMismatch" });
+}
+
+/** "Forgot your password?": the account's phone number or e-mail address. */
+export const forgotPasswordSchema = z.object({ identifier: identifierField });
+export type ForgotPasswordInput = z.output<typeof forgotPasswordSchema>;
+
+/** The code sent by SMS: the number it went to, the 6 digits (spaces allowed), the new password twice. */
+export const resetCodeSchema = z
+  .object({
+    phone: phoneField,
+    code: z
+      .string({ error: "validation.required" })
+      .transform((s) => s.replace(/\s/g, ""))
+      .pipe(
+        z
+          .string()
+          .min(1, { error: "validation.required" })
+          .regex(/^\d{6}$/, { error: "recovery.error.codeFormat" }),
+      ),
+    ...newPassword,
+  })
+  .superRefine(refineConfirm);
+export type ResetCodeInput = z.output<typeof resetCodeSchema>;
+
+/** The link sent by e-mail: the token is in the URL, the form has the new password twice. */
+export const resetLinkSchema = z.object(newPassword).superRefine(refineConfirm);
+export type ResetLinkInput = z.output<typeof resetLinkSchema>;

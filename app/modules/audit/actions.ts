@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "view_evidence",
   // The person's own account and requests (self-service).
   "activate",
+  // A forgotten password set again by a code or a link (app/modules/accounts/recovery.server.ts).
+  "password_reset",
   "referral_request",
   "data_request",
   // Referrals: an officer refers (using the record), anyone reads one, a status move, a request decided.
