@@ -64,14 +64,17 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/me/saved");
   }
   if (input.intent === "stopSearch") {
-    if (!(await stopOwnSavedSearch(user.id, input.id))) return json<Refused>({ error: "alerts.error.stop" }, { status: 400 });
+    if (!(await stopOwnSavedSearch(user.id, input.id)))
+      return json<Refused>({ error: "alerts.error.stop" }, { status: 400 });
     return redirect("/me/saved?alert=stopped#alerts");
   }
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(form))
-    if (key !== "intent" && key !== "kind") for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+    if (key !== "intent" && key !== "kind")
+      for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
   const outcome = await saveSearch(user.id, input.kind, await canonicalSearch(input.kind, params));
-  if (!outcome.ok) return json<Refused>({ error: "alerts.error.tooMany", vars: { max: MAX_ACTIVE_SEARCHES } }, { status: 400 });
+  if (!outcome.ok)
+    return json<Refused>({ error: "alerts.error.tooMany", vars: { max: MAX_ACTIVE_SEARCHES } }, { status: 400 });
   return redirect(`/me/saved?alert=${outcome.created ? "saved" : "already"}#alerts`);
 }
 

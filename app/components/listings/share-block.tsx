@@ -54,14 +54,7 @@ export function ShareBlock({ url, title }: { url: string; title: string }) {
       ) : null}
       <label htmlFor="share-url">{t("share.link")}</label>
       <div className="share-block__copy">
-        <input
-          ref={input}
-          id="share-url"
-          type="url"
-          readOnly
-          value={url}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+        <input ref={input} id="share-url" type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
         {hydrated ? (
           <button type="button" className="button button--secondary" onClick={copy}>
             {t("share.copy")}

@@ -29,7 +29,9 @@ export function SavedSearchList({ items }: { items: SavedSearchLine[] }) {
             <li key={s.id} className="result-card listing-line">
               <p className="listing-line__kind">
                 <span className="badge badge--soft">{t(`alerts.kind.${s.kind}` as MessageKey)}</span>
-                {s.filterCount > 0 ? <span className="hint">{t("alerts.filters", { count: s.filterCount })}</span> : null}
+                {s.filterCount > 0 ? (
+                  <span className="hint">{t("alerts.filters", { count: s.filterCount })}</span>
+                ) : null}
               </p>
               <h3 className="result-card__title">
                 <Link to={s.href}>“{s.query || t("alerts.query.all")}”</Link>

@@ -47,7 +47,8 @@ export const alertsEn: Record<keyof typeof alertsVi, string> = {
   "alerts.save.login.training": "Log in to be told when new matching courses are posted",
   "alerts.title": "New job alerts",
   "alerts.lead": "When new jobs or courses match a search you saved, Chung Tay tells you, at most once a day.",
-  "alerts.none": "You have no saved search. On the Jobs or Courses page, tap “Tell me when new matching jobs are posted”.",
+  "alerts.none":
+    "You have no saved search. On the Jobs or Courses page, tap “Tell me when new matching jobs are posted”.",
   "alerts.kind.job": "Jobs",
   "alerts.kind.training": "Courses",
   "alerts.query.all": "all",

@@ -41,4 +41,3 @@ export function searchParamsOf(query: string, filters: SavedFilters, sort?: stri
 export function searchHref(kind: ListingKind, query: string, filters: SavedFilters): string {
   return `${LISTING_KINDS[kind].path}?${searchParamsOf(query, filters, "newest").toString()}`;
 }
-

@@ -5,7 +5,6 @@ import { now } from "~/utils/clock.server";
 
 import { db, type Executor } from "../../../db/client.server";
 import { appUser, savedSearch } from "../../../db/schema";
-
 import { type SavedFilters, searchHref } from "./saved-query.server";
 
 export { sendJobAlerts } from "./job-alerts.server";
