@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type OrgScope, requireOrganizationScope } from "~/auth/org-scope.server";
 import type { Permission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
+import { getEnv } from "~/env.server";
 import { listingCacheHeaders } from "~/http/listing-cache";
 import { listCommunes, listProvinces, searchPlaces } from "~/modules/admin-units/admin-units.server";
 import {
@@ -226,10 +227,12 @@ export async function listingDetailLoader<K extends ListingKind>(kind: K, { requ
   // A logged-in person also gets whether they saved it or asked for a referral (null for everyone else).
   const [listing, person] = await Promise.all([kindOf(kind).read(id), personListingState(request, kind, id)]);
   if (!listing) throw notFound();
+  // The page's own absolute address, for the share block (copy, Web Share, Zalo).
+  const shareUrl = `${getEnv().publicUrl}${LISTING_KINDS[kind].path}/${id}`;
   // Under the kind's name ({ job } or { training }), as the pages and their tests read it.
-  const data = { [kind]: listing, person } as { [P in K]: NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>> } & {
-    person: typeof person;
-  };
+  const data = { [kind]: listing, person, shareUrl } as {
+    [P in K]: NonNullable<Awaited<ReturnType<Kinds[K]["read"]>>>;
+  } & { person: typeof person; shareUrl: string };
   return json(data, { headers: listingCacheHeaders(request) });
 }
 

@@ -1,4 +1,5 @@
 import { accountEn } from "./catalogues/account";
+import { alertsEn } from "./catalogues/alerts";
 import { businessTrainingEn } from "./catalogues/business-training";
 import { consentWithdrawalEn } from "./catalogues/consent-withdrawal";
 import { deliveriesEn } from "./catalogues/deliveries";
@@ -220,4 +221,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...consentWithdrawalEn,
   ...navigationEn,
+  ...alertsEn,
 };

@@ -1,4 +1,5 @@
 import { accountVi } from "./catalogues/account";
+import { alertsVi } from "./catalogues/alerts";
 import { businessTrainingVi } from "./catalogues/business-training";
 import { consentWithdrawalVi } from "./catalogues/consent-withdrawal";
 import { deliveriesVi } from "./catalogues/deliveries";
@@ -218,6 +219,7 @@ export const vi = {
   ...reportsVi,
   ...consentWithdrawalVi,
   ...navigationVi,
+  ...alertsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

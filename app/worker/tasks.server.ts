@@ -1,3 +1,4 @@
+import { sendJobAlerts } from "~/modules/alerts/saved-searches.server";
 import { expireConsents } from "~/modules/consent/expiry.server";
 import { expireJobs } from "~/modules/jobs/jobs.server";
 import { channelAdapters } from "~/modules/notifications/channels/registry.server";
@@ -51,6 +52,8 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
     return 0;
   }),
   task("search.delivery", 0, (db, { search, stopped }) => deliverPending(db, search, stopped)),
+  // After search.delivery, so the index holds what was posted; before notifications.delivery, which sends them.
+  task("alerts.job-alerts", 10 * MINUTE, (db) => sendJobAlerts(db)),
   task("notifications.delivery", 0, (db, { stopped }) => deliverDue(db, channelAdapters(), stopped)),
   task("notifications.short-link-pruning", HOUR, (db) => pruneShortLinks(db)),
 ];

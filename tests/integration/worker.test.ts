@@ -41,6 +41,7 @@ describe("app/worker: named tasks under one lease", () => {
       "placements.follow-up-reminders",
       "search.outbox-pruning",
       "search.delivery",
+      "alerts.job-alerts",
       "notifications.delivery",
       "notifications.short-link-pruning",
     ]);

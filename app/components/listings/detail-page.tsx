@@ -12,6 +12,8 @@ import { LISTING_KINDS, type ListingKind } from "~/modules/listings/kinds";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
+import { ShareBlock } from "./share-block";
+
 /*
  * /jobs/:id and /trainings/:id: one page shell (back link, head, the officer's link, facts, the person's
  * box or the call to action, body); each kind fills it with its own facts and sections.
@@ -46,6 +48,7 @@ function ListingShell({
   kind,
   listing,
   person,
+  shareUrl,
   badge,
   head,
   facts,
@@ -54,6 +57,8 @@ function ListingShell({
   kind: ListingKind;
   listing: { id: string; title: string; organization: { name: string } };
   person: Person;
+  /** The page's absolute address (the loader builds it from PUBLIC_URL). */
+  shareUrl: string;
   /** Next to the organisation's name: fair-chance pledge, or training given by a business. */
   badge: { className: string; label: MessageKey } | null;
   head: ReactNode;
@@ -86,7 +91,10 @@ function ListingShell({
           <dl className="facts">{facts}</dl>
         </section>
         {person ? <PersonListingBox kind={kind} state={person} /> : <CallToAction {...config.cta} />}
-        <div className="listing__body">{children}</div>
+        <div className="listing__body">
+          {children}
+          <ShareBlock url={shareUrl} title={listing.title} />
+        </div>
       </div>
     </article>
   );
@@ -134,7 +142,7 @@ function Prose({ heading, text }: { heading: MessageKey; text: string }) {
   ) : null;
 }
 
-export function JobDetailPage({ data: { job, person } }: { data: JobData }) {
+export function JobDetailPage({ data: { job, person, shareUrl } }: { data: JobData }) {
   const { t, date, vnd, number, locale } = useI18n();
   const wage = useWage();
   return (
@@ -142,6 +150,7 @@ export function JobDetailPage({ data: { job, person } }: { data: JobData }) {
       kind="job"
       listing={job}
       person={person}
+      shareUrl={shareUrl}
       badge={
         job.organization.fairChancePledgedAt ? { className: "badge badge--verified", label: "jobs.fairChance" } : null
       }
@@ -196,7 +205,7 @@ export function JobDetailPage({ data: { job, person } }: { data: JobData }) {
   );
 }
 
-export function TrainingDetailPage({ data: { training, person } }: { data: TrainingData }) {
+export function TrainingDetailPage({ data: { training, person, shareUrl } }: { data: TrainingData }) {
   const { t, date, vnd, number, locale } = useI18n();
   const wage = useWage();
   const support = training.support.filter((s) => !(s === "free" && training.free));
@@ -207,6 +216,7 @@ export function TrainingDetailPage({ data: { training, person } }: { data: Train
       kind="training"
       listing={training}
       person={person}
+      shareUrl={shareUrl}
       badge={training.byBusiness ? { className: "badge badge--soft", label: "trainings.byBusiness" } : null}
       head={
         <>

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { JobCard, TrainingCard } from "~/components/search/cards";
@@ -139,6 +139,45 @@ function activeCount(filters: FilterSpec[]): number {
   );
 }
 
+/**
+ * "Nhận thông báo khi có việc mới phù hợp": a logged-in person saves the search as it stands (words and
+ * filters, a plain POST to /me/saved); a visitor gets a link to log in and come back; other roles see nothing.
+ */
+function SaveSearch({ kind, search }: { kind: "job" | "training"; search: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const root = useRouteLoaderData("root") as { user: { role: string } | null } | undefined;
+  const user = root?.user ?? null;
+  if (user && user.role !== "person") return null;
+  // The search as the page understood it (bad parameters already dropped), without its page and order.
+  const fields = Object.entries(search).flatMap(([key, value]) =>
+    key === "page" || key === "sort" || value === undefined || value === null || value === ""
+      ? []
+      : (Array.isArray(value) ? value : [value]).map((v) => [key, String(v)] as const),
+  );
+  if (!user) {
+    const query = new URLSearchParams(fields.map(([k, v]) => [k, v])).toString();
+    const here = `${LISTING_KINDS[kind].path}${query ? `?${query}` : ""}`;
+    return (
+      <p className="save-search">
+        <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t(`alerts.save.login.${kind}`)}</Link>
+      </p>
+    );
+  }
+  return (
+    <Form method="post" action="/me/saved" className="save-search">
+      <input type="hidden" name="intent" value="saveSearch" />
+      <input type="hidden" name="kind" value={kind} />
+      {fields.map(([key, value], i) => (
+        <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
+      ))}
+      <button type="submit" className="button button--secondary">
+        {t(`alerts.save.${kind}`)}
+      </button>
+      <span className="hint">{t("alerts.save.hint")}</span>
+    </Form>
+  );
+}
+
 function KindFilter({ filter, form }: { filter: FilterSpec; form: string }) {
   const { t } = useI18n();
   if (filter.type === "select")
@@ -191,6 +230,7 @@ export function ListingSearchPage(props: { kind: "job"; data: JobData } | { kind
       <h1>{t(config.words.title)}</h1>
       <p className="lead search-page__lead">{t(config.words.lead)}</p>
       <SearchForm id={form} action={config.path} q={search.q} placeholder={config.words.placeholder} />
+      <SaveSearch kind={props.kind} search={search} />
       <div className="search-layout">
         <FilterPanel active={active} open={new URLSearchParams(location.search).get("filters") === "open"}>
           {/* Re-mounted for each search so the controls show what the new URL says. */}
