@@ -1,3 +1,4 @@
+import { stopSavedSearch } from "~/modules/alerts/saved-searches.server";
 import { withdrawConsent } from "~/modules/consent/consent.server";
 import { liveGrants } from "~/modules/consent/live.server";
 import { CONSENT_FOR_CHANNEL, contactOf, turnChannelOff } from "~/modules/notifications/settings.server";
@@ -17,7 +18,7 @@ export async function stopFromLink(code: string): Promise<{ ok: boolean; stopKey
   if (!link?.stopKey) return { ok: false };
   const [what, rest] = link.stopKey.split(":", 2) as ["channel" | "saved-search", string];
   if (what === "channel") await stopChannel(link.userId, rest as OutsideChannel);
-  else await stopSavedSearchFromLink(link.userId, rest);
+  else await stopSavedSearch(db(), link.userId, rest);
   return { ok: true, stopKey: link.stopKey };
 }
 
@@ -38,8 +39,4 @@ async function stopChannel(userId: string, channel: OutsideChannel): Promise<voi
     return;
   }
   await turnChannelOff(db(), userId, channel);
-}
-
-async function stopSavedSearchFromLink(_userId: string, _savedSearchId: string): Promise<void> {
-  // Wired to the alerts module's stopSavedSearch when job alerts land.
 }

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/scope.server";
@@ -39,12 +39,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = z
     .object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() })
     .safeParse(await readForm(request));
-  const ok = parsed.success && (await retryDelivery(scope.provinceCodes[0] ?? "-", parsed.data.id));
+  // Only a stale or tampered page posts anything else: say so in the admin's language.
+  if (!parsed.success) return json({ error: "validation.invalid" as const }, { status: 400 });
+  const ok = await retryDelivery(scope.provinceCodes[0] ?? "-", parsed.data.id);
   return redirect(`/admin/deliveries?done=${ok ? "retried" : "notRetried"}`);
 }
 
 export default function AdminDeliveries() {
   const { deliveries, problems, older } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useI18n();
   const done = params.get("done");
@@ -52,6 +55,11 @@ export default function AdminDeliveries() {
     <>
       <h1>{t("admin.deliveries.title")}</h1>
       <p className="lead">{t("admin.deliveries.lead")}</p>
+      {refused?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(refused.error)}
+        </p>
+      ) : null}
       {done === "retried" || done === "notRetried" ? (
         <p className={`alert ${done === "retried" ? "alert--success" : "alert--error"}`} role="status">
           {t(done === "retried" ? "admin.deliveries.retried" : "admin.deliveries.notRetried")}

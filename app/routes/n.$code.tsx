@@ -47,9 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.intent !== "stop" && form["List-Unsubscribe"] !== "One-Click")
-    return json({ stopped: false }, { status: 400, headers: NO_STORE });
+    return json({ stopped: false, error: "shortlink.error" as const }, { status: 400, headers: NO_STORE });
   const { ok } = await stopFromLink(params.code ?? "");
-  return json({ stopped: ok }, { status: ok ? 200 : 404, headers: NO_STORE });
+  return json(ok ? { stopped: true, error: null } : { stopped: false, error: "shortlink.unknown" as const }, {
+    status: ok ? 200 : 404,
+    headers: NO_STORE,
+  });
 }
 
 export default function ShortLink() {
@@ -60,6 +63,11 @@ export default function ShortLink() {
   return (
     <div className="stack">
       <h1>{t("shortlink.title")}</h1>
+      {done?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(done.error)}
+        </p>
+      ) : null}
       {done?.stopped ? (
         <p className="alert alert--success" role="status">
           {t("shortlink.stopped")}

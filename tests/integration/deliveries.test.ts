@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
+import { listSavedSearches, saveSearch } from "~/modules/alerts/saved-searches.server";
 import { outboxAdapter } from "~/modules/notifications/channels/outbox.server";
 import { useChannelAdapters } from "~/modules/notifications/channels/registry.server";
 import { smsAdapterFromEnv } from "~/modules/notifications/channels/sms-config.server";
@@ -323,5 +324,28 @@ describe("the message's short link", () => {
     });
     const after = (await rowsFor(org.actorId)).filter((r) => r.body.includes("Thợ hàn 2"));
     expect(after.map((r) => r.channel)).toEqual(["zalo"]);
+  });
+});
+
+describe("the stop of a job alert", () => {
+  it("stops that saved search only, from the message's link, without a login", async () => {
+    const p = await textablePerson(true);
+    const saved = await saveSearch(p.userId, "job", { query: "sửa xe", filters: {} });
+    if (!saved.ok) throw new Error("saveSearch failed");
+    await notify(db(), [p.userId], {
+      messageKey: "notify.alert.job",
+      params: { count: 2, query: "sửa xe" },
+      link: "/jobs?q=s%E1%BB%ADa+xe",
+      stopKey: `saved-search:${saved.id}`,
+    });
+    const [row] = await rowsFor(p.userId);
+    expect(row.kind).toBe("job_alert");
+    const code = row.link!.split("/n/")[1];
+    const page = await (await callRoute(shortLinkLoader, routeRequest(`/n/${code}`), { code })).json();
+    expect(page.stop).toBe("shortlink.stop.alert");
+    await callRoute(shortLinkAction, routeRequest(`/n/${code}`, { form: { intent: "stop" } }), { code });
+    expect((await listSavedSearches(p.userId)).filter((s) => s.id === saved.id)).toEqual([]);
+    // The text-message consent is untouched: only the alert stopped.
+    expect(await db().select().from(consentWithdrawal).where(eq(consentWithdrawal.personId, p.personId))).toEqual([]);
   });
 });

@@ -241,7 +241,7 @@ describe("saved searches and daily job alerts", () => {
     const p = await texter();
     const loaderData = await (await callRoute(savedLoader, getRequest("/me/saved", p.cookie))).json();
     for (const form of [
-      { intent: "saveSearch", kind: "bogus" },
+      { intent: "saveSearch", kind: "bogus" } as Record<string, string>,
       { intent: "saveSearch" },
       { intent: "stopSearch", id: "không-phải-mã" },
     ]) {
