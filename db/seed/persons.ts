@@ -85,8 +85,9 @@ export const DEMO_PERSONS: DemoPerson[] = [
       ["2025-Q3", "B", "Chưa có việc làm ổn định"],
       ["2025-Q4", "B", "Làm thuê theo ngày"],
     ],
+    // He also agreed to be texted (issue 13): the demo outbox shows what reaches his phone.
     consent: {
-      purposes: ["matching", "share_contact"],
+      purposes: ["matching", "share_contact", "contact_sms"],
       fields: ["full_name", "age", "commune", "skills", "trades", "experience", "phone"],
       monthsAgo: 1,
     },
