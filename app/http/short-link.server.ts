@@ -2,7 +2,7 @@ import { stopSavedSearch } from "~/modules/alerts/saved-searches.server";
 import { withdrawConsent } from "~/modules/consent/consent.server";
 import { liveGrants } from "~/modules/consent/live.server";
 import { CONSENT_FOR_CHANNEL, contactOf, turnChannelOff } from "~/modules/notifications/settings.server";
-import { findShortLink, type StopKey } from "~/modules/notifications/short-links.server";
+import { findShortLink, type OpenedLink, type StopKey } from "~/modules/notifications/short-links.server";
 
 import { db } from "../../db/client.server";
 import type { OutsideChannel } from "../../db/enums";
@@ -39,4 +39,9 @@ async function stopChannel(userId: string, channel: OutsideChannel): Promise<voi
     return;
   }
   await turnChannelOff(db(), userId, channel);
+}
+
+/** The link behind a message's code (null: no such code), for its page. */
+export function openShortLink(code: string): Promise<OpenedLink | null> {
+  return findShortLink(db(), code);
 }

@@ -2,14 +2,11 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { getOptionalUser } from "~/auth/session.server";
-import { stopFromLink } from "~/http/short-link.server";
+import { openShortLink, stopFromLink } from "~/http/short-link.server";
 import type { MessageKey } from "~/i18n";
-import { findShortLink } from "~/modules/notifications/short-links.server";
 import { readForm } from "~/utils/forms";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
-
-import { db } from "../../db/client.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(metaTranslator(matches)("shortlink.title")) },
@@ -25,7 +22,7 @@ const NO_STORE = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
-  const [link, user] = await Promise.all([findShortLink(db(), code), getOptionalUser(request)]);
+  const [link, user] = await Promise.all([openShortLink(code), getOptionalUser(request)]);
   if (link && !link.expired && user?.id === link.userId) throw redirect(link.target, { headers: NO_STORE });
   const stopKey = link?.stopKey ?? null;
   const stop: MessageKey | null = !stopKey
