@@ -47,7 +47,9 @@ export async function sendInterviewReminders(database: Database = processDb()): 
       );
     const pending = await notYetReminded(
       tx,
-      due.flatMap((r) => (r.interviewAt ? [{ id: r.id, key: interviewReminderKey(r.id, r.interviewAt), at: r.interviewAt }] : [])),
+      due.flatMap((r) =>
+        r.interviewAt ? [{ id: r.id, key: interviewReminderKey(r.id, r.interviewAt), at: r.interviewAt }] : [],
+      ),
     );
     let reminded = 0;
     for (const item of pending) {
