@@ -86,7 +86,12 @@ export default function Notifications() {
                 {t(n.messageKey, n.params)}
               </p>
               <p className="hint">
-                {date(n.createdAt)} · <Link to={`/notifications/${n.id}`}>{t("notifications.open")}</Link>
+                {date(n.createdAt)} ·{" "}
+                <Form method="post" action={`/notifications/${n.id}`} className="inline-form">
+                  <button type="submit" className="link-button">
+                    {t("notifications.open")}
+                  </button>
+                </Form>
               </p>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -9,13 +10,15 @@ import {
   usersOfOrganization,
 } from "~/modules/notifications/notifications.server";
 import { loader as rootLoader } from "~/root";
-import { action as listAction, loader as listLoader } from "~/routes/notifications";
-import { loader as openLoader } from "~/routes/notifications.$id";
+import NotificationsPage, { action as listAction, loader as listLoader } from "~/routes/notifications";
+import { action as openAction, loader as openLoader } from "~/routes/notifications.$id";
 
 import { db } from "../../db/client.server";
+import { notification } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
 import { createOrgMember } from "../factories/marketplace";
 import { setupIntegration } from "../setup/integration";
+import { render } from "../setup/render-page";
 import { callRoute, cookieFor, routeRequest } from "../setup/routes";
 
 setupIntegration();
@@ -39,15 +42,36 @@ describe("in-app notifications", () => {
     const [newest] = await listNotifications(officer.id);
     // Someone else's notification is not found, and stays unread.
     const stranger = await callRoute(
+      openAction,
+      routeRequest(`/notifications/${newest!.id}`, { cookie: await cookieFor(other.id), form: {} }),
+      { id: String(newest!.id) },
+    );
+    expect(stranger.status).toBe(404);
+    const strangerGet = await callRoute(
       openLoader,
       routeRequest(`/notifications/${newest!.id}`, { cookie: await cookieFor(other.id) }),
       { id: String(newest!.id) },
     );
-    expect(stranger.status).toBe(404);
+    expect(strangerGet.status).toBe(404);
     const bad = await callRoute(openLoader, routeRequest("/notifications/abc", { cookie }), { id: "abc" });
     expect(bad.status).toBe(404);
 
-    const opened = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie }), {
+    // A GET (a bookmark, a prefetch) goes there and writes nothing.
+    const followed = await callRoute(openLoader, routeRequest(`/notifications/${newest!.id}`, { cookie }), {
+      id: String(newest!.id),
+    });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get("Location")).toBe("/officer/follow-ups");
+    expect(await unreadCount(officer.id)).toBe(2);
+    const [untouched] = await db().select().from(notification).where(eq(notification.id, newest!.id));
+    expect(untouched!.readAt).toBeNull();
+
+    // The list's "open" button posts: marked read, then there.
+    const list = await (await callRoute(listLoader, routeRequest("/notifications", { cookie }))).json();
+    const listHtml = render(NotificationsPage, list);
+    expect(listHtml).toMatch(new RegExp(`<form method="post" action="/notifications/${newest!.id}"`));
+    expect(listHtml).not.toContain(`href="/notifications/${newest!.id}"`);
+    const opened = await callRoute(openAction, routeRequest(`/notifications/${newest!.id}`, { cookie, form: {} }), {
       id: String(newest!.id),
     });
     expect(opened.status).toBe(302);

@@ -164,6 +164,15 @@ export async function openNotification(userId: string, id: number): Promise<stri
   return row?.link ?? null;
 }
 
+/** Where one of the user's notifications points, without marking it read (null: not theirs). */
+export async function notificationLink(userId: string, id: number): Promise<string | null> {
+  const [row] = await db()
+    .select({ link: notification.link })
+    .from(notification)
+    .where(and(eq(notification.id, id), eq(notification.recipientId, userId)));
+  return row?.link ?? null;
+}
+
 export async function markAllRead(userId: string, ids?: number[]): Promise<void> {
   await db()
     .update(notification)
