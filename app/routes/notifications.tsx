@@ -83,7 +83,9 @@ export default function Notifications() {
                 ) : n.read ? null : (
                   <span className="badge badge--pending">{t("notifications.unread")}</span>
                 )}{" "}
-                {t(n.messageKey, n.params)}
+                {n.unnamedPerson
+                  ? aPerson(t(n.messageKey, { ...n.params, name: t("notifications.aPerson") }))
+                  : t(n.messageKey, n.params)}
               </p>
               <p className="hint">
                 {date(n.createdAt)} ·{" "}
@@ -105,3 +107,6 @@ export default function Notifications() {
     </>
   );
 }
+
+/** "một người đã được giới thiệu…": the neutral name may open the sentence. */
+const aPerson = (sentence: string) => sentence.charAt(0).toLocaleUpperCase("vi") + sentence.slice(1);
