@@ -16,7 +16,7 @@ import { moveSchema } from "~/modules/referrals/schema.server";
 import { moveReferralAsOrganization } from "~/modules/referrals/status.server";
 import { setClock } from "~/utils/clock.server";
 
-import { contactSetting, delivery, notification } from "../../db/schema";
+import { appUser, contactSetting, delivery, notification } from "../../db/schema";
 import { createUser, uniquePhone, UNITS } from "../factories";
 import { createOrgMember, daysFromToday, publishJob, publishTraining } from "../factories/marketplace";
 import { activatePerson, createOfficerScope, createPerson, giveConsent } from "../factories/persons";
@@ -285,5 +285,20 @@ describe("the officers' daily digest", () => {
     await sendOfficerDigests(db());
     await sendOfficerDigests(db());
     expect((await digests()).map((d) => d.recipientId)).toEqual([digestOfficer.actorId, digestOfficer.actorId]);
+  });
+});
+
+describe("what leaves the app", () => {
+  it("never names a person to an organisation or on an officer's digest, nor a forbidden word", async () => {
+    const names = [PERSON_NAME, "Phan Văn Sau", "Vi Văn Xong", "Mạc Văn Học", "Lò Thị Hạn", "Hà Văn Đếm"];
+    const rows = await db()
+      .select({ body: delivery.body, link: delivery.link, role: appUser.role })
+      .from(delivery)
+      .innerJoin(appUser, eq(appUser.id, delivery.recipientId));
+    expect(rows.filter((r) => r.role !== "person").length).toBeGreaterThan(3);
+    for (const row of rows) {
+      if (row.role !== "person") for (const name of names) expect(row.body).not.toContain(name);
+      expect(forbiddenWordsIn(row.link ? row.body.replaceAll(row.link, " ") : row.body)).toEqual([]);
+    }
   });
 });
