@@ -189,16 +189,21 @@ describe("a course starting", () => {
 });
 
 describe("a consent about to end", () => {
-  it("tells the person once per grant, within 14 days of its end", async () => {
+  it("tells the person once per grant, within 14 days of its end, unless it was renewed", async () => {
     const { userId: user, grantId } = await reachablePerson("Lò Thị Hạn", { validMonths: "1" });
-
+    const renewed = await reachablePerson("Lò Văn Tiếp", { validMonths: "1" });
     at(daysFromToday(10)); // ends in about 20 days: not yet
     expect(await sendConsentExpiryReminders(db())).toBe(0);
+    // The second person signs again (a later grant covering the same purposes): nothing for them to do.
+    await giveConsent(officer, renewed.personId, {
+      purposes: ["matching", "training_referral", "share_contact", "contact_sms"],
+    });
     at(daysFromToday(10)); // about 10 days left
     expect(await sendConsentExpiryReminders(db())).toBe(1);
     expect(await sendConsentExpiryReminders(db())).toBe(0);
     const notes = await notificationsOf([user], "notify.consent.person.expiring");
     expect(notes.map((n) => n.subjectKey)).toEqual([`consent-expiring/${grantId}`]);
+    expect(await notificationsOf([renewed.userId], "notify.consent.person.expiring")).toEqual([]);
 
     await deliverDue(db(), adapters);
     const sent = await deliveriesOf([user], "consent_expiring");

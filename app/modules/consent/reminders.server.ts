@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, lte } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, lte, not } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
 import { formatDate } from "~/i18n";
@@ -10,7 +10,7 @@ import { daysAfter } from "~/utils/dates";
 
 import { type Database, db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
-import { grantIsLive } from "./live.server";
+import { grantIsLive, grantRenewed } from "./live.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */
 function expiringWhere(scope: StaffScope, days: number) {
@@ -57,7 +57,7 @@ export const consentExpiringKey = (grantId: string) => `consent-expiring/${grant
 /**
  * "The agreement you signed ends on …": the worker's task "consent.expiry-reminders" tells each person with
  * their own login, once per grant (`subjectKey`), when a live grant of theirs ends within
- * PERSON_EXPIRY_NOTICE_DAYS days. Returns how many grants were announced.
+ * PERSON_EXPIRY_NOTICE_DAYS days and has not been renewed (a later grant covering the same purposes). Returns how many grants were announced.
  */
 export async function sendConsentExpiryReminders(database: Database = db()): Promise<number> {
   const at = now();
@@ -72,6 +72,7 @@ export async function sendConsentExpiryReminders(database: Database = db()): Pro
           isNotNull(releasedPerson.userId),
           grantIsLive(at),
           lte(consentGrant.expiresAt, daysAfter(at, PERSON_EXPIRY_NOTICE_DAYS)),
+          not(grantRenewed()),
         ),
       );
     const pending = await notYetReminded(
