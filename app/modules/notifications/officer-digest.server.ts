@@ -46,10 +46,18 @@ export async function officerDigestCounts(scope: StaffScope): Promise<OfficerDig
 export async function sendOfficerDigests(database: Database = processDb()): Promise<number> {
   const at = now();
   const today = todayIso(at);
+  // Officers who have not had today's digest (after the first run of the day, few or none: a cheap tick).
   const officers = await database
     .select({ id: appUser.id })
     .from(appUser)
-    .where(and(eq(appUser.role, "officer"), isNull(appUser.disabledAt)));
+    .leftJoin(contactSetting, eq(contactSetting.userId, appUser.id))
+    .where(
+      and(
+        eq(appUser.role, "officer"),
+        isNull(appUser.disabledAt),
+        or(isNull(contactSetting.lastDigestOn), ne(contactSetting.lastDigestOn, today)),
+      ),
+    );
   let queued = 0;
   for (const officer of officers) {
     const contact = await contactOf(database, officer.id);
