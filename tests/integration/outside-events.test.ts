@@ -10,6 +10,7 @@ import { deliverDue } from "~/modules/notifications/delivery-worker.server";
 import { forbiddenWordsIn } from "~/modules/notifications/forbidden-words";
 import { sendOfficerDigests } from "~/modules/notifications/officer-digest.server";
 import { decideOrganization } from "~/modules/organizations/organizations.server";
+import { requestTransfer } from "~/modules/persons/lifecycle.server";
 import { sendCourseStartReminders } from "~/modules/placements/course-reminders.server";
 import { sendInterviewReminders } from "~/modules/referrals/interview-reminders.server";
 import { moveSchema } from "~/modules/referrals/schema.server";
@@ -259,7 +260,25 @@ describe("the officers' daily digest", () => {
       .values({ userId: silent.actorId, channels: ["email"], digestHour: null });
     const person = await createPerson(digestOfficer, { fullName: "Hà Văn Đếm", communeCode: UNITS.krongNo });
     await giveConsent(digestOfficer, person, { validMonths: "1" }); // ends within 30 days
-    const digests = () => deliveriesOf([digestOfficer.actorId, silent.actorId], "officer_digest");
+    // A phone-only officer who chose text messages at 08:00.
+    const byText = await createUser({
+      role: "officer",
+      communeCodes: [UNITS.krongNo],
+      email: null,
+      phone: uniquePhone(),
+    });
+    await db()
+      .insert(contactSetting)
+      .values({ userId: byText.id, channels: ["sms"], digestHour: 8 });
+    // A move from Nam Đà waits for Krông Nô's officers.
+    const mover = await createPerson(officer, { fullName: "Đặng Văn Dời" });
+    const move = await requestTransfer(officer, mover, {
+      provinceCode: UNITS.lamDong,
+      communeCode: UNITS.krongNo,
+      note: "",
+    });
+    expect(move.ok).toBe(true);
+    const digests = () => deliveriesOf([digestOfficer.actorId, silent.actorId, byText.id], "officer_digest");
 
     // (Other officers of this file get theirs too: only these two are looked at.)
     vietnam(daysFromToday(1), "06:30"); // before the default 07:00
@@ -274,10 +293,11 @@ describe("the officers' daily digest", () => {
     expect(first!.channel).toBe("email");
     expect(first!.subject).toBe("Chung Tay: việc cần làm hôm nay");
     expect(first!.body).toContain(
-      "Hôm nay 0 lượt theo dõi đến hạn, 0 quá hạn, 0 yêu cầu giới thiệu, 0 chuyển đến chờ nhận, 1 đồng ý sắp hết hạn.",
+      "Hôm nay 0 lượt theo dõi đến hạn, 0 quá hạn, 0 yêu cầu giới thiệu, 1 chuyển đến chờ nhận, 1 đồng ý sắp hết hạn.",
     );
     expect(first!.body).toContain(first!.link!);
     expect(first!.body).not.toContain("Hà Văn Đếm");
+    expect(first!.body).not.toContain("Đặng Văn Dời");
     expect(forbiddenWordsIn(first!.body.replaceAll(first!.link!, " "))).toEqual([]);
     const [setting] = await db().select().from(contactSetting).where(eq(contactSetting.userId, digestOfficer.actorId));
     expect(setting).toMatchObject({ channels: ["email"], digestHour: 7 });
@@ -285,17 +305,34 @@ describe("the officers' daily digest", () => {
     await deliverDue(db(), adapters);
     expect((await digests()).map((d) => d.status)).toEqual(["sent"]);
 
-    // The next day, another; the officer who turned it off gets none.
+    // The next day, another, and the text-message officer's after 08:00; the one who turned it off gets none.
     vietnam(daysFromToday(2), "09:00");
     await sendOfficerDigests(db());
     await sendOfficerDigests(db());
-    expect((await digests()).map((d) => d.recipientId)).toEqual([digestOfficer.actorId, digestOfficer.actorId]);
+    const all = await digests();
+    const channelsOf = (id: string) => all.filter((d) => d.recipientId === id).map((d) => d.channel);
+    expect(channelsOf(digestOfficer.actorId)).toEqual(["email", "email"]);
+    expect(channelsOf(byText.id)).toEqual(["sms"]);
+    expect(channelsOf(silent.actorId)).toEqual([]);
+    const [text] = (await digests()).filter((d) => d.channel === "sms");
+    expect(text!.subject).toBeNull();
+    expect(text!.body).toMatch(/^Chung Tay: Hôm nay 0 lượt theo dõi đến hạn, .* Xem: http\S+\/n\/[\w-]+$/);
+    expect(text!.body).not.toContain("Đặng Văn Dời");
   });
 });
 
 describe("what leaves the app", () => {
   it("never names a person to an organisation or on an officer's digest, nor a forbidden word", async () => {
-    const names = [PERSON_NAME, "Phan Văn Sau", "Vi Văn Xong", "Mạc Văn Học", "Lò Thị Hạn", "Hà Văn Đếm"];
+    const names = [
+      PERSON_NAME,
+      "Phan Văn Sau",
+      "Vi Văn Xong",
+      "Mạc Văn Học",
+      "Lò Thị Hạn",
+      "Lò Văn Tiếp",
+      "Hà Văn Đếm",
+      "Đặng Văn Dời",
+    ];
     const rows = await db()
       .select({ body: delivery.body, link: delivery.link, role: appUser.role })
       .from(delivery)
