@@ -83,10 +83,17 @@ export default function Notifications() {
                 ) : n.read ? null : (
                   <span className="badge badge--pending">{t("notifications.unread")}</span>
                 )}{" "}
-                {t(n.messageKey, n.params)}
+                {n.unnamedPerson
+                  ? aPerson(t(n.messageKey, { ...n.params, name: t("notifications.aPerson") }))
+                  : t(n.messageKey, n.params)}
               </p>
               <p className="hint">
-                {date(n.createdAt)} · <Link to={`/notifications/${n.id}`}>{t("notifications.open")}</Link>
+                {date(n.createdAt)} ·{" "}
+                <Form method="post" action={`/notifications/${n.id}`} className="inline-form">
+                  <button type="submit" className="link-button">
+                    {t("notifications.open")}
+                  </button>
+                </Form>
               </p>
             </li>
           ))}
@@ -100,3 +107,6 @@ export default function Notifications() {
     </>
   );
 }
+
+/** "một người đã được giới thiệu…": the neutral name may open the sentence. */
+const aPerson = (sentence: string) => sentence.charAt(0).toLocaleUpperCase("vi") + sentence.slice(1);

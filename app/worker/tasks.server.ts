@@ -1,10 +1,14 @@
 import { sendJobAlerts } from "~/modules/alerts/saved-searches.server";
 import { expireConsents } from "~/modules/consent/expiry.server";
+import { sendConsentExpiryReminders } from "~/modules/consent/reminders.server";
 import { expireJobs } from "~/modules/jobs/jobs.server";
 import { channelAdapters } from "~/modules/notifications/channels/registry.server";
 import { deliverDue } from "~/modules/notifications/delivery-worker.server";
+import { sendOfficerDigests } from "~/modules/notifications/officer-digest.server";
 import { pruneShortLinks } from "~/modules/notifications/short-links.server";
+import { sendCourseStartReminders } from "~/modules/placements/course-reminders.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
+import { sendInterviewReminders } from "~/modules/referrals/interview-reminders.server";
 import { expireTrainings } from "~/modules/trainings/trainings.server";
 
 import type { Database } from "../../db/client.server";
@@ -47,6 +51,10 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("trainings.expiry", MINUTE, inTransaction(expireTrainings)),
   task("consent.expiry", MINUTE, inTransaction(expireConsents)),
   followUpRemindersTask,
+  task("referrals.interview-reminders", MINUTE, (db) => sendInterviewReminders(db)),
+  task("placements.course-start-reminders", MINUTE, (db) => sendCourseStartReminders(db)),
+  task("consent.expiry-reminders", MINUTE, (db) => sendConsentExpiryReminders(db)),
+  task("notifications.officer-digest", MINUTE, (db) => sendOfficerDigests(db)),
   task("search.outbox-pruning", HOUR, async (db) => {
     await pruneDelivered(db);
     return 0;

@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { requestPasswordReset } from "~/modules/accounts/recovery.server";
+import { listNotifications, notify } from "~/modules/notifications/notifications.server";
 import { issueInvitation } from "~/modules/persons/invitations.server";
 import { setSaved } from "~/modules/persons/self-service.server";
 import { action as accountAction } from "~/routes/account";
@@ -17,6 +18,7 @@ import { action as meConsentsAction } from "~/routes/me.consents";
 import { action as meDataAction } from "~/routes/me.data";
 import { action as meSavedAction } from "~/routes/me.saved";
 import { action as notificationsAction } from "~/routes/notifications";
+import { action as openNotificationAction } from "~/routes/notifications.$id";
 import { action as reviewAction } from "~/routes/organizations.review";
 import { action as providerProfileAction } from "~/routes/provider.profile";
 import { action as registerAction } from "~/routes/register";
@@ -202,6 +204,23 @@ const CASES: Cases = {
   },
   "notifications.tsx": async () =>
     posting(notificationsAction, "/notifications", { intent: "mark-all" }, { cookie: await sessionOf("employer") }),
+  // The list's "open" button: it reads no field, marks the user's own notification read and goes to it.
+  "notifications.$id.tsx": async () => {
+    const user = await createUser({ role: "employer" });
+    await notify(ctx.handle.db, [user.id], { messageKey: "notifications.title", link: "/employer" });
+    const [mine] = await listNotifications(user.id);
+    const id = String(mine!.id);
+    return posting(
+      openNotificationAction,
+      `/notifications/${id}`,
+      {},
+      {
+        cookie: await cookieFor(user.id),
+        params: { id },
+        readsNoField: true,
+      },
+    );
+  },
   "me._index.tsx": async () => {
     const p = await personWithGrant();
     return posting(

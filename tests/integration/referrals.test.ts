@@ -622,7 +622,7 @@ describe("the person's requests", () => {
     expect(asked.ok).toBe(true);
     const requestId = (asked as { requestId: string }).requestId;
     const told = (await notificationsOf(officer.id)).find(
-      (n) => n.messageKey === "notify.referral.request.created" && n.params.name === p.fullName,
+      (n) => n.messageKey === "notify.referral.request.created" && n.params.personId === p.personId,
     );
     expect(told).toMatchObject({ link: "/officer/referrals", params: { title: "Thợ sửa phanh" } });
 

@@ -400,13 +400,15 @@ const MATRIX: Record<string, Row> = {
     post: { expect:                             cells("login     forbidden forbidden   forbidden invalid   forbidden forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.trainingReferral }),
   },
-  // Everyone's own notifications; opening one that is someone else's is not found (the subject's opens theirs).
+  // Everyone's own notifications; opening one that is someone else's is not found (the subject's opens theirs:
+  // a GET only goes there, the list's POST also marks it read).
   "notifications.tsx": {
     get:                                        cells("login     ok        ok          ok        ok        ok       ok        ok        ok"),
     post: { expect:                             cells("login     invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
   },
   "notifications.$id.tsx": {
     get:                                        cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found"),
+    post: { expect:                             cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found") },
     params: (ids) => ({ id: ids.notification }),
   },
   // Public: a logged-in user is sent to their own home; a post without a code is refused for everyone.

@@ -15,6 +15,7 @@ export const notificationsVi = {
   "notifications.markAll": "Đánh dấu tất cả là đã đọc",
   "notifications.error.markAll": "Không đánh dấu được: trang đã cũ. Hãy tải lại trang và thử lại.",
   "notifications.older": "Thông báo cũ hơn",
+  "notifications.aPerson": "một người",
   "notifications.marked": "Đã đánh dấu tất cả là đã đọc.",
   // Reminders and news that also leave the app (app/modules/notifications/outside-messages.ts)
   "notify.referral.organization.interviewTomorrow":
@@ -41,6 +42,7 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   "notifications.markAll": "Mark all as read",
   "notifications.error.markAll": "Could not mark them as read: the page is out of date. Reload the page and try again.",
   "notifications.older": "Older notifications",
+  "notifications.aPerson": "a person",
   "notifications.marked": "All notifications marked as read.",
   "notify.referral.organization.interviewTomorrow":
     "Reminder: tomorrow {time}, interview with a candidate referred for “{title}”.",

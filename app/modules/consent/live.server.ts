@@ -113,3 +113,13 @@ export async function personsWithLiveConsent(personIds: string[], purpose: Conse
     .where(and(inArray(consentGrant.personId, personIds), grantIsLive(now(), purpose)));
   return new Set(rows.map((r) => r.personId));
 }
+
+/**
+ * The grant row is outlived by a later grant of the same person, not withdrawn, covering every purpose it
+ * did (a renewal): for queries on consent_grant (the person need not be told it ends).
+ */
+export function grantRenewed(): SQL {
+  return sql`exists (select 1 from ${consentGrant} later where later.person_id = ${consentGrant.personId}
+    and later.id <> ${consentGrant.id} and later.withdrawn_at is null
+    and later.expires_at > ${consentGrant.expiresAt} and later.purposes @> ${consentGrant.purposes})`;
+}

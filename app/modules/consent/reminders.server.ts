@@ -1,13 +1,16 @@
-import { and, asc, count, eq, lte } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, lte, not } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
+import { formatDate } from "~/i18n";
+import { notify } from "~/modules/notifications/notifications.server";
+import { notYetReminded } from "~/modules/notifications/reminder-subjects.server";
 import { personsInScope } from "~/modules/persons/scope.server";
 import { now } from "~/utils/clock.server";
 import { daysAfter } from "~/utils/dates";
 
-import { db } from "../../../db/client.server";
+import { type Database, db } from "../../../db/client.server";
 import { consentGrant, releasedPerson } from "../../../db/schema";
-import { grantIsLive } from "./live.server";
+import { grantIsLive, grantRenewed } from "./live.server";
 
 /** Live grants (not withdrawn, not yet expired) of persons in reach that expire within `days`. */
 function expiringWhere(scope: StaffScope, days: number) {
@@ -44,4 +47,47 @@ export async function listExpiringConsents(scope: StaffScope, days = 30) {
     .innerJoin(releasedPerson, eq(releasedPerson.id, consentGrant.personId))
     .where(expiringWhere(scope, days))
     .orderBy(asc(consentGrant.expiresAt));
+}
+
+/** How many days before a grant ends its person is told (officers see theirs 30 days ahead on their home page). */
+export const PERSON_EXPIRY_NOTICE_DAYS = 14;
+
+export const consentExpiringKey = (grantId: string) => `consent-expiring/${grantId}`;
+
+/**
+ * "The agreement you signed ends on …": the worker's task "consent.expiry-reminders" tells each person with
+ * their own login, once per grant (`subjectKey`), when a live grant of theirs ends within
+ * PERSON_EXPIRY_NOTICE_DAYS days and has not been renewed (a later grant covering the same purposes). Returns how many grants were announced.
+ */
+export async function sendConsentExpiryReminders(database: Database = db()): Promise<number> {
+  const at = now();
+  return database.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: consentGrant.id, userId: releasedPerson.userId, expiresAt: consentGrant.expiresAt })
+      .from(consentGrant)
+      .innerJoin(releasedPerson, eq(releasedPerson.id, consentGrant.personId))
+      .where(
+        and(
+          eq(releasedPerson.status, "active"),
+          isNotNull(releasedPerson.userId),
+          grantIsLive(at),
+          lte(consentGrant.expiresAt, daysAfter(at, PERSON_EXPIRY_NOTICE_DAYS)),
+          not(grantRenewed()),
+        ),
+      );
+    const pending = await notYetReminded(
+      tx,
+      due.map((d) => ({ ...d, key: consentExpiringKey(d.id) })),
+    );
+    let told = 0;
+    for (const item of pending) {
+      told += await notify(tx, [item.userId], {
+        messageKey: "notify.consent.person.expiring",
+        params: { date: formatDate(item.expiresAt) },
+        link: "/me/consents",
+        subjectKey: item.key,
+      });
+    }
+    return told;
+  });
 }

@@ -121,7 +121,11 @@ export async function unreadCount(userId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** `done`: a reminder whose task was done (by this user or another party); it never counts as unread. */
+/**
+ * `done`: a reminder whose task was done (by this user or another party); it never counts as unread.
+ * `unnamedPerson`: the notification is about a person the reader no longer serves (moved to another
+ * commune, file expunged): the page says "a person" where the sentence has {name}.
+ */
 export type NotificationItem = {
   id: number;
   messageKey: string;
@@ -129,10 +133,17 @@ export type NotificationItem = {
   link: string;
   read: boolean;
   done: boolean;
+  unnamedPerson: boolean;
   createdAt: Date;
 };
 
-/** Newest first; `before` pages back by id. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Newest first; `before` pages back by id. Officers' notifications name a person by reference
+ * (`params.personId`), never by a copy of the name: the name is read here, only for persons in the reader's
+ * communes whose file still exists, so it leaves the list when the person moves away or the file is erased.
+ */
 export async function listNotifications(
   userId: string,
   options: { limit?: number; before?: number } = {},
@@ -143,15 +154,39 @@ export async function listNotifications(
     .where(and(eq(notification.recipientId, userId), options.before ? lt(notification.id, options.before) : undefined))
     .orderBy(desc(notification.id))
     .limit(Math.min(options.limit ?? 30, 100));
-  return rows.map((r) => ({
-    id: r.id,
-    messageKey: r.messageKey,
-    params: r.params,
-    link: r.link,
-    read: r.readAt !== null || r.resolvedAt !== null,
-    done: r.resolvedAt !== null,
-    createdAt: r.createdAt,
-  }));
+  const personIds = [
+    ...new Set(
+      rows.flatMap((r) =>
+        typeof r.params.personId === "string" && UUID.test(r.params.personId) ? [r.params.personId] : [],
+      ),
+    ),
+  ];
+  const served =
+    personIds.length === 0
+      ? []
+      : await db()
+          .select({ id: releasedPerson.id, name: releasedPerson.fullName })
+          .from(releasedPerson)
+          .innerJoin(
+            officerCommune,
+            and(eq(officerCommune.communeCode, releasedPerson.communeCode), eq(officerCommune.userId, userId)),
+          )
+          .where(and(inArray(releasedPerson.id, personIds), isNull(releasedPerson.anonymizedAt)));
+  const names = new Map(served.map((p) => [p.id, p.name]));
+  return rows.map((r) => {
+    const { personId, ...rest } = r.params;
+    const name = personId === undefined ? undefined : names.get(String(personId));
+    return {
+      id: r.id,
+      messageKey: r.messageKey,
+      params: personId === undefined ? r.params : name !== undefined ? { ...rest, name } : rest,
+      link: r.link,
+      read: r.readAt !== null || r.resolvedAt !== null,
+      done: r.resolvedAt !== null,
+      unnamedPerson: personId !== undefined && name === undefined,
+      createdAt: r.createdAt,
+    };
+  });
 }
 
 /** Marks one of the user's notifications read and returns where it points (null: not theirs). */
@@ -161,6 +196,15 @@ export async function openNotification(userId: string, id: number): Promise<stri
     .set({ readAt: now() })
     .where(and(eq(notification.id, id), eq(notification.recipientId, userId)))
     .returning({ link: notification.link });
+  return row?.link ?? null;
+}
+
+/** Where one of the user's notifications points, without marking it read (null: not theirs). */
+export async function notificationLink(userId: string, id: number): Promise<string | null> {
+  const [row] = await db()
+    .select({ link: notification.link })
+    .from(notification)
+    .where(and(eq(notification.id, id), eq(notification.recipientId, userId)));
   return row?.link ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
+import { notify, usersOfOrganization } from "~/modules/notifications/notifications.server";
 import { now } from "~/utils/clock.server";
 
 import type { Executor } from "../../../db/client.server";
@@ -114,9 +115,17 @@ export async function decideOrganization(
           inArray(organization.provinceCode, scope.provinceCodes),
         ),
       )
-      .returning({ name: organization.name });
-    // Its listings become public (or not) with the organisation: re-sync them in the same transaction.
-    if (updated) await enqueueOrganizationListings(tx, organizationId);
+      .returning({ name: organization.name, role: organization.role });
+    if (updated) {
+      // Its listings become public (or not) with the organisation: re-sync them in the same transaction.
+      await enqueueOrganizationListings(tx, organizationId);
+      // Its staff hear the decision (in the app and, per their choice, by Zalo or e-mail) with it.
+      await notify(tx, await usersOfOrganization(tx, organizationId), {
+        messageKey: decision.decision === "verify" ? "notify.organization.verified" : "notify.organization.rejected",
+        params: { organization: updated.name },
+        link: updated.role === "training_provider" ? "/provider/profile" : "/employer/profile",
+      });
+    }
     return updated;
   });
   indexSoon();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, inArray, isNull, lte } from "drizzle-orm";
 
 import { formatDate } from "~/i18n";
 import {
@@ -11,7 +11,7 @@ import { now, todayIso } from "~/utils/clock.server";
 import { addDays } from "~/utils/dates";
 
 import { type Database, db as processDb, type Executor } from "../../../db/client.server";
-import { followUp, placement, releasedPerson } from "../../../db/schema";
+import { followUp, placement } from "../../../db/schema";
 import { DUE_DAYS_BEFORE } from "./schedule";
 
 /**
@@ -66,10 +66,8 @@ export async function sendFollowUpReminders(database: Database = processDb()): P
         employerName: placement.employerName,
         position: placement.position,
         endDate: placement.endDate,
-        personName: releasedPerson.fullName,
       })
       .from(placement)
-      .innerJoin(releasedPerson, eq(releasedPerson.id, placement.personId))
       .where(inArray(placement.id, [...new Set(claimed.map((c) => c.placementId))]));
     const byId = new Map(places.map((p) => [p.id, p]));
     for (const item of claimed) {
@@ -78,7 +76,7 @@ export async function sendFollowUpReminders(database: Database = processDb()): P
       const date = formatDate(item.dueOn);
       await notify(tx, await officersOfPerson(tx, item.personId), {
         messageKey: "notify.followUp.due.officer",
-        params: { name: place.personName, month: item.monthOffset, employer: place.employerName, date },
+        params: { personId: item.personId, month: item.monthOffset, employer: place.employerName, date },
         link: `/officer/follow-ups/${item.id}`,
         subjectKey: officerReminderKey(item.id),
       });

@@ -32,7 +32,6 @@ export type ReferralHead = {
   organizationId: string;
   organizationRole: string;
   title: string;
-  personName: string;
 };
 
 export async function referralHead(executor: Executor, referralId: string): Promise<ReferralHead | undefined> {
@@ -44,7 +43,6 @@ export async function referralHead(executor: Executor, referralId: string): Prom
       organizationId: referral.organizationId,
       organizationRole: organization.role,
       title: sql<string>`coalesce(${job.title}, ${trainingSlot.title}, '')`,
-      personName: releasedPerson.fullName,
     })
     .from(referral)
     .innerJoin(releasedPerson, eq(releasedPerson.id, referral.personId))
@@ -59,8 +57,8 @@ export type PartyKeys = { officer?: MessageKey; organization?: MessageKey; perso
 
 /**
  * Tell each party what changed, each with its own sentence and link, in the caller's transaction. The
- * organisation and the person get the listing title only; officers also get the person's name (they
- * serve them). The acting user is never told about their own change.
+ * organisation and the person get the listing title only; officers also get the person (by reference,
+ * named when their list is read: they serve them). The acting user is never told about their own change.
  */
 export async function notifyParties(
   executor: Executor,
@@ -72,7 +70,8 @@ export async function notifyParties(
   if (keys.officer) {
     await notify(executor, notMe(await officersOfPerson(executor, head.personId)), {
       messageKey: keys.officer,
-      params: { title: head.title, name: head.personName },
+      // The person by reference: the officer's list names them while they are in the officer's communes.
+      params: { title: head.title, personId: head.personId },
       link: officerReferralLink(head.id),
     });
   }

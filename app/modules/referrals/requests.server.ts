@@ -54,13 +54,10 @@ export async function notifyRequestCreated(
   kind: ReferralKind,
   listingId: string,
 ): Promise<void> {
-  const [person] = await executor
-    .select({ fullName: releasedPerson.fullName })
-    .from(releasedPerson)
-    .where(eq(releasedPerson.id, personId));
   await notify(executor, await officersOfPerson(executor, personId), {
     messageKey: "notify.referral.request.created",
-    params: { name: person?.fullName ?? "", title: await titleOf(executor, kind, listingId) },
+    // The person by reference: named when the officer's list is read, while they serve them.
+    params: { personId, title: await titleOf(executor, kind, listingId) },
     link: "/officer/referrals",
   });
 }
