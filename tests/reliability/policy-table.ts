@@ -119,7 +119,18 @@ export const POLICY: Record<string, Row> = {
   "account.tsx":                           { get: "login ok     ok       ok       ok    ok    ok    ok",
                                             post: "login bad    bad      bad      bad   bad   bad   bad" },
   // The subject's own notification redirects them to what it is about; anyone else's is not found.
-  "notifications.$id.tsx":                 { get: "login home   404      404      404   404   404   404", params: (ids) => ({ id: ids.notification }) },
+  "notifications.$id.tsx":                 { get: "login home   404      404      404   404   404   404",
+                                            post: "login home   404      404      404   404   404   404", params: (ids) => ({ id: ids.notification }) },
+  // A message's short link: a code that names nothing shows the same page to everyone (revealing nothing);
+  // its empty form (no stop intent) is refused.
+  "n.$code.tsx":                           { get: "ok    ok     ok       ok       ok    ok    ok    ok",
+                                            post: "bad   bad    bad      bad      bad   bad   bad   bad", params: () => ({ code: "AbCdEf12" }) },
+  // The demo's outbox (DEV_OUTBOX is on for the embedded app these tests run; a 404 in production).
+  "dev.outbox.tsx":                        { get: "ok    ok     ok       ok       ok    ok    ok    ok" },
+  // Providers' delivery reports: without HOOKS_TOKEN (or with a wrong one) the path does not exist.
+  "hooks.esms.$token.tsx":                 { get: "404   404    404      404      404   404   404   404", params: () => ({ token: "x".repeat(32) }) },
+  "hooks.zns.$token.tsx":                  { get: "bad   bad    bad      bad      bad   bad   bad   bad",
+                                            post: "404   404    404      404      404   404   404   404", params: () => ({ token: "x".repeat(32) }) },
   // ── The released person's own pages ────────────────────────────────────────────────────────────────────
   "me._index.tsx":                         { get: "login ok     403      403      403   403   403   403",
                                             post: "login bad    403      403      403   403   403   403", shows: { person: "phone" } },
@@ -173,6 +184,9 @@ export const POLICY: Record<string, Row> = {
   "admin.officers.tsx":                    { get: "login 403    403      403      403   403   ok    ok",
                                             post: "login 403    403      403      403   403   bad   bad" },
   // Filtered on the subject: admin Y gets the page, with only their own province's events (no subject).
+  // The province's messages that left the app; an empty post names no message and is refused.
+  "admin.deliveries.tsx":                  { get: "login 403    403      403      403   403   ok    ok",
+                                            post: "login 403    403      403      403   403   bad   bad" },
   "admin.audit.tsx":                       { get: "login 403    403      403      403   403   ok    ok", query: (ids) => `?personId=${ids.person}`, shows: { admX: "name" } },
   // Officers and admins both verify organisations (of their own province); an empty decision is refused.
   "organizations.review.tsx":              { get: "login 403    403      403      ok    ok    ok    ok",
