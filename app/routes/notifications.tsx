@@ -87,14 +87,15 @@ export default function Notifications() {
                   ? aPerson(t(n.messageKey, { ...n.params, name: t("notifications.aPerson") }))
                   : t(n.messageKey, n.params)}
               </p>
-              <p className="hint">
+              {/* A div, not a p: a form inside a paragraph closes it in the HTML parser (a hydration mismatch). */}
+              <div className="hint">
                 {date(n.createdAt)} ·{" "}
                 <Form method="post" action={`/notifications/${n.id}`} className="inline-form">
                   <button type="submit" className="link-button">
                     {t("notifications.open")}
                   </button>
                 </Form>
-              </p>
+              </div>
             </li>
           ))}
         </ul>

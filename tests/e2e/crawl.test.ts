@@ -53,6 +53,12 @@ const REACHED_OTHERWISE: Record<string, string> = {
   "lang.tsx": "the language switch is a POST form in the header",
   "logout.tsx": "logging out is a POST form in the header",
   "notifications.$id.tsx": "opening a notification is a POST form in the list (it marks it read)",
+  "n.$code.tsx": "a message's short link, opened from an SMS, a Zalo message or an e-mail",
+  "hooks.esms.$token.tsx": "eSMS's delivery reports, called by the gateway",
+  "hooks.zns.$token.tsx": "Zalo's webhook, called by Zalo",
+  "dev.outbox.tsx": "the demo's outbox, named in the README (it does not exist in production)",
+  "reset-password.tsx": "where /forgot-password sends a phone number (the code's form)",
+  "reset-password_.$token.tsx": "the link in a password-reset e-mail",
 };
 
 /** Linked, but opening them changes something: they count as reached and are not opened. */
