@@ -1,4 +1,5 @@
 import type { DeliveryView } from "~/components/deliveries/delivery-list";
+import { foldForSms, smsSegments } from "~/modules/notifications/channels/sms-text";
 import type { DeliveryLine } from "~/modules/notifications/delivery-admin.server";
 import { now } from "~/utils/clock.server";
 
@@ -11,7 +12,17 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   hour12: false,
 });
 
-/** A delivery for a page: times in Vietnam's clock, "leaves at" for a message waiting past now. */
+/**
+ * What a text message costs: the parts it is sent in (160 characters, 153 when split; 70 and 67 when it keeps
+ * Vietnamese letters), as the gateway will count them (SMS_FOLD_DIACRITICS, on unless "false").
+ */
+function smsSize(body: string) {
+  const sent = process.env.SMS_FOLD_DIACRITICS === "false" ? body : foldForSms(body);
+  const size = smsSegments(sent);
+  return { parts: size.segments, characters: size.characters };
+}
+
+/** A delivery for a page: times in Vietnam's clock, "leaves at" for a message waiting past now, an SMS's parts. */
 export function deliveryView(line: DeliveryLine): DeliveryView {
   const waiting = line.status === "queued" && line.nextAttemptAt > now();
   return {
@@ -27,5 +38,6 @@ export function deliveryView(line: DeliveryLine): DeliveryView {
     lastError: line.lastError,
     createdAt: dateTime.format(line.createdAt).replace(",", ""),
     waitsUntil: waiting ? dateTime.format(line.nextAttemptAt).replace(",", "") : null,
+    sms: line.channel === "sms" ? smsSize(line.body) : null,
   };
 }

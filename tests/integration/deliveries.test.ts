@@ -306,6 +306,14 @@ describe("the message's short link", () => {
     });
     expect(own.status).toBe(302);
     expect(own.headers.get("Location")).toBe("/employer/referrals/00000000-0000-4000-8000-000000000002");
+    // After 30 days the link only leads to the login, even for its recipient.
+    setClock({ at: new Date(Date.now() + 31 * 86_400_000) });
+    const old = await callRoute(shortLinkLoader, routeRequest(`/n/${code}`, { cookie: await cookieFor(org.actorId) }), {
+      code,
+    });
+    expect(old.status).toBe(200);
+    expect((await old.json()).state).toBe("shortlink.expired");
+    setClock(undefined);
     const unknown = await callRoute(shortLinkLoader, routeRequest("/n/zzzzzzzz"), { code: "zzzzzzzz" });
     expect((await unknown.json()).state).toBe("shortlink.unknown");
     // An organisation's one-click unsubscribe (RFC 8058) turns its channel off in its settings.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { deliveryView } from "~/http/delivery-view.server";
 import { en } from "~/i18n/en";
 import { vi } from "~/i18n/vi";
 import { ZNS_KINDS, znsTemplate } from "~/modules/notifications/channels/zns-templates";
@@ -77,5 +78,31 @@ describe("when a message may leave", () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelayMs(20)).toBe(3_600_000);
     expect(retryDelayMs(1, 90_000)).toBe(90_000);
+  });
+});
+
+describe("a text message's cost, as the outbox and the admin's list show it", () => {
+  it("counts the parts of the folded text the gateway sends", () => {
+    const line = {
+      id: 1,
+      channel: "sms" as const,
+      kind: "offer_waiting",
+      purpose: "notice" as const,
+      to: "+84900000001",
+      recipientName: "Nguyễn Văn H.",
+      subject: null,
+      body: "Chung Tay: “Tiệm sửa xe máy Cường Thịnh” muốn nhận bạn. Hãy trả lời đồng ý hay không: https://ct.vn/n/Ab3xK9pQ",
+      status: "sent" as const,
+      attempts: 1,
+      lastError: null,
+      provider: "esms",
+      createdAt: new Date("2026-12-07T03:00:00Z"),
+      nextAttemptAt: new Date("2026-12-07T03:00:00Z"),
+      sentAt: new Date("2026-12-07T03:00:00Z"),
+      deliveredAt: null,
+    };
+    // Folded to GSM-7 it fits one part; with its Vietnamese letters it would take two (70 per part).
+    expect(deliveryView(line).sms).toEqual({ parts: 1, characters: line.body.length });
+    expect(deliveryView({ ...line, channel: "email" }).sms).toBeNull();
   });
 });

@@ -17,6 +17,8 @@ export type DeliveryView = {
   lastError: string | null;
   createdAt: string;
   waitsUntil: string | null;
+  /** A text message: how many parts the gateway sends (and charges), and its length. */
+  sms: { parts: number; characters: number } | null;
 };
 
 /**
@@ -47,6 +49,7 @@ export function DeliveryList({
           <p className="delivery__status">
             <span className={`badge badge--${d.status}`}>{t(`delivery.status.${d.status}` as MessageKey)}</span>
             {d.waitsUntil ? <> · {t("delivery.waitsUntil", { time: d.waitsUntil })}</> : null}
+            {d.sms ? <> · {t("delivery.smsParts", { parts: d.sms.parts, characters: d.sms.characters })}</> : null}
             {d.attempts > 1 ? <> · {t("delivery.attempts", { count: d.attempts })}</> : null}
             {d.lastError ? (
               <>

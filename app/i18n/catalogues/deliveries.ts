@@ -30,6 +30,7 @@ export const deliveriesVi = {
   "delivery.status.digested": "Gộp vào tin tóm tắt",
   "delivery.waitsUntil": "Gửi lúc {time}",
   "delivery.attempts": "{count} lần thử",
+  "delivery.smsParts": "{parts} tin SMS ({characters} ký tự)",
   "outbox.title": "Hộp thư thử nghiệm",
   "outbox.lead":
     "Bản demo không gửi tin nào ra ngoài. Đây là từng tin nhắn SMS, Zalo và e-mail, đúng như người nhận sẽ đọc. Trang này không có khi chạy thật.",
@@ -92,6 +93,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesVi, string> = {
   "delivery.status.digested": "In a digest",
   "delivery.waitsUntil": "Leaves at {time}",
   "delivery.attempts": "{count} tries",
+  "delivery.smsParts": "{parts} SMS part(s) ({characters} characters)",
   "outbox.title": "Demo outbox",
   "outbox.lead":
     "The demo sends nothing outside. Here is every text message, Zalo message and e-mail exactly as its recipient would read it. This page does not exist in production.",
