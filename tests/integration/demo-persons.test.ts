@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { staffScope } from "~/auth/scope.server";
 import { authenticate, startSession } from "~/auth/session.server";
 import { searchCandidates } from "~/modules/matching/candidates.server";
+import { contactChoices } from "~/modules/notifications/settings.server";
 import { listPersons } from "~/modules/persons/list.server";
 import { expungementOf } from "~/modules/persons/record.server";
 
@@ -37,6 +38,12 @@ describe("demo released persons", () => {
     expect(h).toMatchObject({ communeCode: "24697", trades: ["72311"] });
     const [login] = await ctx.handle.db.select().from(appUser).where(eq(appUser.phone, "0900000001"));
     expect(h.userId).toBe(login.id);
+    // He agreed to be texted, so the demo outbox shows what reaches his phone (and nothing by Zalo).
+    const reach = await contactChoices(login.id);
+    expect(reach!.choices.map((c) => [c.channel, c.address, c.consent])).toEqual([
+      ["sms", "+84900000001", "given"],
+      ["zalo", "+84900000001", "needed"],
+    ]);
     const convictions = await ctx.handle.db.select().from(conviction).where(eq(conviction.personId, h.id));
     expect(convictions).toMatchObject([{ penalty: "prison", sentenceMonths: 36 }]);
     expect(expungementOf(h, convictions, []).computed).toMatchObject({ kind: "automatic", date: "2027-05-20" });
