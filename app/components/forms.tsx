@@ -133,7 +133,7 @@ export function ErrorSummary({
   );
 }
 
-/** A new password typed twice (the reset forms): `password` and `passwordConfirm`, never echoed back. */
+/** A new password typed twice (/account and the reset forms): `password` and `passwordConfirm`, never echoed back. */
 export function NewPasswordFields({ state }: { state: FormState }) {
   return (
     <>

@@ -10,7 +10,7 @@ import {
   startSession,
 } from "~/auth/session.server";
 import { ContactSettings } from "~/components/account/contact-settings";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
 import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
 import { changePasswordSchema } from "~/modules/accounts/schema.server";
 import { contactChoices, contactSettingsSchema, saveContactSettings } from "~/modules/notifications/settings.server";
@@ -124,23 +124,7 @@ export default function Account() {
               type="password"
               autoComplete="current-password"
             />
-            <TextField
-              name="password"
-              label="account.password.new"
-              hint="account.password.new.hint"
-              state={state}
-              required
-              type="password"
-              autoComplete="new-password"
-            />
-            <TextField
-              name="passwordConfirm"
-              label="account.password.confirm"
-              state={state}
-              required
-              type="password"
-              autoComplete="new-password"
-            />
+            <NewPasswordFields state={state} />
             <div className="actions">
               <button type="submit" className="button" disabled={busy}>
                 {t("account.password.submit")}

@@ -1,4 +1,4 @@
-import { translator } from "~/i18n";
+import { type MessageKey, translator } from "~/i18n";
 import { now } from "~/utils/clock.server";
 
 import type { Executor } from "../../../db/client.server";
@@ -9,7 +9,7 @@ import { buildZnsTemplate, type ZnsKind } from "./channels/zns-templates";
 import { forbiddenWordsIn } from "./forbidden-words";
 import { outsideSpecOf, znsParams } from "./outside-messages";
 import { assertSafeOutside, renderOutside } from "./outside-render.server";
-import { addressFor, contactOf, reachableChannels } from "./settings.server";
+import { addressFor, type Contact, contactOf, reachableChannels } from "./settings.server";
 import { createShortLink, type StopKey } from "./short-links.server";
 
 export type OutsideNotice = {
@@ -34,32 +34,71 @@ export async function queueOutside(
 ): Promise<number> {
   const spec = outsideSpecOf(notice.messageKey);
   if (!spec) return 0;
-  const adapters = channelAdapters();
   let queued = 0;
   for (const row of written) {
     const contact = await contactOf(executor, row.recipientId);
     if (!contact) continue;
-    for (const channel of await reachableChannels(executor, contact)) {
-      if (!adapters[channel]) continue;
-      const link = await createShortLink(executor, contact.userId, notice.link, notice.stopKey ?? `channel:${channel}`);
-      const { text, fellBack } = renderOutside(contact.locale, spec.text, notice.params, link);
-      const t = translator(contact.locale);
-      await executor.insert(delivery).values({
-        recipientId: contact.userId,
-        notificationId: row.id,
-        channel,
-        kind: spec.kind,
-        toAddress: addressFor(contact, channel)!,
-        subject: channel === "email" ? t("out.subject") : null,
-        body: channel === "email" ? `${text}\n\n${t("out.email.footer", { stop: link })}` : text,
-        template:
-          channel === "zalo" ? znsTemplateFor(fellBack ? "news" : (spec.zns ?? "news"), notice.params, link) : null,
-        link,
-        nextAttemptAt: now(),
-        createdAt: now(),
-      });
-      queued++;
-    }
+    queued += await queueForContact(executor, contact, {
+      kind: spec.kind,
+      text: spec.text,
+      subject: "out.subject",
+      zns: spec.zns ?? "news",
+      params: notice.params,
+      target: notice.link,
+      stopKey: notice.stopKey,
+      notificationId: row.id,
+    });
+  }
+  return queued;
+}
+
+export type OutsideMessage = {
+  kind: string;
+  /** The out.* text, filled with `params` and `{link}`. */
+  text: MessageKey;
+  /** The e-mail's subject. */
+  subject: MessageKey;
+  /** The Zalo template that carries it. */
+  zns: ZnsKind;
+  params: Record<string, string | number>;
+  /** The path in the app the short link opens. */
+  target: string;
+  stopKey?: StopKey;
+  notificationId?: number;
+};
+
+/**
+ * One message to one user on each channel they can be reached on now: a short link per channel, the text in
+ * their language (falling back to "you have news" on a forbidden word), the e-mail's footer with the stop
+ * link, the Zalo template. Every notice that leaves the app is queued here (notifications, the officer's digest).
+ */
+export async function queueForContact(executor: Executor, contact: Contact, message: OutsideMessage): Promise<number> {
+  const adapters = channelAdapters();
+  const t = translator(contact.locale);
+  let queued = 0;
+  for (const channel of await reachableChannels(executor, contact)) {
+    if (!adapters[channel]) continue;
+    const link = await createShortLink(
+      executor,
+      contact.userId,
+      message.target,
+      message.stopKey ?? `channel:${channel}`,
+    );
+    const { text, fellBack } = renderOutside(contact.locale, message.text, message.params, link);
+    await executor.insert(delivery).values({
+      recipientId: contact.userId,
+      notificationId: message.notificationId ?? null,
+      channel,
+      kind: message.kind,
+      toAddress: addressFor(contact, channel)!,
+      subject: channel === "email" ? t(message.subject) : null,
+      body: channel === "email" ? `${text}\n\n${t("out.email.footer", { stop: link })}` : text,
+      template: channel === "zalo" ? znsTemplateFor(fellBack ? "news" : message.zns, message.params, link) : null,
+      link,
+      nextAttemptAt: now(),
+      createdAt: now(),
+    });
+    queued++;
   }
   return queued;
 }

@@ -1,7 +1,6 @@
 import { and, eq, isNull, ne, or } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
-import { translator } from "~/i18n";
 import { provincesOfCommunes } from "~/modules/admin-units/admin-units.server";
 import { countExpiringConsents } from "~/modules/consent/reminders.server";
 import { listTransfers } from "~/modules/persons/lifecycle.server";
@@ -10,13 +9,10 @@ import { countPendingRequests } from "~/modules/referrals/requests.server";
 import { now, todayIso } from "~/utils/clock.server";
 
 import { type Database, db as processDb, type Executor } from "../../../db/client.server";
-import { appUser, contactSetting, delivery, officerCommune } from "../../../db/schema";
-import { channelAdapters } from "./channels/registry.server";
-import { buildZnsTemplate } from "./channels/zns-templates";
-import { renderOutside } from "./outside-render.server";
+import { appUser, contactSetting, officerCommune } from "../../../db/schema";
+import { queueForContact } from "./deliveries.server";
 import { vietnamHour } from "./schedule";
-import { addressFor, type Contact, contactOf, reachableChannels } from "./settings.server";
-import { createShortLink } from "./short-links.server";
+import { type Contact, contactOf } from "./settings.server";
 
 /** What an officer's digest counts: numbers only, never a name (the phone or mailbox may be shared). */
 export type OfficerDigestCounts = { due: number; overdue: number; requests: number; moves: number; expiring: number };
@@ -103,27 +99,12 @@ async function claimToday(tx: Executor, contact: Contact, today: string): Promis
 }
 
 async function queueDigest(tx: Executor, contact: Contact, counts: OfficerDigestCounts): Promise<number> {
-  const adapters = channelAdapters();
-  const t = translator(contact.locale);
-  let queued = 0;
-  for (const channel of await reachableChannels(tx, contact)) {
-    if (!adapters[channel]) continue;
-    const link = await createShortLink(tx, contact.userId, "/officer", `channel:${channel}`);
-    const { text } = renderOutside(contact.locale, "out.digest.officer", counts, link);
-    await tx.insert(delivery).values({
-      recipientId: contact.userId,
-      channel,
-      purpose: "notice",
-      kind: "officer_digest",
-      toAddress: addressFor(contact, channel)!,
-      subject: channel === "email" ? t("out.digest.officer.subject") : null,
-      body: channel === "email" ? `${text}\n\n${t("out.email.footer", { stop: link })}` : text,
-      template: channel === "zalo" ? buildZnsTemplate("news", {}, link) : null,
-      link,
-      nextAttemptAt: now(),
-      createdAt: now(),
-    });
-    queued++;
-  }
-  return queued;
+  return queueForContact(tx, contact, {
+    kind: "officer_digest",
+    text: "out.digest.officer",
+    subject: "out.digest.officer.subject",
+    zns: "news",
+    params: counts,
+    target: "/officer",
+  });
 }
