@@ -3,6 +3,7 @@ import { en } from "./en";
 import { type MessageKey, vi } from "./vi";
 
 export type { MessageKey };
+export { formatDate, formatNumber, formatVnd } from "./format";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const LOCALE_COOKIE = "ct_lang";
@@ -45,32 +46,6 @@ export function parseLocale(value: string | null | undefined): Locale | undefine
 export function localeFromCookie(cookieHeader: string | null): Locale {
   const match = cookieHeader?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=(vi|en)`));
   return parseLocale(match?.[1]) ?? DEFAULT_LOCALE;
-}
-
-const INTL: Record<Locale, string> = { vi: "vi-VN", en: "en-GB" };
-
-/** dd/MM/yyyy in both languages, in Vietnam's time zone. */
-export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
-  if (!value) return "";
-  const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(INTL[locale], {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(date);
-}
-
-/** "5.500.000 ₫" for Vietnamese readers, "5,500,000 VND" in English. */
-export function formatVnd(amount: number, locale: Locale = "vi"): string {
-  if (locale === "vi") {
-    return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(amount)} ₫`;
-  }
-  return `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(amount)} VND`;
-}
-
-export function formatNumber(value: number, locale: Locale = "vi"): string {
-  return new Intl.NumberFormat(INTL[locale]).format(value);
 }
 
 const ROMAN_QUARTERS = ["I", "II", "III", "IV"] as const;
