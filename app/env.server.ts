@@ -44,6 +44,17 @@ const envSchema = z.object({
     .min(0)
     .default(16),
   /**
+   * On SIGTERM, how long an instance keeps serving (answering with Connection: close, so the proxy drops its
+   * kept-alive connections cleanly) before it stops accepting. Defaults to 2000 with DATABASE_URL, 0 otherwise.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number({ error: "must be milliseconds, for example 2000" }).int().min(0).optional(),
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: "must be milliseconds, for example 15000" })
+    .int()
+    .min(0)
+    .default(15_000),
+  /**
    * Browser tests only: a file holding a clock offset in days (e.g. "365"), re-read when it changes, so a
    * test can move the running app's "today" forward a year. Never set it in production.
    */

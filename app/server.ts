@@ -23,6 +23,7 @@ import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { parseEnv, refreshEnv } from "./env.server";
 import { bodySizeLimit } from "./http/body-limit.server";
+import { createDrain } from "./http/shutdown.server";
 import { localeFromCookie, translator } from "./i18n";
 import { admissionLimit } from "./utils/admission.server";
 import { log as logger } from "./utils/log.server";
@@ -89,6 +90,9 @@ async function main() {
       `TEST_CLOCK_FILE is set (${env.TEST_CLOCK_FILE}): "today" can be moved by a file. Browser tests only.`,
     );
   app.use(compression());
+  // Counts the requests in flight and, once SIGTERM has come, closes kept-alive connections after each answer.
+  const drain = createDrain();
+  app.use(drain.middleware);
 
   // A request id for every request: logged with errors and shown on error pages.
   app.use((req, res, next) => {
@@ -195,18 +199,22 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
 
+  // Graceful stop (app/http/shutdown.server.ts): drain, stop accepting, finish what is in flight within a
+  // bound, then release the worker's lease and close the pools.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const drainMs = env.SHUTDOWN_DRAIN_MS ?? (env.DATABASE_URL ? 2_000 : 0);
+    const timeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    log(`${signal}: stopping (draining ${drainMs} ms, then up to ${timeoutMs} ms for requests in flight)`);
+    const force = setTimeout(() => process.exit(1), drainMs + timeoutMs + 10_000);
     force.unref();
-    server.close();
-    server.closeAllConnections();
+    const { forced } = await drain.close(server, { drainMs, timeoutMs });
     await worker.stop();
     await meili?.stop();
     await closeDatabase();
+    log(forced ? `Stopped; requests still running after ${timeoutMs} ms were cut` : "Stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

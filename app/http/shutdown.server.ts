@@ -1,0 +1,84 @@
+/**
+ * Graceful shutdown of one app instance behind a load balancer (deploy/nginx/chung-tay.conf).
+ *
+ * On SIGTERM (systemd's stop, a rolling restart) an instance:
+ * 1. **drains**: it keeps listening for `drainMs` and serves every request as usual, but answers each with
+ *    `Connection: close`, so the proxy drops its kept-alive connections to this instance cleanly, after a
+ *    complete answer, instead of writing a request into a socket the instance is about to close (a POST lost
+ *    that way could not be retried: the proxy cannot know whether it was applied);
+ * 2. **stops accepting**: the listener closes, so new connections are refused and the proxy sends them to the
+ *    other instances (a refused connection is safe to retry, POST included: nothing was sent);
+ * 3. **finishes what is in flight** within `timeoutMs`, then closes what is left;
+ * 4. the caller then releases the worker's lease and closes the pools.
+ */
+import type { Server } from "node:http";
+
+import type { NextFunction, Request, Response } from "express";
+
+export type Drain = {
+  /** Express middleware: while draining, every answer carries `Connection: close`. */
+  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** Drain, stop accepting, wait for the requests in flight. Resolves when the server is closed. */
+  close: (server: Server, options: { drainMs: number; timeoutMs: number }) => Promise<{ forced: boolean }>;
+  readonly draining: boolean;
+  /** Requests being served right now. */
+  readonly inFlight: number;
+};
+
+export function createDrain(): Drain {
+  let draining = false;
+  let inFlight = 0;
+  const idleWaiters = new Set<() => void>();
+  const settled = () => {
+    if (inFlight === 0) for (const wake of idleWaiters) wake();
+  };
+
+  const middleware = (_req: Request, res: Response, next: NextFunction) => {
+    inFlight += 1;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight -= 1;
+      settled();
+    };
+    res.once("finish", finish);
+    res.once("close", finish);
+    if (draining) res.setHeader("Connection", "close");
+    next();
+  };
+
+  const close: Drain["close"] = async (server, { drainMs, timeoutMs }) => {
+    draining = true;
+    // Answers already being written get the header too, when they have not sent it yet.
+    if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const idle = new Promise<void>((resolve) => {
+      if (inFlight === 0) return resolve();
+      idleWaiters.add(resolve);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    const outcome = await Promise.race([idle.then(() => "idle" as const), timedOut]);
+    clearTimeout(timer);
+    // Kept-alive sockets that carried a request during the drain are idle now: close them, then anything left.
+    server.closeIdleConnections();
+    if (outcome === "timeout") server.closeAllConnections();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
+    return { forced: outcome === "timeout" };
+  };
+
+  return {
+    middleware,
+    close,
+    get draining() {
+      return draining;
+    },
+    get inFlight() {
+      return inFlight;
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import type postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type LaunchedMeilisearch, launchMeilisearch } from "../../search/launcher";
+import { freePort } from "../../search/launcher";
+import { jobForm } from "../factories/marketplace";
+import { DEMO, sessionCookie } from "../setup/browser";
+import { closeWatch, demoFacts, postgresServerUrl, rotate } from "../setup/fault-checks";
+import { type LoadRequest, type Sample, startMixedLoad, summarize, type Worker } from "../setup/mixed-load";
+import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
+import { type Instance, type Nginx, startInstance, startNginx, writeEnvironmentFile } from "./support/deploy";
+import { writeDeploymentFigures } from "./support/deploy-figures";
+
+/*
+ * The production topology of deploy/, from its files, on this machine: nginx (Debian's package) with the
+ * repository's site file terminating TLS in front of two app instances started by the systemd unit's
+ * command, one PostgreSQL 15 database and one Meilisearch. Under a steady mix of page views and form posts:
+ * a rolling restart loses nothing, a SIGKILLed instance loses no GET and applies no POST twice, and a slow
+ * instance does not hold the other back. Figures: tests/.artifacts/deployment.json, and docs/RELIABILITY.md
+ * §7 with RELIABILITY_DOC=1.
+ */
+
+// nginx's certificate is a self-signed one made for this test: this process trusts it (fetch only).
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+
+const serverUrl = postgresServerUrl();
+const dbName = uniqueName("ct_deploy");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ct-deploy-"));
+const envFile = path.join(dir, "env");
+let meili: LaunchedMeilisearch | undefined;
+let nginx: Nginx | undefined;
+const instances: Instance[] = [];
+let raw: postgres.Sql | undefined;
+let ports: number[] = [];
+let publicPaths: string[] = [];
+let officerCookie = "";
+let employerCookie = "";
+const figures: Record<string, unknown> = {};
+
+async function startAt(index: number): Promise<Instance> {
+  const instance = startInstance(ports[index], envFile);
+  instances[index] = instance;
+  await instance.ready();
+  return instance;
+}
+
+beforeAll(async () => {
+  const url = await createDatabase(serverUrl, dbName);
+  meili = await launchMeilisearch({ dataDir: path.join(dir, "meili") });
+  ports = [await freePort(), await freePort()];
+  nginx = await startNginx(path.join(dir, "nginx"), ports);
+  writeEnvironmentFile(envFile, {
+    DATABASE_URL: url,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    TRUST_PROXY: "true",
+    PUBLIC_URL: nginx.https,
+    // The load needs pages to read: the demo data, seeded by the first instance (the second finds it there).
+    DEMO_DATA: "true",
+  });
+  // As a first deploy would: one instance migrates and seeds, then the second starts.
+  await startAt(0);
+  await startAt(1);
+  const pg = (await import("postgres")).default;
+  raw = pg(url, { max: 2, onnotice: () => {} });
+  const facts = await demoFacts(raw);
+  publicPaths = [
+    "/",
+    "/jobs?q=sua+xe+may",
+    "/trainings",
+    ...facts.publicJobIds.map((id) => `/jobs/${id}`),
+    ...facts.publicTrainingIds.map((id) => `/trainings/${id}`),
+  ];
+  officerCookie = await sessionCookie(nginx.https, DEMO.officerNamDa);
+  employerCookie = await sessionCookie(nginx.https, DEMO.employer);
+}, 240_000);
+
+afterAll(async () => {
+  for (const instance of instances) await instance?.kill();
+  await nginx?.stop();
+  await meili?.stop();
+  await closeWatch({ raw });
+  await dropDatabase(serverUrl, dbName);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const out = path.resolve(import.meta.dirname, "../.artifacts/deployment.json");
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(figures, null, 2));
+  if (process.env.RELIABILITY_DOC === "1") writeDeploymentFigures(figures);
+});
+
+/** Posts a new job with a title of its own each time, remembering what each title's post answered. */
+function postingWorker(phase: string, answers: Map<string, number | null>): Worker {
+  let n = 0;
+  let title = "";
+  return {
+    next: async (): Promise<LoadRequest> => {
+      title = `Triển khai ${phase} ${++n} ${Date.now().toString(36)}`;
+      return { name: "post:job", path: "/employer/jobs/new", form: jobForm({ title }), cookie: employerCookie };
+    },
+    after: (sample) => void answers.set(title, sample.status),
+  };
+}
+
+function readers(): Worker[] {
+  const pages = rotate(publicPaths);
+  const reader = (): Worker => ({ next: async () => ({ name: "get:public", path: pages() }) });
+  const officer: Worker = {
+    next: async () => ({ name: "get:officer", path: "/officer/persons", cookie: officerCookie }),
+  };
+  return [reader(), reader(), reader(), reader(), officer];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const failed = (s: Sample) => s.status === null || s.status >= 500 || s.kind === "stack";
+const ok = (s: Sample) => s.status !== null && s.status < 400;
+
+async function appliedCounts(titles: string[]): Promise<Map<string, number>> {
+  const rows = await raw!<{ title: string; n: number }[]>`
+    select title, count(*)::int as n from job where title = any(${titles}) group by title`;
+  return new Map(rows.map((r) => [r.title, r.n]));
+}
+
+function latency(samples: Sample[]) {
+  const times = samples.map((s) => s.endedAt - s.startedAt).sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: times.at(-1) ?? 0 };
+}
+
+describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilisearch", () => {
+  it("serves over TLS through nginx, redirects plain HTTP, and carries nginx's request id", async () => {
+    const plain = await fetch(`${nginx!.http}/jobs`, { redirect: "manual" });
+    expect(plain.status).toBe(301);
+    expect(plain.headers.get("location")).toMatch(/^https:\/\/localhost(:\d+)?\/jobs$/);
+    const page = await fetch(`${nginx!.https}/jobs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
+    expect(page.headers.get("strict-transport-security")).toContain("max-age=");
+    expect(page.headers.get("content-security-policy")).toContain("nonce-");
+    // Built assets come from nginx itself, cached for a year.
+    const html = await page.text();
+    const asset = html.match(/\/build\/[\w/.-]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    const js = await fetch(`${nginx!.https}${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get("cache-control")).toContain("immutable");
+    // /metrics is never served to the internet.
+    expect((await fetch(`${nginx!.https}/metrics`)).status).toBe(404);
+  });
+
+  it("a rolling restart of both instances under load loses no request and applies every post once", async () => {
+    const answers = new Map<string, number | null>();
+    const load = startMixedLoad(nginx!.https, [...readers(), postingWorker("rolling", answers)]);
+    await sleep(3_000);
+    const exits: (number | null)[] = [];
+    for (const index of [0, 1]) {
+      load.mark(`stop ${index}`);
+      exits.push(await instances[index].stop());
+      expect(instances[index].output()).toMatch(/SIGTERM: stopping[\s\S]*Stopped/);
+      await startAt(index);
+      load.mark(`up ${index}`);
+      await sleep(2_000);
+    }
+    const samples = await load.stop();
+    const bad = samples.filter(failed);
+    const titles = [...answers.keys()];
+    const applied = await appliedCounts(titles);
+    const posted = samples.filter((s) => s.name === "post:job");
+    figures.rolling = {
+      requests: samples.length,
+      failed: bad.length,
+      posts: posted.length,
+      postsApplied: [...applied.values()].reduce((a, b) => a + b, 0),
+      latency: latency(samples.filter((s) => s.method === "GET")),
+      exitCodes: exits,
+    };
+    expect(exits).toEqual([0, 0]);
+    expect(bad, summarize(bad)).toEqual([]);
+    expect(
+      samples.filter((s) => !ok(s)),
+      summarize(samples.filter((s) => !ok(s))),
+    ).toEqual([]);
+    expect(posted.length).toBeGreaterThan(3);
+    // Every post was answered with the redirect after saving, and saved exactly once.
+    for (const title of titles) expect([title, applied.get(title)]).toEqual([title, 1]);
+  });
+
+  it("an instance killed with SIGKILL mid-load loses no GET and applies no POST twice", async () => {
+    const answers = new Map<string, number | null>();
+    const load = startMixedLoad(nginx!.https, [...readers(), postingWorker("kill", answers)]);
+    await sleep(3_000);
+    const killedAt = load.mark("killed");
+    await instances[0].kill();
+    await sleep(4_000);
+    await startAt(0);
+    load.mark("restarted");
+    await sleep(2_000);
+    const samples = await load.stop();
+    const gets = samples.filter((s) => s.method === "GET");
+    const badGets = gets.filter((s) => !ok(s));
+    const titles = [...answers.keys()];
+    const applied = await appliedCounts(titles);
+    const twice = titles.filter((t) => (applied.get(t) ?? 0) > 1);
+    const answeredButLost = titles.filter((t) => answers.get(t) === 302 && applied.get(t) !== 1);
+    const postsFailed = titles.filter((t) => answers.get(t) !== 302);
+    figures.sigkill = {
+      requests: samples.length,
+      gets: gets.length,
+      getsFailed: badGets.length,
+      getsDuringOutage: gets.filter((s) => s.startedAt >= killedAt && s.startedAt < load.marks.restarted).length,
+      posts: titles.length,
+      postsNotConfirmed: postsFailed.length,
+      postsAppliedTwice: twice.length,
+      latency: latency(gets),
+    };
+    expect(badGets, summarize(badGets)).toEqual([]);
+    expect(twice).toEqual([]);
+    expect(answeredButLost).toEqual([]);
+    // A post cut by the kill is answered 502 by nginx, never resent: at most one, whatever it became.
+    for (const title of postsFailed) expect(applied.get(title) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it("a slow instance does not hold the other back: nginx gives it fewer requests and none fails", async () => {
+    const before = nginx!.lines().length;
+    const load = startMixedLoad(nginx!.https, readers());
+    await sleep(1_000);
+    // Instance 1 gets a fifth of the CPU it asks for: stopped 400 ms, running 100 ms, for 8 s.
+    const pid = instances[1].pid()!;
+    const until = Date.now() + 8_000;
+    load.mark("slow");
+    while (Date.now() < until) {
+      process.kill(-pid, "SIGSTOP");
+      await sleep(400);
+      process.kill(-pid, "SIGCONT");
+      await sleep(100);
+    }
+    load.mark("normal");
+    const samples = await load.stop();
+    const during = nginx!
+      .lines()
+      .slice(before)
+      .map((line) => line.split(" ")[0]);
+    const served = (port: number) => during.filter((addr) => addr.endsWith(`:${port}`)).length;
+    const [fast, slow] = [served(ports[0]), served(ports[1])];
+    const bad = samples.filter((s) => !ok(s));
+    figures.slow = {
+      requests: samples.length,
+      failed: bad.length,
+      servedByFast: fast,
+      servedBySlow: slow,
+      latency: latency(samples),
+    };
+    expect(bad, summarize(bad)).toEqual([]);
+    expect(fast).toBeGreaterThan(2 * slow);
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * The production topology of deploy/ on this machine: the nginx site file and the systemd unit of the
+ * repository, run as they are, with only the ports, paths, certificate and server name swapped for the
+ * test's. No systemd here: an instance is started with the unit's ExecStart, Environment and an
+ * EnvironmentFile the test writes, and stopped with the unit's KillSignal, as systemd would.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+import { freePort } from "../../../search/launcher";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+export const NGINX_SITE = path.join(root, "deploy/nginx/chung-tay.conf");
+export const APP_UNIT = path.join(root, "deploy/systemd/chung-tay@.service");
+
+export type Unit = { execStart: string[]; environment: Record<string, string>; killSignal: NodeJS.Signals };
+
+/** The [Service] lines a test needs from a unit file, with %i replaced by the instance name. */
+export function readUnit(file: string, instance: string): Unit {
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  const values = (key: string) => lines.filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  const environment: Record<string, string> = {};
+  for (const line of values("Environment")) {
+    const eq = line.indexOf("=");
+    environment[line.slice(0, eq)] = line.slice(eq + 1).replaceAll("%i", instance);
+  }
+  const [execStart] = values("ExecStart");
+  if (!execStart) throw new Error(`${file} has no ExecStart`);
+  return {
+    execStart: execStart.replaceAll("%i", instance).split(/\s+/),
+    environment,
+    killSignal: (values("KillSignal")[0] ?? "SIGTERM") as NodeJS.Signals,
+  };
+}
+
+/** KEY=value lines, as systemd's EnvironmentFile reads them. */
+export function writeEnvironmentFile(file: string, values: Record<string, string>): void {
+  fs.writeFileSync(
+    file,
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n",
+    { mode: 0o600 },
+  );
+}
+
+function readEnvironmentFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+export type Instance = {
+  port: number;
+  url: string;
+  pid: () => number | undefined;
+  output: () => string;
+  /** Wait until /healthz answers 200 on the instance's own port. */
+  ready: () => Promise<void>;
+  /** The unit's KillSignal, then wait for the exit; returns the exit code. */
+  stop: () => Promise<number | null>;
+  /** SIGKILL the whole process group (a crash, the OOM killer). */
+  kill: () => Promise<void>;
+  exited: () => boolean;
+};
+
+/** Start one instance as `systemctl start chung-tay@PORT` would: the unit's command, its Environment, the file's. */
+export function startInstance(port: number, environmentFile: string): Instance {
+  const unit = readUnit(APP_UNIT, String(port));
+  const [command, ...args] = unit.execStart;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    ...(process.env.CHUNGTAY_CI_RUN ? { CHUNGTAY_CI_RUN: process.env.CHUNGTAY_CI_RUN } : {}),
+    ...readEnvironmentFile(environmentFile),
+    ...unit.environment,
+  };
+  // /usr/bin/node in the unit; the Node running the tests here (the same one CI installed).
+  const child: ChildProcess = spawn(command === "/usr/bin/node" ? process.execPath : command, args, {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  };
+  process.once("exit", killGroup);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    port,
+    url,
+    pid: () => child.pid,
+    output: () => output,
+    exited,
+    ready: async () => {
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline) {
+        if (exited()) throw new Error(`instance ${port} exited during start:\n${output}`);
+        try {
+          if ((await fetch(`${url}/healthz`)).ok) return;
+        } catch {
+          /* not listening yet */
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`instance ${port} did not become healthy in 90 s:\n${output}`);
+    },
+    stop: async () => {
+      if (!exited()) child.kill(unit.killSignal);
+      const code = await Promise.race([exit, new Promise<"late">((r) => setTimeout(() => r("late"), 45_000))]);
+      process.off("exit", killGroup);
+      if (code === "late") {
+        killGroup();
+        throw new Error(`instance ${port} did not stop within 45 s of ${unit.killSignal}:\n${output.slice(-2000)}`);
+      }
+      return code;
+    },
+    kill: async () => {
+      killGroup();
+      await exit;
+      process.off("exit", killGroup);
+    },
+  };
+}
+
+export type Nginx = {
+  https: string;
+  http: string;
+  accessLog: string;
+  /** Access-log lines: "<upstream_addr> <status> <request_time> <method> <uri>". */
+  lines: () => string[];
+  stop: () => Promise<void>;
+};
+
+/** A self-signed certificate for localhost (openssl from Debian), as the site file's fullchain/privkey. */
+function makeCertificate(dir: string): void {
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=localhost",
+      "-keyout",
+      path.join(dir, "privkey.pem"),
+      "-out",
+      path.join(dir, "fullchain.pem"),
+    ],
+    { stdio: "ignore" },
+  );
+}
+
+/**
+ * The repository's site file with the test's ports and paths, inside a minimal main configuration like
+ * Debian's /etc/nginx/nginx.conf (which includes sites-enabled/* in its http block).
+ */
+export async function startNginx(dir: string, upstreamPorts: number[]): Promise<Nginx> {
+  const site = fs.readFileSync(NGINX_SITE, "utf8");
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  const certDir = path.join(dir, "tls");
+  fs.mkdirSync(certDir, { recursive: true });
+  makeCertificate(certDir);
+  // The site's upstream lines, in order, get the test's instance ports (the same count: two).
+  let i = 0;
+  const rendered = site
+    .replace(/(server 127\.0\.0\.1:)\d+( [^;\n]*;)/g, (_m, head: string, tail: string) => {
+      const port = upstreamPorts[i++];
+      if (port === undefined) throw new Error(`${NGINX_SITE} has more upstream servers than the test starts`);
+      return `${head}${port}${tail}`;
+    })
+    .replace(/listen 80;/, `listen 127.0.0.1:${httpPort};`)
+    .replace(/listen 443 ssl/, `listen 127.0.0.1:${httpsPort} ssl`)
+    .replaceAll("/etc/ssl/chung-tay/", `${certDir}/`)
+    .replaceAll("/srv/chung-tay/", `${root}/`)
+    .replaceAll("server_name chungtay.example.vn;", "server_name localhost;");
+  if (i !== upstreamPorts.length)
+    throw new Error(`${NGINX_SITE} has ${i} upstream servers, the test starts ${upstreamPorts.length}`);
+  fs.writeFileSync(path.join(dir, "chung-tay.conf"), rendered);
+  const accessLog = path.join(dir, "access.log");
+  for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `# Like Debian's nginx.conf, pointed at this test's folder.
+user root;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    keepalive_timeout 65;
+    client_body_temp_path ${dir}/body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    log_format upstream '$upstream_addr $status $request_time $request_method $request_uri';
+    access_log ${accessLog} upstream;
+    include ${dir}/chung-tay.conf;
+}
+`,
+  );
+  execFileSync("nginx", ["-t", "-q", "-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "pipe" });
+  const child = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], {
+    detached: true,
+    stdio: "ignore",
+  });
+  const exit = new Promise((r) => child.once("exit", r));
+  const killGroup = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  };
+  process.once("exit", killGroup);
+  const https = `https://localhost:${httpsPort}`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${httpPort}/`, { redirect: "manual" });
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    https,
+    http: `http://localhost:${httpPort}`,
+    accessLog,
+    lines: () => (fs.existsSync(accessLog) ? fs.readFileSync(accessLog, "utf8").split("\n").filter(Boolean) : []),
+    stop: async () => {
+      process.off("exit", killGroup);
+      if (child.exitCode === null) {
+        child.kill("SIGQUIT"); // nginx's graceful stop
+        const late = await Promise.race([exit.then(() => false), new Promise((r) => setTimeout(() => r(true), 5_000))]);
+        if (late) killGroup();
+      }
+    },
+  };
+}
