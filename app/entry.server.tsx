@@ -1,4 +1,4 @@
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -19,6 +19,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  loadContext.setRouteId?.(remixContext.staticHandlerContext.matches.at(-1)?.route.id);
   // Bots and no-JS clients get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -56,6 +57,12 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** A client-side navigation's data request: named by the route it asked for (`?_data=<route id>`). */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) => {
+  (context as AppLoadContext).setRouteId?.(new URL(request.url).searchParams.get("_data"));
+  return response;
+};
 
 /**
  * Errors the user cannot fix are logged with the request id they see on the error page: the path without

@@ -44,6 +44,11 @@ const envSchema = z.object({
     .min(0)
     .default(16),
   /**
+   * Addresses allowed to read /metrics (Prometheus), comma-separated: single addresses or IPv4 ranges
+   * (10.0.0.0/8). Everyone else gets a 404. nginx never forwards /metrics.
+   */
+  METRICS_ALLOW: z.string().default("127.0.0.1,::1"),
+  /**
    * On SIGTERM, how long an instance keeps serving (answering with Connection: close, so the proxy drops its
    * kept-alive connections cleanly) before it stops accepting. Defaults to 2000 with DATABASE_URL, 0 otherwise.
    */
@@ -88,6 +93,7 @@ export type Env = z.infer<typeof envSchema> & {
   publicUrl: string;
   cookieSecure: boolean;
   trustedOrigins: string[];
+  metricsAllow: string[];
 };
 
 /** Parse and validate the environment; throws one readable message naming every bad variable. */
@@ -105,6 +111,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     devOutbox: env.DEV_OUTBOX ? env.DEV_OUTBOX === "true" : !env.DATABASE_URL,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : env.NODE_ENV === "production",
+    metricsAllow: env.METRICS_ALLOW.split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
     trustedOrigins: env.TRUSTED_ORIGINS.split(",")
       .map((s) => s.trim())
       .filter(Boolean),

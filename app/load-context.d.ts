@@ -7,5 +7,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client address as express saw it (X-Forwarded-For counts only with TRUST_PROXY=true). */
     clientIp: string;
+    /** Names the request's Remix route for the latency histogram of /metrics (app/http/metrics.server.ts). */
+    setRouteId?: (id: string | null | undefined) => void;
   }
 }

@@ -14,7 +14,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 
-import { closeDatabase, databaseOptionsFromEnv, initDatabase } from "../db/client.server";
+import { closeDatabase, databaseOptionsFromEnv, initDatabase, poolUsage } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
 import { initSearch } from "../search/client.server";
@@ -23,8 +23,12 @@ import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { parseEnv, refreshEnv } from "./env.server";
 import { bodySizeLimit } from "./http/body-limit.server";
+import { createMetrics, ROUTE_ID_LOCAL } from "./http/metrics.server";
+import { labelResourceRoutes, routeIdSetter } from "./http/route-label.server";
 import { createDrain } from "./http/shutdown.server";
 import { localeFromCookie, translator } from "./i18n";
+import { checkHealth } from "./modules/health/health.server";
+import { deliveryCounts } from "./modules/notifications/delivery-admin.server";
 import { admissionLimit } from "./utils/admission.server";
 import { log as logger } from "./utils/log.server";
 import { guardDatabaseOutages } from "./utils/unavailable.server";
@@ -93,6 +97,20 @@ async function main() {
   // Counts the requests in flight and, once SIGTERM has come, closes kept-alive connections after each answer.
   const drain = createDrain();
   app.use(drain.middleware);
+  const admission = admissionLimit(env.MAX_CONCURRENT_REQUESTS, { bypass: (req) => req.path === "/healthz" });
+  // Prometheus (app/http/metrics.server.ts): every answer timed by route; /metrics for METRICS_ALLOW only.
+  const metrics = createMetrics(
+    {
+      admissionQueue: admission.queueLength,
+      inFlight: () => drain.inFlight,
+      pool: () => poolUsage(),
+      worker: () => worker.status(),
+      deliveries: deliveryCounts,
+      health: checkHealth,
+    },
+    { allow: env.metricsAllow },
+  );
+  app.use(metrics.timing);
 
   // A request id for every request: logged with errors and shown on error pages.
   app.use((req, res, next) => {
@@ -164,16 +182,18 @@ async function main() {
     }),
   );
 
+  app.get("/metrics", (req, res) => void metrics.handler(req, res));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(noStoreForSessions);
   // A bounded number of pages in the works at once, the rest queued in order (app/utils/admission.server.ts).
-  app.use(admissionLimit(env.MAX_CONCURRENT_REQUESTS, { bypass: (req) => req.path === "/healthz" }));
+  app.use(admission);
 
   const getLoadContext = (req: express.Request, res: express.Response) => ({
     requestId: res.locals.requestId as string,
     cspNonce: res.locals.cspNonce as string,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    setRouteId: routeIdSetter(build, (id) => (res.locals[ROUTE_ID_LOCAL] = id)),
   });
   if (env.NODE_ENV === "development") {
     // `remix dev --manual` rebuilds; we re-import the new build on each change.
@@ -184,11 +204,22 @@ async function main() {
       broadcastDevReady(build);
     });
     app.all("*", (req, res, next) =>
-      createRequestHandler({ build: guardDatabaseOutages(build), mode: "development", getLoadContext })(req, res, next),
+      createRequestHandler({
+        build: labelResourceRoutes(guardDatabaseOutages(build)),
+        mode: "development",
+        getLoadContext,
+      })(req, res, next),
     );
   } else {
     // A database outage answers 503 with Retry-After and the friendly page, never a 500 (app/utils/unavailable.server.ts).
-    app.all("*", createRequestHandler({ build: guardDatabaseOutages(build), mode: env.NODE_ENV, getLoadContext }));
+    app.all(
+      "*",
+      createRequestHandler({
+        build: labelResourceRoutes(guardDatabaseOutages(build)),
+        mode: env.NODE_ENV,
+        getLoadContext,
+      }),
+    );
   }
 
   const server = app.listen(env.PORT, env.HOST, () => {

@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 
 import { setSingleton, singleton } from "~/utils/singleton.server";
 
+import { countPoolUsage } from "./pool-usage";
 import { createPostgresClient } from "./postgres-client.server";
 import * as schema from "./schema";
 
@@ -32,9 +33,10 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ("url" in options) {
     // Fails fast while the server is down and survives its restart (db/postgres-client.server.ts).
-    const client = createPostgresClient(options.url, options.max ?? 10);
+    const max = options.max ?? 10;
+    const client = createPostgresClient(options.url, max);
     return {
-      db: drizzlePostgres({ client, schema }) as unknown as Database,
+      db: drizzlePostgres({ client: countPoolUsage(client, ["unsafe", "begin"], max), schema }) as unknown as Database,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -57,7 +59,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     }
     const pglite = client;
     return {
-      db: drizzlePglite({ client: pglite, schema }) as unknown as Database,
+      db: drizzlePglite({
+        client: countPoolUsage(pglite, ["query", "exec", "transaction"], 1),
+        schema,
+      }) as unknown as Database,
       kind: "pglite",
       close: async () => {
         await pglite.close();
@@ -106,6 +111,8 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+export { poolUsage } from "./pool-usage";
 
 /** The extensions PGlite must load for our migrations (the server has them in contrib). */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };

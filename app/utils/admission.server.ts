@@ -13,15 +13,18 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
  * slot. `bypass` lets health checks through, so an overloaded instance is not taken for a dead one.
  * A limit of 0 turns the queue off.
  */
-export function admissionLimit(limit: number, options: { bypass?: (req: Request) => boolean } = {}): RequestHandler {
-  if (limit <= 0) return (_req, _res, next) => next();
+export type AdmissionHandler = RequestHandler & { queueLength: () => number };
+
+export function admissionLimit(limit: number, options: { bypass?: (req: Request) => boolean } = {}): AdmissionHandler {
+  if (limit <= 0)
+    return Object.assign((_req: Request, _res: Response, next: NextFunction) => next(), { queueLength: () => 0 });
   let active = 0;
   const waiting: (() => void)[] = [];
   const release = () => {
     active--;
     while (active < limit && waiting.length > 0) waiting.shift()!();
   };
-  return (req: Request, res: Response, next: NextFunction) => {
+  const handler = (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== "GET" && req.method !== "HEAD") || options.bypass?.(req)) return next();
     const start = () => {
       // The visitor left while waiting: nobody would read the page.
@@ -41,4 +44,5 @@ export function admissionLimit(limit: number, options: { bypass?: (req: Request)
     if (active < limit) start();
     else waiting.push(start);
   };
+  return Object.assign(handler, { queueLength: () => waiting.length });
 }

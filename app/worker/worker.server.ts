@@ -11,7 +11,14 @@ import { type ScheduledTask, WORKER_TASKS } from "./tasks.server";
 import { wireSearch } from "./wiring.server";
 
 /** `holder`: this worker's name in the lease row (sync_lease.holder), "<pid>-<random>". */
-export type Worker = { holder: string; kick: () => void; stop: () => Promise<void>; idle: () => Promise<void> };
+export type Worker = {
+  holder: string;
+  kick: () => void;
+  stop: () => Promise<void>;
+  idle: () => Promise<void>;
+  /** For /metrics: whether this instance held the lease at its last tick, and how late each task is (s). */
+  status: () => { leaseHeld: boolean; lagSeconds: Record<string, number> };
+};
 
 /**
  * The background worker of every app instance (docs/decisions/028-background-work.md): polls every
@@ -34,12 +41,16 @@ export function startWorker(
   let stopped = false;
   let again = false;
   const lastRuns = new Map<string, { at: number; day: string }>();
+  const startedAt = Date.now();
+  let leaseHeld = false;
   const context = { search, stopped: () => stopped };
 
   const tick = async () => {
     try {
-      if (!(await acquireLease(db, holder))) return;
+      leaseHeld = await acquireLease(db, holder);
+      if (!leaseHeld) return;
     } catch (error) {
+      leaseHeld = false;
       // The database itself is unavailable: try again on the next tick.
       if (!stopped) log.error("sync", "tick failed", error);
       return;
@@ -86,12 +97,24 @@ export function startWorker(
     idle: async () => {
       while (running) await running;
     },
+    status: () => {
+      const lagSeconds: Record<string, number> = {};
+      if (leaseHeld) {
+        const at = Date.now();
+        for (const task of tasks) {
+          const due = (lastRuns.get(task.name)?.at ?? startedAt) + task.everyMs;
+          lagSeconds[task.name] = Math.max(0, (at - due) / 1000);
+        }
+      }
+      return { leaseHeld, lagSeconds };
+    },
     stop: async () => {
       stopped = true;
       unwake();
       clearTimeout(timer);
       await running;
       await releaseLease(db, holder).catch(() => {});
+      leaseHeld = false;
     },
   };
 }

@@ -119,3 +119,11 @@ export async function recordProviderReport(provider: string, report: ProviderRep
     .returning({ id: delivery.id });
   return rows.length > 0;
 }
+
+/** Messages by channel and state, every province together (for /metrics: counts only, nobody named). */
+export async function deliveryCounts(): Promise<{ channel: string; status: string; count: number }[]> {
+  return db()
+    .select({ channel: delivery.channel, status: delivery.status, count: sql<number>`count(*)::int` })
+    .from(delivery)
+    .groupBy(delivery.channel, delivery.status);
+}

@@ -47,7 +47,7 @@ export function writeDeploymentFigures(figures: Figures): void {
       ? `| instance 1 SIGKILLed, restarted 4 s later | ${sigkill.requests} | ${sigkill.getsFailed} GETs (${sigkill.getsDuringOutage} during the outage) | ${l(sigkill.latency)} | ${sigkill.posts} sent, ${sigkill.postsNotConfirmed} cut by the kill, ${sigkill.postsAppliedTwice} applied twice |`
       : "",
     slow
-      ? `| instance 2 slowed to a fifth of its CPU for 8 s | ${slow.requests} | ${slow.failed} | ${l(slow.latency)} | – (nginx sent ${slow.servedByFast} to the healthy instance, ${slow.servedBySlow} to the slow one) |`
+      ? `| instance 2 slowed to a tenth of its CPU for 8 s | ${slow.requests} | ${slow.failed} | ${l(slow.latency)} | – (nginx sent ${slow.servedByFast} to the healthy instance, ${slow.servedBySlow} to the slow one) |`
       : "",
     END,
   ]
