@@ -10,7 +10,7 @@ export function DemoRibbon() {
   return (
     <div className="demo-ribbon" role="note" data-demo-ribbon>
       <p className="container demo-ribbon__text">
-        <strong>{t("demo.ribbon.title")}:</strong> {t("demo.ribbon.body")}
+        <strong>{`${t("demo.ribbon.title")}:`}</strong> {t("demo.ribbon.body")}
       </p>
     </div>
   );
