@@ -116,7 +116,9 @@ describe("the demo start", () => {
   it("shows the demo ribbon on every page, first thing after the skip link, in either language", async () => {
     for (const page of ["/", "/jobs", "/login", "/no-such-page"]) {
       const html = await (await fetch(`${app.url}${page}`)).text();
-      expect(html, page).toMatch(/<div class="demo-ribbon" role="note"[^>]*><p[^>]*><strong>Dữ liệu mẫu:<\/strong>/);
+      expect(html, page).toMatch(
+        /<aside class="demo-ribbon" aria-label="Dữ liệu mẫu"[^>]*><p[^>]*><strong>Dữ liệu mẫu:<\/strong>/,
+      );
       expect(html.indexOf("demo-ribbon"), page).toBeLessThan(html.indexOf("site-header"));
     }
     const english = await (await fetch(`${app.url}/`, { headers: { Cookie: `${LOCALE_COOKIE}=en` } })).text();
