@@ -1,4 +1,4 @@
-import { and, inArray, isNull, like, or } from "drizzle-orm";
+import { and, ilike, inArray, isNull, or } from "drizzle-orm";
 
 import { verifyPassword } from "~/auth/password.server";
 
@@ -30,7 +30,7 @@ export async function findDemoAccounts(db: Database): Promise<DemoAccount[]> {
     .from(appUser)
     .where(
       or(
-        like(appUser.email, `%${DEMO_EMAIL_SUFFIX}`),
+        ilike(appUser.email, `%${DEMO_EMAIL_SUFFIX}`),
         and(isNull(appUser.email), inArray(appUser.phone, [...DEMO_PHONES])),
       ),
     );
