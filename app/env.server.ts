@@ -94,7 +94,7 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     default: "`demo` without `DATABASE_URL`, `production` with it",
     example: "`production`",
     meaning:
-      "**demo**: seeds the demo accounts, shows a “demo data” ribbon on every page, the dev outbox is on. **production**: never seeds, refuses to start while a demo account exists, requires the settings marked *production* below (decision 040). `APP_MODE=demo` with `DATABASE_URL` is a demo on PostgreSQL (the test harnesses).",
+      "**demo**: seeds the demo accounts, shows a “demo data” ribbon on every page, the dev outbox is on (embedded setup). **production**: never seeds, refuses to start while a demo account exists, requires the settings marked *production* below (decision 040). `APP_MODE=demo` with `DATABASE_URL` is a demo on PostgreSQL (the test harnesses).",
   },
   NODE_ENV: {
     default: "`development`",
@@ -175,7 +175,7 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     meaning: "The address in the links of text messages, Zalo messages and e-mails. *Production: required.*",
   },
   DEV_OUTBOX: {
-    default: "`true` in demo mode",
+    default: "`true` in the embedded demo, `false` with `DATABASE_URL`",
     example: "`false`",
     meaning:
       "A channel with no provider configured sends to the dev outbox (`/dev/outbox`) instead of nowhere. Production refuses `true`.",
@@ -284,7 +284,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     dataDir: path.resolve(env.DATA_DIR),
     host: env.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0"),
     demoData: demo && env.DEMO_DATA !== "false",
-    devOutbox: demo && env.DEV_OUTBOX !== "false",
+    // A demo on PostgreSQL keeps the outbox off unless asked for, as before modes existed (the harnesses rely on it).
+    devOutbox: demo && (env.DEV_OUTBOX ? env.DEV_OUTBOX === "true" : !env.DATABASE_URL),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY === "true",

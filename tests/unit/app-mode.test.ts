@@ -35,8 +35,10 @@ describe("demo or production", () => {
     expect(parseEnv({ ...COMPLETE, HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
   });
 
-  it("seeds and keeps a dev outbox only in the demo", () => {
+  it("seeds and keeps a dev outbox only in the demo (the outbox on PostgreSQL only when asked for)", () => {
     expect(parseEnv({})).toMatchObject({ demoData: true, devOutbox: true });
+    expect(parseEnv({ DATABASE_URL: DB, APP_MODE: "demo" })).toMatchObject({ demoData: true, devOutbox: false });
+    expect(parseEnv({ DATABASE_URL: DB, APP_MODE: "demo", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
     expect(parseEnv(COMPLETE)).toMatchObject({ demoData: false, devOutbox: false });
     expect(parseEnv({ ...COMPLETE, DEMO_DATA: "false", DEV_OUTBOX: "false" })).toMatchObject({
       demoData: false,
