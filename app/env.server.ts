@@ -5,7 +5,7 @@ import { z } from "zod";
 /**
  * The one configuration of the app: every environment variable it reads, validated here, and documented
  * beside its schema (`ENV_DOCS`). README's configuration table is generated from `ENV_DOCS`
- * (`npm run env:doc`); `tests/unit/env-doc.test.ts` fails when the two differ.
+ * (`npm run env:doc`, app/cli/env-doc.ts); `tests/unit/env-doc.test.ts` fails when the two differ.
  */
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -331,27 +331,6 @@ export function modeLine(env: Env): string {
   return env.mode === "demo"
     ? `DEMO mode: demo data${env.demoData ? " and accounts with a published password" : ""}, not for real people. Listening on ${env.host} (set APP_MODE=production and DATABASE_URL for a deployment; docs/decisions/040)`
     : `PRODUCTION mode: no demo data, listening on ${env.host}`;
-}
-
-const cell = (text: string) => (text === "" ? "" : text.replace(/\|/g, "\\|").replace(/\n/g, " "));
-
-/** README's configuration table, generated from `ENV_DOCS` (`npm run env:doc` writes it between the markers). */
-export function configurationTable(): string {
-  const rows = Object.entries(ENV_DOCS).map(
-    ([name, doc]) => `| \`${name}\` | ${cell(doc.default)} | ${cell(doc.example)} | ${cell(doc.meaning)} |`,
-  );
-  return ["| Variable | Default | Example | Meaning |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-
-export const ENV_TABLE_START = "<!-- env:doc start (generated from app/env.server.ts by `npm run env:doc`) -->";
-export const ENV_TABLE_END = "<!-- env:doc end -->";
-
-/** `readme` with the text between the markers replaced by the generated table; throws without the markers. */
-export function withConfigurationTable(readme: string): string {
-  const start = readme.indexOf(ENV_TABLE_START);
-  const end = readme.indexOf(ENV_TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no "${ENV_TABLE_START}" … "${ENV_TABLE_END}" markers`);
-  return `${readme.slice(0, start + ENV_TABLE_START.length)}\n\n${configurationTable()}\n\n${readme.slice(end)}`;
 }
 
 let cached: Env | undefined;

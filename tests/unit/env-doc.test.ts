@@ -3,7 +3,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { configurationTable, ENV_DOCS, ENV_TABLE_END, ENV_TABLE_START, withConfigurationTable } from "~/env.server";
+import { configurationTable, ENV_TABLE_END, ENV_TABLE_START, withConfigurationTable } from "~/cli/env-doc";
+import { ENV_DOCS } from "~/env.server";
 import { ZNS_KINDS } from "~/modules/notifications/channels/zns-templates";
 
 const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
