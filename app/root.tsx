@@ -15,7 +15,9 @@ import type { ReactNode } from "react";
 import type { Locale } from "../db/enums";
 import { ROLE_HOME } from "./auth/permissions.server";
 import { authenticate } from "./auth/session.server";
+import { DemoRibbon } from "./components/demo-ribbon";
 import { type HeaderUser, SiteHeader } from "./components/site-header";
+import { getEnv } from "./env.server";
 import { localeFromCookie } from "./i18n";
 import { unreadCount } from "./modules/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
@@ -41,12 +43,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       }
     : null;
   return json(
-    { locale, user, requestId: context.requestId },
+    { locale, user, requestId: context.requestId, demo: getEnv().mode === "demo" },
     { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : undefined },
   );
 }
 
-type RootData = { locale: Locale; user: HeaderUser | null; requestId: string };
+type RootData = { locale: Locale; user: HeaderUser | null; requestId: string; demo: boolean };
 
 function Header() {
   const data = useRouteLoaderData("root") as RootData | undefined;
@@ -56,6 +58,7 @@ function Header() {
 export function Layout({ children }: { children: ReactNode }) {
   const { nonce } = useRequestInfo();
   const { t, locale } = useI18n();
+  const demo = (useRouteLoaderData("root") as RootData | undefined)?.demo;
   return (
     <html lang={locale}>
       <head>
@@ -69,6 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t("nav.skip")}
         </a>
+        {demo ? <DemoRibbon /> : null}
         <Header />
         <main id="main" className="container main" tabIndex={-1}>
           {children}

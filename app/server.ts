@@ -17,11 +17,12 @@ import helmet from "helmet";
 import { closeDatabase, databaseOptionsFromEnv, initDatabase, poolUsage } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
 import { seedDemoData } from "../db/seed/demo";
+import { demoAccountsMessage, findDemoAccounts } from "../db/seed/demo-accounts";
 import { initSearch } from "../search/client.server";
 import { type LaunchedMeilisearch, launchMeilisearch } from "../search/launcher";
 import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
 import { SESSION_COOKIE } from "./auth/session.server";
-import { parseEnv, refreshEnv } from "./env.server";
+import { missingForProduction, modeLine, parseEnv, refreshEnv } from "./env.server";
 import { bodySizeLimit } from "./http/body-limit.server";
 import { createMetrics, ROUTE_ID_LOCAL } from "./http/metrics.server";
 import { labelResourceRoutes, routeIdSetter } from "./http/route-label.server";
@@ -46,6 +47,17 @@ async function main() {
     process.exit(1);
   }
   const log = (msg: string) => logger.info("chung-tay", msg);
+  // The first line says which mode this is (docs/decisions/040): a demo is never taken for a deployment.
+  if (env.mode === "demo") logger.warn("chung-tay", modeLine(env));
+  else log(modeLine(env));
+  const missing = missingForProduction(env);
+  if (missing.length > 0) {
+    logger.error(
+      "chung-tay",
+      `Production needs these settings (README, Configuration):\n${missing.map((m) => `  ${m}`).join("\n")}`,
+    );
+    process.exit(1);
+  }
 
   if (!fs.existsSync(BUILD_PATH)) {
     logger.error("chung-tay", `No build at ${BUILD_PATH}: run \`npm run build\` first (npm start does it for you).`);
@@ -75,7 +87,16 @@ async function main() {
     // Search is never the source of truth: the app still serves, /healthz reports it as down.
     logger.error("chung-tay", "Could not apply Meilisearch settings", error);
   }
-  if (env.demoData) {
+  if (env.mode === "production") {
+    // Accounts whose password the README publishes must never be live beside real data.
+    const demoAccounts = await findDemoAccounts(database.db);
+    if (demoAccounts.length > 0) {
+      logger.error("chung-tay", demoAccountsMessage(demoAccounts));
+      await meili?.stop();
+      await closeDatabase();
+      process.exit(1);
+    }
+  } else if (env.demoData) {
     const seeded = await seedDemoData(database.db);
     log(seeded ? "Demo data seeded" : "Demo data already present");
   }
@@ -87,7 +108,7 @@ async function main() {
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY === "true") app.set("trust proxy", true);
+  if (env.trustProxy) app.set("trust proxy", true);
   if (env.TEST_CLOCK_FILE)
     logger.warn(
       "clock",
@@ -222,10 +243,11 @@ async function main() {
     );
   }
 
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const server = app.listen(env.PORT, env.host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
-    log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
+    const shown = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
+    log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${shown}:${port}`);
     if (env.NODE_ENV === "development") broadcastDevReady(build);
   });
   server.keepAliveTimeout = 65_000;

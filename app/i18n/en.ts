@@ -39,6 +39,9 @@ export const en: Record<MessageKey, string> = {
     "Chung Tay connects people who have completed a prison sentence with jobs and vocational training, together with commune police and employers. Stigma and discrimination against them are prohibited by law.",
   "footer.privacy":
     "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
+  "demo.ribbon.title": "Demo data",
+  "demo.ribbon.body":
+    "a trial copy: every person and organisation here is made up. Do not enter anyone's real information.",
 
   "role.admin": "Provincial administrator",
   "role.officer": "Commune police officer",

@@ -5,13 +5,13 @@ import { hashPassword } from "~/auth/password.server";
 import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedBusinessTraining } from "./business-training";
+import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedFivePlusOne } from "./five-plus-one";
 import { seedMarketplace } from "./marketplace";
 import { seedDemoOutcomes } from "./outcomes";
 import { seedDemoPersons } from "./persons";
 
-/** The demo password of every demo account (README lists them). */
-export const DEMO_PASSWORD = "ChungTay@2026";
+export { DEMO_PASSWORD };
 
 export const DEMO_ACCOUNTS = {
   admin: { email: "admin@chungtay.test", fullName: "Hoàng Minh Quân" },

@@ -1,4 +1,5 @@
-// CLI: `npm run db:seed` (migrates first, so it works on an empty database).
+// CLI: `npm run db:seed` (migrates first, so it works on an empty database). Demo mode only: production
+// never seeds demo data (docs/decisions/040).
 import { parseEnv } from "~/env.server";
 
 import { databaseOptionsFromEnv, openDatabase } from "../client.server";
@@ -6,6 +7,13 @@ import { runMigrations } from "../migrate";
 import { seedDemoData } from "./demo";
 
 const env = parseEnv();
+if (env.mode === "production") {
+  console.error(
+    "Not seeding: this is a production database (DATABASE_URL is set). Demo data in production is refused at start;\n" +
+      "for a demo on PostgreSQL set APP_MODE=demo.",
+  );
+  process.exit(1);
+}
 const options = databaseOptionsFromEnv(env);
 await runMigrations(options);
 const handle = await openDatabase(options);

@@ -12,7 +12,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * The real product as a user gets it: `tsx app/server.ts` on a free port with its own DATA_DIR (PGlite and
- * the launched Meilisearch), or a throwaway database on TEST_DATABASE_URL's server. Needs `npm run build`.
+ * the launched Meilisearch), or a throwaway database on TEST_DATABASE_URL's server, in demo mode unless
+ * options.env says otherwise. Needs `npm run build`.
  */
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("No build: run `npm run build` first");
@@ -24,13 +25,17 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    DEMO_DATA: "true",
+    // The demo, seeded, also on a throwaway PostgreSQL database: with DATABASE_URL the app would otherwise
+    // start in production mode, which never seeds and refuses demo accounts (docs/decisions/040). A test
+    // of the production start passes APP_MODE=production in options.env.
+    APP_MODE: "demo",
   };
   // The runner's own settings never leak in; a test that wants an external database or Meilisearch
   // (two instances sharing them, a fault test) passes DATABASE_URL / MEILI_URL in options.env.
   delete env.MEILI_URL;
   delete env.MEILI_MASTER_KEY;
   delete env.DATABASE_URL;
+  delete env.DEMO_DATA;
   Object.assign(env, options.env);
   let dropDb: (() => Promise<void>) | undefined;
   const serverUrl = process.env.TEST_DATABASE_URL;

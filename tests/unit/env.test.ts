@@ -19,7 +19,8 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({
       NODE_ENV: "development",
       PORT: 3000,
-      HOST: "0.0.0.0",
+      mode: "demo",
+      host: "127.0.0.1",
       MEILI_INDEX_PREFIX: "ct_",
       demoData: true,
       cookieSecure: false,
@@ -30,10 +31,11 @@ describe("parseEnv", () => {
     expect(env.MEILI_URL).toBeUndefined();
   });
 
-  it("turns demo data off when a real database is configured, unless asked for", () => {
+  it("turns demo data off when a real database is configured, and on for an explicit demo on it", () => {
     const url = "postgres://user:secret@db.example.vn:5432/chungtay";
     expect(parseEnv({ DATABASE_URL: url }).demoData).toBe(false);
-    expect(parseEnv({ DATABASE_URL: url, DEMO_DATA: "true" }).demoData).toBe(true);
+    expect(parseEnv({ DATABASE_URL: url, APP_MODE: "demo" }).demoData).toBe(true);
+    expect(parseEnv({ DATABASE_URL: url, APP_MODE: "demo", DEMO_DATA: "false" }).demoData).toBe(false);
     expect(parseEnv({ DEMO_DATA: "false" }).demoData).toBe(false);
   });
 
