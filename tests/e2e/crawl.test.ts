@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -13,22 +16,28 @@ import { isResourceRoute, routeFileFor, routeFileNames, routePattern, routeSourc
  * are fetched and must answer 200. At the end every route file must have been reached from a link by some
  * role, except the few listed in REACHED_OTHERWISE. Problems are collected and reported together.
  *
+ * Accessibility (issue 14): the first page of each route pattern, per role and width (the two officers count as
+ * one role here, as do the two admins), is checked by axe-core (the engine of Lighthouse's accessibility score)
+ * once it has hydrated, and any violation is a problem (docs/decisions/038-accessibility-checks.md says which
+ * rules and why not every URL).
+ *
  * Other e2e files run at the same time against the same app and create data: the crawl reads only, and opens
  * nothing that changes state (see NOT_FOLLOWED), so neither disturbs the other.
  */
 
 const e2e = setupBrowser();
 
-type Role = { name: string; identifier?: string; home: string };
+/** `axe`: roles with the same pages share axe-core's checks (each route pattern once per group and width). */
+type Role = { name: string; identifier?: string; home: string; axe?: string };
 const ROLES: Role[] = [
   { name: "anonymous", home: "/" },
   { name: "person", identifier: DEMO.person, home: "/me" },
   { name: "employer", identifier: DEMO.employer, home: "/employer" },
   { name: "provider", identifier: DEMO.provider, home: "/provider" },
-  { name: "officer Nam Đà", identifier: DEMO.officerNamDa, home: "/officer" },
-  { name: "officer Lương Sơn", identifier: DEMO.officerLuongSon, home: "/officer" },
-  { name: "admin Phú Thọ", identifier: DEMO.admin, home: "/admin" },
-  { name: "admin Lâm Đồng", identifier: DEMO.adminLamDong, home: "/admin" },
+  { name: "officer Nam Đà", identifier: DEMO.officerNamDa, home: "/officer", axe: "officer" },
+  { name: "officer Lương Sơn", identifier: DEMO.officerLuongSon, home: "/officer", axe: "officer" },
+  { name: "admin Phú Thọ", identifier: DEMO.admin, home: "/admin", axe: "admin" },
+  { name: "admin Lâm Đồng", identifier: DEMO.adminLamDong, home: "/admin", axe: "admin" },
 ];
 const WIDTHS = [PHONE, DESKTOP];
 
@@ -74,6 +83,35 @@ const reached = new Map<string, Set<string>>();
 const visitedLog: string[] = [];
 
 type Problem = string;
+
+/**
+ * axe-core's minified browser bundle, evaluated through DevTools (Runtime.evaluate is not subject to the page's
+ * CSP; a <script> would be, and bypassCSP would hide the CSP errors the crawl looks for).
+ */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** "group width route-file" already checked by axe-core: the roles run one after the other. */
+const axeChecked = new Set<string>();
+/** WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices: what Lighthouse checks and a little more. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+/** Time spent in axe-core (injecting and running), per crawl, for the report: it must not slow the crawl much. */
+const axeLog: string[] = [];
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+/** The page's axe-core violations, one line each: rule, impact, what it says, the first few elements. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown }> } })
+      .axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations;
+  }, AXE_TAGS);
+  return (violations as AxeViolation[]).map((v) => {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.map(String).join(" "));
+    return `axe ${v.id} (${v.impact ?? "?"}): ${v.help}: ${targets.join(", ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`;
+  });
+}
 
 async function contextFor(role: Role, viewport: { width: number; height: number }): Promise<BrowserContext> {
   const context = await e2e.context({ viewport });
@@ -153,6 +191,8 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
   const seen = new Set<string>();
   const queue: { href: string; from: string }[] = [];
   const formsTried = new Set<string>();
+  let axeMs = 0;
+  let axePages = 0;
   const enqueue = (href: string, from: string, download = false) => {
     const file = routeFileFor(new URL(href, e2e.url).pathname, FILES);
     if (!file) return;
@@ -228,6 +268,15 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
         await settle(page);
         opened.push(href);
         await check(current);
+        const patternFile = routeFileFor(new URL(href, e2e.url).pathname, FILES)!;
+        const axeKey = `${role.axe ?? role.name} ${viewport.width} ${patternFile}`;
+        if (!axeChecked.has(axeKey)) {
+          axeChecked.add(axeKey);
+          axePages++;
+          const t = performance.now();
+          for (const v of await axeViolations(page)) problems.push(`${where} ${href}: ${v}`);
+          axeMs += performance.now() - t;
+        }
         if (role.identifier && viewport.width === PHONE.width && href === role.home) {
           const height = await page.locator(".site-header").evaluate((h) => h.getBoundingClientRect().height);
           if (height >= 120)
@@ -268,6 +317,7 @@ async function crawl(role: Role, viewport: { width: number; height: number }): P
     }
   } finally {
     visitedLog.push(`${where}: ${opened.length} URLs\n  ${opened.join("\n  ")}`);
+    axeLog.push(`${where}: axe-core on ${axePages} pages, ${(axeMs / 1000).toFixed(1)} s`);
     await context.close();
   }
   return problems;
@@ -298,6 +348,7 @@ describe("the crawl of every page a link leads to", () => {
 
   afterAll(() => {
     if (process.env.CRAWL_LOG) console.log(visitedLog.join("\n"));
+    console.log(axeLog.join("\n"));
   });
 
   it.each(ROLES)(

@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import type { FairReport } from "~/modules/job-fairs/report.server";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -41,7 +42,7 @@ export function FairReportTable({ report }: { report: FairReport }) {
           </tr>
         </tbody>
       </table>
-      <div className="table-scroll">
+      <TableScroll label={t("events.report.byEmployer")}>
         <table className="figures-table figures-table--communes fair-report__employers">
           <caption>{t("events.report.byEmployer")}</caption>
           <thead>
@@ -71,7 +72,7 @@ export function FairReportTable({ report }: { report: FairReport }) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

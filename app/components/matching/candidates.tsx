@@ -25,7 +25,7 @@ export function CandidatesPage({ data }: { data: CandidatesData }) {
       </p>
       <h1>{t("match.cand.title")}</h1>
       <div className="card match-listing">
-        <ListingHead item={listing} />
+        <ListingHead item={listing} level={2} />
       </div>
       <p className="lead">{t(listing.kind === "job" ? "match.cand.lead.job" : "match.cand.lead.training")}</p>
       {data.source === "database" ? <p className="hint">{t("match.fallback")}</p> : null}

@@ -53,15 +53,19 @@ export type ListingItem = {
   startsAt: string | null;
 };
 
-/** One listing: title (linking to its public page), organisation, place, wage or start date. */
-export function ListingHead({ item }: { item: ListingItem }) {
+/**
+ * One listing: title (linking to its public page), organisation, place, wage or start date. The title is an
+ * h3 in a list under an h2; `level={2}` where the listing is the subject of the page, right under its h1.
+ */
+export function ListingHead({ item, level = 3 }: { item: ListingItem; level?: 2 | 3 }) {
   const { t, vnd, date } = useI18n();
   const href = item.kind === "job" ? `/jobs/${item.id}` : `/trainings/${item.id}`;
+  const Heading = level === 2 ? "h2" : "h3";
   return (
     <>
-      <h3 className="result-card__title">
+      <Heading className="result-card__title">
         <Link to={href}>{item.title}</Link>
-      </h3>
+      </Heading>
       <p className="result-card__org">{item.organizationName}</p>
       <p className="result-card__meta">
         <span>

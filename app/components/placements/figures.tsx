@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import { FIGURE_KEYS, type FigureKey, figureLabel, type Figures } from "~/modules/reports/indicator-keys";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -49,7 +50,7 @@ const PER_COMMUNE: readonly FigureKey[] = [
 export function FiguresByCommune({ rows }: { rows: { code: string; name: string; figures: Figures }[] }) {
   const { t, number } = useI18n();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t("outcomes.figures.byCommune")}>
       <table className="figures-table figures-table--communes">
         <caption>{t("outcomes.figures.byCommune")}</caption>
         <thead>
@@ -73,6 +74,6 @@ export function FiguresByCommune({ rows }: { rows: { code: string; name: string;
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "~/components/table-scroll";
 import { useI18n } from "~/utils/i18n-react";
 
 export type ChartView = {
@@ -27,7 +28,7 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
       />
       <details>
         <summary>{t("reports.charts.data")}</summary>
-        <div className="table-scroll">
+        <TableScroll label={chart.title}>
           <table className="report-table">
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { TableScroll } from "~/components/table-scroll";
 import { COMMUNE_TABLE_KEYS, type HeadlineKey, type Indicators, numberedLines } from "~/modules/reports/indicator-keys";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -10,7 +11,7 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicators
   const { t } = useI18n();
   const format = useFigureFormat();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="report-table">
         <caption>{caption}</caption>
         <thead>
@@ -41,7 +42,7 @@ export function IndicatorTable({ indicators, caption }: { indicators: Indicators
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { TableScroll } from "~/components/table-scroll";
 import type { reportFormLoader } from "~/http/report-request.server";
 import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
 import {
@@ -126,7 +127,7 @@ export function ReportForm({ form, unit, period, model, indicators, byCommune, t
           <>
             <h2>{t("reports.form.communeTable")}</h2>
             {/* One column per indicator: wider than a phone, so it scrolls on its own (printed, it fits the page). */}
-            <div className="table-scroll">
+            <TableScroll label={t("reports.form.communeTable")}>
               <table className="report-form__table report-form__table--communes">
                 <thead>
                   <tr>
@@ -153,7 +154,7 @@ export function ReportForm({ form, unit, period, model, indicators, byCommune, t
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         ) : null}
         <p className="report-form__source">{t("reports.form.source", { date: formatDate(today, "vi") })}</p>
