@@ -50,7 +50,9 @@ export function createDrain(): Drain {
 
   const close: Drain["close"] = async (server, { drainMs, timeoutMs }) => {
     draining = true;
-    // Answers already being written get the header too, when they have not sent it yet.
+    // Kept-alive connections with no request on them are closed now (nginx notices and drops them from its
+    // pool); those that carry a request during the drain close after their answer (Connection: close).
+    server.closeIdleConnections();
     if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -62,7 +62,8 @@ beforeAll(async () => {
     // No SMS gateway, Zalo or mail server here: messages go to the dev outbox, so deliveries exist to count.
     DEV_OUTBOX: "true",
     // The load needs pages to read: the demo data, seeded by the first instance (the second finds it there).
-    DEMO_DATA: "true",
+    // That is the one difference from a real deployment, which runs APP_MODE=production (decision 040).
+    APP_MODE: "demo",
   });
   // As a first deploy would: one instance migrates and seeds, then the second starts.
   await startAt(0);
@@ -170,7 +171,9 @@ describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilis
       expect(instances[index].output()).toMatch(/SIGTERM: stopping[\s\S]*Stopped/);
       await startAt(index);
       load.mark(`up ${index}`);
-      await sleep(2_000);
+      // As docs/OPERATIONS.md §2 says: nginx tried the stopped instance meanwhile and counts it out for its
+      // fail_timeout (5 s); the next instance stops only once this one is back in nginx's rotation.
+      await sleep(6_000);
     }
     const samples = await load.stop();
     const bad = samples.filter(failed);
@@ -209,6 +212,10 @@ describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilis
     const samples = await load.stop();
     const gets = samples.filter((s) => s.method === "GET");
     const badGets = gets.filter((s) => !ok(s));
+    // nginx retries a GET on the other instance unless the dead one had already begun its answer (headers
+    // passed on to the visitor): no proxy can resend half a page. nginx logs each such cut as "upstream
+    // prematurely closed connection while reading upstream"; every lost GET must be one of those.
+    const cut = nginx!.errors().filter((line) => /prematurely closed connection while reading upstream/.test(line));
     const titles = [...answers.keys()];
     const applied = await appliedCounts(titles);
     const twice = titles.filter((t) => (applied.get(t) ?? 0) > 1);
@@ -218,13 +225,18 @@ describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilis
       requests: samples.length,
       gets: gets.length,
       getsFailed: badGets.length,
+      getsCutMidAnswer: cut.length,
       getsDuringOutage: gets.filter((s) => s.startedAt >= killedAt && s.startedAt < load.marks.restarted).length,
       posts: titles.length,
       postsNotConfirmed: postsFailed.length,
       postsAppliedTwice: twice.length,
       latency: latency(gets),
     };
-    expect(badGets, summarize(badGets)).toEqual([]);
+    expect(badGets.length, `${summarize(badGets)}\n${cut.join("\n")}`).toBeLessThanOrEqual(cut.length);
+    expect(
+      badGets.every((s) => s.status === null),
+      summarize(badGets),
+    ).toBe(true);
     expect(twice).toEqual([]);
     expect(answeredButLost).toEqual([]);
     // A post cut by the kill is answered 502 by nginx, never resent: at most one, whatever it became.
@@ -293,10 +305,19 @@ describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilis
       0,
     );
     expect(officerViews).toBeGreaterThan(10);
-    // Exactly one instance runs the background work, and its tasks have lag figures.
-    await new Promise((r) => setTimeout(r, 1_000));
-    const again = await Promise.all(instances.map(async (i) => (await fetch(`${i.url}/metrics`)).text()));
-    expect(again.map((t) => value(t, /^chungtay_worker_lease_held (\d+)$/gm)).reduce((a, b) => a + b, 0)).toBe(1);
+    // Exactly one instance runs the background work. After the SIGKILL above the dead holder's lease runs
+    // out first (30 s, decision 028): until then nobody holds it, which is what the metric must show.
+    let again: string[] = [];
+    const deadline = Date.now() + 45_000;
+    let held = -1;
+    while (Date.now() < deadline) {
+      again = await Promise.all(instances.map(async (i) => (await fetch(`${i.url}/metrics`)).text()));
+      held = again.map((t) => value(t, /^chungtay_worker_lease_held (\d+)$/gm)).reduce((a, b) => a + b, 0);
+      if (held === 1) break;
+      expect(held).toBe(0); // never two at once
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    expect(held).toBe(1);
     expect(again.join("\n")).toMatch(/chungtay_worker_task_lag_seconds\{task="search\.delivery"\} [\d.]+/);
     // Messages by channel and state, as the database counts them (the demo's notices, in the dev outbox here).
     const rows = await raw!<{ channel: string; status: string; n: number }[]>`

@@ -17,6 +17,7 @@ type Figures = Record<string, unknown> & {
     requests: number;
     gets: number;
     getsFailed: number;
+    getsCutMidAnswer: number;
     getsDuringOutage: number;
     posts: number;
     postsNotConfirmed: number;
@@ -44,7 +45,7 @@ export function writeDeploymentFigures(figures: Figures): void {
       ? `| rolling restart of both instances | ${rolling.requests} | ${rolling.failed} | ${l(rolling.latency)} | ${rolling.posts} sent, ${rolling.postsApplied} saved, each once |`
       : "",
     sigkill
-      ? `| instance 1 SIGKILLed, restarted 4 s later | ${sigkill.requests} | ${sigkill.getsFailed} GETs (${sigkill.getsDuringOutage} during the outage) | ${l(sigkill.latency)} | ${sigkill.posts} sent, ${sigkill.postsNotConfirmed} cut by the kill, ${sigkill.postsAppliedTwice} applied twice |`
+      ? `| instance 1 SIGKILLed, restarted 4 s later | ${sigkill.requests} | ${sigkill.getsFailed} of ${sigkill.gets} GETs (${sigkill.getsDuringOutage} sent during the outage; ${sigkill.getsCutMidAnswer} answers cut mid-way by the kill) | ${l(sigkill.latency)} | ${sigkill.posts} sent, ${sigkill.postsNotConfirmed} cut by the kill, ${sigkill.postsAppliedTwice} applied twice |`
       : "",
     slow
       ? `| instance 2 slowed to a tenth of its CPU for 8 s | ${slow.requests} | ${slow.failed} | ${l(slow.latency)} | – (nginx sent ${slow.servedByFast} to the healthy instance, ${slow.servedBySlow} to the slow one) |`

@@ -146,6 +146,8 @@ export type Nginx = {
   accessLog: string;
   /** Access-log lines: "<upstream_addr> <status> <request_time> <method> <uri>". */
   lines: () => string[];
+  /** error.log lines (upstream failures, retries). */
+  errors: () => string[];
   stop: () => Promise<void>;
 };
 
@@ -254,6 +256,10 @@ http {
     http: `http://localhost:${httpPort}`,
     accessLog,
     lines: () => (fs.existsSync(accessLog) ? fs.readFileSync(accessLog, "utf8").split("\n").filter(Boolean) : []),
+    errors: () => {
+      const file = path.join(dir, "error.log");
+      return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+    },
     stop: async () => {
       process.off("exit", killGroup);
       if (child.exitCode === null) {
