@@ -18,6 +18,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** A real PostgreSQL server; unset means embedded PGlite under DATA_DIR. */
   DATABASE_URL: optionalUrl("postgres://user:password@db.example.vn:5432/chungtay"),
+  /**
+   * Prepared statements on the PostgreSQL server (on by default: planning a join cost more than running it).
+   * "false" behind PgBouncer in transaction mode, which cannot keep a statement on a server connection.
+   */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
   /** An external Meilisearch; unset means the app launches the bundled binary. */
   MEILI_URL: optionalUrl("https://search.example.vn"),
   MEILI_MASTER_KEY: z.string().optional(),
