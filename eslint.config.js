@@ -44,6 +44,34 @@ export default tseslint.config(
     },
   },
   {
+    // Intl formatters are made once per locale and options, in app/i18n/format.ts (making one per call cost
+    // 26-30 % of a search page's CPU, issue 14): nowhere else in app/ may make one, directly or through a
+    // number's or date's toLocaleString(). toLocaleUpperCase/LowerCase are fine (no formatter behind them).
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: [
+      "app/i18n/format.ts",
+      // One Intl.Segmenter made once at module level (counting an SMS's graphemes): not a formatter.
+      "app/modules/notifications/channels/zns-templates.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.object.name='Intl']",
+          message: "Format through the helpers of app/i18n/format.ts: they keep their Intl formatters.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Intl'][callee.property.name!='getCanonicalLocales']",
+          message: "Format through the helpers of app/i18n/format.ts: they keep their Intl formatters.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: "toLocaleString() makes a new Intl formatter per call: use the helpers of app/i18n/format.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Off for declaration files: `/// <reference types>` is how Remix's AppLoadContext augmentation is written.
     files: ["**/*.d.ts"],
     rules: { "@typescript-eslint/triple-slash-reference": "off" },

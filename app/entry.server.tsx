@@ -24,27 +24,43 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Rendering gives up after ABORT_DELAY; the timer is cleared as soon as it is done or has failed, so
+    // each request does not leave a live 5 s timer (and its closure) behind.
+    let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finished = () => {
+      settled = true;
+      clearTimeout(timer);
+    };
+    const respond = () => {
+      shellRendered = true;
+      const body = stripNulBytes();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
+      if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <RequestInfoProvider value={{ nonce, requestId: loadContext.requestId }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </RequestInfoProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = stripNulBytes();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
-          if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) respond();
+        },
+        onAllReady() {
+          finished();
+          if (waitForAll) respond();
         },
         onShellError(error: unknown) {
+          finished();
           reject(error);
         },
         onError(error: unknown) {
@@ -54,7 +70,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    if (!settled) timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -37,6 +37,7 @@ const envSchema = z.object({
   HOST: z.preprocess(blank, z.string().optional()),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: optionalUrl("postgres://user:password@db.example.vn:5432/chungtay"),
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
   MEILI_URL: optionalUrl("https://search.example.vn"),
   MEILI_MASTER_KEY: z.string().optional(),
   MEILI_INDEX_PREFIX: z
@@ -120,6 +121,12 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     example: "`/var/lib/chungtay`",
     meaning:
       "Where the embedded PGlite (`pglite/`) and the launched Meilisearch (`meilisearch/`, with its generated master key) keep their files. Unused when both `DATABASE_URL` and `MEILI_URL` are set.",
+  },
+  DATABASE_PREPARE: {
+    default: "`true`",
+    example: "`false`",
+    meaning:
+      "Prepared statements on the PostgreSQL server (each connection keeps its statements and their plans: planning a join cost more than running it). Set `false` behind PgBouncer in transaction mode, which cannot keep a statement on a server connection. Unused with PGlite.",
   },
   DATABASE_URL: {
     default: "unset → PGlite in `DATA_DIR/pglite`",

@@ -24,7 +24,8 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseOptions =
-  | { url: string; max?: number }
+  // prepare: PostgreSQL prepared statements (default on; DATABASE_PREPARE=false for PgBouncer's transaction mode).
+  | { url: string; max?: number; prepare?: boolean }
   // loadDataDir: start a new (empty) data directory from a dumpDataDir tarball (db:restore).
   | { dataDir: string; loadDataDir?: Blob }
   | { pglite: PGlite };
@@ -34,7 +35,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if ("url" in options) {
     // Fails fast while the server is down and survives its restart (db/postgres-client.server.ts).
     const max = options.max ?? 10;
-    const client = createPostgresClient(options.url, max);
+    const client = createPostgresClient(options.url, max, { prepare: options.prepare ?? true });
     return {
       db: drizzlePostgres({ client: countPoolUsage(client, ["unsafe", "begin"], max), schema }) as unknown as Database,
       kind: "postgres",
@@ -118,8 +119,14 @@ export { poolUsage } from "./pool-usage";
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /** Options for this process: DATABASE_URL when set, else PGlite under DATA_DIR/pglite. */
-export function databaseOptionsFromEnv(env: { DATABASE_URL?: string; dataDir: string }): DatabaseOptions {
-  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(env.dataDir, "pglite") };
+export function databaseOptionsFromEnv(env: {
+  DATABASE_URL?: string;
+  DATABASE_PREPARE?: "true" | "false";
+  dataDir: string;
+}): DatabaseOptions {
+  return env.DATABASE_URL
+    ? { url: env.DATABASE_URL, prepare: env.DATABASE_PREPARE !== "false" }
+    : { dataDir: path.join(env.dataDir, "pglite") };
 }
 
 const KEY = "database";

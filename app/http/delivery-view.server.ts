@@ -1,16 +1,8 @@
 import type { DeliveryView } from "~/components/deliveries/delivery-list";
+import { formatDayTime } from "~/i18n/format";
 import { foldForSms, smsSegments } from "~/modules/notifications/channels/sms-text";
 import type { DeliveryLine } from "~/modules/notifications/delivery-admin.server";
 import { now } from "~/utils/clock.server";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 /**
  * What a text message costs: the parts it is sent in (160 characters, 153 when split; 70 and 67 when it keeps
@@ -36,8 +28,8 @@ export function deliveryView(line: DeliveryLine): DeliveryView {
     status: line.status,
     attempts: line.attempts,
     lastError: line.lastError,
-    createdAt: dateTime.format(line.createdAt).replace(",", ""),
-    waitsUntil: waiting ? dateTime.format(line.nextAttemptAt).replace(",", "") : null,
+    createdAt: formatDayTime(line.createdAt),
+    waitsUntil: waiting ? formatDayTime(line.nextAttemptAt) : null,
     sms: line.channel === "sms" ? smsSize(line.body) : null,
   };
 }

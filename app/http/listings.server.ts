@@ -6,6 +6,7 @@ import type { Permission } from "~/auth/permissions.server";
 import { requireStaff } from "~/auth/scope.server";
 import { getEnv } from "~/env.server";
 import { listingCacheHeaders } from "~/http/listing-cache";
+import { formatNumber } from "~/i18n/format";
 import { listCommunes, listProvinces, searchPlaces } from "~/modules/admin-units/admin-units.server";
 import {
   createJob,
@@ -84,8 +85,8 @@ const KINDS = {
       provinceCode: job.provinceCode,
       communeCode: job.communeCode,
       workplaceAddress: job.workplaceAddress,
-      wageMin: job.wageMin.toLocaleString("vi-VN"),
-      wageMax: job.wageMax.toLocaleString("vi-VN"),
+      wageMin: formatNumber(job.wageMin, "vi"),
+      wageMax: formatNumber(job.wageMax, "vi"),
       employmentType: job.employmentType,
       openings: String(job.openings),
       skills: job.skills.join(", "),
@@ -145,8 +146,8 @@ const KINDS = {
       startsAt: training.startsAt,
       applicationDeadline: training.applicationDeadline,
       seats: String(training.seats),
-      costVnd: training.costVnd > 0 ? training.costVnd.toLocaleString("vi-VN") : "",
-      stipendVnd: training.stipendVnd ? training.stipendVnd.toLocaleString("vi-VN") : "",
+      costVnd: training.costVnd > 0 ? formatNumber(training.costVnd, "vi") : "",
+      stipendVnd: training.stipendVnd ? formatNumber(training.stipendVnd, "vi") : "",
       support: training.support,
       provinceCode: training.provinceCode,
       communeCode: training.communeCode,

@@ -3,7 +3,16 @@ import { en } from "./en";
 import { type MessageKey, vi } from "./vi";
 
 export type { MessageKey };
-export { formatDate, formatNumber, formatVnd } from "./format";
+export {
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDayTime,
+  formatNumber,
+  formatPercent,
+  formatViDateTime,
+  formatVnd,
+} from "./format";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const LOCALE_COOKIE = "ct_lang";

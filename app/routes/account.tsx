@@ -11,6 +11,7 @@ import {
 } from "~/auth/session.server";
 import { ContactSettings } from "~/components/account/contact-settings";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
+import { formatDateTime } from "~/i18n/format";
 import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
 import { changePasswordSchema } from "~/modules/accounts/schema.server";
 import { contactChoices, contactSettingsSchema, saveContactSettings } from "~/modules/notifications/settings.server";
@@ -29,18 +30,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /** "21/11/2026 14:05" in Vietnam's time, formatted on the server so the browser shows the same text. */
-const dateTime = (d: Date) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  })
-    .format(d)
-    .replace(",", "");
+const dateTime = (d: Date) => formatDateTime(d);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

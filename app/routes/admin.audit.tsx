@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/scope.server";
 import { ErrorSummary, Field, type FormState, TextField } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
+import { formatViDateTime } from "~/i18n/format";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { AUDIT_ACTIONS } from "~/modules/audit/actions";
 import { findActorId, searchAudit } from "~/modules/audit/audit.server";
@@ -85,10 +86,7 @@ export default function AdminAudit() {
   const { values, errors, events, province } = useLoaderData<typeof loader>();
   const { t, action, purpose, role, number } = useLabels();
   const state: FormState = { values, errors };
-  const when = (at: string) =>
-    new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" }).format(
-      new Date(at),
-    );
+  const when = (at: string) => formatViDateTime(at, true);
   return (
     <>
       <h1>{t("self.audit.title")}</h1>

@@ -6,6 +6,7 @@ import { requireStaff } from "~/auth/scope.server";
 import { AccessLog } from "~/components/self-service/access-log";
 import { PersonData } from "~/components/self-service/person-data";
 import { idOf, notFound } from "~/http/responses.server";
+import { formatViDateTime } from "~/i18n/format";
 import { exportPersonForStaff } from "~/modules/persons/data-rights.server";
 import { namesFor } from "~/modules/persons/self-service.server";
 import { useI18n } from "~/utils/i18n-react";
@@ -40,11 +41,7 @@ export default function ExportPerson() {
   const { data, names } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const p = data.person;
-  const when = new Intl.DateTimeFormat("vi-VN", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(new Date(data.exportedAt));
+  const when = formatViDateTime(data.exportedAt);
   return (
     <>
       <p className="listing__back no-print">

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 
+import { isoDateInVietnam } from "~/i18n/format";
+
 /**
  * The one clock. Anything that depends on "today" (expiry, follow-ups, expungement, rate limits) reads
  * `now()`, so tests can move time without touching the system clock.
@@ -54,10 +56,5 @@ export function setClock(options: { at?: Date; offsetMs?: number } | undefined):
 
 /** Today's date in Vietnam (YYYY-MM-DD): closing dates and deadlines are Vietnamese calendar days. */
 export function todayIso(at: Date = now()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
+  return isoDateInVietnam(at);
 }

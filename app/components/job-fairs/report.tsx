@@ -1,4 +1,5 @@
 import { TableScroll } from "~/components/table-scroll";
+import { formatPercent } from "~/i18n/format";
 import type { FairReport } from "~/modules/job-fairs/report.server";
 import { useI18n } from "~/utils/i18n-react";
 
@@ -17,13 +18,7 @@ const TOTALS = [
 /** The session's figures, then one line per employer; a share is shown as a percentage ("—" when nobody came). */
 export function FairReportTable({ report }: { report: FairReport }) {
   const { t, number, locale } = useI18n();
-  const percent = (v: number | null) =>
-    v === null
-      ? "—"
-      : new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-          style: "percent",
-          maximumFractionDigits: 1,
-        }).format(v);
+  const percent = (v: number | null) => (v === null ? "—" : formatPercent(v, locale === "vi" ? "vi" : "en"));
   const { totals, employers } = report;
   return (
     <>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { formatClock } from "~/i18n/format";
 import { useI18n } from "~/utils/i18n-react";
 
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../../db/enums";
@@ -47,12 +48,7 @@ export function StatusFilter({
 
 /** "HH:mm" in Vietnam time, for interview times (dates go through the shared formatter). */
 export function timeOf(value: Date | string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(new Date(value));
+  return formatClock(new Date(value));
 }
 
 /** The value of a datetime-local input for a stored time, in Vietnam time ("2026-05-04T09:30"). */

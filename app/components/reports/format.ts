@@ -1,4 +1,4 @@
-import { formatDate, formatQuarter, translator } from "~/i18n";
+import { formatDate, formatPercent, formatQuarter, translator } from "~/i18n";
 import { formatOf, type IndicatorKey } from "~/modules/reports/indicator-keys";
 import { type Period, periodTitle } from "~/modules/reports/periods";
 import { useI18n } from "~/utils/i18n-react";
@@ -14,10 +14,7 @@ export function useFigureFormat() {
       case "vnd":
         return vnd(value);
       case "share":
-        return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-          style: "percent",
-          maximumFractionDigits: 1,
-        }).format(value);
+        return formatPercent(value, locale === "vi" ? "vi" : "en");
       default:
         return number(value);
     }

@@ -2,7 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { TableScroll } from "~/components/table-scroll";
 import type { reportFormLoader } from "~/http/report-request.server";
-import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
+import { formatDate, formatNumber, formatPercent, formatVnd, translator } from "~/i18n";
 import {
   COMMUNE_TABLE_KEYS,
   formatOf,
@@ -51,8 +51,7 @@ function figure(key: IndicatorKey, value: number | null): string {
   if (value === null) return "—";
   const f = formatOf(key);
   if (f === "vnd") return formatVnd(value, "vi");
-  if (f === "share")
-    return new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }).format(value);
+  if (f === "share") return formatPercent(value, "vi");
   return formatNumber(value, "vi");
 }
 

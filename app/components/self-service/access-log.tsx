@@ -1,3 +1,5 @@
+import { formatViDateTime } from "~/i18n/format";
+
 import { useLabels } from "./labels";
 
 export type AccessEventView = {
@@ -20,10 +22,7 @@ export function AccessLog({
   audience?: "person" | "staff";
 }) {
   const { t, action, purpose, role } = useLabels();
-  const when = (at: string) =>
-    new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(
-      new Date(at),
-    );
+  const when = (at: string) => formatViDateTime(at);
   return (
     <table className="log-table">
       <thead>

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import type { OrgScope } from "~/auth/org-scope.server";
+import { formatNumber } from "~/i18n/format";
 import { isCommuneInProvince } from "~/modules/admin-units/admin-units.server";
 import * as postings from "~/modules/listings/posting.server";
 import { getOccupation, minimumWageFor } from "~/modules/reference/reference.server";
@@ -35,7 +36,7 @@ async function checkJob(input: JobInput): Promise<FieldErrors> {
     ) {
       errors.wageMin = {
         key: "jobs.error.belowMinimum",
-        vars: { minimum: minimum.monthlyVnd.toLocaleString("vi-VN"), zone: minimum.zone },
+        vars: { minimum: formatNumber(minimum.monthlyVnd, "vi"), zone: minimum.zone },
       };
     }
   }

@@ -1,5 +1,6 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 
+import { formatClock } from "~/i18n/format";
 import { notify, userOfPerson, usersOfOrganization } from "~/modules/notifications/notifications.server";
 import { notYetReminded } from "~/modules/notifications/reminder-subjects.server";
 import { vietnamDayStart } from "~/modules/notifications/schedule";
@@ -17,12 +18,7 @@ export const interviewReminderKey = (referralId: string, interviewAt: Date) =>
 
 /** "09:30": the interview's time of day in Vietnam (UTC+7 all year). */
 export function vietnamClock(at: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
+  return formatClock(at);
 }
 
 /**
