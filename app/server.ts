@@ -21,6 +21,7 @@ import { demoAccountsMessage, findDemoAccounts } from "../db/seed/demo-accounts"
 import { initSearch } from "../search/client.server";
 import { type LaunchedMeilisearch, launchMeilisearch } from "../search/launcher";
 import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
+import { inRequestScope } from "./auth/request-scope.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { missingForProduction, modeLine, parseEnv, refreshEnv } from "./env.server";
 import { bodySizeLimit } from "./http/body-limit.server";
@@ -209,6 +210,9 @@ async function main() {
   app.use(noStoreForSessions);
   // A bounded number of pages in the works at once, the rest queued in order (app/utils/admission.server.ts).
   app.use(admission);
+  // One scope per request around Remix, opened after the queue (a queued request resumes from another's
+  // callback): the root and route loaders share one session check (app/auth/request-scope.server.ts).
+  app.use((_req, _res, next) => inRequestScope(next));
 
   const getLoadContext = (req: express.Request, res: express.Response) => ({
     requestId: res.locals.requestId as string,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 
 import { redirect } from "@remix-run/node";
-import { desc, eq, lt } from "drizzle-orm";
+import { desc, eq, lt, sql } from "drizzle-orm";
 import { Cookie, generateIdFromEntropySize } from "lucia";
 
 import { getEnv } from "~/env.server";
@@ -11,6 +11,7 @@ import { sessionNow } from "~/utils/clock.server";
 import { db } from "../../db/client.server";
 import { appUser, type Locale, officerCommune, type Role, userSession } from "../../db/schema";
 import { type Permission, requirePermission } from "./permissions.server";
+import { requestScope } from "./request-scope.server";
 
 /*
  * The only module that imports lucia (v3 is no longer maintained upstream; see
@@ -28,8 +29,14 @@ export const SESSION_POLICY: Record<Role, { idleMinutes: number; lifetimeHours: 
   provider: { idleMinutes: 24 * 60, lifetimeHours: 14 * 24 },
   person: { idleMinutes: 7 * 24 * 60, lifetimeHours: 30 * 24 },
 };
-/** last_seen_at is written at most this often: one write per minute per session, not per request. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * last_seen_at is written at most this often per session, not per request: a twentieth of the role's idle
+ * window, between one and five minutes (officers 90 s, everyone else 5 min). The idle timeout can therefore
+ * end a session up to that much early, never late; a GET writes nothing in between.
+ */
+export function touchEveryMs(role: Role): number {
+  return Math.min(5 * 60_000, Math.max(60_000, (SESSION_POLICY[role].idleMinutes * 60_000) / 20));
+}
 
 type UserAttributes = {
   email: string | null;
@@ -93,8 +100,25 @@ export function sessionEnded(
   return null;
 }
 
-// A document request runs several loaders with the same Request: validate the session once.
+// Without a request scope (route modules called directly), calls with the same Request share one check.
 const perRequest = new WeakMap<Request, Promise<AuthResult>>();
+
+/**
+ * Sessions this process wrote last_seen_at for, and when (session clock): a burst of concurrent requests
+ * that all read the old value writes it once, not once each. Only ever skips a write; bounded.
+ */
+const touched = new Map<string, number>();
+const TOUCHED_MAX = 10_000;
+
+function shouldTouch(id: string, role: Role, lastSeenAt: Date, at: Date): boolean {
+  const every = touchEveryMs(role);
+  if (at.getTime() - lastSeenAt.getTime() < every) return false;
+  const mine = touched.get(id);
+  if (mine !== undefined && at.getTime() - mine < every && at.getTime() >= mine) return false;
+  if (touched.size >= TOUCHED_MAX) touched.clear();
+  touched.set(id, at.getTime());
+  return true;
+}
 
 async function loadAuth(request: Request): Promise<AuthResult> {
   const token = readToken(request);
@@ -103,8 +127,15 @@ async function loadAuth(request: Request): Promise<AuthResult> {
       ? { user: null, setCookie: blankCookie() }
       : { user: null };
   const id = hashToken(token);
+  // One statement: the session, its user and (for an officer) the communes they serve.
   const [row] = await db()
-    .select({ session: userSession, user: USER_COLUMNS })
+    .select({
+      session: userSession,
+      user: USER_COLUMNS,
+      communes: sql<
+        string | null
+      >`(select string_agg(${officerCommune.communeCode}, ',' order by ${officerCommune.communeCode}) from ${officerCommune} where ${officerCommune.userId} = ${appUser.id})`,
+    })
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
     .where(eq(userSession.id, id));
@@ -115,18 +146,10 @@ async function loadAuth(request: Request): Promise<AuthResult> {
     return { user: null, setCookie: blankCookie(), expired: ended !== null && !row?.user.disabledAt };
   }
   const { session, user } = row;
-  if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (shouldTouch(id, user.role, session.lastSeenAt, at)) {
     await db().update(userSession).set({ lastSeenAt: at }).where(eq(userSession.id, id));
   }
-  const communeCodes =
-    user.role === "officer"
-      ? (
-          await db()
-            .select({ code: officerCommune.communeCode })
-            .from(officerCommune)
-            .where(eq(officerCommune.userId, user.id))
-        ).map((r) => r.code)
-      : [];
+  const communeCodes = user.role === "officer" && row.communes ? row.communes.split(",") : [];
   return {
     user: { ...user, communeCodes },
     session: {
@@ -139,13 +162,35 @@ async function loadAuth(request: Request): Promise<AuthResult> {
   };
 }
 
+/**
+ * The session of this request, checked once per request: a document GET runs the root loader and the
+ * route's loaders, each with its own Request, in one request scope (app/auth/request-scope.server.ts) that
+ * shares the check. An action (any other method) checks afresh and drops the shared result, so the loaders
+ * Remix runs after it see what the action did (a login, a logout, a password change ending sessions).
+ */
 export function authenticate(request: Request): Promise<AuthResult> {
+  const scope = requestScope();
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (scope && reading) {
+    const token = readToken(request);
+    if (scope.auth?.token === token) return scope.auth.result as Promise<AuthResult>;
+    const result = loadAuth(request);
+    scope.auth = { token, result };
+    return result;
+  }
+  if (scope) scope.auth = undefined;
   let result = perRequest.get(request);
   if (!result) {
     result = loadAuth(request);
     perRequest.set(request, result);
   }
   return result;
+}
+
+/** Sessions were started or ended: this request's shared check is stale. */
+function forgetRequestAuth(): void {
+  const scope = requestScope();
+  if (scope) scope.auth = undefined;
 }
 
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
@@ -177,6 +222,7 @@ export async function requireUserWith(request: Request, ...permissions: Permissi
  * login's request, the session it presented ends first: a token planted before login opens nothing after.
  */
 export async function startSession(userId: string, request?: Request): Promise<string> {
+  forgetRequestAuth();
   if (request) await endPresentedSession(request);
   const [user] = await db().select({ role: appUser.role }).from(appUser).where(eq(appUser.id, userId));
   if (!user) throw new Error("startSession: no such user");
@@ -199,6 +245,7 @@ export async function startSession(userId: string, request?: Request): Promise<s
 }
 
 async function endPresentedSession(request: Request): Promise<void> {
+  forgetRequestAuth();
   const token = readToken(request);
   if (token)
     await db()
@@ -214,6 +261,7 @@ export async function endSession(request: Request): Promise<string> {
 
 /** End every session of a user (log out everywhere; the database does it too on privilege changes). */
 export async function endAllSessions(userId: string): Promise<void> {
+  forgetRequestAuth();
   await db().delete(userSession).where(eq(userSession.userId, userId));
 }
 

@@ -23,6 +23,7 @@ import type { PostingOutcome, TransitionOutcome } from "~/modules/listings/posti
 import { candidatesForListing } from "~/modules/matching/suggestions.server";
 import { getOrganizationProfile } from "~/modules/organizations/profile.server";
 import { listOccupations, listTrainingLevels } from "~/modules/reference/reference.server";
+import { listingVersion, publicData } from "~/modules/search/public-data-cache.server";
 import {
   parseJobSearch,
   parseTrainingSearch,
@@ -208,7 +209,8 @@ function kindOf<K extends ListingKind>(kind: K) {
 
 /** /jobs, /trainings: the search, its place filters made consistent, and the result cards. */
 export async function listingSearchLoader<K extends ListingKind>(kind: K, { request }: LoaderFunctionArgs) {
-  const { search, places, extra, result } = await kindOf(kind).search(queryOf(request));
+  // Anonymous visitors share the data for a few seconds (app/modules/search/public-data-cache.server.ts).
+  const { search, places, extra, result } = await publicData(request, () => kindOf(kind).search(queryOf(request)));
   return json(
     { search, provinces: places.provinces, communes: places.communes, ...extra, result } as Awaited<
       ReturnType<Kinds[K]["search"]>
@@ -226,7 +228,14 @@ export async function listingSearchLoader<K extends ListingKind>(kind: K, { requ
 export async function listingDetailLoader<K extends ListingKind>(kind: K, { request, params }: LoaderFunctionArgs) {
   const id = idOf(params.id);
   // A logged-in person also gets whether they saved it or asked for a referral (null for everyone else).
-  const [listing, person] = await Promise.all([kindOf(kind).read(id), personListingState(request, kind, id)]);
+  const [listing, person] = await Promise.all([
+    publicData(
+      request,
+      () => kindOf(kind).read(id),
+      () => listingVersion(kind, id),
+    ),
+    personListingState(request, kind, id),
+  ]);
   if (!listing) throw notFound();
   // The page's own absolute address, for the share block (copy, Web Share, Zalo).
   const shareUrl = `${getEnv().publicUrl}${LISTING_KINDS[kind].path}/${id}`;

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { ROLE_HOME } from "~/auth/permissions.server";
 import { getOptionalUser } from "~/auth/session.server";
-import { adminUnitCounts } from "~/modules/admin-units/admin-units.server";
+import { unitTotals } from "~/modules/admin-units/admin-units.server";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator } from "~/utils/meta";
 
@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, units] = await Promise.all([getOptionalUser(request), adminUnitCounts()]);
+  const [user, units] = await Promise.all([getOptionalUser(request), unitTotals()]);
   return json({ home: user ? ROLE_HOME[user.role] : null, units });
 }
 

@@ -20,15 +20,18 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "view:home:officer");
-  const [followUps, figures] = await Promise.all([countFollowUpTasks(scope), communeFigures(scope)]);
-  const [communes, pending, persons, expiringConsents, expungementsDue, referralRequests] = await Promise.all([
-    getCommunes(user.communeCodes),
-    countPendingOrganizations(scope),
-    countPersons(scope),
-    countExpiringConsents(scope, 30),
-    countExpungementsDue(scope),
-    countPendingRequests(scope),
-  ]);
+  // All at once: the counts are independent reads (the communes come from memory).
+  const [followUps, figures, communes, pending, persons, expiringConsents, expungementsDue, referralRequests] =
+    await Promise.all([
+      countFollowUpTasks(scope),
+      communeFigures(scope),
+      getCommunes(user.communeCodes),
+      countPendingOrganizations(scope),
+      countPersons(scope),
+      countExpiringConsents(scope, 30),
+      countExpungementsDue(scope),
+      countPendingRequests(scope),
+    ]);
   return json({ followUps, figures, communes, pending, persons, expiringConsents, expungementsDue, referralRequests });
 }
 

@@ -35,4 +35,20 @@ describe("GET /healthz", () => {
     await ctx.search.ensureIndexes();
     expect((await loader()).status).toBe(200);
   });
+
+  it("asks Meilisearch once per check while its settings were seen good in the last 30 s", async () => {
+    expect((await loader()).status).toBe(200);
+    const calls: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    }) as typeof fetch;
+    try {
+      expect((await loader()).status).toBe(200);
+      expect(calls.map((url) => new URL(url).pathname)).toEqual(["/health"]);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
 });
