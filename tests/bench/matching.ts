@@ -262,7 +262,7 @@ ${personCases.length} persons (${personCases.filter((c) => c.willingToMove).leng
 
 ${personTable}
 
-${describeShare(personMachine)} "This process's CPU time" is the app's own work (JavaScript${ctx.database.startsWith("PGlite") ? " and embedded PGlite's SQL" : ""}); Meilisearch's is not in it. It barely moves with other processes' load while the wall-clock times stretch with it (docs/decisions/039).
+${describeShare(personMachine)} "This process's CPU time" is the app's own work (JavaScript${ctx.database.startsWith("PGlite") ? " and embedded PGlite's SQL" : ""}); Meilisearch's is not in it. Other processes' load stretches it far less than the wall-clock times (docs/decisions/039).
 
 ### Candidates for one job (ms)
 

@@ -3,8 +3,8 @@ import os from "node:os";
 
 /**
  * What else the machine was doing while a benchmark timed something (docs/decisions/039). On a shared
- * 2-CPU machine the wall-clock figures of the same code vary 2–4× with other processes' load, while the
- * CPU time spent on the work barely moves. Both are recorded: the wall-clock figure is what a user
+ * 2-CPU machine the wall-clock figures of the same code vary 3–10× with other processes' load, the CPU
+ * time spent on the work up to about 2× (the CPUs' caches and cores are shared). Both are recorded: the wall-clock figure is what a user
  * waits, the CPU time is the work, comparable between runs.
  */
 
