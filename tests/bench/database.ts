@@ -76,14 +76,16 @@ const BATCH = 5_000;
 /**
  * Insert many rows as one JSON parameter (`jsonb_populate_recordset`): drizzle's builder spends about a
  * millisecond a row on 25-column inserts, which would dominate a 100,000-row load. Every column gets the
- * row's value, else its plain default, else null; SQL defaults (ids, timestamps) must be given.
+ * row's value, else its plain default, else null; SQL defaults (ids, timestamps) must be given; generated
+ * columns are left to the database.
  */
 export async function bulkInsert(
   db: DatabaseHandle["db"],
   table: PgTable,
   rows: Record<string, unknown>[],
 ): Promise<void> {
-  const columns = Object.entries(getTableColumns(table));
+  // Generated columns (released_person.name_sort_key, migration 0010) cannot be written: name the others.
+  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !column.generated);
   const records = rows.map((row) =>
     Object.fromEntries(
       columns.map(([key, column]) => {
@@ -97,8 +99,9 @@ export async function bulkInsert(
       }),
     ),
   );
+  const names = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(", "));
   await db.execute(
-    sql`insert into ${table} select * from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
+    sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
   );
 }
 

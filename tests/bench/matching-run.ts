@@ -63,6 +63,7 @@ async function main() {
       meiliVersion: (await search.raw.getVersion()).pkgVersion,
       database: bench.description,
       loadAverage,
+      meiliPid: meili.pid,
     },
   });
   console.log(`\n${body}`);

@@ -11,6 +11,13 @@ import { commune, occupation, organization, reintegrationModel, trainingLevel, t
  * reproducible and no join is needed to find a person: person n has id md5('p' || n) and commune n mod C.
  */
 
+/**
+ * The day the data is generated "on": follow-ups due before it are done. A fixed day, not current_date,
+ * so every run (any day) loads exactly the same rows and its figures compare with earlier runs'
+ * (docs/decisions/039). It is the day of the first published run.
+ */
+const GENERATED_ON = "2026-11-21";
+
 /** Hà Nội: not the matching benchmark's province, so the two never share persons when run together. */
 export const REPORT_PROVINCE = "01";
 
@@ -139,7 +146,7 @@ export async function loadReportBench(
       case when d.done then ${h(sql`hashtext(pl.id::text) + m.months`, 33, 10)} < 6 end
     from placement pl
     cross join (values (1), (3), (6), (12)) m(months)
-    cross join lateral (select (pl.start_date + make_interval(months => m.months))::date < current_date and ${h(sql`hashtext(pl.id::text) + m.months`, 34, 10)} < 7 as done) d
+    cross join lateral (select (pl.start_date + make_interval(months => m.months))::date < ${GENERATED_ON}::date and ${h(sql`hashtext(pl.id::text) + m.months`, 34, 10)} < 7 as done) d
     where pl.person_id in (select id from released_person where province_code = ${REPORT_PROVINCE})`);
 
   const enrolments = Math.round(N / 6);

@@ -36,7 +36,10 @@ async function main() {
   });
   console.log(`\n${body}`);
   if (WRITE_DOC) log(`wrote ${writeSection(body, reportsSection(bench.handle.kind))}`);
-  else log("docs/PERFORMANCE.md not written (non-default sizes; BENCH_DOC=1 forces)");
+  else
+    log(
+      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`,
+    );
 }
 
 let failed = false;
