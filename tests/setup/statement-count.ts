@@ -4,7 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 
 import { type Database, type DatabaseHandle, useDatabase } from "../../db/client.server";
 import * as schema from "../../db/schema";
-import { responseOf, routeContext,type RouteHandler } from "./routes";
+import { responseOf, routeContext, type RouteHandler } from "./routes";
 
 /**
  * Every SQL statement the app sends, counted: a second drizzle instance on the test database's own client
