@@ -54,6 +54,7 @@ const envSchema = z.object({
     .min(0)
     .default(16),
   METRICS_ALLOW: z.string().default("127.0.0.1,::1"),
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   SHUTDOWN_DRAIN_MS: z.coerce.number({ error: "must be milliseconds, for example 2000" }).int().min(0).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: "must be milliseconds, for example 15000" })
@@ -182,6 +183,12 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     example: "`127.0.0.1,10.0.0.0/8`",
     meaning:
       "Addresses allowed to read `/metrics` (Prometheus text format), comma-separated: single addresses or IPv4 ranges. Everyone else gets a 404; nginx never forwards `/metrics` (docs/OPERATIONS.md §6).",
+  },
+  LOG_FORMAT: {
+    default: "`text`",
+    example: "`json`",
+    meaning:
+      "`json`: one JSON object a line (time, level, scope, message, request id; one line per answer with the route id, status and latency), for a log shipper. `text`: readable lines (the demo). Both redacted: no phone numbers, e-mails, citizen ids, SQL parameters, query strings (decision 017).",
   },
   SHUTDOWN_DRAIN_MS: {
     default: "`2000` with `DATABASE_URL`, `0` otherwise",

@@ -130,7 +130,20 @@ async function main() {
       deliveries: deliveryCounts,
       health: checkHealth,
     },
-    { allow: env.metricsAllow },
+    {
+      allow: env.metricsAllow,
+      // LOG_FORMAT=json: one line per answer (request id, route id, status, latency; never the URL or a name).
+      onAnswer: logger.requestLines
+        ? (_req, res, a) =>
+            logger.info("http", `${a.method} ${a.route} ${a.status}`, {
+              requestId: res.locals.requestId as string,
+              route: a.route,
+              method: a.method,
+              status: a.status,
+              ms: a.ms,
+            })
+        : undefined,
+    },
   );
   app.use(metrics.timing);
 

@@ -28,6 +28,9 @@ export type MetricsSources = {
   health: () => Promise<{ db: string; search: string }>;
 };
 
+/** One answer, as the access log line sees it (no URL: the route id only, no personal data). */
+export type Answer = { route: string; method: string; status: number; ms: number };
+
 export type Metrics = {
   /** Express middleware timing every answer; the route id comes from `routeIdOf(res)` when it finishes. */
   timing: (req: Request, res: Response, next: NextFunction) => void;
@@ -72,7 +75,10 @@ function ipv4ToInt(ip: string): number | undefined {
   return n >>> 0;
 }
 
-export function createMetrics(sources: MetricsSources, options: { allow: readonly string[] }): Metrics {
+export function createMetrics(
+  sources: MetricsSources,
+  options: { allow: readonly string[]; onAnswer?: (req: Request, res: Response, answer: Answer) => void },
+): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
 

@@ -89,12 +89,25 @@ function safeString(value: unknown): string {
   return String(value);
 }
 
+/** LOG_FORMAT=json: one JSON object a line, for a log shipper; readable lines otherwise (the demo). */
+const json = () => process.env.LOG_FORMAT === "json";
+
 function render(
   scope: string,
   message: string,
   fields?: LogFields,
   error?: { value: unknown; stack: boolean },
+  level: "info" | "warn" | "error" = "info",
 ): string {
+  if (json()) {
+    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, scope, msg: redact(message) };
+    for (const [k, v] of Object.entries(fields ?? {})) {
+      if (v === undefined || k in entry) continue;
+      entry[k] = typeof v === "string" ? redact(oneLine(v, 200)) : v;
+    }
+    if (error) entry.error = describeError(error.value, { stack: error.stack });
+    return JSON.stringify(entry);
+  }
   let line = `[${scope}] ${redact(message)}`;
   const pairs = Object.entries(fields ?? {})
     .filter(([, v]) => v !== undefined)
@@ -109,14 +122,22 @@ function render(
  * error described safely, then optional key=value fields. Info goes to stdout, warnings and errors to stderr.
  */
 export const log = {
+  /** Whether request lines are wanted (JSON logs: one line per answer, for the operators' log search). */
+  get requestLines(): boolean {
+    return json();
+  },
   info(scope: string, message: string, fields?: LogFields): void {
     console.log(render(scope, message, fields));
   },
   warn(scope: string, message: string, error?: unknown, fields?: LogFields): void {
     // Warnings are expected degradations (a fallback, a retry): the error without its stack.
-    console.warn(render(scope, message, fields, error === undefined ? undefined : { value: error, stack: false }));
+    console.warn(
+      render(scope, message, fields, error === undefined ? undefined : { value: error, stack: false }, "warn"),
+    );
   },
   error(scope: string, message: string, error?: unknown, fields?: LogFields): void {
-    console.error(render(scope, message, fields, error === undefined ? undefined : { value: error, stack: true }));
+    console.error(
+      render(scope, message, fields, error === undefined ? undefined : { value: error, stack: true }, "error"),
+    );
   },
 };

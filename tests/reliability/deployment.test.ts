@@ -61,6 +61,8 @@ beforeAll(async () => {
     PUBLIC_URL: nginx.https,
     // No SMS gateway, Zalo or mail server here: messages go to the dev outbox, so deliveries exist to count.
     DEV_OUTBOX: "true",
+    // What a log shipper reads: one JSON object a line, a line per answer.
+    LOG_FORMAT: "json",
     // The load needs pages to read: the demo data, seeded by the first instance (the second finds it there).
     // That is the one difference from a real deployment, which runs APP_MODE=production (decision 040).
     APP_MODE: "demo",
@@ -326,5 +328,17 @@ describe("the deployment of deploy/: nginx + two instances + PostgreSQL + Meilis
     for (const row of rows)
       expect(again[0]).toContain(`chungtay_deliveries{channel="${row.channel}",status="${row.status}"}`);
     figures.metrics = { officerViewsTimed: officerViews };
+    // LOG_FORMAT=json: every line is a JSON object; each answer has a line with its request id and route id.
+    const lines = instances.flatMap((i) =>
+      i
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{")),
+    );
+    const answers = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.scope === "http");
+    expect(answers.some((e) => e.route === "routes/jobs._index" && e.status === 200 && typeof e.ms === "number")).toBe(
+      true,
+    );
+    expect(answers.every((e) => typeof e.requestId === "string" && !String(e.msg).includes("?"))).toBe(true);
   });
 });

@@ -125,4 +125,28 @@ describe("log", () => {
     );
     expect(lines.join("\n")).not.toMatch(/0912345678|an@example\.vn|001099012345|Nguyễn/);
   });
+
+  it("with LOG_FORMAT=json writes one JSON object a line, redacted the same way", () => {
+    const lines: string[] = [];
+    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+    vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    vi.stubEnv("LOG_FORMAT", "json");
+    try {
+      expect(log.requestLines).toBe(true);
+      log.info("http", "GET routes/jobs.$id 200", { requestId: "a1b2c3d4", status: 200, ms: 12, note: "0912345678" });
+      log.error("request", "a1b2c3d4 POST /officer/persons", postgresError());
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(lines).toHaveLength(2);
+    const [info, error] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(info).toMatchObject({ level: "info", scope: "http", msg: "GET routes/jobs.$id 200", requestId: "a1b2c3d4" });
+    expect(info.status).toBe(200);
+    expect(info.note).toBe("[phone]");
+    expect(Date.parse(info.time as string)).not.toBeNaN();
+    expect(error).toMatchObject({ level: "error", scope: "request" });
+    expect(error.error).toMatch(/^PostgresError \(code 23505/);
+    expect(lines.join("\n")).not.toMatch(/0912345678|an@example\.vn|001099012345|Nguyễn/);
+    expect(log.requestLines).toBe(false);
+  });
 });
