@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 
 import { UNSAFE_flatRoutes } from "@remix-run/dev";
@@ -5,7 +6,9 @@ import * as router from "@remix-run/router";
 // The ESM build of the same @remix-run/router version, which the patch leaves alone (the browser's copy):
 // the reference for what matching gave before the patch.
 import * as referenceBuild from "@remix-run/router/dist/router.js";
-import { describe, expect, it } from "vitest";
+import { type ComponentType, createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
 
 /*
  * patches/@remix-run+router+1.23.3.patch (docs/decisions/036-route-matching-patch.md) keeps the ranked
@@ -19,6 +22,19 @@ const matchWith = (build: typeof router, routes: Route[], pathname: string) =>
   build.matchRoutes(routes as unknown as router.AgnosticRouteObject[], pathname);
 const patch = (router as unknown as { UNSAFE_routeMatchingPatch?: { version: number; forget: () => void } })
   .UNSAFE_routeMatchingPatch;
+
+/*
+ * patches/@remix-run+react+2.17.5.patch: RemixServer keeps the server routes it builds per manifest. The
+ * CommonJS files the server loads (the package's `module` field points bundlers at the unpatched ESM copy).
+ */
+const require = createRequire(import.meta.url);
+type RemixServerModule = {
+  RemixServer: ComponentType<{ context: unknown; url: string }>;
+  UNSAFE_serverRoutesPatch?: { version: number; forget: () => void };
+};
+const remixServer = require("@remix-run/react/dist/server.js") as RemixServerModule;
+const remixRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes: (...a: unknown[]) => unknown };
+const { Outlet } = require("react-router-dom") as { Outlet: ComponentType };
 
 /** Our routes as the server builds them (server-runtime createRoutes): root, then children by parentId. */
 const manifest = UNSAFE_flatRoutes(path.resolve(import.meta.dirname, "../../app"), ["**/.*", "**/*.test.*"]);
@@ -67,9 +83,89 @@ const ids = (matches: { route: { id?: string } }[] | null) => matches?.map((m) =
 
 describe("the route-matching patch of @remix-run/router", () => {
   it("is applied (npm ci runs patch-package on postinstall)", () => {
-    expect(patch?.version).toBe(1);
+    expect(patch?.version).toBe(2);
+    expect(remixServer.UNSAFE_serverRoutesPatch?.version).toBe(1);
     // The reference build is the unpatched one.
     expect((reference as Record<string, unknown>).UNSAFE_routeMatchingPatch).toBeUndefined();
+  });
+
+  it("keeps the data routes of a static render per routes array, equal to the unpatched ones", () => {
+    // As Remix builds them: no children array on a route without children (an index route must have none).
+    const remixRoutes = (list: Route[]): Route[] =>
+      list.map(({ children, ...r }) => (children?.length ? { ...r, children: remixRoutes(children) } : r));
+    const routes = remixRoutes(appRoutes());
+    const mapRouteProperties = (route: unknown) => ({ hasErrorBoundary: Boolean((route as Route).index) });
+    const convert = (build: typeof router, input: Route[]) => {
+      const manifest: Record<string, unknown> = {};
+      const dataRoutes = build.UNSAFE_convertRoutesToDataRoutes(
+        input as unknown as router.AgnosticRouteObject[],
+        mapRouteProperties,
+        undefined,
+        manifest as never,
+      );
+      return { dataRoutes, manifest };
+    };
+    const first = convert(router, routes);
+    const again = convert(router, routes);
+    // The same array (so the kept ranking is found), and the caller's manifest filled the same way.
+    expect(again.dataRoutes).toBe(first.dataRoutes);
+    expect(Object.keys(again.manifest).length).toBeGreaterThan(80);
+    expect(again.manifest).toEqual(first.manifest);
+    expect(again.manifest["routes/login"]).toBe(first.manifest["routes/login"]);
+    // Another routes array is converted on its own, and everything equals what the unpatched router gives.
+    const expected = convert(reference, routes);
+    expect(convert(router, remixRoutes(appRoutes())).dataRoutes).not.toBe(first.dataRoutes);
+    expect(again.dataRoutes).toEqual(expected.dataRoutes);
+    expect(again.manifest).toEqual(expected.manifest);
+    for (const p of samplePaths(routes)) {
+      const want = reference.matchRoutes(expected.dataRoutes, p);
+      expect(router.matchRoutes(again.dataRoutes, p), p).toEqual(want);
+    }
+    // A router (which may change its routes in place) still gets routes of its own.
+    const agnostic = routes as unknown as router.AgnosticRouteObject[];
+    const a = router.createRouter({ routes: agnostic, history: router.createMemoryHistory() });
+    const b = router.createRouter({ routes: agnostic, history: router.createMemoryHistory() });
+    expect(a.routes).not.toBe(b.routes);
+    expect(a.routes).not.toBe(first.dataRoutes);
+  });
+
+  it("builds RemixServer's routes once per manifest and route modules, and renders the same page", async () => {
+    const modules = {
+      root: { default: () => createElement("main", null, "root ", createElement(Outlet)) },
+      "routes/a": { default: () => createElement("p", null, "page a") },
+    };
+    const manifestRoutes = {
+      root: { id: "root", path: "", hasLoader: false, module: "/root.js" },
+      "routes/a": { id: "routes/a", parentId: "root", path: "a", hasLoader: false, module: "/a.js" },
+    };
+    const future = { v3_relativeSplatPath: true };
+    const handler = router.createStaticHandler([{ id: "root", path: "", children: [{ id: "routes/a", path: "a" }] }]);
+    const render = async (routeModules: Record<string, { default: ComponentType }>) => {
+      const staticHandlerContext = await handler.query(new Request("http://localhost/a"));
+      const context = {
+        manifest: { routes: manifestRoutes, entry: { module: "/entry.js", imports: [] }, url: "/m.js", version: "1" },
+        routeModules: { ...routeModules }, // a new object each request, as server-runtime hands it
+        staticHandlerContext,
+        future,
+        isSpaMode: false,
+        serverHandoffString: "{}",
+      };
+      return renderToString(createElement(remixServer.RemixServer, { context, url: "http://localhost/a" }));
+    };
+    remixServer.UNSAFE_serverRoutesPatch?.forget();
+    const built = vi.spyOn(remixRoutes, "createServerRoutes");
+    try {
+      const html = await render(modules);
+      expect(html).toBe("<main>root <p>page a</p></main>");
+      expect(await render(modules)).toBe(html);
+      expect(built).toHaveBeenCalledTimes(1);
+      // A changed route module (a rebuild) builds the routes again and renders the new module.
+      const changed = { ...modules, "routes/a": { default: () => createElement("p", null, "page a, rebuilt") } };
+      expect(await render(changed)).toContain("<p>page a, rebuilt</p>");
+      expect(built).toHaveBeenCalledTimes(2);
+    } finally {
+      built.mockRestore();
+    }
   });
 
   it("flattens and ranks a routes array once, however often it is matched", () => {
