@@ -2,6 +2,8 @@ import type { messages as vi } from "../vi/auth";
 
 export const messages: Record<keyof typeof vi, string> = {
   "login.title": "Log in",
+  "login.metaDescription":
+    "Log in to Chung Tay: workers, employers, training providers and commune police officers reach their own page of jobs, courses and referrals.",
   "login.lead": "Use the email or phone number you registered with.",
   "login.identifier": "Email or phone number",
   "login.identifier.hint": "For example: name@company.vn or 0912 345 678",

@@ -4,6 +4,8 @@
  */
 export const messages = {
   "login.title": "Đăng nhập",
+  "login.metaDescription":
+    "Đăng nhập Chung Tay: người lao động, doanh nghiệp, cơ sở đào tạo nghề và cán bộ công an xã vào trang của mình để xem việc làm, khóa học và giới thiệu.",
   "login.lead": "Dùng email hoặc số điện thoại đã đăng ký.",
   "login.identifier": "Email hoặc số điện thoại",
   "login.identifier.hint": "Ví dụ: ten@congty.vn hoặc 0912 345 678",
