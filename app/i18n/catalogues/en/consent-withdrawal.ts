@@ -51,12 +51,4 @@ export const messages: Record<keyof typeof vi, string> = {
   "consent.withdrawal.org.list.withdrawn": "Consent to share withdrawn on {date}",
   "consent.withdrawal.org.list.expired": "Consent to share expired on {date}",
   "consent.withdrawal.org.list.ended": "Some information is no longer shared",
-  "notify.consent.officer.withdrawn":
-    "A person whose file you hold withdrew consent for one or more purposes (on {date}). The referrals concerned were updated.",
-  "notify.consent.officer.expired":
-    "The consent of a person whose file you hold expired (on {date}). The referrals concerned were updated.",
-  "notify.referral.organization.consentWithdrawn":
-    "The person referred to “{title}” withdrew consent to share some information: the referral page no longer shows it.",
-  "notify.referral.organization.consentExpired":
-    "The consent to share some information of the person referred to “{title}” expired: the referral page no longer shows it.",
 };

@@ -49,4 +49,5 @@ export const messages: Record<keyof typeof vi, string> = {
   "nav.trainings": "Training",
   "search.q.jobs.placeholder": "E.g. motorbike repair, welder, kitchen helper",
   "search.submit": "Search",
+  "reports.form.quarter": "Q{quarter} {year}",
 };

@@ -180,7 +180,6 @@ export const messages: Record<keyof typeof vi, string> = {
   "events.model.error.future": "This date cannot be after today.",
   "events.model.error.alreadyLeft": "This person has already left the model.",
   "events.model.error.leaveBeforeJoin": "The leaving date cannot be before the join date ({date}).",
-  "notify.jobFair.registered": "You are registered for {title} on {date} at {place}.",
   "self.action.job_fair": "Job fair",
   "self.action.model": "Reintegration model",
   "self.auditPurpose.job_fair": "Job fair",

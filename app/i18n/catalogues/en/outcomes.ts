@@ -238,12 +238,4 @@ export const messages: Record<keyof typeof vi, string> = {
   "self.action.enrolment": "Course enrolment",
   "self.auditPurpose.follow_up": "Follow-up after placement",
   "self.auditPurpose.employer_confirmation": "Employer's confirmation",
-  "notify.placement.created.org": "The referred candidate started as {position} on {date}.",
-  "notify.placement.created.person": "Your officer recorded your job: {position} at {employer}, from {date}.",
-  "notify.placement.ended.org": "The person working as {position} left on {date}.",
-  "notify.placement.ended.officer": "Job ended: {position} at {employer}, on {date}.",
-  "notify.followUp.due.officer": "{month}-month follow-up due: {name} ({employer}), by {date}.",
-  "notify.followUp.due.org":
-    "Please confirm the person still works as {position} ({month}-month follow-up, due {date}).",
-  "notify.enrolment.created.provider": "The referred learner enrolled in {course} on {date}.",
 };

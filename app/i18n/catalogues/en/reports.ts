@@ -166,7 +166,6 @@ export const messages: Record<keyof typeof vi, string> = {
   "reports.form.title12": "STATISTICS ON THE SUPERVISION AND SUPPORT OF PERSONS WHO COMPLETED PRISON SENTENCES",
   "reports.form.title13": "REPORT ON THE SUPPORT FOR PERSONS WHO COMPLETED PRISON SENTENCES TO REINTEGRATE",
   "reports.form.month": "Month {month}, {year}",
-  "reports.form.quarter": "Q{quarter} {year}",
   "reports.form.firstHalf": "First half of {year}",
   "reports.form.secondHalf": "Second half of {year}",
   "reports.form.year": "Year {year}",

@@ -60,13 +60,4 @@ export const messages = {
   "consent.withdrawal.org.list.withdrawn": "Đã rút đồng ý chia sẻ ngày {date}",
   "consent.withdrawal.org.list.expired": "Đồng ý chia sẻ hết hạn ngày {date}",
   "consent.withdrawal.org.list.ended": "Một số thông tin không còn được chia sẻ",
-  // Notifications: a link to the record or the referral, never the person's data
-  "notify.consent.officer.withdrawn":
-    "Một người trong hồ sơ bạn quản lý đã rút đồng ý cho một hoặc nhiều mục đích (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
-  "notify.consent.officer.expired":
-    "Sự đồng ý của một người trong hồ sơ bạn quản lý đã hết hạn (ngày {date}). Các giới thiệu liên quan đã được cập nhật.",
-  "notify.referral.organization.consentWithdrawn":
-    "Người lao động được giới thiệu cho “{title}” đã rút đồng ý chia sẻ một số thông tin: trang giới thiệu không còn hiển thị chúng.",
-  "notify.referral.organization.consentExpired":
-    "Sự đồng ý chia sẻ một số thông tin của người lao động được giới thiệu cho “{title}” đã hết hạn: trang giới thiệu không còn hiển thị chúng.",
 } as const;

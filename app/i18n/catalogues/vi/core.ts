@@ -50,4 +50,5 @@ export const messages = {
   "nav.trainings": "Học nghề",
   "search.q.jobs.placeholder": "Ví dụ: sửa xe máy, thợ hàn, phụ bếp",
   "search.submit": "Tìm",
+  "reports.form.quarter": "Quý {quarter}/{year}",
 } as const;

@@ -185,7 +185,6 @@ export const messages = {
   "events.model.error.future": "Ngày này không được sau hôm nay.",
   "events.model.error.alreadyLeft": "Người này đã rời mô hình.",
   "events.model.error.leaveBeforeJoin": "Ngày rời không được trước ngày tham gia ({date}).",
-  "notify.jobFair.registered": "Bạn đã được đăng ký tham gia {title} ngày {date} tại {place}.",
   "self.action.job_fair": "Phiên giao dịch việc làm",
   "self.action.model": "Mô hình hỗ trợ tái hòa nhập",
   "self.auditPurpose.job_fair": "Phiên giao dịch việc làm",

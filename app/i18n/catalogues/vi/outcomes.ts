@@ -242,11 +242,4 @@ export const messages = {
   "self.action.enrolment": "Ghi nhận học nghề",
   "self.auditPurpose.follow_up": "Theo dõi sau khi có việc làm",
   "self.auditPurpose.employer_confirmation": "Nơi làm việc xác nhận",
-  "notify.placement.created.org": "Ứng viên được giới thiệu đã bắt đầu làm {position} từ ngày {date}.",
-  "notify.placement.created.person": "Cán bộ đã ghi nhận công việc của bạn: {position} tại {employer}, từ ngày {date}.",
-  "notify.placement.ended.org": "Người lao động làm {position} đã nghỉ việc từ ngày {date}.",
-  "notify.placement.ended.officer": "Đã ghi nhận nghỉ việc: {position} tại {employer}, từ ngày {date}.",
-  "notify.followUp.due.officer": "Đến kỳ theo dõi {month} tháng: {name} ({employer}), hạn {date}.",
-  "notify.followUp.due.org": "Đến kỳ xác nhận người lao động vẫn làm {position} (mốc {month} tháng, hạn {date}).",
-  "notify.enrolment.created.provider": "Học viên được giới thiệu đã nhập học khóa {course} từ ngày {date}.",
 } as const;

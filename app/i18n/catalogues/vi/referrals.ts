@@ -203,45 +203,4 @@ export const messages = {
   "self.action.referral_update": "Cập nhật giới thiệu",
   "self.action.referral_request_decide": "Xử lý yêu cầu giới thiệu",
   "self.auditPurpose.referral": "Giới thiệu việc làm, học nghề",
-  // Notifications: officers get the person's name; organisations and the person the listing title only.
-  "notify.referral.officer.referred": "{name} đã được giới thiệu đến “{title}”.",
-  "notify.referral.officer.seen": "Nơi nhận đã xem giới thiệu {name} đến “{title}”.",
-  "notify.referral.officer.interview": "“{title}” hẹn phỏng vấn {name}.",
-  "notify.referral.officer.offered":
-    "“{title}” muốn nhận {name}: đang chờ người lao động trả lời (trong ứng dụng hoặc qua bạn).",
-  "notify.referral.officer.accepted":
-    "{name} đã đồng ý và được nhận vào “{title}”: hãy ghi nhận việc làm hoặc nhập học.",
-  "notify.referral.officer.declined": "“{title}” từ chối giới thiệu {name}.",
-  "notify.referral.officer.declinedByPerson": "{name} không nhận “{title}”.",
-  "notify.referral.officer.withdrawn": "Giới thiệu {name} đến “{title}” đã được rút lại.",
-  "notify.referral.officer.withdrawnConsent":
-    "Giới thiệu {name} đến “{title}” tự động rút lại: sự đồng ý không còn hiệu lực.",
-  "notify.referral.officer.withdrawnFile":
-    "Giới thiệu {name} đến “{title}” tự động rút lại: hồ sơ đã đóng hoặc chuyển đi.",
-  "notify.referral.officer.message": "Tin nhắn mới từ nơi nhận về giới thiệu {name} đến “{title}”.",
-  "notify.referral.organization.referred": "Có người lao động mới được giới thiệu cho “{title}”.",
-  "notify.referral.organization.interview": "Đã hẹn phỏng vấn một người được giới thiệu cho “{title}”.",
-  "notify.referral.organization.offered":
-    "Quý cơ sở muốn nhận một người được giới thiệu cho “{title}”: đang chờ người lao động trả lời.",
-  "notify.referral.organization.accepted":
-    "Người được giới thiệu cho “{title}” đã đồng ý: giới thiệu chuyển sang “Đã nhận”.",
-  "notify.referral.organization.declined": "Một giới thiệu cho “{title}” đã bị từ chối.",
-  "notify.referral.organization.declinedByPerson":
-    "Người được giới thiệu cho “{title}” đã quyết định không nhận lời. Cảm ơn quý cơ sở.",
-  "notify.referral.organization.withdrawn": "Một giới thiệu cho “{title}” đã được rút lại.",
-  "notify.referral.organization.message": "Tin nhắn mới từ cán bộ xã về một giới thiệu cho “{title}”.",
-  "notify.referral.person.referred": "Cán bộ xã đã giới thiệu bạn đến “{title}”.",
-  "notify.referral.person.seen": "“{title}” đã xem giới thiệu của bạn.",
-  "notify.referral.person.interview": "Bạn được hẹn phỏng vấn cho “{title}”. Xem ngày giờ và địa điểm.",
-  "notify.referral.person.offered":
-    "“{title}” muốn nhận bạn. Bạn có thể trả lời đồng ý hay không ngay trong mục Giới thiệu của ứng dụng, hoặc báo cán bộ xã.",
-  "notify.referral.person.accepted": "Đã ghi nhận bạn đồng ý: bạn được nhận vào “{title}”.",
-  "notify.referral.person.declined": "Lần này “{title}” chưa nhận bạn.",
-  "notify.referral.person.declinedByPerson": "Đã ghi nhận bạn không nhận “{title}”.",
-  "notify.referral.person.withdrawn": "Giới thiệu đến “{title}” đã dừng.",
-  "notify.referral.person.withdrawnConsent":
-    "Giới thiệu đến “{title}” đã dừng vì sự đồng ý của bạn không còn hiệu lực.",
-  "notify.referral.request.created": "{name} xin được giới thiệu đến “{title}”.",
-  "notify.referral.request.declined": "Cán bộ xã chưa thể giới thiệu bạn đến “{title}”.",
-  "notify.referral.request.declinedWithNote": "Cán bộ xã chưa thể giới thiệu bạn đến “{title}”: {note}",
 } as const;

@@ -170,8 +170,6 @@ export const messages = {
   "reports.form.title12": "THỐNG KÊ TÌNH HÌNH QUẢN LÝ, HỖ TRỢ NGƯỜI CHẤP HÀNH XONG ÁN PHẠT TÙ TÁI HÒA NHẬP CỘNG ĐỒNG",
   "reports.form.title13": "BÁO CÁO KẾT QUẢ CÔNG TÁC HỖ TRỢ NGƯỜI CHẤP HÀNH XONG ÁN PHẠT TÙ TÁI HÒA NHẬP CỘNG ĐỒNG",
   "reports.form.month": "Tháng {month} năm {year}",
-  // Every quarter label ("Quý IV/2025"): formatQuarter in app/i18n fills in {quarter} in Roman numerals.
-  "reports.form.quarter": "Quý {quarter}/{year}",
   "reports.form.firstHalf": "6 tháng đầu năm {year}",
   "reports.form.secondHalf": "6 tháng cuối năm {year}",
   "reports.form.year": "Năm {year}",
