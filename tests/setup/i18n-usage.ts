@@ -5,7 +5,8 @@ import path from "node:path";
  * Which message keys a route's browser code names, read from the source: the route file and every module it
  * imports (transitively, under app/), leaving out type-only imports, `*.server` modules (the browser never
  * gets them) and app/i18n itself. A key is any string literal equal to a catalogue key, or a template literal
- * whose ${…} parts stand for one word each (`employmentType.${v}` names every `employmentType.<word>`).
+ * whose ${…} parts stand for one word each (`employmentType.${v}` names every `employmentType.<word>`), or a
+ * dotted literal that is a key's stem (`word("self.action", a)` names every `self.action.<word>`).
  * Keys that reach the page inside loader data (a notification's messageKey, an action's field error) are not
  * seen here: the browser crawl finds those (a key whose area is missing logs a console error).
  */
@@ -63,7 +64,19 @@ function escapeRegExp(s: string): string {
 export function keysNamedIn(source: string, keys: readonly string[]): Set<string> {
   const all = new Set(keys);
   const found = new Set<string>();
-  for (const m of source.matchAll(/["']([a-zA-Z][\w-]*(?:\.[\w-]+)+)["']/g)) if (all.has(m[1]!)) found.add(m[1]!);
+  const prefixes = new Set<string>();
+  for (const m of source.matchAll(/["']([a-zA-Z][\w-]*(?:\.[\w-]+)+)["']/g)) {
+    if (all.has(m[1]!)) found.add(m[1]!);
+    else prefixes.add(`${m[1]!}.`);
+  }
+  // A dotted literal that is not a key but a key's stem ("self.action", given to a helper that adds the
+  // stored code: `${prefix}.${value}`) names every key one word below it.
+  if (prefixes.size) {
+    for (const key of keys) {
+      const stem = key.slice(0, key.lastIndexOf(".") + 1);
+      if (prefixes.has(stem)) found.add(key);
+    }
+  }
   for (const m of source.matchAll(/`([^`]*)`/g)) {
     const body = m[1]!;
     if (!body.includes("${")) {
@@ -87,7 +100,7 @@ export function keysNamedIn(source: string, keys: readonly string[]): Set<string
 const SHOWN_ONLY_ON: { file: string; keys: RegExp; routes: RegExp }[] = [
   {
     file: "app/modules/listings/kinds.ts",
-    keys: /^(jobs|trainings|businessTraining)\.(own|form|saved|status)\.|^(jobs|trainings|businessTraining)\.error\.(notVerified|expired|invalidTransition)$/,
+    keys: /^(jobs|trainings|businessTraining)\.(own|form|saved|status|action)\.|^(jobs|trainings|businessTraining)\.error\.(notVerified|expired|invalidTransition)$/,
     routes: /^routes\/(employer|provider)\./,
   },
 ];
