@@ -69,6 +69,8 @@ export function keysNamedIn(source: string, keys: readonly string[]): Set<string
     if (all.has(m[1]!)) found.add(m[1]!);
     else prefixes.add(`${m[1]!}.`);
   }
+  // A one-word stem given to such a helper: word("offence", code).
+  for (const m of source.matchAll(/\bword\(\s*["']([a-zA-Z][\w-]*)["']\s*,/g)) prefixes.add(`${m[1]!}.`);
   // A dotted literal that is not a key but a key's stem ("self.action", given to a helper that adds the
   // stored code: `${prefix}.${value}`) names every key one word below it.
   if (prefixes.size) {
