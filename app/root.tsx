@@ -21,7 +21,7 @@ import { getEnv } from "./env.server";
 import { localeFromCookie } from "./i18n";
 import { unreadCount } from "./modules/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
-import { useI18n } from "./utils/i18n-react";
+import { useI18n, usePageAreas } from "./utils/i18n-react";
 import { useRequestInfo } from "./utils/request-context";
 
 export const links: LinksFunction = () => [
@@ -59,12 +59,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { nonce } = useRequestInfo();
   const { t, locale } = useI18n();
   const demo = (useRouteLoaderData("root") as RootData | undefined)?.demo;
+  const areas = usePageAreas();
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b6e4f" />
+        {/* The message catalogue's areas this page loads in the browser (decision 035). */}
+        <meta name="ct-i18n" content={areas} />
         <Meta />
         <Links />
       </head>

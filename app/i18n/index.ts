@@ -1,6 +1,6 @@
 import type { Locale } from "../../db/enums";
-import { en } from "./en";
-import { type MessageKey, vi } from "./vi";
+import { ALL_MESSAGES } from "./all.server";
+import type { MessageKey } from "./vi";
 
 export type { MessageKey };
 export {
@@ -17,13 +17,46 @@ export const LOCALES: readonly Locale[] = ["vi", "en"];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const LOCALE_COOKIE = "ct_lang";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
-
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+type Messages = Partial<Record<string, string>>;
+
+/**
+ * The strings this process can translate. On the server, both languages' whole catalogues (all.server.ts).
+ * In the browser that module is empty (the classic compiler empties `.server` modules there), and the
+ * catalogue fills area by area as pages load them (client.ts, decision 035).
+ */
+const available = ALL_MESSAGES as Partial<typeof ALL_MESSAGES> | undefined;
+const messages: Record<Locale, Messages> = available?.vi ? { vi: available.vi, en: available.en! } : { vi: {}, en: {} };
+/** True on the server and in tests: every key is there, nothing is ever loaded. */
+export const HAS_ALL_MESSAGES = !!available?.vi;
+
+/** Add an area's strings (the browser, once its chunk has arrived). */
+export function addMessages(locale: Locale, strings: Readonly<Record<string, string>>): void {
+  Object.assign(messages[locale], strings);
+}
+
+const reported = new Set<string>();
+
+/**
+ * A key asked for in the browser whose area the page did not load: a defect in app/i18n/route-areas.ts.
+ * It is said loudly (the browser crawl fails on console errors) and shown as the key, never silently.
+ */
+function missing(locale: Locale, key: string): string {
+  if (HAS_ALL_MESSAGES) return key; // not a key at all: shown as given, as always
+  if (!reported.has(`${locale}:${key}`)) {
+    reported.add(`${locale}:${key}`);
+    console.error(
+      `i18n: "${key}" is not loaded in "${locale}": add its area to this page's routes in app/i18n/route-areas.ts`,
+    );
+  }
+  return key;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
-  // Own keys only: "toString" or "constructor" are on every object's prototype.
-  return Object.hasOwn(vi, key);
+  // Own keys only: "toString" or "constructor" are on every object's prototype. In the browser, the keys
+  // of the areas loaded so far (a page loads the areas of the keys it may be given).
+  return Object.hasOwn(messages.vi, key) || Object.hasOwn(messages.en, key);
 }
 
 /**
@@ -40,9 +73,9 @@ export function fillTemplate(template: string, vars: Record<string, string | num
 }
 
 export function translator(locale: Locale): Translate {
-  const messages = catalogues[locale] ?? vi;
+  const own = messages[locale] ?? messages.vi;
   return (key, vars) => {
-    const template = messages[key] ?? vi[key] ?? key;
+    const template = own[key] ?? messages.vi[key] ?? missing(locale, key);
     return vars ? fillTemplate(template, vars) : template;
   };
 }

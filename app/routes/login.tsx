@@ -11,7 +11,10 @@ import { type FieldErrors, type FormValues, readForm, validateForm, withoutSecre
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTranslator(matches)("login.title")) }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: pageTitle(t("login.title")) }, { name: "description", content: t("login.metaDescription") }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/utils/i18n-react";
 
-import { submitOnChange, useHydrated } from "./filters";
+import { submitOnChange } from "./filters";
 import { clearFiltersHref, searchHref } from "./url";
 
 /**
@@ -51,7 +51,6 @@ export function Results({
 }) {
   const { t, number } = useI18n();
   const location = useLocation();
-  const hydrated = useHydrated();
   return (
     <section className="search-results" aria-labelledby="results-count">
       <div className="results-head">
@@ -75,11 +74,11 @@ export function Results({
               </option>
             ))}
           </select>
-          {hydrated ? null : (
-            <button type="submit" form={form} className="button button--ghost">
-              {t("search.apply")}
-            </button>
-          )}
+          {/* Kept after hydration (the select also applies itself on change with JavaScript): removing it
+              then made the results jump on a phone, where it wraps to its own line (issue 14, CLS). */}
+          <button type="submit" form={form} className="button button--ghost">
+            {t("search.apply")}
+          </button>
         </div>
       </div>
       {source === "database" ? (

@@ -1,0 +1,56 @@
+import type { messages as vi } from "../vi/core";
+
+export const messages: Record<keyof typeof vi, string> = {
+  "app.name": "Chung Tay",
+  "app.tagline": "Jobs and vocational training for people who have completed a prison sentence",
+  "nav.skip": "Skip to main content",
+  "nav.main": "Main navigation",
+  "nav.home": "Home",
+  "nav.login": "Log in",
+  "nav.register": "Register an employer or training provider",
+  "nav.language": "Language",
+  "nav.switchTo": "Tiếng Việt",
+  "footer.about":
+    "Chung Tay connects people who have completed a prison sentence with jobs and vocational training, together with commune police and employers. Stigma and discrimination against them are prohibited by law.",
+  "footer.privacy":
+    "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
+  "demo.ribbon.title": "Demo data",
+  "demo.ribbon.body":
+    "a trial copy: every person and organisation here is made up. Do not enter anyone's real information.",
+  "register.loadCommunes": "Load the communes",
+  "register.chooseProvinceFirst": "Choose the province first",
+  "form.errorSummary": "Please correct the fields marked below.",
+  "form.required": "(required)",
+  "validation.required": "Please fill this in.",
+  "validation.choose": "Please choose one.",
+  "validation.invalid": "This value is not valid.",
+  "validation.tooLong": "Too long: at most {max} characters.",
+  "validation.email": "This email is not valid, e.g. name@company.vn",
+  "validation.phone": "This phone number is not valid, e.g. 0912 345 678",
+  "validation.identifier": "Enter an email (e.g. name@company.vn) or a phone number (e.g. 0912 345 678).",
+  "validation.taxCode": "A tax code has 10 or 13 digits.",
+  "validation.password": "The password needs at least 10 characters, with letters and digits.",
+  "validation.passwordMismatch": "The two passwords differ.",
+  "validation.commune": "This commune is not in the chosen province.",
+  "validation.communeOutOfProvince": "Only communes in your province may be chosen.",
+  "error.title": "Something went wrong",
+  "error.body":
+    "Sorry, something failed on our side. Please try again in a few minutes. If it keeps happening, give the code below to support.",
+  "error.requestId": "Error code",
+  "error.notFound.title": "Page not found",
+  "error.notFound.body": "The page you are looking for does not exist or has moved.",
+  "error.forbidden": "You are not allowed to see this page.",
+  "error.forbidden.title": "Not allowed",
+  "error.backHome": "Back to the home page",
+  "error.bodyTooLarge":
+    "Request refused: what was sent is too large. Go back, shorten it or attach a smaller file, and send it again.",
+  "error.origin": "Request refused: it did not come from a Chung Tay page.",
+  "error.unavailable.title": "Temporarily unavailable",
+  "error.unavailable.body":
+    "Chung Tay cannot reach its data for the moment. Please try again in a few minutes. If it goes on, give the support team the error code below.",
+  "nav.jobs": "Jobs",
+  "nav.trainings": "Training",
+  "search.q.jobs.placeholder": "E.g. motorbike repair, welder, kitchen helper",
+  "search.submit": "Search",
+  "reports.form.quarter": "Q{quarter} {year}",
+};

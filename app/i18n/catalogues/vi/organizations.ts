@@ -1,0 +1,60 @@
+/**
+ * Organisations' kinds and verification, staff accounts (officers, admins) and the organisation review.
+ * Every key here must exist in ../en/organizations.ts (the types and a unit test check); areas: decision 035.
+ */
+export const messages = {
+  "home.stats.title": "Dữ liệu hành chính mới nhất",
+  "register.error.emailTaken": "Email này đã được dùng cho một tài khoản khác.",
+  "register.error.phoneTaken": "Số điện thoại này đã được dùng cho một tài khoản khác.",
+  "verification.pending": "Đang chờ xác minh",
+  "verification.verified": "Đã xác minh",
+  "verification.rejected": "Bị từ chối",
+  "org.home.status": "Trạng thái xác minh",
+  "org.home.pending":
+    "Tổ chức của bạn đang chờ cán bộ công an tỉnh hoặc xã xác minh. Trong lúc chờ, bạn có thể soạn sẵn tin, nhưng chưa thể đăng công khai.",
+  "org.home.verified": "Tổ chức đã được xác minh. Bạn có thể đăng tin công khai.",
+  "org.home.rejected": "Tổ chức chưa được xác minh. Lý do: {reason}",
+  "org.home.profile": "Hồ sơ tổ chức",
+  "org.home.address": "Địa chỉ",
+  "org.home.contact": "Người liên hệ",
+  "org.home.registeredAt": "Ngày đăng ký",
+  "employer.home.title": "Trang nhà tuyển dụng",
+  "employer.home.next":
+    "Đăng tin tuyển dụng để người lao động và cán bộ công an xã tìm thấy; tin chỉ hiển thị công khai khi tổ chức đã được xác minh.",
+  "provider.home.title": "Trang cơ sở đào tạo",
+  "provider.home.next":
+    "Đăng khóa học để người lao động và cán bộ công an xã tìm thấy; khóa học chỉ hiển thị công khai khi cơ sở đã được xác minh.",
+  "officer.home.title": "Trang cán bộ công an xã",
+  "officer.home.communes": "Địa bàn phụ trách",
+  "officer.home.pendingOrgs": "Tổ chức chờ xác minh trong tỉnh",
+  "officer.home.review": "Xem và xác minh",
+  "admin.home.title": "Trang quản trị cấp tỉnh",
+  "admin.home.province": "Tỉnh, thành phố",
+  "admin.home.communes": "Số xã, phường, đặc khu",
+  "admin.home.officers": "Cán bộ công an xã có tài khoản",
+  "admin.home.pendingOrgs": "Tổ chức chờ xác minh",
+  "admin.home.manageOfficers": "Quản lý tài khoản cán bộ",
+  "officers.title": "Tài khoản cán bộ công an xã",
+  "officers.lead": "Tạo tài khoản cho cán bộ công an xã trong tỉnh. Mỗi cán bộ có thể phụ trách một hoặc nhiều xã.",
+  "officers.list": "Danh sách cán bộ",
+  "officers.none": "Chưa có cán bộ nào.",
+  "officers.create": "Tạo tài khoản cán bộ",
+  "officers.fullName": "Họ và tên",
+  "officers.email": "Email",
+  "officers.phone": "Số điện thoại (không bắt buộc)",
+  "officers.communes": "Xã, phường phụ trách",
+  "officers.communes.hint": "Giữ phím Ctrl (hoặc chạm nhiều lần trên điện thoại) để chọn nhiều xã.",
+  "officers.submit": "Tạo tài khoản",
+  "officers.created":
+    "Đã tạo tài khoản cho {name}. Mật khẩu tạm thời (chỉ hiện một lần, hãy chuyển cho cán bộ): {password}",
+  "review.title": "Xác minh tổ chức",
+  "review.lead":
+    "Doanh nghiệp và cơ sở đào tạo trong tỉnh đang chờ xác minh. Hãy kiểm tra giấy tờ, địa chỉ trước khi xác nhận.",
+  "review.none": "Không có tổ chức nào đang chờ xác minh.",
+  "review.verify": "Xác nhận",
+  "review.reject": "Từ chối",
+  "review.reason": "Lý do từ chối",
+  "review.verified": "Đã xác minh {name}.",
+  "review.rejected": "Đã từ chối {name}.",
+  "review.registeredBy": "Người đăng ký",
+} as const;
