@@ -181,4 +181,28 @@ describe("retention.apply: data past its period goes, the rest stays", () => {
     expect((await personRow(dayShort)).fullName).toBe(ANONYMISED_NAME);
     expect((await personRow(active)).fullName).toBe("Vi Văn Đang");
   });
+
+  it("deletes a backlog in several statements in one run, and stops between them when the worker stops", async () => {
+    const db = ctx.handle.db;
+    setClock({ at: runAt });
+    const old = daysAfter(runAt, -policy.auditDays - 10);
+    const backlog = Array.from({ length: 25 }, () => ({
+      actorRole: "officer",
+      action: "view",
+      purpose: "retention-backlog",
+      at: old,
+    }));
+    await db.insert(auditEvent).values(backlog);
+    const left = async () =>
+      Number(
+        (await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.purpose, "retention-backlog")))[0].n,
+      );
+    // batchSize 1: ten rows a statement. Stopped after the first statement's check: one statement ran.
+    let checks = 0;
+    const stopping = await applyRetention(db, policy, () => ++checks > 2);
+    expect(stopping.deletedAuditEvents).toBe(10);
+    expect(await left()).toBe(15);
+    expect((await applyRetention(db, policy)).deletedAuditEvents).toBe(15);
+    expect(await left()).toBe(0);
+  });
 });
