@@ -109,13 +109,12 @@ export async function applyRetention(
   }
 
   // 2. Rows past their period, deleted a batch per statement (ids picked by the period's index).
-  const deleteInBatches = async (pick: () => Promise<number[]>, remove: (ids: number[]) => Promise<unknown>) => {
+  const deleteInBatches = async (pick: () => Promise<number[]>, remove: (ids: number[]) => Promise<unknown[]>) => {
     let removed = 0;
     while (!stopped()) {
       const ids = await pick();
       if (ids.length === 0) break;
-      await remove(ids);
-      removed += ids.length;
+      removed += (await remove(ids)).length;
       if (ids.length < policy.batchSize * 10) break;
     }
     return removed;
@@ -128,7 +127,7 @@ export async function applyRetention(
       (
         await database.select({ id: auditEvent.id }).from(auditEvent).where(lt(auditEvent.at, auditBefore)).limit(rows)
       ).map((r) => r.id),
-    (ids) => database.delete(auditEvent).where(inArray(auditEvent.id, ids)),
+    (ids) => database.delete(auditEvent).where(inArray(auditEvent.id, ids)).returning({ id: auditEvent.id }),
   );
 
   const deliveryBefore = daysAfter(at, -policy.deliveryDays);
@@ -145,7 +144,8 @@ export async function applyRetention(
     (ids) =>
       database
         .delete(delivery)
-        .where(and(inArray(delivery.id, ids), inArray(delivery.status, FINISHED_DELIVERY_STATUSES))),
+        .where(and(inArray(delivery.id, ids), inArray(delivery.status, FINISHED_DELIVERY_STATUSES)))
+        .returning({ id: delivery.id }),
   );
 
   const resetBefore = daysAfter(at, -PASSWORD_RESET_KEEP_DAYS);
@@ -158,7 +158,7 @@ export async function applyRetention(
           .where(lt(passwordReset.expiresAt, resetBefore))
           .limit(rows)
       ).map((r) => r.id),
-    (ids) => database.delete(passwordReset).where(inArray(passwordReset.id, ids)),
+    (ids) => database.delete(passwordReset).where(inArray(passwordReset.id, ids)).returning({ id: passwordReset.id }),
   );
 
   log.info("retention", "retention periods applied", { ...report, ...periodsOf(policy) });
