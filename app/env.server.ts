@@ -21,6 +21,18 @@ const optionalUrl = (example: string) =>
 const flag = (example: "true" | "false") =>
   z.preprocess(blank, z.enum(["true", "false"], { error: `must be true or false, for example ${example}` }).optional());
 
+/** A retention period in whole days, at least 30: a typo such as 0 must not wipe a whole table. */
+const retentionDays = (fallback: number, example: number) =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: `must be a whole number of days, for example ${example}` })
+      .int({ error: `must be a whole number of days, for example ${example}` })
+      .min(30, { error: `must be at least 30 days, for example ${example}` })
+      .max(36_500, { error: `must be at most 36500 days (100 years), for example ${example}` })
+      .default(fallback),
+  );
+
 /** A provider's setting, checked in depth by its channel adapter at start (app/modules/notifications/channels/). */
 const providerSetting = () => z.string().optional();
 
@@ -61,6 +73,9 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(15_000),
+  RETENTION_CLOSED_FILE_DAYS: retentionDays(1826, 1826),
+  RETENTION_AUDIT_DAYS: retentionDays(1826, 2555),
+  RETENTION_DELIVERY_DAYS: retentionDays(180, 90),
   TEST_CLOCK_FILE: z.string().optional(),
   PUBLIC_URL: optionalUrl("https://chungtay.example.vn"),
   DEV_OUTBOX: flag("false"),
@@ -200,6 +215,23 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     default: "`15000`",
     example: "`30000`",
     meaning: "On SIGTERM, how long requests in flight may take to finish before they are cut.",
+  },
+  RETENTION_CLOSED_FILE_DAYS: {
+    default: "`1826` (5 years)",
+    example: "`1826`",
+    meaning:
+      "Days after a file is closed before the daily `retention.apply` task anonymises it, exactly as an officer's “delete” does (decision 042). Whole days, at least 30.",
+  },
+  RETENTION_AUDIT_DAYS: {
+    default: "`1826` (5 years)",
+    example: "`2555`",
+    meaning: "Days an audit-log event is kept before the retention task deletes it. Whole days, at least 30.",
+  },
+  RETENTION_DELIVERY_DAYS: {
+    default: "`180`",
+    example: "`90`",
+    meaning:
+      "Days a finished SMS, Zalo or e-mail delivery record (number or address, text) is kept; messages still queued or sending are never deleted. Whole days, at least 30.",
   },
   TEST_CLOCK_FILE: {
     default: "unset",

@@ -9,6 +9,7 @@ import { pruneShortLinks } from "~/modules/notifications/short-links.server";
 import { sendCourseStartReminders } from "~/modules/placements/course-reminders.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
 import { sendInterviewReminders } from "~/modules/referrals/interview-reminders.server";
+import { applyRetention, reportTotal } from "~/modules/retention/retention.server";
 import { expireTrainings } from "~/modules/trainings/trainings.server";
 
 import type { Database } from "../../db/client.server";
@@ -33,6 +34,7 @@ export type ScheduledTask = {
 const task = <R extends ScheduledTask["run"]>(name: string, everyMs: number, run: R) => ({ name, everyMs, run });
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const inTransaction =
   (work: (tx: Parameters<Parameters<Database["transaction"]>[0]>[0]) => Promise<number>) => (db: Database) =>
     db.transaction(work);
@@ -55,6 +57,7 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("placements.course-start-reminders", MINUTE, (db) => sendCourseStartReminders(db)),
   task("consent.expiry-reminders", MINUTE, (db) => sendConsentExpiryReminders(db)),
   task("notifications.officer-digest", MINUTE, (db) => sendOfficerDigests(db)),
+  task("retention.apply", DAY, async (db, { stopped }) => reportTotal(await applyRetention(db, undefined, stopped))),
   task("search.outbox-pruning", HOUR, async (db) => {
     await pruneDelivered(db);
     return 0;

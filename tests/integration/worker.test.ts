@@ -43,6 +43,7 @@ describe("app/worker: named tasks under one lease", () => {
       "placements.course-start-reminders",
       "consent.expiry-reminders",
       "notifications.officer-digest",
+      "retention.apply",
       "search.outbox-pruning",
       "search.delivery",
       "alerts.job-alerts",

@@ -38,5 +38,7 @@ export const AUDIT_ACTIONS = [
   "activity",
   "meeting",
   "loan",
+  // The daily retention run (app/modules/retention): the system's own event, with what it removed.
+  "retention",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

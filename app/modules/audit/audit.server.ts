@@ -9,13 +9,17 @@ export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
 export type Actor = { id: string; role: string };
 
+/** The role stored for what the app does by itself (the worker's retention task): no actor id. */
+export const SYSTEM_ROLE = "system";
+
 /**
  * Record who did what to a person's record and why. Called in the same transaction as writes, and before
- * returning data for reads: a read that cannot be audited is not served.
+ * returning data for reads: a read that cannot be audited is not served. A null actor is the app itself
+ * (stored as no actor id, role "system").
  */
 export async function audit(
   executor: Executor,
-  actor: Actor,
+  actor: Actor | null,
   personId: string | null,
   action: AuditAction,
   purpose: string,
@@ -23,7 +27,7 @@ export async function audit(
 ): Promise<void> {
   await executor
     .insert(auditEvent)
-    .values({ actorId: actor.id, actorRole: actor.role, personId, action, purpose, details });
+    .values({ actorId: actor?.id ?? null, actorRole: actor?.role ?? SYSTEM_ROLE, personId, action, purpose, details });
 }
 
 /** The same for a list of persons shown at once (candidate lists): one insert, one event per person. */

@@ -4,11 +4,11 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { StaffScope } from "~/auth/scope.server";
 import { endAllSessions } from "~/auth/session.server";
-import { audit } from "~/modules/audit/audit.server";
+import { type Actor, audit } from "~/modules/audit/audit.server";
 import { eraseReferralsOfPerson } from "~/modules/referrals/status.server";
 import { now } from "~/utils/clock.server";
 
-import { db } from "../../../db/client.server";
+import { db, type Executor } from "../../../db/client.server";
 import {
   appUser,
   auditEvent,
@@ -189,6 +189,9 @@ export async function exportOwnData(userId: string): Promise<PersonExport | unde
   return collectPersonData(person.id);
 }
 
+/** What the anonymisation needs to know of a person before it starts. */
+export type AnonymisationTarget = { id: string; userId: string | null; dateOfBirth: string; closedAt: Date | null };
+
 /**
  * Delete a person's data by anonymising it in place (one transaction): identity, contact and every free
  * text go; commune, dates, classification groups, convictions' categories and the counts stay for
@@ -206,90 +209,110 @@ export async function anonymisePerson(scope: StaffScope, personId: string, reaso
     .from(releasedPerson)
     .where(personInScope(scope, personId));
   if (!person) return { ok: false };
-  const at = now();
-  const done = await db().transaction(async (tx) => {
-    const [changed] = await tx
-      .update(releasedPerson)
-      .set({
-        fullName: ANONYMISED_NAME,
-        citizenId: null,
-        phone: null,
-        address: "",
-        dateOfBirth: `${person.dateOfBirth.slice(0, 4)}-01-01`,
-        skills: [],
-        experience: "",
-        education: "",
-        certificates: "",
-        hardshipNote: "",
-        supervisorName: "",
-        supervisorContact: "",
-        closedNote: "",
-        expungementEvidence: "",
-        status: "closed",
-        closedAt: person.closedAt ?? at,
-        anonymizedAt: at,
-        updatedAt: at,
-      })
-      .where(and(eq(releasedPerson.id, personId), sql`${releasedPerson.anonymizedAt} is null`))
-      .returning({ id: releasedPerson.id });
-    if (!changed) return false;
-    await tx.update(courtBan).set({ description: "" }).where(eq(courtBan.personId, personId));
-    await tx.update(classification).set({ note: "" }).where(eq(classification.personId, personId));
-    // Organisations keep no snapshot of a deleted person: open referrals end, shared values and notes go.
-    await eraseReferralsOfPerson(tx, personId, { id: scope.actorId, role: scope.role });
-    // Consent evidence goes (files and references); a grant still in force ends now.
-    await tx
-      .update(consentGrant)
-      .set({
-        evidenceFile: null,
-        evidenceMime: null,
-        evidenceRef: "",
-        withdrawalNote: "",
-        withdrawnAt: sql`coalesce(${consentGrant.withdrawnAt}, ${at.toISOString()}::timestamptz)`,
-        withdrawnBy: sql`coalesce(${consentGrant.withdrawnBy}, ${scope.actorId}::uuid)`,
-      })
-      .where(eq(consentGrant.personId, personId));
-    await tx.update(consentWithdrawal).set({ note: "" }).where(eq(consentWithdrawal.personId, personId));
-    await tx.delete(personInvitation).where(eq(personInvitation.personId, personId));
-    await tx.delete(savedListing).where(eq(savedListing.personId, personId));
-    await tx.update(referralRequest).set({ message: "" }).where(eq(referralRequest.personId, personId));
-    await tx
-      .update(referralRequest)
-      .set({ status: "withdrawn", decidedAt: at })
-      .where(and(eq(referralRequest.personId, personId), eq(referralRequest.status, "pending")));
-    await tx.update(personTransfer).set({ note: "" }).where(eq(personTransfer.personId, personId));
-    await tx
-      .update(personTransfer)
-      .set({ status: "cancelled", decidedBy: scope.actorId, decidedAt: at })
-      .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
-    await tx.update(dataRequest).set({ message: "" }).where(eq(dataRequest.personId, personId));
-    await tx
-      .update(dataRequest)
-      .set({ status: "done", resolvedBy: scope.actorId, resolvedAt: at })
-      .where(and(eq(dataRequest.personId, personId), eq(dataRequest.status, "open")));
-    if (person.userId) {
-      // The account cannot sign in again, and its name and phone go too (the phone is free for a new account).
-      await tx
-        .update(appUser)
-        .set({
-          disabledAt: at,
-          fullName: ANONYMISED_NAME,
-          phone: null,
-          email: `deleted+${person.userId}@anonymised.invalid`,
-          passwordHash: `!disabled:${crypto.randomBytes(16).toString("hex")}`,
-        })
-        .where(eq(appUser.id, person.userId));
-    }
-    await audit(tx, { id: scope.actorId, role: scope.role }, personId, "anonymise", "data_rights", {
-      reason: reason.slice(0, 200),
-    });
-    await touch(tx, "candidate", [personId]);
-    return true;
-  });
+  const done = await db().transaction((tx) =>
+    anonymiseInTransaction(tx, person, { id: scope.actorId, role: scope.role }, reason),
+  );
   if (!done) return { ok: false };
-  if (person.userId) await endAllSessions(person.userId);
-  await indexNow("candidate", [personId]);
+  await afterAnonymisation(person);
   return { ok: true };
+}
+
+/**
+ * The anonymisation itself, inside the caller's transaction: the officer's "delete" (anonymisePerson) and
+ * the retention task (app/modules/retention, actor null: the system) share it. False when the person was
+ * already anonymised (nothing changes). The caller runs `afterAnonymisation` once the transaction committed.
+ */
+export async function anonymiseInTransaction(
+  tx: Executor,
+  person: AnonymisationTarget,
+  actor: Actor | null,
+  reason: string,
+  purpose = "data_rights",
+): Promise<boolean> {
+  const personId = person.id;
+  const at = now();
+  const actorId = actor?.id ?? null;
+  const [changed] = await tx
+    .update(releasedPerson)
+    .set({
+      fullName: ANONYMISED_NAME,
+      citizenId: null,
+      phone: null,
+      address: "",
+      dateOfBirth: `${person.dateOfBirth.slice(0, 4)}-01-01`,
+      skills: [],
+      experience: "",
+      education: "",
+      certificates: "",
+      hardshipNote: "",
+      supervisorName: "",
+      supervisorContact: "",
+      closedNote: "",
+      expungementEvidence: "",
+      status: "closed",
+      closedAt: person.closedAt ?? at,
+      anonymizedAt: at,
+      updatedAt: at,
+    })
+    .where(and(eq(releasedPerson.id, personId), sql`${releasedPerson.anonymizedAt} is null`))
+    .returning({ id: releasedPerson.id });
+  if (!changed) return false;
+  await tx.update(courtBan).set({ description: "" }).where(eq(courtBan.personId, personId));
+  await tx.update(classification).set({ note: "" }).where(eq(classification.personId, personId));
+  // Organisations keep no snapshot of a deleted person: open referrals end, shared values and notes go.
+  await eraseReferralsOfPerson(tx, personId, actor);
+  // Consent evidence goes (files and references); a grant still in force ends now.
+  await tx
+    .update(consentGrant)
+    .set({
+      evidenceFile: null,
+      evidenceMime: null,
+      evidenceRef: "",
+      withdrawalNote: "",
+      withdrawnAt: sql`coalesce(${consentGrant.withdrawnAt}, ${at.toISOString()}::timestamptz)`,
+      withdrawnBy: sql`coalesce(${consentGrant.withdrawnBy}, ${actorId}::uuid)`,
+    })
+    .where(eq(consentGrant.personId, personId));
+  await tx.update(consentWithdrawal).set({ note: "" }).where(eq(consentWithdrawal.personId, personId));
+  await tx.delete(personInvitation).where(eq(personInvitation.personId, personId));
+  await tx.delete(savedListing).where(eq(savedListing.personId, personId));
+  await tx.update(referralRequest).set({ message: "" }).where(eq(referralRequest.personId, personId));
+  await tx
+    .update(referralRequest)
+    .set({ status: "withdrawn", decidedAt: at })
+    .where(and(eq(referralRequest.personId, personId), eq(referralRequest.status, "pending")));
+  await tx.update(personTransfer).set({ note: "" }).where(eq(personTransfer.personId, personId));
+  await tx
+    .update(personTransfer)
+    .set({ status: "cancelled", decidedBy: actorId, decidedAt: at })
+    .where(and(eq(personTransfer.personId, personId), eq(personTransfer.status, "pending")));
+  await tx.update(dataRequest).set({ message: "" }).where(eq(dataRequest.personId, personId));
+  await tx
+    .update(dataRequest)
+    .set({ status: "done", resolvedBy: actorId, resolvedAt: at })
+    .where(and(eq(dataRequest.personId, personId), eq(dataRequest.status, "open")));
+  if (person.userId) {
+    // The account cannot sign in again, and its name and phone go too (the phone is free for a new account).
+    await tx
+      .update(appUser)
+      .set({
+        disabledAt: at,
+        fullName: ANONYMISED_NAME,
+        phone: null,
+        email: `deleted+${person.userId}@anonymised.invalid`,
+        passwordHash: `!disabled:${crypto.randomBytes(16).toString("hex")}`,
+      })
+      .where(eq(appUser.id, person.userId));
+  }
+  await audit(tx, actor, personId, "anonymise", purpose, { reason: reason.slice(0, 200) });
+  await touch(tx, "candidate", [personId]);
+  return true;
+}
+
+/** After the anonymisation committed: the person's sessions end and the index drops them now. */
+export async function afterAnonymisation(person: Pick<AnonymisationTarget, "id" | "userId">): Promise<void> {
+  if (person.userId) await endAllSessions(person.userId);
+  await indexNow("candidate", [person.id]);
 }
 
 /** Open correction and deletion requests of the persons an officer serves, oldest first. */

@@ -263,6 +263,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "self.action.transfer": "Moved the file",
   "self.action.close": "Closed the file",
   "self.action.anonymise": "Deleted the data",
+  "self.action.retention": "Removed data past its retention period",
   "self.action.view_evidence": "Viewed the consent form",
   "self.action.activate": "Activated the account",
   "self.action.password_reset": "Reset the password",
@@ -279,6 +280,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "self.auditPurpose.supervision": "Local supervision and support",
   "self.auditPurpose.case_management": "Case management and support",
   "self.auditPurpose.other": "Other ({purpose})",
+  "self.auditPurpose.retention": "Retention period over",
   "self.actor.unknown": "Unknown",
   "self.export.title": "All data about {name}",
   "self.export.lead":

@@ -273,6 +273,7 @@ export const messages = {
   "self.action.transfer": "Chuyển hồ sơ",
   "self.action.close": "Đóng hồ sơ",
   "self.action.anonymise": "Xóa dữ liệu",
+  "self.action.retention": "Xóa dữ liệu hết thời hạn lưu trữ",
   "self.action.view_evidence": "Xem phiếu đồng ý",
   "self.action.activate": "Kích hoạt tài khoản",
   "self.action.password_reset": "Đặt lại mật khẩu",
@@ -289,6 +290,7 @@ export const messages = {
   "self.auditPurpose.supervision": "Quản lý, giúp đỡ tại địa phương",
   "self.auditPurpose.case_management": "Quản lý hồ sơ, giúp đỡ",
   "self.auditPurpose.other": "Khác ({purpose})",
+  "self.auditPurpose.retention": "Hết thời hạn lưu trữ",
   "self.actor.unknown": "Không rõ",
   // Officer: export
   "self.export.title": "Toàn bộ dữ liệu về {name}",
