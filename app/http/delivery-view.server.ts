@@ -1,5 +1,5 @@
 import type { DeliveryView } from "~/components/deliveries/delivery-list";
-import { formatDayTime } from "~/i18n/format";
+import { formatDayTime } from "~/i18n/format-more";
 import { foldForSms, smsSegments } from "~/modules/notifications/channels/sms-text";
 import type { DeliveryLine } from "~/modules/notifications/delivery-admin.server";
 import { now } from "~/utils/clock.server";

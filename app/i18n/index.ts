@@ -3,16 +3,7 @@ import { ALL_MESSAGES } from "./all.server";
 import type { MessageKey } from "./vi";
 
 export type { MessageKey };
-export {
-  formatClock,
-  formatDate,
-  formatDateTime,
-  formatDayTime,
-  formatNumber,
-  formatPercent,
-  formatViDateTime,
-  formatVnd,
-} from "./format";
+export { formatDate, formatNumber, formatVnd } from "./format";
 export const LOCALES: readonly Locale[] = ["vi", "en"];
 export const DEFAULT_LOCALE: Locale = "vi";
 export const LOCALE_COOKIE = "ct_lang";

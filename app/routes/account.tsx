@@ -11,7 +11,7 @@ import {
 } from "~/auth/session.server";
 import { ContactSettings } from "~/components/account/contact-settings";
 import { ErrorSummary, NewPasswordFields, TextField } from "~/components/forms";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime } from "~/i18n/format-more";
 import { changePassword, sessionLimits } from "~/modules/accounts/account.server";
 import { changePasswordSchema } from "~/modules/accounts/schema.server";
 import { contactChoices, contactSettingsSchema, saveContactSettings } from "~/modules/notifications/settings.server";

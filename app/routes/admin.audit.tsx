@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/scope.server";
 import { ErrorSummary, Field, type FormState, TextField } from "~/components/forms";
 import { useLabels } from "~/components/self-service/labels";
-import { formatViDateTime } from "~/i18n/format";
+import { formatViDateTime } from "~/i18n/format-more";
 import { parseIdentifier } from "~/modules/accounts/identifier";
 import { AUDIT_ACTIONS } from "~/modules/audit/actions";
 import { findActorId, searchAudit } from "~/modules/audit/audit.server";

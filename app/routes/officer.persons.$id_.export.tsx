@@ -6,7 +6,7 @@ import { requireStaff } from "~/auth/scope.server";
 import { AccessLog } from "~/components/self-service/access-log";
 import { PersonData } from "~/components/self-service/person-data";
 import { idOf, notFound } from "~/http/responses.server";
-import { formatViDateTime } from "~/i18n/format";
+import { formatViDateTime } from "~/i18n/format-more";
 import { exportPersonForStaff } from "~/modules/persons/data-rights.server";
 import { namesFor } from "~/modules/persons/self-service.server";
 import { useI18n } from "~/utils/i18n-react";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-import { isoDateInVietnam } from "~/i18n/format";
+import { isoDateInVietnam } from "~/i18n/format-more";
 
 /**
  * The one clock. Anything that depends on "today" (expiry, follow-ups, expungement, rate limits) reads

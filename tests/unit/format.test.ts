@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { formatDate, formatNumber, formatVnd } from "~/i18n/format";
 import {
   formatClock,
-  formatDate,
   formatDateTime,
   formatDayTime,
-  formatNumber,
   formatPercent,
   formatViDateTime,
-  formatVnd,
   isoDateInVietnam,
-} from "~/i18n/format";
+} from "~/i18n/format-more";
 import { todayIso } from "~/utils/clock.server";
 
 /*

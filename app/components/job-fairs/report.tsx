@@ -1,5 +1,5 @@
 import { TableScroll } from "~/components/table-scroll";
-import { formatPercent } from "~/i18n/format";
+import { formatPercent } from "~/i18n/format-more";
 import type { FairReport } from "~/modules/job-fairs/report.server";
 import { useI18n } from "~/utils/i18n-react";
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-import { formatClock } from "~/i18n/format";
+import { formatClock } from "~/i18n/format-more";
 import { useI18n } from "~/utils/i18n-react";
 
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../../db/enums";

@@ -1,4 +1,5 @@
-import { formatDate, formatPercent, formatQuarter, translator } from "~/i18n";
+import { formatDate, formatQuarter, translator } from "~/i18n";
+import { formatPercent } from "~/i18n/format-more";
 import { formatOf, type IndicatorKey } from "~/modules/reports/indicator-keys";
 import { type Period, periodTitle } from "~/modules/reports/periods";
 import { useI18n } from "~/utils/i18n-react";

@@ -2,7 +2,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { TableScroll } from "~/components/table-scroll";
 import type { reportFormLoader } from "~/http/report-request.server";
-import { formatDate, formatNumber, formatPercent, formatVnd, translator } from "~/i18n";
+import { formatDate, formatNumber, formatVnd, translator } from "~/i18n";
+import { formatPercent } from "~/i18n/format-more";
 import {
   COMMUNE_TABLE_KEYS,
   formatOf,

@@ -1,4 +1,4 @@
-import { formatViDateTime } from "~/i18n/format";
+import { formatViDateTime } from "~/i18n/format-more";
 
 import { useLabels } from "./labels";
 

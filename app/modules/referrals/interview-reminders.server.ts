@@ -1,6 +1,6 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 
-import { formatClock } from "~/i18n/format";
+import { formatClock } from "~/i18n/format-more";
 import { notify, userOfPerson, usersOfOrganization } from "~/modules/notifications/notifications.server";
 import { notYetReminded } from "~/modules/notifications/reminder-subjects.server";
 import { vietnamDayStart } from "~/modules/notifications/schedule";
