@@ -49,7 +49,10 @@ export function countPoolUsage<C extends object>(client: C, methods: readonly st
     // The target as `this`: PGlite's getters read private fields, which a proxy receiver would break.
     get: (target, prop) => {
       const value = Reflect.get(target, prop, target);
-      if (typeof prop !== "string" || !methods.includes(prop) || typeof value !== "function") return value;
+      if (typeof value !== "function") return value;
+      // Every method runs on the target itself (PGlite's read private fields, which a proxy `this` breaks).
+      if (typeof prop !== "string" || !methods.includes(prop))
+        return (value as (...a: unknown[]) => unknown).bind(target);
       return (...args: unknown[]) => track((value as (...a: unknown[]) => unknown).apply(target, args));
     },
   });
