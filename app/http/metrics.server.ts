@@ -171,7 +171,13 @@ export function createMetrics(
     res.once("finish", () => {
       const route =
         (res.locals[ROUTE_ID_LOCAL] as string | undefined) ?? (req.path === "/metrics" ? "metrics" : "other");
-      end({ route, method: req.method, status: String(res.statusCode) });
+      const seconds = end({ route, method: req.method, status: String(res.statusCode) });
+      options.onAnswer?.(req, res, {
+        route,
+        method: req.method,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+      });
     });
     next();
   };

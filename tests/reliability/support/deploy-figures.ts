@@ -43,16 +43,16 @@ export function writeDeploymentFigures(figures: Figures): void {
     "|---|---|---|---|---|",
     rolling
       ? `| rolling restart of both instances | ${rolling.requests} | ${rolling.failed} | ${l(rolling.latency)} | ${rolling.posts} sent, ${rolling.postsApplied} saved, each once |`
-      : "",
+      : null,
     sigkill
       ? `| instance 1 SIGKILLed, restarted 4 s later | ${sigkill.requests} | ${sigkill.getsFailed} of ${sigkill.gets} GETs (${sigkill.getsDuringOutage} sent during the outage; ${sigkill.getsCutMidAnswer} answers cut mid-way by the kill) | ${l(sigkill.latency)} | ${sigkill.posts} sent, ${sigkill.postsNotConfirmed} cut by the kill, ${sigkill.postsAppliedTwice} applied twice |`
-      : "",
+      : null,
     slow
       ? `| instance 2 slowed to a tenth of its CPU for 8 s | ${slow.requests} | ${slow.failed} | ${l(slow.latency)} | – (nginx sent ${slow.servedByFast} to the healthy instance, ${slow.servedBySlow} to the slow one) |`
-      : "",
+      : null,
     END,
   ]
-    .filter((line) => line !== "")
+    .filter((line) => line !== null)
     .join("\n");
   fs.writeFileSync(DOC, doc.slice(0, doc.indexOf(START)) + block + doc.slice(doc.indexOf(END) + END.length));
 }
