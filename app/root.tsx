@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 
 import type { Locale } from "../db/enums";
 import { ROLE_HOME } from "./auth/permissions.server";
@@ -55,7 +55,15 @@ function Header() {
   return <SiteHeader user={data?.user ?? null} />;
 }
 
+/** Marks the document once React has hydrated it (browser tests wait for it before they type or click). */
+function useHydratedMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  useHydratedMark();
   const { nonce } = useRequestInfo();
   const { t, locale } = useI18n();
   const demo = (useRouteLoaderData("root") as RootData | undefined)?.demo;

@@ -72,6 +72,16 @@ export function setupBrowser(options: { ownApp?: { env?: Record<string, string> 
     context: async (options: BrowserContextOptions = {}) => {
       const context = await e2e.browser.newContext({ baseURL: e2e.url, locale: "vi-VN", ...options });
       context.on("page", (page) => {
+        // With JavaScript on, a page is ready for typing and clicking once React has hydrated it (the root
+        // marks <html data-hydrated>): since decision 035 hydration waits for the page's strings.
+        if (options.javaScriptEnabled !== false) {
+          const goto = page.goto.bind(page);
+          page.goto = async (url, gotoOptions) => {
+            const response = await goto(url, gotoOptions);
+            await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 5_000 }).catch(() => {});
+            return response;
+          };
+        }
         page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`));
         page.on("console", (msg) => {
           if (msg.type() === "error" && /hydrat|Uncaught|is not a function|Minified React error/i.test(msg.text())) {
