@@ -5,7 +5,7 @@
  */
 
 // db/schema/users.ts
-export const ROLES = ["admin", "officer", "employer", "provider", "person"] as const;
+export const ROLES = ["admin", "officer", "employer", "provider", "person", "national"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ["vi", "en"] as const;

@@ -52,6 +52,9 @@ export const PERMISSIONS = [
   "view:report:commune",
   // Messages that leave the app (issue 13): the province's delivery list and its dead letters.
   "manage:delivery:province",
+  // The country's view (issue 16): figures of every province and commune, never a person.
+  "view:home:national",
+  "view:report:national",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +113,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "respond:referral:own",
     "view:notifications:own",
   ],
+  // The ministry's department that supervises reintegration work: figures only, no person-level data at
+  // all (no view:person, no notifications naming anyone); the route matrix walks every person route for it.
+  national: ["view:home:national", "view:report:national"],
   person: [
     "view:home:person",
     "view:record:own",
@@ -127,6 +133,7 @@ export const ROLE_HOME: Record<Role, string> = {
   employer: "/employer",
   provider: "/provider",
   person: "/me",
+  national: "/national",
 };
 
 export function can(user: Pick<SessionUser, "role"> | null, permission: Permission): boolean {

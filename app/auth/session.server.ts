@@ -28,6 +28,7 @@ export const SESSION_POLICY: Record<Role, { idleMinutes: number; lifetimeHours: 
   employer: { idleMinutes: 24 * 60, lifetimeHours: 14 * 24 },
   provider: { idleMinutes: 24 * 60, lifetimeHours: 14 * 24 },
   person: { idleMinutes: 7 * 24 * 60, lifetimeHours: 30 * 24 },
+  national: { idleMinutes: 30, lifetimeHours: 12 },
 };
 /**
  * last_seen_at is written at most this often per session, not per request: a twentieth of the role's idle

@@ -39,6 +39,10 @@ const SHORTCUTS: Record<Role, readonly (readonly [string, MessageKey])[]> = {
     ["/provider/trainings", "nav.provider.trainings"],
     ["/provider/referrals", "nav.provider.referrals"],
   ],
+  national: [
+    ["/national", "nav.national"],
+    ["/figures", "nav.figures"],
+  ],
   person: [
     ["/me/matches", "nav.person.matches"],
     ["/me/referrals", "nav.person.referrals"],

@@ -1,5 +1,6 @@
 export * from "./admin-units";
 export * from "./deliveries";
+export * from "./figures";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./organizations";

@@ -28,6 +28,11 @@ export const organization = pgTable(
     description: text("description").notNull().default(""),
     /** When the organisation signed the fair-chance pledge (null: not signed). */
     fairChancePledgedAt: timestamp("fair_chance_pledged_at", { withTimezone: true }),
+    /**
+     * When the employer chose to appear in the public directory of fair-chance employers (null: not
+     * listed). Listed only while verified and once it has hired through the programme (issue 16).
+     */
+    directoryListedAt: timestamp("directory_listed_at", { withTimezone: true }),
     acceptsUnexpunged: text("accepts_unexpunged", { enum: RECORD_STANCES }).notNull().default("case_by_case"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES }).notNull().default("pending"),

@@ -26,6 +26,7 @@ export function defaultChannels(role: Role, has: { phone: boolean; email: boolea
     case "officer":
       return has.email ? ["email"] : ["sms"];
     case "admin":
+    case "national":
       return ["email"];
   }
 }
