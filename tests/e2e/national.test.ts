@@ -66,8 +66,12 @@ describe("the national account drills from the country to a commune", () => {
     await page.locator('table[data-compare] thead a[href*="sort=placedPer100"]').click();
     await page.waitForURL((url) => url.searchParams.get("sort") === "placedPer100");
     expect(new URL(page.url()).searchParams.get("from")).toBe(PILOT);
-    // Lâm Đồng is the only province with placements then: first when sorted by the rate of work.
-    expect(await provinces.first().getAttribute("data-area")).toBe("68");
+    // Highest rate first, provinces without one ("—") last.
+    const rates = (await page.locator('table[data-compare] tbody td[data-rate="placedPer100"]').allInnerTexts()).map(
+      (text) => (/\d/.test(text) ? Number(text.replace(/[^\d,]/g, "").replace(",", ".")) : -1),
+    );
+    expect(rates.some((r) => r > 0)).toBe(true);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
     await screenshot(page, "national-country-desktop");
     await page.setViewportSize(PHONE);
     await screenshot(page, "national-country-phone");
