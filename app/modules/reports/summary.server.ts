@@ -1,0 +1,244 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+
+import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
+import { now as clockNow } from "~/utils/clock.server";
+
+import type { Executor } from "../../../db/client.server";
+import { reportSummary } from "../../../db/schema";
+import type { AreaPeriod, AreaRef, AreaReport } from "./area-report.server";
+import type { MonthlyPoint } from "./indicator-keys";
+import { computeRawReport, deriveIndicators, namedCommuneRows, type RawFigures } from "./indicators.server";
+import { periodTitle, presetPeriod } from "./periods";
+
+/**
+ * The report summary (docs/decisions/043-report-summary.md): the figures of the standard periods (every
+ * month, quarter, half-year and year from 1 January two years back to the period containing today) for the
+ * country, each province and each commune, computed by the worker with the live report query
+ * (indicators.server.ts computeRawReport) and stored as the raw counts, so deriving them gives exactly the
+ * Indicators the live query gives. Readers (area-report.server.ts, report.server.ts) use a period's rows
+ * when they are all there and fall back to the live query otherwise.
+ */
+
+export type SummaryPeriod = { from: string; to: string };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The periods kept, in order of their start (then shortest first). */
+export function summaryPeriods(today: string): SummaryPeriod[] {
+  const year = Number(today.slice(0, 4));
+  const out: SummaryPeriod[] = [];
+  for (let y = year - 2; y <= year; y++) {
+    for (let m = 1; m <= 12; m++) {
+      const month = presetPeriod("this_month", `${y}-${pad(m)}-01`);
+      const starts: SummaryPeriod[] = [{ from: month.from, to: month.to }];
+      if ((m - 1) % 3 === 0) {
+        const q = presetPeriod("this_quarter", `${y}-${pad(m)}-01`);
+        starts.push({ from: q.from, to: q.to });
+      }
+      if (m === 1 || m === 7) {
+        const h = presetPeriod(m === 1 ? "first_half" : "second_half", `${y}-01-01`);
+        starts.push({ from: h.from, to: h.to });
+      }
+      if (m === 1) starts.push({ from: `${y}-01-01`, to: `${y}-12-31` });
+      // Up to the period containing today: nothing that starts after it.
+      out.push(...starts.filter((p) => p.from <= today));
+    }
+  }
+  return out;
+}
+
+/** Whether a period is one the summary keeps the shape of (a whole month, quarter, half-year or year). */
+export function isSummaryShaped(period: AreaPeriod): boolean {
+  return periodTitle(period).key !== "reports.form.range";
+}
+
+const contains = (period: SummaryPeriod, day: string) => period.from <= day && day <= period.to;
+const periodKey = (p: SummaryPeriod) => `${p.from}/${p.to}`;
+
+/** The start of a Vietnamese calendar day (UTC+7 all year). */
+const vietnamDayStart = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
+
+/** What the summary holds for a period: when its rows were computed (the oldest), none when absent. */
+export type SummaryState = { from: string; to: string; computedAt: Date };
+
+/**
+ * Which periods a worker run refreshes (pure): the periods containing today, always (at most 10 minutes
+ * old); the kept periods without rows; and every kept period computed before today began in Vietnam or
+ * more than 24 hours ago (so on a new day, and at least daily, everything is recomputed: back-dated records
+ * reach past periods by the next night). Current periods first, then missing ones, then the oldest.
+ */
+export function periodsDue(today: string, now: Date, state: readonly SummaryState[]): SummaryPeriod[] {
+  const computed = new Map(state.map((s) => [periodKey(s), s.computedAt]));
+  const dayStart = vietnamDayStart(today).getTime();
+  const current: SummaryPeriod[] = [];
+  const missing: SummaryPeriod[] = [];
+  const stale: { period: SummaryPeriod; at: number }[] = [];
+  for (const period of summaryPeriods(today)) {
+    const at = computed.get(periodKey(period));
+    if (contains(period, today)) current.push(period);
+    else if (at === undefined) missing.push(period);
+    else if (at.getTime() < dayStart || now.getTime() - at.getTime() >= 24 * 3_600_000) {
+      stale.push({ period, at: at.getTime() });
+    }
+  }
+  stale.sort((a, b) => a.at - b.at);
+  return [...current, ...missing, ...stale.map((s) => s.period)];
+}
+
+type SummaryRow = typeof reportSummary.$inferInsert;
+
+/** Computes one period with the live query code: each province (a row and a row per commune), then the country. */
+async function computePeriod(executor: Executor, period: SummaryPeriod, computedAt: Date): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  const base = { periodFrom: period.from, periodTo: period.to, computedAt };
+  const allCommunes: string[] = [];
+  for (const province of await listProvinces()) {
+    const communeCodes = (await listCommunes(province.code)).map((c) => c.code);
+    allCommunes.push(...communeCodes);
+    const report = await computeRawReport(executor, { communeCodes, ...period }, { byCommune: true, series: true });
+    rows.push({ ...base, level: "province", unitCode: province.code, figures: report.total, series: report.monthly });
+    for (const code of communeCodes) {
+      rows.push({ ...base, level: "commune", unitCode: code, figures: report.byCommune.get(code) ?? {}, series: [] });
+    }
+  }
+  // The country in one query: persons counselled are counted distinct over the whole country, as live.
+  const nation = await computeRawReport(
+    executor,
+    { communeCodes: allCommunes, ...period },
+    { byCommune: false, series: true },
+  );
+  rows.push({ ...base, level: "nation", unitCode: "", figures: nation.total, series: nation.monthly });
+  return rows;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Computes the given periods (default: every kept period) and replaces their rows, one transaction per
+ * period (a reader sees a period's old rows or its new ones, never half of each). Stops between periods
+ * when `stopped()` says so. Returns how many periods were refreshed.
+ */
+export async function refreshReportSummary(
+  executor: Executor,
+  options: { today: string; periods?: readonly SummaryPeriod[]; stopped?: () => boolean },
+): Promise<number> {
+  const periods = options.periods ?? summaryPeriods(options.today);
+  let done = 0;
+  for (const period of periods) {
+    if (options.stopped?.()) break;
+    // The time the records were read from (a row is at least this fresh).
+    const computedAt = clockNow();
+    const rows = await computePeriod(executor, period, computedAt);
+    if (options.stopped?.()) break;
+    await executor.transaction(async (tx) => {
+      await tx
+        .delete(reportSummary)
+        .where(and(eq(reportSummary.periodFrom, period.from), eq(reportSummary.periodTo, period.to)));
+      for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(reportSummary).values(rows.slice(i, i + CHUNK));
+    });
+    done += 1;
+  }
+  return done;
+}
+
+/** What the summary holds per period (its nation row, written in the same transaction as the others). */
+export async function summaryState(executor: Executor): Promise<SummaryState[]> {
+  const rows = await executor
+    .select({ from: reportSummary.periodFrom, to: reportSummary.periodTo, computedAt: reportSummary.computedAt })
+    .from(reportSummary)
+    .where(eq(reportSummary.level, "nation"));
+  return rows;
+}
+
+/**
+ * One worker run (the `reports.summary` task): refreshes the periods due (periodsDue), the current ones
+ * always, the others while the run has spent less than `budgetMs` (so one run does not hold the worker's
+ * other tasks for long; the rest is due again on the next run), and drops the rows of periods no longer kept.
+ */
+export async function refreshDueReportSummary(
+  executor: Executor,
+  options: { today: string; now?: Date; stopped?: () => boolean; budgetMs?: number },
+): Promise<number> {
+  const started = performance.now();
+  const budget = options.budgetMs ?? 3 * 60_000;
+  const due = periodsDue(options.today, options.now ?? clockNow(), await summaryState(executor));
+  const oldest = summaryPeriods(options.today)[0]!.from;
+  await executor.delete(reportSummary).where(sql`${reportSummary.periodFrom} < ${oldest}::date`);
+  let done = 0;
+  for (const period of due) {
+    if (options.stopped?.()) break;
+    if (!contains(period, options.today) && performance.now() - started > budget) break;
+    done += await refreshReportSummary(executor, {
+      today: options.today,
+      periods: [period],
+      ...(options.stopped ? { stopped: options.stopped } : {}),
+    });
+  }
+  return done;
+}
+
+type StoredRow = { level: string; unitCode: string; figures: unknown; series: unknown; computedAt: Date };
+
+/**
+ * The report of the country or a province for a period from the summary, when every row it needs is there
+ * (the area's own and one per unit one level down); undefined otherwise (the caller goes live). A commune's
+ * report stays live (small, and its rows carry no series). `computedAt`: the oldest of the rows used.
+ */
+export async function readAreaFromSummary(
+  area: AreaRef,
+  period: AreaPeriod,
+  options: { series: boolean },
+  executor: Executor,
+): Promise<(Omit<AreaReport, "area" | "computedAt"> & { computedAt: Date }) | undefined> {
+  if (area.level === "commune" || !isSummaryShaped(period)) return undefined;
+  const samePeriod = and(eq(reportSummary.periodFrom, period.from), eq(reportSummary.periodTo, period.to));
+  const columns = {
+    level: reportSummary.level,
+    unitCode: reportSummary.unitCode,
+    figures: reportSummary.figures,
+    series: reportSummary.series,
+    computedAt: reportSummary.computedAt,
+  };
+  const units =
+    area.level === "nation"
+      ? (await listProvinces()).map((p) => ({ code: p.code, name: p.name }))
+      : (await listCommunes(area.code)).map((c) => ({ code: c.code, name: c.name }));
+  const childLevel = area.level === "nation" ? "province" : "commune";
+  const stored: StoredRow[] = await executor
+    .select(columns)
+    .from(reportSummary)
+    .where(
+      and(
+        samePeriod,
+        or(
+          and(eq(reportSummary.level, area.level), eq(reportSummary.unitCode, area.code)),
+          and(
+            eq(reportSummary.level, childLevel),
+            inArray(
+              reportSummary.unitCode,
+              units.map((u) => u.code),
+            ),
+          ),
+        ),
+      ),
+    );
+  const own = stored.find((r) => r.level === area.level);
+  const children = new Map(stored.filter((r) => r.level === childLevel).map((r) => [r.unitCode, r]));
+  if (!own || units.some((u) => !children.has(u.code))) return undefined;
+  const indicatorsOf = (row: StoredRow) => deriveIndicators(row.figures as RawFigures);
+  const computedAt = new Date(Math.min(...stored.map((r) => r.computedAt.getTime())));
+  const monthly = options.series ? (own.series as MonthlyPoint[]) : [];
+  if (area.level === "nation") {
+    const rows = units
+      .map((u) => ({ code: u.code, name: u.name, indicators: indicatorsOf(children.get(u.code)!) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    return { indicators: indicatorsOf(own), rows, monthly, computedAt };
+  }
+  const byCommune = new Map(units.map((u) => [u.code, indicatorsOf(children.get(u.code)!)]));
+  const rows = await namedCommuneRows(
+    executor,
+    units.map((u) => u.code),
+    byCommune,
+  );
+  return { indicators: indicatorsOf(own), rows, monthly, computedAt };
+}
