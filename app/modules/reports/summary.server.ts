@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 
 import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
-import { now as clockNow } from "~/utils/clock.server";
+import { now as clockNow, todayIso } from "~/utils/clock.server";
 
 import type { Executor } from "../../../db/client.server";
 import { reportSummary } from "../../../db/schema";
@@ -58,7 +58,7 @@ const periodKey = (p: SummaryPeriod) => `${p.from}/${p.to}`;
 /** The start of a Vietnamese calendar day (UTC+7 all year). */
 const vietnamDayStart = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 
-/** What the summary holds for a period: when its rows were computed (the oldest), none when absent. */
+/** What the summary holds for a period: when its rows were computed, none when absent. */
 export type SummaryState = { from: string; to: string; computedAt: Date };
 
 /**
@@ -87,8 +87,16 @@ export function periodsDue(today: string, now: Date, state: readonly SummaryStat
 
 type SummaryRow = typeof reportSummary.$inferInsert;
 
-/** Computes one period with the live query code: each province (a row and a row per commune), then the country. */
-async function computePeriod(executor: Executor, period: SummaryPeriod, computedAt: Date): Promise<SummaryRow[]> {
+/**
+ * One period computed with the live query code, a step at a time (a step per province: its row and a row
+ * per commune; then the country in one query, persons counselled distinct over the whole country as live),
+ * so the worker can spread a period over several ticks. Returns the rows to write.
+ */
+async function* computePeriod(
+  executor: Executor,
+  period: SummaryPeriod,
+  computedAt: Date,
+): AsyncGenerator<void, SummaryRow[]> {
   const rows: SummaryRow[] = [];
   const base = { periodFrom: period.from, periodTo: period.to, computedAt };
   const allCommunes: string[] = [];
@@ -100,8 +108,8 @@ async function computePeriod(executor: Executor, period: SummaryPeriod, computed
     for (const code of communeCodes) {
       rows.push({ ...base, level: "commune", unitCode: code, figures: report.byCommune.get(code) ?? {}, series: [] });
     }
+    yield;
   }
-  // The country in one query: persons counselled are counted distinct over the whole country, as live.
   const nation = await computeRawReport(
     executor,
     { communeCodes: allCommunes, ...period },
@@ -113,10 +121,20 @@ async function computePeriod(executor: Executor, period: SummaryPeriod, computed
 
 const CHUNK = 1000;
 
+/** Replaces a period's rows in one transaction: a reader sees its old rows or its new ones, never a mix. */
+async function writePeriod(executor: Executor, period: SummaryPeriod, rows: SummaryRow[]): Promise<void> {
+  await executor.transaction(async (tx) => {
+    await tx
+      .delete(reportSummary)
+      .where(and(eq(reportSummary.periodFrom, period.from), eq(reportSummary.periodTo, period.to)));
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(reportSummary).values(rows.slice(i, i + CHUNK));
+  });
+}
+
 /**
  * Computes the given periods (default: every kept period) and replaces their rows, one transaction per
- * period (a reader sees a period's old rows or its new ones, never half of each). Stops between periods
- * when `stopped()` says so. Returns how many periods were refreshed.
+ * period. Stops between steps when `stopped()` says so (a period half computed is not written). Returns
+ * how many periods were refreshed.
  */
 export async function refreshReportSummary(
   executor: Executor,
@@ -125,17 +143,12 @@ export async function refreshReportSummary(
   const periods = options.periods ?? summaryPeriods(options.today);
   let done = 0;
   for (const period of periods) {
-    if (options.stopped?.()) break;
-    // The time the records were read from (a row is at least this fresh).
-    const computedAt = clockNow();
-    const rows = await computePeriod(executor, period, computedAt);
-    if (options.stopped?.()) break;
-    await executor.transaction(async (tx) => {
-      await tx
-        .delete(reportSummary)
-        .where(and(eq(reportSummary.periodFrom, period.from), eq(reportSummary.periodTo, period.to)));
-      for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(reportSummary).values(rows.slice(i, i + CHUNK));
-    });
+    // The time the records are read from: every row is at least this fresh.
+    const steps = computePeriod(executor, period, clockNow());
+    let step = await steps.next();
+    while (!step.done && !options.stopped?.()) step = await steps.next();
+    if (!step.done) break;
+    await writePeriod(executor, period, step.value);
     done += 1;
   }
   return done;
@@ -143,38 +156,66 @@ export async function refreshReportSummary(
 
 /** What the summary holds per period (its nation row, written in the same transaction as the others). */
 export async function summaryState(executor: Executor): Promise<SummaryState[]> {
-  const rows = await executor
+  return executor
     .select({ from: reportSummary.periodFrom, to: reportSummary.periodTo, computedAt: reportSummary.computedAt })
     .from(reportSummary)
     .where(eq(reportSummary.level, "nation"));
-  return rows;
 }
 
+export const SUMMARY_EVERY_MS = 10 * 60_000;
+
 /**
- * One worker run (the `reports.summary` task): refreshes the periods due (periodsDue), the current ones
- * always, the others while the run has spent less than `budgetMs` (so one run does not hold the worker's
- * other tasks for long; the rest is due again on the next run), and drops the rows of periods no longer kept.
+ * The worker's `reports.summary` task (run every tick): every SUMMARY_EVERY_MS, and at once when the day
+ * changes, a round starts with the periods due (periodsDue) and drops the rows of periods no longer kept;
+ * each call then works for about `sliceMs` (at least one step: a province, or the country) and returns,
+ * so a round at national scale never holds the worker's other tasks (search delivery every tick) for long.
+ * A period is written once all its steps are done. Returns the periods written by this call.
  */
-export async function refreshDueReportSummary(
-  executor: Executor,
-  options: { today: string; now?: Date; stopped?: () => boolean; budgetMs?: number },
-): Promise<number> {
-  const started = performance.now();
-  const budget = options.budgetMs ?? 3 * 60_000;
-  const due = periodsDue(options.today, options.now ?? clockNow(), await summaryState(executor));
-  const oldest = summaryPeriods(options.today)[0]!.from;
-  await executor.delete(reportSummary).where(sql`${reportSummary.periodFrom} < ${oldest}::date`);
-  let done = 0;
-  for (const period of due) {
-    if (options.stopped?.()) break;
-    if (!contains(period, options.today) && performance.now() - started > budget) break;
-    done += await refreshReportSummary(executor, {
-      today: options.today,
-      periods: [period],
-      ...(options.stopped ? { stopped: options.stopped } : {}),
-    });
-  }
-  return done;
+export function createSummaryRefresher(options: { sliceMs?: number; everyMs?: number } = {}) {
+  const sliceMs = options.sliceMs ?? 1_000;
+  const everyMs = options.everyMs ?? SUMMARY_EVERY_MS;
+  let queue: SummaryPeriod[] = [];
+  let running: { period: SummaryPeriod; steps: AsyncGenerator<void, SummaryRow[]> } | undefined;
+  let round: { at: number; day: string } | undefined;
+
+  return async function run(
+    executor: Executor,
+    context: { today?: string; now?: Date; stopped?: () => boolean },
+  ): Promise<number> {
+    const now = context.now ?? clockNow();
+    const today = context.today ?? todayIso(now);
+    const idle = !running && queue.length === 0;
+    if (idle) {
+      if (round && round.day === today && now.getTime() - round.at < everyMs) return 0;
+      round = { at: now.getTime(), day: today };
+      queue = periodsDue(today, now, await summaryState(executor));
+      const oldest = summaryPeriods(today)[0]!.from;
+      await executor.delete(reportSummary).where(sql`${reportSummary.periodFrom} < ${oldest}::date`);
+    }
+    const started = performance.now();
+    let written = 0;
+    do {
+      if (context.stopped?.()) break;
+      if (!running) {
+        const period = queue.shift();
+        if (!period) break;
+        running = { period, steps: computePeriod(executor, period, clockNow()) };
+      }
+      let step: IteratorResult<void, SummaryRow[]>;
+      try {
+        step = await running.steps.next();
+      } catch (error) {
+        running = undefined; // this period is due again next round
+        throw error;
+      }
+      if (step.done) {
+        await writePeriod(executor, running.period, step.value);
+        running = undefined;
+        written += 1;
+      }
+    } while (performance.now() - started < sliceMs);
+    return written;
+  };
 }
 
 type StoredRow = { level: string; unitCode: string; figures: unknown; series: unknown; computedAt: Date };
