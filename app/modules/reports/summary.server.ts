@@ -23,7 +23,11 @@ export type SummaryPeriod = { from: string; to: string };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The periods kept, in order of their start (then shortest first). */
+/**
+ * The periods kept, in order of their start (then shortest first): every month, quarter, half-year and year
+ * from 1 January two years before today's year up to the periods containing today, and this year's second
+ * half even before July (so every report preset of periods.ts is among them).
+ */
 export function summaryPeriods(today: string): SummaryPeriod[] {
   const year = Number(today.slice(0, 4));
   const out: SummaryPeriod[] = [];
@@ -40,8 +44,12 @@ export function summaryPeriods(today: string): SummaryPeriod[] {
         starts.push({ from: h.from, to: h.to });
       }
       if (m === 1) starts.push({ from: `${y}-01-01`, to: `${y}-12-31` });
-      // Up to the period containing today: nothing that starts after it.
-      out.push(...starts.filter((p) => p.from <= today));
+      // Up to the periods containing today, and the year's second half, which the page offers as a preset.
+      out.push(
+        ...starts.filter(
+          (p) => p.from <= today || (y === year && p.from.endsWith("-07-01") && p.to.endsWith("-12-31")),
+        ),
+      );
     }
   }
   return out;
@@ -52,7 +60,8 @@ export function isSummaryShaped(period: AreaPeriod): boolean {
   return periodTitle(period).key !== "reports.form.range";
 }
 
-const contains = (period: SummaryPeriod, day: string) => period.from <= day && day <= period.to;
+/** Current: containing today, or ahead of it (its figures at its end, e.g. persons resident, move with every record). */
+const isCurrent = (period: SummaryPeriod, today: string) => period.to >= today;
 const periodKey = (p: SummaryPeriod) => `${p.from}/${p.to}`;
 
 /** The start of a Vietnamese calendar day (UTC+7 all year). */
@@ -62,8 +71,8 @@ const vietnamDayStart = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 export type SummaryState = { from: string; to: string; computedAt: Date };
 
 /**
- * Which periods a worker run refreshes (pure): the periods containing today, always (at most 10 minutes
- * old); the kept periods without rows; and every kept period computed before today began in Vietnam or
+ * Which periods a worker round refreshes (pure): the periods containing today (or ahead of it), always
+ * (at most 10 minutes old); the kept periods without rows; and every kept period computed before today began in Vietnam or
  * more than 24 hours ago (so on a new day, and at least daily, everything is recomputed: back-dated records
  * reach past periods by the next night). Current periods first, then missing ones, then the oldest.
  */
@@ -75,7 +84,7 @@ export function periodsDue(today: string, now: Date, state: readonly SummaryStat
   const stale: { period: SummaryPeriod; at: number }[] = [];
   for (const period of summaryPeriods(today)) {
     const at = computed.get(periodKey(period));
-    if (contains(period, today)) current.push(period);
+    if (isCurrent(period, today)) current.push(period);
     else if (at === undefined) missing.push(period);
     else if (at.getTime() < dayStart || now.getTime() - at.getTime() >= 24 * 3_600_000) {
       stale.push({ period, at: at.getTime() });
