@@ -68,7 +68,7 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("alerts.job-alerts", 10 * MINUTE, (db) => sendJobAlerts(db)),
   task("notifications.delivery", 0, (db, { stopped }) => deliverDue(db, channelAdapters(), stopped)),
   task("notifications.short-link-pruning", HOUR, (db) => pruneShortLinks(db)),
-  // Each tick, but a round starts only every 10 minutes or on a new day, and a call works about a second.
+  // Each tick, but a round starts only every 10 minutes or on a new day, and a call works about 250 ms.
   task("reports.summary", 0, createSummaryRefresher()),
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { PERIOD_PRESETS, presetPeriod } from "~/modules/reports/periods";
-import { isSummaryShaped, periodsDue, summaryPeriods,type SummaryState } from "~/modules/reports/summary.server";
+import { isSummaryShaped, periodsDue, summaryPeriods, type SummaryState } from "~/modules/reports/summary.server";
 
 const key = (p: { from: string; to: string }) => `${p.from}/${p.to}`;
 

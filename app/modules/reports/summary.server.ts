@@ -176,12 +176,12 @@ export const SUMMARY_EVERY_MS = 10 * 60_000;
 /**
  * The worker's `reports.summary` task (run every tick): every SUMMARY_EVERY_MS, and at once when the day
  * changes, a round starts with the periods due (periodsDue) and drops the rows of periods no longer kept;
- * each call then works for about `sliceMs` (at least one step: a province, or the country) and returns,
+ * each call then works for about `sliceMs` (250 ms; at least one step: a province, or the country) and returns,
  * so a round at national scale never holds the worker's other tasks (search delivery every tick) for long.
  * A period is written once all its steps are done. Returns the periods written by this call.
  */
 export function createSummaryRefresher(options: { sliceMs?: number; everyMs?: number } = {}) {
-  const sliceMs = options.sliceMs ?? 1_000;
+  const sliceMs = options.sliceMs ?? 250;
   const everyMs = options.everyMs ?? SUMMARY_EVERY_MS;
   let queue: SummaryPeriod[] = [];
   let running: { period: SummaryPeriod; steps: AsyncGenerator<void, SummaryRow[]> } | undefined;
