@@ -194,8 +194,10 @@ export function createSummaryRefresher(options: { sliceMs?: number; everyMs?: nu
     const now = context.now ?? clockNow();
     const today = context.today ?? todayIso(now);
     const idle = !running && queue.length === 0;
-    if (idle) {
-      if (round && round.day === today && now.getTime() - round.at < everyMs) return 0;
+    // A new day starts a new round at once, even in the middle of one (a new month is then current).
+    const newDay = round !== undefined && round.day !== today;
+    if (idle || newDay) {
+      if (!newDay && round && now.getTime() - round.at < everyMs) return 0;
       round = { at: now.getTime(), day: today };
       queue = periodsDue(today, now, await summaryState(executor));
       const oldest = summaryPeriods(today)[0]!.from;
@@ -210,17 +212,17 @@ export function createSummaryRefresher(options: { sliceMs?: number; everyMs?: nu
         if (!period) break;
         running = { period, steps: computePeriod(executor, period, clockNow()) };
       }
-      let step: IteratorResult<void, SummaryRow[]>;
       try {
-        step = await running.steps.next();
+        const { period, steps } = running;
+        const step = await steps.next();
+        if (step.done) {
+          running = undefined;
+          await writePeriod(executor, period, step.value);
+          written += 1;
+        }
       } catch (error) {
         running = undefined; // this period is due again next round
         throw error;
-      }
-      if (step.done) {
-        await writePeriod(executor, running.period, step.value);
-        running = undefined;
-        written += 1;
       }
     } while (performance.now() - started < sliceMs);
     return written;
