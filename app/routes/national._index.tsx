@@ -97,7 +97,7 @@ export default function NationalPage() {
         </div>
       </dl>
       <p className="hint" data-computed={computedAt ? "summary" : "live"}>
-        {computedAt ? t("national.computedAt", { time: computedAt }) : t("national.live")}
+        {computedAt ? t("reports.computedAt", { time: computedAt }) : t("reports.live")}
       </p>
       {national.notice ? (
         <p className="alert alert--info" role="status">

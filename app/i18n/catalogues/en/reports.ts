@@ -193,8 +193,8 @@ export const messages: Record<keyof typeof vi, string> = {
   "national.lead":
     "Aggregate figures only: this page has no name, list or file of any person. Choose a province to see its communes.",
   "national.breadcrumb": "You are viewing",
-  "national.computedAt": "Figures compiled at {time}; recomputed regularly.",
-  "national.live": "Figures just computed from the records.",
+  "reports.computedAt": "Figures compiled at {time}; recomputed regularly.",
+  "reports.live": "Figures just computed from the records.",
   "national.compare.title.nation": "Provinces side by side",
   "national.compare.title.province": "Communes side by side",
   "national.compare.hint":

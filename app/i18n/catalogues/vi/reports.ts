@@ -197,8 +197,8 @@ export const messages = {
   "national.lead":
     "Chỉ có số liệu tổng hợp: trang này không có tên, danh sách hay hồ sơ của bất kỳ người nào. Chọn một tỉnh để xem từng xã, phường.",
   "national.breadcrumb": "Bạn đang xem",
-  "national.computedAt": "Số liệu tổng hợp lúc {time}; được tính lại định kỳ.",
-  "national.live": "Số liệu vừa được tính từ hồ sơ.",
+  "reports.computedAt": "Số liệu tổng hợp lúc {time}; được tính lại định kỳ.",
+  "reports.live": "Số liệu vừa được tính từ hồ sơ.",
   "national.compare.title.nation": "So sánh các tỉnh, thành phố",
   "national.compare.title.province": "So sánh các xã, phường",
   "national.compare.hint":
