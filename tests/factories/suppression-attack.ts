@@ -16,7 +16,12 @@
 
 export type AttackCell = { value: number | null; flag: string | null };
 export type AttackArea = { level: string; code: string; name?: string; figures: Record<string, AttackCell[]> };
-export type AttackInput = { quarters: { id: string }[]; indicators: string[]; smallNumber?: number; areas: AttackArea[] };
+export type AttackInput = {
+  quarters: { id: string }[];
+  indicators: string[];
+  smallNumber?: number;
+  areas: AttackArea[];
+};
 
 export type Recovered = {
   indicator: string;
@@ -88,7 +93,8 @@ export function recoverCells(json: unknown): Recovered[] {
       });
       for (const { term, min, max } of attackEquation(terms)) {
         if (min > max) throw new Error(`inconsistent figures: ${indicator} ${quarter.id} ${term.area}`);
-        if (min === max) recovered.push({ indicator, quarter: quarter.id, area: term.area, flag: term.flag, value: min });
+        if (min === max)
+          recovered.push({ indicator, quarter: quarter.id, area: term.area, flag: term.flag, value: min });
       }
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { type PublishedCell, SMALL_NUMBER } from "~/modules/public-figures/small-numbers";
-import { type SuppressedColumn, suppressColumn } from "~/modules/public-figures/suppression";
+import { suppressColumn,type SuppressedColumn } from "~/modules/public-figures/suppression";
 
 import { seededRandom } from "../factories/report-data";
 import { type AttackInput, recoverCells, smallShownCells } from "../factories/suppression-attack";
@@ -33,7 +33,8 @@ function publishedJson(columns: SuppressedColumn[], width: number): AttackInput 
 
 /** Primary suppression only: what a naive publisher does. */
 function naive(values: number[]): SuppressedColumn {
-  const hide = (v: number): PublishedCell => (v < SMALL_NUMBER ? { value: null, flag: "lt5" } : { value: v, flag: null });
+  const hide = (v: number): PublishedCell =>
+    v < SMALL_NUMBER ? { value: null, flag: "lt5" } : { value: v, flag: null };
   return { cells: values.map(hide), total: hide(values.reduce((a, b) => a + b, 0)) };
 }
 
@@ -166,7 +167,9 @@ describe("the attacker is not toothless", () => {
       ],
       2,
     );
-    expect(recoverCells(json)).toEqual([{ indicator: "count", quarter: "q0", area: "01", flag: "suppressed", value: 6 }]);
+    expect(recoverCells(json)).toEqual([
+      { indicator: "count", quarter: "q0", area: "01", flag: "suppressed", value: 6 },
+    ]);
   });
 
   it("breaks naive suppression on a large share of the same random tables", () => {

@@ -196,7 +196,17 @@ export function figuresCsv(figures: PublishedFigures): string {
     for (const [qi, quarter] of figures.quarters.entries()) {
       for (const key of figures.indicators) {
         const cell = area.figures[key][qi]!;
-        rows.push([area.level, area.code, area.name, quarter.id, quarter.from, quarter.to, key, cell.value, cell.flag ?? ""]);
+        rows.push([
+          area.level,
+          area.code,
+          area.name,
+          quarter.id,
+          quarter.from,
+          quarter.to,
+          key,
+          cell.value,
+          cell.flag ?? "",
+        ]);
       }
     }
   }
