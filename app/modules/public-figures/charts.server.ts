@@ -19,7 +19,11 @@ const GROUPS: {
   title: "figures.chart.people.title" | "figures.chart.partners.title";
   keys: PublicIndicator[];
 }[] = [
-  { id: "people", title: "figures.chart.people.title", keys: ["personsSupported", "placedInJobs", "inTraining"] },
+  {
+    id: "people",
+    title: "figures.chart.people.title",
+    keys: ["personsSupported", "placedInJobs", "inTraining", "stableAfter12Months"],
+  },
   { id: "partners", title: "figures.chart.partners.title", keys: ["employersTakingPart", "coursesOffered"] },
 ];
 const COLOURS = ["#0b6e4f", "#a15c00", "#5b7fb5", "#b42318"];

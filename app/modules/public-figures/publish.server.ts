@@ -213,8 +213,13 @@ export function figuresCsv(figures: PublishedFigures): string {
   return toCsv(rows);
 }
 
-/** Count, suppress and store the figures of the last completed quarters (one statement). */
-export async function publishFigures(executor: Executor = db()): Promise<PublishedFigures> {
+/**
+ * Count, suppress and store the figures of the last completed quarters (one statement). Returns what was
+ * published and the raw counts it was made from (for the tests; never stored).
+ */
+export async function publishFigures(
+  executor: Executor = db(),
+): Promise<{ figures: PublishedFigures; raw: RawFigures }> {
   const quarters = completedQuarters(todayIso());
   const provinces = (await listProvinces()).sort((a, b) => (a.code < b.code ? -1 : 1));
   const raw = await countPublicFigures(
@@ -229,7 +234,7 @@ export async function publishFigures(executor: Executor = db()): Promise<Publish
     .insert(publishedFigures)
     .values({ kind: PUBLIC_FIGURES_KIND, json: figures, csv, generatedAt })
     .onConflictDoUpdate({ target: publishedFigures.kind, set: { json: figures, csv, generatedAt } });
-  return figures;
+  return { figures, raw };
 }
 
 /**

@@ -44,7 +44,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "figures.provinces.hint": "Choose a province's name to see its figures by quarter.",
   "figures.charts.title": "Charts by quarter",
   "figures.charts.data": "The chart's figures",
-  "figures.chart.people.title": "People supported, placed in jobs, in training",
+  "figures.chart.people.title": "People supported, placed in jobs, in training, still working after 12 months",
   "figures.chart.partners.title": "Employers taking part and courses offered",
   "figures.chart.count": "Count",
   "figures.chart.desc": "By quarter, {area}. {list}",

@@ -46,7 +46,7 @@ export const messages = {
   "figures.provinces.hint": "Chọn tên một tỉnh, thành phố để xem số liệu theo quý.",
   "figures.charts.title": "Biểu đồ theo quý",
   "figures.charts.data": "Số liệu của biểu đồ",
-  "figures.chart.people.title": "Người được hỗ trợ, có việc làm, học nghề",
+  "figures.chart.people.title": "Người được hỗ trợ, có việc làm, học nghề, còn làm việc sau 12 tháng",
   "figures.chart.partners.title": "Doanh nghiệp tham gia và khóa học nghề",
   "figures.chart.count": "Số lượng",
   "figures.chart.desc": "Theo quý, {area}. {list}",
