@@ -5,7 +5,6 @@ import { z } from "zod";
 
 import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
 import {
-  countPublicFigures,
   CSV_HEADER,
   publishFigures,
   publishFiguresWhenDue,
