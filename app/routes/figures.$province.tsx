@@ -1,7 +1,7 @@
 import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
-import { FiguresPage,type FiguresPageView } from "~/components/public-figures/figures-page";
+import { FiguresPage, type FiguresPageView } from "~/components/public-figures/figures-page";
 import { listingCacheHeaders, listingHeaders } from "~/http/listing-cache";
 import { found } from "~/http/responses.server";
 import { localeFromCookie } from "~/i18n";

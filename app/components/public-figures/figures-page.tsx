@@ -9,7 +9,7 @@ import { useI18n } from "~/utils/i18n-react";
 /**
  * The public figures of the country or a province (routes figures._index and figures.$province): what
  * the stored snapshot holds, with every hidden value marked ("< 5", "*") and explained in words. Works
- * without JavaScript (links only) and prints (app.css: .figures-page under @media print).
+ * without JavaScript (links only) and prints (app.css: .pub-figures-page under @media print).
  */
 
 type ChartView = {
@@ -58,7 +58,7 @@ function FigureTd({ cell }: { cell: PublishedCell }) {
 function Marks() {
   const { t } = useI18n();
   return (
-    <section className="card figures-marks">
+    <section className="card pub-figures-marks">
       <h2>{t("figures.marks.title")}</h2>
       <ul>
         <li>{t("figures.marks.lt5")}</li>
@@ -126,7 +126,7 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
     ? t("figures.provinces.title", { quarter: formatQuarter(page.quarters[page.quarters.length - 1] ?? "", locale) })
     : "";
   return (
-    <div className="figures-page">
+    <div className="pub-figures-page">
       {page.area.level === "province" ? (
         <p className="persons-back no-print">
           <Link to="/figures">{t("figures.backToNation")}</Link>
@@ -141,16 +141,16 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
         </section>
       ) : (
         <>
-          <p className="hint figures-generated">
+          <p className="hint pub-figures-generated">
             <time dateTime={page.generatedAt}>
               {t("figures.generatedAt", { time: page.generatedLabel, count: page.quarters.length })}
             </time>
           </p>
           <Marks />
 
-          <section className="figures-quarters">
+          <section className="pub-figures-quarters">
             <TableScroll label={t("figures.table.caption", { area: areaName })}>
-              <table className="report-table figures-table">
+              <table className="report-table pub-figures-table">
                 <caption>{t("figures.table.caption", { area: areaName })}</caption>
                 <thead>
                   <tr>
@@ -178,7 +178,7 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
 
           <section className="report-charts">
             <h2>{t("figures.charts.title")}</h2>
-            <div className="report-charts__grid figures-charts">
+            <div className="report-charts__grid pub-figures-charts">
               {page.charts.map((chart) => (
                 <ChartCard key={chart.id} chart={chart} />
               ))}
@@ -186,11 +186,11 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
           </section>
 
           {page.provinces ? (
-            <section className="figures-provinces">
-              <h2 id="figures-provinces-title">{provincesTitle}</h2>
+            <section className="pub-figures-provinces">
+              <h2 id="pub-figures-provinces-title">{provincesTitle}</h2>
               <p className="hint no-print">{t("figures.provinces.hint")}</p>
               <TableScroll label={provincesTitle}>
-                <table className="report-table figures-table figures-table--provinces">
+                <table className="report-table pub-figures-table pub-figures-table--provinces">
                   <thead>
                     <tr>
                       <th scope="col">{t("figures.table.province")}</th>
@@ -218,7 +218,7 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
             </section>
           ) : null}
 
-          <section className="card figures-define">
+          <section className="card pub-figures-define">
             <h2>{t("figures.define.title")}</h2>
             <dl>
               {PUBLIC_INDICATORS.map((k) => (
@@ -231,7 +231,7 @@ export function FiguresPage({ page }: { page: FiguresPageView }) {
           </section>
         </>
       )}
-      <section className="card figures-open no-print">
+      <section className="card pub-figures-open no-print">
         <h2>{t("figures.download.title")}</h2>
         <p>{t("figures.download.lead")}</p>
         <ul className="list">

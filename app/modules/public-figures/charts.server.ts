@@ -84,7 +84,8 @@ async function groupChart(
           x: { field: "quarter", type: "ordinal", sort: quarters, scale: { domain: quarters }, title: null },
           xOffset: { field: "series", sort: labels, scale: { domain: labels } },
           y: count,
-          color,
+          // One label a line: the indicators' names are long.
+          color: { ...color, legend: { columns: 1, labelLimit: 480 } },
         },
         config: configOf("wide"),
       } as TopLevelSpec,
