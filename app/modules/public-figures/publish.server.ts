@@ -12,6 +12,7 @@ import { publishedFigures } from "../../../db/schema";
 import { SMALL_NUMBER } from "./small-numbers";
 import {
   completedQuarters,
+  inDocumentedOrder,
   PUBLIC_FIGURES_KIND,
   PUBLIC_INDICATORS,
   type PublicIndicator,
@@ -258,5 +259,9 @@ export async function loadPublishedFigures(executor: Executor = db()): Promise<P
     .from(publishedFigures)
     .where(sql`${publishedFigures.kind} = ${PUBLIC_FIGURES_KIND}`);
   if (!row) return null;
-  return { figures: row.json as PublishedFigures, csv: row.csv, generatedAt: row.generatedAt.toISOString() };
+  return {
+    figures: inDocumentedOrder(row.json as PublishedFigures),
+    csv: row.csv,
+    generatedAt: row.generatedAt.toISOString(),
+  };
 }

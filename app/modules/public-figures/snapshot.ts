@@ -63,3 +63,26 @@ export function completedQuarters(today: string, count = PUBLISHED_QUARTERS): Pu
   }
   return out;
 }
+
+/**
+ * The figures with their keys in the documented order (jsonb keeps keys sorted by length, not as written),
+ * so the open data reads top-down: header fields, quarters, then the areas.
+ */
+export function inDocumentedOrder(f: PublishedFigures): PublishedFigures {
+  return {
+    $schema: f.$schema,
+    version: f.version,
+    generatedAt: f.generatedAt,
+    smallNumber: f.smallNumber,
+    quarters: f.quarters.map((q) => ({ id: q.id, from: q.from, to: q.to })),
+    indicators: f.indicators,
+    areas: f.areas.map((a) => ({
+      level: a.level,
+      code: a.code,
+      name: a.name,
+      figures: Object.fromEntries(
+        f.indicators.map((k) => [k, a.figures[k].map((c) => ({ value: c.value, flag: c.flag }) as typeof c)]),
+      ) as PublishedArea["figures"],
+    })),
+  };
+}
