@@ -6,6 +6,7 @@ import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedBusinessTraining } from "./business-training";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedRepairShopHistory } from "./directory";
 import { seedFivePlusOne } from "./five-plus-one";
 import { seedMarketplace } from "./marketplace";
 import { seedDemoOutcomes } from "./outcomes";
@@ -50,7 +51,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       const outcomes = await seedDemoOutcomes(tx);
       const admin = await seedAdminLamDong(tx);
       const fivePlusOne = await seedFivePlusOne(tx);
-      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || fivePlusOne;
+      const directory = await seedRepairShopHistory(tx);
+      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || fivePlusOne || directory;
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -185,6 +187,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     // The Lâm Đồng admin, then the 5+1 model's records of xã Nam Đà (db/seed/five-plus-one.ts).
     await seedAdminLamDong(tx, passwordHash);
     await seedFivePlusOne(tx);
+    // The repair shop's earlier hires and its place in the directory of fair-chance employers (db/seed/directory.ts).
+    await seedRepairShopHistory(tx);
   });
   return true;
 }

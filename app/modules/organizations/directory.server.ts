@@ -201,10 +201,7 @@ export async function touchOpenJobs(tx: Executor, organizationId: string): Promi
  * programme, an employer already opted in (and verified) becomes listed, so its open jobs get the badge.
  */
 export async function onPlacementRecorded(tx: Executor, organizationId: string): Promise<void> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(placement)
-    .where(eq(placement.organizationId, organizationId));
+  const [row] = await tx.select({ n: count() }).from(placement).where(eq(placement.organizationId, organizationId));
   if (Number(row?.n ?? 0) === 1) await touchOpenJobs(tx, organizationId);
 }
 

@@ -37,7 +37,8 @@ export const messages: Record<keyof typeof vi, string> = {
   "directory.own.join": "Appear in the directory",
   "directory.own.leave": "Leave the directory",
   "directory.own.joined": "Your organisation is now in the directory.",
-  "directory.own.left": "Your organisation has left the directory. Your jobs no longer carry “Hired through Chung Tay”.",
+  "directory.own.left":
+    "Your organisation has left the directory. Your jobs no longer carry “Hired through Chung Tay”.",
   "directory.own.refused": "Your organisation cannot be added to the directory yet.",
   "directory.own.view": "See the directory",
 };

@@ -35,7 +35,8 @@ export const messages = {
   "directory.own.paused": "Tổ chức đã chọn xuất hiện trong danh bạ nhưng tạm thời chưa hiện vì:",
   "directory.own.blocked": "Tổ chức chưa thể tham gia danh bạ vì:",
   "directory.own.blocker.not_verified": "tổ chức chưa được công an xác minh;",
-  "directory.own.blocker.no_hire": "tổ chức chưa nhận người lao động nào qua chương trình (một lần nhận việc được cán bộ ghi nhận).",
+  "directory.own.blocker.no_hire":
+    "tổ chức chưa nhận người lao động nào qua chương trình (một lần nhận việc được cán bộ ghi nhận).",
   "directory.own.join": "Xuất hiện trong danh bạ",
   "directory.own.leave": "Rời danh bạ",
   "directory.own.joined": "Tổ chức đã có trong danh bạ.",
