@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 import { followUpSchedule } from "~/modules/placements/schedule";
 import { now as clockNow, todayIso } from "~/utils/clock.server";
@@ -14,6 +14,7 @@ import {
   type LivingSituation,
   officerCommune,
   organization,
+  outbox,
   placement,
   releasedPerson,
 } from "../schema";
@@ -298,11 +299,19 @@ export async function seedRepairShopHistory(tx: Transaction): Promise<boolean> {
       .set({ directoryListedAt: on(addMonths(today, -17)) })
       .where(eq(organization.id, shop.id));
   }
-  // Its open jobs now carry the badge: the outbox brings the index in line.
+  // Its open jobs now carry the badge: the outbox brings the index in line (those not already queued by an
+  // earlier step of the same seed).
   const jobs = await tx
     .select({ id: job.id })
     .from(job)
-    .where(and(eq(job.organizationId, shop.id), eq(job.status, "open")));
+    .where(
+      and(
+        eq(job.organizationId, shop.id),
+        eq(job.status, "open"),
+        sql`not exists (select 1 from ${outbox} q where q.entity = 'job' and q.entity_id = ${job.id}
+          and q.delivered_at is null)`,
+      ),
+    );
   await touch(
     tx,
     "job",

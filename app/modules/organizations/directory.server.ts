@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 
 import type { OrgScope } from "~/auth/org-scope.server";
 import { audit } from "~/modules/audit/audit.server";
-import { type PublishedCell, publishCount } from "~/modules/public-figures/small-numbers";
+import { publishCount,type PublishedCell } from "~/modules/public-figures/small-numbers";
 import { listOccupations } from "~/modules/reference/reference.server";
 import { now } from "~/utils/clock.server";
 import type { NotFound } from "~/utils/outcome";
@@ -20,8 +20,14 @@ import { indexSoon, touch } from "../../../search/facade.server";
  * people still there at the 12-month follow-up), each under the small-number rule: never a person.
  */
 
+/**
+ * The organisation's id inside a subquery, qualified: drizzle leaves a one-table select's columns bare, and
+ * a bare "id" would be ambiguous next to the subqueries' own tables.
+ */
+const ORG_ID = sql.raw(`"organization"."id"`);
+
 /** Has hired through the programme: at least one placement recorded with this organisation. */
-const hasHired = sql`exists (select 1 from placement hp where hp.organization_id = ${organization.id})`;
+const hasHired = sql`exists (select 1 from placement hp where hp.organization_id = ${ORG_ID})`;
 
 /** Listed in the directory (and its job listings badged): verified, hired through the programme, opted in. */
 export const recognisedSql: SQL<boolean> = sql<boolean>`(${organization.role} = 'employer'
@@ -31,17 +37,17 @@ export const recognisedSql: SQL<boolean> = sql<boolean>`(${organization.role} = 
 
 /** People hired: distinct persons with a placement at the organisation. */
 const hiredSql = sql<number>`(select count(distinct p.person_id) from placement p
-  where p.organization_id = ${organization.id})`.mapWith(Number);
+  where p.organization_id = ${ORG_ID})`.mapWith(Number);
 
 /** People kept a year: distinct persons whose 12-month follow-up there, once done, found them still employed. */
 const keptSql = sql<number>`(select count(distinct p.person_id) from placement p
   join follow_up f on f.placement_id = p.id
-  where p.organization_id = ${organization.id} and f.month_offset = 12 and f.done_at is not null
+  where p.organization_id = ${ORG_ID} and f.month_offset = 12 and f.done_at is not null
     and f.still_employed)`.mapWith(Number);
 
 /** The trades: the occupations of the jobs it has published (a placement through a referral is one of them). */
 const tradesSql = sql<string>`(select coalesce(string_agg(distinct j.occupation_code, ','), '') from job j
-  where j.organization_id = ${organization.id} and j.published_at is not null)`;
+  where j.organization_id = ${ORG_ID} and j.published_at is not null)`;
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
@@ -71,7 +77,7 @@ function filters(query: Pick<DirectoryQuery, "province" | "trade">): SQL {
   const conds: SQL[] = [recognisedSql];
   if (query.province) conds.push(eq(organization.provinceCode, query.province));
   if (query.trade) {
-    conds.push(sql`exists (select 1 from ${job} tj where tj.organization_id = ${organization.id}
+    conds.push(sql`exists (select 1 from ${job} tj where tj.organization_id = ${ORG_ID}
       and tj.published_at is not null and tj.occupation_code = ${query.trade})`);
   }
   return and(...conds)!;
