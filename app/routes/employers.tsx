@@ -1,10 +1,8 @@
 import { type HeadersFunction, json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
-import { Pagination } from "~/components/search/results";
 import { listingCacheHeaders, listingHeaders } from "~/http/listing-cache";
-import { loadDirectory } from "~/modules/organizations/directory.server";
+import { loadDirectory, parseDirectoryQuery } from "~/modules/organizations/directory.server";
 import type { PublishedCell } from "~/modules/public-figures/small-numbers";
 import { useI18n } from "~/utils/i18n-react";
 import { metaTranslator, pageTitle } from "~/utils/meta";
@@ -16,31 +14,20 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export const headers: HeadersFunction = listingHeaders;
 
-/** Shared and hand-edited like the other public URLs: a bad parameter is dropped, never an error page. */
-const querySchema = z.object({
-  province: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  trade: z
-    .string()
-    .regex(/^\d{5}$/)
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(500).catch(1),
-});
-
 /** /employers: the public directory of fair-chance employers (decision 045). No login, no JavaScript needed. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
-  const query = querySchema.parse({
-    province: params.get("province") || undefined,
-    trade: params.get("trade") || undefined,
-    page: params.get("page") ?? 1,
-  });
+  const query = parseDirectoryQuery(new URL(request.url).searchParams);
   const directory = await loadDirectory(query);
   return json({ query, directory }, { headers: listingCacheHeaders(request) });
+}
+
+/** The same filters on another page. */
+function pageHref(query: { province?: string; trade?: string }, page: number): string {
+  const params = new URLSearchParams();
+  if (query.province) params.set("province", query.province);
+  if (query.trade) params.set("trade", query.trade);
+  params.set("page", String(page));
+  return `/employers?${params}`;
 }
 
 function Count({ cell }: { cell: PublishedCell }) {
@@ -128,7 +115,27 @@ export default function Employers() {
           ))}
         </ol>
       )}
-      <Pagination page={directory.page} totalPages={directory.totalPages} />
+      {directory.totalPages > 1 ? (
+        <nav aria-label={t("directory.pages")} className="pagination">
+          {directory.page > 1 ? (
+            <Link to={pageHref(query, directory.page - 1)} rel="prev" className="button button--secondary">
+              ← {t("directory.prev")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="pagination__status">
+            {t("directory.page", { page: number(directory.page), pages: number(directory.totalPages) })}
+          </span>
+          {directory.page < directory.totalPages ? (
+            <Link to={pageHref(query, directory.page + 1)} rel="next" className="button button--secondary">
+              {t("directory.next")} →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
       <section className="card directory-about" aria-labelledby="directory-about">
         <h2 id="directory-about">{t("directory.about.title")}</h2>
         <p>{t("directory.about.earned")}</p>

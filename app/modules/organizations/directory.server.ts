@@ -1,8 +1,9 @@
 import { and, asc, count, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 
 import type { OrgScope } from "~/auth/org-scope.server";
 import { audit } from "~/modules/audit/audit.server";
-import { publishCount,type PublishedCell } from "~/modules/public-figures/small-numbers";
+import { publishCount, type PublishedCell } from "~/modules/public-figures/small-numbers";
 import { listOccupations } from "~/modules/reference/reference.server";
 import { now } from "~/utils/clock.server";
 import type { NotFound } from "~/utils/outcome";
@@ -52,6 +53,30 @@ const tradesSql = sql<string>`(select coalesce(string_agg(distinct j.occupation_
 export const DIRECTORY_PAGE_SIZE = 20;
 
 export type DirectoryQuery = { province?: string; trade?: string; page: number };
+
+/** Shared and hand-edited like the other public URLs: a bad parameter is dropped, never an error page. */
+const querySchema = z.object({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  trade: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(500).catch(1),
+});
+
+/** /employers?province=68&trade=72311&page=2 → the directory query (an unknown value means "no filter"). */
+export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
+  return querySchema.parse({
+    province: params.get("province") || undefined,
+    trade: params.get("trade") || undefined,
+    page: params.get("page") ?? 1,
+  });
+}
 
 export type DirectoryEntry = {
   id: string;

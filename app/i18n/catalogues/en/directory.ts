@@ -17,6 +17,10 @@ export const messages: Record<keyof typeof vi, string> = {
   "directory.hired": "People hired through the programme",
   "directory.kept": "Still employed after 12 months",
   "directory.lt5": "< 5",
+  "directory.pages": "Directory pages",
+  "directory.prev": "Previous",
+  "directory.next": "Next",
+  "directory.page": "Page {page} of {pages}",
   "directory.jobs": "See their jobs",
   "directory.about.title": "About this directory",
   "directory.about.earned":

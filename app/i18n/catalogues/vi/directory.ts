@@ -20,6 +20,10 @@ export const messages = {
   "directory.hired": "Người đã nhận vào làm qua chương trình",
   "directory.kept": "Còn làm việc sau 12 tháng",
   "directory.lt5": "< 5",
+  "directory.pages": "Các trang của danh bạ",
+  "directory.prev": "Trang trước",
+  "directory.next": "Trang sau",
+  "directory.page": "Trang {page}/{pages}",
   "directory.jobs": "Xem tin tuyển dụng",
   "directory.about.title": "Về danh bạ này",
   "directory.about.earned":
