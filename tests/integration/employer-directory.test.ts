@@ -13,6 +13,7 @@ import { parseJobSearch } from "~/modules/search/params";
 import { todayIso } from "~/utils/clock.server";
 import { addDays, addMonths } from "~/utils/dates";
 
+import * as profilePage from "../../app/routes/employer.profile";
 import { loader as employersLoader } from "../../app/routes/employers";
 import { appUser, auditEvent, followUp, job, organization, outbox, placement, releasedPerson } from "../../db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed/demo";
@@ -21,6 +22,7 @@ import { REPAIR_SHOP } from "../../db/seed/marketplace";
 import type { JobDocument } from "../../search/documents";
 import { touch } from "../../search/facade.server";
 import { drainOutbox, setupIntegration } from "../setup/integration";
+import { call, cookieFor } from "../setup/routes";
 
 /*
  * The public directory of fair-chance employers (issue 16 §3, decision 045): who is listed (verified, hired
@@ -337,5 +339,33 @@ describe("leaving the directory", () => {
     expect((await jobDocs(scope.organizationId)).map((d) => d.recognised)).toEqual([true]);
     await hire();
     expect(await pendingJobItems([jobId])).toEqual([]);
+  });
+});
+
+describe("the employer's one-click form on /employer/profile", () => {
+  type Status = { shown: boolean; blockers: string[]; hired: unknown; answer?: string } | null;
+  const statusOn = async (cookie: string, path = "/employer/profile") =>
+    ((await (await call(profilePage.loader, path, cookie)).json()) as { directory: Status }).directory;
+
+  it("leaves and joins in one click each, and says so", async () => {
+    const cookie = await cookieFor(shopScope.actorId);
+    expect(await statusOn(cookie)).toMatchObject({ shown: true, blockers: [], hired: { flag: null } });
+    const left = await call(profilePage.action, "/employer/profile", cookie, {}, { intent: "directory-leave" });
+    expect(left.status).toBe(302);
+    expect(left.headers.get("Location")).toBe("/employer/profile?directory=left#directory");
+    expect(await names()).not.toContain(REPAIR_SHOP);
+    expect(await statusOn(cookie, "/employer/profile?directory=left")).toMatchObject({ shown: false, answer: "left" });
+    const joined = await call(profilePage.action, "/employer/profile", cookie, {}, { intent: "directory-join" });
+    expect(joined.headers.get("Location")).toBe("/employer/profile?directory=joined#directory");
+    expect(await names()).toContain(REPAIR_SHOP);
+  });
+
+  it("tells an employer that has hired nobody yet why it cannot join", async () => {
+    const scope = await employer("Tiệm L mới đăng ký", { verified: true, listed: false, hires: 0 });
+    const cookie = await cookieFor(scope.actorId);
+    expect(await statusOn(cookie)).toMatchObject({ shown: false, blockers: ["no_hire"] });
+    const refused = await call(profilePage.action, "/employer/profile", cookie, {}, { intent: "directory-join" });
+    expect(refused.headers.get("Location")).toBe("/employer/profile?directory=refused#directory");
+    expect(await names()).not.toContain("Tiệm L mới đăng ký");
   });
 });
