@@ -15,10 +15,10 @@ import { type ReactNode, useEffect } from "react";
 import type { Locale } from "../db/enums";
 import { ROLE_HOME } from "./auth/permissions.server";
 import { authenticate } from "./auth/session.server";
-import { DemoRibbon } from "./components/demo-ribbon";
+import { DemoRibbon, type DemoRibbonWords } from "./components/demo-ribbon";
 import { type HeaderUser, SiteHeader } from "./components/site-header";
 import { getEnv } from "./env.server";
-import { localeFromCookie } from "./i18n";
+import { localeFromCookie, translator } from "./i18n";
 import { unreadCount } from "./modules/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
 import { useI18n, usePageAreas } from "./utils/i18n-react";
@@ -43,12 +43,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       }
     : null;
   return json(
-    { locale, user, requestId: context.requestId, demo: getEnv().mode === "demo" },
+    {
+      locale,
+      user,
+      requestId: context.requestId,
+      // The demo ribbon's words, translated here: the browser's catalogues need not carry them.
+      demo:
+        getEnv().mode === "demo"
+          ? { title: translator(locale)("demo.ribbon.title"), body: translator(locale)("demo.ribbon.body") }
+          : null,
+    },
     { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : undefined },
   );
 }
 
-type RootData = { locale: Locale; user: HeaderUser | null; requestId: string; demo: boolean };
+type RootData = { locale: Locale; user: HeaderUser | null; requestId: string; demo: DemoRibbonWords | null };
 
 function Header() {
   const data = useRouteLoaderData("root") as RootData | undefined;
@@ -83,7 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t("nav.skip")}
         </a>
-        {demo ? <DemoRibbon /> : null}
+        {demo ? <DemoRibbon words={demo} /> : null}
         <Header />
         <main id="main" className="container main" tabIndex={-1}>
           {children}

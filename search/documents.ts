@@ -15,6 +15,8 @@ export type JobRow = {
   organizationName: string;
   organizationVerified: boolean;
   fairChance: boolean;
+  /** Listed in the directory of fair-chance employers: verified, hired through the programme, opted in. */
+  recognised: boolean;
   communeCode: string;
   communeName: string;
   provinceCode: string;
@@ -84,6 +86,7 @@ export function jobToDocument(row: JobRow) {
     organizationId: row.organizationId,
     organizationName: row.organizationName,
     fairChance: row.fairChance,
+    recognised: row.recognised,
     description: excerpt(row.description),
     skills: row.skills,
     communeCode: row.communeCode,

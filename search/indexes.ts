@@ -69,6 +69,7 @@ export const INDEXES: Record<IndexName, { primaryKey: string; settings: Settings
         "organizationId",
         "closesAt",
         "fairChance",
+        "recognised",
       ],
       sortableAttributes: ["publishedAt", "wageMax", "wageMin", "startsAt", "closesAt"],
     },

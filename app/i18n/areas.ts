@@ -15,6 +15,7 @@ export const AREAS = [
   "business-training",
   "consent-withdrawal",
   "deliveries",
+  "directory",
   "events",
   "figures",
   "marketplace",

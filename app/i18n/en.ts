@@ -5,6 +5,7 @@ import { messages as businessTraining } from "./catalogues/en/business-training"
 import { messages as consentWithdrawal } from "./catalogues/en/consent-withdrawal";
 import { messages as core } from "./catalogues/en/core";
 import { messages as deliveries } from "./catalogues/en/deliveries";
+import { messages as directory } from "./catalogues/en/directory";
 import { messages as events } from "./catalogues/en/events";
 import { messages as figures } from "./catalogues/en/figures";
 import { messages as home } from "./catalogues/en/home";
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...businessTraining,
   ...consentWithdrawal,
   ...deliveries,
+  ...directory,
   ...events,
   ...figures,
   ...marketplace,

@@ -5,6 +5,7 @@ import { messages as businessTraining } from "./catalogues/vi/business-training"
 import { messages as consentWithdrawal } from "./catalogues/vi/consent-withdrawal";
 import { messages as core } from "./catalogues/vi/core";
 import { messages as deliveries } from "./catalogues/vi/deliveries";
+import { messages as directory } from "./catalogues/vi/directory";
 import { messages as events } from "./catalogues/vi/events";
 import { messages as figures } from "./catalogues/vi/figures";
 import { messages as home } from "./catalogues/vi/home";
@@ -41,6 +42,7 @@ export const vi = {
   ...businessTraining,
   ...consentWithdrawal,
   ...deliveries,
+  ...directory,
   ...events,
   ...figures,
   ...marketplace,

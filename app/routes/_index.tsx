@@ -52,6 +52,9 @@ export default function Index() {
           <p className="home-search__more">
             <Link to="/trainings">{t("home.search.trainings")}</Link>
           </p>
+          <p className="home-search__more">
+            <Link to="/employers">{t("home.search.employers")}</Link>
+          </p>
         </Form>
         <div className="actions">
           {home ? (

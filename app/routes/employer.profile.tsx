@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 
+import { DirectoryListingForm } from "~/components/directory-listing-form";
 import type { FormState } from "~/components/forms";
 import { OrganizationProfilePage } from "~/components/organization-profile-form";
 import { organizationProfileAction, organizationProfileLoader } from "~/http/organization-profile.server";
@@ -13,10 +14,12 @@ export const loader = (args: LoaderFunctionArgs) => organizationProfileLoader("e
 export const action = (args: ActionFunctionArgs) => organizationProfileAction("employer", args);
 
 export default function EmployerProfile() {
+  const data = useLoaderData<typeof loader>();
   return (
-    <OrganizationProfilePage
-      data={useLoaderData<typeof loader>()}
-      actionData={useActionData<typeof action>() as FormState}
-    />
+    <>
+      <OrganizationProfilePage data={data} actionData={useActionData<typeof action>() as FormState} />
+      {/* The directory of fair-chance employers: appear in it or leave it in one click (decision 045). */}
+      {data.directory ? <DirectoryListingForm status={data.directory} /> : null}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import type { Database, Transaction } from "../client.server";
 import { appUser, officerCommune, organization } from "../schema";
 import { seedBusinessTraining } from "./business-training";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedRepairShopHistory } from "./directory";
 import { seedFivePlusOne } from "./five-plus-one";
 import { seedMarketplace } from "./marketplace";
 import { seedDemoOutcomes } from "./outcomes";
@@ -54,7 +55,10 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       const admin = await seedAdminLamDong(tx);
       const national = await seedNational(tx);
       const fivePlusOne = await seedFivePlusOne(tx);
-      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || national || fivePlusOne;
+      const directory = await seedRepairShopHistory(tx);
+      return (
+        Boolean(marketplace) || businessTraining || persons || outcomes || admin || national || fivePlusOne || directory
+      );
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -190,6 +194,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedAdminLamDong(tx, passwordHash);
     await seedNational(tx, passwordHash);
     await seedFivePlusOne(tx);
+    // The repair shop's earlier hires and its place in the directory of fair-chance employers (db/seed/directory.ts).
+    await seedRepairShopHistory(tx);
   });
   return true;
 }

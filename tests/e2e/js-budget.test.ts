@@ -81,6 +81,7 @@ describe("the JavaScript of every public page stays within 100 KB gzipped", () =
         await firstDetail(page, "/jobs"),
         "/trainings",
         await firstDetail(page, "/trainings"),
+        "/employers",
         "/login",
         "/register",
         "/forgot-password",

@@ -49,6 +49,37 @@ async function stableFigure(page: Page): Promise<number> {
 }
 
 describe("the repair-shop case: from registration to a stable year at work", () => {
+  it("shows the shop in the public directory of fair-chance employers, with its one-year retention", async () => {
+    // Before the story below moves the clock: the shop's earlier hires (db/seed/directory.ts) already put it
+    // there. A visitor without an account or JavaScript, on a 360 px phone (issue 16 §3, decision 045).
+    const visitor = await e2e.page({ viewport: PHONE, javaScriptEnabled: false });
+    await visitor.goto("/");
+    await visitor.locator('a[href="/employers"]').click();
+    await visitor.waitForURL((url) => url.pathname === "/employers");
+    // The GET form filters by province and trade without JavaScript.
+    await visitor.locator('select[name="province"]').selectOption("68");
+    await visitor.locator('select[name="trade"]').selectOption("72311");
+    await visitor.locator(".directory-filters button[type=submit]").click();
+    await visitor.waitForURL((url) => url.searchParams.get("trade") === "72311");
+    const card = visitor.locator(".directory-card", { hasText: SHOP });
+    expect(await card.count()).toBe(1);
+    const text = (await card.innerText()).replace(/\s+/g, " ");
+    expect(text).toContain("Đã tuyển qua Chung Tay");
+    expect(text).toContain("Nam Đà");
+    // Hired and kept a year: real numbers (5 or more), not "< 5"; never a person's name.
+    const figures = (await card.locator(".directory-card__figures dd").allInnerTexts()).map((t) => t.trim());
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) expect(Number(figure)).toBeGreaterThanOrEqual(5);
+    expect(text).not.toContain(NAME);
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(visitor, "repair-shop-5-employers-directory");
+
+    // Its job listings carry the badge in public search.
+    await visitor.goto(`/jobs?${new URLSearchParams({ q: SHOP })}`);
+    const jobCard = visitor.locator(".result-card", { hasText: SHOP }).first();
+    expect(await jobCard.locator(".badge--recognised").innerText()).toBe("Đã tuyển qua Chung Tay");
+  });
+
   it(
     "registers, matches, refers, hires, places and follows Mr Nguyễn Văn H. for twelve months",
     { timeout: 240_000 },

@@ -27,6 +27,7 @@ import {
   releasedPerson,
 } from "../../db/schema";
 import { seedDemoData } from "../../db/seed/demo";
+import { REPAIR_SHOP_HIRES } from "../../db/seed/directory";
 import { UNITS } from "../factories";
 import { createOrgMember, publishJob, publishTraining } from "../factories/marketplace";
 import { createPerson, giveConsent } from "../factories/persons";
@@ -792,14 +793,19 @@ describe("the demo outcomes", () => {
     const after = await communeFigures(namDa);
     const delta = (k: keyof typeof after) => after[k] - before[k];
     // Plus the 5+1 pilot's records in Nam Đà (db/seed/five-plus-one.ts, fixed dates up to April 2022): 4 jobs,
-    // each with a stable 12-month outcome, and 2 accepted course referrals, both completed.
+    // each with a stable 12-month outcome, and 2 accepted course referrals, both completed. Plus the repair
+    // shop's earlier hires (db/seed/directory.ts): 8 placed, 5 still there, 7 stable at 12 months.
+    const shopHires = REPAIR_SHOP_HIRES.length;
+    const shopEmployed = REPAIR_SHOP_HIRES.filter((h) => !h.leftAfterMonths && !h.movedOnAfterMonths).length;
+    const shopStable = REPAIR_SHOP_HIRES.filter((h) => !h.leftAfterMonths).length;
+    expect([shopHires, shopEmployed, shopStable]).toEqual([8, 5, 7]);
     expect([
       delta("placementsStarted"),
       delta("employedNow"),
       delta("outcomeStable"),
       delta("completed"),
       delta("referralsAccepted"),
-    ]).toEqual([2 + 4, 2 + 4, 1 + 4, 1 + 2, 2 + 2]);
+    ]).toEqual([2 + 4 + shopHires, 2 + 4 + shopEmployed, 1 + 4 + shopStable, 1 + 2, 2 + 2]);
     const due = (await followUpTasks(namDa)).items.filter((i) => i.placementId === apprentice!.id);
     expect(due.map((i) => [i.monthOffset, i.state])).toEqual([[1, "due"]]);
 

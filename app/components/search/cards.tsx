@@ -49,6 +49,12 @@ export function JobCard({ job, headingLevel = 3 }: { job: PublicJobCard; heading
             <span className="badge badge--verified">{t("jobs.fairChance")}</span>
           </>
         ) : null}
+        {job.recognised ? (
+          <>
+            {" "}
+            <span className="badge badge--recognised">{t("jobs.recognised")}</span>
+          </>
+        ) : null}
       </p>
       <p className="result-card__place">
         {job.communeName}, {job.provinceName}

@@ -51,6 +51,8 @@ export function OrganizationSection({
     description: string;
     fairChancePledgedAt: string | null;
     acceptsUnexpunged: RecordStance;
+    /** A job's employer listed in the directory of fair-chance employers (earned, unlike the pledge). */
+    recognised?: boolean;
   };
 }) {
   const { t, date } = useI18n();
@@ -61,6 +63,14 @@ export function OrganizationSection({
         <strong>{organization.name}</strong>
       </p>
       {organization.description ? <p className="prose">{organization.description}</p> : null}
+      {organization.recognised ? (
+        <p>
+          <span className="badge badge--recognised">{t("jobs.recognised")}</span>{" "}
+          <Link to="/employers" className="hint">
+            {t("jobs.recognised.more")}
+          </Link>
+        </p>
+      ) : null}
       {organization.fairChancePledgedAt ? (
         <div className="pledge">
           <p>

@@ -20,6 +20,8 @@ export type PublicJobCard = {
   title: string;
   organizationName: string;
   fairChance: boolean;
+  /** Listed in the directory of fair-chance employers (earned, unlike the pledge). */
+  recognised: boolean;
   communeName: string;
   provinceName: string;
   wageMin: number;
@@ -36,6 +38,7 @@ export function jobCard(doc: JobDocument): PublicJobCard {
     title: doc.title,
     organizationName: doc.organizationName,
     fairChance: doc.fairChance,
+    recognised: doc.recognised,
     communeName: doc.communeName,
     provinceName: doc.provinceName,
     wageMin: doc.wageMin,
@@ -65,7 +68,7 @@ export type PublicJob = {
   startsAt: string | null;
   closesAt: string;
   publishedAt: string | null;
-  organization: shared.PublicOrganization;
+  organization: shared.PublicOrganization & { recognised: boolean };
   relatedTrainings: (shared.RelatedListing & { startsAt: string; costVnd: number; free: boolean })[];
 };
 
@@ -119,7 +122,7 @@ export async function getPublicJob(id: string): Promise<PublicJob | null> {
     startsAt: row.startsAt,
     closesAt: row.closesAt,
     publishedAt: shared.isoOrNull(row.publishedAt),
-    organization: shared.publicOrganization(row.organizationName, extra),
+    organization: { ...shared.publicOrganization(row.organizationName, extra), recognised: row.recognised },
     relatedTrainings: trainings
       .filter((t) => isTrainingPublic(t, today))
       .map((t) => ({

@@ -1,6 +1,7 @@
 import { asc, eq, gt, inArray, sql } from "drizzle-orm";
 
 import { isJobPublic } from "~/modules/listings/visibility";
+import { recognisedSql } from "~/modules/organizations/directory.server";
 
 import type { Executor } from "../../../db/client.server";
 import { commune, job, occupation, organization, province } from "../../../db/schema";
@@ -33,6 +34,7 @@ export function selectJobRows(db: Executor) {
       organizationName: organization.name,
       organizationVerified: sql<boolean>`${organization.verificationStatus} = 'verified'`,
       fairChance: sql<boolean>`${organization.fairChancePledgedAt} is not null`,
+      recognised: recognisedSql,
       communeCode: job.communeCode,
       communeName: commune.name,
       provinceCode: job.provinceCode,

@@ -9,6 +9,7 @@ import {
   userOfPerson,
   usersOfOrganization,
 } from "~/modules/notifications/notifications.server";
+import { onPlacementRecorded } from "~/modules/organizations/directory.server";
 import { personInScope, personsInScope } from "~/modules/persons/scope.server";
 import { minimumWageFor } from "~/modules/reference/reference.server";
 import { now, todayIso } from "~/utils/clock.server";
@@ -330,6 +331,8 @@ export async function createPlacement(
     );
     const params = { position: input.position, date: formatDate(input.startDate) };
     if (source.kind === "referral") {
+      // A first hire through the programme can put an opted-in employer in the directory (its jobs' badge).
+      await onPlacementRecorded(tx, source.organizationId);
       await notify(tx, await usersOfOrganization(tx, source.organizationId), {
         messageKey: "notify.placement.created.org",
         params,

@@ -15,9 +15,6 @@ export const messages: Record<keyof typeof vi, string> = {
   "footer.figures": "Public figures and open data",
   "footer.privacy":
     "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
-  "demo.ribbon.title": "Demo data",
-  "demo.ribbon.body":
-    "a trial copy: every person and organisation here is made up. Do not enter anyone's real information.",
   "register.loadCommunes": "Load the communes",
   "register.chooseProvinceFirst": "Choose the province first",
   "form.errorSummary": "Please correct the fields marked below.",

@@ -25,4 +25,5 @@ export const messages: Record<keyof typeof vi, string> = {
     "{provinces} provinces and cities and {communes} communes, wards and special zones (since 1/7/2025)",
   "home.search.title": "Find a job",
   "home.search.trainings": "Browse vocational courses, many of them free",
+  "home.search.employers": "Fair-chance employers who have hired through Chung Tay",
 };

@@ -18,6 +18,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "jobs.startsAt": "Start date",
   "jobs.place": "Workplace",
   "jobs.employer": "Employer",
+  "jobs.recognised.more": "Directory of fair-chance employers",
   "jobs.occupation": "Occupation",
   "jobs.skills": "Skills wanted",
   "jobs.experience": "Experience",

@@ -35,4 +35,9 @@ export const messages: Record<keyof typeof vi, string> = {
   "nav.notifications": "Notifications",
   "nav.notifications.unread": "Notifications ({count} unread)",
   "notifications.unread": "Unread",
+  // The demo ribbon (app/components/demo-ribbon.tsx): translated on the server and sent in the root loader's
+  // data, so no browser catalogue carries it (every public page's JavaScript budget, decision 035).
+  "demo.ribbon.title": "Demo data",
+  "demo.ribbon.body":
+    "a trial copy: every person and organisation here is made up. Do not enter anyone's real information.",
 };

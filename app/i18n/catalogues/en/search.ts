@@ -56,6 +56,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "jobs.wageRange": "{min} – {max}/month",
   "jobs.closesAt": "Apply by",
   "jobs.fairChance": "Fair-chance pledge",
+  "jobs.recognised": "Hired through Chung Tay",
   "jobs.cta.title": "Interested?",
   "jobs.cta.officer": "Ask the commune police officer where you live to refer you to this employer.",
   "jobs.cta.login": "Log in to ask for a referral",

@@ -26,4 +26,5 @@ export const messages = {
   "home.stats.units": "{provinces} tỉnh, thành phố và {communes} xã, phường, đặc khu (từ 1/7/2025)",
   "home.search.title": "Tìm việc làm",
   "home.search.trainings": "Xem các khóa học nghề, nhiều khóa miễn phí",
+  "home.search.employers": "Nhà tuyển dụng đồng hành, đã nhận người lao động qua Chung Tay",
 } as const;

@@ -21,6 +21,7 @@ export const messages = {
   "jobs.startsAt": "Ngày bắt đầu làm việc",
   "jobs.place": "Nơi làm việc",
   "jobs.employer": "Nơi tuyển dụng",
+  "jobs.recognised.more": "Danh bạ nhà tuyển dụng đồng hành",
   "jobs.occupation": "Nghề",
   "jobs.skills": "Kỹ năng cần có",
   "jobs.experience": "Kinh nghiệm",

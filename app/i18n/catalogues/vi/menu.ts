@@ -38,4 +38,8 @@ export const messages = {
   "nav.notifications": "Thông báo",
   "nav.notifications.unread": "Thông báo ({count} chưa đọc)",
   "notifications.unread": "Chưa đọc",
+  // The demo ribbon (app/components/demo-ribbon.tsx): translated on the server and sent in the root loader's
+  // data, so no browser catalogue carries it (every public page's JavaScript budget, decision 035).
+  "demo.ribbon.title": "Dữ liệu mẫu",
+  "demo.ribbon.body": "bản chạy thử, mọi người và tổ chức ở đây đều không có thật. Đừng nhập thông tin thật của ai.",
 } as const;

@@ -59,6 +59,7 @@ export const messages = {
   "jobs.wageRange": "{min} – {max}/tháng",
   "jobs.closesAt": "Hạn nộp hồ sơ",
   "jobs.fairChance": "Cam kết cơ hội công bằng",
+  "jobs.recognised": "Đã tuyển qua Chung Tay",
   "jobs.cta.title": "Bạn muốn ứng tuyển?",
   "jobs.cta.officer": "Hãy liên hệ cán bộ công an xã nơi bạn cư trú để được giới thiệu tới nơi tuyển dụng.",
   "jobs.cta.login": "Đăng nhập để nhờ giới thiệu",
