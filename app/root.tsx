@@ -52,12 +52,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         getEnv().mode === "demo"
           ? { title: translator(locale)("demo.ribbon.title"), body: translator(locale)("demo.ribbon.body") }
           : null,
+      // The footer's words too: plain text and links, on every page, so not in every page's catalogue.
+      footer: footerWords(locale),
     },
     { headers: auth.setCookie ? { "Set-Cookie": auth.setCookie } : undefined },
   );
 }
 
-type RootData = { locale: Locale; user: HeaderUser | null; requestId: string; demo: DemoRibbonWords | null };
+type FooterWords = { about: string; privacy: string; figures: string; employers: string };
+type RootData = {
+  locale: Locale;
+  user: HeaderUser | null;
+  requestId: string;
+  demo: DemoRibbonWords | null;
+  footer: FooterWords;
+};
+
+function footerWords(locale: Locale): FooterWords {
+  const t = translator(locale);
+  return {
+    about: t("footer.about"),
+    privacy: t("footer.privacy"),
+    figures: t("footer.figures"),
+    employers: t("footer.employers"),
+  };
+}
 
 function Header() {
   const data = useRouteLoaderData("root") as RootData | undefined;
@@ -75,7 +94,9 @@ export function Layout({ children }: { children: ReactNode }) {
   useHydratedMark();
   const { nonce } = useRequestInfo();
   const { t, locale } = useI18n();
-  const demo = (useRouteLoaderData("root") as RootData | undefined)?.demo;
+  const rootData = useRouteLoaderData("root") as RootData | undefined;
+  const demo = rootData?.demo;
+  const footer = rootData?.footer;
   const areas = usePageAreas();
   return (
     <html lang={locale}>
@@ -99,11 +120,15 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            <p>{t("footer.about")}</p>
-            <p>{t("footer.privacy")}</p>
-            <p>
-              <Link to="/figures">{t("footer.figures")}</Link>
-            </p>
+            {footer ? (
+              <>
+                <p>{footer.about}</p>
+                <p>{footer.privacy}</p>
+                <p className="site-footer__links">
+                  <Link to="/figures">{footer.figures}</Link> · <Link to="/employers">{footer.employers}</Link>
+                </p>
+              </>
+            ) : null}
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -17,7 +17,9 @@ export const reportSummary = pgTable(
     periodFrom: date("period_from").notNull(),
     periodTo: date("period_to").notNull(),
     figures: jsonb("figures").notNull(),
-    series: jsonb("series").notNull().default(sql`'[]'::jsonb`),
+    series: jsonb("series")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

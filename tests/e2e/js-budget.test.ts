@@ -62,6 +62,14 @@ async function firstDetail(page: Page, list: string): Promise<string> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe("the JavaScript of every public page stays within 100 KB gzipped", () => {
+  it("keeps the bundled code's licence notices at one address, named in the code (app/cli/legal-comments.ts)", async () => {
+    const res = await fetch(`${e2e.url}/build/LICENSES.txt`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("@license React");
+    expect(text).toContain("@remix-run/router");
+  });
+
   for (const lang of ["vi", "en"] as const) {
     it(`in ${lang === "vi" ? "Vietnamese" : "English"}`, async () => {
       const context = await e2e.context();

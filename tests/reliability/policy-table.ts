@@ -93,6 +93,14 @@ export const POLICY: Record<string, Row> = {
                                             post: "login ok     403      403      403   403   403   403   403", body: { intent: "unsave" }, params: id("job") },
   "trainings.$id.tsx":                     { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok",
                                             post: "login ok     403      403      403   403   403   403   403", body: { intent: "unsave" }, params: id("training") },
+  // The country's public figures and their open data (issue 16): everyone, no login; published before start.
+  "figures._index.tsx":                    { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok", aggregate: true },
+  "figures.$province.tsx":                 { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok", params: () => ({ province: "68" }), aggregate: true },
+  "figures[.]csv.tsx":                     { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok", aggregate: true },
+  "figures[.]json.tsx":                    { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok", aggregate: true },
+  "figures.schema[.]json.tsx":             { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok" },
+  // The directory of fair-chance employers: public, names employers, never a person.
+  "employers.tsx":                         { get: "ok    ok     ok       ok       ok    ok    ok    ok    ok", aggregate: true, showsText: { anon: "Cường Thịnh" } },
   // A logged-in user is sent home from these pages, even after posting their (empty) form.
   "login.tsx":                             { get: "ok    home   home     home     home  home  home  home  home",
                                             post: "bad   home   home     home     home  home  home  home  home" },

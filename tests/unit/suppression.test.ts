@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { type PublishedCell, SMALL_NUMBER } from "~/modules/public-figures/small-numbers";
-import { suppressColumn,type SuppressedColumn } from "~/modules/public-figures/suppression";
+import { suppressColumn, type SuppressedColumn } from "~/modules/public-figures/suppression";
 
 import { seededRandom } from "../factories/report-data";
 import { type AttackInput, recoverCells, smallShownCells } from "../factories/suppression-attack";

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { OrgScope } from "~/auth/org-scope.server";
 import type { StaffScope } from "~/auth/scope.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
+import { publishFigures } from "~/modules/public-figures/publish.server";
 
 import type { Database } from "../../../db/client.server";
 import { appUser, officerCommune } from "../../../db/schema";
@@ -66,6 +67,9 @@ async function userIdOf(db: Database, email: string) {
  * starts on the same database (PGlite allows one process at a time), through the process database (`db()`).
  */
 export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; accounts: Accounts }> {
+  // The public figures as the worker publishes them on its first tick, here before the app starts, so their
+  // pages and open data answer from the first request (issue 16).
+  await publishFigures(db);
   const officerNamDa = await userIdOf(db, DEMO_ACCOUNTS.officerNamDa.email);
   const employerUser = await userIdOf(db, DEMO_ACCOUNTS.employer.email);
   const providerUser = await userIdOf(db, DEMO_ACCOUNTS.provider.email);

@@ -40,4 +40,11 @@ export const messages: Record<keyof typeof vi, string> = {
   "demo.ribbon.title": "Demo data",
   "demo.ribbon.body":
     "a trial copy: every person and organisation here is made up. Do not enter anyone's real information.",
+  // The footer (app/root.tsx): translated on the server and sent in the root loader's data, like the ribbon.
+  "footer.about":
+    "Chung Tay connects people who have completed a prison sentence with jobs and vocational training, together with commune police and employers. Stigma and discrimination against them are prohibited by law.",
+  "footer.figures": "Public figures and open data",
+  "footer.privacy":
+    "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
+  "footer.employers": "Fair-chance employers",
 };

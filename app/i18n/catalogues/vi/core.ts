@@ -12,10 +12,6 @@ export const messages = {
   "nav.register": "Đăng ký doanh nghiệp, cơ sở đào tạo",
   "nav.language": "Ngôn ngữ",
   "nav.switchTo": "English",
-  "footer.about":
-    "Chung Tay kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp. Kỳ thị, phân biệt đối xử với người chấp hành xong án phạt tù bị pháp luật nghiêm cấm.",
-  "footer.figures": "Số liệu công khai và dữ liệu mở",
-  "footer.privacy": "Thông tin cá nhân chỉ được chia sẻ khi chính người đó đồng ý, cho đúng mục đích đã đồng ý.",
   "register.loadCommunes": "Tải danh sách xã, phường",
   "register.chooseProvinceFirst": "Chọn tỉnh, thành phố trước",
   "form.errorSummary": "Vui lòng sửa các mục được đánh dấu bên dưới.",

@@ -42,4 +42,10 @@ export const messages = {
   // data, so no browser catalogue carries it (every public page's JavaScript budget, decision 035).
   "demo.ribbon.title": "Dữ liệu mẫu",
   "demo.ribbon.body": "bản chạy thử, mọi người và tổ chức ở đây đều không có thật. Đừng nhập thông tin thật của ai.",
+  // The footer (app/root.tsx): translated on the server and sent in the root loader's data, like the ribbon.
+  "footer.about":
+    "Chung Tay kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp. Kỳ thị, phân biệt đối xử với người chấp hành xong án phạt tù bị pháp luật nghiêm cấm.",
+  "footer.figures": "Số liệu công khai và dữ liệu mở",
+  "footer.privacy": "Thông tin cá nhân chỉ được chia sẻ khi chính người đó đồng ý, cho đúng mục đích đã đồng ý.",
+  "footer.employers": "Nhà tuyển dụng đồng hành",
 } as const;
