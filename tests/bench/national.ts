@@ -1,0 +1,261 @@
+import os from "node:os";
+
+import { sql } from "drizzle-orm";
+
+import { translator } from "~/i18n";
+import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
+import { type AreaPeriod, type AreaRef, liveAreaReport, loadAreaReport } from "~/modules/reports/area-report.server";
+import { renderReportCharts } from "~/modules/reports/charts.server";
+
+import type { Database } from "../../db/client.server";
+import { loadPublicFigures, loadSummaryModule } from "./national-deps";
+import { GENERATED_ON, loadReportBench, type ReportBenchCounts } from "./reports-data";
+import { describeShare, machineShare, processCpuMs } from "./reports-machine";
+import { ms, summarize, table } from "./stats";
+
+/**
+ * The national-scale benchmark (issue 16 §4) on a PostgreSQL server: the whole country (34 provinces,
+ * 3,321 communes) with 500,000 persons, 5 million activities and 200,000 placements, generated in SQL by
+ * the report benchmark's generator (reports-data.ts). Times the national and a province report for a year
+ * as the national view loads them (from the report summary, charts included), the same reports live, the
+ * summary's refresh, and the public figures' publication, whose JSON must resist the suppression attack.
+ */
+
+export const NATIONAL_SECTION = "## National scale (issue 16): PostgreSQL server";
+const TARGET_NATION_P95 = 1000;
+const TARGET_PROVINCE_P95 = 300;
+const YEAR: AreaPeriod = { from: "2025-01-01", to: "2025-12-31" };
+
+export type NationalSizes = {
+  persons: number;
+  activities: number;
+  placements: number;
+  employers: number;
+  providers: number;
+  trainingSlots: number;
+};
+
+type Options = {
+  /** The database the app reads (useDatabase has made it the process database). */
+  db: Database;
+  /** A connection for the bulk load (synchronous_commit off for its session). */
+  loadDb: Database;
+  log: (s: string) => void;
+  sizes: NationalSizes;
+  runs: number;
+  liveRuns: number;
+  context: { command: string; database: string; loadAverage: number[] };
+};
+
+type Case = { name: string; area: AreaRef };
+type Timing = { total: number; figures: number; charts: number; cpu: number; fromSummary: boolean };
+
+async function timeReport(c: Case, live: boolean, db: Database): Promise<Timing> {
+  const cpu = processCpuMs();
+  const start = performance.now();
+  const report = live
+    ? { ...(await liveAreaReport(c.area, YEAR, { series: true }, db)), computedAt: null }
+    : await loadAreaReport(c.area, YEAR, { series: true }, db);
+  const mid = performance.now();
+  await renderReportCharts({ indicators: report.indicators, monthly: report.monthly, ...YEAR }, translator("vi"), "vi");
+  const end = performance.now();
+  return {
+    total: end - start,
+    figures: mid - start,
+    charts: end - mid,
+    cpu: processCpuMs() - cpu,
+    fromSummary: report.computedAt !== null,
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+}
+
+const n = (x: number) => x.toLocaleString("en");
+const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+export async function benchNational(o: Options): Promise<{ body: string; failures: string[] }> {
+  const { db, log } = o;
+  const failures: string[] = [];
+  const provinces = await listProvinces();
+  const loaded = await loadReportBench(o.loadDb, {
+    provinces: provinces.map((p) => p.code),
+    ...o.sizes,
+    log,
+  });
+  const c: ReportBenchCounts = loaded.counts;
+  log(`national: loaded in ${seconds(loaded.ms)}: ${JSON.stringify(c)}`);
+  const tableSizes = (await db.execute(
+    sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
+  )) as unknown as { size: string }[];
+
+  // A mid-sized province: the median by number of communes.
+  const sized = await Promise.all(
+    provinces.map(async (p) => ({ ...p, communes: (await listCommunes(p.code)).length })),
+  );
+  sized.sort((a, b) => a.communes - b.communes || a.code.localeCompare(b.code));
+  const mid = sized[Math.floor(sized.length / 2)]!;
+  const cases: Case[] = [
+    { name: "the country, a year (2025), a row per province", area: { level: "nation", code: "" } },
+    {
+      name: `a province (${mid.name}, ${mid.communes} communes), a year (2025), a row per commune`,
+      area: { level: "province", code: mid.code },
+    },
+  ];
+
+  // Live first (the summary is empty): the reference, and the sanity check that the figures are not empty.
+  log(`national: live reports, ${o.liveRuns} runs each (no warm-up for the country: each run takes long)`);
+  const live = new Map<string, Timing[]>(cases.map((k) => [k.name, []]));
+  const liveReport = await timed(() => liveAreaReport(cases[0]!.area, YEAR, { series: true }, db));
+  const nationLive = liveReport.value;
+  if (nationLive.indicators.placed === 0 || nationLive.indicators.counselling === 0 || nationLive.rows.length !== 34)
+    throw new Error(`national bench: empty figures ${JSON.stringify(nationLive.indicators)}`);
+  await timeReport(cases[1]!, true, db);
+  for (let run = 0; run < o.liveRuns; run++)
+    for (const k of cases) live.get(k.name)!.push(await timeReport(k, true, db));
+
+  // The summary: a full refresh (every kept period), then the current periods only (what the worker redoes).
+  const summary = await loadSummaryModule();
+  let refresh: { full?: number; current?: number; periods?: number; currentPeriods?: number; rows?: number } = {};
+  let summaryEquals: boolean | undefined;
+  if (typeof summary === "string") {
+    log(`national: summary not measured (${summary})`);
+  } else {
+    const periods = summary.summaryPeriods(GENERATED_ON);
+    const current = periods.filter((p) => p.from <= GENERATED_ON && GENERATED_ON <= p.to);
+    log(`national: full summary refresh (${periods.length} periods)`);
+    const full = await timed(() => summary.refreshReportSummary(db, { today: GENERATED_ON }));
+    log(`national: full refresh ${seconds(full.ms)}; current periods (${current.length})`);
+    const cur = await timed(() => summary.refreshReportSummary(db, { today: GENERATED_ON, periods: current }));
+    log(`national: current periods refresh ${seconds(cur.ms)}`);
+    const rows = (await db.execute(sql`select count(*)::int as n from report_summary`)) as unknown as { n: number }[];
+    refresh = {
+      full: full.ms,
+      current: cur.ms,
+      periods: periods.length,
+      currentPeriods: current.length,
+      rows: rows[0]!.n,
+    };
+    const fromSummary = await loadAreaReport(cases[0]!.area, YEAR, { series: true }, db);
+    summaryEquals =
+      JSON.stringify(fromSummary.indicators) === JSON.stringify(nationLive.indicators) &&
+      JSON.stringify(fromSummary.rows) === JSON.stringify(nationLive.rows) &&
+      JSON.stringify(fromSummary.monthly) === JSON.stringify(nationLive.monthly);
+    if (!summaryEquals) failures.push("the national report from the summary differs from the live one");
+  }
+
+  // The reports as the national view loads them (from the summary when it has the period), interleaved.
+  const results = new Map<string, Timing[]>(cases.map((k) => [k.name, []]));
+  log(`national: warm-up, then ${o.runs} runs of ${cases.length} cases (interleaved)`);
+  for (const k of cases) await timeReport(k, false, db);
+  const share = machineShare();
+  for (let run = 0; run < o.runs; run++)
+    for (const k of cases) results.get(k.name)!.push(await timeReport(k, false, db));
+  const machine = share.stop();
+
+  // The public figures: published by background work, then attacked.
+  const figures = await loadPublicFigures();
+  let publication: { ms: number; bytes: number; cells: number; recovered: number } | string;
+  if (typeof figures === "string") {
+    publication = figures;
+    log(`national: public figures not measured (${figures})`);
+  } else {
+    log("national: publishing the public figures");
+    const published = await timed(() => figures.publish(db, GENERATED_ON));
+    const rows = (await db.execute(sql`select kind, json::text as json from published_figures`)) as unknown as {
+      kind: string;
+      json: string;
+    }[];
+    if (rows.length === 0) throw new Error("national bench: the publication wrote no published_figures row");
+    let recovered = 0;
+    let bytes = 0;
+    for (const row of rows) {
+      bytes += row.json.length;
+      const cells = figures.recoverCells(JSON.parse(row.json));
+      recovered += cells.length;
+      if (cells.length)
+        log(
+          `national: ${cells.length} suppressed cells recovered from ${row.kind}: ${JSON.stringify(cells.slice(0, 5))}`,
+        );
+    }
+    const suppressed = rows.reduce((sum, row) => sum + (row.json.match(/"< ?5"/g)?.length ?? 0), 0);
+    publication = { ms: published.ms, bytes, cells: suppressed, recovered };
+    if (recovered > 0) failures.push(`${recovered} suppressed cells recovered from the published figures`);
+    log(`national: published in ${seconds(published.ms)}, ${recovered} cells recovered`);
+  }
+
+  const head = ["report", "n", "p50", "p95", "max", "figures p50", "charts p50", "CPU p50", "served from"];
+  const row = (name: string, t: Timing[]) => {
+    const s = summarize(t.map((x) => x.total));
+    const from = t.every((x) => x.fromSummary) ? "summary" : t.some((x) => x.fromSummary) ? "mixed" : "records (live)";
+    return [
+      name,
+      String(s.n),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.max),
+      ms(summarize(t.map((x) => x.figures)).p50),
+      ms(summarize(t.map((x) => x.charts)).p50),
+      ms(summarize(t.map((x) => x.cpu)).p50),
+      from,
+    ];
+  };
+  const nation = summarize(results.get(cases[0]!.name)!.map((x) => x.total));
+  const province = summarize(results.get(cases[1]!.name)!.map((x) => x.total));
+  const servedFromSummary = [...results.values()].flat().every((x) => x.fromSummary);
+  const load = o.context.loadAverage.map((x) => x.toFixed(2)).join(", ");
+  const verdict = (p95: number, target: number) => `**${p95 <= target ? "met" : "missed"}** (${ms(p95)} ms)`;
+  const refreshLine =
+    refresh.full === undefined
+      ? `- Summary refresh: **not measured** (${typeof summary === "string" ? summary : ""}).`
+      : `- Summary refresh (\`refreshReportSummary\`, wall time, on the two CPUs shared with the reports' pool): every kept period (${refresh.periods} periods, ${n(refresh.rows ?? 0)} summary rows) in ${seconds(refresh.full)}; the current periods only (${refresh.currentPeriods}, what the worker redoes as records change) in ${seconds(refresh.current!)}. The national report for 2025 from the summary ${summaryEquals ? "equals" : "**differs from**"} the live one (indicators, rows per province, monthly series).`;
+  const publicationLine =
+    typeof publication === "string"
+      ? `- Public figures: **not measured** (${publication}).`
+      : `- Public figures: published (table \`published_figures\`, ${n(publication.bytes)} bytes of JSON, ${n(publication.cells)} cells shown as "< 5") in ${seconds(publication.ms)}. The suppression attack (\`recoverCells\`, tests/factories/suppression-attack.ts) on the published JSON recovered **${publication.recovered}** cells${publication.recovered === 0 ? " (the run fails otherwise)" : ": the run FAILED"}.`;
+
+  const body = `Measured ${new Date().toISOString().slice(0, 10)} with \`${o.context.command}\` on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}; load average at start ${load}. Database: ${o.context.database}, ${tableSizes[0]?.size ?? "?"} after the load.
+
+- Data (tests/bench/reports-data.ts, \`loadReportBench\` over every province, generated in SQL with generate_series and hashint8, reproducible: fixed day ${GENERATED_ON}): ${n(provinces.length)} provinces, ${n(c.communes)} communes, ${n(c.persons)} persons, ${n(c.activities)} activities, ${n(c.placements)} placements with ${n(c.followUps)} follow-ups, ${n(c.enrolments)} enrolments, ${n(c.referrals)} training referrals, ${n(c.loans)} loans, ${n(c.classifications)} classifications, ${n(c.meetings)} meetings with ${n(c.attendances)} attendances, a model of ${n(c.modelPersons)} persons, ${n(c.employers)} employers, ${n(c.providers)} training providers with ${n(c.trainingSlots)} courses. Loaded in ${seconds(loaded.ms)} (activities in batches of 100,000 rows; \`synchronous_commit = off\` for the loading session only; \`analyze\` after).
+- What is timed: \`loadAreaReport\` (app/modules/reports/area-report.server.ts: the figures, the row per unit one level down and the monthly series) and \`renderReportCharts\` (the report's three charts to SVG), in this process, after one warm-up pass, the two cases interleaved. ${describeShare(machine)}
+- "Live" is \`liveAreaReport\`, the same figures computed from the records (what the report summary spares the visitor): ${o.liveRuns} runs each, for reference.
+
+### Report latency (ms), as the national view loads them
+
+${table(
+  head,
+  cases.map((k) => row(k.name, results.get(k.name)!)),
+)}
+
+### The same reports live (ms)
+
+${table(
+  head,
+  cases.map((k) => row(k.name, live.get(k.name)!)),
+)}
+
+### Background work
+
+${refreshLine}
+${publicationLine}
+
+### What the time is spent on
+
+${
+  servedFromSummary
+    ? '- With the summary, a report reads one summary row per unit (the area and the units one level down) for the period and its monthly series: no scan of the records. What remains is the charts (Vega-Lite to SVG, the "charts p50" column) and the reference data (cached in memory).'
+    : "- The reports were **not** served from the summary (computedAt null): every run scanned the records, as the live rows show."
+}
+- Live, the country's report runs the two report statements (app/modules/reports/indicator-sql.server.ts) for the whole country and again for each of the 34 provinces (the row per province), ${n(c.activities)} activities and ${n(c.persons)} persons each time, on a pool of 10 connections over 2 CPUs: that is why it takes ${ms(summarize(live.get(cases[0]!.name)!.map((x) => x.total)).p50)} ms and why the summary exists (docs/decisions/043).
+
+### Targets
+
+- National report for a year p95 ≤ ${TARGET_NATION_P95} ms: ${verdict(nation.p95, TARGET_NATION_P95)}.
+- Province report for a year p95 ≤ ${TARGET_PROVINCE_P95} ms: ${verdict(province.p95, TARGET_PROVINCE_P95)}.
+- No suppressed cell recoverable from the published figures: ${typeof publication === "string" ? "**not measured**" : publication.recovered === 0 ? "**met** (0 recovered)" : `**missed** (${publication.recovered} recovered)`}.
+`;
+  return { body, failures };
+}
