@@ -76,6 +76,7 @@ async function main() {
   const result = await benchNational({
     db: handle.db,
     loadDb: loader.db,
+    url,
     log,
     sizes,
     runs: RUNS,

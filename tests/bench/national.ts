@@ -9,6 +9,7 @@ import { renderReportCharts } from "~/modules/reports/charts.server";
 
 import type { Database } from "../../db/client.server";
 import { loadPublicFigures, loadSummaryModule } from "./national-deps";
+import { describeExplained, explainOnce } from "./national-explain";
 import { GENERATED_ON, loadReportBench, type ReportBenchCounts } from "./reports-data";
 import { describeShare, machineShare, processCpuMs } from "./reports-machine";
 import { ms, summarize, table } from "./stats";
@@ -40,6 +41,8 @@ type Options = {
   db: Database;
   /** A connection for the bulk load (synchronous_commit off for its session). */
   loadDb: Database;
+  /** The throwaway database's URL (for a connection of its own with auto_explain). */
+  url: string;
   log: (s: string) => void;
   sizes: NationalSizes;
   runs: number;
@@ -156,6 +159,16 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
     for (const k of cases) results.get(k.name)!.push(await timeReport(k, false, db));
   const machine = share.stop();
 
+  // Where the time goes on the server: each case once under auto_explain, and the province live.
+  log("national: EXPLAIN ANALYZE of each report (auto_explain)");
+  const explained: string[] = [];
+  for (const k of cases) {
+    const statements = await explainOnce(o.url, (edb) => loadAreaReport(k.area, YEAR, { series: true }, edb));
+    explained.push(`- ${k.name}, as loaded: ${describeExplained(statements)}.`);
+  }
+  const provinceLive = await explainOnce(o.url, (edb) => liveAreaReport(cases[1]!.area, YEAR, { series: true }, edb));
+  explained.push(`- ${cases[1]!.name}, live: ${describeExplained(provinceLive)}.`);
+
   // The public figures: published by background work, then attacked.
   const figures = await loadPublicFigures();
   let publication: { ms: number; bytes: number; cells: number; recovered: number } | string;
@@ -249,6 +262,7 @@ ${
     ? '- With the summary, a report reads one summary row per unit (the area and the units one level down) for the period and its monthly series: no scan of the records. What remains is the charts (Vega-Lite to SVG, the "charts p50" column) and the reference data (cached in memory).'
     : "- The reports were **not** served from the summary (computedAt null): every run scanned the records, as the live rows show."
 }
+${explained.join("\n")}
 - Live, the country's report runs the two report statements (app/modules/reports/indicator-sql.server.ts) for the whole country and again for each of the 34 provinces (the row per province), ${n(c.activities)} activities and ${n(c.persons)} persons each time, on a pool of 10 connections over 2 CPUs: that is why it takes ${ms(summarize(live.get(cases[0]!.name)!.map((x) => x.total)).p50)} ms and why the summary exists (docs/decisions/043).
 
 ### Targets
