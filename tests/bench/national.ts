@@ -77,6 +77,18 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
   return { value, ms: performance.now() - start };
 }
 
+/** Where two JSON-like values differ (numbers equal to 1e-9: shares are computed from sums). */
+function differ(a: unknown, b: unknown, at = "", out: string[] = []): string[] {
+  if (typeof a === "number" && typeof b === "number") {
+    if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) out.push(`${at}: ${a} ≠ ${b}`);
+  } else if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys)
+      differ((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${at}.${k}`, out);
+  } else if (a !== b) out.push(`${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  return out;
+}
+
 const n = (x: number) => x.toLocaleString("en");
 const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
 
@@ -143,11 +155,17 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
       rows: rows[0]!.n,
     };
     const fromSummary = await loadAreaReport(cases[0]!.area, YEAR, { series: true }, db);
-    summaryEquals =
-      JSON.stringify(fromSummary.indicators) === JSON.stringify(nationLive.indicators) &&
-      JSON.stringify(fromSummary.rows) === JSON.stringify(nationLive.rows) &&
-      JSON.stringify(fromSummary.monthly) === JSON.stringify(nationLive.monthly);
-    if (!summaryEquals) failures.push("the national report from the summary differs from the live one");
+    const differences = differ(
+      { indicators: fromSummary.indicators, rows: fromSummary.rows, monthly: fromSummary.monthly },
+      { indicators: nationLive.indicators, rows: nationLive.rows, monthly: nationLive.monthly },
+    );
+    summaryEquals = differences.length === 0;
+    if (!summaryEquals) {
+      log(`national: summary differs from live at ${differences.slice(0, 10).join(", ")}`);
+      failures.push(
+        `the national report from the summary differs from the live one (${differences.slice(0, 5).join(", ")})`,
+      );
+    }
   }
 
   // The reports as the national view loads them (from the summary when it has the period), interleaved.
