@@ -39,7 +39,7 @@ export type NationalSizes = {
 type Options = {
   /** The database the app reads (useDatabase has made it the process database). */
   db: Database;
-  /** A connection for the bulk load (synchronous_commit off for its session). */
+  /** A connection for the bulk load (synchronous_commit off, replica mode for its session). */
   loadDb: Database;
   /** The throwaway database's URL (for a connection of its own with auto_explain). */
   url: string;
@@ -250,7 +250,7 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
 
   const body = `Measured ${new Date().toISOString().slice(0, 10)} with \`${o.context.command}\` on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}; load average at start ${load}. Database: ${o.context.database}, ${tableSizes[0]?.size ?? "?"} after the load.
 
-- Data (tests/bench/reports-data.ts, \`loadReportBench\` over every province, generated in SQL with generate_series and hashint8, reproducible: fixed day ${GENERATED_ON}): ${n(provinces.length)} provinces, ${n(c.communes)} communes, ${n(c.persons)} persons, ${n(c.activities)} activities, ${n(c.placements)} placements with ${n(c.followUps)} follow-ups, ${n(c.enrolments)} enrolments, ${n(c.referrals)} training referrals, ${n(c.loans)} loans, ${n(c.classifications)} classifications, ${n(c.meetings)} meetings with ${n(c.attendances)} attendances, a model of ${n(c.modelPersons)} persons, ${n(c.employers)} employers, ${n(c.providers)} training providers with ${n(c.trainingSlots)} courses. Loaded in ${seconds(loaded.ms)} (activities in batches of 100,000 rows; \`synchronous_commit = off\` for the loading session only; \`analyze\` after).
+- Data (tests/bench/reports-data.ts, \`loadReportBench\` over every province, generated in SQL with generate_series and hashint8, reproducible: fixed day ${GENERATED_ON}): ${n(provinces.length)} provinces, ${n(c.communes)} communes, ${n(c.persons)} persons, ${n(c.activities)} activities, ${n(c.placements)} placements with ${n(c.followUps)} follow-ups, ${n(c.enrolments)} enrolments, ${n(c.referrals)} training referrals, ${n(c.loans)} loans, ${n(c.classifications)} classifications, ${n(c.meetings)} meetings with ${n(c.attendances)} attendances, a model of ${n(c.modelPersons)} persons, ${n(c.employers)} employers, ${n(c.providers)} training providers with ${n(c.trainingSlots)} courses. Loaded in ${seconds(loaded.ms)} (activities in batches of 100,000 rows; \`synchronous_commit = off\` and \`session_replication_role = replica\` (no per-row foreign-key checks; the counts, taken through the persons, prove every row has its person) for the loading session only; \`analyze\` after).
 - What is timed: \`loadAreaReport\` (app/modules/reports/area-report.server.ts: the figures, the row per unit one level down and the monthly series) and \`renderReportCharts\` (the report's three charts to SVG), in this process, after one warm-up pass, the two cases interleaved. ${describeShare(machine)}
 - "Live" is \`liveAreaReport\`, the same figures computed from the records (what the report summary spares the visitor): ${o.liveRuns} runs each, for reference.
 

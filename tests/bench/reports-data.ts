@@ -160,6 +160,7 @@ export async function loadReportBench(
       from generate_series(${from}::int, ${to}::int) g
       cross join lateral (select ${pick(11)} as n) p
       cross join lateral (select (array['encouragement_visit','education_review','counselling','procedure_help'])[1 + ${h(g, 15, 4)}] as kind) k`);
+    if (to % 1_000_000 === 0 && to < options.activities) options.log(`reports:   ${to} activities`);
   }
 
   const placements = options.placements ?? Math.round(N / 2);
