@@ -4,16 +4,20 @@
  * there, loads the country (tests/bench/national.ts), measures, writes the section of docs/PERFORMANCE.md
  * at the default sizes, and drops the database at the end, also on failure or Ctrl-C. Exits non-zero on an
  * error or when a suppressed cell of the published figures can be recovered; never on a missed timing target.
+ *
+ * The code measured (tests/bench/national.ts and the app modules it imports) is imported after the load.
+ * BENCH_NATIONAL_WAIT_FOR=path[,path…] (relative to the repository) makes the run wait, after the load, until
+ * those files exist (work being merged meanwhile), at most until BENCH_NATIONAL_WAIT_UNTIL (an ISO time).
  */
+import fs from "node:fs";
 import os from "node:os";
-
-import { forgetAdminUnits } from "~/modules/admin-units/admin-units.server";
+import path from "node:path";
 
 import { openDatabase, useDatabase } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { cleanup, cleanups, log } from "./harness";
-import { benchNational, NATIONAL_SECTION, type NationalSizes } from "./national";
+import { loadNational, type NationalSizes } from "./national-load";
 import { writeSection } from "./report";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -50,6 +54,19 @@ const withSettings = (url: string, settings: Record<string, string>) => {
 
 let failures: string[] = [];
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+async function waitForFiles(): Promise<void> {
+  const files = (process.env.BENCH_NATIONAL_WAIT_FOR ?? "").split(",").filter(Boolean);
+  const until = Date.parse(process.env.BENCH_NATIONAL_WAIT_UNTIL ?? "") || 0;
+  const missing = () => files.filter((f) => !fs.existsSync(path.join(ROOT, f)));
+  if (missing().length === 0) return;
+  log(`waiting for ${missing().join(", ")}${until ? ` until ${new Date(until).toISOString()}` : ""}`);
+  while (missing().length && (!until || Date.now() < until)) await new Promise((r) => setTimeout(r, 15_000));
+  if (missing().length) log(`still missing: ${missing().join(", ")}; measuring without`);
+  else await new Promise((r) => setTimeout(r, 15_000)); // a merge writes several files: let it finish
+}
+
 async function main() {
   const loadAverage = os.loadavg();
   const name = uniqueName("ct_national");
@@ -75,17 +92,19 @@ async function main() {
   cleanups.push(() => loader.close());
   useDatabase(handle);
   cleanups.push(async () => useDatabase(undefined));
-  forgetAdminUnits();
+  const loaded = await loadNational(loader.db, sizes, log);
+  await loader.close();
+  await waitForFiles();
+  const { benchNational, NATIONAL_SECTION } = await import("./national");
 
   const changed = DEFAULT_SIZES
     ? ""
     : `BENCH_NATIONAL_PERSONS=${sizes.persons} BENCH_NATIONAL_ACTIVITIES=${sizes.activities} BENCH_NATIONAL_PLACEMENTS=${sizes.placements} `;
   const result = await benchNational({
     db: handle.db,
-    loadDb: loader.db,
+    loaded,
     url,
     log,
-    sizes,
     runs: RUNS,
     liveRuns: LIVE_RUNS,
     context: {

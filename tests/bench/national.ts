@@ -10,7 +10,8 @@ import { renderReportCharts } from "~/modules/reports/charts.server";
 import type { Database } from "../../db/client.server";
 import { loadPublicFigures, loadSummaryModule } from "./national-deps";
 import { describeExplained, explainOnce } from "./national-explain";
-import { GENERATED_ON, loadReportBench, type ReportBenchCounts } from "./reports-data";
+import type { NationalLoad } from "./national-load";
+import { GENERATED_ON, type ReportBenchCounts } from "./reports-data";
 import { describeShare, machineShare, processCpuMs } from "./reports-machine";
 import { ms, summarize, table } from "./stats";
 
@@ -27,24 +28,14 @@ const TARGET_NATION_P95 = 1000;
 const TARGET_PROVINCE_P95 = 300;
 const YEAR: AreaPeriod = { from: "2025-01-01", to: "2025-12-31" };
 
-export type NationalSizes = {
-  persons: number;
-  activities: number;
-  placements: number;
-  employers: number;
-  providers: number;
-  trainingSlots: number;
-};
-
 type Options = {
   /** The database the app reads (useDatabase has made it the process database). */
   db: Database;
-  /** A connection for the bulk load (synchronous_commit off, replica mode for its session). */
-  loadDb: Database;
+  /** The data, loaded by `loadNational` (before this module and the app's are imported). */
+  loaded: NationalLoad;
   /** The throwaway database's URL (for a connection of its own with auto_explain). */
   url: string;
   log: (s: string) => void;
-  sizes: NationalSizes;
   runs: number;
   liveRuns: number;
   context: { command: string; database: string; loadAverage: number[] };
@@ -96,13 +87,8 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
   const { db, log } = o;
   const failures: string[] = [];
   const provinces = await listProvinces();
-  const loaded = await loadReportBench(o.loadDb, {
-    provinces: provinces.map((p) => p.code),
-    ...o.sizes,
-    log,
-  });
+  const { loaded } = o;
   const c: ReportBenchCounts = loaded.counts;
-  log(`national: loaded in ${seconds(loaded.ms)}: ${JSON.stringify(c)}`);
   const tableSizes = (await db.execute(
     sql`select pg_size_pretty(pg_database_size(current_database())) as size`,
   )) as unknown as { size: string }[];
