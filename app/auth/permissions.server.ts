@@ -115,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // The ministry's department that supervises reintegration work: figures only, no person-level data at
   // all (no view:person, no notifications naming anyone); the route matrix walks every person route for it.
-  national: ["view:home:national", "view:report:national"],
+  national: ["view:home:national", "view:report:national", "view:notifications:own"],
   person: [
     "view:home:person",
     "view:record:own",

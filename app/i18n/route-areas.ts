@@ -51,6 +51,9 @@ export const ROUTE_AREAS: Record<string, readonly Area[]> = {
   "routes/lang": [],
   "routes/login": ["auth"],
   "routes/logout": [],
+  "routes/national._index": ["outcomes", "reports"],
+  "routes/national.export[.]csv": [],
+  "routes/national.export[.]xlsx": [],
   "routes/me._index": [
     "menu",
     "listing",

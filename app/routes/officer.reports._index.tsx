@@ -7,6 +7,7 @@ import { CommuneTable, IndicatorCards, IndicatorTable } from "~/components/repor
 import { PeriodPicker } from "~/components/reports/period-picker";
 import { requireReport } from "~/http/report-request.server";
 import { translator } from "~/i18n";
+import { formatViDateTime } from "~/i18n/format-more";
 import { renderReportCharts } from "~/modules/reports/charts.server";
 import { formOfPeriod, periodQuery } from "~/modules/reports/periods";
 import { loadReportFigures } from "~/modules/reports/report.server";
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(metaTrans
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { report, locale, scope } = await requireReport(request);
-  const { indicators, byCommune, monthly } = await loadReportFigures(report);
+  const { indicators, byCommune, monthly, computedAt } = await loadReportFigures(report);
   const charts = await renderReportCharts(
     { indicators, monthly, from: report.period.from, to: report.period.to },
     translator(locale),
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     indicators,
     byCommune,
     charts,
+    // A province's standard periods come from the report summary (decision 043): say when it was computed.
+    computedAt: computedAt ? formatViDateTime(computedAt) : null,
     form: formOfPeriod(report.period),
     // The picker fills in a preset's dates in the browser (JavaScript), relative to the report's today.
     today: todayIso(),
@@ -50,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 export default function ReportPage() {
-  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery, today } =
+  const { report, indicators, byCommune, charts, form, commune, canDrillUp, linkQuery, today, computedAt } =
     useLoaderData<typeof loader>();
   const { t, date, locale } = useI18n();
   const { unit, period, model } = report;
@@ -89,6 +92,11 @@ export default function ReportPage() {
         </p>
       ) : null}
       {model ? <p className="hint">{t("reports.modelNote", { name: model.name })}</p> : null}
+      {computedAt ? (
+        <p className="hint" data-computed="summary">
+          {t("reports.computedAt", { time: computedAt })}
+        </p>
+      ) : null}
       <PeriodPicker period={period} commune={commune} model={model?.id} today={today} />
 
       <IndicatorCards indicators={indicators} />

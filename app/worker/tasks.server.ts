@@ -9,6 +9,7 @@ import { pruneShortLinks } from "~/modules/notifications/short-links.server";
 import { sendCourseStartReminders } from "~/modules/placements/course-reminders.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
 import { sendInterviewReminders } from "~/modules/referrals/interview-reminders.server";
+import { createSummaryRefresher } from "~/modules/reports/summary.server";
 import { applyRetention, reportTotal } from "~/modules/retention/retention.server";
 import { expireTrainings } from "~/modules/trainings/trainings.server";
 
@@ -67,6 +68,8 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("alerts.job-alerts", 10 * MINUTE, (db) => sendJobAlerts(db)),
   task("notifications.delivery", 0, (db, { stopped }) => deliverDue(db, channelAdapters(), stopped)),
   task("notifications.short-link-pruning", HOUR, (db) => pruneShortLinks(db)),
+  // Each tick, but a round starts only every 10 minutes or on a new day, and a call works about 250 ms.
+  task("reports.summary", 0, createSummaryRefresher()),
 ];
 
 /**

@@ -22,6 +22,9 @@ export const DEMO_ACCOUNTS = {
   person: { phone: "0900000001", fullName: "Nguyễn Văn H." },
 } as const;
 
+/** The national supervising department's account (issue 16): the country's figures, no person data. */
+export const DEMO_NATIONAL = { email: "national@chungtay.test", fullName: "Đặng Thu Hà" } as const;
+
 /** The provincial admin of Lâm Đồng (xã Nam Đà's province): issue 6's province report drills down from here. */
 export const DEMO_ADMIN_LAM_DONG = { email: "admin.lamdong@chungtay.test", fullName: "Trương Thị Minh Thư" } as const;
 
@@ -49,8 +52,9 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       const persons = await seedDemoPersons(tx);
       const outcomes = await seedDemoOutcomes(tx);
       const admin = await seedAdminLamDong(tx);
+      const national = await seedNational(tx);
       const fivePlusOne = await seedFivePlusOne(tx);
-      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || fivePlusOne;
+      return Boolean(marketplace) || businessTraining || persons || outcomes || admin || national || fivePlusOne;
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -184,6 +188,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedDemoOutcomes(tx);
     // The Lâm Đồng admin, then the 5+1 model's records of xã Nam Đà (db/seed/five-plus-one.ts).
     await seedAdminLamDong(tx, passwordHash);
+    await seedNational(tx, passwordHash);
     await seedFivePlusOne(tx);
   });
   return true;
@@ -197,6 +202,18 @@ async function seedAdminLamDong(tx: Transaction, passwordHash?: string): Promise
     ...DEMO_ADMIN_LAM_DONG,
     role: "admin",
     provinceCode: LAM_DONG,
+    passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)),
+  });
+  return true;
+}
+
+/** The national account, added once, also to a database seeded before it existed. */
+async function seedNational(tx: Transaction, passwordHash?: string): Promise<boolean> {
+  const [found] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, DEMO_NATIONAL.email));
+  if (found) return false;
+  await tx.insert(appUser).values({
+    ...DEMO_NATIONAL,
+    role: "national",
     passwordHash: passwordHash ?? (await hashPassword(DEMO_PASSWORD)),
   });
   return true;

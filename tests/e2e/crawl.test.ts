@@ -38,6 +38,7 @@ const ROLES: Role[] = [
   { name: "officer Lương Sơn", identifier: DEMO.officerLuongSon, home: "/officer", axe: "officer" },
   { name: "admin Phú Thọ", identifier: DEMO.admin, home: "/admin", axe: "admin" },
   { name: "admin Lâm Đồng", identifier: DEMO.adminLamDong, home: "/admin", axe: "admin" },
+  { name: "national", identifier: DEMO.national, home: "/national" },
 ];
 const WIDTHS = [PHONE, DESKTOP];
 

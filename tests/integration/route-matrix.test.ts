@@ -47,7 +47,7 @@ const BASE = "http://localhost";
 const SUBJECT_NAME = "Đặng Thị Ma Trận";
 const OTHER_NAME = "Vi Văn Người Khác";
 
-const ROLES = ["anonymous", "person", "otherPerson", "employer", "provider", "officerA", "officerB", "adminA", "adminB"] as const;
+const ROLES = ["anonymous", "person", "otherPerson", "employer", "provider", "officerA", "officerB", "adminA", "adminB", "national"] as const;
 type RoleKey = (typeof ROLES)[number];
 /** Roles that may see the subject's record: the subject, their commune's officer, their province's admin. */
 const ENTITLED: readonly RoleKey[] = ["person", "officerA", "adminA"];
@@ -61,7 +61,7 @@ const ANSWERS = ["ok", "invalid", "login", "forbidden", "not_found"] as const;
 type Answer = (typeof ANSWERS)[number];
 type Cells = Record<RoleKey, Answer>;
 
-/** One line of the table: nine answers in ROLES order. */
+/** One line of the table: ten answers in ROLES order. */
 function cells(line: string): Cells {
   const words = line.trim().split(/\s+/);
   if (words.length !== ROLES.length || words.some((w) => !(ANSWERS as readonly string[]).includes(w))) {
@@ -88,63 +88,64 @@ type Row = {
 
 // prettier-ignore
 const MATRIX: Record<string, Row> = {
-  //                                                  anonymous person    otherPerson employer  provider  officerA officerB  adminA    adminB
+  //                                                  anonymous person    otherPerson employer  provider  officerA  officerB  adminA    adminB    national
+  // The national role (issue 16) holds figures only: every person route answers it 403, its own pages name nobody.
   // The officer's register: lists answer each staff member with their own reach (never the subject outside it).
   "officer.persons._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        ok        ok        forbidden"),
     shows: { officerA: "subject", adminA: "subject" },
   },
   "officer.persons.new.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
   },
   // A provincial admin reads the record; writing is the commune officer's (checked per intent, after scope).
   "officer.persons.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
-    post: { body: { intent: "classify" }, expect: cells("login forbidden forbidden   forbidden forbidden invalid  not_found forbidden not_found") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
+    post: { body: { intent: "classify" }, expect: cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden not_found forbidden") },
     shows: { officerA: "subject", adminA: "subject" },
   },
   // Officer-only pages: the permission is checked before the scope, so both admins get 403.
   // POST with an empty body: validation runs before the scope lookup, so officer B gets the same 400 for any
   // id (no person data, no existence oracle); the valid-body IDOR test below checks B's 404.
   "officer.persons.$id_.close.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
   },
   "officer.persons.$id_.consents.$grantId.print.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
   },
   "officer.persons.$id_.export.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
   },
   "officer.persons.$id_.export[.]json.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
   },
   // POST issues a fresh code (the officer's normal action; the person keeps their account).
   "officer.persons.$id_.invite.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden") },
   },
   "officer.persons.$id_.move.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
   },
   // Placements and enrolments (record:placement:commune): officers only; another commune's person is not
   // found, even for a POST (the scope is checked before the body). Without ?referral the pages still answer.
   "officer.persons.$id_.placement.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
   },
   "officer.persons.$id_.enrolment.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
   },
   // Referring needs a listing named in the query; the empty POST is refused by validation before any lookup.
   "officer.persons.$id_.refer.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     query: (ids) => `?kind=job&listing=${ids.job}`,
     shows: { officerA: "subject" },
   },
@@ -152,26 +153,26 @@ const MATRIX: Record<string, Row> = {
   // commune officer (record:activity:commune, checked before the scope, so admins get 403 on POST); loans are
   // the officer's only (manage:loan:commune). Another commune's person is not found, even for a POST.
   "officer.persons.$id_.activities.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     shows: { officerA: "subject", adminA: "subject" },
   },
   "officer.persons.$id_.loans.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
   },
   // Meetings (record:activity:commune): the commune officer's pages; the province's admin has none. The list
   // counts attendance and its form offers the commune's persons; the detail names who attended. The empty POST
   // is refused by validation (a meeting is created in one of the officer's own communes, checked after).
   "officer.meetings._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
     showsId: { officerA: "meeting" },
   },
   "officer.meetings.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
     params: (ids) => ({ id: ids.meeting }),
     shows: { officerA: "subject" },
   },
@@ -179,41 +180,41 @@ const MATRIX: Record<string, Row> = {
   // where the subject's loan is). A status change with an empty body is refused before the lookup (officer B:
   // 400 for any id); the valid-body test below checks B's 404.
   "officer.loans._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     shows: { officerA: "subject" },
     showsId: { officerA: "loan" },
   },
   "officer.loans.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.loan }),
     shows: { officerA: "subject" },
   },
   "officer.loans.bank-list.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     shows: { officerA: "subject" },
   },
   "officer.loans.bank-list[.]csv.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     shows: { officerA: "subject" },
   },
   // Job fairs: managed by the commune officer (manage:job_fair:commune, so admins get 403 on POST); read by the
   // province's admin too (view:report:commune), without the participants' names. Another commune's fair is not
   // found, even for a POST (the fair is looked up before the body); the fairs list answers each with their reach.
   "officer.job-fairs._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        ok        ok        forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     showsId: { officerA: "fair", adminA: "fair" },
   },
   "officer.job-fairs.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.fair }),
     shows: { officerA: "subject" },
     showsId: { adminA: "fair" },
   },
   "officer.job-fairs.$id_.report.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     params: (ids) => ({ id: ids.fair }),
     namesNobody: true,
     showsId: { officerA: "fair", adminA: "fair" },
@@ -221,127 +222,127 @@ const MATRIX: Record<string, Row> = {
   // Reintegration models (manage:model:commune): the commune officer's pages, reading and writing alike (the
   // province's admin reads their figures in the reports, ?model=). Another commune's model is not found.
   "officer.models._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     showsId: { officerA: "model" },
   },
   "officer.models.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  not_found forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   not_found forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.model }),
     shows: { officerA: "subject" },
   },
   // Reports (view:report:commune), asked for commune A and its model: the commune's officer and the province's
   // admin; another commune or province is not found. Aggregates only: nobody finds a name in them, ever.
   "officer.reports._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
     namesNobody: true,
     showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
   },
   "officer.reports.export[.]csv.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
     namesNobody: true,
     showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
   },
   "officer.reports.export[.]xlsx.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
     namesNobody: true,
     showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
   },
   "officer.reports.hcd12.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
     namesNobody: true,
     showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
   },
   "officer.reports.hcd13.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
     query: (ids) => `?commune=${UNITS.namDa}&model=${ids.model}`,
     namesNobody: true,
     showsText: { officerA: "Nam Đà", adminA: "Nam Đà" },
   },
   "officer.expungements.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        ok        ok        forbidden"),
   },
   "officer.candidates.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     query: () => "?q=sua+xe+may",
     shows: { officerA: "subject" },
   },
   "officer.transfers.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
   },
   "officer.requests.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
   },
   // The audit trail, filtered on the subject: only their province's admin sees their events.
   "admin.audit.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden forbidden forbidden ok        ok"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden forbidden forbidden ok        ok        forbidden"),
     query: (ids) => `?personId=${ids.person}`,
     shows: { adminA: "subject" },
   },
   // The person's own pages: each person gets their own record, never another's.
   "me._index.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
     shows: { person: "subject", otherPerson: "other" },
   },
   "me.consents.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
   },
   "me.data.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
     shows: { person: "subject", otherPerson: "other" },
   },
   "me.data[.]json.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
     shows: { person: "subject", otherPerson: "other" },
   },
   "me.referrals.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
     // The person's answer to an offer (issue 11): persons only; an empty answer is refused with a message.
-    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
   },
   "me.saved.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     invalid   invalid     forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
   },
   // Matching: the officer's suggestions for a person of their communes; candidates for a listing within the
   // officer's communes (officer B sees the page, without A's people); the person's own suggestions.
   "officer.persons.$id_.matches.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
     shows: { officerA: "subject" },
   },
   "officer.jobs.$id.candidates.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     params: (ids) => ({ id: ids.job }),
     shows: { officerA: "subject" },
   },
   "officer.trainings.$id.candidates.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     params: (ids) => ({ id: ids.training }),
   },
   "me.matches.tsx": {
-    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden"),
+    get:                                        cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden"),
   },
   // Referrals (refer:person:commune): the commune officer's only; admins have no referral pages at all. The
   // empty POST is refused by validation before any lookup; the valid-body test below checks B's 404.
   "officer.referrals._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     shows: { officerA: "subject" },
   },
   "officer.referrals.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.referral }),
     shows: { officerA: "subject" },
   },
@@ -349,104 +350,123 @@ const MATRIX: Record<string, Row> = {
   // needs record:placement:commune, checked before the body, so admins get 403 on POST. The empty body is
   // refused before the lookup (officer B: 400); the valid-body test below checks B's 404.
   "officer.placements.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.placement }),
     shows: { officerA: "subject", adminA: "subject" },
   },
   "officer.enrolments.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found ok        not_found"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found ok        not_found forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.enrolment }),
     shows: { officerA: "subject", adminA: "subject" },
   },
   // Follow-ups (follow_up:person:commune): the commune officer's task list and form.
   "officer.follow-ups._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        forbidden forbidden forbidden"),
     shows: { officerA: "subject" },
   },
   "officer.follow-ups.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       not_found forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid  invalid   forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        not_found forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden forbidden invalid   invalid   forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.followUp }),
     shows: { officerA: "subject" },
   },
   // Counts only, each staff member over their own reach (no names anywhere).
   "officer.figures.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok       ok        ok        ok"),
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden ok        ok        ok        ok        forbidden"),
   },
   // The organisation's side: only what the referral shared, and the matrix shares no name, so the leak
   // check means "the employer and the provider never see the subject's name"; the ids are the positive control.
   "employer.referrals._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden forbidden"),
     showsId: { employer: "referral" },
   },
   "employer.referrals.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.referral }),
   },
   "employer.placements.tsx": {
-    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   ok        forbidden forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   invalid   forbidden forbidden forbidden forbidden forbidden forbidden") },
     showsId: { employer: "followUp" },
   },
   "provider.referrals._index.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden"),
+    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden forbidden"),
     showsId: { provider: "trainingReferral" },
   },
   "provider.referrals.$id.tsx": {
-    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden"),
-    post: { expect:                             cells("login     forbidden forbidden   forbidden invalid   forbidden forbidden forbidden forbidden") },
+    get:                                        cells("login     forbidden forbidden   forbidden ok        forbidden forbidden forbidden forbidden forbidden"),
+    post: { expect:                             cells("login     forbidden forbidden   forbidden invalid   forbidden forbidden forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.trainingReferral }),
   },
   // Everyone's own notifications; opening one that is someone else's is not found (the subject's opens theirs:
   // a GET only goes there, the list's POST also marks it read).
   "notifications.tsx": {
-    get:                                        cells("login     ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { expect:                             cells("login     invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    get:                                        cells("login     ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { expect:                             cells("login     invalid   invalid     invalid   invalid   invalid   invalid   invalid   invalid   invalid") },
   },
   "notifications.$id.tsx": {
-    get:                                        cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found"),
-    post: { expect:                             cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found") },
+    get:                                        cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found not_found"),
+    post: { expect:                             cells("login     ok        not_found   not_found not_found not_found not_found not_found not_found not_found") },
     params: (ids) => ({ id: ids.notification }),
+  },
+  // The national view (issue 16): figures of the country, a province, a commune. Only the national role; no
+  // answer names anyone, however much the subject's commune is drilled into.
+  "national._index.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden forbidden forbidden forbidden forbidden ok"),
+    query: () => "?period=this_year&province=68&commune=24697",
+    showsText: { national: '"level":"commune"' },
+    namesNobody: true,
+  },
+  "national.export[.]csv.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden forbidden forbidden forbidden forbidden ok"),
+    query: () => "?period=this_year&province=68",
+    showsText: { national: "Tỉnh Lâm Đồng" },
+    namesNobody: true,
+  },
+  "national.export[.]xlsx.tsx": {
+    get:                                        cells("login     forbidden forbidden   forbidden forbidden forbidden forbidden forbidden forbidden ok"),
+    query: () => "?period=this_year",
+    namesNobody: true,
   },
   // Public: a logged-in user is sent to their own home; a post without a code is refused for everyone.
   "activate.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid   invalid   invalid   invalid   invalid") },
   },
   // Public, like activation: a logged-in user is sent home; an empty form is refused for everyone.
   "forgot-password.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid   invalid   invalid   invalid   invalid") },
   },
   "reset-password.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid   invalid   invalid   invalid   invalid") },
   },
   "reset-password_.$token.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid  invalid   invalid   invalid") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { expect:                             cells("invalid   invalid   invalid     invalid   invalid   invalid   invalid   invalid   invalid   invalid") },
     params: () => ({ token: "x".repeat(43) }),
     namesNobody: true,
   },
   // Public listings whose action is the person's "save" / "ask for a referral" ($id is the listing here).
   "jobs.$id.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { body: { intent: "unsave" }, expect: cells("login   ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { body: { intent: "unsave" }, expect: cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.job }),
   },
   "trainings.$id.tsx": {
-    get:                                        cells("ok        ok        ok          ok        ok        ok       ok        ok        ok"),
-    post: { body: { intent: "unsave" }, expect: cells("login   ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden") },
+    get:                                        cells("ok        ok        ok          ok        ok        ok        ok        ok        ok        ok"),
+    post: { body: { intent: "unsave" }, expect: cells("login     ok        ok          forbidden forbidden forbidden forbidden forbidden forbidden forbidden") },
     params: (ids) => ({ id: ids.training }),
   },
 };
 
 /** Route files that touch persons' records, by name: each must have a row above. */
 const PERSON_RELATED =
-  /^(officer\.persons|officer\.(expungements|candidates|transfers|requests|referrals|placements|follow-ups|enrolments|figures|meetings|loans|job-fairs|models|reports)\.|officer\.(jobs|trainings)\.\$id\.candidates\.|employer\.(referrals|placements)\.|provider\.referrals\.|notifications\.|me\.|admin\.audit\.|activate\.)/;
+  /^(officer\.persons|officer\.(expungements|candidates|transfers|requests|referrals|placements|follow-ups|enrolments|figures|meetings|loans|job-fairs|models|reports)\.|officer\.(jobs|trainings)\.\$id\.candidates\.|national\.|employer\.(referrals|placements)\.|provider\.referrals\.|notifications\.|me\.|admin\.audit\.|activate\.)/;
 
 function paramsOf(file: string, defaults: Record<string, string>): Record<string, string> {
   const names = [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
@@ -463,6 +483,7 @@ const roleOf: Record<Exclude<RoleKey, "anonymous">, keyof typeof ROLE_HOME> = {
   officerB: "officer",
   adminA: "admin",
   adminB: "admin",
+  national: "national",
 };
 
 /** The answer in the table's words, or a description of what came instead (which then fails the row). */
@@ -536,6 +557,7 @@ beforeAll(async () => {
   const training = await publishTraining(provider);
   const adminA = await createUser({ role: "admin", provinceCode: UNITS.lamDong });
   const adminB = await createUser({ role: "admin", provinceCode: UNITS.phuTho });
+  const national = await createUser({ role: "national" });
   await drain();
 
   // The subject's way to work through the real services (tests/setup/subject-record.ts), then their support
@@ -555,6 +577,7 @@ beforeAll(async () => {
     officerB: officerB.actorId,
     adminA: adminA.id,
     adminB: adminB.id,
+    national: national.id,
   };
   for (const [role, userId] of Object.entries(users)) cookies[role as Exclude<RoleKey, "anonymous">] = await cookieFor(userId);
 }, 120_000);

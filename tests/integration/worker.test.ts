@@ -49,6 +49,7 @@ describe("app/worker: named tasks under one lease", () => {
       "alerts.job-alerts",
       "notifications.delivery",
       "notifications.short-link-pruning",
+      "reports.summary",
     ]);
     expect(WORKER_TASKS.find((t) => t.name === "search.delivery")!.everyMs).toBe(0);
   });

@@ -190,6 +190,37 @@ describe("(4) scope-selecting query parameters cannot widen what staff see", () 
     expect(problems).toEqual([]);
   });
 
+  it("the national role: figures of every area, never a person, whatever the address says", async () => {
+    const problems: string[] = [];
+    const expectWord = async (path: string, answer: string) => {
+      const res = await get("national", path);
+      const got = word(res);
+      if (got !== answer) problems.push(`national ${path}: ${got}, expected ${answer}`);
+      const details = subjectDetailsIn(res.text);
+      if (details.length) problems.push(`national ${path} shows ${details.join(", ")}`);
+    };
+    const ids = run.app.ids;
+    for (const base of ["/national", "/national/export.csv", "/national/export.xlsx"]) {
+      // Drilled down to the subject's own commune: figures, and nothing that names them.
+      await expectWord(`${base}?province=68&commune=24697`, "200");
+      // Ids of the subject's records as parameters are ignored: the same figures, still no person.
+      await expectWord(
+        `${base}?province=68&commune=24697&id=${ids.person}&person=${ids.person}&personId=${ids.person}`,
+        "200",
+      );
+      // A commune of another province, a made-up province, junk: not found.
+      await expectWord(`${base}?province=68&commune=04924`, "404");
+      await expectWord(`${base}?province=99`, "404");
+      await expectWord(`${base}?province=68&commune=${ids.person}`, "404");
+    }
+    // The officers' report and every person address stay closed to it.
+    await expectWord(`/officer/reports?commune=24697`, "403");
+    await expectWord(`/officer/persons/${ids.person}`, "403");
+    await expectWord(`/officer/persons?q=${encodeURIComponent(SUBJECT.fullName)}`, "403");
+    await expectWord(`/officer/candidates`, "403");
+    expect(problems).toEqual([]);
+  });
+
   it("the lists and the bank's list of officer B and admin Y ignore parameters naming commune A", async () => {
     const problems: string[] = [];
     const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7); // Vietnam's month

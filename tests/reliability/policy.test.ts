@@ -6,7 +6,7 @@ import { send, subjectAppForFile, subjectDetailsIn } from "./support/app";
 import { ACTOR_OF, cells, classify, postUrl, routeUrl } from "./support/walk";
 
 /*
- * Walks the whole policy table (./policy-table.ts) against the running app: every route file × the eight
+ * Walks the whole policy table (./policy-table.ts) against the running app: every route file × the nine
  * roles, GET and POST, over HTTP with real sessions. Besides the answer of each cell, no role that is not
  * entitled to the subject (and no refused cell of one that is) may find the subject's name, phone or citizen
  * id in what it got; the `shows` cells are the positive controls that make that absence mean something.

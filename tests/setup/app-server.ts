@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import { freePort } from "../../search/launcher";
+import { spawnApp } from "./app-process";
 import { createDatabase, dropDatabase, uniqueName } from "./postgres";
 
 export type RunningApp = { url: string; dataDir: string; stop: () => Promise<void>; output: () => string };
@@ -45,57 +45,24 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     dropDb = () => dropDatabase(serverUrl, name);
   }
 
-  // Its own process group, so teardown can kill the app and the Meilisearch it launched together.
-  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), ["app/server.ts"], {
-    cwd: root,
-    env: env as NodeJS.ProcessEnv,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-
+  const app = spawnApp(path.join(root, "node_modules/.bin/tsx"), ["app/server.ts"], { cwd: root, env });
   const url = `http://localhost:${port}`;
-  const killGroup = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  };
-  // If the test runner itself dies, do not leave the app and its Meilisearch behind.
-  process.once("exit", killGroup);
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      process.off("exit", killGroup);
-      if (child.exitCode === null && child.signalCode === null) {
-        // remix/express linger after SIGTERM; tests do not wait for a graceful stop.
-        const exited = new Promise((r) => child.once("exit", r));
-        killGroup();
-        await exited;
-      } else {
-        killGroup(); // the app is gone; its Meilisearch may not be
-      }
+      app.release();
+      // remix/express linger after SIGTERM; tests do not wait for a graceful stop. A gone app's Meilisearch
+      // may still be there: the group is killed either way.
+      app.killGroup();
+      await app.exit;
       await dropDb?.();
       fs.rmSync(dataDir, { recursive: true, force: true });
     })());
-
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`The app exited during start:\n${output}`);
-    }
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return { url, dataDir, stop, output: () => output };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await app.waitHealthy(url, "The app");
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`The app did not become healthy in 90 s:\n${output}`);
+  return { url, dataDir, stop, output: app.output };
 }

@@ -18,6 +18,7 @@ export const DEMO = {
   employer: "employer.suaxe@chungtay.test",
   provider: "provider.nghe@chungtay.test",
   person: "0900000001",
+  national: "national@chungtay.test",
 } as const;
 
 export const PHONE = { width: 360, height: 740 } as const;

@@ -2,18 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { missingForProduction, modeLine, parseEnv } from "~/env.server";
 
-const DB = "postgres://user:secret@db.example.vn:5432/chungtay";
-/** Everything production needs, so each test can take one away. */
-const COMPLETE = { DATABASE_URL: DB, PUBLIC_URL: "https://chungtay.example.vn", TRUST_PROXY: "true" };
+import { envFailure, PRODUCTION_DB, PRODUCTION_ENV } from "../factories/env";
 
-function failure(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
-}
+const DB = PRODUCTION_DB;
+const COMPLETE = PRODUCTION_ENV;
+const failure = envFailure;
 
 describe("demo or production", () => {
   it("is the demo without a database server, production with one, whatever APP_MODE says explicitly", () => {

@@ -68,8 +68,8 @@ describe("isAllowedOrigin", () => {
 /** The permission matrix as the product specifies it, written out by hand (not derived from the code). */
 const EXPECTED: Record<Role, Permission[]> = {
   // The national supervising department: the country's figures, drilled down to a commune, and nothing else
-  // (issue 16): no person, no list of persons, no notifications.
-  national: ["view:home:national", "view:report:national"],
+  // (issue 16): no person, no list of persons; its own notifications (nobody's else).
+  national: ["view:home:national", "view:report:national", "view:notifications:own"],
   // A provincial admin reads the province's persons; registering, consent and matching are the commune's work.
   // The province's figures and reports are read by its admin too.
   admin: [

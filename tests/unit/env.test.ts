@@ -4,14 +4,9 @@ import { describe, expect, it } from "vitest";
 
 import { parseEnv } from "~/env.server";
 
-function failure(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
-}
+import { envFailure, PRODUCTION_DB } from "../factories/env";
+
+const failure = envFailure;
 
 describe("parseEnv", () => {
   it("gives working defaults for the embedded setup", () => {
@@ -32,7 +27,7 @@ describe("parseEnv", () => {
   });
 
   it("turns demo data off when a real database is configured, and on for an explicit demo on it", () => {
-    const url = "postgres://user:secret@db.example.vn:5432/chungtay";
+    const url = PRODUCTION_DB;
     expect(parseEnv({ DATABASE_URL: url }).demoData).toBe(false);
     expect(parseEnv({ DATABASE_URL: url, APP_MODE: "demo" }).demoData).toBe(true);
     expect(parseEnv({ DATABASE_URL: url, APP_MODE: "demo", DEMO_DATA: "false" }).demoData).toBe(false);

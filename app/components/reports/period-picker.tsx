@@ -28,12 +28,18 @@ export function PeriodPicker({
   period,
   commune,
   model,
+  province,
   today,
+  action,
 }: {
   period: Period;
   commune?: string | null;
   model?: string | null;
+  /** The national view's province (issue 16), carried like the commune. */
+  province?: string | null;
   today: string;
+  /** Where the form goes (the page's own route unless told). */
+  action?: string;
 }) {
   const { t } = useI18n();
   const onDate = (e: ChangeEvent<HTMLInputElement>) => setField(e.currentTarget.form, "period", "custom");
@@ -52,9 +58,15 @@ export function PeriodPicker({
     }
   };
   return (
-    <Form method="get" className="card report-picker no-print" key={`${period.preset}|${period.from}|${period.to}`}>
+    <Form
+      method="get"
+      action={action}
+      className="card report-picker no-print"
+      key={`${period.preset}|${period.from}|${period.to}`}
+    >
       <fieldset>
         <legend>{t("reports.picker.legend")}</legend>
+        {province ? <input type="hidden" name="province" value={province} /> : null}
         {commune ? <input type="hidden" name="commune" value={commune} /> : null}
         {model ? <input type="hidden" name="model" value={model} /> : null}
         <input type="hidden" name={SHOWN_FROM} defaultValue={period.from} />

@@ -3,6 +3,7 @@ import { getCommunes, getProvince, listCommunes, listProvinces } from "~/modules
 import { db, type Executor } from "../../../db/client.server";
 import type { Indicators, MonthlyPoint } from "./indicator-keys";
 import { computeReport, namedCommuneRows } from "./indicators.server";
+import { readAreaFromSummary } from "./summary.server";
 
 /**
  * The figures of an area (the country, a province or a commune) for a period, with a row per unit one level
@@ -86,6 +87,9 @@ export async function loadAreaReport(
   options: { series: boolean } = { series: true },
   executor: Executor = db(),
 ): Promise<AreaReport> {
+  const named = { ...area, name: await areaName(area) };
+  const stored = await readAreaFromSummary(area, period, options, executor);
+  if (stored) return { area: named, ...stored };
   const live = await liveAreaReport(area, period, options, executor);
-  return { area: { ...area, name: await areaName(area) }, ...live, computedAt: null };
+  return { area: named, ...live, computedAt: null };
 }

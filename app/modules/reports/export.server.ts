@@ -31,11 +31,23 @@ export type ExportContent = {
 
 const ALL_KEYS: IndicatorKey[] = [...COUNT_KEYS, ...RATIO_KEYS];
 
+/** What an export is about: a unit's name, a period, perhaps a model (an officer's report or a national one). */
+export type ExportSubject = {
+  unit: { name: string };
+  period: { from: string; to: string };
+  model?: { name: string };
+};
+
+/**
+ * `byCommune` are the rows one level down: communes for a province, provinces for the country
+ * (`rowLabel` names that column: "Xã, phường" unless told).
+ */
 export function exportContent(
-  request: ReportRequest,
+  request: ExportSubject,
   indicators: Indicators,
-  byCommune: CommuneIndicators[],
+  byCommune: Pick<CommuneIndicators, "name" | "indicators">[],
   t: Translate,
+  rowLabel: string = t("reports.byCommune.commune"),
 ): ExportContent {
   const meta: [string, string][] = [
     [t("reports.unit"), request.unit.name],
@@ -70,7 +82,7 @@ export function exportContent(
       formats.push(line.key);
     }
   }
-  const communeHead = [t("reports.byCommune.commune"), ...ALL_KEYS.map((k) => t(`reports.indicator.${k}`))];
+  const communeHead = [rowLabel, ...ALL_KEYS.map((k) => t(`reports.indicator.${k}`))];
   const communeRows: Cell[][] = byCommune.map((c) => [c.name, ...ALL_KEYS.map((k) => c.indicators[k])]);
   if (byCommune.length) communeRows.push([t("reports.byCommune.total"), ...ALL_KEYS.map((k) => indicators[k])]);
   return { meta, head, rows, communeHead, communeRows, formats };
@@ -134,7 +146,7 @@ export async function toXlsx(content: ExportContent, t: Translate): Promise<Buff
 }
 
 /** "bao-cao_xa-nam-da_2025-01-01_2025-03-31": ASCII only, safe in any header and file system. */
-export function exportFileName(request: ReportRequest, prefix: string, extension: "csv" | "xlsx"): string {
+export function exportFileName(request: ExportSubject, prefix: string, extension: "csv" | "xlsx"): string {
   const slug = foldText(request.unit.name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")

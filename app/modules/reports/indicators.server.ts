@@ -27,8 +27,14 @@ export type { Indicators, MonthlyPoint } from "./indicator-keys";
 export type IndicatorInput = { communeCodes: string[]; from: string; to: string; modelId?: string };
 export type CommuneIndicators = { code: string; name: string; indicators: Indicators };
 export type ComputedReport = { total: Indicators; byCommune: Map<string, Indicators>; monthly: MonthlyPoint[] };
+/**
+ * The counts as the SQL reads them (COUNT_KEYS plus `_wageSum`), before the averages and shares are derived:
+ * what the report summary stores (summary.server.ts), so `deriveIndicators` rebuilds the live figures exactly.
+ */
+export type RawFigures = Record<string, number>;
+export type RawReport = { total: RawFigures; byCommune: Map<string, RawFigures>; monthly: MonthlyPoint[] };
 
-type Raw = Record<string, number>;
+type Raw = RawFigures;
 type Row = { section: "figures" | "distinct" | "series"; k: string; v: string };
 
 /** PGlite answers { rows }, postgres.js an array of rows: the one place that knows. */
@@ -61,7 +67,7 @@ function addInto(target: Raw, source: Raw): Raw {
 }
 
 /** The counts as read, then the averages and shares derived from them. */
-function derive(raw: Raw): Indicators {
+export function deriveIndicators(raw: Raw): Indicators {
   const ind = zeroIndicators();
   for (const key of COUNT_KEYS) ind[key as CountKey] = Number(raw[key] ?? 0);
   ind.averageWage = ind.placed > 0 ? Math.round(Number(raw._wageSum ?? 0) / ind.placed) : null;
@@ -81,7 +87,18 @@ export async function computeReport(
   input: IndicatorInput,
   options: { byCommune: boolean; series: boolean },
 ): Promise<ComputedReport> {
-  if (input.communeCodes.length === 0) return { total: zeroIndicators(), byCommune: new Map(), monthly: [] };
+  const raw = await computeRawReport(executor, input, options);
+  const byCommune = new Map([...raw.byCommune.entries()].map(([code, figures]) => [code, deriveIndicators(figures)]));
+  return { total: deriveIndicators(raw.total), byCommune, monthly: raw.monthly };
+}
+
+/** computeReport before the derivation: the raw counts of the scope and (byCommune) of each commune. */
+export async function computeRawReport(
+  executor: Executor,
+  input: IndicatorInput,
+  options: { byCommune: boolean; series: boolean },
+): Promise<RawReport> {
+  if (input.communeCodes.length === 0) return { total: {}, byCommune: new Map(), monthly: [] };
   const statementOptions = { grouped: options.byCommune, series: options.series };
   const parts = [personsStatement(input, statementOptions), supportStatement(input, statementOptions)];
   // Inside a caller's transaction (one connection) the two statements run one after the other.
@@ -110,8 +127,7 @@ export async function computeReport(
     .flatMap(([month, values]) =>
       SERIES.filter((s) => values[s]).map((s) => ({ month, series: s, count: Number(values[s]) })),
     );
-  const byCommune = new Map(options.byCommune ? [...figures.entries()].map(([code, raw]) => [code, derive(raw)]) : []);
-  return { total: derive(total), byCommune, monthly };
+  return { total, byCommune: options.byCommune ? figures : new Map(), monthly };
 }
 
 /** The indicators of the communes taken together (distinct persons counted once). */

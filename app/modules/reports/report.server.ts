@@ -9,6 +9,7 @@ import { reintegrationModel } from "../../../db/schema";
 import type { Indicators, MonthlyPoint } from "./indicator-keys";
 import { type CommuneIndicators, computeReport, type IndicatorInput, namedCommuneRows } from "./indicators.server";
 import { parsePeriod, type Period, type PeriodNotice, periodQuery } from "./periods";
+import { readAreaFromSummary } from "./summary.server";
 
 /**
  * Which report a request asks for, checked against the actor's reach: the unit (a commune, an officer's
@@ -114,6 +115,8 @@ export type ReportFigures = {
   /** One row per commune when the report covers several (empty otherwise). */
   byCommune: CommuneIndicators[];
   monthly: MonthlyPoint[];
+  /** When the figures were computed (served from the report summary), or null/absent when live now. */
+  computedAt?: Date | null;
 };
 
 /** The indicator query of a report request. */
@@ -135,16 +138,43 @@ export async function loadReportTables(
   return { indicators, byCommune };
 }
 
-/** Everything the report page shows, from the records, in one statement (plus the communes' names). */
+/** The province a report covers whole (every commune of it, and only those), if it does. */
+async function wholeProvince(communeCodes: string[]): Promise<string | undefined> {
+  const [first] = await getCommunes(communeCodes.slice(0, 1));
+  if (!first) return undefined;
+  const all = await listCommunes(first.provinceCode);
+  const asked = new Set(communeCodes);
+  return all.length === asked.size && all.every((c) => asked.has(c.code)) ? first.provinceCode : undefined;
+}
+
+/**
+ * Everything the report page shows. A provincial admin's province report without a model, for a month,
+ * quarter, half-year or year the worker has summarised, comes from the report summary (computedAt set:
+ * docs/decisions/043); anything else from the records, in one statement (plus the communes' names).
+ */
 export async function loadReportFigures(
   request: Pick<ReportRequest, "unit" | "period" | "model" | "drillDown">,
   options: { series: boolean } = { series: true },
   executor: Executor = db(),
 ): Promise<ReportFigures> {
+  if (request.unit.level === "province" && !request.model && request.drillDown) {
+    const provinceCode = await wholeProvince(request.unit.communeCodes);
+    const stored = provinceCode
+      ? await readAreaFromSummary({ level: "province", code: provinceCode }, request.period, options, executor)
+      : undefined;
+    if (stored) {
+      return {
+        indicators: stored.indicators,
+        byCommune: stored.rows,
+        monthly: stored.monthly,
+        computedAt: stored.computedAt,
+      };
+    }
+  }
   const [report, names] = await Promise.all([
     computeReport(executor, indicatorInputOf(request), { byCommune: request.drillDown, series: options.series }),
     request.drillDown ? namedCommuneRows(executor, request.unit.communeCodes, new Map()) : Promise.resolve([]),
   ]);
   const byCommune = names.map((row) => ({ ...row, indicators: report.byCommune.get(row.code) ?? row.indicators }));
-  return { indicators: report.total, byCommune, monthly: report.monthly };
+  return { indicators: report.total, byCommune, monthly: report.monthly, computedAt: null };
 }

@@ -4,11 +4,12 @@
  * test's. No systemd here: an instance is started with the unit's ExecStart, Environment and an
  * EnvironmentFile the test writes, and stopped with the unit's KillSignal, as systemd would.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 import { freePort } from "../../../search/launcher";
+import { spawnApp } from "../../setup/app-process";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 export const NGINX_SITE = path.join(root, "deploy/nginx/chung-tay.conf");
@@ -83,59 +84,31 @@ export function startInstance(port: number, environmentFile: string): Instance {
     ...unit.environment,
   };
   // /usr/bin/node in the unit; the Node running the tests here (the same one CI installed).
-  const child: ChildProcess = spawn(command === "/usr/bin/node" ? process.execPath : command, args, {
-    cwd: root,
-    env: env as NodeJS.ProcessEnv,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const killGroup = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      /* gone */
-    }
-  };
-  process.once("exit", killGroup);
+  const app = spawnApp(command === "/usr/bin/node" ? process.execPath : command, args, { cwd: root, env });
   const url = `http://127.0.0.1:${port}`;
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
   return {
     port,
     url,
-    pid: () => child.pid,
-    output: () => output,
-    exited,
-    ready: async () => {
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
-        if (exited()) throw new Error(`instance ${port} exited during start:\n${output}`);
-        try {
-          if ((await fetch(`${url}/healthz`)).ok) return;
-        } catch {
-          /* not listening yet */
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      throw new Error(`instance ${port} did not become healthy in 90 s:\n${output}`);
-    },
+    pid: () => app.child.pid,
+    output: app.output,
+    exited: app.exited,
+    ready: () => app.waitHealthy(url, `instance ${port}`),
     stop: async () => {
-      if (!exited()) child.kill(unit.killSignal);
-      const code = await Promise.race([exit, new Promise<"late">((r) => setTimeout(() => r("late"), 45_000))]);
-      process.off("exit", killGroup);
+      if (!app.exited()) app.child.kill(unit.killSignal);
+      const code = await Promise.race([app.exit, new Promise<"late">((r) => setTimeout(() => r("late"), 45_000))]);
+      app.release();
       if (code === "late") {
-        killGroup();
-        throw new Error(`instance ${port} did not stop within 45 s of ${unit.killSignal}:\n${output.slice(-2000)}`);
+        app.killGroup();
+        throw new Error(
+          `instance ${port} did not stop within 45 s of ${unit.killSignal}:\n${app.output().slice(-2000)}`,
+        );
       }
       return code;
     },
     kill: async () => {
-      killGroup();
-      await exit;
-      process.off("exit", killGroup);
+      app.killGroup();
+      await app.exit;
+      app.release();
     },
   };
 }

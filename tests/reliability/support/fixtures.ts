@@ -6,7 +6,7 @@ import { createDataRequest } from "~/modules/persons/self-service.server";
 
 import type { Database } from "../../../db/client.server";
 import { appUser, officerCommune } from "../../../db/schema";
-import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG } from "../../../db/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_ADMIN_LAM_DONG, DEMO_NATIONAL } from "../../../db/seed/demo";
 import { DEFAULT_PASSWORD, UNITS } from "../../factories";
 import { createOrgMember, publishJob, publishTraining } from "../../factories/marketplace";
 import { activatePerson, createPerson, giveConsent } from "../../factories/persons";
@@ -37,7 +37,16 @@ export type SubjectIds = RecordIds & { dataRequest: string };
 
 /** Who logs in as what: the demo accounts, the subject, and an employer with no business with the subject. */
 export type Accounts = Record<
-  "person" | "employer" | "provider" | "officerA" | "officerB" | "adminX" | "adminY" | "otherEmployer" | "otherPerson",
+  | "person"
+  | "employer"
+  | "provider"
+  | "officerA"
+  | "officerB"
+  | "adminX"
+  | "adminY"
+  | "national"
+  | "otherEmployer"
+  | "otherPerson",
   { identifier: string; password: string }
 >;
 
@@ -145,6 +154,7 @@ export async function buildSubject(db: Database): Promise<{ ids: SubjectIds; acc
       officerB: demo(DEMO_ACCOUNTS.officerLuongSon.email),
       adminX: demo(DEMO_ADMIN_LAM_DONG.email),
       adminY: demo(DEMO_ACCOUNTS.admin.email),
+      national: demo(DEMO_NATIONAL.email),
       otherEmployer: { identifier: otherUser!.email!, password: DEFAULT_PASSWORD },
       otherPerson: demo(DEMO_ACCOUNTS.person.phone),
     },

@@ -4,13 +4,13 @@ import type { SubjectIds } from "./fixtures";
 /*
  * What the id-guessing tests aim at: the subject's records at addresses that carry an id, and the hostile
  * posts that would change them. Columns of `expect`, the answer to the subject's REAL id:
- *   anon  offB  admY  otherEmployer  otherPerson
+ *   anon  offB  admY  otherEmployer  otherPerson  national
  * (404 where the role may use the page but the record is not theirs; 403 where the role may not use the page
  * at all, whatever the id; login for anonymous.) `owners` are the roles whose own guesses of ids that do not
  * exist must also be a plain 404 (and whose junk must never be a 500): the entitled officer, admin or organisation.
  */
 
-export const GUESSERS = ["anon", "officerB", "adminY", "otherEmployer", "otherPerson"] as const;
+export const GUESSERS = ["anon", "officerB", "adminY", "otherEmployer", "otherPerson", "national"] as const;
 export type Guesser = (typeof GUESSERS)[number];
 
 export type Target = {
@@ -28,29 +28,30 @@ const AX: Actor[] = ["officerA", "adminX"];
 
 // prettier-ignore
 export const TARGETS: Record<string, Target> = {
-  //                                                                                         anon  offB admY otherEmployer otherPerson
-  "person record":       { path: person(),               real: (i) => i.person,           expect: "login 404 404 403 403", owners: AX },
-  "person activities":   { path: person("/activities"),  real: (i) => i.person,           expect: "login 404 404 403 403", owners: AX },
-  "person export":       { path: person("/export"),      real: (i) => i.person,           expect: "login 404 403 403 403", owners: A },
-  "person export.json":  { path: person("/export.json"), real: (i) => i.person,           expect: "login 404 403 403 403", owners: A },
-  "person matches":      { path: person("/matches"),     real: (i) => i.person,           expect: "login 404 403 403 403", owners: A },
-  "person loans":        { path: person("/loans"),       real: (i) => i.person,           expect: "login 404 403 403 403", owners: A },
-  "consent print (person guessed)": { path: (id, i) => `/officer/persons/${id}/consents/${i.grant}/print`, real: (i) => i.person, expect: "login 404 403 403 403", owners: A },
-  "consent print (grant guessed)":  { path: (id, i) => `/officer/persons/${i.person}/consents/${id}/print`, real: (i) => i.grant,  expect: "login 404 403 403 403", owners: A },
-  "officer referral":    { path: byId("/officer/referrals"),  real: (i) => i.referral,     expect: "login 404 403 403 403", owners: A },
-  "employer referral":   { path: byId("/employer/referrals"), real: (i) => i.referral,     expect: "login 403 403 404 403", owners: ["employer"] },
-  "provider referral":   { path: byId("/provider/referrals"), real: (i) => i.trainingReferral, expect: "login 403 403 403 403", owners: ["provider"] },
-  "placement":           { path: byId("/officer/placements"), real: (i) => i.placement,    expect: "login 404 404 403 403", owners: AX },
-  "enrolment":           { path: byId("/officer/enrolments"), real: (i) => i.enrolment,    expect: "login 404 404 403 403", owners: AX },
-  "follow-up":           { path: byId("/officer/follow-ups"), real: (i) => i.followUp,     expect: "login 404 403 403 403", owners: A },
-  "loan":                { path: byId("/officer/loans"),      real: (i) => i.loan,         expect: "login 404 403 403 403", owners: A },
-  "meeting":             { path: byId("/officer/meetings"),   real: (i) => i.meeting,      expect: "login 404 403 403 403", owners: A },
-  "job fair":            { path: byId("/officer/job-fairs"),  real: (i) => i.fair,         expect: "login 404 404 403 403", owners: AX },
-  "job fair report":     { path: byId("/officer/job-fairs", "/report"), real: (i) => i.fair, expect: "login 404 404 403 403", owners: AX },
-  "model":               { path: byId("/officer/models"),     real: (i) => i.model,        expect: "login 404 403 403 403", owners: A },
-  "employer's job (edit)": { path: byId("/employer/jobs"),   real: (i) => i.job,          expect: "login 403 403 404 403", owners: ["employer"] },
+  //                                                                                         anon  offB admY otherEmployer otherPerson national
+  // The national role (issue 16) may use none of these pages: 403 for any id; its own notifications only.
+  "person record":       { path: person(),               real: (i) => i.person,           expect: "login 404 404 403 403 403", owners: AX },
+  "person activities":   { path: person("/activities"),  real: (i) => i.person,           expect: "login 404 404 403 403 403", owners: AX },
+  "person export":       { path: person("/export"),      real: (i) => i.person,           expect: "login 404 403 403 403 403", owners: A },
+  "person export.json":  { path: person("/export.json"), real: (i) => i.person,           expect: "login 404 403 403 403 403", owners: A },
+  "person matches":      { path: person("/matches"),     real: (i) => i.person,           expect: "login 404 403 403 403 403", owners: A },
+  "person loans":        { path: person("/loans"),       real: (i) => i.person,           expect: "login 404 403 403 403 403", owners: A },
+  "consent print (person guessed)": { path: (id, i) => `/officer/persons/${id}/consents/${i.grant}/print`, real: (i) => i.person, expect: "login 404 403 403 403 403", owners: A },
+  "consent print (grant guessed)":  { path: (id, i) => `/officer/persons/${i.person}/consents/${id}/print`, real: (i) => i.grant,  expect: "login 404 403 403 403 403", owners: A },
+  "officer referral":    { path: byId("/officer/referrals"),  real: (i) => i.referral,     expect: "login 404 403 403 403 403", owners: A },
+  "employer referral":   { path: byId("/employer/referrals"), real: (i) => i.referral,     expect: "login 403 403 404 403 403", owners: ["employer"] },
+  "provider referral":   { path: byId("/provider/referrals"), real: (i) => i.trainingReferral, expect: "login 403 403 403 403 403", owners: ["provider"] },
+  "placement":           { path: byId("/officer/placements"), real: (i) => i.placement,    expect: "login 404 404 403 403 403", owners: AX },
+  "enrolment":           { path: byId("/officer/enrolments"), real: (i) => i.enrolment,    expect: "login 404 404 403 403 403", owners: AX },
+  "follow-up":           { path: byId("/officer/follow-ups"), real: (i) => i.followUp,     expect: "login 404 403 403 403 403", owners: A },
+  "loan":                { path: byId("/officer/loans"),      real: (i) => i.loan,         expect: "login 404 403 403 403 403", owners: A },
+  "meeting":             { path: byId("/officer/meetings"),   real: (i) => i.meeting,      expect: "login 404 403 403 403 403", owners: A },
+  "job fair":            { path: byId("/officer/job-fairs"),  real: (i) => i.fair,         expect: "login 404 404 403 403 403", owners: AX },
+  "job fair report":     { path: byId("/officer/job-fairs", "/report"), real: (i) => i.fair, expect: "login 404 404 403 403 403", owners: AX },
+  "model":               { path: byId("/officer/models"),     real: (i) => i.model,        expect: "login 404 403 403 403 403", owners: A },
+  "employer's job (edit)": { path: byId("/employer/jobs"),   real: (i) => i.job,          expect: "login 403 403 404 403 403", owners: ["employer"] },
   // Serial numbers: every guess, neighbours included, is someone else's (or nobody's) notification.
-  "notification":        { path: byId("/notifications"),      real: (i) => i.notification, expect: "login 404 404 404 404", owners: [] },
+  "notification":        { path: byId("/notifications"),      real: (i) => i.notification, expect: "login 404 404 404 404 404", owners: [] },
 };
 
 /**

@@ -5,7 +5,7 @@ import { type Answer, ANSWERS, type Cells, type Role, ROLES, type Row } from "..
 import type { Actor, Answer as HttpAnswer } from "./app";
 import type { SubjectIds } from "./fixtures";
 
-/** A table line: eight answers in ROLES order. */
+/** A table line: nine answers in ROLES order. */
 export function cells(line: string): Cells {
   const words = line.trim().split(/\s+/);
   if (words.length !== ROLES.length || words.some((w) => !(ANSWERS as readonly string[]).includes(w))) {
@@ -23,6 +23,7 @@ export const ACTOR_OF: Record<Exclude<Role, "anon">, Actor> = {
   offB: "officerB",
   admX: "adminX",
   admY: "adminY",
+  nat: "national",
 };
 const ACCOUNT_ROLE: Record<Exclude<Role, "anon">, keyof typeof ROLE_HOME> = {
   person: "person",
@@ -32,6 +33,7 @@ const ACCOUNT_ROLE: Record<Exclude<Role, "anon">, keyof typeof ROLE_HOME> = {
   offB: "officer",
   admX: "admin",
   admY: "admin",
+  nat: "national",
 };
 
 /** The URL of a row's route file (tests/setup/route-files.ts routePath), the subject's person and grant unless the row says otherwise. */

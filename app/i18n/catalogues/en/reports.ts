@@ -183,4 +183,28 @@ export const messages: Record<keyof typeof vi, string> = {
   "reports.form.recipientCommittee": "- Commune People's Committee;",
   "reports.form.recipientFile": "- File.",
   "reports.form.communeTable": "Commune by commune",
+  // The national view (issue 16): the country, a province, a commune; figures only.
+  "national.pageTitle": "National figures",
+  "national.country": "Viet Nam",
+  "national.province": "Province or city",
+  "national.title.nation": "Reintegration: figures for the whole country",
+  "national.title.province": "Figures for {unit}",
+  "national.title.commune": "Figures for {unit} ({province})",
+  "national.lead":
+    "Aggregate figures only: this page has no name, list or file of any person. Choose a province to see its communes.",
+  "national.breadcrumb": "You are viewing",
+  "reports.computedAt": "Figures compiled at {time}; recomputed regularly.",
+  "reports.live": "Figures just computed from the records.",
+  "national.compare.title.nation": "Provinces side by side",
+  "national.compare.title.province": "Communes side by side",
+  "national.compare.hint":
+    "Rates are per 100 people, so large and small places compare. Choose a column heading to sort; choose a place to see it in detail.",
+  "national.compare.sortedBy": "sorted by this column",
+  "national.compare.total": "Total",
+  "national.rate.placedPer100": "Share in work (of people supervised)",
+  "national.rate.stablePer100": "Share still employed after 12 months (of those followed up)",
+  "national.rate.hint":
+    "In work: people placed in a job in the period per 100 people supervised in the period. Still employed after 12 months: per 100 people whose 12-month follow-up was in the period.",
+  "national.back.nation": "Back to the national figures",
+  "national.back.province": "Back to {name}",
 };

@@ -187,4 +187,28 @@ export const messages = {
   "reports.form.recipientCommittee": "- UBND xã;",
   "reports.form.recipientFile": "- Lưu hồ sơ.",
   "reports.form.communeTable": "Chi tiết theo xã, phường",
+  // The national view (issue 16): the country, a province, a commune; figures only.
+  "national.pageTitle": "Số liệu toàn quốc",
+  "national.country": "Việt Nam",
+  "national.province": "Tỉnh, thành phố",
+  "national.title.nation": "Tái hòa nhập cộng đồng: số liệu toàn quốc",
+  "national.title.province": "Số liệu {unit}",
+  "national.title.commune": "Số liệu {unit} ({province})",
+  "national.lead":
+    "Chỉ có số liệu tổng hợp: trang này không có tên, danh sách hay hồ sơ của bất kỳ người nào. Chọn một tỉnh để xem từng xã, phường.",
+  "national.breadcrumb": "Bạn đang xem",
+  "reports.computedAt": "Số liệu tổng hợp lúc {time}; được tính lại định kỳ.",
+  "reports.live": "Số liệu vừa được tính từ hồ sơ.",
+  "national.compare.title.nation": "So sánh các tỉnh, thành phố",
+  "national.compare.title.province": "So sánh các xã, phường",
+  "national.compare.hint":
+    "Tỷ lệ tính trên 100 người để so sánh nơi đông, nơi ít. Bấm tên cột để sắp xếp; bấm tên một nơi để xem chi tiết.",
+  "national.compare.sortedBy": "đang sắp xếp theo cột này",
+  "national.compare.total": "Tổng cộng",
+  "national.rate.placedPer100": "Tỷ lệ có việc làm (trên người được quản lý)",
+  "national.rate.stablePer100": "Tỷ lệ còn làm việc sau 12 tháng (trên người được theo dõi)",
+  "national.rate.hint":
+    "Có việc làm: số người được giới thiệu việc làm trong kỳ trên 100 người được quản lý trong kỳ. Còn làm việc sau 12 tháng: trên 100 người có lần theo dõi tháng thứ 12 trong kỳ.",
+  "national.back.nation": "Về số liệu toàn quốc",
+  "national.back.province": "Về số liệu {name}",
 } as const;
