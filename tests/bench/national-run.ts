@@ -7,7 +7,8 @@
  *
  * The code measured (tests/bench/national.ts and the app modules it imports) is imported after the load.
  * BENCH_NATIONAL_WAIT_FOR=path[,path…] (relative to the repository) makes the run wait, after the load, until
- * those files exist (work being merged meanwhile), at most until BENCH_NATIONAL_WAIT_UNTIL (an ISO time).
+ * those files exist (work being merged meanwhile), at most until BENCH_NATIONAL_WAIT_UNTIL (an ISO time);
+ * with that time set, the publication also waits for tests/bench/national-figures.ts (its adapter).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -56,8 +57,10 @@ let failures: string[] = [];
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-async function waitForFiles(): Promise<void> {
-  const files = (process.env.BENCH_NATIONAL_WAIT_FOR ?? "").split(",").filter(Boolean);
+async function waitForFiles(
+  files = (process.env.BENCH_NATIONAL_WAIT_FOR ?? "").split(",").filter(Boolean),
+): Promise<void> {
+  if (!process.env.BENCH_NATIONAL_WAIT_UNTIL) return;
   const until = Date.parse(process.env.BENCH_NATIONAL_WAIT_UNTIL ?? "") || 0;
   const missing = () => files.filter((f) => !fs.existsSync(path.join(ROOT, f)));
   if (missing().length === 0) return;
@@ -104,6 +107,7 @@ async function main() {
     db: handle.db,
     loaded,
     url,
+    waitForFiles,
     log,
     runs: RUNS,
     liveRuns: LIVE_RUNS,
