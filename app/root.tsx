@@ -92,6 +92,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="container">
             <p>{t("footer.about")}</p>
             <p>{t("footer.privacy")}</p>
+            <p>
+              <Link to="/figures">{t("footer.figures")}</Link>
+            </p>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -16,6 +16,7 @@ export const AREAS = [
   "consent-withdrawal",
   "deliveries",
   "events",
+  "figures",
   "marketplace",
   "matching",
   "notifications",

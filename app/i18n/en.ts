@@ -6,6 +6,7 @@ import { messages as consentWithdrawal } from "./catalogues/en/consent-withdrawa
 import { messages as core } from "./catalogues/en/core";
 import { messages as deliveries } from "./catalogues/en/deliveries";
 import { messages as events } from "./catalogues/en/events";
+import { messages as figures } from "./catalogues/en/figures";
 import { messages as home } from "./catalogues/en/home";
 import { messages as listing } from "./catalogues/en/listing";
 import { messages as marketplace } from "./catalogues/en/marketplace";
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...consentWithdrawal,
   ...deliveries,
   ...events,
+  ...figures,
   ...marketplace,
   ...matching,
   ...notifications,

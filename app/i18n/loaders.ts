@@ -17,6 +17,7 @@ const FIRST: Record<Locale, Partial<Record<Area, () => AreaModule>>> = {
     auth: () => import("./catalogues/vi/auth"),
     search: () => import("./catalogues/vi/search"),
     listing: () => import("./catalogues/vi/listing"),
+    figures: () => import("./catalogues/vi/figures"),
   },
   en: {
     core: () => import("./catalogues/en/core"),
@@ -25,6 +26,7 @@ const FIRST: Record<Locale, Partial<Record<Area, () => AreaModule>>> = {
     auth: () => import("./catalogues/en/auth"),
     search: () => import("./catalogues/en/search"),
     listing: () => import("./catalogues/en/listing"),
+    figures: () => import("./catalogues/en/figures"),
   },
 };
 

@@ -6,6 +6,7 @@ import { messages as consentWithdrawal } from "./catalogues/vi/consent-withdrawa
 import { messages as core } from "./catalogues/vi/core";
 import { messages as deliveries } from "./catalogues/vi/deliveries";
 import { messages as events } from "./catalogues/vi/events";
+import { messages as figures } from "./catalogues/vi/figures";
 import { messages as home } from "./catalogues/vi/home";
 import { messages as listing } from "./catalogues/vi/listing";
 import { messages as marketplace } from "./catalogues/vi/marketplace";
@@ -41,6 +42,7 @@ export const vi = {
   ...consentWithdrawal,
   ...deliveries,
   ...events,
+  ...figures,
   ...marketplace,
   ...matching,
   ...notifications,

@@ -8,6 +8,7 @@ import { sendOfficerDigests } from "~/modules/notifications/officer-digest.serve
 import { pruneShortLinks } from "~/modules/notifications/short-links.server";
 import { sendCourseStartReminders } from "~/modules/placements/course-reminders.server";
 import { sendFollowUpReminders } from "~/modules/placements/reminders.server";
+import { publishFiguresWhenDue } from "~/modules/public-figures/publish.server";
 import { sendInterviewReminders } from "~/modules/referrals/interview-reminders.server";
 import { createSummaryRefresher } from "~/modules/reports/summary.server";
 import { applyRetention, reportTotal } from "~/modules/retention/retention.server";
@@ -66,6 +67,8 @@ export const WORKER_TASKS: readonly ScheduledTask[] = [
   task("search.delivery", 0, (db, { search, stopped }) => deliverPending(db, search, stopped)),
   // After search.delivery, so the index holds what was posted; before notifications.delivery, which sends them.
   task("alerts.job-alerts", 10 * MINUTE, (db) => sendJobAlerts(db)),
+  // The public figures (issue 16): published when none are yet, then once a day; a small read otherwise.
+  task("figures.publish", 10 * MINUTE, (db) => publishFiguresWhenDue(db)),
   task("notifications.delivery", 0, (db, { stopped }) => deliverDue(db, channelAdapters(), stopped)),
   task("notifications.short-link-pruning", HOUR, (db) => pruneShortLinks(db)),
   // Each tick, but a round starts only every 10 minutes or on a new day, and a call works about 250 ms.

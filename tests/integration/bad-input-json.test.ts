@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { refreshEnv } from "~/env.server";
 import { createDataRequest } from "~/modules/persons/self-service.server";
+import { publishFigures } from "~/modules/public-figures/publish.server";
 
 import { notification } from "../../db/schema";
 import { createUser, UNITS } from "../factories";
@@ -83,6 +84,8 @@ function paramsOf(file: string): Record<string, string> {
   // A message's short link that names nothing (the page still answers, revealing nothing).
   if (file.includes("$code")) params.code = "AbCdEf12";
   if (file === "$.tsx") params["*"] = "khong-co-trang-nay";
+  // A province's public figures.
+  if (file.includes("$province")) params.province = UNITS.lamDong;
   return params;
 }
 
@@ -167,6 +170,8 @@ beforeAll(async () => {
   const job = await publishJob(employer);
   const training = await publishTraining(provider);
   await drainOutbox(ctx.handle.db, ctx.search);
+  // The public figures' files answer 404 until the first publication: publish, so the fuzz reaches them.
+  await publishFigures(ctx.handle.db);
   const way = await wayToWork(ctx.handle.db, subject.personId, {
     officer,
     employer,

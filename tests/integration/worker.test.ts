@@ -47,6 +47,7 @@ describe("app/worker: named tasks under one lease", () => {
       "search.outbox-pruning",
       "search.delivery",
       "alerts.job-alerts",
+      "figures.publish",
       "notifications.delivery",
       "notifications.short-link-pruning",
       "reports.summary",

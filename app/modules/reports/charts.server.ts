@@ -47,10 +47,10 @@ function bucketOf(months: string[], t: Translate, locale: Locale): (month: strin
   return (m) => m.slice(0, 4);
 }
 
-type Size = "wide" | "narrow";
+export type Size = "wide" | "narrow";
 
 /** Text sizes in SVG units: 12 on a desktop (drawn 1:1 or larger), 13 on a phone (drawn 1:1 at 360 px). */
-function configOf(size: Size) {
+export function configOf(size: Size) {
   const fontSize = size === "wide" ? 12 : 13;
   return {
     background: "#ffffff",
@@ -82,9 +82,9 @@ function configOf(size: Size) {
 }
 
 /** The narrow drawing fits its whole width, axes included, into NARROW_WIDTH. */
-const narrowFit = { width: NARROW_WIDTH, autosize: { type: "fit-x" as const, contains: "padding" as const } };
+export const narrowFit = { width: NARROW_WIDTH, autosize: { type: "fit-x" as const, contains: "padding" as const } };
 
-async function render(spec: TopLevelSpec, locale: Locale, title: string, desc: string): Promise<string> {
+export async function render(spec: TopLevelSpec, locale: Locale, title: string, desc: string): Promise<string> {
   const localised = {
     ...spec,
     config: { ...spec.config, locale: { number: locale === "vi" ? VI_NUMBER : EN_NUMBER } },

@@ -12,6 +12,7 @@ export const messages: Record<keyof typeof vi, string> = {
   "nav.switchTo": "Tiếng Việt",
   "footer.about":
     "Chung Tay connects people who have completed a prison sentence with jobs and vocational training, together with commune police and employers. Stigma and discrimination against them are prohibited by law.",
+  "footer.figures": "Public figures and open data",
   "footer.privacy":
     "Personal information is shared only with the person's own consent, for the purpose they agreed to.",
   "demo.ribbon.title": "Demo data",

@@ -14,6 +14,7 @@ export const messages = {
   "nav.switchTo": "English",
   "footer.about":
     "Chung Tay kết nối người đã chấp hành xong án phạt tù với việc làm và học nghề, cùng công an xã và doanh nghiệp. Kỳ thị, phân biệt đối xử với người chấp hành xong án phạt tù bị pháp luật nghiêm cấm.",
+  "footer.figures": "Số liệu công khai và dữ liệu mở",
   "footer.privacy": "Thông tin cá nhân chỉ được chia sẻ khi chính người đó đồng ý, cho đúng mục đích đã đồng ý.",
   "demo.ribbon.title": "Dữ liệu mẫu",
   "demo.ribbon.body": "bản chạy thử, mọi người và tổ chức ở đây đều không có thật. Đừng nhập thông tin thật của ai.",

@@ -1,0 +1,61 @@
+import type { messages as vi } from "../vi/figures";
+
+export const messages: Record<keyof typeof vi, string> = {
+  "figures.pageTitle": "Public figures",
+  "figures.title": "Public figures: support for returning to the community",
+  "figures.provinceTitle": "Public figures: {province}",
+  "figures.lead":
+    "How many people were supported, started a job, took up training and were still working after 12 months, how many employers took part and how many courses were offered, quarter by quarter, for the whole country and each province. No figure lets anyone recognise a person.",
+  "figures.generatedAt": "Figures compiled at {time} (Vietnam time) for {count} completed quarters, updated daily.",
+  "figures.notPublished.title": "Figures not published yet",
+  "figures.notPublished.body": "The public figures are being compiled for the first time. Please come back later.",
+  "figures.nation": "Whole country",
+  "figures.backToNation": "Figures for the whole country",
+  "figures.indicator.personsSupported": "People supported",
+  "figures.indicator.placedInJobs": "People placed in jobs",
+  "figures.indicator.inTraining": "People in training",
+  "figures.indicator.stableAfter12Months": "Still working after 12 months",
+  "figures.indicator.employersTakingPart": "Employers taking part",
+  "figures.indicator.coursesOffered": "Courses offered",
+  "figures.define.title": "What the figures count",
+  "figures.define.personsSupported": "people supervised and helped in a commune at some time in the quarter.",
+  "figures.define.placedInJobs": "people who started a job in the quarter.",
+  "figures.define.inTraining": "people referred to vocational training or enrolled on a course in the quarter.",
+  "figures.define.stableAfter12Months":
+    "12-month checks after starting a job, done in the quarter, that found the person still working.",
+  "figures.define.employersTakingPart":
+    "verified employers with someone starting work with them in the quarter or a job listing open during it, by the employer's province.",
+  "figures.define.coursesOffered":
+    "vocational courses open for applications during the quarter, by where they are taught.",
+  "figures.marks.title": "Why some cells show no number",
+  "figures.marks.lt5":
+    "“< 5”: fewer than 5 (0 to 4). Numbers this small are never published, because neighbours could recognise the people counted.",
+  "figures.marks.suppressed":
+    "“*”: 5 or more, but hidden as well, so that nobody can work a hidden small number out from the country's figure and the other cells.",
+  "figures.marks.sum": "Each quarter's figure for the whole country is the sum of the provinces' figures.",
+  "figures.cell.lt5": "< 5",
+  "figures.cell.suppressed": "*",
+  "figures.cell.lt5Long": "fewer than 5",
+  "figures.cell.suppressedLong": "hidden to protect small numbers",
+  "figures.table.caption": "{area}: figures by quarter",
+  "figures.table.quarter": "Quarter",
+  "figures.table.province": "Province",
+  "figures.provinces.title": "Provinces, {quarter}",
+  "figures.provinces.hint": "Choose a province's name to see its figures by quarter.",
+  "figures.charts.title": "Charts by quarter",
+  "figures.charts.data": "The chart's figures",
+  "figures.chart.people.title": "People supported, placed in jobs, in training, still working after 12 months",
+  "figures.chart.partners.title": "Employers taking part and courses offered",
+  "figures.chart.count": "Count",
+  "figures.chart.desc": "By quarter, {area}. {list}",
+  "figures.chart.hidden": "Hidden figures (“< 5” or “*”) are not drawn: {list}.",
+  "figures.chart.noneHidden": "Every figure is drawn.",
+  "figures.chart.allHidden": "Every figure of this chart is hidden, so it has no bars.",
+  "figures.download.title": "Open data",
+  "figures.download.lead":
+    "The same figures as files to download, updated daily. Free to use; please credit “Chung Tay”.",
+  "figures.download.csv": "Download CSV",
+  "figures.download.json": "Download JSON",
+  "figures.download.schema": "The JSON file's structure (JSON Schema)",
+  "figures.open.notPublished": "The public figures are not published yet. Please come back later.",
+};
