@@ -38,6 +38,8 @@ export type PublicFiguresModules = {
   publish: (executor: Executor, today: string) => Promise<unknown>;
   /** The cells an attacker recovers from the published JSON (must be none). */
   recoverCells: (json: unknown) => unknown[];
+  /** The quarters the publication publishes today. */
+  quarters: () => SummaryPeriod[];
   /** The cells shown although below the small number (must be none). */
   smallShown?: (json: unknown) => unknown[];
 };

@@ -75,7 +75,7 @@ export function describeExplained(statements: ExplainedStatement[], topNodes = 5
   const total = statements.reduce((s, x) => s + x.ms, 0);
   const slowest = statements[0]!;
   const short = (q: string) => (q.length > 90 ? `${q.slice(0, 90)}…` : q);
-  return `${statements.length} statements, ${total.toFixed(1)} ms of server time in all (run one after the other on one connection, under EXPLAIN ANALYZE); the slowest, ${slowest.ms.toFixed(1)} ms, \`${short(slowest.query).replace(/`/g, "'")}\`, spends it in ${slowest.nodes
+  return `${statements.length} statement${statements.length === 1 ? "" : "s"}, ${total.toFixed(1)} ms of server time in all (run one after the other on one connection, under EXPLAIN ANALYZE); the slowest, ${slowest.ms.toFixed(1)} ms, \`${short(slowest.query).replace(/`/g, "'")}\`, spends it in ${slowest.nodes
     .slice(0, topNodes)
     .map((x) => `${x.label} ${x.ms.toFixed(1)} ms (${x.rows.toLocaleString("en")} rows)`)
     .join("; ")}`;

@@ -1,4 +1,6 @@
 import { publishFigures } from "~/modules/public-figures/publish.server";
+import { completedQuarters } from "~/modules/public-figures/snapshot";
+import { todayIso } from "~/utils/clock.server";
 
 import { recoverCells, smallShownCells } from "../factories/suppression-attack";
 import type { PublicFiguresModules } from "./national-deps";
@@ -9,6 +11,7 @@ import type { PublicFiguresModules } from "./national-deps";
  */
 export const publicFigures: PublicFiguresModules = {
   publish: (executor) => publishFigures(executor),
+  quarters: () => completedQuarters(todayIso()).map((q) => ({ from: q.from, to: q.to })),
   recoverCells,
   smallShown: smallShownCells,
 };
