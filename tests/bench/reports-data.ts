@@ -1,14 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 
 import type { Database } from "../../db/client.server";
-import { commune, occupation, organization, reintegrationModel, trainingLevel, trainingSlot } from "../../db/schema";
+import { commune, occupation, reintegrationModel, trainingLevel } from "../../db/schema";
 
 /**
- * Bulk data for the report benchmark (issue 6, part 7), generated inside the database with generate_series:
- * N persons over every commune of one province, then activities, placements with their four follow-ups,
+ * Bulk data for the report benchmarks (issue 6, part 7: one province; issue 16: the whole country), generated
+ * inside the database with generate_series: N persons over every commune of the given provinces, training
+ * providers and their courses, employers, then activities, placements with their four follow-ups,
  * enrolments, training referrals, loans, classifications, monthly meetings with attendance and a model,
  * proportionate to the persons. Everything is a pure function of the row number (hashint8), so a run is
- * reproducible and no join is needed to find a person: person n has id md5('p' || n) and commune n mod C.
+ * reproducible and no join is needed to find a person: person n has id md5('p' || n) and commune n mod C
+ * (communes by code), employer e id md5('em' || e) and commune e mod C, course s id md5('ts' || s).
  */
 
 /**
@@ -16,7 +18,7 @@ import { commune, occupation, organization, reintegrationModel, trainingLevel, t
  * so every run (any day) loads exactly the same rows and its figures compare with earlier runs'
  * (docs/decisions/039). It is the day of the first published run.
  */
-const GENERATED_ON = "2026-11-21";
+export const GENERATED_ON = "2026-11-21";
 
 /** Hà Nội: not the matching benchmark's province, so the two never share persons when run together. */
 export const REPORT_PROVINCE = "01";
@@ -33,71 +35,106 @@ export type ReportBenchCounts = Record<
   | "classifications"
   | "meetings"
   | "attendances"
-  | "modelPersons",
+  | "modelPersons"
+  | "employers"
+  | "providers"
+  | "trainingSlots",
   number
 >;
+
+export type ReportBenchOptions = {
+  /** The provinces whose communes the persons live in (default: REPORT_PROVINCE alone). */
+  provinces?: readonly string[];
+  persons: number;
+  /** Inserted in batches of 100,000 rows, so memory stays bounded at any size. */
+  activities: number;
+  /** Default: one for every two persons. Each has its four follow-ups (1, 3, 6, 12 months). */
+  placements?: number;
+  /**
+   * Verified employers spread over the communes (default 0: placements name no organisation). With at
+   * least two per commune, 80% of the placements are with an employer of the person's own commune.
+   */
+  employers?: number;
+  /** Training providers and their courses, spread over the communes (default 1 and 1). */
+  providers?: number;
+  trainingSlots?: number;
+  log: (s: string) => void;
+};
 
 type Exec = (query: ReturnType<typeof sql>) => Promise<unknown>;
 
 export async function loadReportBench(
   db: Database,
-  options: { persons: number; activities: number; log: (s: string) => void },
+  options: ReportBenchOptions,
 ): Promise<{ counts: ReportBenchCounts; communes: string[]; modelId: string; ms: number }> {
   const started = performance.now();
   const exec: Exec = (q) => db.execute(q);
-  const codes = (
-    await db
-      .select({ code: commune.code })
-      .from(commune)
-      .where(eq(commune.provinceCode, REPORT_PROVINCE))
-      .orderBy(commune.code)
-  ).map((c) => c.code);
+  const provinces = [...(options.provinces ?? [REPORT_PROVINCE])];
+  const rows = await db
+    .select({ code: commune.code, provinceCode: commune.provinceCode })
+    .from(commune)
+    .where(inArray(commune.provinceCode, provinces))
+    .orderBy(commune.code);
+  const codes = rows.map((c) => c.code);
   const N = options.persons;
   const C = codes.length;
+  const P = Math.max(1, options.providers ?? 1);
+  const S = Math.max(1, options.trainingSlots ?? 1);
+  const E = options.employers ?? 0;
   const arr = (xs: readonly string[]) => sql`${`{${xs.join(",")}}`}::text[]`;
   const communes = arr(codes);
+  const communeProvinces = arr(rows.map((c) => c.provinceCode));
+  const inScope = sql`(${arr(provinces)})`;
   // A pseudo-random non-negative integer below m for row g and a salt.
   const h = (g: ReturnType<typeof sql>, salt: number, m: number) =>
     sql`(abs(hashint8((${g})::bigint * 1000 + ${sql.raw(String(salt))})) % ${sql.raw(String(m))})`;
   const personId = (n: ReturnType<typeof sql>) => sql`md5('p' || (${n}))::uuid`;
+  // Row n (a person, an employer, a provider) lives in commune n mod C, in that commune's province.
   const communeOf = (n: ReturnType<typeof sql>) => sql`(${communes})[1 + ((${n}) % ${sql.raw(String(C))})]`;
+  const provinceOf = (n: ReturnType<typeof sql>) => sql`(${communeProvinces})[1 + ((${n}) % ${sql.raw(String(C))})]`;
+  const providerId = (n: ReturnType<typeof sql>) => sql`md5('tp' || (${n}))::uuid`;
+  const slotId = (n: ReturnType<typeof sql>) => sql`md5('ts' || (${n}))::uuid`;
+  // Course s is given by provider 1 + (s mod P).
+  const providerOfSlot = (s: ReturnType<typeof sql>) => sql`(1 + ((${s}) % ${sql.raw(String(P))}))`;
   const g = sql`g`;
   const pick = (salt: number) => sql`(1 + ${h(g, salt, N)})`;
 
-  const [org] = await db
-    .insert(organization)
-    .values({
-      role: "training_provider",
-      kind: "training_centre",
-      name: "Trường nghề (bench)",
-      provinceCode: REPORT_PROVINCE,
-      communeCode: codes[0]!,
-      verificationStatus: "verified",
-    })
-    .returning({ id: organization.id });
-  const [occ] = await db.select({ code: occupation.code }).from(occupation).limit(1);
-  const [level] = await db.select({ code: trainingLevel.code }).from(trainingLevel).limit(1);
-  const [slot] = await db
-    .insert(trainingSlot)
-    .values({
-      organizationId: org!.id,
-      title: "Khoá (bench)",
-      occupationCode: occ!.code,
-      levelCode: level!.code,
-      durationWeeks: 12,
-      startsAt: "2024-01-01",
-      applicationDeadline: "2023-12-01",
-      seats: 30,
-      provinceCode: REPORT_PROVINCE,
-      communeCode: codes[0]!,
-    })
-    .returning({ id: trainingSlot.id });
+  const occupations = (await db.select({ code: occupation.code }).from(occupation).orderBy(occupation.code)).map(
+    (o) => o.code,
+  );
+  const levels = (await db.select({ code: trainingLevel.code }).from(trainingLevel).orderBy(trainingLevel.code)).map(
+    (l) => l.code,
+  );
+  options.log(`reports: ${P} training providers with ${S} courses, ${E} employers`);
+  await exec(sql`
+    insert into organization (id, role, kind, name, province_code, commune_code, verification_status, verified_at)
+    select ${providerId(g)}, 'training_provider', 'training_centre', 'Trường nghề (bench) ' || g, ${provinceOf(g)}, ${communeOf(g)},
+      'verified', timestamptz '2023-01-01 00:00:00+07'
+    from generate_series(1, ${P}::int) g`);
+  await exec(sql`
+    insert into training_slot (id, organization_id, title, occupation_code, level_code, duration_weeks, starts_at,
+      application_deadline, seats, province_code, commune_code, status)
+    select ${slotId(g)}, ${providerId(providerOfSlot(g))}, 'Khoá (bench) ' || g,
+      (${arr(occupations)})[1 + ${h(g, 91, occupations.length)}], (${arr(levels)})[1 + ${h(g, 92, levels.length)}],
+      12, st.d, st.d - 30, 30, ${provinceOf(providerOfSlot(g))}, ${communeOf(providerOfSlot(g))},
+      case when st.d > ${GENERATED_ON}::date then 'open' else 'closed' end
+    from generate_series(1, ${S}::int) g
+    cross join lateral (select date '2023-03-01' + ${h(g, 93, 1400)}::int as d) st`);
+  if (E > 0)
+    await exec(sql`
+      insert into organization (id, role, kind, name, province_code, commune_code, verification_status, verified_at,
+        fair_chance_pledged_at, directory_listed_at)
+      select md5('em' || g)::uuid, 'employer', (array['company','cooperative','household_business'])[1 + ${h(g, 94, 3)}],
+        'Cơ sở (bench) ' || g, ${provinceOf(g)}, ${communeOf(g)}, 'verified', timestamptz '2023-01-01 00:00:00+07',
+        case when ${h(g, 95, 100)} < 50 then timestamptz '2023-06-01 00:00:00+07' end,
+        case when ${h(g, 96, 100)} < 30 then timestamptz '2024-01-01 00:00:00+07' end
+      from generate_series(1, ${E}::int) g`);
 
-  options.log(`reports: ${N} persons over ${C} communes of province ${REPORT_PROVINCE}`);
+  options.log(`reports: ${N} persons over ${C} communes of ${provinces.length} province(s)`);
   await exec(sql`
     insert into released_person (id, full_name, gender, date_of_birth, province_code, commune_code, release_date, release_type,
       status, closed_reason, closed_at, record_expunged_on, created_at, updated_at)
-    select ${personId(g)}, 'Người ' || g, case when ${h(g, 1, 10)} < 9 then 'male' else 'female' end, date '1985-01-01', ${REPORT_PROVINCE},
+    select ${personId(g)}, 'Người ' || g, case when ${h(g, 1, 10)} < 9 then 'male' else 'female' end, date '1985-01-01', ${provinceOf(g)},
       ${communeOf(g)}, r.released, (array['completed','amnesty','conditional_release'])[1 + ${h(g, 2, 3)}],
       case when c.closed then 'closed' else 'active' end,
       case when c.closed then (array['expunged','moved_away','emigrated','died','missing','re_imprisoned'])[1 + ${h(g, 3, 6)}] end,
@@ -123,19 +160,27 @@ export async function loadReportBench(
       from generate_series(${from}::int, ${to}::int) g
       cross join lateral (select ${pick(11)} as n) p
       cross join lateral (select (array['encouragement_visit','education_review','counselling','procedure_help'])[1 + ${h(g, 15, 4)}] as kind) k`);
+    if (to % 1_000_000 === 0 && to < options.activities) options.log(`reports:   ${to} activities`);
   }
 
-  const placements = Math.round(N / 2);
+  const placements = options.placements ?? Math.round(N / 2);
+  // With K ≥ 1 employers per commune beyond the first C, employer n mod C + C·k (k in 1..K) is in person n's commune.
+  const K = Math.floor(E / C) - 1;
+  const employer =
+    K >= 1
+      ? sql`case when ${h(g, 20, 100)} < 80 then md5('em' || ((p.n % ${sql.raw(String(C))}) + ${sql.raw(String(C))} * (1 + ${h(g, 19, K)})))::uuid end`
+      : sql`null::uuid`;
   options.log(`reports: ${placements} placements with 4 follow-ups each`);
   await exec(sql`
-    insert into placement (id, person_id, employer_name, position, wage, contract_kind, start_date, end_date, end_reason, outcome, outcome_at)
-    select md5('pl' || g)::uuid, ${personId(pick(21))}, 'Cơ sở ' || g, 'Thợ', 3000000 + ${h(g, 22, 60)} * 100000,
+    insert into placement (id, person_id, organization_id, employer_name, position, wage, contract_kind, start_date, end_date, end_reason, outcome, outcome_at)
+    select md5('pl' || g)::uuid, ${personId(sql`p.n`)}, ${employer}, 'Cơ sở ' || g, 'Thợ', 3000000 + ${h(g, 22, 60)} * 100000,
       (array['labour_contract','verbal_agreement','apprenticeship'])[1 + ${h(g, 23, 3)}], s.start,
       case when e.ended then s.start + 30 + ${h(g, 24, 400)} end,
       case when e.ended then (array['quit','dismissed','laid_off','moved','contract_ended','reoffended'])[1 + ${h(g, 25, 6)}] end,
       case when ${h(g, 26, 100)} < 30 then (array['stable','unstable','left_work','reoffended'])[1 + ${h(g, 27, 4)}] end,
       case when ${h(g, 26, 100)} < 30 then (s.start + 365)::timestamptz end
     from generate_series(1, ${placements}::int) g
+    cross join lateral (select ${pick(21)} as n) p
     cross join lateral (select date '2023-01-01' + ${h(g, 28, 1280)}::int as start) s
     cross join lateral (select ${h(g, 29, 100)} < 40 as ended) e`);
   await exec(sql`
@@ -147,22 +192,25 @@ export async function loadReportBench(
     from placement pl
     cross join (values (1), (3), (6), (12)) m(months)
     cross join lateral (select (pl.start_date + make_interval(months => m.months))::date < ${GENERATED_ON}::date and ${h(sql`hashtext(pl.id::text) + m.months`, 34, 10)} < 7 as done) d
-    where pl.person_id in (select id from released_person where province_code = ${REPORT_PROVINCE})`);
+    where pl.person_id in (select id from released_person where province_code = any${inScope})`);
 
   const enrolments = Math.round(N / 6);
   options.log(`reports: ${enrolments} enrolments and as many training referrals, ${Math.round(N / 5)} loans`);
   await exec(sql`
     insert into enrolment (person_id, training_slot_id, organization_id, status, enrolled_on, completed_on)
-    select ${personId(pick(41))}, ${slot!.id}::uuid, ${org!.id}::uuid, st.status, en.d, case when st.status = 'completed' then en.d + 90 end
+    select ${personId(pick(41))}, ${slotId(sql`c.s`)}, ${providerId(providerOfSlot(sql`c.s`))}, st.status, en.d,
+      case when st.status = 'completed' then en.d + 90 end
     from generate_series(1, ${enrolments}::int) g
+    cross join lateral (select 1 + ${h(g, 45, S)} as s) c
     cross join lateral (select date '2023-01-01' + ${h(g, 42, 1280)}::int as d) en
     cross join lateral (select (array['enrolled','completed','dropped_out'])[1 + ${h(g, 43, 3)}] as status) st`);
   // Distinct persons (6g) keep the one-live-referral-per-course rule.
   await exec(sql`
     insert into referral (person_id, kind, training_slot_id, organization_id, status, created_at)
-    select ${personId(sql`((g * 6) % ${sql.raw(String(N))}) + 1`)}, 'training', ${slot!.id}::uuid, ${org!.id}::uuid, 'referred',
-      (date '2023-01-01' + ${h(g, 44, 1280)}::int)::timestamptz
-    from generate_series(1, ${Math.min(enrolments, Math.floor(N / 6))}::int) g`);
+    select ${personId(sql`((g * 6) % ${sql.raw(String(N))}) + 1`)}, 'training', ${slotId(sql`c.s`)}, ${providerId(providerOfSlot(sql`c.s`))},
+      'referred', (date '2023-01-01' + ${h(g, 44, 1280)}::int)::timestamptz
+    from generate_series(1, ${Math.min(enrolments, Math.floor(N / 6))}::int) g
+    cross join lateral (select 1 + ${h(g, 46, S)} as s) c`);
   await exec(sql`
     insert into loan (person_id, commune_code, purpose, amount_vnd, bank_branch, list_month, applied_on, disbursed_on, term_months, status)
     select ${personId(sql`p.n`)}, ${communeOf(sql`p.n`)}, (array['business','training'])[1 + ${h(g, 52, 2)}], (1 + ${h(g, 53, 100)}) * 1000000, 'NHCSXH',
@@ -183,19 +231,21 @@ export async function loadReportBench(
     insert into meeting (id, commune_code, held_on, title, guest_count)
     select md5('m' || c.i || '-' || m.i)::uuid, (${communes})[c.i], (date '2023-01-10' + make_interval(months => m.i))::date, 'Sinh hoạt định kỳ', ${h(sql`c.i * 100 + m.i`, 71, 6)}
     from generate_series(1, ${C}::int) c(i) cross join generate_series(0, 41) m(i)`);
-  // About 20 persons of the meeting's own commune each time (person n lives in commune n mod C).
+  // About 20 persons of the meeting's own commune each time (person n lives in commune n mod C), fewer
+  // where a commune has fewer than 400 persons (one in 20 of them), so attendances stay proportionate.
   const perCommune = Math.max(1, Math.floor(N / C));
+  const attendees = Math.min(20, Math.max(1, Math.round(perCommune / 20)));
   await exec(sql`
     insert into meeting_attendance (meeting_id, person_id)
     select md5('m' || c.i || '-' || m.i)::uuid, ${personId(sql`((c.i - 1) + ${sql.raw(String(C))} * ${h(sql`c.i * 10000 + m.i * 100 + k`, 72, perCommune)})`)}
-    from generate_series(1, ${C}::int) c(i) cross join generate_series(0, 41) m(i) cross join generate_series(1, 20) k
+    from generate_series(1, ${C}::int) c(i) cross join generate_series(0, 41) m(i) cross join generate_series(1, ${attendees}::int) k
     where ((c.i - 1) + ${sql.raw(String(C))} * ${h(sql`c.i * 10000 + m.i * 100 + k`, 72, perCommune)}) between 1 and ${N}::int
     on conflict do nothing`);
   const [model] = await db
     .insert(reintegrationModel)
     .values({
       name: "Mô hình (bench)",
-      provinceCode: REPORT_PROVINCE,
+      provinceCode: rows[1 % C]!.provinceCode,
       communeCode: codes[1 % C]!,
       launchedOn: "2023-06-01",
     })
@@ -211,10 +261,10 @@ export async function loadReportBench(
       { n: number }[] | { rows: { n: number }[] };
     return Number((Array.isArray(result) ? result : result.rows)[0]!.n);
   };
-  const inProvince = sql`where person_id in (select id from released_person where province_code = ${REPORT_PROVINCE})`;
+  const inProvince = sql`where person_id in (select id from released_person where province_code = any${inScope})`;
   const counts: ReportBenchCounts = {
     communes: C,
-    persons: await count("released_person", sql`where province_code = ${REPORT_PROVINCE}`),
+    persons: await count("released_person", sql`where province_code = any${inScope}`),
     activities: await count("activity", inProvince),
     placements: await count("placement", inProvince),
     followUps: await count("follow_up", inProvince),
@@ -224,10 +274,13 @@ export async function loadReportBench(
     classifications: await count("classification", inProvince),
     meetings: await count(
       "meeting",
-      sql`where commune_code in (select code from commune where province_code = ${REPORT_PROVINCE})`,
+      sql`where commune_code in (select code from commune where province_code = any${inScope})`,
     ),
     attendances: await count("meeting_attendance", inProvince),
     modelPersons: await count("model_person", sql`where model_id = ${model!.id}::uuid`),
+    employers: await count("organization", sql`where role = 'employer' and province_code = any${inScope}`),
+    providers: await count("organization", sql`where role = 'training_provider' and province_code = any${inScope}`),
+    trainingSlots: await count("training_slot", sql`where province_code = any${inScope}`),
   };
   return { counts, communes: codes, modelId: model!.id, ms: Math.round(performance.now() - started) };
 }
