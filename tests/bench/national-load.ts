@@ -4,8 +4,7 @@ import { loadReportBench } from "./reports-data";
 
 /**
  * The national data set (issue 16 §4): the report benchmark's generator over every province of the
- * reference data. Imports nothing of app/, so the run can load first and import the code it measures after
- * (BENCH_NATIONAL_WAIT_FOR in national-run.ts).
+ * reference data. Imports nothing of app/: the run loads first, then imports the code it measures.
  */
 
 export type NationalSizes = {

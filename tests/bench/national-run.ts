@@ -4,15 +4,8 @@
  * there, loads the country (tests/bench/national.ts), measures, writes the section of docs/PERFORMANCE.md
  * at the default sizes, and drops the database at the end, also on failure or Ctrl-C. Exits non-zero on an
  * error or when a suppressed cell of the published figures can be recovered; never on a missed timing target.
- *
- * The code measured (tests/bench/national.ts and the app modules it imports) is imported after the load.
- * BENCH_NATIONAL_WAIT_FOR=path[,path…] (relative to the repository) makes the run wait, after the load, until
- * those files exist (work being merged meanwhile), at most until BENCH_NATIONAL_WAIT_UNTIL (an ISO time);
- * with that time set, the publication also waits for tests/bench/national-figures.ts (its adapter).
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 
 import { openDatabase, useDatabase } from "../../db/client.server";
 import { runMigrations } from "../../db/migrate";
@@ -55,21 +48,6 @@ const withSettings = (url: string, settings: Record<string, string>) => {
 
 let failures: string[] = [];
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-async function waitForFiles(
-  files = (process.env.BENCH_NATIONAL_WAIT_FOR ?? "").split(",").filter(Boolean),
-): Promise<void> {
-  if (!process.env.BENCH_NATIONAL_WAIT_UNTIL) return;
-  const until = Date.parse(process.env.BENCH_NATIONAL_WAIT_UNTIL ?? "") || 0;
-  const missing = () => files.filter((f) => !fs.existsSync(path.join(ROOT, f)));
-  if (missing().length === 0) return;
-  log(`waiting for ${missing().join(", ")}${until ? ` until ${new Date(until).toISOString()}` : ""}`);
-  while (missing().length && (!until || Date.now() < until)) await new Promise((r) => setTimeout(r, 15_000));
-  if (missing().length) log(`still missing: ${missing().join(", ")}; measuring without`);
-  else await new Promise((r) => setTimeout(r, 15_000)); // a merge writes several files: let it finish
-}
-
 async function main() {
   const loadAverage = os.loadavg();
   const name = uniqueName("ct_national");
@@ -97,7 +75,6 @@ async function main() {
   cleanups.push(async () => useDatabase(undefined));
   const loaded = await loadNational(loader.db, sizes, log);
   await loader.close();
-  await waitForFiles();
   const { benchNational, NATIONAL_SECTION } = await import("./national");
 
   const changed = DEFAULT_SIZES
@@ -107,7 +84,6 @@ async function main() {
     db: handle.db,
     loaded,
     url,
-    waitForFiles,
     log,
     runs: RUNS,
     liveRuns: LIVE_RUNS,

@@ -4,11 +4,15 @@ import { sql } from "drizzle-orm";
 
 import { translator } from "~/i18n";
 import { listCommunes, listProvinces } from "~/modules/admin-units/admin-units.server";
+import { publishFigures } from "~/modules/public-figures/publish.server";
+import { completedQuarters } from "~/modules/public-figures/snapshot";
 import { type AreaPeriod, type AreaRef, liveAreaReport, loadAreaReport } from "~/modules/reports/area-report.server";
 import { renderReportCharts } from "~/modules/reports/charts.server";
+import { refreshReportSummary, summaryPeriods } from "~/modules/reports/summary.server";
+import { todayIso } from "~/utils/clock.server";
 
 import type { Database } from "../../db/client.server";
-import { loadPublicFigures, loadSummaryModule } from "./national-deps";
+import { recoverCells, smallShownCells } from "../factories/suppression-attack";
 import { describeExplained, explainOnce } from "./national-explain";
 import type { NationalLoad } from "./national-load";
 import { GENERATED_ON, type ReportBenchCounts } from "./reports-data";
@@ -35,8 +39,6 @@ type Options = {
   loaded: NationalLoad;
   /** The throwaway database's URL (for a connection of its own with auto_explain). */
   url: string;
-  /** Waits until these files exist (work being merged), at most until the run's deadline. */
-  waitForFiles: (files: string[]) => Promise<void>;
   log: (s: string) => void;
   runs: number;
   liveRuns: number;
@@ -121,7 +123,6 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
     for (const k of cases) live.get(k.name)!.push(await timeReport(k, true, db));
 
   // The summary: a full refresh (every kept period), then the current periods only (what the worker redoes).
-  const summary = await loadSummaryModule();
   const refresh: {
     full?: number;
     current?: number;
@@ -132,18 +133,16 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
     quarterCount?: number;
   } = {};
   let summaryEquals: boolean | undefined;
-  if (typeof summary === "string") {
-    log(`national: summary not measured (${summary})`);
-  } else {
-    const periods = summary.summaryPeriods(GENERATED_ON);
+  {
+    const periods = summaryPeriods(GENERATED_ON);
     // Current: containing the day or ahead of it (what the worker redoes every round, summary.server.ts).
     const current = periods.filter((p) => p.to >= GENERATED_ON);
     // Every kept period takes hours at this scale: the year measured (one period, the reports' own), the
     // full refresh estimated from it.
     log(`national: summary refresh of 2025 (1 of ${periods.length} kept periods)`);
-    const full = await timed(() => summary.refreshReportSummary(db, { today: GENERATED_ON, periods: [YEAR] }));
+    const full = await timed(() => refreshReportSummary(db, { today: GENERATED_ON, periods: [YEAR] }));
     log(`national: one period ${seconds(full.ms)}; current periods (${current.length})`);
-    const cur = await timed(() => summary.refreshReportSummary(db, { today: GENERATED_ON, periods: current }));
+    const cur = await timed(() => refreshReportSummary(db, { today: GENERATED_ON, periods: current }));
     log(`national: current periods refresh ${seconds(cur.ms)}`);
     const rows = (await db.execute(sql`select count(*)::int as n from report_summary`)) as unknown as { n: number }[];
     Object.assign(refresh, {
@@ -187,19 +186,15 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
   explained.push(`- ${cases[1]!.name}, live: ${describeExplained(provinceLive)}.`);
 
   // The public figures: published by background work, then attacked (once that work has landed).
-  await o.waitForFiles(["tests/bench/national-figures.ts"]);
-  const figures = await loadPublicFigures();
   let summarisedPeriods = 0;
-  let publication: { ms: number; bytes: number; cells: number; recovered: number } | string;
-  if (typeof figures === "string") {
-    publication = figures;
-    log(`national: public figures not measured (${figures})`);
-  } else {
+  let publication: { ms: number; bytes: number; cells: number; recovered: number };
+  {
     // The quarters it publishes, summarised first as the worker keeps them (else it computes them live).
-    const quarters = figures.quarters();
-    if (typeof summary !== "string") {
+    // The worker publishes the last completed quarters of the real today.
+    const quarters = completedQuarters(todayIso()).map((q) => ({ from: q.from, to: q.to }));
+    {
       log(`national: summary refresh of the ${quarters.length} published quarters`);
-      const q = await timed(() => summary.refreshReportSummary(db, { today: GENERATED_ON, periods: quarters }));
+      const q = await timed(() => refreshReportSummary(db, { today: GENERATED_ON, periods: quarters }));
       refresh.quarters = q.ms;
       refresh.quarterCount = quarters.length;
     }
@@ -208,7 +203,7 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
     )) as unknown as { n: number }[];
     summarisedPeriods = held[0]!.n;
     log("national: publishing the public figures");
-    const published = await timed(() => figures.publish(db, GENERATED_ON));
+    const published = await timed(() => publishFigures(db));
     const rows = (await db.execute(sql`select kind, json::text as json from published_figures`)) as unknown as {
       kind: string;
       json: string;
@@ -218,7 +213,7 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
     let bytes = 0;
     for (const row of rows) {
       bytes += row.json.length;
-      const cells = figures.recoverCells(JSON.parse(row.json));
+      const cells = recoverCells(JSON.parse(row.json));
       recovered += cells.length;
       if (cells.length)
         log(
@@ -230,7 +225,7 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
       0,
     );
     for (const row of rows) {
-      const shown = figures.smallShown?.(JSON.parse(row.json)) ?? [];
+      const shown = smallShownCells(JSON.parse(row.json));
       if (shown.length) failures.push(`${shown.length} cells below the small number shown in ${row.kind}`);
     }
     publication = { ms: published.ms, bytes, cells: suppressed, recovered };
@@ -261,14 +256,8 @@ export async function benchNational(o: Options): Promise<{ body: string; failure
   const verdict = (p95: number, target: number) => `**${p95 <= target ? "met" : "missed"}** (${ms(p95)} ms)`;
   const measuredPeriods = 1 + (refresh.currentPeriods ?? 0) + (refresh.quarterCount ?? 0);
   const perPeriod = ((refresh.full ?? 0) + (refresh.current ?? 0) + (refresh.quarters ?? 0)) / measuredPeriods;
-  const refreshLine =
-    refresh.full === undefined
-      ? `- Summary refresh: **not measured** (${typeof summary === "string" ? summary : ""}).`
-      : `- Summary refresh (\`refreshReportSummary\`, wall time, sharing the two CPUs): one period, the year 2025 (34 steps, a province with a row per commune each, then the country), in ${seconds(refresh.full)}; the current periods (${refresh.currentPeriods}: those containing ${GENERATED_ON} or ahead of it, which the worker redoes every round) in ${seconds(refresh.current!)}, ${seconds(refresh.current! / Math.max(1, refresh.currentPeriods ?? 1))} a period; ${n(refresh.rows ?? 0)} summary rows then. A full refresh (every kept period: ${refresh.periods}) was **not run**: at about ${seconds(perPeriod)} a period (the mean of the ${measuredPeriods} periods refreshed in this run) it would take about ${(((refresh.periods ?? 0) * perPeriod) / 60_000).toFixed(0)} minutes (estimated, not measured). The national report for 2025 from the summary ${summaryEquals ? "equals" : "**differs from**"} the live one (indicators, rows per province, monthly series).`;
-  const publicationLine =
-    typeof publication === "string"
-      ? `- Public figures: **not measured** (${publication}).`
-      : `- Public figures: published (table \`published_figures\`, ${n(publication.bytes)} bytes of JSON, ${n(publication.cells)} cells hidden: below 5, or suppressed so that no hidden cell can be worked out) in ${seconds(publication.ms)}, reading its ${refresh.quarterCount ?? "?"} quarters from the summary (which then held ${summarisedPeriods} periods; summarising those quarters first took ${refresh.quarters === undefined ? "?" : seconds(refresh.quarters)}). The suppression attack (\`recoverCells\`, tests/factories/suppression-attack.ts) on the published JSON recovered **${publication.recovered}** cells${publication.recovered === 0 ? " (the run fails otherwise)" : ": the run FAILED"}.`;
+  const refreshLine = `- Summary refresh (\`refreshReportSummary\`, wall time, sharing the two CPUs): one period, the year 2025 (34 steps, a province with a row per commune each, then the country), in ${seconds(refresh.full ?? 0)}; the current periods (${refresh.currentPeriods}: those containing ${GENERATED_ON} or ahead of it, which the worker redoes every round) in ${seconds(refresh.current!)}, ${seconds(refresh.current! / Math.max(1, refresh.currentPeriods ?? 1))} a period; ${n(refresh.rows ?? 0)} summary rows then. A full refresh (every kept period: ${refresh.periods}) was **not run**: at about ${seconds(perPeriod)} a period (the mean of the ${measuredPeriods} periods refreshed in this run) it would take about ${(((refresh.periods ?? 0) * perPeriod) / 60_000).toFixed(0)} minutes (estimated, not measured). The national report for 2025 from the summary ${summaryEquals ? "equals" : "**differs from**"} the live one (indicators, rows per province, monthly series).`;
+  const publicationLine = `- Public figures: published (table \`published_figures\`, ${n(publication.bytes)} bytes of JSON, ${n(publication.cells)} cells hidden: below 5, or suppressed so that no hidden cell can be worked out) in ${seconds(publication.ms)}, reading its ${refresh.quarterCount ?? "?"} quarters from the summary (which then held ${summarisedPeriods} periods; summarising those quarters first took ${refresh.quarters === undefined ? "?" : seconds(refresh.quarters)}). The suppression attack (\`recoverCells\`, tests/factories/suppression-attack.ts) on the published JSON recovered **${publication.recovered}** cells${publication.recovered === 0 ? " (the run fails otherwise)" : ": the run FAILED"}.`;
 
   const body = `Measured ${new Date().toISOString().slice(0, 10)} with \`${o.context.command}\` on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}; load average at start ${load}. Database: ${o.context.database}, ${tableSizes[0]?.size ?? "?"} after the load.
 

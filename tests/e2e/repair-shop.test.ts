@@ -54,7 +54,7 @@ describe("the repair-shop case: from registration to a stable year at work", () 
     // there. A visitor without an account or JavaScript, on a 360 px phone (issue 16 §3, decision 045).
     const visitor = await e2e.page({ viewport: PHONE, javaScriptEnabled: false });
     await visitor.goto("/");
-    await visitor.locator('a[href="/employers"]').click();
+    await visitor.locator('main a[href="/employers"]').click();
     await visitor.waitForURL((url) => url.pathname === "/employers");
     // The GET form filters by province and trade without JavaScript.
     await visitor.locator('select[name="province"]').selectOption("68");
