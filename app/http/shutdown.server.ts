@@ -5,7 +5,10 @@
  * 1. **drains**: it keeps listening for `drainMs` and serves every request as usual, but answers each with
  *    `Connection: close`, so the proxy drops its kept-alive connections to this instance cleanly, after a
  *    complete answer, instead of writing a request into a socket the instance is about to close (a POST lost
- *    that way could not be retried: the proxy cannot know whether it was applied);
+ *    that way could not be retried: the proxy cannot know whether it was applied). Kept-alive connections
+ *    with no request are left alone: the proxy closes them itself once idle for its upstream
+ *    `keepalive_timeout` (1 s in deploy/nginx/chung-tay.conf), shorter than the drain. Closing them here
+ *    raced a request the proxy was writing into one at that moment (a rolling restart lost a POST so);
  * 2. **stops accepting**: the listener closes, so new connections are refused and the proxy sends them to the
  *    other instances (a refused connection is safe to retry, POST included: nothing was sent);
  * 3. **finishes what is in flight** within `timeoutMs`, then closes what is left;
@@ -50,9 +53,8 @@ export function createDrain(): Drain {
 
   const close: Drain["close"] = async (server, { drainMs, timeoutMs }) => {
     draining = true;
-    // Kept-alive connections with no request on them are closed now (nginx notices and drops them from its
-    // pool); those that carry a request during the drain close after their answer (Connection: close).
-    server.closeIdleConnections();
+    // Kept-alive connections that carry a request during the drain close after their answer (Connection:
+    // close); idle ones are closed by the proxy (its keepalive_timeout is shorter than the drain).
     if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
