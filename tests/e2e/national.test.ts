@@ -65,6 +65,8 @@ describe("the national account drills from the country to a commune", () => {
     // Sorting by a rate is a link (works without JavaScript) and keeps the period.
     await page.locator('table[data-compare] thead a[href*="sort=placedPer100"]').click();
     await page.waitForURL((url) => url.searchParams.get("sort") === "placedPer100");
+    // The table re-rendered in its new order: the sorted column's heading says so.
+    await page.locator('table[data-compare] thead th[aria-sort="descending"] a[href*="sort=placedPer100"]').waitFor();
     expect(new URL(page.url()).searchParams.get("from")).toBe(PILOT);
     // Highest rate first, provinces without one ("—") last.
     const rates = (await page.locator('table[data-compare] tbody td[data-rate="placedPer100"]').allInnerTexts()).map(
