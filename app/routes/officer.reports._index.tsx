@@ -105,7 +105,7 @@ export default function ReportPage() {
         <h2>{t("reports.charts.title")}</h2>
         <div className="report-charts__grid">
           {charts.map((chart) => (
-            <ChartFigure key={chart.id} chart={chart} />
+            <ChartFigure key={chart.id} chart={chart} dataLabel={t("reports.charts.data")} />
           ))}
         </div>
       </section>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { ChartFigure, type ChartView } from "~/components/reports/charts";
 import { TableScroll } from "~/components/table-scroll";
 import { formatQuarter } from "~/i18n";
 import type { PublishedCell } from "~/modules/public-figures/small-numbers";
@@ -12,14 +13,6 @@ import { useI18n } from "~/utils/i18n-react";
  * without JavaScript (links only) and prints (app.css: .pub-figures-page under @media print).
  */
 
-type ChartView = {
-  id: string;
-  title: string;
-  desc: string;
-  svg: string;
-  svgNarrow: string;
-  table: { head: string[]; rows: (string | number)[][] };
-};
 type Area = { level: "nation" | "province"; code: string; name: string };
 type Indicator = (typeof PUBLIC_INDICATORS)[number];
 export type FiguresPageView =
@@ -70,51 +63,8 @@ function Marks() {
 }
 
 function ChartCard({ chart }: { chart: ChartView }) {
-  const { t, number } = useI18n();
-  return (
-    <figure className="card report-chart" id={`chart-${chart.id}`}>
-      <figcaption>{chart.title}</figcaption>
-      <div className="report-chart__svg report-chart__svg--wide" dangerouslySetInnerHTML={{ __html: chart.svg }} />
-      <div
-        className="report-chart__svg report-chart__svg--narrow"
-        dangerouslySetInnerHTML={{ __html: chart.svgNarrow }}
-      />
-      <p className="hint">{chart.desc}</p>
-      <details>
-        <summary>{t("figures.charts.data")}</summary>
-        <TableScroll label={chart.title}>
-          <table className="report-table">
-            <thead>
-              <tr>
-                {chart.table.head.map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {chart.table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th scope="row" key={i}>
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i} className="num">
-                        {typeof cell === "number" ? number(cell) : cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
-    </figure>
-  );
+  const { t } = useI18n();
+  return <ChartFigure chart={chart} dataLabel={t("figures.charts.data")} note={chart.desc} />;
 }
 
 export function FiguresPage({ page }: { page: FiguresPageView }) {

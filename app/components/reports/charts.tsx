@@ -16,8 +16,18 @@ export type ChartView = {
  * Both drawings are in the page; CSS shows the narrow one on a phone and the wide one elsewhere (the
  * hidden one is display: none, so screen readers meet one chart).
  */
-export function ChartFigure({ chart }: { chart: ChartView }) {
-  const { t, number } = useI18n();
+export function ChartFigure({
+  chart,
+  dataLabel,
+  note,
+}: {
+  chart: ChartView;
+  /** The data table's disclosure label, in the caller's catalogue area (reports, public figures). */
+  dataLabel: string;
+  /** A sentence under the drawing (the public figures say which hidden values it leaves out). */
+  note?: string;
+}) {
+  const { number } = useI18n();
   return (
     <figure className="card report-chart" id={`chart-${chart.id}`}>
       <figcaption>{chart.title}</figcaption>
@@ -26,8 +36,9 @@ export function ChartFigure({ chart }: { chart: ChartView }) {
         className="report-chart__svg report-chart__svg--narrow"
         dangerouslySetInnerHTML={{ __html: chart.svgNarrow }}
       />
+      {note ? <p className="hint">{note}</p> : null}
       <details>
-        <summary>{t("reports.charts.data")}</summary>
+        <summary>{dataLabel}</summary>
         <TableScroll label={chart.title}>
           <table className="report-table">
             <thead>
