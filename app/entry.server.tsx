@@ -1,16 +1,18 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 
 import { log } from "./utils/log.server";
 import { RequestInfoProvider } from "./utils/request-context";
-import { stripNulBytes } from "./utils/strip-nul.server";
 import { RETRY_AFTER_SECONDS } from "./utils/unavailable.server";
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * The document, rendered whole and sent in one piece. No route defers data or suspends, so streaming would
+ * send the same page in ~15 small chunks, each its own gzip pass and socket write (issue 14: a third of a
+ * light page's CPU time); one string is one of each. A string render also never has React 18's streaming
+ * defect of NUL bytes padding a chunk where a multi-byte letter did not fit (github.com/facebook/react/issues/31134).
+ * A render error throws here, and Remix renders the error boundary instead.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,58 +22,15 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   loadContext.setRouteId?.(remixContext.staticHandlerContext.matches.at(-1)?.route.id);
-  // Bots and no-JS clients get the whole page at once; browsers get it streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    // Rendering gives up after ABORT_DELAY; the timer is cleared as soon as it is done or has failed, so
-    // each request does not leave a live 5 s timer (and its closure) behind.
-    let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finished = () => {
-      settled = true;
-      clearTimeout(timer);
-    };
-    const respond = () => {
-      shellRendered = true;
-      const body = stripNulBytes();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
-      if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
-      resolve(
-        new Response(createReadableStreamFromReadable(body), {
-          headers: responseHeaders,
-          status: responseStatusCode,
-        }),
-      );
-      pipe(body);
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <RequestInfoProvider value={{ nonce, requestId: loadContext.requestId }}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </RequestInfoProvider>,
-      {
-        nonce,
-        onShellReady() {
-          if (!waitForAll) respond();
-        },
-        onAllReady() {
-          finished();
-          if (waitForAll) respond();
-        },
-        onShellError(error: unknown) {
-          finished();
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered)
-            log.error("render", `${loadContext.requestId} ${request.method} ${new URL(request.url).pathname}`, error);
-        },
-      },
-    );
-    if (!settled) timer = setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <RequestInfoProvider value={{ nonce, requestId: loadContext.requestId }}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </RequestInfoProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // A part is down (app/utils/unavailable.server.ts): tell clients and proxies when to try again.
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** A client-side navigation's data request: named by the route it asked for (`?_data=<route id>`). */

@@ -11,14 +11,25 @@ export const log = (s: string) =>
 
 export const cleanups: (() => Promise<void>)[] = [];
 
-export async function cleanup(): Promise<void> {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()!();
-    } catch (error) {
-      console.error("[bench] cleanup step failed:", (error as Error).message);
+let cleaning: Promise<void> | undefined;
+
+/**
+ * Run the clean-up steps once. The normal end and a Ctrl-C may both ask (a signal during the end's own
+ * clean-up): the second caller waits for the same run, so no step runs twice or is cut short by the exit.
+ */
+export function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      try {
+        await cleanups.pop()!();
+      } catch (error) {
+        console.error("[bench] cleanup step failed:", (error as Error).message);
+      }
     }
-  }
+  })().finally(() => {
+    cleaning = undefined; // steps added later (a benchmark run twice in one process) get a run of their own
+  });
+  return cleaning;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

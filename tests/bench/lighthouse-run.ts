@@ -16,11 +16,11 @@ import lighthouse from "lighthouse";
 import { CHROMIUM_PATH } from "../setup/browser";
 import { cleanup, cleanups, log, startedAt } from "./harness";
 import { dbKindFromEnv, machine, startLoadApp } from "./load";
-import { writeSection } from "./report";
+import { publishSection, writesDoc } from "./report";
 import { table } from "./stats";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : RUNS === 3;
+const WRITE_DOC = writesDoc(RUNS === 3);
 const SECTION = "## Lighthouse (issue 14)";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const GOALS = { performance: 95, accessibility: 100 };
@@ -183,12 +183,7 @@ Goals (issue 14):
 
 ${goals.join("\n")}
 ${failedAudits.length ? `\nAudits that did not pass in some run (accessibility, best practices, SEO):\n\n${failedAudits.join("\n")}\n` : ""}`;
-  console.log(`\n${body}`);
-  if (WRITE_DOC) log(`wrote ${writeSection(body, SECTION)}`);
-  else
-    log(
-      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "not the default runs; BENCH_DOC=1 forces"})`,
-    );
+  publishSection(log, body, SECTION, WRITE_DOC, "not the default runs");
   log(`done in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
 }
 

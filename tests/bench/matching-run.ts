@@ -18,7 +18,7 @@ import { reindexAll } from "../../search/sync.server";
 import { loadMarketplace, openBenchDatabase } from "./database";
 import { cleanup, cleanups, log } from "./harness";
 import { benchMatching, MATCHING_SECTION } from "./matching";
-import { writeSection } from "./report";
+import { publishSection, writesDoc } from "./report";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100_000);
 const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
@@ -26,7 +26,7 @@ const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const DEFAULT_SIZES = JOBS === 100_000 && TRAININGS === 10_000 && PERSONS === 50_000;
-const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : DEFAULT_SIZES;
+const WRITE_DOC = writesDoc(DEFAULT_SIZES);
 
 async function main() {
   const loadAverage = os.loadavg();
@@ -67,8 +67,7 @@ async function main() {
     },
   });
   console.log(`\n${body}`);
-  if (WRITE_DOC) log(`wrote ${writeSection(body, MATCHING_SECTION)}`);
-  else log("docs/PERFORMANCE.md not written (non-default sizes; BENCH_DOC=1 forces)");
+  publishSection(log, body, MATCHING_SECTION, WRITE_DOC);
 }
 
 let failed = false;

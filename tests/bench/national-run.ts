@@ -12,7 +12,7 @@ import { runMigrations } from "../../db/migrate";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
 import { cleanup, cleanups, log } from "./harness";
 import { loadNational, type NationalSizes } from "./national-load";
-import { writeSection } from "./report";
+import { publishSection, writesDoc } from "./report";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DEFAULTS: NationalSizes = {
@@ -37,7 +37,7 @@ const DEFAULT_SIZES =
   sizes.persons === DEFAULTS.persons &&
   sizes.activities === DEFAULTS.activities &&
   sizes.placements === DEFAULTS.placements;
-const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : DEFAULT_SIZES;
+const WRITE_DOC = writesDoc(DEFAULT_SIZES);
 
 /** The throwaway database's URL with session settings for every connection of a client (postgres.js passes them at connect). */
 const withSettings = (url: string, settings: Record<string, string>) => {
@@ -94,12 +94,7 @@ async function main() {
     },
   });
   failures = result.failures;
-  console.log(`\n${result.body}`);
-  if (WRITE_DOC) log(`wrote ${writeSection(result.body, NATIONAL_SECTION)}`);
-  else
-    log(
-      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`,
-    );
+  publishSection(log, result.body, NATIONAL_SECTION, WRITE_DOC);
 }
 
 let failed = false;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const DOC = path.resolve(import.meta.dirname, "../../docs/PERFORMANCE.md");
-const SECTION = "## Public search (issue 3)";
+export const SEARCH_SECTION = "## Public search (issue 3)";
 
 const INTRO = `# Performance
 
@@ -25,7 +25,7 @@ the command. Numbers are never typed in by hand: rerun the benchmark to refresh 
 `;
 
 /** Replace (or add) a benchmark's section (public search by default), keeping every other section of the file. */
-export function writeSection(body: string, heading: string = SECTION): string {
+export function writeSection(body: string, heading: string = SEARCH_SECTION): string {
   const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : INTRO;
   const start = current.indexOf(heading);
   const section = `${heading}\n\n${body.trim()}\n`;
@@ -39,4 +39,31 @@ export function writeSection(body: string, heading: string = SECTION): string {
   fs.mkdirSync(path.dirname(DOC), { recursive: true });
   fs.writeFileSync(DOC, next);
   return DOC;
+}
+
+/**
+ * Whether a benchmark run writes its sections: `BENCH_DOC=1` always, `BENCH_DOC=0` never, otherwise only a
+ * run with the default sizes (`defaultRun`), so a quick development run never replaces the recorded figures.
+ */
+export function writesDoc(defaultRun: boolean): boolean {
+  return process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : defaultRun;
+}
+
+/**
+ * Print a section's body, then write it into docs/PERFORMANCE.md under `heading` when `write`, or log why
+ * not (`BENCH_DOC=0`, or `notDefault`: what made this run not the default one).
+ */
+export function publishSection(
+  log: (s: string) => void,
+  body: string,
+  heading: string,
+  write: boolean,
+  notDefault = "non-default sizes",
+): void {
+  console.log(`\n${body}`);
+  if (write) log(`wrote ${writeSection(body, heading)}`);
+  else
+    log(
+      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : `${notDefault}; BENCH_DOC=1 forces`})`,
+    );
 }

@@ -9,14 +9,14 @@ import os from "node:os";
 import { useDatabase } from "../../db/client.server";
 import { openBenchDatabase } from "./database";
 import { cleanup, cleanups, log } from "./harness";
-import { writeSection } from "./report";
+import { publishSection, writesDoc } from "./report";
 import { benchReports, reportsSection } from "./reports";
 
 const PERSONS = Number(process.env.BENCH_REPORT_PERSONS ?? 50_000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 500_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const DEFAULT_SIZES = PERSONS === 50_000 && ACTIVITIES === 500_000;
-const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : DEFAULT_SIZES;
+const WRITE_DOC = writesDoc(DEFAULT_SIZES);
 
 async function main() {
   const loadAverage = os.loadavg();
@@ -34,12 +34,7 @@ async function main() {
     runs: RUNS,
     context: { command: `${sizes}npm run bench:reports`, database: bench.description, loadAverage },
   });
-  console.log(`\n${body}`);
-  if (WRITE_DOC) log(`wrote ${writeSection(body, reportsSection(bench.handle.kind))}`);
-  else
-    log(
-      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`,
-    );
+  publishSection(log, body, reportsSection(bench.handle.kind), WRITE_DOC);
 }
 
 let failed = false;

@@ -30,7 +30,7 @@ import { type BenchDatabase, loadMarketplace, openBenchDatabase } from "./databa
 import { cleanup, cleanups, log, startedAt } from "./harness";
 import { benchMatching, MATCHING_SECTION } from "./matching";
 import { benchQueries, type BenchQuery } from "./queries";
-import { writeSection } from "./report";
+import { publishSection, SEARCH_SECTION, writesDoc } from "./report";
 import { benchReports, reportsSection } from "./reports";
 import { mb, ms, processMemory, rssSampler, summarize, type Summary, table } from "./stats";
 
@@ -39,7 +39,7 @@ const TRAININGS = Number(process.env.BENCH_TRAININGS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LAG_SAMPLES = Number(process.env.BENCH_LAG_SAMPLES ?? 100);
 const SEARCH_TEXT = process.env.BENCH_SEARCH_TEXT === "1";
-const WRITE_DOC = process.env.BENCH_DOC ? process.env.BENCH_DOC === "1" : JOBS === 100_000 && TRAININGS === 10_000;
+const WRITE_DOC = writesDoc(JOBS === 100_000 && TRAININGS === 10_000);
 const TARGET = { appP95: 15, ratio: 2, lagP95: 1_000 };
 
 const sleep = (msec: number) => new Promise((r) => setTimeout(r, msec));
@@ -453,12 +453,7 @@ ${notes.join("\n")}
 
 ${targets}
 `;
-  console.log(`\n${body}`);
-  if (WRITE_DOC) log(`wrote ${writeSection(body)}`);
-  else
-    log(
-      `docs/PERFORMANCE.md not written (${process.env.BENCH_DOC === "0" ? "BENCH_DOC=0" : "non-default sizes; BENCH_DOC=1 forces"})`,
-    );
+  publishSection(log, body, SEARCH_SECTION, WRITE_DOC);
 
   // ---- Matching (issue 5): the same marketplace plus 50,000 persons (tests/bench/matching.ts) -------
   if (process.env.BENCH_MATCHING !== "0") {
@@ -483,8 +478,7 @@ ${targets}
         meiliPid: meili.pid,
       },
     });
-    console.log(`\n${matching.body}`);
-    if (WRITE_DOC && persons === 50_000) log(`wrote ${writeSection(matching.body, MATCHING_SECTION)}`);
+    publishSection(log, matching.body, MATCHING_SECTION, WRITE_DOC && persons === 50_000);
   }
 
   // ---- Reports (issue 6): 50,000 persons and 500,000 activities in another province (tests/bench/reports.ts)
@@ -499,9 +493,12 @@ ${targets}
       runs: Number(process.env.BENCH_RUNS ?? 20),
       context: { command: "npm run bench", database: bench.description, loadAverage: os.loadavg() },
     });
-    console.log(`\n${reports.body}`);
-    if (WRITE_DOC && reportPersons === 50_000 && reportActivities === 500_000)
-      log(`wrote ${writeSection(reports.body, reportsSection(bench.handle.kind))}`);
+    publishSection(
+      log,
+      reports.body,
+      reportsSection(bench.handle.kind),
+      WRITE_DOC && reportPersons === 50_000 && reportActivities === 500_000,
+    );
   }
 }
 

@@ -196,3 +196,28 @@ export async function runPage(options: {
     cpuCores: cpu !== undefined ? cpu / 1000 / elapsed : undefined,
   };
 }
+
+/**
+ * Wait until the app's start-up background work is done (the worker's first report summary takes about a
+ * minute on the demo data, figures are published, the index filled): the app's CPU use below `threshold`
+ * cores for `quietSeconds` seconds in a row, at most `maxSeconds`. Measured before that, a page's figures
+ * carry a minute of work that a running instance does once a day. The worker's regular ticks stay in.
+ */
+export async function waitQuiet(
+  pid: number,
+  options: { threshold?: number; quietSeconds?: number; maxSeconds?: number } = {},
+): Promise<{ seconds: number; quiet: boolean }> {
+  const { threshold = 0.15, quietSeconds = 3, maxSeconds = 300 } = options;
+  const started = performance.now();
+  let calm = 0;
+  let before = cpuMs(pid);
+  while ((performance.now() - started) / 1000 < maxSeconds) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = cpuMs(pid);
+    if (now === undefined || before === undefined) return { seconds: 0, quiet: false };
+    calm = (now - before) / 1000 < threshold ? calm + 1 : 0;
+    before = now;
+    if (calm >= quietSeconds) return { seconds: (performance.now() - started) / 1000, quiet: true };
+  }
+  return { seconds: maxSeconds, quiet: false };
+}

@@ -78,6 +78,34 @@ describe("public data cache", () => {
     expect(meiliCalls).toEqual([]);
   });
 
+  it("lets anonymous visitors who miss the same page at once share one search", async () => {
+    const shop = await createOrgMember("employer");
+    const { id } = await publishJob(shop, { title: "Thợ điện dân dụng" });
+    await drain();
+    const one = await get(jobsLoader, "/jobs?q=dien+dan+dung");
+    const callsOfOne = meiliCalls.length;
+    expect(callsOfOne).toBeGreaterThan(0);
+    clearPublicDataCache();
+    meiliCalls.length = 0;
+    // Ten visitors at the same moment, the entry missing (as when it expires under load).
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        responseOf(() =>
+          (jobsLoader as RouteHandler)({
+            request: routeRequest("/jobs?q=dien+dan+dung"),
+            params: {},
+            context: routeContext(),
+          }),
+        ).then((res) => res.json()),
+      ),
+    );
+    expect(meiliCalls.length).toBe(callsOfOne);
+    for (const body of answers) {
+      expect(body).toEqual(one.body);
+      expect(hitIds(body)).toContain(id);
+    }
+  });
+
   it("never serves a logged-in visitor from it, nor keeps what was read for one", async () => {
     const shop = await createOrgMember("employer");
     const { id } = await publishJob(shop);

@@ -34,7 +34,6 @@ const ISSUE_7_TESTS = [
   "tests/unit/admission.test.ts",
   "tests/unit/password-rules.test.ts",
   "tests/unit/lockout.test.ts",
-  "tests/unit/strip-nul.test.ts",
   "tests/integration/backup.test.ts",
 ];
 

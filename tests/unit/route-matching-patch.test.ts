@@ -12,16 +12,17 @@ import { describe, expect, it, vi } from "vitest";
 
 /*
  * patches/@remix-run+router+1.23.3.patch (docs/decisions/036-route-matching-patch.md) keeps the ranked
- * branches of each routes array and each compiled path pattern, so Remix stops re-flattening, re-ranking and
- * recompiling ~100 routes four times per document request. These tests fail when an upgrade or a reinstall
+ * branches of each routes array, each compiled path pattern and the matches of each path, so Remix stops
+ * re-flattening, re-ranking, recompiling and walking ~100 routes four times per document request. These tests fail when an upgrade or a reinstall
  * without `patch-package` loses it, and show that matching gives what the unpatched router gave.
  */
 type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 const reference = referenceBuild as unknown as typeof router;
 const matchWith = (build: typeof router, routes: Route[], pathname: string) =>
   build.matchRoutes(routes as unknown as router.AgnosticRouteObject[], pathname);
-const patch = (router as unknown as { UNSAFE_routeMatchingPatch?: { version: number; forget: () => void } })
-  .UNSAFE_routeMatchingPatch;
+const patch = (
+  router as unknown as { UNSAFE_routeMatchingPatch?: { version: number; walks: number; forget: () => void } }
+).UNSAFE_routeMatchingPatch;
 
 /*
  * patches/@remix-run+react+2.17.5.patch: RemixServer keeps the server routes it builds per manifest. The
@@ -83,7 +84,7 @@ const ids = (matches: { route: { id?: string } }[] | null) => matches?.map((m) =
 
 describe("the route-matching patch of @remix-run/router", () => {
   it("is applied (npm ci runs patch-package on postinstall)", () => {
-    expect(patch?.version).toBe(2);
+    expect(patch?.version).toBe(3);
     expect(remixServer.UNSAFE_serverRoutesPatch?.version).toBe(1);
     // The reference build is the unpatched one.
     expect((reference as Record<string, unknown>).UNSAFE_routeMatchingPatch).toBeUndefined();
@@ -188,6 +189,33 @@ describe("the route-matching patch of @remix-run/router", () => {
     expect(reads).toBe(once * 2);
   });
 
+  it("walks the branches once per routes array and path, and hands out copies of the kept matches", () => {
+    const routes = appRoutes();
+    patch!.forget();
+    const walks = () => patch!.walks;
+    const before = walks();
+    const first = router.matchRoutes(routes as never, "/officer/persons/0b8c2a46-1d3f-4e7a-9c1e-2b7f0a9d5e11")!;
+    expect(walks()).toBe(before + 1);
+    const again = router.matchRoutes(routes as never, "/officer/persons/0b8c2a46-1d3f-4e7a-9c1e-2b7f0a9d5e11")!;
+    expect(walks()).toBe(before + 1);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    // One params object shared by the matches of a result, as matchRouteBranch gives; a caller changing it
+    // changes nothing for the next caller.
+    expect(new Set(again.map((m) => m.params)).size).toBe(1);
+    (again[0].params as Record<string, string>).id = "changed";
+    (again[0] as { pathname: string }).pathname = "/changed";
+    expect(router.matchRoutes(routes as never, "/officer/persons/0b8c2a46-1d3f-4e7a-9c1e-2b7f0a9d5e11")).toEqual(first);
+    // A path that matches nothing is kept too; another path, another array, or a partial match walks again.
+    expect(router.matchRoutes(routes as never, "/no/such/page/at/all")?.at(-1)?.route.id).toBe("routes/$");
+    router.matchRoutes(routes as never, "/no/such/page/at/all");
+    expect(walks()).toBe(before + 2);
+    router.matchRoutes(routes.slice() as never, "/officer/persons/0b8c2a46-1d3f-4e7a-9c1e-2b7f0a9d5e11");
+    expect(walks()).toBe(before + 3);
+    expect(router.matchRoutes([{ id: "a", path: "/a" }] as never, "/b")).toBeNull();
+    expect(router.matchRoutes([{ id: "a", path: "/a" }] as never, "/b")).toBeNull();
+  });
+
   it("matches every one of our routes as the unpatched router does, first call or kept", () => {
     const routes = appRoutes();
     expect(routes[0].children!.length).toBeGreaterThan(80);
@@ -198,6 +226,8 @@ describe("the route-matching patch of @remix-run/router", () => {
       for (const p of paths) {
         const expected = ids(matchWith(reference, appRoutes(), p));
         expect(ids(matchWith(router, routes, p)), p).toBe(expected);
+        // Params, pathnames and bases too, from the kept matches.
+        expect(matchWith(router, routes, p), p).toEqual(matchWith(reference, routes, p));
         expect(ids(matchWith(router, appRoutes(), p)), p).toBe(expected);
         if (round === 0 && expected && !expected.endsWith("routes/$")) leaves++;
       }

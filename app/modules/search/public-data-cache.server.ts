@@ -34,6 +34,9 @@ const MAX_KEY_LENGTH = 1_000;
 
 type Entry = { at: number; version: string; data: unknown };
 const cache = () => singleton("public-data-cache", () => new Map<string, Entry>());
+/** Loads under way, by key: at most one per key (a failed load is not remembered, the next visitor tries again). */
+const loading = () =>
+  singleton("public-data-loading", () => new Map<string, { version: string; promise: Promise<unknown> }>());
 
 const SESSION_COOKIE = /(?:^|;\s*)ct_session=/;
 
@@ -120,17 +123,29 @@ async function remembered<T>(
     map.set(key, entry);
     return entry.data as T;
   }
-  const data = await load();
-  if (data !== null && data !== undefined) {
-    map.delete(key);
-    if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!);
-    map.set(key, { at: Date.now(), version, data });
+  // Visitors who miss the same entry at the same version while it is being loaded share that one load: when
+  // an entry expires under load, a hundred requests would otherwise each run the search (a burst of
+  // identical Meilisearch calls, and the slowest answers of the run).
+  const pending = loading().get(key);
+  if (pending && pending.version === version) return pending.promise as Promise<T>;
+  const promise = load();
+  loading().set(key, { version, promise });
+  try {
+    const data = await promise;
+    if (data !== null && data !== undefined) {
+      map.delete(key);
+      if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value!);
+      map.set(key, { at: Date.now(), version, data });
+    }
+    return data;
+  } finally {
+    if (loading().get(key)?.promise === promise) loading().delete(key);
   }
-  return data;
 }
 
 export function clearPublicDataCache(): void {
   cache().clear();
+  loading().clear();
 }
 
 /** How many pages are remembered (tests). */

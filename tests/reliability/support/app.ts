@@ -150,9 +150,9 @@ export async function send(
 /**
  * What a reader of the answer finds in it: the text, or every cell of a workbook (an XLSX file is a zip).
  * A NUL byte fails the request: React 18.3's streaming renderer pads a 2 KB chunk with zeros when a
- * multi-byte character does not fit at its end (github.com/facebook/react/issues/31134); the app strips
- * them (app/utils/strip-nul.server.ts). Left in, they break letters on screen and could split a name in
- * two, hiding a leak from the checks below.
+ * multi-byte character does not fit at its end (github.com/facebook/react/issues/31134); the app now renders
+ * each page whole into one string (app/entry.server.tsx), which never pads. Left in, they break letters on
+ * screen and could split a name in two, hiding a leak from the checks below.
  */
 async function readable(res: Response, contentType: string): Promise<string> {
   if (!contentType.includes("spreadsheetml")) {
