@@ -266,3 +266,70 @@ describe("the route-matching patch of @remix-run/router", () => {
     data.dispose();
   });
 });
+
+/*
+ * patches/@remix-run+server-runtime+2.17.5.patch: a loader is handed the request itself when there is no
+ * `index`, `_data` or `_routes` parameter to strip (two new Request objects per loader before). The CommonJS
+ * file Node loads.
+ */
+type DataModule = {
+  UNSAFE_requestCopyPatch?: { version: number };
+  callRouteLoader: (args: {
+    loadContext: unknown;
+    loader: (args: { request: Request }) => unknown;
+    params: Record<string, string>;
+    request: Request;
+    routeId: string;
+    singleFetch: boolean;
+  }) => Promise<unknown>;
+};
+const remixData = require("@remix-run/server-runtime/dist/data.js") as DataModule;
+// The ESM build of the same file, which the patch leaves alone: what a loader got before it.
+const referenceData = (await import("@remix-run/server-runtime/dist/esm/data.js" as string)) as DataModule;
+
+describe("the request-copy patch of @remix-run/server-runtime", () => {
+  const seen = async (url: string, init?: RequestInit, build: DataModule = remixData) => {
+    const request = new Request(url, init);
+    let got: Request | undefined;
+    await build.callRouteLoader({
+      loadContext: {},
+      loader: ({ request: r }) => ((got = r), null),
+      params: {},
+      request,
+      routeId: "routes/x",
+      singleFetch: false,
+    });
+    return { request, got: got! };
+  };
+
+  it("is applied", () => {
+    expect(remixData.UNSAFE_requestCopyPatch?.version).toBe(1);
+  });
+
+  it("hands a loader the request itself when there is nothing to strip", async () => {
+    for (const url of ["http://x/jobs", "http://x/jobs?q=sua+xe+may&page=2", "http://x/jobs/?indexed=1&q=index"]) {
+      const { request, got } = await seen(url);
+      expect(got, url).toBe(request);
+    }
+  });
+
+  it("strips index, _data and _routes as the unpatched build does, escaped names too", async () => {
+    expect(referenceData.UNSAFE_requestCopyPatch).toBeUndefined();
+    for (const [url, want] of [
+      ["http://x/jobs?index&q=a", "http://x/jobs?q=a"],
+      ["http://x/jobs?q=a&_data=routes%2Fjobs._index", "http://x/jobs?q=a"],
+      ["http://x/jobs?%5Fdata=routes%2Fjobs&q=a", "http://x/jobs?q=a"],
+      ["http://x/jobs?index=1&index&q=%C3%A1", "http://x/jobs?q=%C3%A1&index=1"],
+    ]) {
+      const init = { headers: { cookie: "ct_session=abc" } };
+      const { request, got } = await seen(url, init);
+      expect(got, url).not.toBe(request);
+      expect(got.url, url).toBe(want);
+      expect(got.url, url).toBe((await seen(url, init, referenceData)).got.url);
+      expect(got.headers.get("cookie")).toBe("ct_session=abc");
+    }
+    // Where nothing is stripped, the unpatched build's copy has the same address.
+    for (const url of ["http://x/jobs", "http://x/jobs?q=sua+xe+may&page=2"])
+      expect((await seen(url)).got.url).toBe((await seen(url, undefined, referenceData)).got.url);
+  });
+});
