@@ -16,7 +16,7 @@ import { recoverCells, smallShownCells } from "../factories/suppression-attack";
 import { describeExplained, explainOnce } from "./national-explain";
 import type { NationalLoad } from "./national-load";
 import { GENERATED_ON, type ReportBenchCounts } from "./reports-data";
-import { describeShare, machineShare, processCpuMs } from "./reports-machine";
+import { describeShare, machineShare, type ReportTiming, timeReportWork } from "./reports-machine";
 import { ms, summarize, table } from "./stats";
 
 /**
@@ -46,24 +46,17 @@ type Options = {
 };
 
 type Case = { name: string; area: AreaRef };
-type Timing = { total: number; figures: number; charts: number; cpu: number; fromSummary: boolean };
+type Timing = ReportTiming;
 
-async function timeReport(c: Case, live: boolean, db: Database): Promise<Timing> {
-  const cpu = processCpuMs();
-  const start = performance.now();
-  const report = live
-    ? { ...(await liveAreaReport(c.area, YEAR, { series: true }, db)), computedAt: null }
-    : await loadAreaReport(c.area, YEAR, { series: true }, db);
-  const mid = performance.now();
-  await renderReportCharts({ indicators: report.indicators, monthly: report.monthly, ...YEAR }, translator("vi"), "vi");
-  const end = performance.now();
-  return {
-    total: end - start,
-    figures: mid - start,
-    charts: end - mid,
-    cpu: processCpuMs() - cpu,
-    fromSummary: report.computedAt !== null,
-  };
+function timeReport(c: Case, live: boolean, db: Database): Promise<Timing> {
+  return timeReportWork(
+    async () =>
+      live
+        ? { ...(await liveAreaReport(c.area, YEAR, { series: true }, db)), computedAt: null }
+        : await loadAreaReport(c.area, YEAR, { series: true }, db),
+    (report) =>
+      renderReportCharts({ indicators: report.indicators, monthly: report.monthly, ...YEAR }, translator("vi"), "vi"),
+  );
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {

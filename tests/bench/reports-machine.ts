@@ -14,6 +14,29 @@ export function processCpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/** One timed report: the figures, then the charts; wall-clock and this process's CPU time. */
+export type ReportTiming = { total: number; figures: number; charts: number; cpu: number; fromSummary: boolean };
+
+/** Time `figures()` then `charts(result)`; `fromSummary` says whether the figures came from the summary. */
+export async function timeReportWork<F extends { computedAt?: Date | null }>(
+  figures: () => Promise<F>,
+  charts: (result: F) => Promise<unknown>,
+): Promise<ReportTiming> {
+  const cpu = processCpuMs();
+  const start = performance.now();
+  const result = await figures();
+  const mid = performance.now();
+  await charts(result);
+  const end = performance.now();
+  return {
+    total: end - start,
+    figures: mid - start,
+    charts: end - mid,
+    cpu: processCpuMs() - cpu,
+    fromSummary: result.computedAt != null,
+  };
+}
+
 const TICK_MS = 10; // USER_HZ is 100 on Linux.
 
 /** Another process's CPU time so far, in ms (Linux /proc; undefined elsewhere or once it has exited). */

@@ -4,10 +4,11 @@ import { translator } from "~/i18n";
 import { renderReportCharts } from "~/modules/reports/charts.server";
 import { computeIndicators } from "~/modules/reports/indicators.server";
 import { loadReportFigures } from "~/modules/reports/report.server";
+import { isSummaryShaped, refreshReportSummary } from "~/modules/reports/summary.server";
 
 import type { Database } from "../../db/client.server";
 import { loadReportBench, REPORT_PROVINCE, type ReportBenchCounts } from "./reports-data";
-import { describeShare, machineShare, processCpuMs } from "./reports-machine";
+import { describeShare, machineShare, type ReportTiming, timeReportWork } from "./reports-machine";
 import { ms, summarize, type Summary, table } from "./stats";
 
 /**
@@ -32,12 +33,7 @@ type Options = {
 
 type Case = { name: string; communeCodes: string[]; from: string; to: string; drillDown: boolean; modelId?: string };
 
-async function timeLoader(
-  db: Database,
-  c: Case,
-): Promise<{ total: number; figures: number; charts: number; cpu: number }> {
-  const cpu = processCpuMs();
-  const start = performance.now();
+function timeLoader(db: Database, c: Case): Promise<ReportTiming> {
   const request = {
     unit: {
       level: c.drillDown ? ("province" as const) : ("commune" as const),
@@ -49,15 +45,15 @@ async function timeLoader(
     drillDown: c.drillDown,
     ...(c.modelId ? { model: { id: c.modelId, name: "model", launchedOn: c.from } } : {}),
   };
-  const figures = await loadReportFigures(request, { series: true }, db);
-  const mid = performance.now();
-  await renderReportCharts(
-    { indicators: figures.indicators, monthly: figures.monthly, from: c.from, to: c.to },
-    translator("vi"),
-    "vi",
+  return timeReportWork(
+    () => loadReportFigures(request, { series: true }, db),
+    (figures) =>
+      renderReportCharts(
+        { indicators: figures.indicators, monthly: figures.monthly, from: c.from, to: c.to },
+        translator("vi"),
+        "vi",
+      ),
   );
-  const end = performance.now();
-  return { total: end - start, figures: mid - start, charts: end - mid, cpu: processCpuMs() - cpu };
 }
 
 export async function benchReports(o: Options): Promise<{ body: string; p95: number }> {
@@ -125,6 +121,36 @@ export async function benchReports(o: Options): Promise<{ body: string; p95: num
     }
   }
   const machine = share.stop();
+
+  // As the page serves it: the worker keeps a summary of whole months, quarters, halves and years per
+  // province (docs/decisions/043), and a province's report for such a period is read from it; the live
+  // computation above is what a custom range (or a period before the worker's first round) costs. The
+  // summary of the province cases' periods is refreshed as the worker does it (timed: background work),
+  // then those cases are timed again.
+  const shaped = cases.filter((k) => k.drillDown && isSummaryShaped({ from: k.from, to: k.to }));
+  log(`reports: summary refresh of ${shaped.length} period(s), as the worker does it`);
+  const refreshStart = performance.now();
+  await refreshReportSummary(db, { today: "2026-12-31", periods: shaped.map((k) => ({ from: k.from, to: k.to })) });
+  const refreshMs = performance.now() - refreshStart;
+  const stored = new Map<string, { total: number[]; cpu: number[] }>(
+    shaped.map((k) => [k.name, { total: [], cpu: [] }]),
+  );
+  for (const k of shaped) await timeLoader(db, k);
+  for (let run = 0; run < o.runs; run++) {
+    for (const k of shaped) {
+      const t = await timeLoader(db, k);
+      if (!t.fromSummary) throw new Error(`reports bench: "${k.name}" was not served from the summary`);
+      stored.get(k.name)!.total.push(t.total);
+      stored.get(k.name)!.cpu.push(t.cpu);
+    }
+  }
+  const storedRows = shaped.map((k) => {
+    const r = stored.get(k.name)!;
+    const s = summarize(r.total);
+    return [k.name, String(s.n), ms(s.p50), ms(s.p95), ms(s.max), ms(summarize(r.cpu).p50)];
+  });
+  const storedHeadline = summarize(stored.get(cases[0]!.name)!.total);
+
   const head = ["report", "n", "p50", "p95", "max", "figures p50", "charts p50", "CPU p50", "CPU p95"];
   const rows = cases.map((k) => {
     const r = results.get(k.name)!;
@@ -156,6 +182,12 @@ export async function benchReports(o: Options): Promise<{ body: string; p95: num
 
 ${table(head, rows)}
 
+### As the page serves it: from the report summary (ms)
+
+The worker's summary (docs/decisions/043) of the province cases' periods, refreshed once as the worker does it (${(refreshMs / 1000).toFixed(1)} s of background work for ${shaped.length} period(s)), then the same loader and charts, ${o.runs} runs each: the officer's province page for a whole year, quarter, half-year or month. The live figures above are what a custom range costs.
+
+${table(["report", "n", "p50", "p95", "max", "CPU p50"], storedRows)}
+
 ### What the time is spent on
 
 - Two statements (app/modules/reports/indicator-sql.server.ts): the persons' figures (resident, classified, employed, placed, trained, reoffending, follow-ups) and the support given (activities, meetings, loans). A PostgreSQL server runs them at the same time on two pool connections; PGlite, one connection, runs them one after the other.
@@ -165,7 +197,8 @@ ${table(head, rows)}
 
 ### Target
 
-- Province report (a year, a row per commune) p95 ≤ ${TARGET_P95} ms: **${headline.p95 <= TARGET_P95 ? "met" : "missed"}** (${ms(headline.p95)} ms); slowest case p95 ${ms(worst)} ms.${embedded ? ` Work: ${ms(headlineCpu.p50)} / ${ms(headlineCpu.p95)} ms CPU (p50 / p95).` : ""}
+- Province report (a year, a row per commune) p95 ≤ ${TARGET_P95} ms, as the page serves it (from the summary): **${storedHeadline.p95 <= TARGET_P95 ? "met" : "missed"}** (${ms(storedHeadline.p95)} ms).
+- The same report computed live (a custom range, or before the worker's first round) p95 ≤ ${TARGET_P95} ms: **${headline.p95 <= TARGET_P95 ? "met" : "missed"}** (${ms(headline.p95)} ms); slowest live case p95 ${ms(worst)} ms.${embedded ? ` Work: ${ms(headlineCpu.p50)} / ${ms(headlineCpu.p95)} ms CPU (p50 / p95).` : ""}
 `;
-  return { body, p95: headline.p95 };
+  return { body, p95: storedHeadline.p95 };
 }

@@ -14,6 +14,7 @@ import { Index, Meilisearch, type SearchParams } from "meilisearch";
 
 import { createJob } from "~/modules/jobs/jobs.server";
 import { jobInputSchema } from "~/modules/jobs/schema";
+import { clearFacetCache } from "~/modules/search/facet-cache";
 import { parseJobSearch, parseTrainingSearch } from "~/modules/search/params";
 import { searchJobs, searchTrainings } from "~/modules/search/public-search.server";
 import { todayIso } from "~/utils/clock.server";
@@ -174,6 +175,8 @@ async function main() {
       requests: c.requests,
       keys: c.keys,
       variants: {
+        // A visitor's first request for this query and filter set: the facet counts computed, not kept.
+        appFirst: (async () => (clearFacetCache(), c.app())) as Call,
         noFacets: c.raw({ facets: false }),
         offset: c.raw({ paging: "offset" }),
         onlyIds: c.raw({ onlyIds: true }),
@@ -203,19 +206,29 @@ async function main() {
   log(`measuring ${queries.length} queries × ${ROUNDS} rounds (app, raw and the raw variants interleaved)`);
   // Every call of a query runs back to back, in an order rotated per query and round, so a busy moment
   // on the machine or a warmer cache never favours one side; the variants each change one thing.
-  const variants = { noFacets: [] as number[], offset: [] as number[], onlyIds: [] as number[], gzip: [] as number[] };
+  const variants = {
+    appFirst: [] as number[],
+    noFacets: [] as number[],
+    offset: [] as number[],
+    onlyIds: [] as number[],
+    gzip: [] as number[],
+  };
   const health: number[] = [];
   const healthCall: Call = async () => (await search.raw.health(), { total: 0 });
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, s] of set.entries()) {
+      const { appFirst, ...rotated } = s.variants;
       const steps: [string, Call][] = [
         ["app", s.app],
         ["raw", s.raw],
-        ...Object.entries(s.variants),
+        ...Object.entries(rotated),
         ["health", healthCall],
       ];
       const shift = (i + round) % steps.length;
       const results = new Map<string, [number, CallResult]>();
+      // Emptying the facet cache drops every query's entry: this query's first-request timing runs before its
+      // other calls (and puts its entry back), so its "app" call finds its counts kept, as in the warm-up.
+      results.set("appFirst", await time(appFirst));
       for (const [name, call] of [...steps.slice(shift), ...steps.slice(0, shift)]) results.set(name, await time(call));
       const [a, ra] = results.get("app")!;
       const [r, rr] = results.get("raw")!;
@@ -247,6 +260,7 @@ async function main() {
     .filter((x, i, all) => all.findIndex((y) => y.q.kind === x.q.kind && y.q.params === x.q.params) === i)
     .slice(0, 8);
   const appSum = summarize(app);
+  const firstSum = summarize(variants.appFirst);
   const rawSum = summarize(raw);
 
   // ---- Sync lag ------------------------------------------------------------------------------------
@@ -360,6 +374,7 @@ async function main() {
     row("app, one request", summarize(byRequests.one)),
     ...(byRequests.two.length ? [row("app, two requests (relaxed retry)", summarize(byRequests.two))] : []),
     row("GET /health: HTTP round trip, no search", summarize(health)),
+    row("app, first query (facet cache empty: counts computed)", summarize(variants.appFirst)),
     row("raw, without facets", summarize(variants.noFacets)),
     row("raw, offset/limit instead of page/hitsPerPage", summarize(variants.offset)),
     row("raw, attributesToRetrieve: [id]", summarize(variants.onlyIds)),
@@ -415,6 +430,7 @@ async function main() {
   const met = (ok: boolean) => (ok ? "**met**" : "**missed**");
   const targets = [
     `- App-level p95 ≤ ${TARGET.appP95} ms: ${met(appSum.p95 <= TARGET.appP95)} (${ms(appSum.p95)} ms).`,
+    `- First query (facets computed, issue 14) p95 ≤ ${TARGET.appP95} ms: ${met(firstSum.p95 <= TARGET.appP95)} (${ms(firstSum.p95)} ms).`,
     `- App-level p95 ≤ ${TARGET.ratio}× raw p95: ${met(ratio <= TARGET.ratio)} (${ratio.toFixed(2)}×).`,
     `- Sync lag p95 ≤ ${TARGET.lagP95} ms: ${met(lagSum.p95 <= TARGET.lagP95 && missing === 0)} (${ms(lagSum.p95)} ms${missing ? `; ${missing} never found within 10 s` : ""}).`,
   ].join("\n");

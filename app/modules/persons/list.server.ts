@@ -116,21 +116,35 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
     rows = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
   } else {
-    const [counted] = await db()
-      .select({ n: count() })
-      .from(releasedPerson)
-      .where(and(...conds));
+    const pageRows = (p: number) =>
+      base()
+        .where(and(...conds))
+        .orderBy(...personNameOrder())
+        .limit(PERSONS_PAGE_SIZE)
+        .offset((p - 1) * PERSONS_PAGE_SIZE);
+    // The count and the asked-for page at the same time (two pool connections, one wait instead of two);
+    // a page past the end (a list that shrank) is read again as the last page.
+    const [[counted], asked] = await Promise.all([
+      db()
+        .select({ n: count() })
+        .from(releasedPerson)
+        .where(and(...conds)),
+      pageRows(wanted),
+    ]);
     total = Number(counted?.n ?? 0);
     page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
-    rows = await base()
-      .where(and(...conds))
-      .orderBy(...personNameOrder())
-      .limit(PERSONS_PAGE_SIZE)
-      .offset((page - 1) * PERSONS_PAGE_SIZE);
+    rows = page === wanted ? asked : await pageRows(page);
   }
   const ids = rows.map((r) => r.id);
-  const [classes, grants, convictions, bans] = ids.length
-    ? await Promise.all([
+  // The view is recorded with the reads of the listed persons' details, not after them: the page is shown
+  // only once both are done (a failed audit write fails the page, as before).
+  const audited = audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
+    count: rows.length,
+    list: "persons",
+    page,
+  });
+  const lookups = ids.length
+    ? Promise.all([
         db()
           .select({ personId: classification.personId, group: classification.group, quarter: classification.quarter })
           .from(classification)
@@ -146,7 +160,9 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
           .from(courtBan)
           .where(inArray(courtBan.personId, ids)),
       ])
-    : [[], [], [], []];
+    : Promise.resolve([[], [], [], []] as const);
+  // Awaited together: a failure of either fails the page, and neither is left without a handler.
+  const [[classes, grants, convictions, bans]] = await Promise.all([lookups, audited]);
 
   const persons: PersonListRow[] = rows.map((r) => {
     const latest = classes.find((c) => c.personId === r.id);
@@ -168,11 +184,6 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     };
   });
 
-  await audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
-    count: persons.length,
-    list: "persons",
-    page,
-  });
   return { persons, total, page, pageCount: Math.ceil(total / PERSONS_PAGE_SIZE) };
 }
 
