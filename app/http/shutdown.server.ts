@@ -47,7 +47,14 @@ export function createDrain(): Drain {
     };
     res.once("finish", finish);
     res.once("close", finish);
-    if (draining) res.setHeader("Connection", "close");
+    // Decided when the headers go out, not when the request came in: a request that arrived just before
+    // SIGTERM and waited in the admission queue is answered during the drain, and a kept-alive answer then
+    // left an idle connection the proxy could reuse just as the listener closed (a GET lost in CI).
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      if (draining && !this.headersSent) this.setHeader("Connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   };
 

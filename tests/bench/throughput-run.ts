@@ -202,7 +202,7 @@ async function main() {
       resultTable(run),
       ...(run.results.some((r) => r.connections === GOAL_CONNECTIONS)
         ? [
-            `Goals at ${GOAL_CONNECTIONS} connections${run.db === "postgres" ? " (the issue's goals are on PostgreSQL)" : " (for comparison: the issue's goals are on PostgreSQL)"}:\n\n${goalLines(run).join("\n")}`,
+            `Goals at ${GOAL_CONNECTIONS} connections${run.db === "postgres" ? " (the issue's goals are on PostgreSQL)" : " (for comparison: the issue's goals are on PostgreSQL)"}. Each connection waits for its answer before asking again, so the mean latency is ${GOAL_CONNECTIONS} ÷ req/s (Little's law): a p99 ≤ 500 ms needs well over ${GOAL_CONNECTIONS / 0.5} req/s, whatever the page's own throughput goal.\n\n${goalLines(run).join("\n")}`,
           ]
         : []),
     ].join("\n\n"),
