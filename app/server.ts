@@ -24,6 +24,7 @@ import { isAllowedOrigin, isCookielessPath } from "./auth/origin.server";
 import { inRequestScope } from "./auth/request-scope.server";
 import { SESSION_COOKIE } from "./auth/session.server";
 import { missingForProduction, modeLine, parseEnv, refreshEnv } from "./env.server";
+import { beforeHeaders } from "./http/before-headers.server";
 import { bodySizeLimit } from "./http/body-limit.server";
 import { createMetrics, ROUTE_ID_LOCAL } from "./http/metrics.server";
 import { labelResourceRoutes, routeIdSetter } from "./http/route-label.server";
@@ -307,13 +308,11 @@ async function main() {
  */
 function noStoreForSessions(req: express.Request, res: express.Response, next: express.NextFunction) {
   const hasSession = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(req.get("cookie") ?? "");
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
-    const setCookies = [res.getHeader("set-cookie") ?? []].flat().map(String);
+  beforeHeaders(res, (r) => {
+    const setCookies = [r.getHeader("set-cookie") ?? []].flat().map(String);
     if (hasSession || setCookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`)))
-      res.setHeader("Cache-Control", "private, no-store");
-    return writeHead.apply(this, args);
-  } as typeof writeHead;
+      r.setHeader("Cache-Control", "private, no-store");
+  });
   next();
 }
 

@@ -18,6 +18,8 @@ import type { Server } from "node:http";
 
 import type { NextFunction, Request, Response } from "express";
 
+import { beforeHeaders } from "./before-headers.server";
+
 export type Drain = {
   /** Express middleware: while draining, every answer carries `Connection: close`. */
   middleware: (req: Request, res: Response, next: NextFunction) => void;
@@ -50,11 +52,9 @@ export function createDrain(): Drain {
     // Decided when the headers go out, not when the request came in: a request that arrived just before
     // SIGTERM and waited in the admission queue is answered during the drain, and a kept-alive answer then
     // left an idle connection the proxy could reuse just as the listener closed (a GET lost in CI).
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
-      if (draining && !this.headersSent) this.setHeader("Connection", "close");
-      return writeHead.apply(this, args);
-    } as typeof writeHead;
+    beforeHeaders(res, (r) => {
+      if (draining) r.setHeader("Connection", "close");
+    });
     next();
   };
 
