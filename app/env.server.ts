@@ -209,7 +209,7 @@ export const ENV_DOCS: Record<EnvVariable, EnvDoc> = {
     default: "`2000` with `DATABASE_URL`, `0` otherwise",
     example: "`3000`",
     meaning:
-      "On SIGTERM, how long an instance keeps serving, answering `Connection: close` so the proxy drops its kept-alive connections cleanly, before it stops accepting (decision 041).",
+      "On SIGTERM an instance stops accepting new connections at once; for this long it still serves the requests that come on kept-alive ones, answering `Connection: close` so the proxy drops them cleanly, before it closes what is left idle (decision 041). Keep it above the proxy's upstream `keepalive_timeout` (1 s).",
   },
   SHUTDOWN_TIMEOUT_MS: {
     default: "`15000`",

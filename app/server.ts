@@ -279,7 +279,7 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
 
-  // Graceful stop (app/http/shutdown.server.ts): drain, stop accepting, finish what is in flight within a
+  // Graceful stop (app/http/shutdown.server.ts): stop accepting, drain, finish what is in flight within a
   // bound, then release the worker's lease and close the pools.
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -2,19 +2,22 @@
  * Graceful shutdown of one app instance behind a load balancer (deploy/nginx/chung-tay.conf).
  *
  * On SIGTERM (systemd's stop, a rolling restart) an instance:
- * 1. **drains**: it keeps listening for `drainMs` and serves every request as usual, but answers each with
- *    `Connection: close`, so the proxy drops its kept-alive connections to this instance cleanly, after a
- *    complete answer, instead of writing a request into a socket the instance is about to close (a POST lost
- *    that way could not be retried: the proxy cannot know whether it was applied). Kept-alive connections
- *    with no request are left alone: the proxy closes them itself once idle for its upstream
- *    `keepalive_timeout` (1 s in deploy/nginx/chung-tay.conf), shorter than the drain. Closing them here
- *    raced a request the proxy was writing into one at that moment (a rolling restart lost a POST so);
- * 2. **stops accepting**: the listener closes, so new connections are refused and the proxy sends them to the
- *    other instances (a refused connection is safe to retry, POST included: nothing was sent);
+ * 1. **stops accepting** at once: the listener closes, so new connections are refused and the proxy sends
+ *    them to the other instances (a refused connection is safe to retry, POST included: nothing was sent).
+ *    Closing the listener resets the connections the kernel has accepted but Node has not yet taken, so it
+ *    is done first, while the proxy still reuses its kept-alive connections and opens almost no new ones.
+ *    Closing it at the end of the drain, when every answer closed its connection and the proxy was opening
+ *    new ones all the time, reset a POST the proxy had just written (a 502 no proxy may retry; CI saw it);
+ * 2. **drains** for `drainMs`: kept-alive connections keep carrying requests, served as usual but answered
+ *    with `Connection: close`, so the proxy drops them after a complete answer instead of writing a request
+ *    into a socket the instance is closing. Idle ones are left alone (http.Server#close would close them,
+ *    racing a request being written into one): the proxy closes them itself once idle for its upstream
+ *    `keepalive_timeout` (1 s in deploy/nginx/chung-tay.conf), shorter than the drain;
  * 3. **finishes what is in flight** within `timeoutMs`, then closes what is left;
  * 4. the caller then releases the worker's lease and closes the pools.
  */
 import type { Server } from "node:http";
+import net from "node:net";
 
 import type { NextFunction, Request, Response } from "express";
 
@@ -23,7 +26,7 @@ import { beforeHeaders } from "./before-headers.server";
 export type Drain = {
   /** Express middleware: while draining, every answer carries `Connection: close`. */
   middleware: (req: Request, res: Response, next: NextFunction) => void;
-  /** Drain, stop accepting, wait for the requests in flight. Resolves when the server is closed. */
+  /** Stop accepting, drain, wait for the requests in flight. Resolves when the server is closed. */
   close: (server: Server, options: { drainMs: number; timeoutMs: number }) => Promise<{ forced: boolean }>;
   readonly draining: boolean;
   /** Requests being served right now. */
@@ -51,7 +54,7 @@ export function createDrain(): Drain {
     res.once("close", finish);
     // Decided when the headers go out, not when the request came in: a request that arrived just before
     // SIGTERM and waited in the admission queue is answered during the drain, and a kept-alive answer then
-    // left an idle connection the proxy could reuse just as the listener closed (a GET lost in CI).
+    // left an idle connection the proxy could reuse as the drain ended (a GET lost in CI).
     beforeHeaders(res, (r) => {
       if (draining) r.setHeader("Connection", "close");
     });
@@ -60,10 +63,10 @@ export function createDrain(): Drain {
 
   const close: Drain["close"] = async (server, { drainMs, timeoutMs }) => {
     draining = true;
-    // Kept-alive connections that carry a request during the drain close after their answer (Connection:
-    // close); idle ones are closed by the proxy (its keepalive_timeout is shorter than the drain).
+    // Stop accepting now (step 1), with net.Server#close: http.Server#close would also close the idle
+    // kept-alive connections, one of which the proxy may be writing a request into at that very moment.
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
     if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const idle = new Promise<void>((resolve) => {
       if (inFlight === 0) return resolve();
