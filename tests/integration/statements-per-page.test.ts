@@ -97,6 +97,9 @@ describe("statements per document request", () => {
     // The public pages of an anonymous visitor: nothing for the home page and the login page, the cache's
     // one version check for the listings (data served from memory).
     expect(byPath).toMatchObject({ "/": 0, "/login": 0, "/jobs?q=sua+xe+may": 1, "/jobs/:id": 1 });
+    // An officer's list of persons: the session, the unread count, the page with its count and each listed
+    // person's details in one statement, the audit event (it was 9 with a statement per detail).
+    expect(byPath["/officer/persons"]).toBe(4);
   });
 
   it("writes last_seen_at once when it is due, then not again in the same window", async () => {

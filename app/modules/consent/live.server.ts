@@ -30,7 +30,8 @@ import type { ConsentPurpose } from "./vocabulary";
 /** A person id: a column of the outer query (qualified here, so a correlated subquery cannot rebind it) or a value/fragment. */
 export type PersonRef = AnyColumn | SQL | string;
 
-function personSql(person: PersonRef): SQL {
+/** A PersonRef as SQL: a column qualified with its table, a uuid value, or the fragment itself. */
+export function personRefSql(person: PersonRef): SQL {
   if (is(person, Column)) return sql`${sql.identifier(getTableName(person.table))}.${sql.identifier(person.name)}`;
   return typeof person === "string" ? sql`${person}::uuid` : person;
 }
@@ -50,13 +51,13 @@ export function liveConsent(
 ): SQL {
   const forPurpose = purpose ? sql` and ${purpose} = any(g.purposes)` : sql``;
   const until = expiresBy ? sql` and g.expires_at <= ${expiresBy.toISOString()}::timestamptz` : sql``;
-  return sql`exists (select 1 from ${consentGrant} g where g.person_id = ${personSql(person)} and ${gIsLive(at)}${forPurpose}${until})`;
+  return sql`exists (select 1 from ${consentGrant} g where g.person_id = ${personRefSql(person)} and ${gIsLive(at)}${forPurpose}${until})`;
 }
 
 /** The purposes of `person`'s live grants at `at`, as a text array ('{}' when none). */
 export function livePurposesSql(person: PersonRef, at: Date = now()): SQL<string[]> {
   return sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
-        where g.person_id = ${personSql(person)} and ${gIsLive(at)}), '{}')`;
+        where g.person_id = ${personRefSql(person)} and ${gIsLive(at)}), '{}')`;
 }
 
 /** The grant row has not been withdrawn as a whole (it may have expired): for queries on consent_grant. */

@@ -1,13 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { livePurposesSql } from "~/modules/consent/live.server";
+import { convictionsJson, courtBansJson } from "~/modules/persons/record-sql.server";
 import { now } from "~/utils/clock.server";
 
 import type { Executor } from "../../../db/client.server";
 import {
   commune,
-  conviction,
-  courtBan,
   job,
   organization,
   province,
@@ -16,7 +15,7 @@ import {
   trainingSlot,
 } from "../../../db/schema";
 import { matchingReference } from "./reference-cache.server";
-import { type ConvictionFact, type CourtBanFact, type PersonFacts, recordStandsOn, type TrainingFacts } from "./rules";
+import { type PersonFacts, recordStandsOn, type TrainingFacts } from "./rules";
 
 /**
  * Facts for the rules, loaded from PostgreSQL (never from the index: it may lag, and officer-only facts
@@ -74,17 +73,8 @@ export async function loadPersonFacts(
         recordExpungedOn: releasedPerson.recordExpungedOn,
         otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
         consentPurposes: livePurposesSql(personIdCol, at),
-        convictions: sql<
-          ConvictionFact[]
-        >`coalesce((select json_agg(json_build_object('offenceDate', c.offence_date, 'offenceCategory', c.offence_category,
-        'penalty', c.penalty, 'sentenceMonths', c.sentence_months, 'mainCompletedOn', c.main_completed_on,
-        'supplementaryCompletedOn', c.supplementary_completed_on, 'nationalSecurity', c.national_security))
-        from ${conviction} c where c.person_id = ${personIdCol}), '[]'::json)`,
-        bans: sql<
-          CourtBanFact[]
-        >`coalesce((select json_agg(json_build_object('kind', b.kind, 'occupationCodes', b.occupation_codes,
-        'provinceCode', b.province_code, 'communeCode', b.commune_code, 'endsOn', b.ends_on))
-        from ${courtBan} b where b.person_id = ${personIdCol}), '[]'::json)`,
+        convictions: convictionsJson(personIdCol),
+        bans: courtBansJson(personIdCol),
       })
       .from(releasedPerson)
       .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))

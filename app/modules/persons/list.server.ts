@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import type { StaffScope } from "~/auth/scope.server";
 import { audit } from "~/modules/audit/audit.server";
-import { grantIsLive, liveConsent } from "~/modules/consent/live.server";
+import { liveConsent, livePurposesSql } from "~/modules/consent/live.server";
+import type { ConvictionFact, CourtBanFact } from "~/modules/matching/rules";
 import { now, todayIso } from "~/utils/clock.server";
 import { daysAfter } from "~/utils/dates";
 
@@ -25,6 +26,12 @@ import {
 import { ageOn } from "./expungement";
 import { personNameOrder } from "./order.server";
 import { expungementOf } from "./record.server";
+import {
+  convictionsJson,
+  courtBansJson,
+  type LatestClassification,
+  latestClassificationJson,
+} from "./record-sql.server";
 import { personInScope, personsInScope } from "./scope.server";
 
 /** The list's filters as the query string carries them; anything unexpected is ignored, never an error. */
@@ -89,102 +96,133 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     conds.push(liveConsent(releasedPerson.id, null, at, soon));
   }
   const today = todayIso(at);
-  const columns = {
-    id: releasedPerson.id,
-    fullName: releasedPerson.fullName,
-    dateOfBirth: releasedPerson.dateOfBirth,
-    recordExpungedOn: releasedPerson.recordExpungedOn,
-    otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
-    status: releasedPerson.status,
-    communeName: commune.name,
-  };
-  const base = () =>
-    db().select(columns).from(releasedPerson).innerJoin(commune, eq(commune.code, releasedPerson.communeCode));
   const wanted = filters.page ?? 1;
-  let rows: Awaited<ReturnType<typeof base>>;
+  // One audit event records that the list was seen, which page and how many it showed.
+  const audited = (page: number, shown: number) =>
+    audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
+      count: shown,
+      list: "persons",
+      page,
+    });
+  let rows: ListedRow[];
   let total: number;
   let page: number;
   if (filters.due) {
     // "Due" is computed from the sentences and bans (expungementOf), not by SQL: the candidates (no recorded
-    // expungement) are read in order, the due ones kept, then paged.
-    const candidates = await base()
+    // expungement) are read in order, the due ones kept, then paged; then the page's details.
+    const candidates = await db()
+      .select({
+        id: releasedPerson.id,
+        dateOfBirth: releasedPerson.dateOfBirth,
+        recordExpungedOn: releasedPerson.recordExpungedOn,
+        otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
+      })
+      .from(releasedPerson)
       .where(and(...conds, isNull(releasedPerson.recordExpungedOn)))
       .orderBy(...personNameOrder());
     const due = await dueNow(candidates);
-    const keep = candidates.filter((r) => due.has(r.id));
+    const keep = candidates.filter((r) => due.has(r.id)).map((r) => r.id);
     total = keep.length;
     page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
-    rows = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
-  } else {
-    const pageRows = (p: number) =>
-      base()
-        .where(and(...conds))
-        .orderBy(...personNameOrder())
-        .limit(PERSONS_PAGE_SIZE)
-        .offset((p - 1) * PERSONS_PAGE_SIZE);
-    // The count and the asked-for page at the same time (two pool connections, one wait instead of two);
-    // a page past the end (a list that shrank) is read again as the last page.
-    const [[counted], asked] = await Promise.all([
-      db()
-        .select({ n: count() })
-        .from(releasedPerson)
-        .where(and(...conds)),
-      pageRows(wanted),
+    const ids = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
+    const [found] = await Promise.all([
+      ids.length ? listedPersons(inArray(releasedPerson.id, ids), at) : [],
+      audited(page, ids.length),
     ]);
-    total = Number(counted?.n ?? 0);
-    page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
-    rows = page === wanted ? asked : await pageRows(page);
+    rows = found;
+  } else {
+    const where = and(...conds);
+    // The page, the count of the whole list and each listed person's details in one statement; a page past
+    // the end (a list that shrank) has no row to carry the count: counted apart, and the last page read.
+    const asked = await listedPersons(where, at, wanted);
+    if (asked.length || wanted === 1) {
+      total = asked[0]?.total ?? 0;
+      page = wanted;
+      rows = asked;
+    } else {
+      const [counted] = await db().select({ n: count() }).from(releasedPerson).where(where);
+      total = Number(counted?.n ?? 0);
+      page = Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE));
+      rows = total ? await listedPersons(where, at, page) : [];
+    }
+    await audited(page, rows.length);
   }
-  const ids = rows.map((r) => r.id);
-  // The view is recorded with the reads of the listed persons' details, not after them: the page is shown
-  // only once both are done (a failed audit write fails the page, as before).
-  const audited = audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
-    count: rows.length,
-    list: "persons",
-    page,
-  });
-  const lookups = ids.length
-    ? Promise.all([
-        db()
-          .select({ personId: classification.personId, group: classification.group, quarter: classification.quarter })
-          .from(classification)
-          .where(inArray(classification.personId, ids))
-          .orderBy(desc(classification.quarter)),
-        db()
-          .select({ personId: consentGrant.personId, purposes: consentGrant.purposes })
-          .from(consentGrant)
-          .where(and(inArray(consentGrant.personId, ids), grantIsLive(at))),
-        db().select().from(conviction).where(inArray(conviction.personId, ids)),
-        db()
-          .select({ personId: courtBan.personId, endsOn: courtBan.endsOn })
-          .from(courtBan)
-          .where(inArray(courtBan.personId, ids)),
-      ])
-    : Promise.resolve([[], [], [], []] as const);
-  // Awaited together: a failure of either fails the page, and neither is left without a handler.
-  const [[classes, grants, convictions, bans]] = await Promise.all([lookups, audited]);
 
-  const persons: PersonListRow[] = rows.map((r) => {
-    const latest = classes.find((c) => c.personId === r.id);
-    const purposes = new Set(grants.filter((g) => g.personId === r.id).flatMap((g) => g.purposes));
-    return {
-      id: r.id,
-      fullName: r.fullName,
-      age: ageOn(r.dateOfBirth, today),
-      communeName: r.communeName,
-      status: r.status,
-      latestGroup: latest?.group ?? null,
-      latestQuarter: latest?.quarter ?? null,
-      livePurposes: [...purposes].sort(),
-      expungementDue: expungementOf(
-        r,
-        convictions.filter((c) => c.personId === r.id),
-        bans.filter((b) => b.personId === r.id),
-      ).eligibleNow,
-    };
-  });
+  const persons: PersonListRow[] = rows.map((r) => ({
+    id: r.id,
+    fullName: r.fullName,
+    age: ageOn(r.dateOfBirth, today),
+    communeName: r.communeName,
+    status: r.status,
+    latestGroup: r.latest?.group ?? null,
+    latestQuarter: r.latest?.quarter ?? null,
+    livePurposes: [...r.purposes].sort() as ConsentPurpose[],
+    expungementDue: expungementOf(r, r.convictions, r.bans).eligibleNow,
+  }));
 
   return { persons, total, page, pageCount: Math.ceil(total / PERSONS_PAGE_SIZE) };
+}
+
+/** A listed person as listedPersons reads them: the row, the list's size, and the details the list shows. */
+type ListedRow = {
+  id: string;
+  fullName: string;
+  dateOfBirth: string;
+  recordExpungedOn: string | null;
+  otherDecisionsCompletedOn: string | null;
+  status: (typeof PERSON_STATUSES)[number];
+  communeName: string;
+  /** How many persons `where` selects in all (the window's count, before the page is cut). */
+  total: number;
+  latest: LatestClassification | null;
+  purposes: string[];
+  convictions: ConvictionFact[];
+  bans: CourtBanFact[];
+};
+
+/**
+ * The persons `where` selects, in the list's order, one page of them when `page` is given, each with its
+ * latest classification, live consent purposes, convictions and bans: one statement (the details are
+ * correlated subqueries evaluated for the page's rows only, outside the paged subquery).
+ */
+async function listedPersons(where: SQL | undefined, at: Date, page?: number): Promise<ListedRow[]> {
+  const inner = db()
+    .select({
+      id: releasedPerson.id,
+      fullName: releasedPerson.fullName,
+      nameSortKey: releasedPerson.nameSortKey,
+      dateOfBirth: releasedPerson.dateOfBirth,
+      recordExpungedOn: releasedPerson.recordExpungedOn,
+      otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
+      status: releasedPerson.status,
+      communeName: commune.name,
+      total: sql<number>`(count(*) over ())::int`.as("total"),
+    })
+    .from(releasedPerson)
+    .innerJoin(commune, eq(commune.code, releasedPerson.communeCode))
+    .where(where)
+    .orderBy(...personNameOrder())
+    .$dynamic();
+  const listed = (page ? inner.limit(PERSONS_PAGE_SIZE).offset((page - 1) * PERSONS_PAGE_SIZE) : inner).as("listed");
+  // Qualified by hand: inside the subqueries an unqualified "id" would bind to their own tables.
+  const personId = sql.raw(`"listed"."id"`);
+  return db()
+    .select({
+      id: listed.id,
+      fullName: listed.fullName,
+      dateOfBirth: listed.dateOfBirth,
+      recordExpungedOn: listed.recordExpungedOn,
+      otherDecisionsCompletedOn: listed.otherDecisionsCompletedOn,
+      status: listed.status,
+      communeName: listed.communeName,
+      total: listed.total,
+      latest: latestClassificationJson(personId),
+      purposes: livePurposesSql(personId, at),
+      convictions: convictionsJson(personId),
+      bans: courtBansJson(personId),
+    })
+    .from(listed)
+    .orderBy(sql`${listed.nameSortKey} collate "C"`, asc(listed.id));
 }
 
 /** The ids, among these persons, whose expungement is due today (expungementOf, the one computation). */
