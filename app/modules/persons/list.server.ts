@@ -10,15 +10,12 @@ import { daysAfter } from "~/utils/dates";
 
 import { db } from "../../../db/client.server";
 import {
-  classification,
   CLASSIFICATION_GROUPS,
   commune,
   CONSENT_PURPOSES,
   consentGrant,
   type ConsentPurpose,
   consentWithdrawal,
-  conviction,
-  courtBan,
   PERSON_NEEDS,
   PERSON_STATUSES,
   releasedPerson,
@@ -30,6 +27,7 @@ import {
   convictionsJson,
   courtBansJson,
   type LatestClassification,
+  latestClassificationGroup,
   latestClassificationJson,
 } from "./record-sql.server";
 import { personInScope, personsInScope } from "./scope.server";
@@ -71,10 +69,6 @@ function nameMatches(q: string): SQL {
   return sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${escaped}) || '%'`;
 }
 
-const latestGroup = sql<
-  string | null
->`(select c."group" from ${classification} c where c.person_id = ${releasedPerson.id} order by c.quarter desc limit 1)`;
-
 export type PersonListPage = { persons: PersonListRow[]; total: number; page: number; pageCount: number };
 
 /**
@@ -90,7 +84,7 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
   if (status !== "all") conds.push(eq(releasedPerson.status, status));
   if (filters.q) conds.push(nameMatches(filters.q));
   if (filters.need) conds.push(sql`${filters.need} = any(${releasedPerson.needs})`);
-  if (filters.group) conds.push(sql`${latestGroup} = ${filters.group}`);
+  if (filters.group) conds.push(sql`${latestClassificationGroup(releasedPerson.id)} = ${filters.group}`);
   if (filters.expiring) {
     const soon = daysAfter(at, CONSENT_RENEWAL_DAYS);
     conds.push(liveConsent(releasedPerson.id, null, at, soon));
@@ -109,19 +103,23 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
   let page: number;
   if (filters.due) {
     // "Due" is computed from the sentences and bans (expungementOf), not by SQL: the candidates (no recorded
-    // expungement) are read in order, the due ones kept, then paged; then the page's details.
+    // expungement) are read in order with their convictions and bans, the due ones kept, then paged; then
+    // the page's details.
     const candidates = await db()
       .select({
         id: releasedPerson.id,
         dateOfBirth: releasedPerson.dateOfBirth,
         recordExpungedOn: releasedPerson.recordExpungedOn,
         otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
+        convictions: convictionsJson(releasedPerson.id),
+        bans: courtBansJson(releasedPerson.id),
       })
       .from(releasedPerson)
       .where(and(...conds, isNull(releasedPerson.recordExpungedOn)))
       .orderBy(...personNameOrder());
-    const due = await dueNow(candidates);
-    const keep = candidates.filter((r) => due.has(r.id)).map((r) => r.id);
+    const keep = candidates
+      .filter((p) => p.convictions.length && expungementOf(p, p.convictions, p.bans).eligibleNow)
+      .map((p) => p.id);
     total = keep.length;
     page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
     const ids = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
@@ -223,42 +221,6 @@ async function listedPersons(where: SQL | undefined, at: Date, page?: number): P
     })
     .from(listed)
     .orderBy(sql`${listed.nameSortKey} collate "C"`, asc(listed.id));
-}
-
-/** The ids, among these persons, whose expungement is due today (expungementOf, the one computation). */
-async function dueNow(
-  persons: {
-    id: string;
-    dateOfBirth: string;
-    recordExpungedOn: string | null;
-    otherDecisionsCompletedOn: string | null;
-  }[],
-): Promise<Set<string>> {
-  const due = new Set<string>();
-  for (let i = 0; i < persons.length; i += 500) {
-    const chunk = persons.slice(i, i + 500);
-    const ids = chunk.map((p) => p.id);
-    const [convictions, bans] = await Promise.all([
-      db().select().from(conviction).where(inArray(conviction.personId, ids)),
-      db()
-        .select({ personId: courtBan.personId, endsOn: courtBan.endsOn })
-        .from(courtBan)
-        .where(inArray(courtBan.personId, ids)),
-    ]);
-    for (const p of chunk) {
-      const own = convictions.filter((c) => c.personId === p.id);
-      if (
-        own.length &&
-        expungementOf(
-          p,
-          own,
-          bans.filter((b) => b.personId === p.id),
-        ).eligibleNow
-      )
-        due.add(p.id);
-    }
-  }
-  return due;
 }
 
 /** How many active persons the officer's communes hold (the home page's count; names are not read). */

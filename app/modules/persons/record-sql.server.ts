@@ -30,8 +30,17 @@ export function courtBansJson(person: PersonRef): SQL<CourtBanFact[]> {
 
 export type LatestClassification = { group: (typeof CLASSIFICATION_GROUPS)[number]; quarter: string };
 
+/** The person's latest quarterly classification as `k`, for the two readings below. */
+const latestClassification = (person: PersonRef) =>
+  sql`from ${classification} k where k.person_id = ${personRefSql(person)} order by k.quarter desc limit 1`;
+
 /** The person's latest quarterly classification, null when never classified. */
 export function latestClassificationJson(person: PersonRef): SQL<LatestClassification | null> {
   return sql<LatestClassification | null>`(select json_build_object('group', k."group", 'quarter', k.quarter)
-    from ${classification} k where k.person_id = ${personRefSql(person)} order by k.quarter desc limit 1)`;
+    ${latestClassification(person)})`;
+}
+
+/** The group of the person's latest classification, null when never classified (a filter's operand). */
+export function latestClassificationGroup(person: PersonRef): SQL<LatestClassification["group"] | null> {
+  return sql<LatestClassification["group"] | null>`(select k."group" ${latestClassification(person)})`;
 }
