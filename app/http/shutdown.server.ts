@@ -28,7 +28,6 @@ export type Drain = {
   middleware: (req: Request, res: Response, next: NextFunction) => void;
   /** Stop accepting, drain, wait for the requests in flight. Resolves when the server is closed. */
   close: (server: Server, options: { drainMs: number; timeoutMs: number }) => Promise<{ forced: boolean }>;
-  readonly draining: boolean;
   /** Requests being served right now. */
   readonly inFlight: number;
 };
@@ -88,9 +87,6 @@ export function createDrain(): Drain {
   return {
     middleware,
     close,
-    get draining() {
-      return draining;
-    },
     get inFlight() {
       return inFlight;
     },
