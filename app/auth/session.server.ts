@@ -8,7 +8,8 @@ import { getEnv } from "~/env.server";
 import { clientLabel } from "~/modules/accounts/client-label";
 import { sessionNow } from "~/utils/clock.server";
 
-import { db } from "../../db/client.server";
+import { type Database, db } from "../../db/client.server";
+import { builtOnce } from "../../db/prepared.server";
 import { appUser, type Locale, officerCommune, type Role, userSession } from "../../db/schema";
 import { type Permission, requirePermission } from "./permissions.server";
 import { requestScope } from "./request-scope.server";
@@ -90,6 +91,26 @@ const USER_COLUMNS = {
   disabledAt: appUser.disabledAt,
 };
 
+/**
+ * One statement: the session, its user and (for an officer) the communes they serve. Built once per database
+ * (db/prepared.server.ts): every page of a logged-in user runs it.
+ */
+const sessionQuery = (database: Database) =>
+  builtOnce(database, "auth.session", () =>
+    database
+      .select({
+        session: userSession,
+        user: USER_COLUMNS,
+        communes: sql<
+          string | null
+        >`(select string_agg(${officerCommune.communeCode}, ',' order by ${officerCommune.communeCode}) from ${officerCommune} where ${officerCommune.userId} = ${appUser.id})`,
+      })
+      .from(userSession)
+      .innerJoin(appUser, eq(appUser.id, userSession.userId))
+      .where(eq(userSession.id, sql.placeholder("id")))
+      .prepare("auth_session"),
+  );
+
 /** Why a stored session no longer counts, or null while it does. */
 export function sessionEnded(
   session: Pick<SessionInfo, "lastSeenAt" | "expiresAt">,
@@ -128,18 +149,7 @@ async function loadAuth(request: Request): Promise<AuthResult> {
       ? { user: null, setCookie: blankCookie() }
       : { user: null };
   const id = hashToken(token);
-  // One statement: the session, its user and (for an officer) the communes they serve.
-  const [row] = await db()
-    .select({
-      session: userSession,
-      user: USER_COLUMNS,
-      communes: sql<
-        string | null
-      >`(select string_agg(${officerCommune.communeCode}, ',' order by ${officerCommune.communeCode}) from ${officerCommune} where ${officerCommune.userId} = ${appUser.id})`,
-    })
-    .from(userSession)
-    .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(eq(userSession.id, id));
+  const [row] = await sessionQuery(db()).execute({ id });
   const at = sessionNow();
   const ended = row ? sessionEnded(row.session, row.user.role, at) : null;
   if (!row || row.user.disabledAt || ended) {

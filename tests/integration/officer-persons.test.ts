@@ -557,13 +557,21 @@ describe("lists, candidates and the home page", () => {
     expect((await list(officer, "?expiring=1")).map((p) => p.id)).toEqual([binh]);
     expect(await list(officer, "?due=1")).toEqual([]);
     expect(await list(officer, "?status=closed&group=nonsense")).toEqual([]);
+    // Each statement is built once and run again with new values (db/prepared.server.ts): another officer's
+    // list is their own, and a later moment sees the consent run out (it was given for one month).
+    expect((await list(other)).map((p) => p.fullName)).toEqual(["Nguyễn Văn Khác"]);
+    expect((await list(other, "?q=nguyen")).map((p) => p.fullName)).toEqual(["Nguyễn Văn Khác"]);
+    setClock({ offsetMs: 40 * 86_400_000 });
+    expect((await list(officer)).find((p) => p.id === binh)?.livePurposes).toEqual([]);
+    expect(await list(officer, "?expiring=1")).toEqual([]);
+    setClock(undefined);
 
     const views = await ctx.handle.db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.actorId, officer.id), eq(auditEvent.action, "view")));
     const listViews = views.filter((v) => v.personId === null);
-    expect(listViews).toHaveLength(9);
+    expect(listViews).toHaveLength(11);
     expect(listViews[0].details).toMatchObject({ count: 2 });
 
     // The home page counts them, and the consent that runs out within 30 days.

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lte, or, type SQL, sql } from "drizzle-orm";
 
 import { db, type Executor } from "../../../db/client.server";
+import { builtOnce } from "../../../db/prepared.server";
 import { appUser, auditEvent, releasedPerson } from "../../../db/schema";
 import type { AuditAction } from "./actions";
 
@@ -25,10 +26,31 @@ export async function audit(
   purpose: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await executor
-    .insert(auditEvent)
-    .values({ actorId: actor?.id ?? null, actorRole: actor?.role ?? SYSTEM_ROLE, personId, action, purpose, details });
+  await auditInsert(executor).execute({
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? SYSTEM_ROLE,
+    personId,
+    action,
+    purpose,
+    details,
+  });
 }
+
+// Every read of a person's data writes one: built once per executor (db/prepared.server.ts).
+const auditInsert = (executor: Executor) =>
+  builtOnce(executor, "audit.insert", () =>
+    executor
+      .insert(auditEvent)
+      .values({
+        actorId: sql.placeholder("actorId"),
+        actorRole: sql.placeholder("actorRole"),
+        personId: sql.placeholder("personId"),
+        action: sql.placeholder("action"),
+        purpose: sql.placeholder("purpose"),
+        details: sql.placeholder("details"),
+      })
+      .prepare("audit_insert"),
+  );
 
 /** The same for a list of persons shown at once (candidate lists): one insert, one event per person. */
 export async function auditMany(

@@ -17,6 +17,7 @@ import {
   is,
   isNull,
   lt,
+  type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
@@ -36,8 +37,15 @@ export function personRefSql(person: PersonRef): SQL {
   return typeof person === "string" ? sql`${person}::uuid` : person;
 }
 
+/**
+ * A moment as the SQL below takes it: a Date, or the placeholder of a statement built once
+ * (db/prepared.server.ts) whose value is then the moment's ISO string.
+ */
+export type Instant = Date | Placeholder;
+const instantSql = (at: Instant) => sql`${at instanceof Date ? at.toISOString() : at}::timestamptz`;
+
 /** The grant alias `g` is in force at `at` (raw SQL, for the subqueries below). */
-const gIsLive = (at: Date) => sql`g.withdrawn_at is null and g.expires_at > ${at.toISOString()}::timestamptz`;
+const gIsLive = (at: Instant) => sql`g.withdrawn_at is null and g.expires_at > ${instantSql(at)}`;
 
 /**
  * EXISTS a live grant of `person` at `at` (for `purpose` when given; expiring no later than `expiresBy`
@@ -46,16 +54,16 @@ const gIsLive = (at: Date) => sql`g.withdrawn_at is null and g.expires_at > ${at
 export function liveConsent(
   person: PersonRef,
   purpose?: ConsentPurpose | null,
-  at: Date = now(),
-  expiresBy?: Date,
+  at: Instant = now(),
+  expiresBy?: Instant,
 ): SQL {
   const forPurpose = purpose ? sql` and ${purpose} = any(g.purposes)` : sql``;
-  const until = expiresBy ? sql` and g.expires_at <= ${expiresBy.toISOString()}::timestamptz` : sql``;
+  const until = expiresBy ? sql` and g.expires_at <= ${instantSql(expiresBy)}` : sql``;
   return sql`exists (select 1 from ${consentGrant} g where g.person_id = ${personRefSql(person)} and ${gIsLive(at)}${forPurpose}${until})`;
 }
 
 /** The purposes of `person`'s live grants at `at`, as a text array ('{}' when none). */
-export function livePurposesSql(person: PersonRef, at: Date = now()): SQL<string[]> {
+export function livePurposesSql(person: PersonRef, at: Instant = now()): SQL<string[]> {
   return sql<string[]>`coalesce((select array_agg(distinct p) from ${consentGrant} g, unnest(g.purposes) p
         where g.person_id = ${personRefSql(person)} and ${gIsLive(at)}), '{}')`;
 }

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 
 import type { MessageKey } from "~/i18n";
 import { now } from "~/utils/clock.server";
 
-import { db, type Executor } from "../../../db/client.server";
+import { type Database, db, type Executor } from "../../../db/client.server";
+import { builtOnce } from "../../../db/prepared.server";
 import { appUser, notification, officerCommune, releasedPerson } from "../../../db/schema";
 import { queueOutside } from "./deliveries.server";
 import type { StopKey } from "./short-links.server";
@@ -114,12 +115,25 @@ export async function userOfPerson(executor: Executor, personId: string): Promis
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  const [row] = await db()
-    .select({ n: count() })
-    .from(notification)
-    .where(and(eq(notification.recipientId, userId), isNull(notification.readAt), isNull(notification.resolvedAt)));
+  const [row] = await unreadCountQuery(db()).execute({ userId });
   return Number(row?.n ?? 0);
 }
+
+// Every page of a logged-in user counts: built once per database (db/prepared.server.ts).
+const unreadCountQuery = (database: Database) =>
+  builtOnce(database, "notifications.unread", () =>
+    database
+      .select({ n: count() })
+      .from(notification)
+      .where(
+        and(
+          eq(notification.recipientId, sql.placeholder("userId")),
+          isNull(notification.readAt),
+          isNull(notification.resolvedAt),
+        ),
+      )
+      .prepare("notifications_unread"),
+  );
 
 /**
  * `done`: a reminder whose task was done (by this user or another party); it never counts as unread.

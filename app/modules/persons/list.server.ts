@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import type { StaffScope } from "~/auth/scope.server";
@@ -8,7 +8,8 @@ import type { ConvictionFact, CourtBanFact } from "~/modules/matching/rules";
 import { now, todayIso } from "~/utils/clock.server";
 import { daysAfter } from "~/utils/dates";
 
-import { db } from "../../../db/client.server";
+import { type Database, db } from "../../../db/client.server";
+import { builtOnce } from "../../../db/prepared.server";
 import {
   CLASSIFICATION_GROUPS,
   commune,
@@ -63,13 +64,53 @@ export type PersonListRow = {
   expungementDue: boolean;
 };
 
-/** "Nguyễn", "nguyen" and "NGUYEN" find the same person; % and _ typed by the user are plain characters. */
-function nameMatches(q: string): SQL {
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${escaped}) || '%'`;
+/** What the user typed, as a LIKE operand: % and _ are plain characters. */
+const likeOperand = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** "Nguyễn", "nguyen" and "NGUYEN" find the same person; `q` is a likeOperand. */
+function nameMatches(q: Placeholder): SQL {
+  return sql`ct_fold(${releasedPerson.fullName}) like '%' || ct_fold(${q}) || '%'`;
 }
 
 export type PersonListPage = { persons: PersonListRow[]; total: number; page: number; pageCount: number };
+
+/**
+ * The list's conditions, values as placeholders (`q`, `at`, `soon`): the scope, status, need and group are
+ * part of the statement's shape (listShapeKey).
+ */
+function listConditions(scope: StaffScope, filters: PersonListFilters): SQL | undefined {
+  const status = filters.status ?? "active";
+  const conds: (SQL | undefined)[] = [personsInScope(scope)];
+  if (status !== "all") conds.push(eq(releasedPerson.status, status));
+  if (filters.q) conds.push(nameMatches(sql.placeholder("q")));
+  if (filters.need) conds.push(sql`${filters.need} = any(${releasedPerson.needs})`);
+  if (filters.group) conds.push(sql`${latestClassificationGroup(releasedPerson.id)} = ${filters.group}`);
+  if (filters.expiring)
+    conds.push(liveConsent(releasedPerson.id, null, sql.placeholder("at"), sql.placeholder("soon")));
+  return and(...conds);
+}
+
+/** Everything listConditions reads that is not a placeholder: one statement per key (db/prepared.server.ts). */
+function listShapeKey(scope: StaffScope, filters: PersonListFilters): string {
+  return JSON.stringify([
+    scope.communeCodes,
+    scope.communeCodes === null ? scope.provinceCodes : null,
+    filters.status ?? "active",
+    filters.need ?? null,
+    filters.group ?? null,
+    !!filters.q,
+    !!filters.expiring,
+  ]);
+}
+
+/** The placeholders' values of the list's statements. */
+function listValues(filters: PersonListFilters, at: Date) {
+  return {
+    q: likeOperand(filters.q ?? ""),
+    at: at.toISOString(),
+    soon: daysAfter(at, CONSENT_RENEWAL_DAYS).toISOString(),
+  };
+}
 
 /**
  * The persons of the officer's communes (a provincial admin's province), filtered, one page at a time in the
@@ -79,21 +120,14 @@ export type PersonListPage = { persons: PersonListRow[]; total: number; page: nu
  */
 export async function listPersons(scope: StaffScope, filters: PersonListFilters): Promise<PersonListPage> {
   const at = now();
-  const status = filters.status ?? "active";
-  const conds: (SQL | undefined)[] = [personsInScope(scope)];
-  if (status !== "all") conds.push(eq(releasedPerson.status, status));
-  if (filters.q) conds.push(nameMatches(filters.q));
-  if (filters.need) conds.push(sql`${filters.need} = any(${releasedPerson.needs})`);
-  if (filters.group) conds.push(sql`${latestClassificationGroup(releasedPerson.id)} = ${filters.group}`);
-  if (filters.expiring) {
-    const soon = daysAfter(at, CONSENT_RENEWAL_DAYS);
-    conds.push(liveConsent(releasedPerson.id, null, at, soon));
-  }
   const today = todayIso(at);
   const wanted = filters.page ?? 1;
+  const values = listValues(filters, at);
+  const shape = listShapeKey(scope, filters);
+  const database = db();
   // One audit event records that the list was seen, which page and how many it showed.
   const audited = (page: number, shown: number) =>
-    audit(db(), { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
+    audit(database, { id: scope.actorId, role: scope.role }, null, "view", "case_management", {
       count: shown,
       list: "persons",
       page,
@@ -105,18 +139,21 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     // "Due" is computed from the sentences and bans (expungementOf), not by SQL: the candidates (no recorded
     // expungement) are read in order with their convictions and bans, the due ones kept, then paged; then
     // the page's details.
-    const candidates = await db()
-      .select({
-        id: releasedPerson.id,
-        dateOfBirth: releasedPerson.dateOfBirth,
-        recordExpungedOn: releasedPerson.recordExpungedOn,
-        otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
-        convictions: convictionsJson(releasedPerson.id),
-        bans: courtBansJson(releasedPerson.id),
-      })
-      .from(releasedPerson)
-      .where(and(...conds, isNull(releasedPerson.recordExpungedOn)))
-      .orderBy(...personNameOrder());
+    const candidates = await builtOnce(database, `persons.list.due ${shape}`, () =>
+      database
+        .select({
+          id: releasedPerson.id,
+          dateOfBirth: releasedPerson.dateOfBirth,
+          recordExpungedOn: releasedPerson.recordExpungedOn,
+          otherDecisionsCompletedOn: releasedPerson.otherDecisionsCompletedOn,
+          convictions: convictionsJson(releasedPerson.id),
+          bans: courtBansJson(releasedPerson.id),
+        })
+        .from(releasedPerson)
+        .where(and(listConditions(scope, filters), isNull(releasedPerson.recordExpungedOn)))
+        .orderBy(...personNameOrder())
+        .prepare("persons_list_due"),
+    ).execute(values);
     const keep = candidates
       .filter((p) => p.convictions.length && expungementOf(p, p.convictions, p.bans).eligibleNow)
       .map((p) => p.id);
@@ -124,24 +161,38 @@ export async function listPersons(scope: StaffScope, filters: PersonListFilters)
     page = Math.min(wanted, Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE)));
     const ids = keep.slice((page - 1) * PERSONS_PAGE_SIZE, page * PERSONS_PAGE_SIZE);
     const [found] = await Promise.all([
-      ids.length ? listedPersons(inArray(releasedPerson.id, ids), at) : [],
+      ids.length
+        ? builtOnce(database, "persons.list.ids", () =>
+            listedPersons(database, sql`${releasedPerson.id} = any(${sql.placeholder("ids")}::uuid[])`).prepare(
+              "persons_list_ids",
+            ),
+          ).execute({ ...values, ids })
+        : [],
       audited(page, ids.length),
     ]);
     rows = found;
   } else {
-    const where = and(...conds);
     // The page, the count of the whole list and each listed person's details in one statement; a page past
     // the end (a list that shrank) has no row to carry the count: counted apart, and the last page read.
-    const asked = await listedPersons(where, at, wanted);
+    const pageOf = (n: number) =>
+      builtOnce(database, `persons.list ${shape}`, () =>
+        listedPersons(database, listConditions(scope, filters), true).prepare("persons_list"),
+      ).execute({ ...values, offset: (n - 1) * PERSONS_PAGE_SIZE });
+    const asked = await pageOf(wanted);
     if (asked.length || wanted === 1) {
       total = asked[0]?.total ?? 0;
       page = wanted;
       rows = asked;
     } else {
-      const [counted] = await db().select({ n: count() }).from(releasedPerson).where(where);
+      const [counted] = await database
+        .select({ n: count() })
+        .from(releasedPerson)
+        .where(listConditions(scope, filters))
+        .prepare("persons_list_count")
+        .execute(values);
       total = Number(counted?.n ?? 0);
       page = Math.max(1, Math.ceil(total / PERSONS_PAGE_SIZE));
-      rows = total ? await listedPersons(where, at, page) : [];
+      rows = total ? await pageOf(page) : [];
     }
     await audited(page, rows.length);
   }
@@ -179,12 +230,13 @@ type ListedRow = {
 };
 
 /**
- * The persons `where` selects, in the list's order, one page of them when `page` is given, each with its
- * latest classification, live consent purposes, convictions and bans: one statement (the details are
- * correlated subqueries evaluated for the page's rows only, outside the paged subquery).
+ * The statement reading the persons `where` selects, in the list's order, one page of them (from the
+ * placeholder `offset`) when `paged`, each with its latest classification, live consent purposes (at the
+ * placeholder `at`), convictions and bans: one statement (the details are correlated subqueries evaluated for
+ * the page's rows only, outside the paged subquery).
  */
-async function listedPersons(where: SQL | undefined, at: Date, page?: number): Promise<ListedRow[]> {
-  const inner = db()
+function listedPersons(database: Database, where: SQL | undefined, paged = false) {
+  const inner = database
     .select({
       id: releasedPerson.id,
       fullName: releasedPerson.fullName,
@@ -201,10 +253,10 @@ async function listedPersons(where: SQL | undefined, at: Date, page?: number): P
     .where(where)
     .orderBy(...personNameOrder())
     .$dynamic();
-  const listed = (page ? inner.limit(PERSONS_PAGE_SIZE).offset((page - 1) * PERSONS_PAGE_SIZE) : inner).as("listed");
+  const listed = (paged ? inner.limit(PERSONS_PAGE_SIZE).offset(sql.placeholder("offset")) : inner).as("listed");
   // Qualified by hand: inside the subqueries an unqualified "id" would bind to their own tables.
   const personId = sql.raw(`"listed"."id"`);
-  return db()
+  return database
     .select({
       id: listed.id,
       fullName: listed.fullName,
@@ -215,7 +267,7 @@ async function listedPersons(where: SQL | undefined, at: Date, page?: number): P
       communeName: listed.communeName,
       total: listed.total,
       latest: latestClassificationJson(personId),
-      purposes: livePurposesSql(personId, at),
+      purposes: livePurposesSql(personId, sql.placeholder("at")),
       convictions: convictionsJson(personId),
       bans: courtBansJson(personId),
     })
