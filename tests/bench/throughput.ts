@@ -30,10 +30,12 @@ export type PageResult = {
   resets: number;
   /** "status path" → count, for the responses that were not 2xx. */
   failures: Record<string, number>;
-  /** The app process's user + system CPU time per request, in ms (undefined when /proc could not be read). */
+  /** The app processes' user + system CPU time per request, in ms (undefined when /proc could not be read). */
   cpuPerRequest: number | undefined;
-  /** The app process's CPU use over the run, in cores (1 = one core busy all the time). */
+  /** The app processes' CPU use over the run, in cores (1 = one core busy all the time). */
   cpuCores: number | undefined;
+  /** The reverse proxy's (nginx's) CPU time per request, in ms, when there is one. */
+  proxyCpuPerRequest?: number;
 };
 
 // What a browser sends, as in tests/bench/load.ts: compressed HTML, in Vietnamese.
@@ -133,16 +135,31 @@ export function cpuMs(pid: number): number | undefined {
   }
 }
 
-/** One page at `connections` for `seconds`; each request picks its URL at random among the page's targets. */
+/** The summed CPU time of these processes so far, in ms; undefined when one could not be read. */
+function cpuMsOf(pids: number[]): number | undefined {
+  let sum = 0;
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms === undefined) return undefined;
+    sum += ms;
+  }
+  return pids.length ? sum : undefined;
+}
+
+/**
+ * One page at `connections` for `seconds`; each request picks its URL at random among the page's targets.
+ * `pids`: the app's processes (one, or each instance behind nginx); `proxyPids`: nginx's, when in front.
+ */
 export async function runPage(options: {
   url: string;
   page: Page;
   connections: number;
   seconds: number;
-  pid?: number;
+  pids?: number[];
+  proxyPids?: number[];
   seed?: number;
 }): Promise<PageResult> {
-  const { url, page, connections, seconds, pid } = options;
+  const { url, page, connections, seconds, pids = [], proxyPids = [] } = options;
   // Seeded, as the load mix: the same URLs in the same order on every run.
   const rng = mulberry32(options.seed ?? 14);
   const latencies: number[] = [];
@@ -164,7 +181,8 @@ export async function runPage(options: {
       }
     },
   };
-  const cpuBefore = pid ? cpuMs(pid) : undefined;
+  const cpuBefore = cpuMsOf(pids);
+  const proxyBefore = cpuMsOf(proxyPids);
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -177,8 +195,10 @@ export async function runPage(options: {
     instance.once("done", () => process.off("SIGINT", stop));
   });
   const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = pid ? cpuMs(pid) : undefined;
+  const cpuAfter = cpuMsOf(pids);
   const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+  const proxyAfter = cpuMsOf(proxyPids);
+  const proxyCpu = proxyBefore !== undefined && proxyAfter !== undefined ? proxyAfter - proxyBefore : undefined;
   return {
     key: page.key,
     name: page.name,
@@ -194,26 +214,27 @@ export async function runPage(options: {
     failures,
     cpuPerRequest: cpu !== undefined && latencies.length ? cpu / latencies.length : undefined,
     cpuCores: cpu !== undefined ? cpu / 1000 / elapsed : undefined,
+    ...(proxyCpu !== undefined && latencies.length ? { proxyCpuPerRequest: proxyCpu / latencies.length } : {}),
   };
 }
 
 /**
  * Wait until the app's start-up background work is done (the worker's first report summary takes about a
- * minute on the demo data, figures are published, the index filled): the app's CPU use below `threshold`
- * cores for `quietSeconds` seconds in a row, at most `maxSeconds`. Measured before that, a page's figures
+ * minute on the demo data, figures are published, the index filled): the app's CPU use (its processes'
+ * summed) below `threshold` cores for `quietSeconds` seconds in a row, at most `maxSeconds`. Measured before that, a page's figures
  * carry a minute of work that a running instance does once a day. The worker's regular ticks stay in.
  */
 export async function waitQuiet(
-  pid: number,
+  pids: number[],
   options: { threshold?: number; quietSeconds?: number; maxSeconds?: number } = {},
 ): Promise<{ seconds: number; quiet: boolean }> {
   const { threshold = 0.15, quietSeconds = 3, maxSeconds = 300 } = options;
   const started = performance.now();
   let calm = 0;
-  let before = cpuMs(pid);
+  let before = cpuMsOf(pids);
   while ((performance.now() - started) / 1000 < maxSeconds) {
     await new Promise((r) => setTimeout(r, 1_000));
-    const now = cpuMs(pid);
+    const now = cpuMsOf(pids);
     if (now === undefined || before === undefined) return { seconds: 0, quiet: false };
     calm = (now - before) / 1000 < threshold ? calm + 1 : 0;
     before = now;

@@ -12,7 +12,14 @@ import { DEMO, sessionCookie } from "../setup/browser";
 import { closeWatch, demoFacts, postgresServerUrl, rotate } from "../setup/fault-checks";
 import { type LoadRequest, type Sample, startMixedLoad, summarize, type Worker } from "../setup/mixed-load";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/postgres";
-import { type Instance, type Nginx, startInstance, startNginx, writeEnvironmentFile } from "./support/deploy";
+import {
+  deploymentEnvironment,
+  type Instance,
+  type Nginx,
+  startInstance,
+  startNginx,
+  writeEnvironmentFile,
+} from "./support/deploy";
 import { writeDeploymentFigures } from "./support/deploy-figures";
 
 /*
@@ -54,18 +61,11 @@ beforeAll(async () => {
   ports = [await freePort(), await freePort()];
   nginx = await startNginx(path.join(dir, "nginx"), ports);
   writeEnvironmentFile(envFile, {
-    DATABASE_URL: url,
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: meili.masterKey,
-    TRUST_PROXY: "true",
-    PUBLIC_URL: nginx.https,
+    ...deploymentEnvironment(url, meili, nginx.https),
     // No SMS gateway, Zalo or mail server here: messages go to the dev outbox, so deliveries exist to count.
     DEV_OUTBOX: "true",
     // What a log shipper reads: one JSON object a line, a line per answer.
     LOG_FORMAT: "json",
-    // The load needs pages to read: the demo data, seeded by the first instance (the second finds it there).
-    // That is the one difference from a real deployment, which runs APP_MODE=production (decision 040).
-    APP_MODE: "demo",
   });
   // As a first deploy would: one instance migrates and seeds, then the second starts.
   await startAt(0);

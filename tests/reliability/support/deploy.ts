@@ -50,6 +50,26 @@ export function writeEnvironmentFile(file: string, values: Record<string, string
   );
 }
 
+/**
+ * The environment file of a deployment on this machine: the database, the Meilisearch, nginx's address, and
+ * the demo data (seeded by the first instance; the others find it there). That is the one difference from a
+ * real deployment, which runs APP_MODE=production (decision 040): the load needs pages to read.
+ */
+export function deploymentEnvironment(
+  databaseUrl: string,
+  meili: { url: string; masterKey: string },
+  publicUrl: string,
+): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    TRUST_PROXY: "true",
+    PUBLIC_URL: publicUrl,
+    APP_MODE: "demo",
+  };
+}
+
 function readEnvironmentFile(file: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
@@ -121,6 +141,8 @@ export type Nginx = {
   lines: () => string[];
   /** error.log lines (upstream failures, retries). */
   errors: () => string[];
+  /** The master's and its workers' process ids (their CPU time is nginx's). */
+  pids: () => number[];
   stop: () => Promise<void>;
 };
 
@@ -151,7 +173,11 @@ function makeCertificate(dir: string): void {
  * The repository's site file with the test's ports and paths, inside a minimal main configuration like
  * Debian's /etc/nginx/nginx.conf (which includes sites-enabled/* in its http block).
  */
-export async function startNginx(dir: string, upstreamPorts: number[]): Promise<Nginx> {
+export async function startNginx(
+  dir: string,
+  upstreamPorts: number[],
+  options: { workerProcesses?: string } = {},
+): Promise<Nginx> {
   const site = fs.readFileSync(NGINX_SITE, "utf8");
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   const certDir = path.join(dir, "tls");
@@ -180,7 +206,7 @@ export async function startNginx(dir: string, upstreamPorts: number[]): Promise<
     path.join(dir, "nginx.conf"),
     `# Like Debian's nginx.conf, pointed at this test's folder.
 user root;
-worker_processes 1;
+worker_processes ${options.workerProcesses ?? "1"};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 1024; }
@@ -232,6 +258,21 @@ http {
     errors: () => {
       const file = path.join(dir, "error.log");
       return fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+    },
+    pids: () => {
+      if (!child.pid) return [];
+      let workers: number[] = [];
+      try {
+        workers = fs
+          .readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8")
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
+      } catch {
+        /* gone */
+      }
+      return [child.pid, ...workers];
     },
     stop: async () => {
       process.off("exit", killGroup);
