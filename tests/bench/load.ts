@@ -124,11 +124,16 @@ async function linkedIds(appUrl: string, pages: string[], prefix: string, cookie
 export async function prepareMix(appUrl: string): Promise<Kind[]> {
   const queries = benchQueries();
   const pages = (base: string, n: number) => Array.from({ length: n }, (_, i) => `${base}?page=${i + 1}`);
-  // The app is healthy before its outbox has filled a fresh Meilisearch: wait until the lists show listings.
+  // The app is healthy before its outbox has filled a fresh Meilisearch: wait until the lists show listings
+  // and stop changing (two readings 2 s apart the same), so every run rotates the same ids (a run that read
+  // the lists half-filled rotated 39 job ids where the others had 110).
   const listed = async (base: string, extra: string[], n: number) => {
-    for (let deadline = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 1_000))) {
+    let before = "";
+    for (let deadline = Date.now() + 120_000; ; await new Promise((r) => setTimeout(r, 2_000))) {
       const ids = await linkedIds(appUrl, [...pages(base, n), ...extra], base);
-      if (ids.length >= 20 || Date.now() > deadline) return ids;
+      const now = [...ids].sort().join(",");
+      if ((ids.length >= 20 && now === before) || Date.now() > deadline) return ids;
+      before = now;
     }
   };
   const jobIds = await listed("/jobs", ["/jobs?sort=newest", "/jobs?sort=wage"], 5);
