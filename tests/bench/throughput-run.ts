@@ -192,25 +192,24 @@ function startupLine(run: DbRun): string {
 
 function goalLines(run: DbRun, runs: DbRun[]): string[] {
   const met = (ok: boolean) => (ok ? "**met**" : "**missed**");
-  const lines = GOALS.flatMap((goal) => {
+  const reached = (goal: (typeof GOALS)[number], rps: number, p99: number) =>
+    rps >= goal.rps && (goal.p99 === undefined || p99 <= goal.p99);
+  const measured = GOALS.flatMap((goal) => {
     const r = run.results.find((x) => x.key === goal.key && x.connections === GOAL_CONNECTIONS);
-    if (!r) return [];
-    const ok = r.throughput >= goal.rps && (goal.p99 === undefined || r.latency.p99 <= goal.p99);
-    return [
-      `- ${r.name.replace(/ \(.*\)$/, "")} ≥ ${goal.rps} req/s${goal.p99 ? ` with p99 ≤ ${goal.p99} ms` : ""}: ${met(ok)} (${r.throughput.toFixed(0)} req/s, p99 ${ms(r.latency.p99)} ms).`,
-    ];
+    return r ? [{ goal, r, page: r.name.replace(/ \(.*\)$/, "") }] : [];
   });
+  const lines = measured.map(
+    ({ goal, r, page }) =>
+      `- ${page} ≥ ${goal.rps} req/s${goal.p99 ? ` with p99 ≤ ${goal.p99} ms` : ""}: ${met(reached(goal, r.throughput, r.latency.p99))} (${r.throughput.toFixed(0)} req/s, p99 ${ms(r.latency.p99)} ms).`,
+  );
   const speed = machineSpeed(runs);
   if (!lines.length || !speed) return lines;
   // The same goals on the machine the issue was measured on: throughput scales with the machine's speed and,
   // the connections being fixed, latency with its inverse (Little's law).
-  const scaled = GOALS.flatMap((goal) => {
-    const r = run.results.find((x) => x.key === goal.key && x.connections === GOAL_CONNECTIONS);
-    if (!r) return [];
+  const scaled = measured.map(({ goal, r, page }) => {
     const rps = r.throughput / speed;
     const p99 = r.latency.p99 * speed;
-    const ok = rps >= goal.rps && (goal.p99 === undefined || p99 <= goal.p99);
-    return [`${r.name.replace(/ \(.*\)$/, "")} ${rps.toFixed(0)} req/s, p99 ${ms(p99)} ms: ${met(ok)}`];
+    return `${page} ${rps.toFixed(0)} req/s, p99 ${ms(p99)} ms: ${met(reached(goal, rps, p99))}`;
   });
   return [
     ...lines,
